@@ -1,0 +1,3 @@
+"""si-lint: lint an information-system estate against infrastructure principles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from si_lint.cli import main
+
+main()

@@ -1,0 +1,348 @@
+"""The checks a JSON Schema condition cannot say: graph-level rules, and messages that list.
+
+A rule file names its check (`check: end_to_end_availability`); `CHECKS` maps
+the name to the function. A check yields `Finding`s and knows nothing of
+messages' wording, positions or output formats: the engine does that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional
+
+from .model import Entity, Estate, dependencies
+from .settings import ALL_DEVICES
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: Optional[Entity]  # None for estate-wide findings
+    path: tuple = ()  # where inside the entity (or the anchor) the finding points
+    params: dict = field(default_factory=dict)  # values for the message template
+    anchor: Optional[Entity] = None  # where an estate-wide finding points
+
+
+CHECKS: dict[str, Callable[[Estate, dict], Iterator[Finding]]] = {}
+
+
+def check(name: str):
+    def register(function):
+        CHECKS[name] = function
+        return function
+    return register
+
+
+# --- facts shared by declarative conditions and checks -------------------------
+
+def effective_devices(entity: Entity) -> list:
+    access = entity.data.get("access")
+    access = access if isinstance(access, dict) else {}
+    if "devices" in access:
+        return list(access["devices"])
+    if access.get("browser") is True and not access.get("installed_clients"):
+        return list(ALL_DEVICES)
+    return []
+
+
+def provider_type(estate: Estate, entity: Entity) -> Optional[str]:
+    provider = estate.lookup(entity.data.get("provider"), "providers")
+    return provider.data.get("type") if provider is not None else None
+
+
+def is_independent_space(entity: Entity) -> bool:
+    return entity.data.get("kind") in ("warehouse", "lake") and "application" not in entity.data
+
+
+_DEFAULT_DATA = {"operational": "structured", "warehouse": "structured", "lake": "structured",
+                 "documents": "documents", "media": "media", "geographic": "geographic"}
+
+
+def data_kinds(entity: Entity) -> list:
+    if "data" in entity.data:
+        return list(entity.data["data"])
+    kind = _DEFAULT_DATA.get(entity.data.get("kind"))
+    return [kind] if kind else []
+
+
+def is_content(entity: Entity, options: dict) -> bool:
+    return entity.data.get("category") in options["content_categories"]
+
+
+def facts(estate: Estate, entity: Entity, options: dict) -> dict:
+    """The entity's data plus derived values, named with `$`, for declarative conditions."""
+    derived = dict(entity.data)
+    if entity.section != "integrations":
+        kind = provider_type(estate, entity)
+        if kind is not None:
+            derived["$provider_type"] = kind
+    if entity.section == "applications":
+        derived["$effective_devices"] = effective_devices(entity)
+        derived["$content"] = is_content(entity, options)
+    elif entity.section == "data_stores":
+        derived["$independent"] = is_independent_space(entity)
+        derived["$data"] = data_kinds(entity)
+    return derived
+
+
+def _valid(estate: Estate, section: str) -> Iterator[Entity]:
+    return (entity for entity in estate.entities(section) if entity.valid)
+
+
+def _listing(values) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+# --- ACC ---------------------------------------------------------------------------
+
+@check("missing_devices")
+def missing_devices(estate: Estate, options: dict) -> Iterator[Finding]:
+    for app in _valid(estate, "applications"):
+        devices = effective_devices(app)
+        missing = [d for d in options["required_devices"] if d != "chromebook" and d not in devices]
+        if missing:
+            yield Finding(app, ("access", "devices"), {"missing": _listing(missing)})
+
+
+# --- CLD ---------------------------------------------------------------------------
+
+_NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")
+
+
+@check("public_cloud")
+def public_cloud(estate: Estate, options: dict) -> Iterator[Finding]:
+    for section in ("infrastructure", "data_stores", "applications"):
+        for entity in _valid(estate, section):
+            delivery = entity.data.get("delivery")
+            if delivery in ("on-premise", "desktop"):
+                yield Finding(entity, ("delivery",), {"where": delivery})
+                continue
+            kind = provider_type(estate, entity)
+            if kind in _NOT_PUBLIC:
+                yield Finding(entity, ("provider",), {"where": f"{entity.data['provider']} ({kind})"})
+
+
+@check("iaas_providers")
+def iaas_providers(estate: Estate, options: dict) -> Iterator[Finding]:
+    referenced = set()
+    for section in ("infrastructure", "data_stores", "applications"):
+        for entity in estate.entities(section):
+            if isinstance(entity.data.get("provider"), str):
+                referenced.add(entity.data["provider"])
+    iaas = [p for p in estate.providers.values()
+            if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
+    not_public = [p for p in iaas if p.data.get("type") != "public-cloud"]
+    limit = options["max_iaas_providers"]
+    if len(iaas) > limit or not_public:
+        anchor = not_public[0] if not_public else iaas[limit]
+        yield Finding(None, ("offers",), {
+            "count": len(iaas), "limit": limit, "providers": _listing(p.id for p in iaas),
+            "not_public": _listing(f"{p.id} ({p.data.get('type')})" for p in not_public) or "-",
+        }, anchor=anchor)
+
+
+# --- COL ---------------------------------------------------------------------------
+
+@check("proprietary_formats")
+def proprietary_formats(estate: Estate, options: dict) -> Iterator[Finding]:
+    closed = {f.lower().lstrip(".") for f in options["proprietary_formats"]}
+    for app in _valid(estate, "applications"):
+        used = [f for f in app.data.get("exchange_formats") or [] if f.lower().lstrip(".") in closed]
+        if used:
+            yield Finding(app, ("exchange_formats",), {"formats": _listing(used)})
+
+
+# --- DAT ---------------------------------------------------------------------------
+
+@check("data_independence")
+def data_independence(estate: Estate, options: dict) -> Iterator[Finding]:
+    for store in _valid(estate, "data_stores"):
+        if "application" not in store.data:
+            continue
+        targets = [estate.lookup(t, "data_stores") for t in store.data.get("exported_to") or []]
+        if not any(t is not None and is_independent_space(t) for t in targets):
+            yield Finding(store, ("exported_to",), {"application": store.data["application"]})
+
+
+@check("data_spaces")
+def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
+    held: dict[str, list] = {}
+    covered: set = set()
+    for store in _valid(estate, "data_stores"):
+        for kind in data_kinds(store):
+            held.setdefault(kind, []).append(store)
+            if is_independent_space(store):
+                covered.add(kind)
+    for kind in ("structured", "documents", "media", "geographic"):
+        if kind in held and kind not in covered:
+            stores = held[kind]
+            yield Finding(None, (), {"kind": kind, "stores": _listing(s.id for s in stores)}, anchor=stores[0])
+
+
+# --- AVL ---------------------------------------------------------------------------
+
+def _percent(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Figure:
+    """End-to-end availability of one application, with its weakest component and missing figures."""
+
+    __slots__ = ("value", "weakest", "weakest_value", "missing")
+
+    def __init__(self) -> None:
+        self.value = 1.0
+        self.weakest: Optional[str] = None
+        self.weakest_value = 2.0
+        self.missing: list = []
+
+    def include(self, value: float, name: str, weakest: Optional[str] = None, weakest_value: float = 2.0) -> None:
+        self.value *= value
+        candidate, candidate_value = (weakest, weakest_value) if weakest else (name, value)
+        if candidate_value < self.weakest_value:
+            self.weakest, self.weakest_value = candidate, candidate_value
+
+
+def end_to_end(estate: Estate) -> dict[str, _Figure]:
+    """Every valid application's end-to-end availability (estate-format.md), iteratively."""
+    applications = estate.applications
+    figures: dict[str, _Figure] = {}
+    in_progress: set = set()
+
+    def component(member: str):
+        """(fraction, weakest name, weakest fraction, missing ids) of one dependency."""
+        entity = estate.by_id.get(member)
+        if entity is None:
+            return 1.0, None, 2.0, []
+        if entity.section == "applications":
+            figure = figures.get(member)
+            if figure is None:  # in a cycle or invalid: EST006/EST003 say so
+                return 1.0, None, 2.0, []
+            return figure.value, figure.weakest, figure.weakest_value, figure.missing
+        value = entity.data.get("availability")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return 1.0, None, 2.0, [member]
+        return value / 100, member, value / 100, []
+
+    for start in applications:
+        if start in figures:
+            continue
+        stack = [start]
+        while stack:
+            current = stack[-1]
+            app = applications[current]
+            pending = [target for _, target in dependencies(app)
+                       if target in applications and target not in figures and target not in in_progress
+                       and applications[target].valid]
+            if pending and current not in in_progress:
+                in_progress.add(current)
+                stack.extend(pending)
+                continue
+            stack.pop()
+            in_progress.discard(current)
+            if current in figures or not app.valid:
+                continue
+            figures[current] = _compute(app, component)
+    return figures
+
+
+def _compute(app: Entity, component) -> _Figure:
+    figure = _Figure()
+    own = app.get("availability.own", 100)
+    if own < 100:
+        figure.include(own / 100, f"{app.id} (own)")
+    items = list(app.data.get("data") or []) + list(app.data.get("depends_on") or [])
+    for item in items:
+        if isinstance(item, dict):
+            members = [m for m in item.get("any_of") or [] if isinstance(m, str)]
+            failure = 1.0
+            for member in members:
+                value, _, _, missing = component(member)
+                failure *= 1 - value
+                figure.missing.extend(m for m in missing if m not in figure.missing)
+            figure.include(1 - failure, f"any_of({', '.join(members)})")
+        else:
+            value, weakest, weakest_value, missing = component(item)
+            figure.missing.extend(m for m in missing if m not in figure.missing)
+            if weakest is not None:
+                figure.include(value, item, weakest, weakest_value)
+            else:
+                figure.value *= value
+    return figure
+
+
+@check("end_to_end_availability")
+def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
+    figures = end_to_end(estate)
+    for app in _valid(estate, "applications"):
+        target = app.get("availability.target")
+        figure = figures.get(app.id)
+        if target is None or figure is None:
+            continue
+        # A relative tolerance keeps float rounding from turning "equal" into "below".
+        if figure.value * 100 < target - 1e-9:
+            weakest = (f"{figure.weakest} ({_percent(round(figure.weakest_value * 100, 6))}%)"
+                       if figure.weakest else "-")
+            missing = (f"; no figure for {_listing(figure.missing)} (counted as 100%)"
+                       if figure.missing else "")
+            yield Finding(app, ("availability", "target"), {
+                "figure": f"{figure.value * 100:.3f}", "target": _percent(target),
+                "weakest": weakest, "missing": missing,
+            })
+
+
+@check("same_service_for_all")
+def same_service_for_all(estate: Estate, options: dict) -> Iterator[Finding]:
+    external = [app for app in _valid(estate, "applications")
+                if "external" in (app.data.get("audience") or [])
+                and isinstance(app.get("availability.target"), (int, float))]
+    if not external:
+        return
+    lowest = min(external, key=lambda app: app.get("availability.target"))
+    floor = lowest.get("availability.target")
+    for app in _valid(estate, "applications"):
+        audience = app.data.get("audience") or []
+        target = app.get("availability.target")
+        if audience and set(audience) == {"internal"} and isinstance(target, (int, float)) and target < floor:
+            yield Finding(app, ("availability", "target"), {
+                "target": _percent(target), "floor": _percent(floor), "external": lowest.id,
+            })
+
+
+# --- INT ---------------------------------------------------------------------------
+
+@check("shared_database")
+def shared_database(estate: Estate, options: dict) -> Iterator[Finding]:
+    for flow in _valid(estate, "integrations"):
+        if flow.data.get("via") == "shared-database":
+            yield Finding(flow, ("via",), {"stores": "-"})
+    for app in _valid(estate, "applications"):
+        foreign = []
+        first = None
+        for i, target in enumerate(app.data.get("data") or []):
+            store = estate.lookup(target, "data_stores")
+            owner = store.data.get("application") if store is not None else None
+            if isinstance(owner, str) and owner != app.id:
+                foreign.append(f"{target} ({owner})")
+                first = i if first is None else first
+        if foreign:
+            yield Finding(app, ("data", first), {"stores": _listing(foreign)})
+
+
+# --- CST ---------------------------------------------------------------------------
+
+@check("office_cost")
+def office_cost(estate: Estate, options: dict) -> Iterator[Finding]:
+    totals: dict[str, float] = {}
+    first: dict[str, Entity] = {}
+    for app in _valid(estate, "applications"):
+        cost = app.get("cost.per_user_month")
+        if is_content(app, options) and isinstance(cost, (int, float)):
+            currency = app.get("cost.currency", "EUR")
+            totals[currency] = totals.get(currency, 0) + cost
+            first.setdefault(currency, app)
+    for currency, total in sorted(totals.items()):
+        if total > options["office_cost_ceiling"]:
+            yield Finding(None, ("cost", "per_user_month"), {
+                "total": _percent(round(total, 2)), "currency": currency,
+                "ceiling": _percent(options["office_cost_ceiling"]),
+            }, anchor=first[currency])

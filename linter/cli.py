@@ -1,0 +1,251 @@
+"""The command line: wires the stages together and decides what is printed and the exit code.
+
+`si-lint PATH...` is short for `si-lint check PATH...`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+
+import click
+
+from . import __version__
+from .diagnostic import InputError
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  no finding at or above the failing severity (--fail-on, default warning)
+  1  findings at or above it
+  2  usage error, unreadable input or bad configuration
+  3  internal error (a bug in si-lint: please report it)
+"""
+
+
+def default_lang() -> str:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def parse_today(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+# Subcommands defined in their own modules, imported only when used so that
+# `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
+LAZY_COMMANDS: dict = {}
+
+
+class DefaultToCheck(click.Group):
+    """A group whose first argument, when it is not a command, is a path for `check`."""
+
+    def parse_args(self, ctx, args):
+        known = set(self.commands) | set(LAZY_COMMANDS)
+        if args and args[0] not in known and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx):
+        return sorted(set(self.commands) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=DefaultToCheck, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="si-lint")
+def main() -> None:
+    """Lint an information-system estate (YAML) against infrastructure principles.
+
+    \b
+    si-lint estate.yaml            lint one file (same as `si-lint check estate.yaml`)
+    si-lint estate/                lint every *.yaml / *.yml file below a folder, merged
+    si-lint explain ACC002         what a rule checks, why, and what to do instead
+    """
+
+
+def _run(function):
+    """Turn input problems into exit 2 with a message, and bugs into exit 3, never a traceback."""
+    try:
+        return function()
+    except InputError as error:
+        click.echo(f"si-lint: error: {error}", err=True)
+        sys.exit(2)
+    except (click.exceptions.Exit, click.ClickException, SystemExit):
+        raise
+    except MemoryError:
+        click.echo("si-lint: error: out of memory reading the estate", err=True)
+        sys.exit(2)
+    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+        click.echo(f"si-lint: internal error (a bug, please report it): {type(error).__name__}: {error}", err=True)
+        sys.exit(3)
+
+
+def format_names() -> list:
+    from .reporters import FORMATS
+
+    return list(FORMATS)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "format_name", type=click.Choice(format_names()), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
+              help="Language of messages (default: from LANG).")
+@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
+              help="Date used to decide which waivers have expired (default: today).")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
+              help="Folder of custom rule files (repeatable).")
+@click.option("--show-waived", is_flag=True, help="Also list the findings silenced by a waiver.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--select", default=None, metavar="CODES", help="Comma-separated codes or prefixes to run (default: all).")
+@click.option("--ignore", default=None, metavar="CODES", help="Comma-separated codes or prefixes not to run.")
+def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore):
+    """Lint the estate in PATHS (files or folders, merged into one estate)."""
+    from .settings import Settings
+
+    def run():
+        from . import engine
+
+        settings = Settings(
+            lang=lang or default_lang(),
+            today=today or datetime.date.today(),
+            rules_dirs=tuple(rules_dirs),
+            fail_on=fail_on or "warning",
+            select=_codes(select) if select is not None else None,
+            ignore=_codes(ignore) or (),
+        )
+        result = engine.lint(paths, settings)
+        text = render_result(result, format_name, show_waived, color=output is None and _color())
+        _write(text, output)
+        return 1 if result.failed() else 0
+
+    sys.exit(_run(run))
+
+
+def _codes(value):
+    if value is None:
+        return ()
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def rule_texts(catalogue, lang: str) -> dict:
+    return {
+        rule.code: {
+            "name": rule.name, "severity": rule.severity, "category": rule.category,
+            **{key: rule.text(key, lang) for key in ("title", "rationale", "remediation")},
+            "source": rule.source, "principle": rule.principle,
+        }
+        for rule in catalogue
+    }
+
+
+def render_result(result, format_name: str, show_waived: bool, color: bool) -> str:
+    from .reporters import Report, render
+
+    report = Report(
+        diagnostics=result.diagnostics, waived=result.waived, summary=result.summary(),
+        rules=rule_texts(result.catalogue, result.settings.lang), lang=result.settings.lang,
+        color=color, show_waived=show_waived, tool_version=__version__,
+    )
+    return render(format_name, report)
+
+
+def _write(text: str, output) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError(f"{output}: cannot write the report ({error.strerror or error})") from None
+
+
+@main.command()
+def schema():
+    """Print the estate format's JSON Schema (for editors: yaml-language-server `$schema`)."""
+    from .validate import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@main.command("rules")
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language (default: from LANG).")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
+@click.option("--verify", is_flag=True, help="Run every rule's own two examples; fail naming the rules that misbehave.")
+def rules_command(format_name, lang, rules_dirs, verify):
+    """List the rule catalogue (code, name, severity, title)."""
+    from .catalogue import load_catalogue
+
+    def run():
+        catalogue = load_catalogue(rules_dirs)
+        language = lang or default_lang()
+        if verify:
+            from .verify import verify_catalogue
+
+            failures = verify_catalogue(catalogue)
+            for failure in failures:
+                click.echo(failure, err=True)
+            count = len(list(catalogue))
+            click.echo(f"{count - len({f.split(':')[0] for f in failures})} of {count} rules verified.")
+            return 1 if failures else 0
+        if format_name == "json":
+            import json
+
+            click.echo(json.dumps([{"code": code, **texts} for code, texts in rule_texts(catalogue, language).items()],
+                                  indent=2, ensure_ascii=False))
+            return 0
+        from tabulate import tabulate
+
+        rows = [[r.code, r.name, r.severity, r.text("title", language)] for r in catalogue]
+        click.echo(tabulate(rows, headers=["code", "name", "severity", "title"], tablefmt="simple"))
+        return 0
+
+    sys.exit(_run(run))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language (default: from LANG).")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
+def explain(code, lang, rules_dirs):
+    """Explain a rule: what it checks, why, what to do instead, with examples."""
+    from .catalogue import load_catalogue
+    from .explain import explain_rule
+
+    def run():
+        catalogue = load_catalogue(rules_dirs)
+        rule = catalogue.get(code)
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(code.upper(), list(catalogue.rules), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else "; `si-lint rules` lists them"
+            raise InputError(f"no rule {code!r}{hint}")
+        click.echo(explain_rule(rule, lang or default_lang()), nl=False)
+        return 0
+
+    sys.exit(_run(run))

@@ -1,0 +1,258 @@
+"""Stage 3, model: merge the documents into one estate and resolve references.
+
+Rules read `Estate`, never raw files: each entity knows its section, its id,
+where its key is written, and whether it passed the schema. Dangling
+references are EST004, ids defined twice EST002, dependency cycles EST006.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from .diagnostic import Diagnostic
+from .loader import Document, Index
+from .validate import SECTIONS
+
+POINT_TO_POINT_VIAS = ("point-to-point", "file-transfer", "shared-database")
+
+
+class Entity:
+    """One provider, infrastructure component, data store, application or integration."""
+
+    __slots__ = ("id", "section", "data", "mark", "valid", "document", "facts")
+
+    def __init__(self, entity_id: str, section: str, data, mark: int, valid: bool, document: Document) -> None:
+        self.id = entity_id
+        self.section = section
+        self.data = data if isinstance(data, dict) else {}
+        self.mark = mark
+        self.valid = valid and isinstance(data, dict)
+        self.document = document
+        self.facts: Optional[dict] = None  # derived values, filled once by the engine
+
+    def get(self, dotted: str, default=None):
+        """The value at `a.b.c` in this entity's data, or `default`."""
+        node = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def __repr__(self) -> str:
+        return f"<{self.section} {self.id}>"
+
+
+class Estate:
+    def __init__(self, documents: list[Document], index: Index) -> None:
+        self.documents = documents
+        self.index = index
+        self.sections: dict[str, dict[str, Entity]] = {name: {} for name in SECTIONS}
+        self.by_id: dict[str, Entity] = {}
+        self.integrations: list[Entity] = []
+        self.organization: Optional[str] = None
+
+    @property
+    def providers(self) -> dict[str, Entity]:
+        return self.sections["providers"]
+
+    @property
+    def infrastructure(self) -> dict[str, Entity]:
+        return self.sections["infrastructure"]
+
+    @property
+    def data_stores(self) -> dict[str, Entity]:
+        return self.sections["data_stores"]
+
+    @property
+    def applications(self) -> dict[str, Entity]:
+        return self.sections["applications"]
+
+    def entities(self, section: str) -> Iterator[Entity]:
+        if section == "integrations":
+            return iter(self.integrations)
+        return iter(self.sections[section].values())
+
+    def lookup(self, entity_id, section: Optional[str] = None) -> Optional[Entity]:
+        if not isinstance(entity_id, str):
+            return None
+        entity = self.by_id.get(entity_id)
+        if entity is None or (section is not None and entity.section != section):
+            return None
+        return entity
+
+    def position(self, entity: Optional[Entity], path: tuple = ()) -> tuple[str, int, int]:
+        """file, line, column of `path` inside `entity`; the entity's key when the path is absent."""
+        if entity is None:
+            return self.index.unpack(self.documents[0].root_mark) if self.documents else ("", 1, 1)
+        if not path:
+            return self.index.unpack(entity.mark)
+        return self.index.unpack(self.index.mark_of(entity.data, path, entity.mark))
+
+
+def build(documents: list[Document], index: Index, invalid: set[int]) -> tuple[Estate, list[Diagnostic]]:
+    estate = Estate(documents, index)
+    diagnostics: list[Diagnostic] = []
+    for document in documents:
+        data = document.data
+        if not isinstance(data, dict):
+            continue
+        if estate.organization is None and isinstance(data.get("organization"), str):
+            estate.organization = data["organization"]
+        for section in SECTIONS:
+            entities = data.get(section)
+            if not isinstance(entities, dict):
+                continue
+            marks = index.marks.get(id(entities))
+            for position, (entity_id, body) in enumerate(entities.items()):
+                mark = marks[position] if marks is not None else document.root_mark
+                entity = Entity(entity_id, section, body, mark, id(body) not in invalid, document)
+                first = estate.by_id.get(entity_id)
+                if first is not None:
+                    diagnostics.append(_diagnostic(
+                        estate, entity, (), "EST002", "duplicate-key",
+                        f"id '{entity_id}' is defined twice: first at {_place(estate, first)} "
+                        f"(in {first.section}); ids are unique across all sections, so rename one",
+                    ))
+                    continue
+                estate.by_id[entity_id] = entity
+                estate.sections[section][entity_id] = entity
+        flows = data.get("integrations")
+        if isinstance(flows, list):
+            marks = index.marks.get(id(flows))
+            for position, body in enumerate(flows):
+                mark = marks[position] if marks is not None else document.root_mark
+                name = f"{body.get('from')}->{body.get('to')}" if isinstance(body, dict) else f"#{position + 1}"
+                estate.integrations.append(
+                    Entity(name, "integrations", body, mark, id(body) not in invalid, document)
+                )
+    diagnostics.extend(_references(estate))
+    diagnostics.extend(_cycles(estate))
+    return estate, diagnostics
+
+
+def _place(estate: Estate, entity: Entity) -> str:
+    file, line, _ = estate.position(entity)
+    return f"{file}:{line}"
+
+
+def _diagnostic(estate: Estate, entity: Entity, path: tuple, code: str, rule: str, message: str) -> Diagnostic:
+    file, line, column = estate.position(entity, path)
+    return Diagnostic(code, "error", message, file, line, column, entity.section, entity.id, rule)
+
+
+# What each reference field may name: field -> allowed sections.
+_COMPONENTS = ("applications", "infrastructure", "data_stores")
+_SECTION_WORDS = {
+    "providers": "provider", "infrastructure": "infrastructure component", "data_stores": "data store",
+    "applications": "application",
+}
+
+
+def _references(estate: Estate) -> Iterator[Diagnostic]:
+    def check(entity: Entity, path: tuple, target, allowed: tuple, what: str):
+        if not isinstance(target, str):
+            return None  # wrong type: the schema already said so
+        found = estate.by_id.get(target)
+        if found is not None and found.section in allowed:
+            return found
+        if found is None:
+            known = [i for s in allowed for i in estate.sections[s]]
+            import difflib
+
+            close = difflib.get_close_matches(target, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problem = f"{what} '{target}' is not defined{hint}: define it or fix the id"
+        else:
+            problem = (
+                f"{what} '{target}' is a {_SECTION_WORDS[found.section]}, "
+                f"not a {' or '.join(_SECTION_WORDS[s] for s in allowed)}"
+            )
+        diagnostics.append(_diagnostic(estate, entity, path, "EST004", "unknown-reference", problem))
+        return None
+
+    diagnostics: list[Diagnostic] = []
+    for section in ("infrastructure", "data_stores", "applications"):
+        for entity in estate.sections[section].values():
+            data = entity.data
+            if "provider" in data:
+                check(entity, ("provider",), data["provider"], ("providers",), "provider")
+            if section == "data_stores":
+                if "application" in data:
+                    check(entity, ("application",), data["application"], ("applications",), "application")
+                for i, target in enumerate(_list(data.get("exported_to"))):
+                    check(entity, ("exported_to", i), target, ("data_stores",), "data store")
+            if section == "applications":
+                for i, target in enumerate(_list(data.get("data"))):
+                    check(entity, ("data", i), target, ("data_stores",), "data store")
+                for i, item in enumerate(_list(data.get("depends_on"))):
+                    if isinstance(item, dict):
+                        for j, member in enumerate(_list(item.get("any_of"))):
+                            check(entity, ("depends_on", i, "any_of", j), member, _COMPONENTS, "component")
+                    else:
+                        check(entity, ("depends_on", i), item, _COMPONENTS, "component")
+    for flow in estate.integrations:
+        data = flow.data
+        for end in ("from", "to"):
+            if end in data:
+                check(flow, (end,), data[end], ("applications",), "application")
+        via = data.get("via")
+        if isinstance(via, str) and via not in POINT_TO_POINT_VIAS:
+            platform = check(flow, ("via",), via, ("infrastructure",), "integration platform")
+            if platform is not None and platform.data.get("type") != "integration-platform":
+                diagnostics.append(_diagnostic(
+                    estate, flow, ("via",), "EST004", "unknown-reference",
+                    f"via '{via}' is infrastructure of type {platform.data.get('type')}, not an "
+                    "integration-platform: name a platform or one of point-to-point, file-transfer, shared-database",
+                ))
+    return iter(diagnostics)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def dependencies(entity: Entity) -> Iterator[tuple[tuple, str]]:
+    """(path, id) of every id in an application's depends_on, groups included."""
+    for i, item in enumerate(_list(entity.data.get("depends_on"))):
+        if isinstance(item, dict):
+            for j, member in enumerate(_list(item.get("any_of"))):
+                if isinstance(member, str):
+                    yield ("depends_on", i, "any_of", j), member
+        elif isinstance(item, str):
+            yield ("depends_on", i), item
+
+
+def _cycles(estate: Estate) -> Iterator[Diagnostic]:
+    """Find depends_on cycles among applications, iteratively (estates can be deep)."""
+    applications = estate.applications
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    found: list[Diagnostic] = []
+    for start in sorted(applications):
+        if start in state:
+            continue
+        path: list[str] = [start]
+        state[start] = 1
+        iterators = [dependencies(applications[start])]
+        while iterators:
+            step = next(iterators[-1], None)
+            if step is None:
+                iterators.pop()
+                state[path.pop()] = 2
+                continue
+            where, target = step
+            if target not in applications:
+                continue
+            if state.get(target) == 1:
+                loop = path[path.index(target):] + [target]
+                owner = applications[path[-1]]
+                found.append(_diagnostic(
+                    estate, owner, where, "EST006", "dependency-cycle",
+                    f"dependency cycle: {' -> '.join(loop)}; an application cannot need itself to run, "
+                    "so remove one of these depends_on entries",
+                ))
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                iterators.append(dependencies(applications[target]))
+    return iter(found)

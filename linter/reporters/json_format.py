@@ -1,0 +1,24 @@
+"""The stable machine interface: `{"version": 1, "diagnostics": [...], "summary": {...}}`.
+
+Its JSON Schema ships as `si_lint/schemas/report.schema.json`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import Report
+
+
+def document(report: Report) -> dict:
+    return {
+        "version": 1,
+        "tool": {"name": "si-lint", "version": report.tool_version},
+        "diagnostics": [d.as_dict() for d in report.diagnostics],
+        "waived": [d.as_dict() for d in report.waived],
+        "summary": report.summary,
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"

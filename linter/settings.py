@@ -1,0 +1,39 @@
+"""What a run is asked to do: rule selection, severities, thresholds, language, date."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Optional
+
+# The thresholds of rules.md, with their defaults.
+DEFAULT_OPTIONS = {
+    "min_availability": 99.99,
+    "office_cost_ceiling": 10,
+    "max_iaas_providers": 2,
+    "required_devices": ["windows", "macos", "chromebook", "android", "ios"],
+    "proprietary_formats": ["doc", "docx", "xls", "xlsx", "ppt", "pptx", "msg", "pst"],
+    "content_categories": ["office", "documents", "messaging", "collaboration", "intranet"],
+}
+ALL_DEVICES = ["windows", "macos", "linux", "chromebook", "android", "ios"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    options: dict = field(default_factory=lambda: dict(DEFAULT_OPTIONS))
+    select: Optional[tuple] = None  # codes or prefixes; None means every rule
+    ignore: tuple = ()
+    extend_select: tuple = ()
+    severity: dict = field(default_factory=dict)  # code -> severity override
+    fail_on: str = "warning"
+    rules_dirs: tuple = ()
+    lang: str = "en"
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+    def enabled(self, code: str) -> bool:
+        """ruff's logic: the most specific of select/extend-select and ignore wins."""
+        def best(prefixes) -> int:
+            return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+        selected = best(tuple(self.select if self.select is not None else ("",)) + tuple(self.extend_select))
+        return selected >= 0 and selected > best(self.ignore)
