@@ -92,6 +92,32 @@ def _listing(values) -> str:
     return ", ".join(str(v) for v in values)
 
 
+class Clause:
+    """A message parameter that may be empty, so the rule file keeps the wording in both languages.
+
+    In a template, `{missing:; no figure for * (counted as 100%)}` gives the
+    text after the colon with `*` replaced by the listing, or nothing when
+    there is nothing to list.
+    """
+
+    def __init__(self, values) -> None:
+        self.values = list(values)
+
+    def __format__(self, spec: str) -> str:
+        if not self.values:
+            return ""
+        listing = _listing(self.values)
+        return spec.replace("*", listing) if spec else listing
+
+    def __str__(self) -> str:
+        return _listing(self.values)
+
+
+def _percent(value: float) -> str:
+    """99.95 -> '99.95', 10.0 -> '10': figures as people write them, up to six decimals."""
+    return f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
+
+
 # --- ACC ---------------------------------------------------------------------------
 
 @check("missing_devices")
@@ -114,11 +140,11 @@ def public_cloud(estate: Estate, options: dict) -> Iterator[Finding]:
         for entity in _valid(estate, section):
             delivery = entity.data.get("delivery")
             if delivery in ("on-premise", "desktop"):
-                yield Finding(entity, ("delivery",), {"where": delivery})
+                yield Finding(entity, ("delivery",), {"where": f"delivery: {delivery}"})
                 continue
             kind = provider_type(estate, entity)
             if kind in _NOT_PUBLIC:
-                yield Finding(entity, ("provider",), {"where": f"{entity.data['provider']} ({kind})"})
+                yield Finding(entity, ("provider",), {"where": f"provider: {entity.data['provider']}, {kind}"})
 
 
 @check("iaas_providers")
@@ -132,9 +158,10 @@ def iaas_providers(estate: Estate, options: dict) -> Iterator[Finding]:
             if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
     not_public = [p for p in iaas if p.data.get("type") != "public-cloud"]
     limit = options["max_iaas_providers"]
-    if len(iaas) > limit or not_public:
-        anchor = not_public[0] if not_public else iaas[limit]
-        yield Finding(None, ("offers",), {
+    if iaas and (len(iaas) > limit or not_public):
+        # Point at what to change: the type of a private provider, else the offers of one too many.
+        anchor, path = (not_public[0], ("type",)) if not_public else (iaas[max(int(limit), 0)], ("offers",))
+        yield Finding(None, path, {
             "count": len(iaas), "limit": limit, "providers": _listing(p.id for p in iaas),
             "not_public": _listing(f"{p.id} ({p.data.get('type')})" for p in not_public) or "-",
         }, anchor=anchor)
@@ -175,7 +202,9 @@ def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
     for kind in ("structured", "documents", "media", "geographic"):
         if kind in held and kind not in covered:
             stores = held[kind]
-            yield Finding(None, (), {"kind": kind, "stores": _listing(s.id for s in stores)}, anchor=stores[0])
+            # Anchored at the first store holding the kind, on its `data` list when written out.
+            yield Finding(None, ("data",), {"kind": kind, "stores": _listing(s.id for s in stores)},
+                          anchor=stores[0])
 
 
 # --- AVL ---------------------------------------------------------------------------
