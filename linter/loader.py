@@ -188,7 +188,7 @@ def _build(loader, file_no: int, index: Index):
             key = frame[3]
             if key is _NO_KEY:
                 if isinstance(value, (dict, list)):
-                    raise _Refused("a mapping key must be a plain value, not a mapping or a list", mark)
+                    raise _Refused("a mapping key must be a plain value, not a mapping or a list", _MarkAt(index, mark))
                 frame[3], frame[4] = value, mark
                 return
             frame[3] = _NO_KEY

@@ -140,17 +140,14 @@ def _wordings(error, schema):
                 close = difflib.get_close_matches(str(name), known, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(known)}"
                 yield path + (name,), f"unknown field '{name}'{hint}"
-    elif keyword == "propertyNames":
-        # The offending key is the instance of the inner error.
-        for inner in error.context or []:
-            bad = inner.instance
-            yield path + (bad,), f"'{bad}' is not a valid id: {ID_HINT}"
     elif keyword == "enum":
         yield path, f"{_show(value)} is not one of {', '.join(str(o) for o in expected)}"
     elif keyword == "const":
         yield path, f"{_show(value)} is not allowed: the only value is {json.dumps(expected)}"
     elif keyword == "type":
         yield path, f"{_show(value)} is {_kind(value, article=True)}, expected {_type_words(expected)}"
+    elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
+        yield path + (value,), f"'{value}' is not a valid id: {ID_HINT}"
     elif keyword == "pattern":
         if error.schema.get("pattern") == "^[a-z][a-z0-9_-]*$":
             yield path, f"'{value}' is not a valid id: {ID_HINT}"
