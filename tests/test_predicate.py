@@ -1,0 +1,102 @@
+"""The compiled predicates agree with jsonschema, on the estate schema and on chosen edge cases."""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+
+import jsonschema
+import pytest
+
+from si_lint.predicate import SchemaCompileError, compile_schema
+from si_lint.validate import DEFINITION_OF, _definition_schema
+
+VALID = {
+    "Application": {
+        "name": "CRM", "usage": "business", "category": "crm", "owner": "sales", "delivery": "saas",
+        "provider": "vendor", "built": "vendor", "tenancy": "multi", "updates": "vendor", "platform": "web",
+        "access": {"browser": True, "devices": ["windows", "ios"], "installed_clients": [], "offline": "sync"},
+        "collaboration": {"native": True, "default_sharing": "shared", "single_version": True},
+        "exchange_formats": ["pdf"], "audience": ["internal"], "users": 10,
+        "availability": {"target": 99.9, "own": 100}, "cost": {"per_user_month": 6, "currency": "EUR"},
+        "data": ["db"], "depends_on": ["net", {"any_of": ["a", "b"]}],
+        "waivers": [{"rule": "ACC004", "reason": "r", "expires": "2027-01-01", "approved_by": "cto"}],
+    },
+    "DataStore": {"kind": "lake", "data": ["structured"], "provider": "p", "application": "a",
+                  "exported_to": ["l"], "classification": "secret",
+                  "encryption": {"at_rest": True, "customer_managed_keys": False}, "availability": 99.9},
+    "Infrastructure": {"type": "network", "provider": "p", "availability": 99.99},
+    "Provider": {"type": "public-cloud", "offers": ["iaas", "paas"]},
+    "Integration": {"from": "a", "to": "b", "via": "hub", "data": "orders"},
+}
+ODD_VALUES = [None, True, False, 0, -1, 1.5, 150, "", "x", "UPPER", "2027-02-30", [], ["x"], [1], {}, {"k": 1},
+              {"any_of": []}, {"any_of": ["a"]}, [True], ["windows", "windows"]]
+
+
+def mutations(value, rng, count):
+    """Random single-point changes of a valid entity: replace, delete or add a field anywhere."""
+    for _ in range(count):
+        entity = copy.deepcopy(value)
+        node = entity
+        while isinstance(node, (dict, list)) and node and rng.random() < 0.6:
+            key = rng.choice(list(node)) if isinstance(node, dict) else rng.randrange(len(node))
+            if not isinstance(node[key], (dict, list)):
+                break
+            node = node[key]
+        if isinstance(node, dict) and node:
+            key = rng.choice(list(node))
+            action = rng.random()
+            if action < 0.2:
+                del node[key]
+            elif action < 0.3:
+                node["unknown_" + key] = 1
+            else:
+                node[key] = rng.choice(ODD_VALUES)
+        elif isinstance(node, list) and node:
+            node[rng.randrange(len(node))] = rng.choice(ODD_VALUES)
+        yield entity
+
+
+@pytest.mark.parametrize("definition", sorted(set(DEFINITION_OF.values())))
+def test_compiled_schema_agrees_with_jsonschema(definition):
+    schema = _definition_schema(definition)
+    fast = compile_schema(schema)
+    slow = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    rng = random.Random(definition)
+    assert fast(VALID[definition]) and slow.is_valid(VALID[definition])
+    disagreements = [entity for entity in mutations(VALID[definition], rng, 400)
+                     if fast(entity) != slow.is_valid(entity)]
+    assert disagreements == []
+
+
+@pytest.mark.parametrize("schema, value, expected", [
+    ({"type": "integer"}, True, False),  # JSON booleans are not numbers
+    ({"type": "integer"}, 2.0, True),
+    ({"type": "number"}, False, False),
+    ({"const": 1}, True, False),
+    ({"enum": [0, 1]}, False, False),
+    ({"not": {"required": ["a"]}}, {}, True),
+    ({"properties": {"a": {"const": 1}}}, "not an object", True),
+    ({"oneOf": [{"type": "string"}, {"minLength": 1}]}, "ab", False),
+    ({"contains": {"const": "chromebook"}}, ["ios"], False),
+    ({"$defs": {"x": {"type": "string"}}, "items": {"$ref": "#/$defs/x"}}, ["a", 1], False),
+    ({"format": "date"}, "2027-13-01", False),
+    ({"uniqueItems": True}, [[1], [1]], False),
+])
+def test_edge_cases_match_json_schema_semantics(schema, value, expected):
+    assert compile_schema(schema)(value) is expected
+    assert jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).is_valid(value) \
+        is expected
+
+
+@pytest.mark.parametrize("schema, words", [
+    ({"if": {"const": 1}}, "unsupported keyword(s): if"),
+    ({"type": "text"}, "unknown type 'text'"),
+    ({"$ref": "https://example.com/s.json"}, "only local references"),
+    ({"pattern": "("}, "bad pattern"),
+    ({"anyOf": []}, "anyOf must be a non-empty list"),
+])
+def test_what_the_compiler_does_not_know_is_refused(schema, words):
+    with pytest.raises(SchemaCompileError, match=re.escape(words)):
+        compile_schema(schema)
