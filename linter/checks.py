@@ -209,94 +209,89 @@ def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
 
 # --- AVL ---------------------------------------------------------------------------
 
-def _percent(value: float) -> str:
-    return f"{value:g}"
+@dataclass
+class Availability:
+    """An application's end-to-end availability (a fraction), its weakest component, the ids with no figure."""
+
+    value: float = 1.0
+    weakest: Optional[str] = None
+    weakest_value: float = 1.0
+    missing: list = field(default_factory=list)
+
+    def include(self, other: "Availability") -> None:
+        """Put `other` in series with what is already counted."""
+        self.value *= other.value
+        if other.weakest is not None and (self.weakest is None or other.weakest_value < self.weakest_value):
+            self.weakest, self.weakest_value = other.weakest, other.weakest_value
+        self.missing.extend(m for m in other.missing if m not in self.missing)
 
 
-class _Figure:
-    """End-to-end availability of one application, with its weakest component and missing figures."""
+def end_to_end(estate: Estate) -> dict[str, Availability]:
+    """Every valid application's end-to-end availability, by the arithmetic of estate-format.md.
 
-    __slots__ = ("value", "weakest", "weakest_value", "missing")
-
-    def __init__(self) -> None:
-        self.value = 1.0
-        self.weakest: Optional[str] = None
-        self.weakest_value = 2.0
-        self.missing: list = []
-
-    def include(self, value: float, name: str, weakest: Optional[str] = None, weakest_value: float = 2.0) -> None:
-        self.value *= value
-        candidate, candidate_value = (weakest, weakest_value) if weakest else (name, value)
-        if candidate_value < self.weakest_value:
-            self.weakest, self.weakest_value = candidate, candidate_value
-
-
-def end_to_end(estate: Estate) -> dict[str, _Figure]:
-    """Every valid application's end-to-end availability (estate-format.md), iteratively."""
+    Dependencies are computed before their dependents with an explicit stack
+    (estates can be deep). An application met again while still open is in a
+    cycle: EST006 reports it, and here it counts as 100%.
+    """
     applications = estate.applications
-    figures: dict[str, _Figure] = {}
-    in_progress: set = set()
+    figures: dict[str, Availability] = {}
+    opened: set = set()
 
-    def component(member: str):
-        """(fraction, weakest name, weakest fraction, missing ids) of one dependency."""
+    def factor(member: str) -> Availability:
         entity = estate.by_id.get(member)
-        if entity is None:
-            return 1.0, None, 2.0, []
+        if entity is None:  # EST004 reports it
+            return Availability()
         if entity.section == "applications":
-            figure = figures.get(member)
-            if figure is None:  # in a cycle or invalid: EST006/EST003 say so
-                return 1.0, None, 2.0, []
-            return figure.value, figure.weakest, figure.weakest_value, figure.missing
+            return figures.get(member) or Availability()
         value = entity.data.get("availability")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            return 1.0, None, 2.0, [member]
-        return value / 100, member, value / 100, []
+        if type(value) not in (int, float):
+            return Availability(missing=[member])
+        return Availability(value / 100, member, value / 100)
 
     for start in applications:
-        if start in figures:
-            continue
-        stack = [start]
+        stack = [(start, False)]
         while stack:
-            current = stack[-1]
-            app = applications[current]
-            pending = [target for _, target in dependencies(app)
-                       if target in applications and target not in figures and target not in in_progress
-                       and applications[target].valid]
-            if pending and current not in in_progress:
-                in_progress.add(current)
-                stack.extend(pending)
+            app_id, ready = stack.pop()
+            if ready:
+                if applications[app_id].valid:
+                    figures[app_id] = _combine(applications[app_id], factor)
                 continue
-            stack.pop()
-            in_progress.discard(current)
-            if current in figures or not app.valid:
+            if app_id in opened:
                 continue
-            figures[current] = _compute(app, component)
+            opened.add(app_id)
+            stack.append((app_id, True))
+            stack.extend((target, False) for _, target in dependencies(applications[app_id])
+                         if target in applications and target not in opened)
     return figures
 
 
-def _compute(app: Entity, component) -> _Figure:
-    figure = _Figure()
+def _combine(app: Entity, factor) -> Availability:
+    """own x one factor per entry of `data` and `depends_on`; an any_of group fails only if all members do."""
+    figure = Availability()
     own = app.get("availability.own", 100)
     if own < 100:
-        figure.include(own / 100, f"{app.id} (own)")
-    items = list(app.data.get("data") or []) + list(app.data.get("depends_on") or [])
-    for item in items:
+        figure.include(Availability(own / 100, f"{app.id} (own)", own / 100))
+    for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
         if isinstance(item, dict):
-            members = [m for m in item.get("any_of") or [] if isinstance(m, str)]
+            members = [factor(m) for m in item["any_of"]]
             failure = 1.0
             for member in members:
-                value, _, _, missing = component(member)
-                failure *= 1 - value
-                figure.missing.extend(m for m in missing if m not in figure.missing)
-            figure.include(1 - failure, f"any_of({', '.join(members)})")
+                failure *= 1 - member.value
+            group = Availability(1 - failure, f"any_of({', '.join(item['any_of'])})", 1 - failure)
+            group.missing = [m for member in members for m in member.missing]
+            figure.include(group)
         else:
-            value, weakest, weakest_value, missing = component(item)
-            figure.missing.extend(m for m in missing if m not in figure.missing)
-            if weakest is not None:
-                figure.include(value, item, weakest, weakest_value)
-            else:
-                figure.value *= value
+            figure.include(factor(item))
     return figure
+
+
+def _shown_below(value: float, target: float) -> str:
+    """`value` with three decimals, or more when rounding would hide that it is below `target`."""
+    for digits in range(3, 10):
+        text = f"{value:.{digits}f}"
+        if float(text) < target:
+            return text
+    return text
 
 
 @check("end_to_end_availability")
@@ -307,31 +302,27 @@ def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
         figure = figures.get(app.id)
         if target is None or figure is None:
             continue
-        # A relative tolerance keeps float rounding from turning "equal" into "below".
-        if figure.value * 100 < target - 1e-9:
-            weakest = (f"{figure.weakest} ({_percent(round(figure.weakest_value * 100, 6))}%)"
-                       if figure.weakest else "-")
-            missing = (f"; no figure for {_listing(figure.missing)} (counted as 100%)"
-                       if figure.missing else "")
+        percent = figure.value * 100
+        # Products of fractions carry float noise: a chain that meets its target exactly must pass.
+        if percent < target - 1e-9:
+            weakest = f"{figure.weakest} ({_percent(figure.weakest_value * 100)}%)" if figure.weakest else "-"
             yield Finding(app, ("availability", "target"), {
-                "figure": f"{figure.value * 100:.3f}", "target": _percent(target),
-                "weakest": weakest, "missing": missing,
+                "figure": _shown_below(percent, target), "target": _percent(target),
+                "weakest": weakest, "missing": Clause(figure.missing),
             })
 
 
 @check("same_service_for_all")
 def same_service_for_all(estate: Estate, options: dict) -> Iterator[Finding]:
     external = [app for app in _valid(estate, "applications")
-                if "external" in (app.data.get("audience") or [])
-                and isinstance(app.get("availability.target"), (int, float))]
+                if "external" in (app.data.get("audience") or []) and app.get("availability.target") is not None]
     if not external:
         return
     lowest = min(external, key=lambda app: app.get("availability.target"))
     floor = lowest.get("availability.target")
     for app in _valid(estate, "applications"):
-        audience = app.data.get("audience") or []
         target = app.get("availability.target")
-        if audience and set(audience) == {"internal"} and isinstance(target, (int, float)) and target < floor:
+        if app.data.get("audience") == ["internal"] and target is not None and target < floor:
             yield Finding(app, ("availability", "target"), {
                 "target": _percent(target), "floor": _percent(floor), "external": lowest.id,
             })
@@ -343,35 +334,33 @@ def same_service_for_all(estate: Estate, options: dict) -> Iterator[Finding]:
 def shared_database(estate: Estate, options: dict) -> Iterator[Finding]:
     for flow in _valid(estate, "integrations"):
         if flow.data.get("via") == "shared-database":
-            yield Finding(flow, ("via",), {"stores": "-"})
+            yield Finding(flow, ("via",), {"stores": Clause([])})
     for app in _valid(estate, "applications"):
-        foreign = []
-        first = None
+        foreign: dict[str, int] = {}  # "store (owner)" -> position of its first mention
         for i, target in enumerate(app.data.get("data") or []):
             store = estate.lookup(target, "data_stores")
             owner = store.data.get("application") if store is not None else None
             if isinstance(owner, str) and owner != app.id:
-                foreign.append(f"{target} ({owner})")
-                first = i if first is None else first
+                foreign.setdefault(f"{target} ({owner})", i)
         if foreign:
-            yield Finding(app, ("data", first), {"stores": _listing(foreign)})
+            yield Finding(app, ("data", min(foreign.values())), {"stores": Clause(foreign)})
 
 
 # --- CST ---------------------------------------------------------------------------
 
 @check("office_cost")
 def office_cost(estate: Estate, options: dict) -> Iterator[Finding]:
-    totals: dict[str, float] = {}
-    first: dict[str, Entity] = {}
+    # Costs in different currencies are not added up: each currency is summed and compared on its own.
+    by_currency: dict[str, list] = {}
     for app in _valid(estate, "applications"):
         cost = app.get("cost.per_user_month")
-        if is_content(app, options) and isinstance(cost, (int, float)):
-            currency = app.get("cost.currency", "EUR")
-            totals[currency] = totals.get(currency, 0) + cost
-            first.setdefault(currency, app)
-    for currency, total in sorted(totals.items()):
-        if total > options["office_cost_ceiling"]:
+        if is_content(app, options) and cost is not None:
+            by_currency.setdefault(app.get("cost.currency", "EUR"), []).append(app)
+    ceiling = options["office_cost_ceiling"]
+    for currency, apps in sorted(by_currency.items()):
+        total = sum(app.get("cost.per_user_month") for app in apps)
+        if total > ceiling + 1e-9:
             yield Finding(None, ("cost", "per_user_month"), {
-                "total": _percent(round(total, 2)), "currency": currency,
-                "ceiling": _percent(options["office_cost_ceiling"]),
-            }, anchor=first[currency])
+                "total": _percent(total), "currency": currency, "ceiling": _percent(ceiling),
+                "apps": _listing(f"{app.id} {_percent(app.get('cost.per_user_month'))}" for app in apps),
+            }, anchor=apps[0])
