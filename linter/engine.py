@@ -60,14 +60,14 @@ class Result:
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None) -> Result:
     catalogue = catalogue or load_catalogue(settings.rules_dirs)
-    documents, index, diagnostics = loader.load_paths(paths)
+    documents, index, diagnostics = loader.load_paths(paths, settings.lang)
     return lint_documents(documents, index, diagnostics, settings, catalogue)
 
 
 def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "<estate>") -> Result:
     """Lint one estate given as text (rule examples, tests, editors)."""
     index = loader.Index()
-    document, diagnostics = loader.load_text(text, path, index)
+    document, diagnostics = loader.load_text(text, path, index, settings.lang)
     return lint_documents([document], index, diagnostics, settings, catalogue)
 
 
@@ -75,9 +75,9 @@ def lint_documents(documents, index, diagnostics, settings: Settings, catalogue:
     was_enabled = gc.isenabled()
     gc.disable()  # the estate is a large acyclic tree: scanning it finds nothing
     try:
-        found, invalid = validate.validate(documents, index)
+        found, invalid = validate.validate(documents, index, settings.lang)
         diagnostics = list(diagnostics) + found
-        estate, found = model.build(documents, index, invalid)
+        estate, found = model.build(documents, index, invalid, settings.lang)
         diagnostics.extend(found)
         active, waived, rules_run = _run_rules(estate, settings, catalogue)
     finally:

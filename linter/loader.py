@@ -22,6 +22,7 @@ import yaml
 from yaml import events as ev
 
 from .diagnostic import Diagnostic, InputError
+from .messages import say
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -146,9 +147,9 @@ def plain_scalar(value: str):
 class _Refused(Exception):
     """A well-formed YAML construct this loader will not build (reported as EST001)."""
 
-    def __init__(self, message: str, mark) -> None:
-        super().__init__(message)
-        self.mark = mark
+    def __init__(self, key: str, mark, **params) -> None:
+        super().__init__(key)
+        self.key, self.mark, self.params = key, mark, params
 
 
 # --- the tree ----------------------------------------------------------------
@@ -188,7 +189,7 @@ def _build(loader, file_no: int, index: Index):
             key = frame[3]
             if key is _NO_KEY:
                 if isinstance(value, (dict, list)):
-                    raise _Refused("a mapping key must be a plain value, not a mapping or a list", _MarkAt(index, mark))
+                    raise _Refused("key_not_scalar", _MarkAt(index, mark))
                 frame[3], frame[4] = value, mark
                 return
             frame[3] = _NO_KEY
@@ -227,9 +228,9 @@ def _build(loader, file_no: int, index: Index):
                 try:
                     value = _TAGGED[tag](event.value)
                 except (ValueError, yaml.YAMLError):
-                    raise _Refused(f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]}", start)
+                    raise _Refused("bad_scalar", start, value=event.value, kind=tag.rsplit(":", 1)[-1])
             else:
-                raise _Refused(f"the tag {tag} is not supported: use plain values", start)
+                raise _Refused("tag", start, tag=tag)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
             literal += 1
@@ -239,7 +240,7 @@ def _build(loader, file_no: int, index: Index):
             start = event.start_mark
             mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
             if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise _Refused(f"the tag {event.tag} is not supported: use plain mappings and lists", start)
+                raise _Refused("tag", start, tag=event.tag)
             container = {} if cls is mapping_start else []
             marks = array("Q")
             marks_of[id(container)] = marks
@@ -249,7 +250,7 @@ def _build(loader, file_no: int, index: Index):
             # of this collection is its key, then descend.
             attach(container, mark, 0)
             if len(stack) >= MAX_DEPTH:
-                raise _Refused(f"nested more than {MAX_DEPTH} levels deep: an estate needs six at most", start)
+                raise _Refused("too_deep", start, limit=MAX_DEPTH)
             stack.append([container, marks, cls is mapping_start, _NO_KEY, 0, [], 1, event.anchor])
             if event.anchor:
                 anchors[event.anchor] = (container, None)
@@ -265,17 +266,13 @@ def _build(loader, file_no: int, index: Index):
         elif cls is alias_event:
             start = event.start_mark
             if event.anchor not in anchors:
-                raise _Refused(f"the alias *{event.anchor} names no anchor defined before it", start)
+                raise _Refused("alias_unknown", start, name=event.anchor)
             value, size = anchors[event.anchor]
             if size is None:
-                raise _Refused(f"the alias *{event.anchor} refers to a collection that contains it", start)
+                raise _Refused("alias_loop", start, name=event.anchor)
             expanded += size
             if expanded > MAX_EXPANDED_NODES and expanded > ALIAS_EXPANSION_FACTOR * literal:
-                raise _Refused(
-                    "aliases expand this file to more than "
-                    f"{MAX_EXPANDED_NODES:,} nodes (an alias bomb?): write the values out or share less",
-                    start,
-                )
+                raise _Refused("alias_bomb", start, limit=MAX_EXPANDED_NODES)
             mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
             attach(value, mark, size)
         else:  # DocumentEnd: the tree is complete
@@ -294,7 +291,7 @@ def _merge(container: dict, marks: array, merges: list, index: Index) -> None:
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if not isinstance(source, dict):
-                raise _Refused("a merge key `<<` takes a mapping or a list of mappings", _MarkAt(index, mark))
+                raise _Refused("merge_value", _MarkAt(index, mark))
             source_marks = index.marks.get(id(source))
             for position, (key, item) in enumerate(source.items()):
                 if key not in container:
@@ -353,7 +350,7 @@ def read_text(path: str) -> str:
         ) from None
 
 
-def load_text(text: str, path: str, index: Index) -> tuple[Document, list[Diagnostic]]:
+def load_text(text: str, path: str, index: Index, lang: str = "en") -> tuple[Document, list[Diagnostic]]:
     """Parse one file's text; YAML problems become EST001/EST002 diagnostics."""
     file_no = len(index.files)
     index.files.append(path)
@@ -373,25 +370,23 @@ def load_text(text: str, path: str, index: Index) -> tuple[Document, list[Diagno
                 _, line, column = index.unpack(mark)
                 first_place = "" if first is None else ":%d:%d" % index.unpack(first)[1:]
                 diagnostics.append(Diagnostic(
-                    "EST002", "error",
-                    f"duplicate key '{key}': already defined at {path}{first_place}; "
-                    "the file keeps only one, so merge the two or rename one",
+                    "EST002", "error", say(lang, "duplicate_key", key=key, place=path + first_place),
                     path, line, column, rule="duplicate-key",
                 ))
             if not loader.check_event(ev.StreamEndEvent):
                 start = loader.peek_event().start_mark
-                raise _Refused("a second YAML document (`---`) in one file: put each in its own file", start)
+                raise _Refused("second_document", start)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
         if error.context:
             problem = f"{problem} ({error.context})"
-        return Document(path, file_no, None, 0), [_syntax(path, mark, problem)]
+        return Document(path, file_no, None, 0), [_syntax(path, mark, problem, lang)]
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         mark = getattr(error, "mark", None) or _position_of_reader_error(error, text)
-        return Document(path, file_no, None, 0), [_syntax(path, mark, _reader_problem(error))]
+        return Document(path, file_no, None, 0), [_syntax(path, mark, _reader_problem(error), lang)]
     except _Refused as error:
-        return Document(path, file_no, None, 0), [_syntax(path, error.mark, str(error))]
+        return Document(path, file_no, None, 0), [_syntax(path, error.mark, say(lang, error.key, **error.params), lang)]
     finally:
         loader.dispose()
         if gc_was_enabled:
@@ -399,10 +394,11 @@ def load_text(text: str, path: str, index: Index) -> tuple[Document, list[Diagno
     return Document(path, file_no, data, root_mark), diagnostics
 
 
-def _syntax(path: str, mark, problem: str) -> Diagnostic:
+def _syntax(path: str, mark, problem: str, lang: str) -> Diagnostic:
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    return Diagnostic("EST001", "error", f"invalid YAML: {problem}", path, line, column, rule="yaml-syntax")
+    return Diagnostic("EST001", "error", say(lang, "syntax", problem=problem), path, line, column,
+                      rule="yaml-syntax")
 
 
 class _Position:
@@ -425,12 +421,12 @@ def _reader_problem(error) -> str:
     return str(error).splitlines()[0]
 
 
-def load_paths(paths: Iterable[str]) -> tuple[list[Document], Index, list[Diagnostic]]:
+def load_paths(paths: Iterable[str], lang: str = "en") -> tuple[list[Document], Index, list[Diagnostic]]:
     index = Index()
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
     for path in discover(paths):
-        document, found = load_text(read_text(path), path, index)
+        document, found = load_text(read_text(path), path, index, lang)
         documents.append(document)
         diagnostics.extend(found)
     return documents, index, diagnostics

@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 
 from .diagnostic import Diagnostic
 from .loader import Document, Index
+from .messages import say, word
 from .validate import SECTIONS
 
 POINT_TO_POINT_VIAS = ("point-to-point", "file-transfer", "shared-database")
@@ -90,7 +91,7 @@ class Estate:
         return self.index.unpack(self.index.mark_of(entity.data, path, entity.mark))
 
 
-def build(documents: list[Document], index: Index, invalid: set[int]) -> tuple[Estate, list[Diagnostic]]:
+def build(documents: list[Document], index: Index, invalid: set[int], lang: str = "en") -> tuple[Estate, list[Diagnostic]]:
     estate = Estate(documents, index)
     diagnostics: list[Diagnostic] = []
     for document in documents:
@@ -111,8 +112,7 @@ def build(documents: list[Document], index: Index, invalid: set[int]) -> tuple[E
                 if first is not None:
                     diagnostics.append(_diagnostic(
                         estate, entity, (), "EST002", "duplicate-key",
-                        f"id '{entity_id}' is defined twice: first at {_place(estate, first)} "
-                        f"(in {first.section}); ids are unique across all sections, so rename one",
+                        say(lang, "duplicate_id", id=entity_id, place=_place(estate, first), section=first.section),
                     ))
                     continue
                 estate.by_id[entity_id] = entity
@@ -126,8 +126,8 @@ def build(documents: list[Document], index: Index, invalid: set[int]) -> tuple[E
                 estate.integrations.append(
                     Entity(name, "integrations", body, mark, id(body) not in invalid, document)
                 )
-    diagnostics.extend(_references(estate))
-    diagnostics.extend(_cycles(estate))
+    diagnostics.extend(_references(estate, lang))
+    diagnostics.extend(_cycles(estate, lang))
     return estate, diagnostics
 
 
@@ -149,7 +149,7 @@ _SECTION_WORDS = {
 }
 
 
-def _references(estate: Estate) -> Iterator[Diagnostic]:
+def _references(estate: Estate, lang: str) -> Iterator[Diagnostic]:
     def check(entity: Entity, path: tuple, target, allowed: tuple, what: str):
         if not isinstance(target, str):
             return None  # wrong type: the schema already said so
@@ -157,16 +157,17 @@ def _references(estate: Estate) -> Iterator[Diagnostic]:
         if found is not None and found.section in allowed:
             return found
         if found is None:
-            known = [i for s in allowed for i in estate.sections[s]]
             import difflib
 
+            known = [i for s in allowed for i in estate.sections[s]]
             close = difflib.get_close_matches(target, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problem = f"{what} '{target}' is not defined{hint}: define it or fix the id"
+            hint = say(lang, "did_you_mean", close=close[0]) if close else ""
+            problem = say(lang, "undefined", what=word(lang, what), target=target, hint=hint)
         else:
-            problem = (
-                f"{what} '{target}' is a {_SECTION_WORDS[found.section]}, "
-                f"not a {' or '.join(_SECTION_WORDS[s] for s in allowed)}"
+            problem = say(
+                lang, "wrong_section", what=word(lang, what), target=target,
+                found=word(lang, _SECTION_WORDS[found.section]),
+                allowed=say(lang, "or").join(word(lang, _SECTION_WORDS[s]) for s in allowed),
             )
         diagnostics.append(_diagnostic(estate, entity, path, "EST004", "unknown-reference", problem))
         return None
@@ -202,8 +203,7 @@ def _references(estate: Estate) -> Iterator[Diagnostic]:
             if platform is not None and platform.data.get("type") != "integration-platform":
                 diagnostics.append(_diagnostic(
                     estate, flow, ("via",), "EST004", "unknown-reference",
-                    f"via '{via}' is infrastructure of type {platform.data.get('type')}, not an "
-                    "integration-platform: name a platform or one of point-to-point, file-transfer, shared-database",
+                    say(lang, "via_not_platform", target=via, type=platform.data.get("type")),
                 ))
     return iter(diagnostics)
 
@@ -223,7 +223,7 @@ def dependencies(entity: Entity) -> Iterator[tuple[tuple, str]]:
             yield ("depends_on", i), item
 
 
-def _cycles(estate: Estate) -> Iterator[Diagnostic]:
+def _cycles(estate: Estate, lang: str) -> Iterator[Diagnostic]:
     """Find depends_on cycles among applications, iteratively (estates can be deep)."""
     applications = estate.applications
     state: dict[str, int] = {}  # 1 on the current path, 2 done
@@ -247,9 +247,7 @@ def _cycles(estate: Estate) -> Iterator[Diagnostic]:
                 loop = path[path.index(target):] + [target]
                 owner = applications[path[-1]]
                 found.append(_diagnostic(
-                    estate, owner, where, "EST006", "dependency-cycle",
-                    f"dependency cycle: {' -> '.join(loop)}; an application cannot need itself to run, "
-                    "so remove one of these depends_on entries",
+                    estate, owner, where, "EST006", "dependency-cycle", say(lang, "cycle", loop=" -> ".join(loop)),
                 ))
             elif target not in state:
                 state[target] = 1

@@ -14,6 +14,7 @@ from importlib import resources
 
 from .diagnostic import Diagnostic
 from .loader import Document, Index
+from .messages import say, word
 from .predicate import compile_schema
 
 SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
@@ -24,7 +25,6 @@ DEFINITION_OF = {
     "applications": "Application",
     "integrations": "Integration",
 }
-ID_HINT = "ids use lowercase letters, digits, '-' and '_', starting with a letter"
 
 
 def schema_text() -> str:
@@ -58,7 +58,7 @@ def _predicate(name: str):
     return compile_schema(schema)
 
 
-def validate(documents: list[Document], index: Index) -> tuple[list[Diagnostic], set[int]]:
+def validate(documents: list[Document], index: Index, lang: str = "en") -> tuple[list[Diagnostic], set[int]]:
     """Return the EST003 diagnostics and the ids (`id()`) of the entity mappings that failed."""
     diagnostics: list[Diagnostic] = []
     invalid: set[int] = set()
@@ -67,16 +67,15 @@ def validate(documents: list[Document], index: Index) -> tuple[list[Diagnostic],
         if document.data is None and document.root_mark == 0:
             continue  # unreadable YAML, already reported as EST001
         if not isinstance(data, dict):
-            what = "empty" if data is None else f"a {_kind(data)}"
+            what = word(lang, "empty file") if data is None else _kind(data, lang)
             _, line, column = index.unpack(document.root_mark)
             diagnostics.append(Diagnostic(
-                "EST003", "error",
-                f"the file is {what}: an estate file is a mapping that starts with `version: 1`",
+                "EST003", "error", say(lang, "file_shape", what=what),
                 document.path, line, column, rule="schema",
             ))
             continue
         if not _predicate("")(data):
-            diagnostics.extend(_explain(_shallow_schema(), data, (), document, index))
+            diagnostics.extend(_explain(_shallow_schema(), data, (), document, index, lang))
         for section in SECTIONS:
             entities = data.get(section)
             if not isinstance(entities, dict):
@@ -87,6 +86,7 @@ def validate(documents: list[Document], index: Index) -> tuple[list[Diagnostic],
                     invalid.add(id(entity))
                     diagnostics.extend(_explain(
                         _definition_schema(DEFINITION_OF[section]), entity, (section, entity_id), document, index,
+                        lang,
                     ))
         flows = data.get("integrations")
         if isinstance(flows, list):
@@ -95,19 +95,19 @@ def validate(documents: list[Document], index: Index) -> tuple[list[Diagnostic],
                 if not test(flow):
                     invalid.add(id(flow))
                     diagnostics.extend(_explain(
-                        _definition_schema("Integration"), flow, ("integrations", position), document, index,
+                        _definition_schema("Integration"), flow, ("integrations", position), document, index, lang,
                     ))
     return diagnostics, invalid
 
 
-def _explain(schema: dict, instance, prefix: tuple, document: Document, index: Index) -> list[Diagnostic]:
+def _explain(schema: dict, instance, prefix: tuple, document: Document, index: Index, lang: str) -> list[Diagnostic]:
     import jsonschema  # only paid for when something is wrong
 
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     found: list[Diagnostic] = []
     seen: set = set()
     for error in validator.iter_errors(instance):
-        for path, message in _wordings(error, schema):
+        for path, message in _wordings(error, lang):
             full = prefix + path
             key = (full, message)
             if key in seen:
@@ -117,72 +117,72 @@ def _explain(schema: dict, instance, prefix: tuple, document: Document, index: I
             _, line, column = index.unpack(mark)
             section, entity = _owner(document.data, full)
             found.append(Diagnostic(
-                "EST003", "error", f"{_dotted(full, document.data)}: {message}",
+                "EST003", "error", f"{_dotted(full, lang)}: {message}",
                 document.path, line, column, section, entity, rule="schema",
             ))
     return found
 
 
-def _wordings(error, schema):
+def _wordings(error, lang: str):
     """Turn one jsonschema error into (path below the instance, plain-language problem) pairs."""
     path = tuple(error.absolute_path)
     keyword = error.validator
     value = error.instance
     expected = error.validator_value
+    shown = _show(value, lang)
     if keyword == "required":
-        missing = [name for name in expected if isinstance(value, dict) and name not in value]
-        for name in missing:
-            yield path, f"missing required field '{name}'"
+        for name in expected:
+            if isinstance(value, dict) and name not in value:
+                yield path, say(lang, "required", name=name)
     elif keyword == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for name in value:
             if name not in known:
                 close = difflib.get_close_matches(str(name), known, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(known)}"
-                yield path + (name,), f"unknown field '{name}'{hint}"
-    elif keyword == "enum":
-        yield path, f"{_show(value)} is not one of {', '.join(str(o) for o in expected)}"
-    elif keyword == "const":
-        yield path, f"{_show(value)} is not allowed: the only value is {json.dumps(expected)}"
-    elif keyword == "type":
-        yield path, f"{_show(value)} is {_kind(value, article=True)}, expected {_type_words(expected)}"
+                hint = (say(lang, "did_you_mean", close=close[0]) if close
+                        else say(lang, "known_fields", known=", ".join(known)))
+                yield path + (name,), say(lang, "unknown_field", name=name, hint=hint)
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
-        yield path + (value,), f"'{value}' is not a valid id: {ID_HINT}"
+        yield path + (value,), say(lang, "invalid_id", value=value)
     elif keyword == "pattern":
-        if error.schema.get("pattern") == "^[a-z][a-z0-9_-]*$":
-            yield path, f"'{value}' is not a valid id: {ID_HINT}"
-        elif error.schema.get("pattern") == "\\S":
-            yield path, "must not be blank"
+        pattern = error.schema.get("pattern")
+        if pattern == ID_PATTERN:
+            yield path, say(lang, "invalid_id", value=value)
+        elif pattern == "\\S":
+            yield path, say(lang, "blank")
         elif "format" in error.schema:
-            yield path, f"{_show(value)} is not a date written YYYY-MM-DD"
+            yield path, say(lang, "not_date", value=shown)
         else:
-            yield path, f"{_show(value)} does not have the expected form ({error.schema.get('pattern')})"
+            yield path, say(lang, "pattern", value=shown, pattern=pattern)
     elif keyword == "format":
         if "pattern" in error.schema and not _matches(error.schema["pattern"], value):
             return  # the pattern error says it already
-        yield path, f"{_show(value)} is not a valid {expected} (YYYY-MM-DD)"
+        yield path, say(lang, "bad_date", value=shown)
+    elif keyword == "enum":
+        yield path, say(lang, "enum", value=shown, options=", ".join(str(o) for o in expected))
+    elif keyword == "const":
+        yield path, say(lang, "const", value=shown, expected=json.dumps(expected))
+    elif keyword == "type":
+        yield path, say(lang, "type", value=shown, kind=_kind(value, lang), expected=_type_words(expected, lang))
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        words = {"minimum": "below the minimum", "maximum": "above the maximum",
-                 "exclusiveMinimum": "not above", "exclusiveMaximum": "not below"}[keyword]
-        yield path, f"{_show(value)} is {words} {expected}"
+        yield path, say(lang, keyword, value=shown, bound=expected)
     elif keyword == "minLength":
-        yield path, "must not be empty"
+        yield path, say(lang, "empty")
     elif keyword == "minItems":
-        yield path, f"needs at least {expected} item{'s' if expected != 1 else ''}"
+        yield path, say(lang, "min_items", count=expected)
     elif keyword == "uniqueItems":
         twice = sorted({str(v) for v in value if value.count(v) > 1})
-        yield path, f"lists {', '.join(twice)} more than once"
-    elif keyword == "anyOf" and path and path[-2:-1] == ("depends_on",):
-        yield path, f"{_show(value)} is neither an id nor a group {{any_of: [ids]}}"
-    elif keyword in ("anyOf", "oneOf"):
+        yield path, say(lang, "unique", values=", ".join(twice))
+    elif keyword == "anyOf" and path[-2:-1] == ("depends_on",):
+        yield path, say(lang, "dependency_item", value=shown)
+    elif keyword in ("anyOf", "oneOf") and error.context:
         # Word the alternative that went furthest.
-        best = max(error.context or [], key=lambda e: len(e.absolute_path), default=None)
-        if best is not None:
-            yield from _wordings(best, schema)
-        else:
-            yield path, error.message
+        yield from _wordings(max(error.context, key=lambda e: len(e.absolute_path)), lang)
     else:
         yield path, error.message
+
+
+ID_PATTERN = "^[a-z][a-z0-9_-]*$"
 
 
 def _matches(pattern: str, value) -> bool:
@@ -207,40 +207,39 @@ def _owner(data: dict, path: tuple):
     return (section if section in DEFINITION_OF else None), None
 
 
-def _dotted(path: tuple, data: dict) -> str:
+def _dotted(path: tuple, lang: str) -> str:
     if not path:
-        return "(top level)"
+        return say(lang, "top_level")
     text = str(path[0])
     for step in path[1:]:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
 
 
-def _show(value) -> str:
+def _show(value, lang: str) -> str:
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "null (empty)"
-    if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else "a list"
+        return word(lang, "null (empty)")
+    if isinstance(value, dict):
+        return word(lang, "a mapping")
+    if isinstance(value, list):
+        return word(lang, "a list")
     return str(value)
 
 
-_KIND = {str: "text", bool: "a boolean", int: "a number", float: "a number", dict: "a mapping",
-         list: "a list", type(None): "empty"}
+_KIND = {str: "text", bool: "boolean", int: "number", float: "number", dict: "mapping", list: "list",
+         type(None): "null"}
 
 
-def _kind(value, article: bool = False) -> str:
-    word = _KIND.get(type(value), type(value).__name__)
-    if not article:
-        return word.split(" ", 1)[-1]
-    return word
+def _kind(value, lang: str) -> str:
+    return word(lang, _KIND.get(type(value), "text"))
 
 
-def _type_words(expected) -> str:
+def _type_words(expected, lang: str) -> str:
     names = expected if isinstance(expected, list) else [expected]
-    words = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-             "object": "a mapping", "array": "a list", "null": "nothing"}
-    return " or ".join(words.get(n, n) for n in names)
+    words = {"string": "text", "integer": "whole", "number": "number", "boolean": "true or false",
+             "object": "mapping", "array": "list", "null": "nothing"}
+    return say(lang, "or").join(word(lang, words.get(n, n)) for n in names)

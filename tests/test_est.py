@@ -56,7 +56,8 @@ def test_duplicate_id_within_one_file_across_sections(catalogue):
       crm: {usage: business}
     """
     assert est(text, catalogue) == [("EST002", "crm", 5, 3)]
-    assert "estate.yaml:3" in run(text, catalogue).diagnostics[0].message
+    [duplicate] = [d for d in run(text, catalogue).diagnostics if d.code == "EST002"]
+    assert "estate.yaml:3" in duplicate.message
 
 
 def test_duplicate_id_across_files_names_both_files(tmp_path):
@@ -218,3 +219,21 @@ def test_a_long_dependency_chain_is_not_a_cycle_and_does_not_recurse(catalogue):
     lines += [f"  a{i}: {{usage: business, depends_on: [a{i + 1}]}}" for i in range(5000)]
     lines.append("  a5000: {usage: business}")
     assert est("\n".join(lines) + "\n", catalogue) == []
+
+
+def test_est_messages_are_french_with_lang_fr(catalogue):
+    text = """\
+    version: 1
+    applications:
+      a: {usage: business, depends_on: [b, zz], usag: x}
+      b: {usage: business, depends_on: [a], delivery: cloud}
+      a: {usage: support}
+    """
+    messages = {d.code: d.message for d in run(text, catalogue, lang="fr").diagnostics if d.code.startswith("EST")}
+    assert messages["EST002"].startswith("clé « a » en double : déjà définie en estate.yaml:3:3")
+    assert messages["EST003"] == ("applications.b.delivery: 'cloud' n'est pas l'une des valeurs saas, paas, "
+                                  "serverless, iaas, on-premise, desktop")
+    assert messages["EST004"].startswith("composant « zz » n'est pas défini")
+    assert messages["EST006"].startswith("cycle de dépendances : a -> b -> a")
+    [syntax] = run("version: 1\na: [b\n", catalogue, lang="fr").diagnostics
+    assert syntax.message.startswith("YAML invalide : ")
