@@ -214,7 +214,7 @@ class Availability:
     """An application's end-to-end availability (a fraction), its weakest component, the ids with no figure."""
 
     value: float = 1.0
-    weakest: Optional[str] = None
+    weakest: Optional[str] = None  # as the message shows it: "orders-db (99.95%)"
     weakest_value: float = 1.0
     missing: list = field(default_factory=list)
 
@@ -246,7 +246,7 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
         value = entity.data.get("availability")
         if type(value) not in (int, float):
             return Availability(missing=[member])
-        return Availability(value / 100, member, value / 100)
+        return Availability(value / 100, f"{member} ({_percent(value)}%)", value / 100)
 
     for start in applications:
         stack = [(start, False)]
@@ -270,14 +270,15 @@ def _combine(app: Entity, factor) -> Availability:
     figure = Availability()
     own = app.get("availability.own", 100)
     if own < 100:
-        figure.include(Availability(own / 100, f"{app.id} (own)", own / 100))
+        figure.include(Availability(own / 100, f"{app.id} (availability.own {_percent(own)}%)", own / 100))
     for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
         if isinstance(item, dict):
             members = [factor(m) for m in item["any_of"]]
             failure = 1.0
             for member in members:
                 failure *= 1 - member.value
-            group = Availability(1 - failure, f"any_of({', '.join(item['any_of'])})", 1 - failure)
+            label = f"any_of({', '.join(item['any_of'])}) ({_percent((1 - failure) * 100)}%)"
+            group = Availability(1 - failure, label, 1 - failure)
             group.missing = [m for member in members for m in member.missing]
             figure.include(group)
         else:
@@ -299,16 +300,15 @@ def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
     figures = end_to_end(estate)
     for app in _valid(estate, "applications"):
         target = app.get("availability.target")
-        figure = figures.get(app.id)
-        if target is None or figure is None:
+        if target is None:
             continue
+        figure = figures[app.id]
         percent = figure.value * 100
         # Products of fractions carry float noise: a chain that meets its target exactly must pass.
         if percent < target - 1e-9:
-            weakest = f"{figure.weakest} ({_percent(figure.weakest_value * 100)}%)" if figure.weakest else "-"
             yield Finding(app, ("availability", "target"), {
                 "figure": _shown_below(percent, target), "target": _percent(target),
-                "weakest": weakest, "missing": Clause(figure.missing),
+                "weakest": figure.weakest, "missing": Clause(figure.missing),
             })
 
 

@@ -1,0 +1,374 @@
+"""AVL001-AVL004: infrastructure availability, end-to-end arithmetic, same service for all, stated targets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SHARED, findings, run
+from si_lint.checks import end_to_end
+from si_lint.settings import DEFAULT_OPTIONS
+
+# --- AVL001 infrastructure-availability -------------------------------------------------
+
+AVL001_CASES = {
+    "server below 99.99: the availability key": ("""\
+        version: 1
+        infrastructure:
+          app-server:
+            type: server
+            availability: 99.9
+        """, [("AVL001", "app-server", 5, 5)]),
+    "network with no figure: the component's key": ("""\
+        version: 1
+        infrastructure:
+          lan: {type: network}
+        """, [("AVL001", "lan", 3, 3)]),
+    "storage and identity just below": ("""\
+        version: 1
+        infrastructure:
+          san: {type: storage, availability: 99.989}
+          sso: {type: identity, availability: 99.98}
+        """, [("AVL001", "san", 3, 24), ("AVL001", "sso", 4, 25)]),
+    "exactly 99.99 is not below": ("""\
+        version: 1
+        infrastructure:
+          lan: {type: network, availability: 99.99}
+          sso: {type: identity, availability: 99.999}
+        """, []),
+    "other types are not held to it": ("""\
+        version: 1
+        infrastructure:
+          api-hub: {type: integration-platform, availability: 99}
+          laptops: {type: access-devices}
+          waf: {type: security}
+        """, []),
+}
+
+
+@pytest.mark.parametrize("text, expected", AVL001_CASES.values(), ids=AVL001_CASES.keys())
+def test_infrastructure_availability(catalogue, text, expected):
+    assert findings(text, catalogue, "AVL001") == expected
+
+
+def test_infrastructure_availability_follows_the_option(catalogue):
+    text = AVL001_CASES["server below 99.99: the availability key"][0]
+    assert findings(text, catalogue, "AVL001", options=dict(DEFAULT_OPTIONS, min_availability=99.9)) == []
+    assert findings(text, catalogue, "AVL001", options=dict(DEFAULT_OPTIONS, min_availability=99.95)) == [
+        ("AVL001", "app-server", 5, 5)]
+
+
+# --- AVL002 end-to-end-availability --------------------------------------------------------
+# Figures are fractions multiplied in series; an any_of group is 1 - product of (1 - member).
+
+SERIAL = """\
+    version: 1
+    infrastructure:
+      net: {type: network, availability: 99.99}
+    data_stores:
+      db: {kind: operational, availability: 99.95}
+    applications:
+      orders:
+        usage: business
+        availability: {target: 99.99}
+        data: [db]
+        depends_on: [net]
+    """
+
+AVL002_CASES = {
+    # 0.9999 x 0.9995 = 0.99940005 -> 99.940005 < 99.99
+    "serial chain below target: the target key": (SERIAL, [("AVL002", "orders", 9, 20)]),
+    # same chain, target 99.94: 99.940005 >= 99.94
+    "serial chain meeting its target": (SERIAL.replace("target: 99.99", "target: 99.94"), []),
+    # 0.999 x 0.9999 = 0.9989001 exactly, 99.89000999999999 in floats: equal to the target is not below it
+    "exactly equal to the target": ("""\
+        version: 1
+        infrastructure:
+          a: {type: server, availability: 99.9}
+          b: {type: server, availability: 99.99}
+        applications:
+          app: {usage: business, availability: {target: 99.89001}, depends_on: [a, b]}
+        """, []),
+    # own alone: 0.9999 = target 99.99
+    "own availability equal to the target": ("""\
+        version: 1
+        applications:
+          app: {usage: business, availability: {target: 99.99, own: 99.99}}
+        """, []),
+    # any_of(99.9, 99.9) = 1 - 0.001 x 0.001 = 0.999999 -> 99.9999 >= 99.99
+    "a redundant pair lifts the chain above its members": ("""\
+        version: 1
+        data_stores:
+          db-a: {kind: operational, availability: 99.9}
+          db-b: {kind: operational, availability: 99.9}
+        applications:
+          app:
+            usage: business
+            availability: {target: 99.99}
+            depends_on: [{any_of: [db-a, db-b]}]
+        """, []),
+    # the same pair used in series instead: 0.999 x 0.999 = 0.998001 -> 99.8001 < 99.99
+    "the same pair in series": ("""\
+        version: 1
+        data_stores:
+          db-a: {kind: operational, availability: 99.9}
+          db-b: {kind: operational, availability: 99.9}
+        applications:
+          app:
+            usage: business
+            availability: {target: 99.99}
+            depends_on: [db-a, db-b]
+        """, [("AVL002", "app", 8, 20)]),
+    # front -> api -> db: api = 0.9999 (own) x 0.9995 = 0.99940005; front = 0.99940005 < 0.9995
+    "nested applications: app -> app -> db": ("""\
+        version: 1
+        data_stores:
+          db: {kind: operational, availability: 99.95}
+        applications:
+          front: {usage: business, availability: {target: 99.95}, depends_on: [api]}
+          api: {usage: business, availability: {target: 99.9, own: 99.99}, data: [db]}
+        """, [("AVL002", "front", 5, 43)]),
+    # a store named both in data and depends_on counts twice: 0.999 x 0.999 = 0.998001 < 0.9985
+    "a component reached twice counts twice": ("""\
+        version: 1
+        data_stores:
+          db: {kind: operational, availability: 99.9}
+        applications:
+          app: {usage: business, availability: {target: 99.85}, data: [db], depends_on: [db]}
+        """, [("AVL002", "app", 5, 41)]),
+    "no target, no promise to check (AVL004's business)": ("""\
+        version: 1
+        data_stores:
+          db: {kind: operational, availability: 90}
+        applications:
+          app: {usage: business, data: [db]}
+        """, []),
+    # a <-> b is EST006; each counts the other as 100%: a = 0.999, b = 1
+    "a dependency cycle does not stop the arithmetic": ("""\
+        version: 1
+        infrastructure:
+          srv: {type: server, availability: 99.9}
+        applications:
+          a: {usage: business, availability: {target: 99.99}, depends_on: [b, srv]}
+          b: {usage: business, availability: {target: 99.99}, depends_on: [a]}
+        """, [("AVL002", "a", 5, 39)]),
+}
+
+
+@pytest.mark.parametrize("text, expected", AVL002_CASES.values(), ids=AVL002_CASES.keys())
+def test_end_to_end_availability(catalogue, text, expected):
+    assert findings(text, catalogue, "AVL002") == expected
+
+
+def avl002_messages(text, catalogue, lang="en"):
+    result = run(text, catalogue, select=("AVL002",), lang=lang)
+    return {d.entity: d.message for d in result.diagnostics}
+
+
+@pytest.mark.parametrize("text, entity, message", [
+    (SERIAL, "orders",
+     "end-to-end availability 99.940% is below the target 99.99%: weakest link db (99.95%)"),
+    # net 0.9999 x any_of(99.9, 99.9) 0.999999 = 0.9998990001 -> 99.98990001: three decimals would
+    # round to 99.990 and look equal to the target, so four are shown
+    ("""\
+        version: 1
+        infrastructure:
+          net: {type: network, availability: 99.99}
+        data_stores:
+          db-a: {kind: operational, availability: 99.9}
+          db-b: {kind: operational, availability: 99.9}
+        applications:
+          app:
+            usage: business
+            availability: {target: 99.99}
+            depends_on: [net, {any_of: [db-a, db-b]}]
+        """, "app",
+     "end-to-end availability 99.9899% is below the target 99.99%: weakest link net (99.99%)"),
+    # any_of(99, 99) = 1 - 0.01 x 0.01 = 0.9999: the group is the weakest link
+    ("""\
+        version: 1
+        infrastructure:
+          a: {type: server, availability: 99}
+          b: {type: server, availability: 99}
+        applications:
+          app: {usage: business, availability: {target: 99.995}, depends_on: [{any_of: [a, b]}]}
+        """, "app",
+     "end-to-end availability 99.990% is below the target 99.995%: weakest link any_of(a, b) (99.99%)"),
+    # the weakest link is found inside the nested application: 0.9999 x 0.99940005 = 0.999300109995
+    ("""\
+        version: 1
+        infrastructure:
+          net: {type: network, availability: 99.99}
+        data_stores:
+          db: {kind: operational, availability: 99.95}
+        applications:
+          front: {usage: business, availability: {target: 99.95}, depends_on: [net, api]}
+          api: {usage: business, availability: {own: 99.99}, data: [db]}
+        """, "front",
+     "end-to-end availability 99.930% is below the target 99.95%: weakest link db (99.95%)"),
+    # own 99.9 alone, nothing else
+    ("""\
+        version: 1
+        applications:
+          billing: {usage: business, availability: {target: 99.95, own: 99.9}}
+        """, "billing",
+     "end-to-end availability 99.900% is below the target 99.95%: weakest link billing (availability.own 99.9%)"),
+    # missing figures count as 100: lan and cache (inside api) are listed; 0.999 < 0.9995
+    ("""\
+        version: 1
+        infrastructure:
+          lan: {type: network}
+          cache: {type: server}
+        data_stores:
+          db: {kind: operational, availability: 99.9}
+        applications:
+          front: {usage: business, availability: {target: 99.95}, depends_on: [lan, api]}
+          api: {usage: business, data: [db], depends_on: [cache]}
+        """, "front",
+     "end-to-end availability 99.900% is below the target 99.95%: weakest link db (99.9%); "
+     "no figure for lan, cache (counted as 100%)"),
+])
+def test_end_to_end_message(catalogue, text, entity, message):
+    assert avl002_messages(text, catalogue)[entity] == message
+
+
+def test_end_to_end_message_in_french(catalogue):
+    text = """\
+        version: 1
+        infrastructure:
+          lan: {type: network}
+        data_stores:
+          db: {kind: operational, availability: 99.9}
+        applications:
+          app: {usage: business, availability: {target: 99.95}, data: [db], depends_on: [lan]}
+        """
+    assert avl002_messages(text, catalogue, lang="fr")["app"] == (
+        "disponibilité de bout en bout 99.900 % inférieure à la cible 99.95 % : maillon le plus faible "
+        "db (99.9%) ; pas de chiffre pour lan (compté à 100 %)")
+
+
+def estate_figures(text, catalogue):
+    result = run(text, catalogue)
+    return {app: round(figure.value * 100, 9) for app, figure in end_to_end(result.estate).items()}
+
+
+def test_end_to_end_figures_of_a_deep_chain(catalogue):
+    # d = 0.999 (own); b-app = 0.9999 x d = 0.9989001
+    # group = any_of(b-app, srv 0.99) = 1 - 0.0010999 x 0.01 = 0.999989001
+    # a = db 0.9995 x group = 0.999989001 - 0.0004999945005 = 0.9994890064995 -> 99.94890065 (9 decimals)
+    text = """\
+        version: 1
+        infrastructure:
+          srv: {type: server, availability: 99}
+        data_stores:
+          db: {kind: operational, availability: 99.95}
+        applications:
+          a: {usage: business, data: [db], depends_on: [{any_of: [b-app, srv]}]}
+          b-app: {usage: business, availability: {own: 99.99}, depends_on: [d]}
+          d: {usage: business, availability: {own: 99.9}}
+        """
+    figures = estate_figures(text, catalogue)
+    assert figures["d"] == 99.9
+    assert figures["b-app"] == 99.89001
+    assert figures["a"] == round((1 - (1 - 0.9989001) * (1 - 0.99)) * 0.9995 * 100, 9) == 99.94890065
+
+
+def spec_example() -> str:
+    spec = SHARED / "spec" / "estate-format.md"
+    if not spec.is_file():
+        pytest.skip("the shared spec (../shared/spec/estate-format.md) is not beside the repository")
+    blocks = re.findall(r"```yaml\n(.*?)```", spec.read_text(encoding="utf-8"), re.S)
+    return blocks[-1]
+
+
+def test_spec_example_estate(catalogue):
+    # orders: own 100 x corp-network 0.99995 x orders-db 0.9999 = 0.999850005; target 99.9 is met
+    text = spec_example()
+    assert estate_figures(text, catalogue) == {"office-suite": 100.0, "orders": 99.9850005}
+    assert findings(text, catalogue, "AVL002") == []
+
+
+def test_spec_worked_example(catalogue):
+    # "an app at 100 on a 99.99 network and a 99.95 database reaches 99.94 (0.9999 x 0.9995 = 0.99940005)":
+    # the spec's example estate with those two figures
+    text = spec_example()
+    text = text.replace("availability: 99.995}", "availability: 99.99}")
+    text = text.replace("    availability: 99.99\n", "    availability: 99.95\n")
+    assert "corp-network: {type: network, availability: 99.99}" in text
+    assert estate_figures(text, catalogue)["orders"] == 99.940005
+    assert round(estate_figures(text, catalogue)["orders"], 2) == 99.94
+
+
+# --- AVL003 same-service-for-all ------------------------------------------------------------
+
+AVL003_CASES = {
+    "internal below the lowest external target: the target key": ("""\
+        version: 1
+        applications:
+          shop: {usage: business, audience: [external], availability: {target: 99.95}}
+          portal: {usage: business, audience: [external, internal], availability: {target: 99.9}}
+          timesheets: {usage: support, audience: [internal], availability: {target: 99.5}}
+          wiki: {usage: support, audience: [internal], availability: {target: 99.9}}
+        """, [("AVL003", "timesheets", 5, 69)]),
+    "an application with both audiences is external": ("""\
+        version: 1
+        applications:
+          shop: {usage: business, audience: [external], availability: {target: 99.95}}
+          portal: {usage: business, audience: [internal, external], availability: {target: 99.5}}
+        """, []),
+    "no external application with a target": ("""\
+        version: 1
+        applications:
+          shop: {usage: business, audience: [external]}
+          timesheets: {usage: support, audience: [internal], availability: {target: 99}}
+        """, []),
+    "internal applications with no target or no audience are not compared": ("""\
+        version: 1
+        applications:
+          shop: {usage: business, audience: [external], availability: {target: 99.95}}
+          timesheets: {usage: support, audience: [internal]}
+          legacy: {usage: support, availability: {target: 98}}
+        """, []),
+}
+
+
+@pytest.mark.parametrize("text, expected", AVL003_CASES.values(), ids=AVL003_CASES.keys())
+def test_same_service_for_all(catalogue, text, expected):
+    assert findings(text, catalogue, "AVL003") == expected
+
+
+def test_same_service_message_names_the_external_floor(catalogue):
+    result = run(AVL003_CASES["internal below the lowest external target: the target key"][0], catalogue,
+                 select=("AVL003",))
+    assert result.diagnostics[0].message == (
+        "'timesheets' serves only internal users and promises 99.5%, "
+        "less than the 99.9% promised to external users ('portal')")
+
+
+# --- AVL004 availability-target ------------------------------------------------------------
+
+AVL004_CASES = {
+    "no availability at all: the application's key": ("""\
+        version: 1
+        applications:
+          intranet: {usage: support}
+        """, [("AVL004", "intranet", 3, 3)]),
+    "availability without a target: the application's key": ("""\
+        version: 1
+        applications:
+          intranet:
+            usage: support
+            availability: {own: 99.9}
+        """, [("AVL004", "intranet", 3, 3)]),
+    "a stated target": ("""\
+        version: 1
+        applications:
+          intranet: {usage: support, availability: {target: 99.5}}
+        """, []),
+}
+
+
+@pytest.mark.parametrize("text, expected", AVL004_CASES.values(), ids=AVL004_CASES.keys())
+def test_availability_target(catalogue, text, expected):
+    assert findings(text, catalogue, "AVL004") == expected
