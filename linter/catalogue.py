@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 from .diagnostic import InputError
 from .loader import Index, load_text, read_text
 from .predicate import SchemaCompileError, compile_schema
+from .settings import DEFAULT_OPTIONS
 
 LANGUAGES = ("en", "fr")
 TEXT_KEYS = ("title", "message", "rationale", "remediation")
@@ -145,12 +146,22 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
             "write the condition under `when` as a JSON Schema"
         )
     if "when" in data:
+        scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
+        if not set(scopes) <= set(ENTITY_SCOPES):
+            raise InputError(
+                f"{_where(index, data, ('scope',), origin)}: scope: a `when` condition is tested on each entity "
+                f"of its scope, so the scope is one or a list of: {', '.join(ENTITY_SCOPES)}"
+            )
         try:
-            # Compile once with placeholder options to catch a bad schema at load time.
-            compile_schema(_substitute(data["when"], _OptionProbe(), origin))
+            # Compile once with the default options to catch a bad schema or option name at load time.
+            compile_schema(_substitute(data["when"], DEFAULT_OPTIONS, origin))
         except SchemaCompileError as error:
             path = ("when",) + tuple(error.path)
             raise InputError(f"{_where(index, data, path, origin)}: when: {error}") from None
+    for lang in LANGUAGES:
+        problem = _template_problem(data[lang]["message"])
+        if problem:
+            raise InputError(f"{_where(index, data, (lang, 'message'), origin)}: {lang}.message: {problem}")
     return Rule(
         code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
         texts={lang: data[lang] for lang in LANGUAGES}, examples=data["examples"], origin=origin,
@@ -160,14 +171,21 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
     )
 
 
-class _OptionProbe(dict):
-    """Stands for any option value while a condition is test-compiled."""
+ENTITY_SCOPES = ("providers", "infrastructure", "data_stores", "applications", "integrations")
 
-    def __contains__(self, key) -> bool:
-        return True
 
-    def __getitem__(self, key):
-        return 0
+def _template_problem(template: str) -> Optional[str]:
+    """Why a message template cannot be filled in, or None: fields are plain {names}."""
+    import string
+
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        return f"{error}; write a literal brace as {{{{ or }}}}"
+    for name in fields:
+        if not name.isidentifier():
+            return f"{{{name}}} is not a parameter name; use {{id}}, {{name}} or {{value}}"
+    return None
 
 
 def _where(index: Index, data: dict, path: tuple, origin: str) -> str:
