@@ -42,7 +42,9 @@ def parse_today(ctx, param, value):
 
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
-LAZY_COMMANDS: dict = {}
+LAZY_COMMANDS: dict = {
+    "import": "si_lint.importers.cli:import_group",
+}
 
 
 class DefaultToCheck(click.Group):

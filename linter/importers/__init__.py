@@ -1,0 +1,56 @@
+"""Importers: turn what a company already has (a spreadsheet inventory, a Backstage
+catalog) into estate YAML that `si-lint` reads.
+
+An importer returns an `Imported` value: the entities it could build, each with
+the place it came from, and a `Problem` for everything it could not carry over,
+so that nothing is dropped in silence. `writer` turns the entities into YAML;
+the CLI prints the problems and picks the exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# The order in which sections are written, as in the format's description.
+SECTION_ORDER = ("infrastructure", "data_stores", "applications")
+
+
+@dataclass
+class Entity:
+    section: str  # infrastructure, data_stores or applications
+    id: str
+    data: dict
+    source: str  # where it came from, written as a comment: "inventory.csv row 5", "catalog.yaml:12"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something of the source that is not in the output, or a note about how it was read.
+
+    `place` is what users read ("inventory.csv: row 5, column C 'Hosting'" or
+    "catalog.yaml:12:5"); `row`/`column` (CSV) or `line`/`column` (YAML) let
+    tests and tools check the position.
+    """
+
+    place: str
+    message: str
+    lost: bool = True  # False for notes: nothing of the source is missing from the output
+    line: Optional[int] = None  # CSV: the spreadsheet row; YAML: the 1-based line
+    column: Optional[int] = None
+
+    def __str__(self) -> str:
+        return f"{self.place}: {'error' if self.lost else 'note'}: {self.message}"
+
+
+@dataclass
+class Imported:
+    entities: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    origin: str = ""  # what was read, for the header comment of written files
+    read: int = 0  # records read (CSV rows after the header, empty ones included)
+    skipped: int = 0  # records that gave no entity, each reported
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.lost for problem in self.problems)

@@ -1,0 +1,210 @@
+"""The estate fields an importer may fill, read from the estate JSON Schema, and
+how a text value (a spreadsheet cell, a Backstage annotation) becomes one.
+
+Fields that hold ids of other entities (`provider`, `data`, `depends_on`, ...)
+are not offered: a text value cannot be checked against ids the source does not
+define, so importers only set them from references they resolved themselves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infrastructure": "Infrastructure"}
+ID_PATTERN = "^[a-z][a-z0-9_-]*$"
+ID_RE = re.compile(ID_PATTERN)
+
+# Default words for yes/no cells, in the two languages inventories are kept in here.
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "oui", "o", "vrai"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "non", "faux"})
+LIST_SEPARATORS = re.compile(r"[;,\n]")
+
+
+class ValueProblem(ValueError):
+    """A text value that does not fit its field; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Field:
+    section: str
+    path: str  # dotted, e.g. access.browser
+    schema: dict  # the whole field's schema
+    many: bool  # a list: the text holds several values
+
+    @property
+    def item(self) -> dict:
+        return self.schema.get("items", {}) if self.many else self.schema
+
+    def expected(self) -> str:
+        schema = self.item
+        if "enum" in schema:
+            return "one of " + ", ".join(str(option) for option in schema["enum"])
+        kind = schema.get("type")
+        if kind == "boolean":
+            return "yes or no (also true/false, oui/non, x)"
+        if kind in ("integer", "number"):
+            word = "a whole number" if kind == "integer" else "a number"
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if low is not None and high is not None:
+                return f"{word} from {_number_text(low)} to {_number_text(high)}"
+            return f"{word} of at least {_number_text(low)}" if low is not None else word
+        if "pattern" in schema:
+            return f"text matching {schema['pattern']}"
+        return "text"
+
+    def parse(self, text: str):
+        """One value (one item of a list) from text; raises ValueProblem."""
+        schema = self.item
+        text = text.strip()
+        if "enum" in schema:
+            value = _enum_lookup(tuple(schema["enum"])).get(slug(text))
+        elif schema.get("type") == "boolean":
+            word = text.casefold()
+            value = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+        elif schema.get("type") in ("integer", "number"):
+            value = _number(text, schema["type"])
+        elif "pattern" in schema and not re.search(schema["pattern"], text):
+            value = text.upper()  # currency codes written in lowercase
+        else:
+            value = text
+        if value is None or not self.accepts(value):
+            raise ValueProblem(f"expected {self.expected()}")
+        return value
+
+    def accepts(self, value) -> bool:
+        """Whether `value` is valid for one item (or the single value) of this field."""
+        return _predicate(self.section, self.path)(value)
+
+
+def _number_text(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _number(text: str, kind: str):
+    # Spreadsheets in France write "1 234,5" and "99,9 %".
+    cleaned = re.sub(r"[\s\u00a0\u202f_]", "", text).rstrip("%")
+    if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    if value.is_integer():
+        return int(value)
+    return None if kind == "integer" else value
+
+
+@lru_cache(maxsize=None)
+def _enum_lookup(options: tuple) -> dict:
+    return {slug(str(option)): option for option in options}
+
+
+@lru_cache(maxsize=None)
+def _predicate(section: str, path: str):
+    from ..predicate import compile_schema
+
+    return compile_schema(fields(section)[path].item)
+
+
+@lru_cache(maxsize=None)
+def _definition(section: str) -> dict:
+    from ..validate import estate_schema
+
+    return estate_schema()["$defs"][DEFINITIONS[section]]
+
+
+@lru_cache(maxsize=None)
+def fields(section: str) -> dict:
+    """dotted path -> Field, for every field of `section` an importer may fill, in schema order."""
+    found: dict = {}
+
+    def walk(properties: dict, prefix: str) -> None:
+        for name, schema in properties.items():
+            path = prefix + name
+            if schema.get("type") == "object" and "properties" in schema:
+                walk(schema["properties"], path + ".")
+                continue
+            many = schema.get("type") == "array"
+            item = schema.get("items", {}) if many else schema
+            if item.get("pattern") == ID_PATTERN or "anyOf" in item or "$ref" in item or item.get("type") == "object":
+                continue  # ids of other entities, or structures (waivers): not from text
+            found[path] = Field(section, path, schema, many)
+
+    walk(_definition(section)["properties"], "")
+    return found
+
+
+def arrange(section: str, data: dict) -> dict:
+    """`data` with its keys in schema order, at every level, so files read alike."""
+    return _arrange(_definition(section), data)
+
+
+def _arrange(schema: dict, data: dict) -> dict:
+    properties = schema.get("properties", {})
+    rank = {name: position for position, name in enumerate(properties)}
+    result = {}
+    for key in sorted(data, key=lambda k: rank.get(k, len(rank))):
+        value = data[key]
+        if isinstance(value, dict) and key in properties:
+            value = _arrange(properties[key], value)
+        result[key] = value
+    return result
+
+
+def split_list(text: str, separator: Optional[str] = None) -> list:
+    """The non-empty parts of a list written in one text (default: split on ; , and line breaks)."""
+    parts = text.split(separator) if separator else LIST_SEPARATORS.split(text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def set_path(data: dict, dotted: str, value) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data[last] = value
+
+
+# --- ids ----------------------------------------------------------------------------
+
+_TRANSLITERATE = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII letters, digits, '-' and '_': 'Gestion des Congés' -> 'gestion-des-conges'."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATE))
+    text = "".join(character for character in text if not unicodedata.combining(character))
+    return re.sub(r"[^a-z0-9_]+", "-", text).strip("-_")
+
+
+class Ids:
+    """Hands out ids unique across the whole import."""
+
+    def __init__(self) -> None:
+        self.taken: set = set()
+
+    @staticmethod
+    def base(text: str, prefix: str) -> Optional[str]:
+        """The id `text` asks for (None when nothing of it can make an id).
+
+        `prefix` starts ids whose text starts with a digit: ids start with a letter.
+        """
+        base = slug(text)
+        if base and not base[0].isalpha():
+            base = f"{prefix}-{base}"
+        return base or None
+
+    def claim(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`... when it is taken."""
+        candidate, number = base, 1
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.taken.add(candidate)
+        return candidate

@@ -1,0 +1,187 @@
+"""Write imported entities as estate YAML that people read and edit.
+
+The text is written by hand rather than by `yaml.safe_dump` for three things
+the dumper does not do: a comment above each entity naming its source, short
+lists in flow style (`[windows, macos]`), and multi-line text as `|` blocks.
+Scalars are written plain only when they read back as the same string;
+everything else is double-quoted with escapes, so the output always loads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..diagnostic import InputError
+from ..loader import plain_scalar
+from . import SECTION_ORDER, Imported
+
+WIDTH = 100
+# Plain style is kept for text that starts with a letter and holds no YAML indicator.
+_PLAIN = re.compile(r"[^\W\d_][\w .,/()'&+@-]*")
+_PLAIN_IN_FLOW = re.compile(r"[^\W\d_][\w ./()'&+@-]*")
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _needs_escape(character: str) -> bool:
+    code = ord(character)
+    return (code < 0x20 and character != "\t") or 0x7F <= code <= 0x9F or character in "\u2028\u2029\ufeff" or (
+        0xD800 <= code <= 0xDFFF) or code in (0xFFFE, 0xFFFF)
+
+
+def _quoted(text: str) -> str:
+    out = []
+    for character in text:
+        if character in _ESCAPES:
+            out.append(_ESCAPES[character])
+        elif _needs_escape(character):
+            code = ord(character)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+        else:
+            out.append(character)
+    return '"' + "".join(out) + '"'
+
+
+def scalar(value, flow: bool = False) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        mantissa, _, exponent = text.partition("e")
+        # YAML 1.1 reads 1e-05 as a string: the mantissa needs a dot.
+        return f"{mantissa}.0e{exponent}" if exponent and "." not in mantissa else text
+    text = str(value)
+    pattern = _PLAIN_IN_FLOW if flow else _PLAIN
+    if pattern.fullmatch(text) and not text.endswith(" ") and plain_scalar(text) == text:
+        return text
+    return _quoted(text)
+
+
+def _literal(text: str) -> bool:
+    """Whether `text` is best written as a `|` block: several lines, nothing to escape."""
+    return (
+        "\n" in text and not text.startswith((" ", "\t", "\n")) and not text.endswith("\n\n")
+        and not any(c != "\n" and _needs_escape(c) for c in text)
+    )
+
+
+def _flow(items: list):
+    if any(isinstance(item, (dict, list)) for item in items):
+        return None
+    return "[" + ", ".join(scalar(item, flow=True) for item in items) + "]"
+
+
+def _mapping(data: dict, indent: int, lines: list) -> None:
+    pad = " " * indent
+    for key, value in data.items():
+        head = f"{pad}{scalar(key)}:"
+        if isinstance(value, dict):
+            if value:
+                lines.append(head)
+                _mapping(value, indent + 2, lines)
+            else:
+                lines.append(f"{head} {{}}")
+        elif isinstance(value, list):
+            flow = _flow(value)
+            if flow is not None and len(head) + 1 + len(flow) <= WIDTH:
+                lines.append(f"{head} {flow}")
+            else:
+                lines.append(head)
+                _sequence(value, indent + 2, lines)
+        elif isinstance(value, str) and _literal(value):
+            lines.append(f"{head} |" if value.endswith("\n") else f"{head} |-")
+            lines.extend(f"{pad}  {line}" if line else "" for line in value.rstrip("\n").split("\n"))
+        else:
+            lines.append(f"{head} {scalar(value)}")
+
+
+def _sequence(items: list, indent: int, lines: list) -> None:
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, dict) and item:
+            nested: list = []
+            _mapping(item, indent + 2, nested)
+            nested[0] = f"{pad}- {nested[0][indent + 2:]}"
+            lines.extend(nested)
+        elif isinstance(item, list):
+            lines.append(f"{pad}- {_flow(item) or '[]'}")
+        else:
+            lines.append(f"{pad}- {scalar(item)}")
+
+
+def _comment(text: str) -> str:
+    """`text` on one comment line: line breaks and control characters escaped."""
+    return "# " + "".join(_quoted(c)[1:-1] if c in "\n\r" or _needs_escape(c) else c for c in text)
+
+
+def _document(entities: list, header: str) -> str:
+    lines = [_comment(header), "version: 1"]
+    for section in SECTION_ORDER:
+        chosen = [entity for entity in entities if entity.section == section]
+        if not chosen:
+            continue
+        lines.append(f"{section}:")
+        for entity in chosen:
+            lines.append("  " + _comment(entity.source))
+            if entity.data:
+                lines.append(f"  {scalar(entity.id)}:")
+                _mapping(entity.data, 4, lines)
+            else:
+                lines.append(f"  {scalar(entity.id)}: {{}}")
+    return "\n".join(lines) + "\n"
+
+
+def header(imported: Imported) -> str:
+    return (f"Imported by si-lint from {imported.origin}: what the source does not say is left out, "
+            "and `si-lint` reports it")
+
+
+def render(imported: Imported) -> str:
+    """The whole import as one YAML document."""
+    return _document(imported.entities, header(imported))
+
+
+def write_directory(imported: Imported, directory: str) -> list:
+    """One file per application, `_infrastructure.yaml` and `_data_stores.yaml` for the rest.
+
+    The underscore keeps those two names apart from every application id
+    (ids start with a letter). The folder must be new or empty: files left by
+    an earlier import would be merged by `si-lint` and redefine every id.
+    Returns the paths written.
+    """
+    folder = Path(directory)
+    try:
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise InputError(f"{directory}: not an empty folder; give a new or empty folder for the imported estate")
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        title = header(imported)
+        for section in SECTION_ORDER:
+            chosen = [entity for entity in imported.entities if entity.section == section]
+            if section == "applications":
+                for entity in chosen:
+                    written.append(_write(folder / f"{entity.id}.yaml", _document([entity], title)))
+            elif chosen:
+                written.append(_write(folder / f"_{section}.yaml", _document(chosen, title)))
+        return written
+    except OSError as error:
+        raise InputError(f"{error.filename or directory}: cannot write ({error.strerror or error})") from None
+
+
+def _write(path: Path, text: str) -> str:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return os.fspath(path)
+
+
+def write_file(imported: Imported, path: str) -> None:
+    try:
+        _write(Path(path), render(imported))
+    except OSError as error:
+        raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
+
