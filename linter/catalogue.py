@@ -152,8 +152,13 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
                 f"{_where(index, data, ('scope',), origin)}: scope: a `when` condition is tested on each entity "
                 f"of its scope, so the scope is one or a list of: {', '.join(ENTITY_SCOPES)}"
             )
+        unknown = _unknown_option(data["when"], ("when",))
+        if unknown:
+            path, name = unknown
+            raise InputError(f"{_where(index, data, path, origin)}: when: unknown option {name!r}; "
+                             f"known: {', '.join(sorted(DEFAULT_OPTIONS))}")
         try:
-            # Compile once with the default options to catch a bad schema or option name at load time.
+            # Compile once with the default options to catch a bad schema at load time.
             compile_schema(_substitute(data["when"], DEFAULT_OPTIONS, origin))
         except SchemaCompileError as error:
             path = ("when",) + tuple(error.path)
@@ -169,6 +174,23 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
         target=tuple(data["field"].split(".")) if "field" in data else (),
         when=data.get("when"), check=data.get("check"),
     )
+
+
+def _unknown_option(node, path: tuple):
+    """(path, name) of the first `{$option: name}` naming no option, or None."""
+    if isinstance(node, dict):
+        if set(node) == {"$option"} and node["$option"] not in DEFAULT_OPTIONS:
+            return path, node["$option"]
+        children = node.items()
+    elif isinstance(node, list):
+        children = enumerate(node)
+    else:
+        return None
+    for key, child in children:
+        found = _unknown_option(child, path + (key,))
+        if found:
+            return found
+    return None
 
 
 ENTITY_SCOPES = ("providers", "infrastructure", "data_stores", "applications", "integrations")
