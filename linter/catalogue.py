@@ -164,7 +164,7 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
             path = ("when",) + tuple(error.path)
             raise InputError(f"{_where(index, data, path, origin)}: when: {error}") from None
     for lang in LANGUAGES:
-        problem = _template_problem(data[lang]["message"])
+        problem = _template_problem(data[lang]["message"], declarative="when" in data)
         if problem:
             raise InputError(f"{_where(index, data, (lang, 'message'), origin)}: {lang}.message: {problem}")
     return Rule(
@@ -196,17 +196,27 @@ def _unknown_option(node, path: tuple):
 ENTITY_SCOPES = ("providers", "infrastructure", "data_stores", "applications", "integrations")
 
 
-def _template_problem(template: str) -> Optional[str]:
-    """Why a message template cannot be filled in, or None: fields are plain {names}."""
+DECLARATIVE_PARAMS = ("id", "name", "value")
+
+
+def _template_problem(template: str, declarative: bool) -> Optional[str]:
+    """Why a message template cannot be filled in, or None.
+
+    A declarative rule's finding carries only {id}, {name} and {value}; a
+    Python check's may carry its own parameters, and format them (checks.Clause).
+    """
     import string
 
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as error:
         return f"{error}; write a literal brace as {{{{ or }}}}"
-    for name in fields:
+    for name, spec, conversion in fields:
+        if declarative and (name not in DECLARATIVE_PARAMS or spec or conversion):
+            return f"{{{name}}} cannot be filled in; a condition's message can use {{id}}, {{name}} and {{value}}"
         if not name.isidentifier():
-            return f"{{{name}}} is not a parameter name; use {{id}}, {{name}} or {{value}}"
+            return f"{{{name}}} is not a parameter name"
     return None
 
 

@@ -82,6 +82,8 @@ BAD_RULES = {
                           ":14:18: when: unknown option 'min_avail'"),
     "a message that cannot be filled": (lambda s: s.replace("'{id}' is used", "'{id' is used"),
                                         ":17:3: en.message: unexpected '{' in field name"),
+    "a placeholder a condition cannot fill": (lambda s: s.replace("promet que {value}", "promet que {target}"),
+                                              ":27:3: fr.message: {target} cannot be filled in"),
     "a condition with no entity to test": (lambda s: s.replace("scope: applications", "scope: estate"),
                                            ":4:1: scope: a `when` condition is tested on each entity"),
     "invalid YAML": (lambda s: s.replace("name: customer-facing", "name: customer-facing: x"),

@@ -1,0 +1,106 @@
+"""The catalogue as a whole: the spec's rules exactly, complete texts, runnable examples, wired checks, fresh docs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO, SHARED
+from si_lint.catalogue import LANGUAGES, TEXT_KEYS, builtin_rule_files, load_catalogue
+from si_lint.checks import CHECKS
+from si_lint.explain import catalogue_markdown
+from si_lint.engine import lint_text
+from si_lint.settings import Settings
+from si_lint.verify import VERIFY_DAY, verify_rule
+
+SPEC = SHARED / "spec" / "rules.md"
+# A table row of rules.md: | CODE | name | severity | ... ; the EST table has no severity column.
+ROW = re.compile(r"^\|\s*([A-Z]{3}[0-9]{3})\s*\|\s*([a-z0-9-]+)\s*\|(?:\s*(error|warning|info)\s*\|)?", re.M)
+# Rules run by the engine itself rather than by a check function.
+ENGINE_CHECKS = {"waivers", "pipeline"}
+
+CATALOGUE = load_catalogue()
+RULES = list(CATALOGUE)
+
+
+def spec_rules() -> dict:
+    if not SPEC.is_file():
+        pytest.skip(f"the spec is not beside the repository ({SPEC}); CI checks out ../shared")
+    text = SPEC.read_text(encoding="utf-8")
+    return {code: (name, severity or "error") for code, name, severity in ROW.findall(text)}
+
+
+def fired(rule, text, catalogue, lang):
+    result = lint_text(text, Settings(today=VERIFY_DAY, lang=lang), catalogue, path="example.yaml")
+    return [d for d in result.diagnostics if d.code == rule.code]
+
+
+def test_the_spec_tables_are_read_whole():
+    # 30 principle rules (ACC 5, CLD 6, COL 5, DAT 3, AVL 4, INT 2, CST 1, GOV 4) and 6 EST rules
+    rules = spec_rules()
+    assert len(rules) == 36
+    assert rules["AVL002"] == ("end-to-end-availability", "error")
+    assert rules["EST004"] == ("unknown-reference", "error")
+
+
+def test_every_rule_of_the_spec_exists_with_its_code_name_and_severity():
+    built_in = {rule.code: (rule.name, rule.severity) for rule in RULES}
+    assert built_in == spec_rules()
+
+
+def test_rule_codes_are_unique_and_files_named_after_them():
+    names = [path.name for path in builtin_rule_files()]
+    codes = [name.split("-", 1)[0] for name in names]
+    assert len(codes) == len(set(codes))
+    assert sorted(names) == sorted(f"{rule.code}-{rule.name}.yaml" for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_every_rule_speaks_both_languages(rule):
+    for lang in LANGUAGES:
+        for key in TEXT_KEYS:
+            assert rule.texts[lang][key].strip(), f"{rule.code} {lang}.{key} is empty"
+    for key in TEXT_KEYS:
+        assert rule.texts["fr"][key] != rule.texts["en"][key], f"{rule.code} fr.{key} is not translated"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.category != "EST"], ids=lambda rule: rule.code)
+def test_every_principle_rule_cites_its_principle_and_source(rule):
+    assert re.fullmatch(r"P[0-9]{3}-[a-z0-9-]+", rule.principle or ""), rule.principle
+    assert rule.source and rule.source["section"]
+    seeds = SHARED / "seeds"
+    if seeds.is_dir():
+        assert (seeds / rule.source["file"]).is_file(), rule.source["file"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_every_rule_examples_behave(rule):
+    assert verify_rule(rule, CATALOGUE) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_every_message_is_filled_in(rule, lang):
+    # a placeholder the check does not provide stays as written: "{stores}" in front of a user
+    for diagnostic in fired(rule, rule.examples["non_compliant"], CATALOGUE, lang):
+        assert not re.search(r"\{[a-z_]+\}", diagnostic.message), diagnostic.message
+
+
+def test_every_named_check_exists():
+    unknown = {rule.code: rule.check for rule in RULES
+               if rule.check is not None and rule.check not in CHECKS and rule.check not in ENGINE_CHECKS}
+    assert unknown == {}
+
+
+def test_every_check_is_used_by_a_rule():
+    used = {rule.check for rule in RULES}
+    assert sorted(set(CHECKS) - used) == []
+
+
+@pytest.mark.parametrize("lang, name", [("en", "rules.md"), ("fr", "rules.fr.md")])
+def test_rule_docs_are_regenerated(lang, name):
+    path = REPO / "docs" / name
+    assert path.is_file(), f"docs/{name} is missing: run `python -m si_lint.explain`"
+    assert path.read_text(encoding="utf-8") == catalogue_markdown(CATALOGUE, lang), (
+        f"docs/{name} is stale: run `python -m si_lint.explain` and commit the result")
