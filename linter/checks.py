@@ -239,7 +239,7 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
 
     def factor(member: str) -> Availability:
         entity = estate.by_id.get(member)
-        if entity is None:  # EST004 reports it
+        if entity is None or entity.section == "providers":  # EST004 reports it
             return Availability()
         if entity.section == "applications":
             return figures.get(member) or Availability()

@@ -228,6 +228,17 @@ def avl002_messages(text, catalogue, lang="en"):
         """, "front",
      "end-to-end availability 99.900% is below the target 99.95%: weakest link db (99.9%); "
      "no figure for lan, cache (counted as 100%)"),
+    # a provider or an undefined id is EST004's business, not a component with a missing figure
+    ("""\
+        version: 1
+        providers:
+          gcp: {type: public-cloud}
+        infrastructure:
+          srv: {type: server, availability: 99}
+        applications:
+          app: {usage: business, availability: {target: 99.99}, depends_on: [gcp, ghost, srv]}
+        """, "app",
+     "end-to-end availability 99.000% is below the target 99.99%: weakest link srv (99%)"),
 ])
 def test_end_to_end_message(catalogue, text, entity, message):
     assert avl002_messages(text, catalogue)[entity] == message
