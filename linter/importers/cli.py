@@ -78,7 +78,7 @@ def backstage_command(paths, output):
 
     def run():
         imported = backstage.import_backstage(paths)
-        return _finish(imported, output, "entities")
+        return _finish(imported, output, "catalog entities")
 
     sys.exit(_run(run))
 
@@ -101,11 +101,17 @@ def _finish(imported, output, records: str) -> int:
     counts = {}
     for entity in imported.entities:
         counts[entity.section] = counts.get(entity.section, 0) + 1
-    made = ", ".join(f"{number} {section.replace('_', ' ')}" for section, number in counts.items()) or "nothing"
+    made = ", ".join(f"{number} {_WORDS[section][number != 1]}" for section, number in counts.items()) or "nothing"
     skipped = f", {imported.skipped} skipped" if imported.skipped else ""
     verdict = f"{errors} problem{'s' * (errors != 1)} reported above" if errors else "nothing left out"
     click.echo(f"si-lint: imported {made} from {imported.read} {records}{skipped}{where}; {verdict}", err=True)
     return 1 if imported.failed else 0
+
+
+_WORDS = {
+    "applications": ("application", "applications"), "data_stores": ("data store", "data stores"),
+    "infrastructure": ("infrastructure component", "infrastructure components"),
+}
 
 
 def _write_text(text: str, output) -> None:

@@ -19,7 +19,7 @@ from . import SECTION_ORDER, Imported
 
 WIDTH = 100
 # Plain style is kept for text that starts with a letter and holds no YAML indicator.
-_PLAIN = re.compile(r"[^\W\d_][\w .,/()'&+@-]*")
+_PLAIN = re.compile(r"[^\W\d_][\w .,:/()'&+@-]*")
 _PLAIN_IN_FLOW = re.compile(r"[^\W\d_][\w ./()'&+@-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
@@ -57,7 +57,8 @@ def scalar(value, flow: bool = False) -> str:
         return f"{mantissa}.0e{exponent}" if exponent and "." not in mantissa else text
     text = str(value)
     pattern = _PLAIN_IN_FLOW if flow else _PLAIN
-    if pattern.fullmatch(text) and not text.endswith(" ") and plain_scalar(text) == text:
+    if (pattern.fullmatch(text) and not text.endswith((" ", ":")) and ": " not in text
+            and plain_scalar(text) == text):
         return text
     return _quoted(text)
 
