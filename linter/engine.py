@@ -190,7 +190,7 @@ def _collect_waivers(estate: Estate, catalogue: Catalogue, settings: Settings) -
                 waiver = _Waiver(entity, position, data)
                 code = data["rule"]
                 rule = catalogue.rules.get(code)
-                if rule is None or rule.scope == "file":
+                if rule is None or rule.category == "EST":  # EST005 itself has scope `waivers`
                     waivers.unknown.append(waiver)
                 elif str(data["expires"]) < today:
                     waivers.expired.append(waiver)
@@ -212,8 +212,8 @@ def _waiver_findings(waivers: _Waivers, estate: Estate, catalogue: Catalogue, se
 
     for waiver in waivers.unknown:
         code = waiver.data["rule"]
-        reason = ("EST rules are about reading the estate and cannot be waived" if code in catalogue.rules
-                  else _unknown_rule_hint(code, catalogue))
+        words = _EST005_REASONS[settings.lang]
+        reason = words["est"] if code in catalogue.rules else _unknown_rule_hint(code, catalogue, words)
         emit("EST005", waiver, "rule", {"reason": reason})
     for waiver in waivers.expired:
         emit("GOV003", waiver, "expires", {"today": settings.today.isoformat()})
@@ -224,8 +224,17 @@ def _waiver_findings(waivers: _Waivers, estate: Estate, catalogue: Catalogue, se
     return found
 
 
-def _unknown_rule_hint(code: str, catalogue: Catalogue) -> str:
+# EST005's {reason}, in the run's language like the rest of the message.
+_EST005_REASONS = {
+    "en": {"est": "EST rules are about reading the estate and cannot be waived",
+           "close": "did you mean {code}?", "none": "`si-lint rules` lists the codes"},
+    "fr": {"est": "les règles EST portent sur la lecture du patrimoine et ne peuvent faire l'objet d'une dérogation",
+           "close": "vouliez-vous dire {code} ?", "none": "`si-lint rules` donne la liste des codes"},
+}
+
+
+def _unknown_rule_hint(code: str, catalogue: Catalogue, words: dict) -> str:
     import difflib
 
     close = difflib.get_close_matches(code, list(catalogue.rules), n=1)
-    return f"did you mean {close[0]}?" if close else "`si-lint rules` lists the codes"
+    return words["close"].format(code=close[0]) if close else words["none"]
