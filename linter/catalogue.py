@@ -145,6 +145,10 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
             f"{_where(index, data, ('check',), origin)}: check: custom rules cannot name a Python check; "
             "write the condition under `when` as a JSON Schema"
         )
+    if "check" in data:
+        problem = _check_problem(data["check"], data["scope"])
+        if problem:
+            raise InputError(f"{_where(index, data, ('check',), origin)}: check: {problem}")
     if "when" in data:
         scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
         if not set(scopes) <= set(ENTITY_SCOPES):
@@ -194,6 +198,25 @@ def _unknown_option(node, path: tuple):
 
 
 ENTITY_SCOPES = ("providers", "infrastructure", "data_stores", "applications", "integrations")
+
+# Findings the engine produces itself rather than through checks.CHECKS, and the scope each goes with:
+# the stages before the rules (EST001-004, EST006) and the waiver logic (GOV003, GOV004, EST005).
+ENGINE_CHECKS = {"pipeline": "file", "waivers": "waivers"}
+
+
+def _check_problem(name: str, scope) -> Optional[str]:
+    """Why a built-in rule's `check` cannot run, or None: a typo must fail at load time, not mid-run."""
+    from .checks import CHECKS
+
+    if name in ENGINE_CHECKS:
+        expected = ENGINE_CHECKS[name]
+        return None if scope == expected else f"`{name}` findings come with `scope: {expected}`"
+    if name not in CHECKS:
+        known = ", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS)))
+        return f"no check is named {name!r}; known: {known}"
+    if scope in ENGINE_CHECKS.values():
+        return f"a Python check runs on the estate, so its scope cannot be `{scope}`"
+    return None
 
 
 DECLARATIVE_PARAMS = ("id", "name", "value")
