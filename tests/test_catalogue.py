@@ -62,7 +62,10 @@ def test_every_rule_speaks_both_languages(rule):
         for key in TEXT_KEYS:
             assert rule.texts[lang][key].strip(), f"{rule.code} {lang}.{key} is empty"
     for key in TEXT_KEYS:
-        assert rule.texts["fr"][key] != rule.texts["en"][key], f"{rule.code} fr.{key} is not translated"
+        english = rule.texts["en"][key]
+        # a message that is only a placeholder ("{problem}") has no words of its own to translate
+        if re.search(r"[A-Za-z]", re.sub(r"\{[a-z_]+\}", "", english)):
+            assert rule.texts["fr"][key] != english, f"{rule.code} fr.{key} is not translated"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.category != "EST"], ids=lambda rule: rule.code)
