@@ -109,9 +109,6 @@ class Clause:
         listing = _listing(self.values)
         return spec.replace("*", listing) if spec else listing
 
-    def __str__(self) -> str:
-        return _listing(self.values)
-
 
 def _percent(value: float) -> str:
     """99.95 -> '99.95', 10.0 -> '10': figures as people write them, up to six decimals."""
