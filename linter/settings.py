@@ -30,6 +30,11 @@ class Settings:
     lang: str = "en"
     today: datetime.date = field(default_factory=datetime.date.today)
 
+    def __post_init__(self) -> None:
+        # Options given in part (Settings(options={"max_iaas_providers": 3})) keep the other defaults,
+        # so a check never meets a missing option.
+        object.__setattr__(self, "options", {**DEFAULT_OPTIONS, **self.options})
+
     def enabled(self, code: str) -> bool:
         """ruff's logic: the most specific of select/extend-select and ignore wins."""
         def best(prefixes) -> int:
