@@ -194,7 +194,7 @@ def test_a_waiver_for_a_rule_that_does_not_exist(catalogue):
             reason: cannot be waived
             expires: 2027-01-01
     """
-    assert est(text, catalogue) == [("EST005", "crm", 6, 13), ("EST005", "crm", 9, 13)]
+    assert est(text, catalogue) == [("EST005", "crm", 6, 9), ("EST005", "crm", 9, 9)]
 
 
 # --- EST006 dependency-cycle -------------------------------------------------------------
