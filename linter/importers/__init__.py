@@ -38,6 +38,7 @@ class Problem:
     lost: bool = True  # False for notes: nothing of the source is missing from the output
     line: Optional[int] = None  # CSV: the spreadsheet row; YAML: the 1-based line
     column: Optional[int] = None
+    file: Optional[str] = None
 
     def __str__(self) -> str:
         return f"{self.place}: {'error' if self.lost else 'note'}: {self.message}"

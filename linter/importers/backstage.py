@@ -145,6 +145,7 @@ def node_at(node, path: tuple, key: bool = False):
 class _Reader:
     def __init__(self) -> None:
         self.pending: list = []
+        self.read_order: list = []
         self.seen: set = set()
         self.descriptors: list = []
         self.by_key: dict = {}
@@ -162,7 +163,9 @@ class _Reader:
 
     def run(self) -> None:
         while self.pending:
-            self.read(self.pending.pop(0))
+            path = self.pending.pop(0)
+            self.read_order.append(path)
+            self.read(path)
 
     def read(self, path: str) -> None:
         import yaml
@@ -171,11 +174,11 @@ class _Reader:
             text = Path(path).read_bytes().decode("utf-8-sig")
         except OSError as error:
             self.problems.append(Problem(path, f"cannot read ({error.strerror or error}): its entities are not "
-                                               "imported"))
+                                               "imported", file=path))
             return
         except UnicodeDecodeError as error:
             self.problems.append(Problem(path, f"not UTF-8 (byte at offset {error.start}): its entities are not "
-                                               "imported; save the file as UTF-8"))
+                                               "imported; save the file as UTF-8", file=path))
             return
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
         try:
@@ -188,7 +191,7 @@ class _Reader:
             self.problems.append(_at(path, mark, f"invalid YAML: {error.problem or error}; the rest of the file "
                                                  "is not read"))
         except yaml.YAMLError as error:
-            self.problems.append(Problem(path, f"invalid YAML: {error}; the rest of the file is not read"))
+            self.problems.append(Problem(path, f"invalid YAML: {error}; the rest of the file is not read", file=path))
         finally:
             loader.dispose()
 
@@ -282,9 +285,9 @@ def _problem(path: str, node, message: str, lost: bool = True) -> Problem:
 
 def _at(path: str, mark, message: str, lost: bool = True) -> Problem:
     if mark is None:
-        return Problem(path, message, lost)
+        return Problem(path, message, lost, file=path)
     line, column = mark.line + 1, mark.column + 1
-    return Problem(f"{path}:{line}:{column}", message, lost, line, column)
+    return Problem(f"{path}:{line}:{column}", message, lost, line, column, path)
 
 
 # --- entities to estate -----------------------------------------------------------------
@@ -311,6 +314,8 @@ class _Mapper:
                 line = descriptor.node.start_mark.line + 1
                 self.imported.entities.append(Entity(descriptor.section, descriptor.estate_id,
                                                      arrange(descriptor.section, data), f"{descriptor.path}:{line}"))
+        order = {path: position for position, path in enumerate(self.reader.read_order)}
+        self.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
         self._not_imported()
         self.imported.read = len(self.reader.descriptors)
         self.imported.problems = self.problems
