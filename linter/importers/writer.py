@@ -18,9 +18,11 @@ from ..loader import plain_scalar
 from . import SECTION_ORDER, Imported
 
 WIDTH = 100
-# Plain style is kept for text that starts with a letter and holds no YAML indicator.
-_PLAIN = re.compile(r"[^\W\d_][\w .,:/()'&+@-]*")
-_PLAIN_IN_FLOW = re.compile(r"[^\W\d_][\w ./()'&+@-]*")
+# Plain style is kept for text that starts with a letter and holds no YAML indicator
+# (all indicators are ASCII: printable non-ASCII text such as "–" or "€" is safe).
+_WIDE = "\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+_PLAIN = re.compile(rf"[^\W\d_][\w .,:/()'&+@{_WIDE}-]*")
+_PLAIN_IN_FLOW = re.compile(rf"[^\W\d_][\w ./()'&+@{_WIDE}-]*")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
