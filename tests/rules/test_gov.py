@@ -1,0 +1,241 @@
+"""GOV001-GOV004 (B-I-S classification, owner, expired and unused waivers) and waivers for unknown rules (EST005)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from conftest import findings, run
+
+# --- GOV001 bis-classification -----------------------------------------------------------
+
+GOV001_CASES = {
+    "no usage: the entity key": ("""\
+        version: 1
+        applications:
+          crm:
+            owner: sales
+        """, [("GOV001", "crm", 3, 3)]),
+    "an empty application": ("""\
+        version: 1
+        applications:
+          crm: {}
+        """, [("GOV001", "crm", 3, 3)]),
+    "business": ("""\
+        version: 1
+        applications:
+          crm: {usage: business}
+        """, []),
+    "support": ("""\
+        version: 1
+        applications:
+          crm: {usage: support}
+        """, []),
+    "a usage outside B and S is EST003's business": ("""\
+        version: 1
+        applications:
+          crm: {usage: infrastructure}
+        """, []),
+    "only applications are classified": ("""\
+        version: 1
+        infrastructure:
+          net: {type: network}
+        """, []),
+}
+
+
+@pytest.mark.parametrize("text, expected", GOV001_CASES.values(), ids=GOV001_CASES.keys())
+def test_bis_classification(catalogue, text, expected):
+    assert findings(text, catalogue, "GOV001") == expected
+
+
+# --- GOV002 owner -------------------------------------------------------------------------------
+
+GOV002_CASES = {
+    "no owner: the entity key": ("""\
+        version: 1
+        applications:
+          crm:
+            usage: business
+        """, [("GOV002", "crm", 3, 3)]),
+    "a blank owner names nobody: the owner key": ("""\
+        version: 1
+        applications:
+          crm:
+            usage: business
+            owner: "  "
+        """, [("GOV002", "crm", 5, 5)]),
+    "an owner": ("""\
+        version: 1
+        applications:
+          crm: {usage: business, owner: sales-it}
+        """, []),
+}
+
+
+@pytest.mark.parametrize("text, expected", GOV002_CASES.values(), ids=GOV002_CASES.keys())
+def test_owner(catalogue, text, expected):
+    assert findings(text, catalogue, "GOV002") == expected
+
+
+# --- waivers: GOV003 expired-waiver, GOV004 unused-waiver, EST005 unknown-rule -------------
+
+# The ACC004 finding is at 6:29; the waiver's rule key at 8:9 and its expires key at 10:9.
+def waived(expires: str = "2027-06-30", rule: str = "ACC004", clients: str = "[agent]") -> str:
+    return f"""\
+    version: 1
+    applications:
+      crm:
+        usage: business
+        owner: sales
+        access: {{browser: true, installed_clients: {clients}}}
+        waivers:
+          - rule: {rule}
+            reason: Local agent until the refresh
+            expires: {expires}
+    """
+
+
+def codes(text, catalogue, **overrides) -> list:
+    return [f for f in findings(text, catalogue, **overrides) if f[0] in ("ACC004", "GOV003", "GOV004", "EST005")]
+
+
+def test_a_live_waiver_silences_its_finding_which_is_listed_as_waived(catalogue):
+    result = run(waived(), catalogue)
+    assert codes(waived(), catalogue) == []
+    assert [(d.code, d.entity, d.line, d.column) for d in result.waived] == [("ACC004", "crm", 6, 29)]
+
+
+@pytest.mark.parametrize("expires, expected", [
+    ("2026-11-22", [("ACC004", "crm", 6, 29), ("GOV003", "crm", 10, 9)]),  # yesterday: expired, finding back
+    ("2026-11-23", []),  # today is still covered: "before today" expires it
+    ("2026-11-24", []),
+    ("2019-01-01", [("ACC004", "crm", 6, 29), ("GOV003", "crm", 10, 9)]),
+])
+def test_an_expired_waiver_is_reported_and_its_finding_comes_back(catalogue, expires, expected):
+    assert codes(waived(expires), catalogue) == expected
+
+
+def test_today_can_be_fixed(catalogue):
+    text = waived("2026-11-22")
+    assert codes(text, catalogue, today=datetime.date(2026, 11, 1)) == []
+    result = run(text, catalogue, today=datetime.date(2027, 1, 1))
+    [gov003] = [d for d in result.diagnostics if d.code == "GOV003"]
+    assert gov003.message == ("waiver for ACC004 on 'crm' expired on 2026-11-22 (today is 2027-01-01): "
+                              "the finding it excused is back")
+    assert gov003.severity == "error"
+
+
+def test_an_expired_waiver_is_not_also_unused(catalogue):
+    assert codes(waived("2020-01-01", clients="[]"), catalogue) == [("GOV003", "crm", 10, 9)]
+
+
+def test_ignoring_gov003_keeps_the_finding_back(catalogue):
+    assert codes(waived("2020-01-01"), catalogue, ignore=("GOV003",)) == [("ACC004", "crm", 6, 29)]
+
+
+def test_a_waiver_whose_rule_does_not_fire_is_unused(catalogue):
+    text = waived(clients="[]")
+    assert codes(text, catalogue) == [("GOV004", "crm", 8, 9)]
+    [gov004] = [d for d in run(text, catalogue).diagnostics if d.code == "GOV004"]
+    assert gov004.message == "waiver for ACC004 on 'crm' excuses nothing: ACC004 does not fire here, so remove the waiver"
+    assert gov004.severity == "warning"
+
+
+def test_a_waiver_is_unused_when_its_rule_fires_only_for_another_entity(catalogue):
+    text = """\
+    version: 1
+    applications:
+      crm:
+        access: {browser: true}
+        waivers:
+          - {rule: ACC004, reason: Agent, expires: 2027-06-30}
+      erp:
+        access: {browser: true, installed_clients: [agent]}
+    """
+    assert codes(text, catalogue) == [("GOV004", "crm", 6, 10), ("ACC004", "erp", 8, 29)]
+
+
+def test_a_waiver_for_a_rule_that_did_not_run_proves_nothing(catalogue):
+    text = waived(clients="[]")
+    assert codes(text, catalogue, ignore=("ACC004",)) == []
+    assert codes(text, catalogue, select=("GOV",)) == []
+    assert codes(text, catalogue, ignore=("GOV004",)) == []
+
+
+def test_two_waivers_for_one_finding_are_both_used(catalogue):
+    text = """\
+    version: 1
+    applications:
+      crm:
+        access: {browser: true, installed_clients: [agent]}
+        waivers:
+          - {rule: ACC004, reason: Agent, expires: 2027-06-30, approved_by: cto}
+          - {rule: ACC004, reason: Agent again, expires: 2028-06-30}
+    """
+    assert codes(text, catalogue) == []
+
+
+def test_waivers_on_other_sections(catalogue):
+    text = """\
+    version: 1
+    providers:
+      basement:
+        type: on-premise
+        waivers:
+          - {rule: CLD001, reason: Nothing to excuse on a provider, expires: 2027-06-30}
+    data_stores:
+      erp-db:
+        kind: operational
+        provider: basement
+        waivers:
+          - {rule: CLD001, reason: Leaves the basement in 2027, expires: 2027-06-30}
+    infrastructure:
+      lan:
+        type: network
+        provider: basement
+        waivers:
+          - {rule: CLD001, reason: Expired, expires: 2026-01-01}
+    """
+    assert findings(text, catalogue, select=("CLD001", "GOV")) == [
+        ("GOV004", "basement", 6, 10),
+        ("CLD001", "lan", 16, 5),
+        ("GOV003", "lan", 18, 41),
+    ]
+
+
+@pytest.mark.parametrize("rule, reason", [
+    ("ACCC004", "did you mean ACC004?"),
+    ("ZZZ001", "`si-lint rules` lists the codes"),
+    ("EST003", "EST rules are about reading the estate and cannot be waived"),
+    ("EST005", "EST rules are about reading the estate and cannot be waived"),
+])
+def test_a_waiver_for_an_unknown_or_unwaivable_rule(catalogue, rule, reason):
+    text = waived(rule=rule)
+    assert codes(text, catalogue) == [("ACC004", "crm", 6, 29), ("EST005", "crm", 8, 9)]
+    [est005] = [d for d in run(text, catalogue).diagnostics if d.code == "EST005"]
+    assert est005.message == f"the waiver names {rule}, which is not a rule that can be waived: {reason}"
+
+
+def test_unknown_rule_is_always_on_and_speaks_french(catalogue):
+    text = waived(rule="ZZZ001")
+    assert codes(text, catalogue, select=("GOV",), ignore=("EST",)) == [("EST005", "crm", 8, 9)]
+    [est005] = [d for d in run(text, catalogue, lang="fr").diagnostics if d.code == "EST005"]
+    assert est005.message == ("la dérogation cite ZZZ001, qui n'est pas une règle à laquelle on peut déroger : "
+                              "`si-lint rules` donne la liste des codes")
+
+
+def test_waiver_rules_can_be_selected_and_ignored(catalogue):
+    expired_unused = """\
+    version: 1
+    applications:
+      crm:
+        access: {browser: true}
+        waivers:
+          - {rule: ACC004, reason: Old, expires: 2020-01-01}
+          - {rule: ACC004, reason: New, expires: 2027-01-01}
+    """
+    assert codes(expired_unused, catalogue) == [("GOV003", "crm", 6, 37), ("GOV004", "crm", 7, 10)]
+    assert codes(expired_unused, catalogue, ignore=("GOV",)) == []
+    assert codes(expired_unused, catalogue, select=("GOV003",)) == [("GOV003", "crm", 6, 37)]
