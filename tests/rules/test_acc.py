@@ -332,3 +332,8 @@ def test_a_live_waiver_silences_only_its_rule_on_its_entity(catalogue):
     result = run(text, catalogue, select=("ACC002", "GOV003", "GOV004"))
     assert [(d.code, d.entity) for d in result.diagnostics] == [("ACC002", "other")]
     assert [(d.code, d.entity, d.line, d.column) for d in result.waived] == [("ACC002", "cad", 4, 30)]
+
+
+def test_an_empty_device_list_reads_as_such(catalogue):
+    [diagnostic] = run(ACC002_CASES["devices empty: no device at all"][0], catalogue, select=("ACC002",)).diagnostics
+    assert diagnostic.message == "'crm' cannot be used from a Chromebook (access.devices: [])"
