@@ -51,7 +51,7 @@ def test_example_catalog_imports_and_reports_every_unresolved_reference():
     assert lost(imported) == UNRESOLVED_IN_FIXTURE
     owner = next(p for p in imported.problems if p.message.startswith("spec.owner"))
     assert owner.message == ("spec.owner 'guest' names no Group of the catalog read "
-                             "(a User has that name: write user:guest)")
+                             "(a User has that name: write user:guest); kept as written")
     sections = {}
     for entity in imported.entities:
         sections.setdefault(entity.section, []).append(entity.id)
@@ -196,7 +196,8 @@ def test_components_resources_systems_and_annotations(tmp_path):
         (12, 25, "si-lint.io/tenancy: 'shared' is not a value of `tenancy`: expected one of multi, single; "
                  "not imported"),
         (13, 5, "si-lint.io/colour: not a field of an application: not imported; docs/import.md lists the fields"),
-        (19, 88, "spec.dependsOn 'ghost' names no Component or Resource of the catalog read"),
+        (19, 88, "spec.dependsOn 'ghost' names no Component or Resource of the catalog read; "
+                 "left out of depends_on"),
     ]
 
 
@@ -262,7 +263,7 @@ def test_same_name_in_two_kinds_gets_two_ids_and_a_bare_reference_is_ambiguous(t
     assert "depends_on" not in data["search-index"][1]
     assert [(p.line, p.message, p.lost) for p in imported.problems] == [
         (9, "spec.dependsOn 'search' names both component:default/search and resource:default/search: "
-            "write the kind", True),
+            "write the kind; left out of depends_on", True),
         (13, "id 'search' is taken by another entity: resource:default/search gets 'search-2'", False),
     ]
 

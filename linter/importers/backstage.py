@@ -64,6 +64,12 @@ REFERENCES = {
     "domain": {"owner": ("group", ("group", "user")), "subdomainOf": ("domain", ("domain",))},
     "api": {"owner": ("group", ("group", "user")), "system": ("system", ("system",))},
 }
+# What becomes of an unresolved reference that the estate uses.
+_OUTCOMES = {
+    ("component", "owner"): "; kept as written", ("component", "system"): "; kept as written, without a domain",
+    ("component", "dependsOn"): "; left out of depends_on", ("component", "dependencyOf"): "; left out of depends_on",
+    ("resource", "dependencyOf"): "; left out of depends_on",
+}
 KIND_NAMES = {"api": "API", "component": "Component", "resource": "Resource", "system": "System",
               "domain": "Domain", "group": "Group", "user": "User", "location": "Location", "template": "Template"}
 
@@ -392,7 +398,8 @@ class _Mapper:
             why = f"names a {KIND_NAMES.get(found[0].kind, found[0].kind)}, where {_kinds(kinds)} is expected"
         else:
             why = f"names no {_kinds(candidates)} of the catalog read" + self._hint(candidates, kinds, namespace, name)
-        self.problem(descriptor, path, f"spec.{field} '{value}' {why}")
+        outcome = _OUTCOMES.get((descriptor.kind, field), "")
+        self.problem(descriptor, path, f"spec.{field} '{value}' {why}{outcome}")
         return None
 
     def _hint(self, candidates: list, kinds: tuple, namespace: str, name: str) -> str:
