@@ -106,7 +106,9 @@ def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue):
     waived: list[Diagnostic] = []
     for rule, finding in findings:
         diagnostic = _diagnostic(rule, finding, estate, settings)
-        live = waivers.live.get((rule.code, diagnostic.entity)) if finding.entity is not None else None
+        # An estate-wide finding is waived on the entity it points at (its anchor).
+        owner = finding.entity or finding.anchor
+        live = waivers.live.get((rule.code, owner.id)) if owner is not None else None
         if live:
             for waiver in live:
                 waiver.used = True

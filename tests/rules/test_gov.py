@@ -239,3 +239,23 @@ def test_waiver_rules_can_be_selected_and_ignored(catalogue):
     assert codes(expired_unused, catalogue) == [("GOV003", "crm", 6, 37), ("GOV004", "crm", 7, 10)]
     assert codes(expired_unused, catalogue, ignore=("GOV",)) == []
     assert codes(expired_unused, catalogue, select=("GOV003",)) == [("GOV003", "crm", 6, 37)]
+
+
+def test_an_estate_wide_finding_is_waived_on_the_entity_it_points_at(catalogue):
+    text = """\
+    version: 1
+    providers:
+      a: {type: public-cloud, offers: [iaas]}
+      b: {type: public-cloud, offers: [iaas]}
+      c:
+        type: public-cloud
+        offers: [iaas]
+        waivers: [{rule: CLD006, reason: exit from c planned for 2027, expires: 2027-06-30}]
+    infrastructure:
+      x: {type: security, provider: a}
+      y: {type: security, provider: b}
+      z: {type: security, provider: c}
+    """
+    result = run(text, catalogue, select=("CLD006", "GOV"))
+    assert [(d.code, d.entity) for d in result.diagnostics] == []
+    assert [(d.code, d.entity, d.line) for d in result.waived] == [("CLD006", None, 7)]
