@@ -44,6 +44,8 @@ def parse_today(ctx, param, value):
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
 LAZY_COMMANDS: dict = {
     "import": "si_lint.importers.cli:import_group",
+    "config": "si_lint.config:command",
+    "init": "si_lint.init:command",
 }
 
 
@@ -119,22 +121,36 @@ def format_names() -> list:
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--select", default=None, metavar="CODES", help="Comma-separated codes or prefixes to run (default: all).")
 @click.option("--ignore", default=None, metavar="CODES", help="Comma-separated codes or prefixes not to run.")
-def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore):
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml [tool.si-lint], "
+                   "looked for from here up to the repository root).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only the findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
+def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore, config_path,
+          baseline_path, write_baseline):
     """Lint the estate in PATHS (files or folders, merged into one estate)."""
-    from .settings import Settings
+    if baseline_path and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
 
     def run():
-        from . import engine
+        from . import config, engine
 
-        settings = Settings(
-            lang=lang or default_lang(),
-            today=today or datetime.date.today(),
-            rules_dirs=tuple(rules_dirs),
-            fail_on=fail_on or "warning",
-            select=_codes(select) if select is not None else None,
-            ignore=_codes(ignore) or (),
-        )
-        result = engine.lint(paths, settings)
+        flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
+                 "select": _codes(select) if select is not None else None,
+                 "ignore": _codes(ignore) if ignore is not None else None}
+        effective = config.resolve(flags, config_path, (default_lang(), "environment"),
+                                   today or datetime.date.today())
+        result = engine.lint(paths, effective.settings, effective.catalogue)
+        if write_baseline or baseline_path:
+            from . import baseline
+
+            if write_baseline:
+                count = baseline.write(write_baseline, result.diagnostics, result.settings.lang)
+                click.echo(f"si-lint: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}", err=True)
+            result, note = baseline.filter_result(result, write_baseline or baseline_path)
+            click.echo(note, err=True)
         text = render_result(result, format_name, show_waived, color=output is None and _color())
         _write(text, output)
         return 1 if result.failed() else 0

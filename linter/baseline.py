@@ -1,0 +1,106 @@
+"""Baseline: record today's findings, then report only the ones that are new.
+
+A finding is matched by its rule code and its entity, never by its line, so
+editing the estate above a known finding does not bring it back. Estate-wide
+findings (CLD006, DAT002, CST001: no entity) match by code and message with
+every number blanked out: the message names what the finding is about (the
+kind of data, the providers), while its figures (a cost sum, a count, a
+position) may drift without making it a new finding. Matching counts: two
+findings with the same key need two entries.
+
+EST findings are never recorded: an estate that cannot be read right is not a
+debt to carry, it must be fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .diagnostic import InputError
+
+VERSION = 1
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def key(code: str, entity, message: str) -> tuple:
+    if entity is not None:
+        return (code, entity, None)
+    return (code, None, _NUMBER.sub("#", message))
+
+
+def recordable(diagnostic) -> bool:
+    return not diagnostic.code.startswith("EST")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    path: str
+    lang: str
+    entries: list  # {"code", "entity", "message"}
+
+
+def write(path: str, diagnostics, lang: str) -> int:
+    entries = sorted(
+        ({"code": d.code, "entity": d.entity, "message": d.message} for d in diagnostics if recordable(d)),
+        key=lambda e: (e["code"], e["entity"] or "", e["message"]),
+    )
+    document = {"version": VERSION, "tool": "si-lint", "lang": lang, "findings": entries}
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    except OSError as error:
+        raise InputError(f"{path}: cannot write the baseline ({error.strerror or error})") from None
+    return len(entries)
+
+
+def load(path: str) -> Baseline:
+    from .loader import read_text
+
+    text = read_text(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{path}:{error.lineno}:{error.colno}: not a JSON baseline: {error.msg}; "
+                         "write one with --write-baseline") from None
+    entries = document.get("findings") if isinstance(document, dict) else None
+    if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
+            or not all(_entry(e) for e in entries)):
+        raise InputError(f"{path}: not a si-lint baseline (version {VERSION}, with a list of findings); "
+                         "write one with --write-baseline")
+    return Baseline(path, str(document.get("lang", "en")), entries)
+
+
+def _entry(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("code"), str) and isinstance(entry.get("message"), str)
+            and (entry.get("entity") is None or isinstance(entry.get("entity"), str)))
+
+
+def apply(diagnostics, baseline: Baseline, lang: str) -> tuple:
+    """(findings not in the baseline, how many were in it, how many entries no finding matched)."""
+    if baseline.lang != lang and any(entry.get("entity") is None for entry in baseline.entries):
+        raise InputError(f"{baseline.path}: its estate-wide findings are matched by message, written in "
+                         f"'{baseline.lang}': run with --lang {baseline.lang} (or `lang: {baseline.lang}` in the "
+                         "config), or write the baseline again")
+    remaining = Counter(key(e["code"], e.get("entity"), e["message"]) for e in baseline.entries)
+    new = []
+    for diagnostic in diagnostics:
+        found = key(diagnostic.code, diagnostic.entity, diagnostic.message)
+        if recordable(diagnostic) and remaining[found] > 0:
+            remaining[found] -= 1
+        else:
+            new.append(diagnostic)
+    return new, len(diagnostics) - len(new), sum(remaining.values())
+
+
+def filter_result(result, path: str):
+    """The run's result with the baseline's findings taken out, and a note saying what was hidden and fixed."""
+    baseline = load(path)
+    new, known, fixed = apply(result.diagnostics, baseline, result.settings.lang)
+    note = f"si-lint: baseline {path}: {known} known finding{'s' if known != 1 else ''} not shown"
+    if fixed:
+        note += (f"; {fixed} entr{'ies' if fixed != 1 else 'y'} fixed and can be removed "
+                 f"(rewrite it with --write-baseline {path})")
+    return replace(result, diagnostics=new), note
