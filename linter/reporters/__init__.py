@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import Optional
 
 # format name -> module in this package that defines `render(report) -> str`
 FORMATS = {
     "text": "text",
     "json": "json_format",
     "table": "table",
+    "html": "html",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+    "markdown": "markdown",
 }
 
 
@@ -28,6 +35,9 @@ class Report:
     color: bool = False
     show_waived: bool = False
     tool_version: str = ""
+    # What the html report shows beyond findings (applications, waivers, availability chains), as plain
+    # data built by `si_lint.overview`; None for the formats that do not need it.
+    estate_view: Optional[dict] = None
 
 
 def render(format_name: str, report: Report) -> str:

@@ -1,0 +1,63 @@
+"""JUnit XML, which CI servers (GitLab, Jenkins, Azure) show as a test report.
+
+One test suite per rule that has findings, one test case per rule and entity:
+the case fails with every finding of that rule on that entity. Findings
+silenced by a waiver are skipped cases. A clean estate is one passing case, so
+the CI page shows a pass rather than "no tests".
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from . import Report
+
+ESTATE = "(estate)"  # the test-case name of findings that belong to no entity
+
+
+def _groups(diagnostics) -> dict:
+    groups: dict = {}
+    for diagnostic in diagnostics:
+        groups.setdefault(diagnostic.code, {}).setdefault(diagnostic.entity or ESTATE, []).append(diagnostic)
+    return groups
+
+
+def _where(diagnostic) -> str:
+    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+
+
+def _suite(root, name: str, cases: list) -> None:
+    suite = ET.SubElement(root, "testsuite", name=name, tests=str(len(cases)),
+                          failures=str(sum(1 for _, kind, _ in cases if kind == "failure")),
+                          errors="0", skipped=str(sum(1 for _, kind, _ in cases if kind == "skipped")))
+    for attributes, kind, found in cases:
+        case = ET.SubElement(suite, "testcase", attributes)
+        if kind == "failure":
+            first = found[0]
+            failure = ET.SubElement(case, "failure", message=first.message, type=first.severity)
+            failure.text = "\n".join(f"{_where(d)}: {d.code} [{d.severity}] {d.message}" for d in found)
+        elif kind == "skipped":
+            ET.SubElement(case, "skipped", message=f"waived: {found[0].message}")
+
+
+def render(report: Report) -> str:
+    root = ET.Element("testsuites", name="si-lint")
+    active, waived = _groups(report.diagnostics), _groups(report.waived)
+    for code in sorted(set(active) | set(waived)):
+        rule = report.rules.get(code, {})
+        cases = []
+        for kind, groups in (("failure", active), ("skipped", waived)):
+            for entity, found in groups.get(code, {}).items():
+                first = found[0]
+                attributes = {"classname": f"si-lint.{code}", "name": entity, "file": first.file,
+                              "line": str(first.line)}
+                cases.append((attributes, kind, found))
+        _suite(root, f"{code} {rule.get('name', '')}".strip(), cases)
+    if not len(root):
+        _suite(root, "si-lint", [({"classname": "si-lint", "name": "estate"}, "passed", [])])
+    root.set("tests", str(sum(int(s.get("tests")) for s in root)))
+    root.set("failures", str(sum(int(s.get("failures")) for s in root)))
+    root.set("errors", "0")
+    root.set("skipped", str(sum(int(s.get("skipped")) for s in root)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,103 @@
+"""SARIF 2.1.0, the static-analysis exchange format GitHub code scanning reads.
+
+Each rule of the catalogue becomes a `reportingDescriptor` carrying its title,
+rationale and remediation, so the alert page explains itself; each finding a
+`result` at its estate line and column. Relative paths stay relative to the
+repository root (`%SRCROOT%`), which is how code scanning places them on the
+file. Waived findings are kept as suppressed results: consumers hide them but
+can still show that they were accepted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from . import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> tuple:
+    """(uri, uriBaseId or None) for a path as the estate was named on the command line."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("/"):
+        return "file://" + quote(posix), None
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(str(PurePosixPath(posix))), "%SRCROOT%"
+
+
+def _rule(code: str, texts: dict) -> dict:
+    descriptor = {
+        "id": code,
+        "name": texts.get("name") or code,
+        "shortDescription": {"text": texts.get("title") or code},
+        "defaultConfiguration": {"level": LEVELS.get(texts.get("severity"), "warning")},
+        "properties": {"category": texts.get("category", "")},
+    }
+    if texts.get("rationale"):
+        descriptor["fullDescription"] = {"text": texts["rationale"]}
+    if texts.get("remediation"):
+        descriptor["help"] = {
+            "text": texts["remediation"],
+            "markdown": f"**{texts.get('title', code)}**\n\n{texts.get('rationale', '')}\n\n"
+                        f"**What to do:** {texts['remediation']}",
+        }
+    return descriptor
+
+
+def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
+    location, base = uri(diagnostic.file)
+    artifact = {"uri": location}
+    if base:
+        artifact["uriBaseId"] = base
+    result = {
+        "ruleId": diagnostic.code,
+        "level": LEVELS[diagnostic.severity],
+        "message": {"text": diagnostic.message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
+            },
+        }],
+        # Lets code scanning follow an alert across edits that move its line.
+        "partialFingerprints": {"siLintFinding/v1": f"{diagnostic.code}:{diagnostic.entity or diagnostic.message}"},
+    }
+    if diagnostic.code in rule_index:
+        result["ruleIndex"] = rule_index[diagnostic.code]
+    if diagnostic.entity:
+        result["properties"] = {"entity": diagnostic.entity, "section": diagnostic.section}
+    if waived:
+        result["suppressions"] = [{"kind": "inSource", "justification": "waiver in the estate"}]
+    return result
+
+
+def document(report: Report) -> dict:
+    codes = sorted(report.rules)
+    rule_index = {code: position for position, code in enumerate(codes)}
+    results = [_result(d, rule_index, waived=False) for d in report.diagnostics]
+    results.extend(_result(d, rule_index, waived=True) for d in report.waived)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "si-lint",
+                "version": report.tool_version or "0",
+                "rules": [_rule(code, report.rules[code]) for code in codes],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root"}}},
+            # PyYAML counts columns in characters (code points), SARIF's default is UTF-16 units.
+            "columnKind": "unicodeCodePoints",
+            "language": report.lang,
+            "results": results,
+        }],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"
