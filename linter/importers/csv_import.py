@@ -144,6 +144,7 @@ class Column:
     split: Optional[str]
     line: int  # where the mapping names this column
     index: int = -1  # position in the CSV header, once bound
+    read: dict = field(default_factory=dict)  # cell text -> (value, problem), filled as cells are read
 
 
 @dataclass
@@ -152,6 +153,17 @@ class Mapping:
     columns: list
     ignore: list  # (column name, line)
     id_column: Optional[tuple] = None  # (column name, line)
+
+
+def _read_cell(column: Column, text: str) -> tuple:
+    """(value, None), or (None, what was expected) when the text fits neither `values` nor the field."""
+    key = _norm(text)
+    if key in column.values:
+        return column.values[key], None
+    try:
+        return column.field.parse(text), None
+    except ValueProblem as problem:
+        return None, str(problem)
 
 
 def _norm(text: str) -> str:
@@ -501,18 +513,18 @@ class _Rows:
         return items or None
 
     def _one(self, row: int, column: Column, text: str):
-        key = _norm(text)
-        if key in column.values:
-            return column.values[key]
-        try:
-            return column.field.parse(text)
-        except ValueProblem as problem:
+        # Inventories repeat the same few texts ("Oui", "SaaS"...): each is read once per column.
+        outcome = column.read.get(text)
+        if outcome is None:
+            outcome = column.read[text] = _read_cell(column, text)
+        value, problem = outcome
+        if problem is not None:
             known = ", ".join(f"'{source}'" for source in column.sources)
             listed = f" (the mapping knows {known})" if known else ""
             self.report(row, column.index, f"'{text}' is not a value of `{column.field.path}`: {problem}{listed}; "
                                            f"add it under `values:` of column '{column.name}' in "
                                            f"{self.mapping.path}:{column.line}, or fix the cell")
-            return None
+        return value
 
     def _resolve_dependencies(self) -> None:
         by_name: dict = {}
