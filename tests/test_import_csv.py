@@ -358,3 +358,25 @@ def test_output_to_one_file_or_stdout(tmp_path):
     result = invoke(DATA / "inventory-bom.csv", "--mapping", DATA / "mapping-en.yaml")
     assert result.stdout == (tmp_path / "e.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(result.stdout)["applications"]["warehouse"]["depends_on"] == ["crm"]
+
+
+def test_a_column_without_header_is_reported_when_it_holds_cells(tmp_path):
+    path = tmp_path / "inv.csv"
+    path.write_text("Name,,Owner\nA,lost,x\nB,,y\n")
+    imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Owner: owner}\n"))
+    assert [(p.line, p.column, p.message) for p in imported.problems] == [
+        (1, 2, "this column has no header: its 1 non-empty cell is not imported; give it a header and map it")]
+
+
+def test_a_real_process_imports_without_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "si_lint", "import", "csv", str(FRENCH), "-m", str(FRENCH_MAPPING),
+         "-o", str(tmp_path / "estate.yaml")], capture_output=True, text=True, encoding="utf-8")
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stderr
+    assert completed.stderr.splitlines()[-1] == (
+        f"si-lint: imported 5 applications from 8 rows, 3 skipped into {tmp_path / 'estate.yaml'}; "
+        "7 problems reported above")

@@ -223,10 +223,11 @@ class _MappingReader:
             self.ignore(top["ignore"][1], mapping)
         used = {}
         for column in mapping.columns:
-            if column.field != DEPENDS_ON and column.field.path in used:
-                self.errors.append(f"{self.path}:{column.line}: field `{column.field.path}` is already fed by column "
-                                   f"'{used[column.field.path]}': one column per field")
-            used.setdefault(column.field.path if column.field != DEPENDS_ON else DEPENDS_ON, column.name)
+            path = DEPENDS_ON if column.field == DEPENDS_ON else column.field.path
+            if path in used:
+                self.errors.append(f"{self.path}:{column.line}: field `{path}` is already fed by column "
+                                   f"'{used[path]}': one column per field")
+            used.setdefault(path, column.name)
         mapped = {_norm(column.name) for column in mapping.columns}
         for name, line in mapping.ignore:
             if _norm(name) in mapped:
@@ -461,10 +462,14 @@ class _Rows:
                 continue
             filled = sum(1 for _, cells in self.table.rows if index < len(cells) and cells[index].strip())
             if filled:
-                self.report(self.table.header_row, index,
-                            f"the mapping does not mention this column: its {filled} non-empty cell"
-                            f"{'s are' if filled > 1 else ' is'} not imported; map it under `columns:` "
-                            "or list it under `ignore:`")
+                cells = f"{filled} non-empty cell{'s are' if filled > 1 else ' is'} not imported"
+                if self.table.header[index]:
+                    self.report(self.table.header_row, index, f"the mapping does not mention this column: its "
+                                                              f"{cells}; map it under `columns:` or list it under "
+                                                              "`ignore:`")
+                else:
+                    self.report(self.table.header_row, index, f"this column has no header: its {cells}; give it "
+                                                              "a header and map it")
 
     def _row(self, row: int, cells: list) -> None:
         def cell(index: int) -> str:
