@@ -280,6 +280,16 @@ def test_bad_mappings_exit_2_with_their_place(tmp_path, text, expected):
     assert "Traceback" not in result.output
 
 
+def test_mapping_not_in_utf8_exits_2(tmp_path):
+    path = tmp_path / "inv.csv"
+    path.write_text("Name\nA\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_bytes("columns:\n  Nom: name\n  Hébergement: delivery\n".encode("cp1252"))
+    result = invoke(path, "--mapping", mapping)
+    assert result.exit_code == 2
+    assert "map.yaml:3: byte 0xe9 is not utf-8: save the mapping as UTF-8" in result.stderr
+
+
 def test_mapping_naming_a_column_the_inventory_lacks(tmp_path):
     path = tmp_path / "inv.csv"
     path.write_text("Name,Hosting\nA,SaaS\n")

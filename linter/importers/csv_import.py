@@ -99,16 +99,17 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple:
     return data.decode("latin-1"), "latin-1"  # decodes any byte: the last resort
 
 
-def _decode_as(data: bytes, path: str, name: str) -> str:
+ENCODING_HINT = "give the file's encoding with --encoding (cp1252 for most French Windows exports)"
+
+
+def _decode_as(data: bytes, path: str, name: str, hint: str = ENCODING_HINT) -> str:
     try:
         return data.decode(name)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start:error.start + 1].hex()
-        raise InputError(
-            f"{path}:{line}: byte 0x{byte} is not {name}: give the file's encoding with --encoding "
-            "(cp1252 for most French Windows exports)"
-        ) from None
+        shown = "utf-8" if name == "utf-8-sig" else name
+        raise InputError(f"{path}:{line}: byte 0x{byte} is not {shown}: {hint}") from None
 
 
 def _detect_delimiter(text: str) -> str:
@@ -153,6 +154,9 @@ class Mapping:
     columns: list
     ignore: list  # (column name, line)
     id_column: Optional[tuple] = None  # (column name, line)
+    # Positions in the CSV header, once bound to it:
+    id_index: Optional[int] = None
+    ignored: set = field(default_factory=set)
 
 
 def _read_cell(column: Column, text: str) -> tuple:
@@ -174,7 +178,7 @@ def _norm(text: str) -> str:
 def load_mapping(path: str) -> Mapping:
     import yaml
 
-    text = _read_bytes(path).decode("utf-8-sig", errors="replace")
+    text = _decode_as(_read_bytes(path), path, "utf-8-sig", "save the mapping as UTF-8")
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -331,7 +335,8 @@ class _MappingReader:
         if _null(node):
             return None
         if target == DEPENDS_ON:
-            return self.text(node, "an application name or id") or _BAD
+            text = self.text(node, "an application name or id")
+            return _BAD if text is None else text
         if node.id == "sequence":
             if not target.many:
                 self.error(node, f"`{target.path}` holds one value, not a list")
@@ -389,11 +394,10 @@ def bind(mapping: Mapping, table: Table) -> None:
     for column in mapping.columns:
         column.index = find(column.name, column.line)
     if mapping.id_column is not None:
-        mapping.id_column = (mapping.id_column[0], mapping.id_column[1], find(*mapping.id_column))
-    ignored = []
-    for name, line in mapping.ignore:
-        ignored.append(find(name, line))
-    mapping.ignore = ignored
+        mapping.id_index = find(*mapping.id_column)
+    else:
+        mapping.id_index = next(c.index for c in mapping.columns if c.field != DEPENDS_ON and c.field.path == "name")
+    mapping.ignored = {find(name, line) for name, line in mapping.ignore}
     if errors:
         raise InputError("mapping does not fit the inventory:\n" + "\n".join(errors))
 
@@ -416,8 +420,7 @@ class _Rows:
         self.imported.problems.extend(table.notes)
         self.ids = Ids()
         self.first_row: dict = {}  # id -> row it was given to
-        name_column = next((c for c in mapping.columns if c.field != DEPENDS_ON and c.field.path == "name"), None)
-        self.id_index = mapping.id_column[2] if mapping.id_column else name_column.index
+        self.id_index = mapping.id_index
         self.dependencies: list = []  # (entity, row, column, items) resolved once every id is known
 
     def place(self, row: int, index: int) -> str:
@@ -455,7 +458,7 @@ class _Rows:
                                               False, rows[0], None))
 
     def _unmapped_columns(self) -> None:
-        used = {column.index for column in self.mapping.columns} | set(self.mapping.ignore) | {self.id_index}
+        used = {column.index for column in self.mapping.columns} | self.mapping.ignored | {self.id_index}
         width = len(self.table.header)
         for index in range(width):
             if index in used:
