@@ -75,8 +75,11 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _shown(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+    """The path relative to the current folder, as the user would type it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()
 
 
 def read_config(path: Path) -> ConfigFile:
