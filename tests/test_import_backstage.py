@@ -372,3 +372,20 @@ def test_clean_catalog_exits_0(tmp_path):
     result = invoke(tmp_path / "c.yaml")
     assert result.exit_code == 0
     assert result.stdout.endswith("applications:\n  # " + str(tmp_path / "c.yaml") + ":1\n  a: {}\n")
+
+
+def test_kind_annotation_wins_and_a_type_annotation_beside_it_is_reported(tmp_path):
+    catalog(tmp_path, **{"c.yaml": """\
+        apiVersion: backstage.io/v1alpha1
+        kind: Resource
+        metadata:
+          name: both
+          annotations:
+            si-lint.io/kind: media
+            si-lint.io/type: storage
+        spec: {type: bucket}
+        """})
+    imported = import_backstage([str(tmp_path / "c.yaml")])
+    assert by_id(imported) == {"both": ("data_stores", {"kind": "media"})}
+    assert [(p.line, p.column, p.message) for p in imported.problems] == [
+        (7, 5, "si-lint.io/type: not a field of a data store: not imported; docs/import.md lists the fields")]

@@ -305,6 +305,8 @@ class _Mapper:
         self.imported = Imported(origin=origin)
         self.problems = list(reader.problems)
         self.kinds_read = {descriptor.kind for descriptor in reader.descriptors}
+        self.targets: dict = {}  # (descriptor key, field) -> [(index or None, descriptor it names)]
+        self.placing: set = set()  # (descriptor key, annotation) read to place a Resource
 
     def problem(self, descriptor: Descriptor, path: tuple, message: str, lost: bool = True, key: bool = False):
         node = node_at(descriptor.node, path, key) if path else descriptor.node
@@ -358,6 +360,7 @@ class _Mapper:
         annotations = self._annotations(descriptor)
         for name, section in (("kind", "data_stores"), ("type", "infrastructure")):
             if name in annotations:
+                self.placing.add((descriptor.key, name))
                 value = self._annotation(descriptor, section, name, annotations[name])
                 if value is not None:
                     descriptor.required = (name, value)
@@ -413,7 +416,6 @@ class _Mapper:
 
     def _check_references(self) -> None:
         """Resolve every reference once; keep what the estate uses."""
-        self.targets: dict = {}  # (descriptor key, field) -> list of resolved descriptors
         for descriptor in self.reader.descriptors:
             for field in REFERENCES.get(descriptor.kind, {}):
                 if field not in descriptor.spec():
@@ -428,7 +430,7 @@ class _Mapper:
                 self.targets[(descriptor.key, field)] = resolved
 
     def _dependencies(self) -> dict:
-        """Application key -> [(index or None, target descriptor, referring descriptor, field)]."""
+        """Dependent's key -> [(what it depends on, descriptor holding the reference, index or None, field)]."""
         depends: dict = {}
         for descriptor in self.reader.descriptors:
             for index, target in self.targets.get((descriptor.key, "dependsOn"), []):
@@ -500,8 +502,8 @@ class _Mapper:
 
     def _apply_annotations(self, descriptor: Descriptor, data: dict) -> None:
         for name, value in self._annotations(descriptor).items():
-            if descriptor.required is not None and name in ("kind", "type"):
-                continue  # read when the entity was placed
+            if (descriptor.key, name) in self.placing:
+                continue  # read, and reported if wrong, when the entity was placed
             parsed = self._annotation(descriptor, descriptor.section, name, value)
             if parsed is not None:
                 set_path(data, name, parsed)
