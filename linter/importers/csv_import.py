@@ -59,7 +59,7 @@ def read_table(path: str, encoding: Optional[str] = None, delimiter: Optional[st
     header = [name.strip() for name in records[start]]
     rows = [(position + 1, cells) for position, cells in enumerate(records) if position > start]
     table = Table(path, header, start + 1, rows, used)
-    if used not in ("utf-8", "utf-8-sig") and encoding is None:
+    if used in ("cp1252", "latin-1") and encoding is None:  # a guess, not read from a BOM
         shown = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1"}.get(used, used)
         table.notes.append(Problem(
             path, f"not UTF-8: read as {shown}; give --encoding if accented letters look wrong", lost=False,
