@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import sys
+import pytest
 
 from conftest import REPO
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - older interpreters
-    tomllib = None
-
 
 def test_every_code_folder_is_a_declared_package():
-    if tomllib is None:
-        return
+    tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {"si_lint." + ".".join(p.parent.relative_to(REPO / "linter").parts)
              for p in (REPO / "linter").rglob("*.py") if p.parent != REPO / "linter"}
