@@ -117,6 +117,8 @@ def format_names() -> list:
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               help="Folder of custom rule files (repeatable).")
 @click.option("--show-waived", is_flag=True, help="Also list the findings silenced by a waiver.")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule and the scores (docs/scoring.md) instead of the findings.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1 (default: warning).")
 @click.option("--select", default=None, metavar="CODES", help="Comma-separated codes or prefixes to run (default: all).")
@@ -129,7 +131,7 @@ def format_names() -> list:
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
 def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore, config_path,
-          baseline_path, write_baseline):
+          baseline_path, write_baseline, statistics):
     """Lint the estate in PATHS (files or folders, merged into one estate)."""
     if baseline_path and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
@@ -143,6 +145,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         effective = config.resolve(flags, config_path, (default_lang(), "environment"),
                                    today or datetime.date.today())
         result = engine.lint(paths, effective.settings, effective.catalogue)
+        linted = result  # scores count every finding, a baseline only hides them
         if write_baseline or baseline_path:
             from . import baseline
 
@@ -151,7 +154,12 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
                 click.echo(f"si-lint: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}", err=True)
             result, note = baseline.filter_result(result, write_baseline or baseline_path)
             click.echo(note, err=True)
-        text = render_result(result, format_name, show_waived, color=output is None and _color())
+        if statistics:
+            from . import scoring
+
+            text = scoring.statistics(result, scoring.scores(linted))
+        else:
+            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted)
         _write(text, output)
         return 1 if result.failed() else 0
 
@@ -179,11 +187,17 @@ def rule_texts(catalogue, lang: str) -> dict:
     }
 
 
-def render_result(result, format_name: str, show_waived: bool, color: bool) -> str:
+def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None) -> str:
+    """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline)."""
     from .reporters import Report, render
 
+    summary, view = result.summary(), None
+    if format_name in ("json", "html"):  # the formats that show scores (docs/scoring.md)
+        from .overview import overview
+
+        summary["scores"], view = overview(result, scored or result, with_view=format_name == "html")
     report = Report(
-        diagnostics=result.diagnostics, waived=result.waived, summary=result.summary(),
+        diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,
         rules=rule_texts(result.catalogue, result.settings.lang), lang=result.settings.lang,
         color=color, show_waived=show_waived, tool_version=__version__,
     )

@@ -1,0 +1,598 @@
+"""One self-contained HTML page for the people who decide: scores, heat map, one card per application.
+
+Everything is inline (CSS, SVG, a small script for sorting and filtering), so
+the file reads offline, prints, and can be attached to a mail. The page is
+static HTML: without the script it is complete, only not sortable. Cards are
+laid out by the browser only when scrolled to (`content-visibility`), which
+keeps 10,000 applications usable. Reads `report.estate_view` (plain data,
+built by `si_lint.overview`) and nothing of rules or of the model.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import Report
+
+SEVERITIES = ("error", "warning", "info")
+TOP_RULES = 10
+
+LABELS = {
+    "en": {
+        "title": "Estate report", "generated": "si-lint {version} · {today}", "estate_score": "Estate score",
+        "passed": "passed", "waived": "waived (accepted)", "failed": "failed", "na": "n/a",
+        "checks": "{checks} checks: {passed} passed, {failed} failed, {waived} waived",
+        "applications": "Applications", "application": "Application", "score": "Score",
+        "findings": "Findings", "n_apps": "{n} applications", "n_findings": "{n} findings",
+        "by_category": "Score by category", "heatmap": "Applications by category",
+        "heatmap_help": "Each cell shows the worst finding of the application in the category.",
+        "search": "Search by id or name", "all_categories": "All categories", "all_severities": "All severities",
+        "with_findings_in": "with findings in {c}", "with_severity": "with a {s}",
+        "sort": "Sort", "sort_score": "Lowest score first", "sort_id": "Id (A to Z)",
+        "sort_findings": "Most findings first", "shown": "shown",
+        "owner": "owner", "usage": "usage", "category": "category", "defined_at": "defined at",
+        "no_findings": "No finding.", "waived_findings": "Waived findings (accepted, not passed)",
+        "waivers": "Waivers", "reason": "reason", "approved_by": "approved by",
+        "expires_in": "expires {date}, in {n} days", "expires_today": "expires today ({date})",
+        "expired": "expired {date}, {n} days ago", "bad_date": "expires {date}",
+        "availability": "End-to-end availability", "target": "target", "below_target": "below target",
+        "no_figure": "no figure", "counted_100": "no figure for {ids} (counted as 100%)", "own": "own",
+        "any_of": "any of", "invalid": "Not evaluated: the schema rejects this entry (see EST findings).",
+        "shared": "Estate-wide and shared components",
+        "shared_help": "Findings on providers, infrastructure, data stores that belong to no application, "
+                       "and on the estate as a whole.",
+        "top_rules": "Most violated rules", "rule": "Rule", "count": "Findings", "why": "Why it matters",
+        "expiring": "Waivers expiring within {n} days", "entity": "Entity", "expires": "Expires",
+        "days_left": "Days left", "none": "None.",
+        "error": "error", "warning": "warning", "info": "info", "passed_cell": "passed", "waived_cell": "waived",
+        "legend": "Legend",
+    },
+    "fr": {
+        "title": "Rapport du patrimoine", "generated": "si-lint {version} · {today}",
+        "estate_score": "Score du patrimoine",
+        "passed": "réussis", "waived": "dérogés (acceptés)", "failed": "en échec", "na": "s.o.",
+        "checks": "{checks} contrôles : {passed} réussis, {failed} en échec, {waived} dérogés",
+        "applications": "Applications", "application": "Application", "score": "Score",
+        "findings": "Constats", "n_apps": "{n} applications", "n_findings": "{n} constats",
+        "by_category": "Score par catégorie", "heatmap": "Applications par catégorie",
+        "heatmap_help": "Chaque case montre le constat le plus grave de l'application dans la catégorie.",
+        "search": "Rechercher par identifiant ou nom", "all_categories": "Toutes les catégories",
+        "all_severities": "Toutes les gravités", "with_findings_in": "avec constats en {c}",
+        "with_severity": "avec : {s}",
+        "sort": "Tri", "sort_score": "Score le plus bas d'abord", "sort_id": "Identifiant (A à Z)",
+        "sort_findings": "Le plus de constats d'abord", "shown": "affichées",
+        "owner": "responsable", "usage": "usage", "category": "catégorie", "defined_at": "défini en",
+        "no_findings": "Aucun constat.", "waived_findings": "Constats dérogés (acceptés, non réussis)",
+        "waivers": "Dérogations", "reason": "motif", "approved_by": "approuvée par",
+        "expires_in": "expire le {date}, dans {n} jours", "expires_today": "expire aujourd'hui ({date})",
+        "expired": "expirée le {date}, il y a {n} jours", "bad_date": "expire le {date}",
+        "availability": "Disponibilité de bout en bout", "target": "cible", "below_target": "sous la cible",
+        "no_figure": "sans chiffre", "counted_100": "pas de chiffre pour {ids} (compté 100 %)", "own": "propre",
+        "any_of": "au choix", "invalid": "Non évaluée : le schéma refuse cette entrée (voir les constats EST).",
+        "shared": "Ensemble du patrimoine et composants partagés",
+        "shared_help": "Constats sur les fournisseurs, l'infrastructure, les magasins de données qui "
+                       "n'appartiennent à aucune application, et sur le patrimoine entier.",
+        "top_rules": "Règles les plus enfreintes", "rule": "Règle", "count": "Constats",
+        "why": "Pourquoi c'est important",
+        "expiring": "Dérogations expirant dans les {n} jours", "entity": "Entité", "expires": "Expiration",
+        "days_left": "Jours restants", "none": "Aucune.",
+        "error": "erreur", "warning": "avertissement", "info": "info", "passed_cell": "réussi",
+        "waived_cell": "dérogé", "legend": "Légende",
+    },
+}
+
+CATEGORY_NAMES = {
+    "en": {"ACC": "Access from any device", "CLD": "Public cloud and SaaS", "COL": "Collaboration",
+           "DAT": "Data independence", "AVL": "Availability", "INT": "Integration", "CST": "Costs",
+           "GOV": "Governance"},
+    "fr": {"ACC": "Accès depuis tout appareil", "CLD": "Cloud public et SaaS", "COL": "Collaboration",
+           "DAT": "Indépendance des données", "AVL": "Disponibilité", "INT": "Intégration", "CST": "Coûts",
+           "GOV": "Gouvernance"},
+}
+
+# Heat-map cell: a symbol as well as a colour, so that it prints in black and white.
+SYMBOLS = {"error": "✖", "warning": "▲", "info": "●", "waived": "◌", "passed": "✓"}
+
+
+def render(report: Report) -> str:
+    view = report.estate_view or {"applications": [], "categories": [], "other": {}, "expiring": []}
+    page = _Page(report, view)
+    return page.render()
+
+
+class _Page:
+    def __init__(self, report: Report, view: dict) -> None:
+        self.report, self.view = report, view
+        self.lang = report.lang if report.lang in LABELS else "en"
+        self.words = LABELS[self.lang]
+        self.names = CATEGORY_NAMES[self.lang]
+        self.scores = report.summary.get("scores") or {}
+
+    def t(self, key: str, **values) -> str:
+        return escape(self.words[key].format(**values))
+
+    def percent(self, value) -> str:
+        if value is None:
+            return self.words["na"]
+        text = f"{value:.1f}"
+        return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
+
+    def figure(self, value) -> str:
+        """An availability: three decimals at most, as the AVL002 message."""
+        if value is None:
+            return self.words["no_figure"]
+        text = f"{value:.3f}".rstrip("0").rstrip(".")
+        return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
+
+    def render(self) -> str:
+        organization = self.view.get("organization")
+        title = f"{self.words['title']} · {organization}" if organization else self.words["title"]
+        parts = [
+            f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+            self.header(title),
+            "<main>\n",
+            self.overview(),
+            self.heatmap(),
+            self.cards(),
+            self.shared(),
+            self.top_rules(),
+            self.expiring(),
+            "</main>\n",
+            f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+        ]
+        return "".join(parts)
+
+    # --- header and overview --------------------------------------------------------
+
+    def header(self, title: str) -> str:
+        generated = self.t("generated", version=self.report.tool_version or "", today=self.view.get("today", ""))
+        links = "".join(f'<a href="#{anchor}">{self.t(key, n=self.view.get("expiring_days", 90))}</a>'
+                        for anchor, key in (("overview", "estate_score"), ("heatmap", "heatmap"),
+                                            ("applications", "applications"), ("shared", "shared"),
+                                            ("rules", "top_rules"), ("waivers", "expiring")))
+        return (f"<header><h1>{escape(title)}</h1><p class=\"meta\">{generated}</p>"
+                f"<nav>{links}</nav></header>\n")
+
+    def overview(self) -> str:
+        estate = self.scores.get("estate") or {}
+        summary = self.report.summary
+        counts = "".join(
+            f'<li class="sev-{s}"><b>{summary.get(key, 0)}</b> {escape(self.words[s])}</li>'
+            for s, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")))
+        counts += f'<li class="sev-waived"><b>{summary.get("waived", 0)}</b> {escape(self.words["waived"])}</li>'
+        counts += (f'<li><b>{len(self.view["applications"])}</b> '
+                   f'{escape(self.words["applications"].lower())}</li>')
+        return (
+            '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
+            + _ring(estate, self.percent(estate.get("score")))
+            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul></div>'
+            + "</div>\n<h3>" + self.t("by_category") + "</h3>\n" + self.category_bars()
+            + self.legend_bars() + "</section>\n"
+        )
+
+    def _checks_line(self, tally: dict) -> str:
+        if not tally or not tally.get("checks"):
+            return escape(self.words["na"])
+        return self.t("checks", **{k: tally[k] for k in ("checks", "passed", "failed", "waived")})
+
+    def category_bars(self) -> str:
+        categories = self.view["categories"]
+        tallies = self.scores.get("categories") or {}
+        width, bar_x, bar_w, row = 760, 250, 420, 30
+        rows = []
+        for i, code in enumerate(categories):
+            tally = tallies.get(code) or {}
+            y = i * row
+            label = f"{code} · {self.names.get(code, code)}"
+            rows.append(f'<text x="0" y="{y + 19}" class="label">{escape(label)}</text>')
+            if tally.get("score") is None:
+                rows.append(f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-na"/>'
+                            f'<text x="{bar_x + bar_w + 10}" y="{y + 19}">{escape(self.words["na"])}</text>')
+                continue
+            passed = bar_w * tally["score"] / 100
+            waived = bar_w * tally["waived_share"] / 100
+            title = escape(f"{label}: {self._checks_line(tally)}", quote=False)
+            rows.append(
+                f'<g><title>{title}</title>'
+                f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-failed"/>'
+                f'<rect x="{bar_x}" y="{y + 6}" width="{passed:.1f}" height="18" class="bar-passed"/>'
+                f'<rect x="{bar_x + passed:.1f}" y="{y + 6}" width="{waived:.1f}" height="18" class="bar-waived"/>'
+                f'</g><text x="{bar_x + bar_w + 10}" y="{y + 19}" class="value">'
+                f'{escape(self.percent(tally["score"]))}</text>')
+        height = max(1, len(categories)) * row
+        return (f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+                f'role="img" aria-label="{self.t("by_category")}">{"".join(rows)}</svg>\n')
+
+    def legend_bars(self) -> str:
+        return ('<p class="legend">' + "".join(
+            f'<span class="swatch bar-{key}"></span> {self.t(label)} '
+            for key, label in (("passed", "passed"), ("waived", "waived"), ("failed", "failed"))) + "</p>\n")
+
+    # --- heat map ---------------------------------------------------------------------
+
+    def heatmap(self) -> str:
+        categories = self.view["categories"]
+        apps = self.view["applications"]
+        head = "".join(f'<th scope="col" title="{escape(self.names.get(c, c))}">{escape(c)}</th>'
+                       for c in categories)
+        rows = [self.heat_row(app, categories) for app in apps]
+        legend = "".join(
+            f'<span class="cell c-{state}">{SYMBOLS[state]}</span> {self.t(label)} '
+            for state, label in (("error", "error"), ("warning", "warning"), ("info", "info"),
+                                 ("waived", "waived_cell"), ("passed", "passed_cell")))
+        return (
+            f'<section id="heatmap"><h2>{self.t("heatmap")}</h2><p class="help">{self.t("heatmap_help")}</p>\n'
+            f'{self.controls()}<p class="legend">{legend}</p>\n'
+            f'<div class="heat-wrap"><table class="heat"><thead><tr><th scope="col">{self.t("application")}</th>'
+            f'<th scope="col">{self.t("score")}</th>{head}</tr></thead>\n<tbody id="heat-rows">\n'
+            + "".join(rows) + "</tbody></table></div></section>\n"
+        )
+
+    def heat_row(self, app: dict, categories: list) -> str:
+        cells = app["cells"]
+        sevs = sorted({d["severity"] for d in app["findings"]})
+        failing = sorted(c for c, state in cells.items() if state in SEVERITIES)
+        score = (app["score"] or {}).get("score")
+        key = " ".join(filter(None, (app["id"], app["name"]))).lower()
+        tds = []
+        for category in categories:
+            state = cells.get(category)
+            if state is None:
+                tds.append('<td class="c-na"></td>')
+            else:
+                word = self.words.get(f"{state}_cell", self.words.get(state, state))
+                tds.append(f'<td class="c-{state}" title="{escape(category)}: {escape(word)}">{SYMBOLS[state]}</td>')
+        return (
+            f'<tr data-id="{escape(app["id"])}" data-key="{escape(key)}" '
+            f'data-score="{score if score is not None else 101}" data-n="{len(app["findings"])}" '
+            f'data-sevs="{" ".join(sevs)}" data-cats="{" ".join(failing)}">'
+            f'<th scope="row"><a href="#app-{escape(app["id"])}">{escape(app["id"])}</a></th>'
+            f'<td class="num">{escape(self.percent(score))}</td>{"".join(tds)}</tr>\n'
+        )
+
+    def controls(self) -> str:
+        categories = "".join(f'<option value="{escape(c)}">{self.t("with_findings_in", c=c)} '
+                             f'· {escape(self.names.get(c, c))}</option>' for c in self.view["categories"])
+        severities = "".join(f'<option value="{s}">{self.t("with_severity", s=self.words[s])}</option>'
+                             for s in SEVERITIES)
+        return (
+            '<form id="controls" class="controls" role="search" hidden onsubmit="return false">'
+            f'<input id="q" type="search" placeholder="{self.t("search")}" aria-label="{self.t("search")}">'
+            f'<select id="cat" aria-label="{self.t("category")}"><option value="">{self.t("all_categories")}</option>'
+            f'{categories}</select>'
+            f'<select id="sev" aria-label="{self.t("with_severity", s="")}"><option value="">'
+            f'{self.t("all_severities")}</option>{severities}</select>'
+            f'<select id="sort" aria-label="{self.t("sort")}"><option value="score">{self.t("sort_score")}</option>'
+            f'<option value="id">{self.t("sort_id")}</option><option value="n">{self.t("sort_findings")}</option>'
+            f'</select><output id="shown">{len(self.view["applications"])}</output> {self.t("shown")}</form>\n'
+        )
+
+    # --- application cards --------------------------------------------------------
+
+    def cards(self) -> str:
+        body = "".join(self.card(app) for app in self.view["applications"])
+        return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
+                f'<div id="cards">\n{body}</div></section>\n')
+
+    def card(self, app: dict) -> str:
+        meta = [f'{self.t(key)}: <b>{escape(app[key])}</b>' for key in ("owner", "usage", "category") if app[key]]
+        meta.append(f'{self.t("defined_at")} <code>{escape(app["file"])}:{app["line"]}</code>')
+        name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
+        score = app["score"] or {}
+        parts = [
+            f'<article class="card worst-{app["worst"] or "none"}" id="app-{escape(app["id"])}">'
+            f'<header><h3><code>{escape(app["id"])}</code>{name}</h3>'
+            f'<span class="score" title="{self._checks_line(score)}">{escape(self.percent(score.get("score")))}'
+            f'</span></header><p class="meta">{" · ".join(meta)}</p>',
+        ]
+        if not app["valid"]:
+            parts.append(f'<p class="note">{self.t("invalid")}</p>')
+        parts.append(self.findings(app["findings"]))
+        if app["waived"]:
+            parts.append(f'<h4>{self.t("waived_findings")}</h4>' + self.findings(app["waived"], waived=True))
+        if app["waivers"]:
+            parts.append(f'<h4>{self.t("waivers")}</h4>' + self.waivers(app["waivers"]))
+        if app["availability"]:
+            parts.append(self.availability(app["id"], app["availability"]))
+        parts.append("</article>\n")
+        return "".join(parts)
+
+    def findings(self, findings: list, waived: bool = False) -> str:
+        if not findings:
+            return f'<p class="none">{self.t("no_findings")}</p>'
+        items = "".join(
+            f'<li class="sev-{"waived" if waived else d["severity"]}"><code class="code">{escape(d["code"])}</code> '
+            f'<span class="sev">{escape(self.words[d["severity"]])}</span> {escape(d["message"])} '
+            f'<code class="where">{escape(d["file"])}:{d["line"]}:{d["column"]}</code></li>'
+            for d in findings)
+        return f'<ul class="findings">{items}</ul>'
+
+    def waivers(self, waivers: list) -> str:
+        items = []
+        for w in waivers:
+            approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
+            entity = f'<code>{escape(w["entity"])}</code> ' if w.get("section") != "applications" else ""
+            items.append(f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
+                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · {self.t("reason")}: '
+                         f'{escape(str(w["reason"]))}{approved}</li>')
+        return f'<ul class="waivers">{"".join(items)}</ul>'
+
+    def expiry(self, waiver: dict) -> str:
+        days, date = waiver["days_left"], waiver["expires"]
+        if days is None:
+            return self.t("bad_date", date=date)
+        if days < 0:
+            return self.t("expired", date=date, n=-days)
+        if days == 0:
+            return self.t("expires_today", date=date)
+        return self.t("expires_in", date=date, n=days)
+
+    @staticmethod
+    def _urgency(days) -> str:
+        if days is None or days < 0:
+            return "expired"
+        return "soon" if days <= 30 else "later"
+
+    def availability(self, app_id: str, figures: dict) -> str:
+        value, target = figures["value"], figures["target"]
+        below = value is not None and target is not None and value < target - 1e-9
+        line = f'<b>{escape(self.figure(value))}</b>'
+        if target is not None:
+            line += f' · {self.t("target")} {escape(self.figure(target))}'
+            if below:
+                line += f' · <span class="below">{self.t("below_target")}</span>'
+        if figures["missing"]:
+            line += f' · {self.t("counted_100", ids=", ".join(figures["missing"]))}'
+        return (f'<h4>{self.t("availability")}</h4><p>{line}</p>'
+                + _chain(app_id, value, below, figures, self))
+
+    # --- what belongs to no application; rules; waivers --------------------------------
+
+    def shared(self) -> str:
+        other = self.view.get("other") or {}
+        parts = [f'<section id="shared"><h2>{self.t("shared")}</h2><p class="help">{self.t("shared_help")}</p>',
+                 '<article class="card wide">', self.findings(other.get("findings") or [])]
+        if other.get("waived"):
+            parts.append(f'<h4>{self.t("waived_findings")}</h4>' + self.findings(other["waived"], waived=True))
+        if other.get("waivers"):
+            parts.append(f'<h4>{self.t("waivers")}</h4>' + self.waivers(other["waivers"]))
+        parts.append("</article></section>\n")
+        return "".join(parts)
+
+    def top_rules(self) -> str:
+        by_code = self.report.summary.get("by_code") or {}
+        ranked = sorted(by_code.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
+        rows = []
+        for code, count in ranked:
+            rule = self.report.rules.get(code) or {}
+            severity = rule.get("severity", "")
+            rows.append(
+                f'<tr><th scope="row"><code>{escape(code)}</code><br><span class="rule-name">'
+                f'{escape(rule.get("name", ""))}</span></th><td class="num">{count}</td>'
+                f'<td><span class="sev sev-{escape(severity)}">{escape(self.words.get(severity, severity))}</span> '
+                f'<b>{escape(rule.get("title", ""))}</b><br>{escape(rule.get("rationale", ""))}</td></tr>')
+        if not rows:
+            return f'<section id="rules"><h2>{self.t("top_rules")}</h2><p class="none">{self.t("none")}</p></section>\n'
+        return (f'<section id="rules"><h2>{self.t("top_rules")}</h2><table class="list"><thead><tr>'
+                f'<th scope="col">{self.t("rule")}</th><th scope="col">{self.t("count")}</th>'
+                f'<th scope="col">{self.t("why")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                "</section>\n")
+
+    def expiring(self) -> str:
+        heading = self.t("expiring", n=self.view.get("expiring_days", 90))
+        waivers = self.view.get("expiring") or []
+        if not waivers:
+            return f'<section id="waivers"><h2>{heading}</h2><p class="none">{self.t("none")}</p></section>\n'
+        rows = "".join(
+            f'<tr class="{self._urgency(w["days_left"])}"><td><code>{escape(w["entity"])}</code></td>'
+            f'<td><code>{escape(str(w["rule"]))}</code></td><td>{escape(w["expires"])}</td>'
+            f'<td class="num">{w["days_left"]}</td><td>{escape(str(w["reason"]))}</td></tr>'
+            for w in waivers)
+        return (f'<section id="waivers"><h2>{heading}</h2><table class="list"><thead><tr>'
+                f'<th scope="col">{self.t("entity")}</th><th scope="col">{self.t("rule")}</th>'
+                f'<th scope="col">{self.t("expires")}</th><th scope="col">{self.t("days_left")}</th>'
+                f'<th scope="col">{self.t("reason")}</th></tr></thead><tbody>{rows}</tbody></table></section>\n')
+
+
+# --- SVG drawings -------------------------------------------------------------------
+
+def _ring(tally: dict, label: str) -> str:
+    """The estate score as a ring: passed in green, waived in grey, the rest failed."""
+    radius, stroke = 52, 14
+    length = 2 * 3.141592653589793 * radius
+    score = tally.get("score") or 0
+    waived = tally.get("waived_share") or 0
+    passed_len, waived_len = length * score / 100, length * waived / 100
+    return (
+        f'<svg class="ring" viewBox="0 0 140 140" width="140" height="140" role="img" aria-label="{escape(label)}">'
+        f'<circle cx="70" cy="70" r="{radius}" class="ring-failed" stroke-width="{stroke}"/>'
+        f'<circle cx="70" cy="70" r="{radius}" class="ring-passed" stroke-width="{stroke}" '
+        f'stroke-dasharray="{passed_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
+        f'<circle cx="70" cy="70" r="{radius}" class="ring-waived" stroke-width="{stroke}" '
+        f'stroke-dasharray="0 {passed_len:.2f} {waived_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
+        f'<text x="70" y="77" text-anchor="middle" class="ring-label">{escape(label)}</text></svg>'
+    )
+
+
+_BOX_H, _GAP, _CHAR = 34, 26, 6.7  # box height, space between columns, width of a monospace character
+
+
+def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
+    """The application, then each factor of its availability in series; any_of members stacked in parallel."""
+    weakest = figures["weakest"]
+    columns = [[{"label": app_id, "value": value, "cls": "app below" if below else "app"}]]
+    for factor in figures["chain"]:
+        if "any_of" in factor:
+            columns.append([{"label": m["id"], "value": m["value"], "cls": _box_class(m, weakest)}
+                            for m in factor["any_of"]] or [{"label": "-", "value": None, "cls": "missing"}])
+            columns[-1][0]["group"] = f'{page.words["any_of"]} · {page.figure(factor["value"])}'
+        else:
+            label = f'{app_id} ({page.words["own"]})' if factor["kind"] == "own" else factor["id"]
+            own_weakest = factor["kind"] == "own" and weakest == f"{app_id} (own)"
+            cls = "weakest" if own_weakest else _box_class(factor, weakest)
+            columns.append([{"label": label, "value": factor["value"], "cls": cls}])
+    shapes, x = [], 0.0
+    tallest = max(len(column) for column in columns)
+    height = tallest * (_BOX_H + 8) + 22
+    middle = 14 + _BOX_H / 2
+    for i, column in enumerate(columns):
+        width = max(92, max(len(box["label"]) for box in column) * _CHAR + 16)
+        if i:
+            shapes.append(f'<line x1="{x - _GAP:.1f}" y1="{middle}" x2="{x:.1f}" y2="{middle}" class="link"/>')
+        if "group" in column[0]:
+            span = len(column) * (_BOX_H + 8) - 8
+            shapes.append(f'<rect x="{x - 4:.1f}" y="10" width="{width + 8:.1f}" height="{span + 8}" rx="6" '
+                          f'class="group"/><text x="{x:.1f}" y="{span + 30}" class="group-label">'
+                          f'{escape(column[0]["group"])}</text>')
+            height = max(height, span + 36)
+        for j, box in enumerate(column):
+            y = 14 + j * (_BOX_H + 8)
+            shapes.append(
+                f'<g class="box {box["cls"]}"><rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BOX_H}" rx="4"/>'
+                f'<text x="{x + 8:.1f}" y="{y + 14}">{escape(box["label"])}</text>'
+                f'<text x="{x + 8:.1f}" y="{y + 28}" class="fig">{escape(page.figure(box["value"]))}</text></g>')
+        x += width + _GAP
+    total = x - _GAP + 4
+    return (f'<div class="chain"><svg viewBox="0 0 {total:.0f} {height:.0f}" width="{total:.0f}" '
+            f'height="{height:.0f}" role="img" aria-label="{page.t("availability")}">{"".join(shapes)}</svg></div>')
+
+
+def _box_class(factor: dict, weakest) -> str:
+    if factor["value"] is None:
+        return "missing"
+    return "weakest" if factor["id"] == weakest else ""
+
+
+_CSS = """
+:root{--err:#c62828;--warn:#ef8f00;--info:#1e6fb8;--ok:#2e7d32;--waived:#8d8d8d;--ink:#1d2430;--muted:#5b6574;
+--line:#d9dee5;--bg:#f6f7f9}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;
+color:var(--ink);background:var(--bg)}
+body>header{background:#1d2430;color:#fff;padding:18px 28px 10px}
+body>header h1{margin:0;font-size:1.6em}
+body>header .meta{margin:2px 0 8px;color:#c8d0db}
+nav a{color:#fff;margin-right:18px;font-size:.92em}
+main{padding:8px 28px 40px;max-width:1400px}
+h2{margin:28px 0 8px;font-size:1.3em;border-bottom:2px solid var(--line);padding-bottom:4px}
+h3{margin:16px 0 6px}
+h4{margin:12px 0 4px;font-size:.95em;color:var(--muted)}
+code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
+.help,.legend,.meta{color:var(--muted);font-size:.9em}
+.overview{display:flex;gap:28px;align-items:center}
+.ring circle{fill:none}.ring-failed{stroke:var(--err)}.ring-passed{stroke:var(--ok)}.ring-waived{stroke:var(--waived)}
+.ring-label{font-size:22px;font-weight:700;fill:var(--ink)}
+.counts{list-style:none;padding:0;margin:0;display:flex;gap:18px;flex-wrap:wrap}
+.counts b{font-size:1.3em}
+.bars{max-width:100%;height:auto;font-size:13px}.bars .value{font-weight:700}
+.bar-passed{fill:var(--ok);background:var(--ok)}.bar-waived{fill:var(--waived);background:var(--waived)}
+.bar-failed{fill:var(--err);background:var(--err)}.bar-na{fill:#e6e9ee}
+.swatch{display:inline-block;width:12px;height:12px;vertical-align:-1px}
+.controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
+.controls input,.controls select{font:inherit;padding:4px 6px}
+.controls input{min-width:240px}
+.heat-wrap{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff}
+table{border-collapse:collapse}
+.heat{font-size:.86em}
+.heat thead th{position:sticky;top:0;background:#fff;z-index:1}
+.heat th,.heat td{padding:2px 8px;border-bottom:1px solid #eef0f3;text-align:left;white-space:nowrap}
+.heat td.c-error,.heat td.c-warning,.heat td.c-info,.heat td.c-waived,.heat td.c-passed,.heat td.c-na{text-align:center;
+width:44px}
+.cell{display:inline-block;width:22px;text-align:center}
+.c-error{background:#f6c9c9;color:var(--err)}.c-warning{background:#fde3b8;color:#9a5b00}
+.c-info{background:#cfe2f5;color:var(--info)}.c-waived{background:#e4e4e4;color:#555}
+.c-passed{background:#d5ecd6;color:var(--ok)}.c-na{background:#fafafa}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+#cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
+.card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:6px;
+padding:10px 14px;content-visibility:auto;contain-intrinsic-size:auto 260px;overflow:hidden}
+.card.worst-error{border-left-color:var(--err)}.card.worst-warning{border-left-color:var(--warn)}
+.card.worst-info{border-left-color:var(--info)}.card.wide{content-visibility:visible}
+.card>header{display:flex;justify-content:space-between;align-items:baseline;gap:10px}
+.card h3{margin:0;font-size:1.05em}.card .name{font-weight:400;color:var(--muted)}
+.card .score{font-weight:700;font-size:1.15em}
+.findings,.waivers{margin:4px 0;padding-left:18px}
+.findings li{margin:2px 0}
+.findings .code{font-weight:700}
+.sev{font-size:.78em;text-transform:uppercase;letter-spacing:.03em;padding:0 4px;border-radius:3px;color:#fff;
+background:var(--muted)}
+.sev-error>.sev,.sev.sev-error{background:var(--err)}.sev-warning>.sev,.sev.sev-warning{background:var(--warn)}
+.sev-info>.sev,.sev.sev-info{background:var(--info)}.sev-waived>.sev{background:var(--waived)}
+.counts .sev-error b{color:var(--err)}.counts .sev-warning b{color:#9a5b00}.counts .sev-info b{color:var(--info)}
+.where{color:var(--muted)}
+.none{color:var(--muted);font-style:italic;margin:4px 0}
+.note{color:var(--err)}
+.waivers .expired,tr.expired td{color:var(--err)}.waivers .soon,tr.soon td{color:#9a5b00}
+.below{color:var(--err);font-weight:700}
+.chain{overflow-x:auto}
+.chain svg{font:11px "DejaVu Sans Mono",Menlo,Consolas,monospace}
+.chain .box rect{fill:#eef5ee;stroke:#7aa67c}
+.chain .box.app rect{fill:#e8eef7;stroke:#5a7fb0}.chain .box.below rect{stroke:var(--err);stroke-width:2}
+.chain .box.weakest rect{fill:#fbe9e9;stroke:var(--err);stroke-width:2}
+.chain .box.missing rect{fill:#f4f4f4;stroke:#aaa;stroke-dasharray:4 3}
+.chain .fig{fill:var(--muted)}.chain .link{stroke:#888;stroke-width:1.5}
+.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group-label{fill:var(--muted)}
+.list{background:#fff;border:1px solid var(--line);width:100%}
+.list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
+.rule-name{color:var(--muted);font-size:.85em}
+@media print{
+body{background:#fff;font-size:11px}body>header{background:#fff;color:#000;padding:0}
+body>header .meta{color:#000}nav,.controls{display:none}
+.heat-wrap{max-height:none;overflow:visible;border:0}
+.card{content-visibility:visible;break-inside:avoid}#cards{display:block}#cards .card{margin-bottom:8px}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+"""
+
+# Sort and filter the heat-map rows and the cards together. Plain DOM, no library;
+# everything is already in the page, the script only hides and reorders.
+_SCRIPT = """
+(function () {
+  var body = document.getElementById('heat-rows');
+  var deck = document.getElementById('cards');
+  var form = document.getElementById('controls');
+  if (!body || !deck || !form) { return; }
+  var rows = Array.prototype.slice.call(body.rows);
+  var cards = {};
+  rows.forEach(function (row) { cards[row.dataset.id] = document.getElementById('app-' + row.dataset.id); });
+  var q = document.getElementById('q'), cat = document.getElementById('cat');
+  var sev = document.getElementById('sev'), sort = document.getElementById('sort');
+  var shown = document.getElementById('shown');
+  function has(list, word) { return (' ' + list + ' ').indexOf(' ' + word + ' ') >= 0; }
+  function filter() {
+    var text = q.value.trim().toLowerCase(), c = cat.value, s = sev.value, n = 0;
+    rows.forEach(function (row) {
+      var keep = (!text || row.dataset.key.indexOf(text) >= 0) && (!c || has(row.dataset.cats, c)) &&
+                 (!s || has(row.dataset.sevs, s));
+      row.hidden = !keep;
+      if (cards[row.dataset.id]) { cards[row.dataset.id].hidden = !keep; }
+      if (keep) { n += 1; }
+    });
+    shown.value = n;
+  }
+  var orders = {
+    score: function (a, b) { return a.dataset.score - b.dataset.score || (a.dataset.id < b.dataset.id ? -1 : 1); },
+    id: function (a, b) { return a.dataset.id < b.dataset.id ? -1 : 1; },
+    n: function (a, b) { return b.dataset.n - a.dataset.n || (a.dataset.id < b.dataset.id ? -1 : 1); }
+  };
+  function reorder() {
+    rows.sort(orders[sort.value]);
+    var lines = document.createDocumentFragment(), stack = document.createDocumentFragment();
+    rows.forEach(function (row) {
+      lines.appendChild(row);
+      if (cards[row.dataset.id]) { stack.appendChild(cards[row.dataset.id]); }
+    });
+    body.appendChild(lines);
+    deck.appendChild(stack);
+  }
+  var pending = null;
+  q.addEventListener('input', function () { clearTimeout(pending); pending = setTimeout(filter, 150); });
+  cat.addEventListener('change', filter);
+  sev.addEventListener('change', filter);
+  sort.addEventListener('change', reorder);
+  form.hidden = false;
+  document.documentElement.setAttribute('data-ready', 'true');
+})();
+"""
