@@ -269,7 +269,8 @@ def _severity(config: ConfigFile, catalogue) -> dict:
     for code, level in value.items():
         where = config.where("severity", code)
         if not isinstance(code, str) or code.upper() not in catalogue.rules:
-            raise InputError(f"{where}: severity: unknown rule code {code!r}{_hint(str(code).upper(), catalogue.rules)}")
+            hint = _hint(str(code).upper(), catalogue.rules)
+            raise InputError(f"{where}: severity: unknown rule code {code!r}{hint}")
         if code.upper().startswith("EST"):
             raise InputError(f"{where}: severity: {code} cannot change: EST findings stop the estate from being "
                              "read right and are always errors")

@@ -1,4 +1,4 @@
-"""Configuration files: discovery, every key, flags over the file, and every bad-config error (exit 2, file:line:col)."""
+"""Config files: discovery, every key, flags over the file, and every bad-config error (exit 2, file:line:col)."""
 
 from __future__ import annotations
 
@@ -341,7 +341,8 @@ BAD = [
     ("bad lang", "lang: de\n", ".si-lint.yaml:1:1: lang: 'de' is not one of en, fr"),
     ("rules-dir not a folder", "rules-dir: [rules, nowhere]\n",
      ".si-lint.yaml:1:20: rules-dir: 'nowhere' is not a folder (paths are relative to the config file)"),
-    ("rules-dir not text", "rules-dir: {a: 1}\n", ".si-lint.yaml:1:1: rules-dir: expected a folder, or a list of folders"),
+    ("rules-dir not text", "rules-dir: {a: 1}\n",
+     ".si-lint.yaml:1:1: rules-dir: expected a folder, or a list of folders"),
     ("options not a mapping", "options: [min_availability]\n",
      ".si-lint.yaml:1:1: options: expected a mapping of option names to values"),
     ("unknown option", "options:\n  min_availibility: 99\n",

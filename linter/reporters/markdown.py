@@ -24,7 +24,8 @@ def cell(text: str) -> str:
 
 
 def _table(diagnostics, words: dict, severities: dict) -> list:
-    lines = [f"| {words['location']} | {words['rule']} | {words['severity']} | {words['entity']} | {words['message']} |",
+    headers = (words[key] for key in ("location", "rule", "severity", "entity", "message"))
+    lines = ["| " + " | ".join(headers) + " |",
              "|---|---|---|---|---|"]
     for d in diagnostics:
         lines.append(f"| `{cell(d.file)}:{d.line}:{d.column}` | {d.code} {cell(d.rule)} | {severities[d.severity]} | "
