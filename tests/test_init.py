@@ -1,0 +1,62 @@
+"""`si-lint init`: a starter estate and config that a new user can lint right away, clean."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from conftest import TODAY
+from si_lint.cli import main
+from si_lint.config import resolve
+from si_lint.settings import DEFAULT_OPTIONS
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["wrote .si-lint.yaml", "wrote estate/estate.yaml",
+                                          "Next: edit them, then run `si-lint estate/`."]
+    for lang in ("en", "fr"):
+        linted = invoke("estate/", "--fail-on", "info", "--lang", lang, "--today", "2026-11-23")
+        assert (linted.exit_code, linted.stdout) == (0, {"en": "No problems found in 1 file.\n",
+                                                         "fr": "Aucun problème dans 1 fichier.\n"}[lang])
+    effective = resolve({}, None, ("en", "environment"), TODAY)
+    assert effective.path == ".si-lint.yaml"
+    assert effective.origins["fail-on"] == ".si-lint.yaml:16:1"
+    # The starter spells the thresholds out at their defaults: it changes nothing until the user does.
+    assert effective.settings.options == DEFAULT_OPTIONS
+    assert (effective.settings.select, effective.settings.ignore) == (None, ())
+
+
+def test_the_starter_files_explain_themselves(tmp_path):
+    invoke("init", tmp_path)
+    estate = (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8")
+    config = (tmp_path / ".si-lint.yaml").read_text(encoding="utf-8")
+    assert sum(line.lstrip().startswith("#") for line in estate.splitlines()) >= 10
+    assert "# waivers:" in estate  # how to accept an exception, shown but not in force
+    for key in ("select", "ignore", "extend-select", "severity", "fail-on", "rules-dir", "lang", "options"):
+        assert f"{key}:" in config
+
+
+def test_init_into_a_new_folder_says_where_to_go(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "acme")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "Next: edit them, then run `cd acme && si-lint estate/`."
+    assert (tmp_path / "acme" / "estate" / "estate.yaml").is_file()
+
+
+def test_init_never_overwrites_and_writes_nothing_when_a_file_exists(tmp_path):
+    (tmp_path / "estate").mkdir()
+    (tmp_path / "estate" / "estate.yaml").write_text("mine\n", encoding="utf-8")
+    result = invoke("init", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {tmp_path / 'estate' / 'estate.yaml'}: already there; si-lint init "
+                             "writes only new files (move them away or pick another folder)\n")
+    assert (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert not (tmp_path / ".si-lint.yaml").exists()
