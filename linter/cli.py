@@ -142,8 +142,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
                  "select": _codes(select) if select is not None else None,
                  "ignore": _codes(ignore) if ignore is not None else None}
-        effective = config.resolve(flags, config_path, (default_lang(), "environment"),
-                                   today or datetime.date.today())
+        effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
         result = engine.lint(paths, effective.settings, effective.catalogue)
         linted = result  # scores count every finding, a baseline only hides them
         if write_baseline or baseline_path:

@@ -26,6 +26,7 @@ FILE_NAMES = (".si-lint.yaml", "si-lint.yaml", "pyproject.toml")
 KEYS = ("select", "ignore", "extend-select", "severity", "fail-on", "rules-dir", "options", "lang")
 LANGUAGES = ("en", "fr")
 DEFAULT = "default"
+ENVIRONMENT = "environment (LC_ALL, LC_MESSAGES or LANG; en when unset)"
 
 
 @dataclass(frozen=True)
@@ -283,11 +284,12 @@ def _severity(config: ConfigFile, catalogue) -> dict:
 # --- merging -------------------------------------------------------------------
 
 
-def resolve(flags: dict, config_path: Optional[str], env_lang: tuple, today) -> Effective:
+def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Effective:
     """Settings from flags over the config file over defaults.
 
     `flags` maps a config key to the flag's value, None when the flag was not
-    given; `env_lang` is (language, where it came from) when no flag or file sets one.
+    given; `env_lang` is the language the environment asks for, used when no
+    flag or file sets one.
     """
     from .catalogue import load_catalogue
 
@@ -320,7 +322,7 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: tuple, today) -> 
     fail_on = pick("fail-on", lambda c: _choice(c, "fail-on", SEVERITIES), "warning")
     lang = pick("lang", lambda c: _choice(c, "lang", LANGUAGES), None)
     if lang is None:
-        lang, origins["lang"] = env_lang
+        lang, origins["lang"] = env_lang, ENVIRONMENT
     rules_dirs = pick("rules-dir", _rules_dirs, ())
     catalogue = load_catalogue(rules_dirs)
 
@@ -390,8 +392,7 @@ def command(config_path):
     from .cli import _run, default_lang
 
     def run():
-        effective = resolve({}, config_path, (default_lang(), "environment (LC_ALL, LC_MESSAGES, LANG)"),
-                            datetime.date.today())
+        effective = resolve({}, config_path, default_lang(), datetime.date.today())
         click.echo(describe(effective), nl=False)
         return 0
 

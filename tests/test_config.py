@@ -67,7 +67,7 @@ def check(*args):
 
 
 def effective(**flags):
-    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, ("en", "environment"), TODAY)
+    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, "en", TODAY)
 
 
 # --- discovery ---------------------------------------------------------------------
