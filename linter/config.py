@@ -9,7 +9,6 @@ is an `InputError` naming the file, line and column, so the CLI exits 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -173,6 +172,8 @@ def _toml_positions(text: str) -> dict:
 
 
 def _hint(word: str, candidates) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(candidates), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
