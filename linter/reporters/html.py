@@ -1,15 +1,17 @@
 """One self-contained HTML page for the people who decide: scores, heat map, one card per application.
 
-Everything is inline (CSS, SVG, a small script for sorting and filtering), so
-the file reads offline, prints, and can be attached to a mail. The page is
-static HTML: without the script it is complete, only not sortable. Cards are
-laid out by the browser only when scrolled to (`content-visibility`), which
-keeps 10,000 applications usable. Reads `report.estate_view` (plain data,
-built by `si_lint.overview`) and nothing of rules or of the model.
+Everything is inline (CSS, SVG, a small script), so the file reads offline,
+prints, and can be attached to a mail. The overview, heat map, shared
+findings, rules and waivers are plain HTML. The cards travel as HTML strings
+in a JSON block that the script turns into elements a batch at a time, as
+they are scrolled to, sorted or filtered: parsing 10,000 cards up front is
+what would make a large estate slow to open. Reads `report.estate_view`
+(plain data, built by `si_lint.overview`) and nothing of rules or the model.
 """
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from . import Report
@@ -45,7 +47,8 @@ LABELS = {
         "expiring": "Waivers expiring within {n} days", "entity": "Entity", "expires": "Expires",
         "days_left": "Days left", "none": "None.",
         "error": "error", "warning": "warning", "info": "info", "passed_cell": "passed", "waived_cell": "waived",
-        "legend": "Legend",
+        "legend": "Legend", "more": "Show {n} more applications",
+        "noscript": "The application cards are shown by the page's script: allow it to see them.",
     },
     "fr": {
         "title": "Rapport du patrimoine", "generated": "si-lint {version} · {today}",
@@ -77,7 +80,8 @@ LABELS = {
         "expiring": "Dérogations expirant dans les {n} jours", "entity": "Entité", "expires": "Expiration",
         "days_left": "Jours restants", "none": "Aucune.",
         "error": "erreur", "warning": "avertissement", "info": "info", "passed_cell": "réussi",
-        "waived_cell": "dérogé", "legend": "Légende",
+        "waived_cell": "dérogé", "legend": "Légende", "more": "Afficher {n} applications de plus",
+        "noscript": "Les fiches des applications sont affichées par le script de la page : autorisez-le pour les voir.",
     },
 }
 
@@ -118,10 +122,10 @@ class _Page:
         return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
 
     def figure(self, value) -> str:
-        """An availability: three decimals at most, as the AVL002 message."""
+        """An availability, four decimals at most, rounded down: 99.99999 must not read 100."""
         if value is None:
             return self.words["no_figure"]
-        text = f"{value:.3f}".rstrip("0").rstrip(".")
+        text = f"{math.floor(value * 10000 + 1e-6) / 10000:.4f}".rstrip("0").rstrip(".")
         return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
 
     def render(self) -> str:
@@ -215,19 +219,21 @@ class _Page:
     def heatmap(self) -> str:
         categories = self.view["categories"]
         apps = self.view["applications"]
-        head = "".join(f'<th scope="col" title="{escape(self.names.get(c, c))}">{escape(c)}</th>'
+        head = "".join(f'<span role="columnheader" title="{escape(self.names.get(c, c))}">{escape(c)}</span>'
                        for c in categories)
-        rows = [self.heat_row(app, categories) for app in apps]
         legend = "".join(
-            f'<span class="cell c-{state}">{SYMBOLS[state]}</span> {self.t(label)} '
+            f'<i class="h-{state}">{SYMBOLS[state]}</i> {self.t(label)} '
             for state, label in (("error", "error"), ("warning", "warning"), ("info", "info"),
                                  ("waived", "waived_cell"), ("passed", "passed_cell")))
+        # Rows are grid lines, not a <table>: a table lays out all its rows before showing one,
+        # a line with `content-visibility: auto` only when it is scrolled to.
         return (
             f'<section id="heatmap"><h2>{self.t("heatmap")}</h2><p class="help">{self.t("heatmap_help")}</p>\n'
             f'{self.controls()}<p class="legend">{legend}</p>\n'
-            f'<div class="heat-wrap"><table class="heat"><thead><tr><th scope="col">{self.t("application")}</th>'
-            f'<th scope="col">{self.t("score")}</th>{head}</tr></thead>\n<tbody id="heat-rows">\n'
-            + "".join(rows) + "</tbody></table></div></section>\n"
+            f'<div class="heat" role="table" style="--n:{len(categories)}"><div class="hrow head" role="row">'
+            f'<span role="columnheader">{self.t("application")}</span><span role="columnheader">{self.t("score")}'
+            f'</span>{head}</div>\n<div id="heat-rows" role="rowgroup">\n'
+            + "".join(self.heat_row(app, categories) for app in apps) + "</div></div></section>\n"
         )
 
     def heat_row(self, app: dict, categories: list) -> str:
@@ -236,20 +242,14 @@ class _Page:
         failing = sorted(c for c, state in cells.items() if state in SEVERITIES)
         score = (app["score"] or {}).get("score")
         key = " ".join(filter(None, (app["id"], app["name"]))).lower()
-        tds = []
-        for category in categories:
-            state = cells.get(category)
-            if state is None:
-                tds.append('<td class="c-na"></td>')
-            else:
-                word = self.words.get(f"{state}_cell", self.words.get(state, state))
-                tds.append(f'<td class="c-{state}" title="{escape(category)}: {escape(word)}">{SYMBOLS[state]}</td>')
+        marks = "".join(f'<i class="h-{cells[c]}">{SYMBOLS[cells[c]]}</i>' if c in cells else "<i></i>"
+                        for c in categories)
         return (
-            f'<tr data-id="{escape(app["id"])}" data-key="{escape(key)}" '
+            f'<div class="hrow" role="row" data-id="{escape(app["id"])}" data-key="{escape(key)}" '
             f'data-score="{score if score is not None else 101}" data-n="{len(app["findings"])}" '
             f'data-sevs="{" ".join(sevs)}" data-cats="{" ".join(failing)}">'
-            f'<th scope="row"><a href="#app-{escape(app["id"])}">{escape(app["id"])}</a></th>'
-            f'<td class="num">{escape(self.percent(score))}</td>{"".join(tds)}</tr>\n'
+            f'<a href="#app-{escape(app["id"])}">{escape(app["id"])}</a>'
+            f'<span class="num">{escape(self.percent(score))}</span>{marks}</div>\n'
         )
 
     def controls(self) -> str:
@@ -272,9 +272,20 @@ class _Page:
     # --- application cards --------------------------------------------------------
 
     def cards(self) -> str:
-        body = "".join(self.card(app) for app in self.view["applications"])
+        """The cards as HTML strings in a JSON block: the script parses only those scrolled to.
+
+        Parsing 10,000 cards' markup up front is what makes a large page slow to open.
+        """
+        import json
+
+        cards = [[app["id"], self.card(app)] for app in self.view["applications"]]
+        # Inside <script> only "</" (and "<!--") end or change the block; user text is already escaped.
+        data = json.dumps(cards, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        data = data.replace("<!--", "<\\u0021--")
         return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
-                f'<div id="cards">\n{body}</div></section>\n')
+                f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
+                f'<div id="cards"></div><button id="more" type="button" hidden data-label="{escape(self.words["more"])}">'
+                f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
     def card(self, app: dict) -> str:
         meta = [f'{self.t(key)}: <b>{escape(app[key])}</b>' for key in ("owner", "usage", "category") if app[key]]
@@ -416,47 +427,46 @@ def _ring(tally: dict, label: str) -> str:
     )
 
 
-_BOX_H, _GAP, _CHAR = 34, 26, 6.7  # box height, space between columns, width of a monospace character
+_BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space between columns, monospace width
 
 
 def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
-    """The application, then each factor of its availability in series; any_of members stacked in parallel."""
+    """The application, then each factor of its availability in series; any_of members stacked in parallel.
+
+    Kept terse (relative coordinates, one path for all links): a large estate draws thousands.
+    """
     weakest = figures["weakest"]
-    columns = [[{"label": app_id, "value": value, "cls": "app below" if below else "app"}]]
+    columns = [[(app_id, value, "app below" if below else "app")]]
+    groups = {}
     for factor in figures["chain"]:
         if "any_of" in factor:
-            columns.append([{"label": m["id"], "value": m["value"], "cls": _box_class(m, weakest)}
-                            for m in factor["any_of"]] or [{"label": "-", "value": None, "cls": "missing"}])
-            columns[-1][0]["group"] = f'{page.words["any_of"]} · {page.figure(factor["value"])}'
+            groups[len(columns)] = f'{page.words["any_of"]} · {page.figure(factor["value"])}'
+            columns.append([(m["id"], m["value"], _box_class(m, weakest)) for m in factor["any_of"]]
+                           or [("-", None, "missing")])
+        elif factor["kind"] == "own":
+            columns.append([(page.words["own"], factor["value"], "weakest" if weakest == f"{app_id} (own)" else "")])
         else:
-            label = f'{app_id} ({page.words["own"]})' if factor["kind"] == "own" else factor["id"]
-            own_weakest = factor["kind"] == "own" and weakest == f"{app_id} (own)"
-            cls = "weakest" if own_weakest else _box_class(factor, weakest)
-            columns.append([{"label": label, "value": factor["value"], "cls": cls}])
-    shapes, x = [], 0.0
-    tallest = max(len(column) for column in columns)
-    height = tallest * (_BOX_H + 8) + 22
-    middle = 14 + _BOX_H / 2
+            columns.append([(factor["id"], factor["value"], _box_class(factor, weakest))])
+    shapes, links, x = [], [], 0
+    height = max(len(column) for column in columns) * _ROW + 12
     for i, column in enumerate(columns):
-        width = max(92, max(len(box["label"]) for box in column) * _CHAR + 16)
+        width = int(max(92, max(len(label) for label, _, _ in column) * _CHAR + 16))
         if i:
-            shapes.append(f'<line x1="{x - _GAP:.1f}" y1="{middle}" x2="{x:.1f}" y2="{middle}" class="link"/>')
-        if "group" in column[0]:
-            span = len(column) * (_BOX_H + 8) - 8
-            shapes.append(f'<rect x="{x - 4:.1f}" y="10" width="{width + 8:.1f}" height="{span + 8}" rx="6" '
-                          f'class="group"/><text x="{x:.1f}" y="{span + 30}" class="group-label">'
-                          f'{escape(column[0]["group"])}</text>')
+            links.append(f"M{x - _GAP} {14 + _BOX_H // 2}h{_GAP}")
+        if i in groups:
+            span = len(column) * _ROW - 8
+            shapes.append(f'<rect x="{x - 4}" y="10" width="{width + 8}" height="{span + 8}" rx="6" class="group"/>'
+                          f'<text x="{x}" y="{span + 30}" class="group-label">{escape(groups[i])}</text>')
             height = max(height, span + 36)
-        for j, box in enumerate(column):
-            y = 14 + j * (_BOX_H + 8)
-            shapes.append(
-                f'<g class="box {box["cls"]}"><rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BOX_H}" rx="4"/>'
-                f'<text x="{x + 8:.1f}" y="{y + 14}">{escape(box["label"])}</text>'
-                f'<text x="{x + 8:.1f}" y="{y + 28}" class="fig">{escape(page.figure(box["value"]))}</text></g>')
+        for j, (label, figure, cls) in enumerate(column):
+            shapes.append(f'<g class="box {cls}" transform="translate({x} {14 + j * _ROW})">'
+                          f'<rect width="{width}" height="{_BOX_H}" rx="4"/><text x="8" y="14">{escape(label)}</text>'
+                          f'<text x="8" y="28" class="fig">{escape(page.figure(figure))}</text></g>')
         x += width + _GAP
     total = x - _GAP + 4
-    return (f'<div class="chain"><svg viewBox="0 0 {total:.0f} {height:.0f}" width="{total:.0f}" '
-            f'height="{height:.0f}" role="img" aria-label="{page.t("availability")}">{"".join(shapes)}</svg></div>')
+    return (f'<div class="chain"><svg viewBox="0 0 {total} {height}" width="{total}" height="{height}" role="img" '
+            f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
+            "</svg></div>")
 
 
 def _box_class(factor: dict, weakest) -> str:
@@ -493,23 +503,24 @@ code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
 .controls input,.controls select{font:inherit;padding:4px 6px}
 .controls input{min-width:240px}
-.heat-wrap{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff}
+.heat{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff;font-size:.86em}
+.hrow{display:grid;grid-template-columns:minmax(160px,280px) 64px repeat(var(--n),40px);align-items:center;
+border-bottom:1px solid #eef0f3;content-visibility:auto;contain-intrinsic-size:auto 22px}
+.hrow>*{padding:1px 8px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.hrow.head{position:sticky;top:0;z-index:1;background:#fff;font-weight:700;content-visibility:visible}
+.hrow>i,.legend i,.hrow.head>span[title]{font-style:normal;text-align:center;padding:1px 0}
+.legend i{display:inline-block;width:22px}
+.h-error{background:#f6c9c9;color:var(--err)}.h-warning{background:#fde3b8;color:#9a5b00}
+.h-info{background:#cfe2f5;color:var(--info)}.h-waived{background:#e4e4e4;color:#555}
+.h-passed{background:#d5ecd6;color:var(--ok)}
 table{border-collapse:collapse}
-.heat{font-size:.86em}
-.heat thead th{position:sticky;top:0;background:#fff;z-index:1}
-.heat th,.heat td{padding:2px 8px;border-bottom:1px solid #eef0f3;text-align:left;white-space:nowrap}
-.heat td.c-error,.heat td.c-warning,.heat td.c-info,.heat td.c-waived,.heat td.c-passed,.heat td.c-na{text-align:center;
-width:44px}
-.cell{display:inline-block;width:22px;text-align:center}
-.c-error{background:#f6c9c9;color:var(--err)}.c-warning{background:#fde3b8;color:#9a5b00}
-.c-info{background:#cfe2f5;color:var(--info)}.c-waived{background:#e4e4e4;color:#555}
-.c-passed{background:#d5ecd6;color:var(--ok)}.c-na{background:#fafafa}
 .num{text-align:right;font-variant-numeric:tabular-nums}
+#more{display:block;margin:14px auto;font:inherit;padding:6px 18px}
 #cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
 .card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:6px;
-padding:10px 14px;content-visibility:auto;contain-intrinsic-size:auto 260px;overflow:hidden}
+padding:10px 14px;overflow:hidden}
 .card.worst-error{border-left-color:var(--err)}.card.worst-warning{border-left-color:var(--warn)}
-.card.worst-info{border-left-color:var(--info)}.card.wide{content-visibility:visible}
+.card.worst-info{border-left-color:var(--info)}
 .card>header{display:flex;justify-content:space-between;align-items:baseline;gap:10px}
 .card h3{margin:0;font-size:1.05em}.card .name{font-weight:400;color:var(--muted)}
 .card .score{font-weight:700;font-size:1.15em}
@@ -532,7 +543,7 @@ background:var(--muted)}
 .chain .box.app rect{fill:#e8eef7;stroke:#5a7fb0}.chain .box.below rect{stroke:var(--err);stroke-width:2}
 .chain .box.weakest rect{fill:#fbe9e9;stroke:var(--err);stroke-width:2}
 .chain .box.missing rect{fill:#f4f4f4;stroke:#aaa;stroke-dasharray:4 3}
-.chain .fig{fill:var(--muted)}.chain .link{stroke:#888;stroke-width:1.5}
+.chain .fig{fill:var(--muted)}.chain .link{fill:none;stroke:#888;stroke-width:1.5}
 .chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group-label{fill:var(--muted)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
@@ -540,59 +551,103 @@ background:var(--muted)}
 @media print{
 body{background:#fff;font-size:11px}body>header{background:#fff;color:#000;padding:0}
 body>header .meta{color:#000}nav,.controls{display:none}
-.heat-wrap{max-height:none;overflow:visible;border:0}
-.card{content-visibility:visible;break-inside:avoid}#cards{display:block}#cards .card{margin-bottom:8px}
+.heat{max-height:none;overflow:visible;border:0}.hrow{content-visibility:visible}
+.card{break-inside:avoid}#cards{display:block}#cards .card{margin-bottom:8px}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
 
-# Sort and filter the heat-map rows and the cards together. Plain DOM, no library;
-# everything is already in the page, the script only hides and reorders.
+# Sort and filter the heat-map rows, and draw the cards of the rows shown, a batch at a time.
+# Plain DOM, no library.
 _SCRIPT = """
 (function () {
   var body = document.getElementById('heat-rows');
   var deck = document.getElementById('cards');
+  var more = document.getElementById('more');
   var form = document.getElementById('controls');
-  if (!body || !deck || !form) { return; }
-  var rows = Array.prototype.slice.call(body.rows);
-  var cards = {};
-  rows.forEach(function (row) { cards[row.dataset.id] = document.getElementById('app-' + row.dataset.id); });
+  var data = document.getElementById('card-data');
+  if (!body || !deck || !more || !form || !data) { return; }
+  var BATCH = 60;
+  var html = {}, made = {};
+  JSON.parse(data.textContent).forEach(function (pair) { html[pair[0]] = pair[1]; });
+  var rows = Array.prototype.slice.call(body.children);
+  var shown = rows, limit = BATCH;
   var q = document.getElementById('q'), cat = document.getElementById('cat');
   var sev = document.getElementById('sev'), sort = document.getElementById('sort');
-  var shown = document.getElementById('shown');
+  var count = document.getElementById('shown');
+  function card(id) {
+    if (!made[id]) {
+      var holder = document.createElement('div');
+      holder.innerHTML = html[id];
+      made[id] = holder.firstElementChild;
+    }
+    return made[id];
+  }
+  // Append the cards of the shown rows up to `limit`; the ones already there stay.
+  function fill() {
+    var end = Math.min(limit, shown.length), part = document.createDocumentFragment();
+    for (var i = deck.childElementCount; i < end; i += 1) { part.appendChild(card(shown[i].dataset.id)); }
+    deck.appendChild(part);
+    more.hidden = end >= shown.length;
+    more.textContent = more.dataset.label.replace('{n}', Math.min(BATCH, shown.length - end));
+  }
+  function restart() {
+    shown = rows.filter(function (row) { return !row.hidden; });
+    limit = BATCH;
+    deck.textContent = '';
+    count.value = shown.length;
+    fill();
+  }
   function has(list, word) { return (' ' + list + ' ').indexOf(' ' + word + ' ') >= 0; }
   function filter() {
-    var text = q.value.trim().toLowerCase(), c = cat.value, s = sev.value, n = 0;
+    var text = q.value.trim().toLowerCase(), c = cat.value, s = sev.value;
     rows.forEach(function (row) {
-      var keep = (!text || row.dataset.key.indexOf(text) >= 0) && (!c || has(row.dataset.cats, c)) &&
-                 (!s || has(row.dataset.sevs, s));
-      row.hidden = !keep;
-      if (cards[row.dataset.id]) { cards[row.dataset.id].hidden = !keep; }
-      if (keep) { n += 1; }
+      row.hidden = !((!text || row.dataset.key.indexOf(text) >= 0) && (!c || has(row.dataset.cats, c)) &&
+                     (!s || has(row.dataset.sevs, s)));
     });
-    shown.value = n;
+    restart();
   }
+  function byId(a, b) { return a.dataset.id < b.dataset.id ? -1 : (a.dataset.id > b.dataset.id ? 1 : 0); }
   var orders = {
-    score: function (a, b) { return a.dataset.score - b.dataset.score || (a.dataset.id < b.dataset.id ? -1 : 1); },
-    id: function (a, b) { return a.dataset.id < b.dataset.id ? -1 : 1; },
-    n: function (a, b) { return b.dataset.n - a.dataset.n || (a.dataset.id < b.dataset.id ? -1 : 1); }
+    score: function (a, b) { return a.dataset.score - b.dataset.score || byId(a, b); },
+    id: byId,
+    n: function (a, b) { return b.dataset.n - a.dataset.n || byId(a, b); }
   };
   function reorder() {
     rows.sort(orders[sort.value]);
-    var lines = document.createDocumentFragment(), stack = document.createDocumentFragment();
-    rows.forEach(function (row) {
-      lines.appendChild(row);
-      if (cards[row.dataset.id]) { stack.appendChild(cards[row.dataset.id]); }
-    });
-    body.appendChild(lines);
-    deck.appendChild(stack);
+    var part = document.createDocumentFragment();
+    rows.forEach(function (row) { part.appendChild(row); });
+    body.appendChild(part);
+    restart();
   }
+  // A link from the heat map to a card not drawn yet: draw the cards down to it first.
+  function reveal(id) {
+    var at = shown.findIndex(function (row) { return row.dataset.id === id; });
+    if (at < 0) { return false; }
+    limit = Math.max(limit, at + 1);
+    fill();
+    card(id).scrollIntoView();
+    return true;
+  }
+  body.addEventListener('click', function (event) {
+    var link = event.target.closest('a[href^="#app-"]');
+    if (link && reveal(link.getAttribute('href').slice(5))) { event.preventDefault(); }
+  });
+  more.addEventListener('click', function () { limit += BATCH; fill(); });
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver(function (entries) {
+      if (entries[0].isIntersecting && !more.hidden) { limit += BATCH; fill(); }
+    }, {rootMargin: '600px'}).observe(more);
+  }
+  window.addEventListener('beforeprint', function () { limit = shown.length; fill(); });
   var pending = null;
   q.addEventListener('input', function () { clearTimeout(pending); pending = setTimeout(filter, 150); });
   cat.addEventListener('change', filter);
   sev.addEventListener('change', filter);
   sort.addEventListener('change', reorder);
   form.hidden = false;
+  fill();
+  if (location.hash.indexOf('#app-') === 0) { reveal(location.hash.slice(5)); }
   document.documentElement.setAttribute('data-ready', 'true');
 })();
 """
