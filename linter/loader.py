@@ -316,8 +316,25 @@ class _MarkAt:
 # --- files ---------------------------------------------------------------------
 
 
+# si-lint's own configuration is not part of the estate, even when it sits in the linted folder.
+CONFIG_FILE_NAMES = ("si-lint.yaml", "si-lint.yml")
+
+
+def _is_estate_file(path: Path, root: Path) -> bool:
+    """A *.yaml/*.yml file below `root`, outside hidden folders (.git, .github, ...) and not hidden itself.
+
+    Hidden files are tools' settings (`.pre-commit-config.yaml`, `.si-lint.yaml`), as
+    are workflow files under `.github/`: linting a repository root must not read them.
+    """
+    if path.suffix not in (".yaml", ".yml") or path.name in CONFIG_FILE_NAMES:
+        return False
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return False
+    return path.is_file()
+
+
 def discover(paths: Iterable[str]) -> list[str]:
-    """Expand folders into their *.yaml/*.yml files, sorted, recursively.
+    """Expand folders into their estate files, sorted, recursively; files named are always read.
 
     A missing or unreadable path is an InputError, never silently skipped.
     """
@@ -325,9 +342,7 @@ def discover(paths: Iterable[str]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                str(p) for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
+            files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
             if not files:
                 raise InputError(f"{raw}: no *.yaml or *.yml file in this folder")
             found.extend(files)

@@ -110,3 +110,16 @@ def test_non_utf8_is_an_input_error_with_its_position(tmp_path):
     path.write_bytes("version: 1\norganization: Société\n".encode("latin-1"))
     with pytest.raises(InputError, match=r"latin1.yaml:2:19: not UTF-8 \(byte 0xe9\)"):
         loader.read_text(str(path))
+
+
+def test_a_repository_root_skips_hidden_files_and_si_lint_config(tmp_path):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (tmp_path / ".si-lint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "si-lint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "estate").mkdir()
+    (tmp_path / "estate" / "apps.yaml").write_text("version: 1\n")
+    assert [p.rsplit("/", 1)[-1] for p in loader.discover([str(tmp_path)])] == ["apps.yaml"]
+    # Named explicitly, a file is read whatever its name.
+    assert len(loader.discover([str(tmp_path / ".pre-commit-config.yaml")])) == 1
