@@ -46,6 +46,7 @@ LAZY_COMMANDS: dict = {
     "import": "si_lint.importers.cli:import_group",
     "config": "si_lint.config:command",
     "init": "si_lint.init:command",
+    "diff": "si_lint.diff:diff_command",
 }
 
 
