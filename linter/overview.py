@@ -137,10 +137,13 @@ def _availability(estate, app, figures) -> Optional[dict]:
     target = app.get("availability.target")
     if not chain and not _number(target):
         return None
+    # The weakest link of this chain: for a dependency that is an application, its own whole figure.
+    known = [factor for factor in chain if factor["value"] is not None and factor["value"] < 100]
+    if known:
+        min(known, key=lambda factor: factor["value"])["weakest"] = True
     return {
         "value": figure.value * 100 if figure is not None else None,
         "target": target if _number(target) else None,
-        "weakest": figure.weakest if figure is not None else None,
         "missing": list(figure.missing) if figure is not None else [],
         "chain": chain,
     }

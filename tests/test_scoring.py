@@ -203,3 +203,16 @@ def test_a_baseline_hides_findings_but_not_from_the_scores(estate, tmp_path):
     document = json.loads(result.stdout)
     assert document["diagnostics"] == []
     assert document["summary"]["scores"]["estate"]["score"] == 46.7
+
+
+def test_the_worked_example_of_the_documentation_is_right(catalogue):
+    import re
+
+    from conftest import REPO
+
+    doc = (REPO / "docs" / "scoring.md").read_text(encoding="utf-8")
+    block = re.search(r"## A worked example.*?```yaml\n(.*?)```", doc, re.S).group(1)
+    scored = scores(run(block, catalogue, select=("ACC001", "GOV002")))
+    assert f"Estate: 7 / 15 = **{scored['estate']['score']}%**" in doc
+    assert f"waived {scored['estate']['waived_share']}%" in doc
+    assert f"ACC: 3 / 9 = {scored['categories']['ACC']['score']}%" in doc

@@ -433,20 +433,21 @@ _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space betwe
 def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     """The application, then each factor of its availability in series; any_of members stacked in parallel.
 
+    The weakest factor is outlined in red, a component with no figure dashed.
+
     Kept terse (relative coordinates, one path for all links): a large estate draws thousands.
     """
-    weakest = figures["weakest"]
     columns = [[(app_id, value, "app below" if below else "app")]]
     groups = {}
     for factor in figures["chain"]:
+        weakest = "weakest" if factor.get("weakest") else ""
         if "any_of" in factor:
-            groups[len(columns)] = f'{page.words["any_of"]} · {page.figure(factor["value"])}'
-            columns.append([(m["id"], m["value"], _box_class(m, weakest)) for m in factor["any_of"]]
+            groups[len(columns)] = (f'{page.words["any_of"]} · {page.figure(factor["value"])}', weakest)
+            columns.append([(m["id"], m["value"], "missing" if m["value"] is None else "") for m in factor["any_of"]]
                            or [("-", None, "missing")])
-        elif factor["kind"] == "own":
-            columns.append([(page.words["own"], factor["value"], "weakest" if weakest == f"{app_id} (own)" else "")])
         else:
-            columns.append([(factor["id"], factor["value"], _box_class(factor, weakest))])
+            label = page.words["own"] if factor["kind"] == "own" else factor["id"]
+            columns.append([(label, factor["value"], "missing" if factor["value"] is None else weakest)])
     shapes, links, x = [], [], 0
     height = max(len(column) for column in columns) * _ROW + 12
     for i, column in enumerate(columns):
@@ -455,8 +456,10 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
             links.append(f"M{x - _GAP} {14 + _BOX_H // 2}h{_GAP}")
         if i in groups:
             span = len(column) * _ROW - 8
-            shapes.append(f'<rect x="{x - 4}" y="10" width="{width + 8}" height="{span + 8}" rx="6" class="group"/>'
-                          f'<text x="{x}" y="{span + 30}" class="group-label">{escape(groups[i])}</text>')
+            label, weakest = groups[i]
+            shapes.append(f'<rect x="{x - 4}" y="10" width="{width + 8}" height="{span + 8}" rx="6" '
+                          f'class="group {weakest}"/><text x="{x}" y="{span + 30}" class="group-label">'
+                          f'{escape(label)}</text>')
             height = max(height, span + 36)
         for j, (label, figure, cls) in enumerate(column):
             shapes.append(f'<g class="box {cls}" transform="translate({x} {14 + j * _ROW})">'
@@ -467,12 +470,6 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     return (f'<div class="chain"><svg viewBox="0 0 {total} {height}" width="{total}" height="{height}" role="img" '
             f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
             "</svg></div>")
-
-
-def _box_class(factor: dict, weakest) -> str:
-    if factor["value"] is None:
-        return "missing"
-    return "weakest" if factor["id"] == weakest else ""
 
 
 _CSS = """
@@ -544,7 +541,7 @@ background:var(--muted)}
 .chain .box.weakest rect{fill:#fbe9e9;stroke:var(--err);stroke-width:2}
 .chain .box.missing rect{fill:#f4f4f4;stroke:#aaa;stroke-dasharray:4 3}
 .chain .fig{fill:var(--muted)}.chain .link{fill:none;stroke:#888;stroke-width:1.5}
-.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group-label{fill:var(--muted)}
+.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group.weakest{stroke:var(--err);stroke-width:2}.chain .group-label{fill:var(--muted)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
 .rule-name{color:var(--muted);font-size:.85em}
