@@ -27,15 +27,15 @@ WORDS = {
         "title": "si-lint: changes to the estate", "score": "Estate score", "category": "category",
         "before": "before", "after": "after", "change": "change", "no_scores": "Scores: not in both reports "
         "(write them with a si-lint that has `summary.scores`).", "fixed": "Fixed", "new": "New",
-        "now_waived": "Now waived (accepted, not fixed)", "reopened": "Back in force (its waiver ended)",
+        "now_waived": "Now waived, accepted but not fixed", "reopened": "Back in force, its waiver ended",
         "unchanged": "{n} findings unchanged.", "nothing": "No finding fixed, none new.", "na": "n/a",
     },
     "fr": {
         "title": "si-lint : évolution du patrimoine", "score": "Score du patrimoine", "category": "catégorie",
         "before": "avant", "after": "après", "change": "écart", "no_scores": "Scores : absents d'un des rapports "
         "(les écrire avec un si-lint qui produit `summary.scores`).", "fixed": "Corrigés", "new": "Nouveaux",
-        "now_waived": "Désormais dérogés (acceptés, non corrigés)",
-        "reopened": "De nouveau en vigueur (dérogation terminée)",
+        "now_waived": "Désormais dérogés, acceptés mais non corrigés",
+        "reopened": "De nouveau en vigueur, dérogation terminée",
         "unchanged": "{n} constats inchangés.", "nothing": "Aucun constat corrigé, aucun nouveau.", "na": "s.o.",
     },
 }
