@@ -159,7 +159,9 @@ def _wordings(error, lang: str):
             return  # the pattern error says it already
         yield path, say(lang, "bad_date", value=shown)
     elif keyword == "enum":
-        yield path, say(lang, "enum", value=shown, options=", ".join(str(o) for o in expected))
+        close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
+        hint = say(lang, "did_you_mean", close=close[0]) if close else ""
+        yield path, say(lang, "enum", value=shown, options=", ".join(str(o) for o in expected)) + hint
     elif keyword == "const":
         yield path, say(lang, "const", value=shown, expected=json.dumps(expected))
     elif keyword == "type":

@@ -237,3 +237,9 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
     assert messages["EST006"].startswith("cycle de dépendances : a -> b -> a")
     [syntax] = run("version: 1\na: [b\n", catalogue, lang="fr").diagnostics
     assert syntax.message.startswith("YAML invalide : ")
+
+
+def test_a_misspelt_value_gets_a_suggestion(catalogue):
+    [problem] = run("version: 1\napplications:\n  crm: {usage: bussiness}\n", catalogue).diagnostics[:1]
+    assert problem.message == ("applications.crm.usage: 'bussiness' is not one of business, support "
+                               "(did you mean 'business'?)")
