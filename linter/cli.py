@@ -160,7 +160,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
             text = scoring.statistics(result, scoring.scores(linted))
         else:
             text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted)
-        _write(text, output)
+        write_output(text, output)
         return 1 if result.failed() else 0
 
     sys.exit(_run(run))
@@ -204,7 +204,8 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
     return render(format_name, report)
 
 
-def _write(text: str, output) -> None:
+def write_output(text: str, output) -> None:
+    """Print `text`, or write it to the file `output`; a file that cannot be written is exit 2."""
     if output is None:
         click.echo(text, nl=False)
         return
@@ -212,7 +213,7 @@ def _write(text: str, output) -> None:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as error:
-        raise InputError(f"{output}: cannot write the report ({error.strerror or error})") from None
+        raise InputError(f"{output}: cannot be written ({error.strerror or error})") from None
 
 
 @main.command()

@@ -168,7 +168,6 @@ def _build(loader, file_no: int, index: Index):
     file_bits = file_no << _FILE_SHIFT
 
     anchors: dict = {}
-    sizes: dict[int, int] = {}  # expanded node counts of anchored collections
     expanded = 0
     literal = 0
     duplicates: list = []

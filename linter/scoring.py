@@ -9,7 +9,6 @@ without asking anything of the rules.
 
 from __future__ import annotations
 
-from typing import Optional
 
 from .checks import is_content
 

@@ -133,4 +133,4 @@ def test_an_unwritable_output(tmp_path):
     (tmp_path / "x.yaml").write_text("version: 1\n")
     result = si_lint(tmp_path / "x.yaml", "--output", tmp_path / "missing-dir" / "report.txt")
     assert result.returncode == 2
-    assert "cannot write the report" in result.stderr
+    assert "cannot be written" in result.stderr

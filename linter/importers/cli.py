@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import _run
+from ..cli import _run, write_output
 from ..diagnostic import InputError
 
 IMPORT_EXIT_CODES = """\b
@@ -58,7 +58,7 @@ def csv_command(inventory, mapping, suggest_mapping, output, encoding, delimiter
             if mapping:
                 raise InputError("--suggest-mapping writes a mapping: do not give --mapping with it")
             text = csv_import.suggest_mapping(inventory, encoding, delimiter)
-            _write_text(text, output)
+            write_output(text, output)
             return 0
         if not mapping:
             raise InputError("give the mapping with --mapping MAP.yaml, or write one to start from with "
@@ -114,12 +114,3 @@ _WORDS = {
 }
 
 
-def _write_text(text: str, output) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise InputError(f"{output}: cannot write ({error.strerror or error})") from None
