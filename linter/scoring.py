@@ -72,6 +72,10 @@ class Scorecard:
             return False
         return rule.code not in CONTENT_ONLY or entity_id in self.content
 
+    def _pattern(self, section: str, entity_id: str) -> tuple:
+        """What decides which rules apply to an entity: its section, whether content, whether it has waivers."""
+        return section, entity_id in self.content, entity_id in self.holders[section]
+
     def _entity_rules(self, section: str, entity_id: str) -> list:
         return [rule for rule in self.rules.values() if rule.scope != "estate" and self.applies(rule, section, entity_id)]
 
@@ -84,8 +88,7 @@ class Scorecard:
         patterns: dict = {}
         for section, ids in self.valid.items():
             for entity_id in ids:
-                pattern = (section, entity_id in self.content, entity_id in self.holders[section])
-                patterns.setdefault(pattern, []).append(entity_id)
+                patterns.setdefault(self._pattern(section, entity_id), []).append(entity_id)
         for (section, content, holder), ids in patterns.items():
             by_category: dict = {}
             for rule in self._entity_rules(section, ids[0]):
@@ -131,11 +134,16 @@ class Scorecard:
             if rank[state] > rank.get(row.get(category), -1):
                 row[category] = state
 
+        categories: dict = {}  # pattern -> categories with a rule on such an entity
         for (section, entity_id), owners in self.owners.items():
             if entity_id in self.valid.get(section, ()):
-                for rule in self._entity_rules(section, entity_id):
-                    for owner in owners:
-                        mark(owner, rule.category, PASSED)
+                pattern = self._pattern(section, entity_id)
+                if pattern not in categories:
+                    categories[pattern] = {rule.category for rule in self._entity_rules(section, entity_id)}
+                for owner in owners:
+                    row = cells.setdefault(owner, {})
+                    for category in categories[pattern]:
+                        row.setdefault(category, PASSED)
         for (code, section, entity_id), state in self.states.items():
             rule = self.rules[code]
             state = severity[self.weight[code]] if state == FAILED else state
