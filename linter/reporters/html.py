@@ -433,7 +433,7 @@ _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space betwe
 def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     """The application, then each factor of its availability in series; any_of members stacked in parallel.
 
-    The weakest factor is outlined in red, a component with no figure dashed.
+    The weakest factor is outlined (in red when the target is missed), a component with no figure dashed.
 
     Kept terse (relative coordinates, one path for all links): a large estate draws thousands.
     """
@@ -467,7 +467,7 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
                           f'<text x="8" y="28" class="fig">{escape(page.figure(figure))}</text></g>')
         x += width + _GAP
     total = x - _GAP + 4
-    return (f'<div class="chain"><svg viewBox="0 0 {total} {height}" width="{total}" height="{height}" role="img" '
+    return (f'<div class="chain"><svg class="{"below" if below else ""}" viewBox="0 0 {total} {height}" width="{total}" height="{height}" role="img" '
             f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
             "</svg></div>")
 
@@ -501,7 +501,7 @@ code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
 .controls input,.controls select{font:inherit;padding:4px 6px}
 .controls input{min-width:240px}
 .heat{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff;font-size:.86em}
-.hrow{display:grid;grid-template-columns:minmax(160px,280px) 64px repeat(var(--n),40px);align-items:center;
+.hrow{display:grid;grid-template-columns:minmax(160px,280px) 76px repeat(var(--n),40px);align-items:center;
 border-bottom:1px solid #eef0f3;content-visibility:auto;contain-intrinsic-size:auto 22px}
 .hrow>*{padding:1px 8px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .hrow.head{position:sticky;top:0;z-index:1;background:#fff;font-weight:700;content-visibility:visible}
@@ -538,10 +538,11 @@ background:var(--muted)}
 .chain svg{font:11px "DejaVu Sans Mono",Menlo,Consolas,monospace}
 .chain .box rect{fill:#eef5ee;stroke:#7aa67c}
 .chain .box.app rect{fill:#e8eef7;stroke:#5a7fb0}.chain .box.below rect{stroke:var(--err);stroke-width:2}
-.chain .box.weakest rect{fill:#fbe9e9;stroke:var(--err);stroke-width:2}
+.chain .box.weakest rect{fill:#fff4e0;stroke:var(--warn);stroke-width:2}
+.chain .below .box.weakest rect{fill:#fbe9e9;stroke:var(--err)}
 .chain .box.missing rect{fill:#f4f4f4;stroke:#aaa;stroke-dasharray:4 3}
 .chain .fig{fill:var(--muted)}.chain .link{fill:none;stroke:#888;stroke-width:1.5}
-.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group.weakest{stroke:var(--err);stroke-width:2}.chain .group-label{fill:var(--muted)}
+.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group.weakest{stroke:var(--warn);stroke-width:2}.chain .below .group.weakest{stroke:var(--err)}.chain .group-label{fill:var(--muted)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
 .rule-name{color:var(--muted);font-size:.85em}
