@@ -38,7 +38,8 @@ class Scorecard:
         ran = [catalogue[code] for code in result.rules_run if code in catalogue]
         ran += [rule for rule in catalogue if rule.scope == "waivers" and settings.enabled(rule.code)]
         self.rules = {rule.code: rule for rule in ran if _scored(rule)}
-        self.weight = {code: WEIGHTS[settings.severity.get(code, rule.severity)] for code, rule in catalogue.rules.items()}
+        self.weight = {code: WEIGHTS[settings.severity.get(code, rule.severity)]
+                       for code, rule in catalogue.rules.items()}
         self.valid: dict = {}  # section -> ids evaluated (an id written twice counts once)
         self.holders: dict = {}  # section -> ids that carry waivers
         self.content: set = set()
@@ -77,7 +78,8 @@ class Scorecard:
         return section, entity_id in self.content, entity_id in self.holders[section]
 
     def _entity_rules(self, section: str, entity_id: str) -> list:
-        return [rule for rule in self.rules.values() if rule.scope != "estate" and self.applies(rule, section, entity_id)]
+        return [rule for rule in self.rules.values()
+                if rule.scope != "estate" and self.applies(rule, section, entity_id)]
 
     def scores(self) -> dict:
         """The estate's, each category's and each application's score, as plain data."""
@@ -206,11 +208,15 @@ _WORDS = {
     "en": {"count": "count", "waived": "waived", "code": "code", "severity": "severity", "name": "name",
            "none": "No findings.", "scores": "Scores (share of applicable checks passed, weighted {weights})",
            "estate": "estate", "line": "{checks} checks: {passed} passed, {failed} failed, {waived} waived",
-           "waived_share": "waived {share}%", "na": "n/a"},
+           "waived_share": "waived {share}%", "na": "n/a",
+           "unread": "{n} EST findings: the estate was not all read, and what they concern is not scored."},
     "fr": {"count": "nombre", "waived": "dérogés", "code": "code", "severity": "gravité", "name": "nom",
-           "none": "Aucun constat.", "scores": "Scores (part des contrôles applicables réussis, pondérée {weights})",
+           "none": "Aucun constat.",
+           "scores": "Scores (part des contrôles applicables réussis, pondérée {weights})",
            "estate": "patrimoine", "line": "{checks} contrôles : {passed} réussis, {failed} en échec, "
-                                           "{waived} dérogés", "waived_share": "dérogé {share} %", "na": "s.o."},
+                                           "{waived} dérogés", "waived_share": "dérogé {share} %", "na": "s.o.",
+           "unread": "{n} constats EST : le patrimoine n'a pas été lu en entier, et ce qu'ils concernent "
+                     "n'est pas noté."},
 }
 
 
@@ -234,6 +240,9 @@ def statistics(result, scored: dict) -> str:
     lines += ["", words["scores"].format(weights=weights) + ":"]
     for label, tally in [(words["estate"], scored["estate"])] + list(scored["categories"].items()):
         lines.append(f"  {label:<10} {_score_line(tally, words)}")
+    unread = sum(1 for d in result.diagnostics if d.code.startswith(UNSCORED_CATEGORY))
+    if unread:
+        lines += ["", words["unread"].format(n=unread)]
     return "\n".join(lines) + "\n"
 
 

@@ -216,3 +216,13 @@ def test_the_worked_example_of_the_documentation_is_right(catalogue):
     assert f"Estate: 7 / 15 = **{scored['estate']['score']}%**" in doc
     assert f"waived {scored['estate']['waived_share']}%" in doc
     assert f"ACC: 3 / 9 = {scored['categories']['ACC']['score']}%" in doc
+
+
+def test_statistics_say_when_part_of_the_estate_was_not_read(tmp_path):
+    path = tmp_path / "estate.yaml"
+    path.write_text("version: 1\napplications:\n  a: [\n")
+    result = invoke("check", path, "--statistics", "--lang", "en")
+    assert result.output.endswith(
+        "\n1 EST findings: the estate was not all read, and what they concern is not scored.\n")
+    path.write_text("version: 1\napplications:\n  a: {usage: support}\n")
+    assert "not all read" not in invoke("check", path, "--statistics", "--lang", "en").output

@@ -48,6 +48,7 @@ LABELS = {
         "days_left": "Days left", "none": "None.",
         "error": "error", "warning": "warning", "info": "info", "passed_cell": "passed", "waived_cell": "waived",
         "legend": "Legend", "more": "Show {n} more applications",
+        "unread": "{n} EST findings: the estate was not all read, and what they concern is not scored.",
         "noscript": "The application cards are shown by the page's script: allow it to see them.",
     },
     "fr": {
@@ -81,7 +82,10 @@ LABELS = {
         "days_left": "Jours restants", "none": "Aucune.",
         "error": "erreur", "warning": "avertissement", "info": "info", "passed_cell": "réussi",
         "waived_cell": "dérogé", "legend": "Légende", "more": "Afficher {n} applications de plus",
-        "noscript": "Les fiches des applications sont affichées par le script de la page : autorisez-le pour les voir.",
+        "unread": "{n} constats EST : le patrimoine n'a pas été lu en entier, et ce qu'ils concernent "
+                  "n'est pas noté.",
+        "noscript": "Les fiches des applications sont affichées par le script de la page : "
+                    "autorisez-le pour les voir.",
     },
 }
 
@@ -166,12 +170,14 @@ class _Page:
             f'<li class="sev-{s}"><b>{summary.get(key, 0)}</b> {escape(self.words[s])}</li>'
             for s, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")))
         counts += f'<li class="sev-waived"><b>{summary.get("waived", 0)}</b> {escape(self.words["waived"])}</li>'
+        est = sum(n for code, n in (summary.get("by_code") or {}).items() if code.startswith("EST"))
+        unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
         counts += (f'<li><b>{len(self.view["applications"])}</b> '
                    f'{escape(self.words["applications"].lower())}</li>')
         return (
             '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
             + _ring(estate, self.percent(estate.get("score")))
-            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul></div>'
+            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul>{unread}</div>'
             + "</div>\n<h3>" + self.t("by_category") + "</h3>\n" + self.category_bars()
             + self.legend_bars() + "</section>\n"
         )
@@ -284,7 +290,8 @@ class _Page:
         data = data.replace("<!--", "<\\u0021--")
         return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
                 f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
-                f'<div id="cards"></div><button id="more" type="button" hidden data-label="{escape(self.words["more"])}">'
+                f'<div id="cards"></div><button id="more" type="button" hidden '
+                f'data-label="{escape(self.words["more"])}">'
                 f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
     def card(self, app: dict) -> str:
@@ -467,7 +474,8 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
                           f'<text x="8" y="28" class="fig">{escape(page.figure(figure))}</text></g>')
         x += width + _GAP
     total = x - _GAP + 4
-    return (f'<div class="chain"><svg class="{"below" if below else ""}" viewBox="0 0 {total} {height}" width="{total}" height="{height}" role="img" '
+    return (f'<div class="chain"><svg class="{"below" if below else ""}" viewBox="0 0 {total} {height}" '
+            f'width="{total}" height="{height}" role="img" '
             f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
             "</svg></div>")
 
@@ -542,7 +550,8 @@ background:var(--muted)}
 .chain .below .box.weakest rect{fill:#fbe9e9;stroke:var(--err)}
 .chain .box.missing rect{fill:#f4f4f4;stroke:#aaa;stroke-dasharray:4 3}
 .chain .fig{fill:var(--muted)}.chain .link{fill:none;stroke:#888;stroke-width:1.5}
-.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group.weakest{stroke:var(--warn);stroke-width:2}.chain .below .group.weakest{stroke:var(--err)}.chain .group-label{fill:var(--muted)}
+.chain .group{fill:none;stroke:#999;stroke-dasharray:3 3}.chain .group-label{fill:var(--muted)}
+.chain .group.weakest{stroke:var(--warn);stroke-width:2}.chain .below .group.weakest{stroke:var(--err)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
 .rule-name{color:var(--muted);font-size:.85em}
