@@ -121,8 +121,6 @@ def unbalanced(markup: str) -> list:
 
 @pytest.fixture(scope="module")
 def legacy(tmp_path_factory):
-    if not LEGACY.exists():
-        pytest.skip("examples/legacy/estate.yaml is not written yet")
     return report(tmp_path_factory.mktemp("legacy"), LEGACY)
 
 
