@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, skip_or_fail
 
 pytest.importorskip("pre_commit")
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
@@ -51,7 +51,7 @@ def test_hook_fails_on_a_violation_and_passes_once_fixed(tmp_path, environment):
         head = _git("rev-parse", "HEAD", cwd=REPO)
         _git("cat-file", "-e", f"{head}:.pre-commit-hooks.yaml", cwd=REPO)
     except subprocess.CalledProcessError:
-        pytest.skip("this checkout has no commit holding .pre-commit-hooks.yaml")
+        skip_or_fail("this checkout has no commit holding .pre-commit-hooks.yaml")
     project = tmp_path / "project"
     (project / "estate").mkdir(parents=True)
     _git("init", "-q", cwd=project, env=environment)
