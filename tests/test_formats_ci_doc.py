@@ -125,6 +125,7 @@ def test_the_baseline_commands(project):
     assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["GOV002"]
 
 
+@pytest.mark.slow  # creates a virtual environment and installs the project
 def test_the_plain_shell_step_installs_and_lints(project, tmp_path_factory):
     (step,) = [block for block in blocks("sh") if "python3 -m venv" in block]
     # pip builds a local project in place: install a copy, so that the work tree stays as it is.

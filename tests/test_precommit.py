@@ -17,7 +17,8 @@ import pytest
 from conftest import REPO, skip_or_fail
 
 pytest.importorskip("pre_commit")
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+# pre-commit builds the hook's own environment: slow, so `pytest -m "not slow"` leaves it out.
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")]
 
 BROKEN = """\
 version: 1
