@@ -30,8 +30,8 @@ BARE = "import sys, yaml\nwith open(sys.argv[1], 'rb') as f:\n    yaml.load(f, L
 LOAD_VALIDATE = (
     "import sys\n"
     "from si_lint import loader, validate\n"
-    "documents, index, found = loader.load_paths([sys.argv[1]])\n"
-    "problems, invalid = validate.validate(documents, index)\n"
+    "documents = loader.load_paths([sys.argv[1]])\n"
+    "problems, invalid = validate.validate(documents)\n"
 )
 LINT = "import sys\nfrom si_lint.cli import main\nsys.argv = ['si-lint', sys.argv[1]]\nmain()\n"
 

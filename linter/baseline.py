@@ -57,7 +57,7 @@ def write(path: str, diagnostics, lang: str) -> int:
 
 
 def load(path: str) -> Baseline:
-    from .loader import read_text
+    from .inputs import read_text
 
     text = read_text(path)
     try:

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .diagnostic import InputError
-from .loader import Index, load_text, read_text
+from .inputs import read_text
+from .loader import Document, load_text, refuse_problems
 from .predicate import SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
 
@@ -130,47 +131,44 @@ def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
 
 
 def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
-    index = Index()
-    document, problems = load_text(text, origin, index)
-    if problems:
-        first = problems[0]
-        raise InputError(f"{first.file}:{first.line}:{first.column}: {first.message}")
+    document = load_text(text, origin)
+    refuse_problems(document)
     data = document.data
     if not isinstance(data, dict):
         raise InputError(f"{origin}: a rule file is a mapping with code, name, severity, scope, en, fr, examples")
     if not _rule_file_predicate()(data):
-        raise InputError(_first_schema_problem(data, origin, index))
+        raise InputError(_first_schema_problem(data, origin, document))
     if not builtin and "check" in data:
         raise InputError(
-            f"{_where(index, data, ('check',), origin)}: check: custom rules cannot name a Python check; "
+            f"{_where(document, data, ('check',), origin)}: check: custom rules cannot name a Python check; "
             "write the condition under `when` as a JSON Schema"
         )
     if "check" in data:
         problem = _check_problem(data["check"], data["scope"])
         if problem:
-            raise InputError(f"{_where(index, data, ('check',), origin)}: check: {problem}")
+            raise InputError(f"{_where(document, data, ('check',), origin)}: check: {problem}")
     if "when" in data:
         scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
         if not set(scopes) <= set(ENTITY_SCOPES):
             raise InputError(
-                f"{_where(index, data, ('scope',), origin)}: scope: a `when` condition is tested on each entity "
+                f"{_where(document, data, ('scope',), origin)}: scope: a `when` condition is tested on each entity "
                 f"of its scope, so the scope is one or a list of: {', '.join(ENTITY_SCOPES)}"
             )
         unknown = _unknown_option(data["when"], ("when",))
         if unknown:
             path, name = unknown
-            raise InputError(f"{_where(index, data, path, origin)}: when: unknown option {name!r}; "
+            raise InputError(f"{_where(document, data, path, origin)}: when: unknown option {name!r}; "
                              f"known: {', '.join(sorted(DEFAULT_OPTIONS))}")
         try:
             # Compile once with the default options to catch a bad schema at load time.
             compile_schema(_substitute(data["when"], DEFAULT_OPTIONS, origin))
         except SchemaCompileError as error:
             path = ("when",) + tuple(error.path)
-            raise InputError(f"{_where(index, data, path, origin)}: when: {error}") from None
+            raise InputError(f"{_where(document, data, path, origin)}: when: {error}") from None
     for lang in LANGUAGES:
         problem = _template_problem(data[lang]["message"], declarative="when" in data)
         if problem:
-            raise InputError(f"{_where(index, data, (lang, 'message'), origin)}: {lang}.message: {problem}")
+            raise InputError(f"{_where(document, data, (lang, 'message'), origin)}: {lang}.message: {problem}")
     return Rule(
         code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
         texts={lang: data[lang] for lang in LANGUAGES}, examples=data["examples"], origin=origin,
@@ -243,12 +241,12 @@ def _template_problem(template: str, declarative: bool) -> Optional[str]:
     return None
 
 
-def _where(index: Index, data: dict, path: tuple, origin: str) -> str:
-    _, line, column = index.unpack(index.mark_of(data, path, 0) or (1 << 20 | 1))
+def _where(document: Document, data: dict, path: tuple, origin: str) -> str:
+    line, column = document.place(path)
     return f"{origin}:{line}:{column}"
 
 
-def _first_schema_problem(data: dict, origin: str, index: Index) -> str:
+def _first_schema_problem(data: dict, origin: str, document: Document) -> str:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(rule_file_schema())
@@ -257,7 +255,7 @@ def _first_schema_problem(data: dict, origin: str, index: Index) -> str:
     dotted = ".".join(str(p) for p in path) or "(top level)"
     if error.validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"{_where(index, data, path + (extra[0],), origin)}: {dotted}: unknown field '{extra[0]}'"
+        return f"{_where(document, data, path + (extra[0],), origin)}: {dotted}: unknown field '{extra[0]}'"
     if error.validator == "oneOf" and not path:
         return f"{origin}:1:1: a rule needs exactly one of `when` (a condition) or `check`"
-    return f"{_where(index, data, path, origin)}: {dotted}: {error.message}"
+    return f"{_where(document, data, path, origin)}: {dotted}: {error.message}"

@@ -83,7 +83,7 @@ def _shown(path: Path) -> str:
 
 
 def read_config(path: Path) -> ConfigFile:
-    from .loader import read_text
+    from .inputs import read_text
 
     text = read_text(str(path))
     if path.name == "pyproject.toml":
@@ -92,19 +92,15 @@ def read_config(path: Path) -> ConfigFile:
 
 
 def _read_yaml(text: str, path: Path) -> ConfigFile:
-    from .loader import Index, load_text
+    from .loader import load_text, refuse_problems
 
     shown = _shown(path)
-    index = Index()
-    document, problems = load_text(text, shown, index)
-    if problems:
-        first = problems[0]
-        raise InputError(f"{first.file}:{first.line}:{first.column}: {first.message}")
+    document = load_text(text, shown)
+    refuse_problems(document)
     data = document.data if document.data is not None else {}
 
     def positions(key_path: tuple) -> tuple:
-        mark = index.mark_of(data, key_path, document.root_mark) if isinstance(data, dict) else document.root_mark
-        return index.unpack(mark)[1:]
+        return document.place(key_path) if isinstance(data, dict) else document.root
 
     config = ConfigFile(shown, path.parent, data, positions)
     if not isinstance(data, dict):

@@ -38,5 +38,40 @@ class Diagnostic:
         }
 
 
+@dataclass(frozen=True)
+class Problem:
+    """What the stages that read the estate find (the EST rules): placed, not yet worded.
+
+    `text` fills the `{problem}` of the rule's message; the engine turns a
+    Problem into a Diagnostic through the catalogue, so that the rule file
+    gives the code's name, severity and wording, as for any other rule.
+    """
+
+    code: str
+    text: object  # messages.Text, or the parser's own words
+    file: str
+    line: int
+    column: int
+    section: Optional[str] = None
+    entity: Optional[str] = None
+
+
 class InputError(Exception):
-    """Input that cannot be read at all (missing path, not UTF-8, bad option): exit 2."""
+    """Input that cannot be read at all (missing path, not UTF-8, bad option): exit 2.
+
+    Carries a `messages.Text` (or plain words) and where it happened, and is
+    put into words in the run's language by the command line.
+    """
+
+    def __init__(self, message, where: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.message, self.where = message, where
+
+    def render(self, lang: str) -> str:
+        from .messages import render
+
+        words = render(lang, self.message)
+        return f"{self.where}: {words}" if self.where else words
+
+    def __str__(self) -> str:
+        return self.render("en")

@@ -12,8 +12,9 @@ from typing import Iterable, Optional
 
 from . import loader, model, validate
 from .catalogue import Catalogue, Rule, load_catalogue
-from .checks import CHECKS, Finding, facts
-from .diagnostic import SEVERITY_RANK, Diagnostic
+from .checks import CHECKS, Clause, Finding, facts
+from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
+from .messages import Text, render
 from .model import Estate
 from .settings import Settings
 
@@ -60,33 +61,41 @@ class Result:
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None) -> Result:
     catalogue = catalogue or load_catalogue(settings.rules_dirs)
-    documents, index, diagnostics = loader.load_paths(paths, settings.lang)
-    return lint_documents(documents, index, diagnostics, settings, catalogue)
+    return lint_documents(loader.load_paths(paths), settings, catalogue)
 
 
 def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "<estate>") -> Result:
     """Lint one estate given as text (rule examples, tests, editors)."""
-    index = loader.Index()
-    document, diagnostics = loader.load_text(text, path, index, settings.lang)
-    return lint_documents([document], index, diagnostics, settings, catalogue)
+    return lint_documents([loader.load_text(text, path)], settings, catalogue)
 
 
-def lint_documents(documents, index, diagnostics, settings: Settings, catalogue: Catalogue) -> Result:
+def lint_documents(documents: list, settings: Settings, catalogue: Catalogue) -> Result:
+    """Validate, model and run the rules over loaded documents (kept documents may be linted again)."""
     was_enabled = gc.isenabled()
     gc.disable()  # the estate is a large acyclic tree: scanning it finds nothing
     try:
-        found, invalid = validate.validate(documents, index, settings.lang)
-        diagnostics = list(diagnostics) + found
-        estate, found = model.build(documents, index, invalid, settings.lang)
-        diagnostics.extend(found)
+        problems = [problem for document in documents for problem in document.problems]
+        found, invalid = validate.validate(documents)
+        problems.extend(found)
+        estate, found = model.build(documents, invalid)
+        problems.extend(found)
         active, waived, rules_run = _run_rules(estate, settings, catalogue)
     finally:
         if was_enabled:
             gc.enable()
+    diagnostics = [_from_problem(problem, catalogue, settings) for problem in problems]
     diagnostics.extend(active)
     diagnostics.sort(key=Diagnostic.sort_key)
     waived.sort(key=Diagnostic.sort_key)
-    return Result(diagnostics, waived, list(index.files), estate, catalogue, settings, rules_run)
+    return Result(diagnostics, waived, [document.path for document in documents], estate, catalogue, settings,
+                  rules_run)
+
+
+def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) -> Diagnostic:
+    """An EST finding of the reading stages, worded and rated by its rule file like any other."""
+    rule = catalogue[problem.code]
+    return _worded(rule, {"problem": problem.text}, (problem.file, problem.line, problem.column),
+                   problem.section, problem.entity, settings)
 
 
 def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue):
@@ -146,16 +155,24 @@ def _show(value) -> str:
 def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings) -> Diagnostic:
     entity = finding.entity
     where = entity if entity is not None else finding.anchor
-    file, line, column = estate.position(where, finding.path)
     params = dict(finding.params)
     if entity is not None:
         params.setdefault("id", entity.id)
         params.setdefault("name", entity.data.get("name") or entity.id)
-    message = rule.text("message", settings.lang).format_map(_Template(params))
-    return Diagnostic(
-        rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-        entity.section if entity is not None else None, entity.id if entity is not None else None, rule.name,
-    )
+    return _worded(rule, params, estate.position(where, finding.path),
+                   entity.section if entity is not None else None, entity.id if entity is not None else None,
+                   settings)
+
+
+def _worded(rule: Rule, params: dict, place: tuple, section, entity, settings: Settings) -> Diagnostic:
+    """The one place a finding gets its words, severity and name: from its rule."""
+    lang = settings.lang
+    words = {name: value if isinstance(value, (str, Clause)) else render(lang, value)
+             for name, value in params.items()}
+    message = rule.text("message", lang).format_map(_Template(words))
+    file, line, column = place
+    return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
+                      section, entity, rule.name)
 
 
 class _Template(dict):
@@ -214,8 +231,7 @@ def _waiver_findings(waivers: _Waivers, estate: Estate, catalogue: Catalogue, se
 
     for waiver in waivers.unknown:
         code = waiver.data["rule"]
-        words = _EST005_REASONS[settings.lang]
-        reason = words["est"] if code in catalogue.rules else _unknown_rule_hint(code, catalogue, words)
+        reason = Text("waiver.est") if code in catalogue.rules else _unknown_rule_hint(code, catalogue)
         emit("EST005", waiver, "rule", {"reason": reason})
     for waiver in waivers.expired:
         emit("GOV003", waiver, "expires", {"today": settings.today.isoformat()})
@@ -226,17 +242,8 @@ def _waiver_findings(waivers: _Waivers, estate: Estate, catalogue: Catalogue, se
     return found
 
 
-# EST005's {reason}, in the run's language like the rest of the message.
-_EST005_REASONS = {
-    "en": {"est": "EST rules are about reading the estate and cannot be waived",
-           "close": "did you mean {code}?", "none": "`si-lint rules` lists the codes"},
-    "fr": {"est": "les règles EST portent sur la lecture du patrimoine et ne peuvent faire l'objet d'une dérogation",
-           "close": "vouliez-vous dire {code} ?", "none": "`si-lint rules` donne la liste des codes"},
-}
-
-
-def _unknown_rule_hint(code: str, catalogue: Catalogue, words: dict) -> str:
+def _unknown_rule_hint(code: str, catalogue: Catalogue) -> Text:
     import difflib
 
     close = difflib.get_close_matches(code, list(catalogue.rules), n=1)
-    return words["close"].format(code=close[0]) if close else words["none"]
+    return Text("waiver.did_you_mean", code=close[0]) if close else Text("waiver.see_rules")

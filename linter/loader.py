@@ -1,12 +1,15 @@
 """Stage 1, load: YAML files -> plain Python data plus the position of every node.
 
 The tree is built from the parser's event stream with an explicit stack rather
-than with PyYAML's composer: libyaml's C composer recurses and crashes the
-process on deeply nested input, and skipping the intermediate Node objects
-also makes loading several times faster than `yaml.load`.
+than with PyYAML's composer. Skipping the intermediate Node objects makes
+loading several times faster than `yaml.load`, and an explicit stack keeps
+depth in our hands: older libyaml builds recursed in the composer and crashed
+the process on deeply nested input (current ones stop at 1,000 levels with
+their own error); `MAX_DEPTH` refuses far less than either, with our words.
 
-Positions are kept outside the data, in `Index`: for every mapping and list,
-an array of packed `(file, line, column)` values aligned with its keys or items.
+Each file is loaded on its own into a `Document` with its own `Index` of
+positions, so a document can be kept and linted again with others (an editor
+re-reads only the file that changed; `history` only the files a commit changed).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from typing import Iterable, Optional
 import yaml
 from yaml import events as ev
 
-from .diagnostic import Diagnostic, InputError
-from .messages import say
+from .diagnostic import InputError, Problem
+from .inputs import read_text
+from .messages import Text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,36 +37,47 @@ ALIAS_EXPANSION_FACTOR = 10
 # The format nests six levels at most; far deeper input is an attack or an accident.
 MAX_DEPTH = 100
 
-_LINE_BITS = 20
-_FILE_SHIFT = 48
+# A position packed in one 64-bit array item: 32 bits of line, 32 of column.
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+# Mappings with more keys than this get a key -> position table on their first lookup.
+_SCAN_LIMIT = 16
 
 
-def pack(file_no: int, line: int, column: int) -> int:
-    return (file_no << _FILE_SHIFT) | (line << _LINE_BITS) | column
+def pack(line: int, column: int) -> int:
+    return (line << _COLUMN_BITS) | column
+
+
+def unpack(packed: int) -> tuple[int, int]:
+    """(line, column), both 1-based."""
+    return packed >> _COLUMN_BITS, packed & _COLUMN_MASK
 
 
 class Index:
-    """Where every node came from: file, 1-based line and column."""
+    """Where every node of one document was written: for each mapping and list, the packed
+    `(line, column)` of its keys or items, in order, kept beside the data (keyed by `id()`)."""
+
+    __slots__ = ("marks", "_positions")
 
     def __init__(self) -> None:
-        self.files: list[str] = []
         self.marks: dict[int, array] = {}
-
-    def unpack(self, packed: int) -> tuple[str, int, int]:
-        return (
-            self.files[packed >> _FILE_SHIFT],
-            (packed >> _LINE_BITS) & ((1 << (_FILE_SHIFT - _LINE_BITS)) - 1),
-            packed & ((1 << _LINE_BITS) - 1),
-        )
+        self._positions: dict[int, dict] = {}
 
     def key_mark(self, mapping: dict, key) -> Optional[int]:
         marks = self.marks.get(id(mapping))
         if marks is None:
             return None
-        for position, candidate in enumerate(mapping):
-            if candidate == key:
-                return marks[position]
-        return None
+        if len(mapping) <= _SCAN_LIMIT:
+            for position, candidate in enumerate(mapping):
+                if candidate == key:
+                    return marks[position]
+            return None
+        # A section of 10,000 entities is looked up once per finding: index it once.
+        positions = self._positions.get(id(mapping))
+        if positions is None:
+            positions = self._positions[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        position = positions.get(key)
+        return marks[position] if position is not None else None
 
     def item_mark(self, sequence: list, position: int) -> Optional[int]:
         marks = self.marks.get(id(sequence))
@@ -70,13 +85,12 @@ class Index:
             return None
         return marks[position]
 
-    def mark_of(self, root, path: Iterable, default: int) -> int:
-        """The mark of the last step of `path` below `root` that exists.
+    def place(self, root, path: Iterable, default: tuple[int, int]) -> tuple[int, int]:
+        """(line, column) of where `path` below `root` is written, or `default` when it leads nowhere.
 
-        A key's mark is where the key is written; a list item's is where the
-        item starts. When the path leads nowhere, `default` is returned.
+        A key's place is where the key is written; a list item's is where the item starts.
         """
-        mark = default
+        mark = None
         node = root
         for step in path:
             if isinstance(node, dict) and step in node:
@@ -88,19 +102,29 @@ class Index:
             if found is not None:
                 mark = found
             node = node[step]
-        return mark
+        return unpack(mark) if mark is not None else default
 
 
 class Document:
-    """One loaded file: its data (None when unreadable as YAML) and its number in the index."""
+    """One loaded file: its data, the positions of its nodes, and what loading it found (EST001, EST002).
 
-    __slots__ = ("path", "file_no", "data", "root_mark")
+    `readable` is False when the file is not YAML at all (EST001 says where);
+    its data is then None and nothing else is reported about it.
+    """
 
-    def __init__(self, path: str, file_no: int, data, root_mark: int) -> None:
+    __slots__ = ("path", "data", "index", "root", "readable", "problems")
+
+    def __init__(self, path: str, data, index: Index, root: tuple[int, int], readable: bool,
+                 problems: list) -> None:
         self.path = path
-        self.file_no = file_no
         self.data = data
-        self.root_mark = root_mark
+        self.index = index
+        self.root = root  # (line, column) where the top-level node starts
+        self.readable = readable
+        self.problems = problems
+
+    def place(self, path: tuple, default: Optional[tuple[int, int]] = None) -> tuple[int, int]:
+        return self.index.place(self.data, path, default or self.root)
 
 
 # --- scalars -----------------------------------------------------------------
@@ -112,17 +136,42 @@ for _word, _value in (
 ):
     for _variant in {_word, _word.capitalize(), _word.upper()}:
         _WORDS[_variant] = _value
+_BOOLEANS = {word: value for word, value in _WORDS.items() if isinstance(value, bool)}
 _NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
 _FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
-_TIMESTAMP = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?$")
 _constructor = yaml.constructor.SafeConstructor()
+
+
+def _yaml_int(text: str) -> int:
+    if not _INT.match(text):
+        raise ValueError(text)
+    return _constructor.construct_yaml_int(yaml.ScalarNode("", text))
+
+
+def _yaml_float(text: str) -> float:
+    if not (_FLOAT.match(text) or _INT.match(text)) or text in (".", "-", "+"):
+        raise ValueError(text)
+    return _constructor.construct_yaml_float(yaml.ScalarNode("", text))
+
+
+def _yaml_bool(text: str) -> bool:
+    return _BOOLEANS[text]  # KeyError: not a boolean
+
+
+def _yaml_null(text: str) -> None:
+    if _WORDS.get(text, False) is not None:
+        raise ValueError(text)
+    return None
+
+
+# Explicit tags that build plain values; dates stay strings, as the format's JSON Schema expects.
 _TAGGED = {
     "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": lambda v: _constructor.construct_yaml_int(yaml.ScalarNode("", v)),
-    "tag:yaml.org,2002:float": lambda v: _constructor.construct_yaml_float(yaml.ScalarNode("", v)),
-    "tag:yaml.org,2002:bool": lambda v: _constructor.construct_yaml_bool(yaml.ScalarNode("", v)),
-    "tag:yaml.org,2002:null": lambda v: None,
+    "tag:yaml.org,2002:int": _yaml_int,
+    "tag:yaml.org,2002:float": _yaml_float,
+    "tag:yaml.org,2002:bool": _yaml_bool,
+    "tag:yaml.org,2002:null": _yaml_null,
     "tag:yaml.org,2002:timestamp": str,
 }
 
@@ -131,184 +180,211 @@ def plain_scalar(value: str):
     """Resolve an untagged plain scalar as YAML 1.1 (PyYAML's SafeLoader) does.
 
     One departure: dates stay strings ("2027-06-30"), as the format's JSON
-    Schema expects, instead of becoming `datetime.date`.
+    Schema expects, instead of becoming `datetime.date`. An integer too long
+    for Python to convert (over 4,300 digits) raises ValueError.
     """
     if value in _WORDS:
         return _WORDS[value]
     if value[0] not in _NUMBER_START:
         return value
     if _INT.match(value):
-        return _TAGGED["tag:yaml.org,2002:int"](value)
+        return _constructor.construct_yaml_int(yaml.ScalarNode("", value))
     if _FLOAT.match(value) and value not in (".", "-", "+"):
-        return _TAGGED["tag:yaml.org,2002:float"](value)
+        return _constructor.construct_yaml_float(yaml.ScalarNode("", value))
     return value
 
 
 class _Refused(Exception):
     """A well-formed YAML construct this loader will not build (reported as EST001)."""
 
-    def __init__(self, key: str, mark, **params) -> None:
-        super().__init__(key)
-        self.key, self.mark, self.params = key, mark, params
+    def __init__(self, text: Text, mark) -> None:
+        super().__init__(text.key)
+        self.text, self.mark = text, mark
+
+
+def _shortened(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 # --- the tree ----------------------------------------------------------------
 
 
-def _build(loader, file_no: int, index: Index):
-    """Consume one document's events and return (data, packed mark of its root)."""
-    get_event = loader.get_event
-    marks_of = index.marks
-    scalar_event = ev.ScalarEvent
-    mapping_start = ev.MappingStartEvent
-    sequence_start = ev.SequenceStartEvent
-    mapping_end = ev.MappingEndEvent
-    sequence_end = ev.SequenceEndEvent
-    alias_event = ev.AliasEvent
-    file_bits = file_no << _FILE_SHIFT
+class _Frame:
+    """A mapping or list being built: its marks, the key waiting for its value, merges to apply."""
 
-    anchors: dict = {}
-    expanded = 0
-    literal = 0
-    duplicates: list = []
-    strings: dict = {}
+    __slots__ = ("container", "marks", "is_mapping", "key", "key_mark", "key_is_merge", "merges", "size", "anchor")
 
-    # A frame: [container, marks, is_mapping, pending_key, pending_key_mark, merges, size, anchor]
-    stack: list = []
-    root = None
-    root_mark = file_bits | (1 << _LINE_BITS) | 1
-
-    def attach(value, mark, size):
-        nonlocal root, root_mark
-        if not stack:
-            root, root_mark = value, mark
-            return
-        frame = stack[-1]
-        frame[6] += size
-        if frame[2]:
-            key = frame[3]
-            if key is _NO_KEY:
-                if isinstance(value, (dict, list)):
-                    raise _Refused("key_not_scalar", _MarkAt(index, mark))
-                frame[3], frame[4] = value, mark
-                return
-            frame[3] = _NO_KEY
-            container = frame[0]
-            if key == "<<" and frame[4] & _MERGE_FLAG:
-                frame[5].append((value, mark))
-                return
-            key_mark = frame[4] & ~_MERGE_FLAG
-            if key in container:
-                duplicates.append((key, key_mark, index.key_mark(container, key)))
-                return
-            container[key] = value
-            frame[1].append(key_mark)
-        else:
-            frame[0].append(value)
-            frame[1].append(mark)
-
-    while True:
-        event = get_event()
-        cls = event.__class__
-        if cls is scalar_event:
-            start = event.start_mark
-            mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
-            tag = event.tag
-            if tag is None or tag == "!":
-                text = event.value
-                # The same keys and short values recur in every entity: one
-                # shared string each saves a third of the memory of a large estate.
-                if len(text) < 48:
-                    text = strings.setdefault(text, text)
-                if stack and stack[-1][2] and stack[-1][3] is _NO_KEY:
-                    # Keys stay the text written: `on:` or `2024:` are names here.
-                    value = text
-                    if value == "<<" and event.implicit[0] and not event.style:
-                        mark |= _MERGE_FLAG
-                elif event.implicit[0] and not event.style:
-                    value = plain_scalar(text)
-                else:
-                    value = text
-            elif tag in _TAGGED:
-                try:
-                    value = _TAGGED[tag](event.value)
-                except (ValueError, yaml.YAMLError):
-                    raise _Refused("bad_scalar", start, value=event.value, kind=tag.rsplit(":", 1)[-1])
-            else:
-                raise _Refused("tag", start, tag=tag)
-            if event.anchor:
-                anchors[event.anchor] = (value, 1)
-            literal += 1
-            expanded += 1
-            attach(value, mark, 1)
-        elif cls is mapping_start or cls is sequence_start:
-            start = event.start_mark
-            mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
-            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise _Refused("tag", start, tag=event.tag)
-            container = {} if cls is mapping_start else []
-            marks = array("Q")
-            marks_of[id(container)] = marks
-            literal += 1
-            expanded += 1
-            # Attach first so that keys keep their order and the parent's mark
-            # of this collection is its key, then descend.
-            attach(container, mark, 0)
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused("too_deep", start, limit=MAX_DEPTH)
-            stack.append([container, marks, cls is mapping_start, _NO_KEY, 0, [], 1, event.anchor])
-            if event.anchor:
-                anchors[event.anchor] = (container, None)
-        elif cls is mapping_end or cls is sequence_end:
-            frame = stack.pop()
-            container, size = frame[0], frame[6]
-            if frame[5]:
-                _merge(container, frame[1], frame[5], index)
-            if frame[7]:
-                anchors[frame[7]] = (container, size)
-            if stack:
-                stack[-1][6] += size
-        elif cls is alias_event:
-            start = event.start_mark
-            if event.anchor not in anchors:
-                raise _Refused("alias_unknown", start, name=event.anchor)
-            value, size = anchors[event.anchor]
-            if size is None:
-                raise _Refused("alias_loop", start, name=event.anchor)
-            expanded += size
-            if expanded > MAX_EXPANDED_NODES and expanded > ALIAS_EXPANSION_FACTOR * literal:
-                raise _Refused("alias_bomb", start, limit=MAX_EXPANDED_NODES)
-            mark = file_bits | ((start.line + 1) << _LINE_BITS) | (start.column + 1)
-            attach(value, mark, size)
-        else:  # DocumentEnd: the tree is complete
-            return root, root_mark, duplicates
+    def __init__(self, container, marks: array, is_mapping: bool, anchor) -> None:
+        self.container = container
+        self.marks = marks
+        self.is_mapping = is_mapping
+        self.key = _NO_KEY  # a mapping's key read, its value not yet
+        self.key_mark = 0
+        self.key_is_merge = False
+        self.merges: list = []  # (value, mark) of `<<` entries, applied when the mapping ends
+        self.size = 1  # nodes below, aliases expanded: the alias-bomb budget
+        self.anchor = anchor
 
 
 _NO_KEY = object()
-# Set on the mark of a plain `<<` key so that it acts as a YAML merge key; marks
-# stay below 2**62 so the flag never collides with a real position.
-_MERGE_FLAG = 1 << 62
 
 
-def _merge(container: dict, marks: array, merges: list, index: Index) -> None:
-    """Apply `<<: *anchor` (or a list of them): keys written in place win."""
-    for value, mark in merges:
-        sources = value if isinstance(value, list) else [value]
-        for source in sources:
-            if not isinstance(source, dict):
-                raise _Refused("merge_value", _MarkAt(index, mark))
-            source_marks = index.marks.get(id(source))
-            for position, (key, item) in enumerate(source.items()):
-                if key not in container:
-                    container[key] = item
-                    marks.append(source_marks[position] if source_marks is not None else mark)
+class _Builder:
+    """Consumes one document's events (after DocumentStart, up to DocumentEnd) into plain data."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.stack: list[_Frame] = []
+        self.root = None
+        self.root_mark = pack(1, 1)
+        self.anchors: dict = {}  # name -> (value, size); size None while the collection is still open
+        self.expanded = 0  # nodes, aliases expanded
+        self.literal = 0  # nodes written
+        self.duplicates: list = []  # (key, mark, mark of the first one)
+        # The same keys and short values recur in every entity: one shared string
+        # each saves a third of the memory of a large estate.
+        self.strings: dict = {}
+
+    def build(self, loader):
+        get_event = loader.get_event
+        scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+        mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
+        mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is scalar_event:
+                self.scalar(event)
+            elif cls is mapping_start or cls is sequence_start:
+                self.start(event, cls is mapping_start)
+            elif cls is mapping_end or cls is sequence_end:
+                self.end()
+            elif cls is alias_event:
+                self.alias(event)
+            else:  # DocumentEnd: the tree is complete
+                return self.root, self.root_mark
+
+    def scalar(self, event) -> None:
+        start = event.start_mark
+        mark = ((start.line + 1) << _COLUMN_BITS) | (start.column + 1)
+        tag = event.tag
+        frame = self.stack[-1] if self.stack else None
+        is_merge = False
+        if tag is None or tag == "!":
+            text = event.value
+            if len(text) < 48:
+                text = self.strings.setdefault(text, text)
+            if frame is not None and frame.is_mapping and frame.key is _NO_KEY:
+                # Keys stay the text written: `on:` or `2024:` are names here.
+                value = text
+                is_merge = value == "<<" and event.implicit[0] and not event.style
+            elif event.implicit[0] and not event.style:
+                try:
+                    value = plain_scalar(text)
+                except ValueError:  # more digits than Python converts
+                    raise _Refused(Text("load.number_too_long", digits=len(text)), start) from None
+            else:
+                value = text
+        elif tag in _TAGGED:
+            try:
+                value = _TAGGED[tag](event.value)
+            except (ValueError, KeyError, IndexError, yaml.YAMLError):
+                raise _Refused(Text("load.bad_scalar", value=_shortened(event.value),
+                                    kind=tag.rsplit(":", 1)[-1]), start) from None
+        else:
+            raise _Refused(Text("load.tag", tag=tag), start)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self.literal += 1
+        self.expanded += 1
+        self.attach(value, mark, 1, is_merge)
+
+    def start(self, event, is_mapping: bool) -> None:
+        start = event.start_mark
+        if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            raise _Refused(Text("load.tag", tag=event.tag), start)
+        container = {} if is_mapping else []
+        marks = array("Q")
+        self.index.marks[id(container)] = marks
+        self.literal += 1
+        self.expanded += 1
+        # Attach first so that keys keep their order and the parent's mark of
+        # this collection is its key, then descend.
+        self.attach(container, ((start.line + 1) << _COLUMN_BITS) | (start.column + 1), 0, False)
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(Text("load.too_deep", limit=MAX_DEPTH), start)
+        self.stack.append(_Frame(container, marks, is_mapping, event.anchor))
+        if event.anchor:
+            self.anchors[event.anchor] = (container, None)
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if frame.merges:
+            self.merge(frame)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        if self.stack:
+            self.stack[-1].size += frame.size
+
+    def alias(self, event) -> None:
+        start = event.start_mark
+        if event.anchor not in self.anchors:
+            raise _Refused(Text("load.alias_unknown", name=event.anchor), start)
+        value, size = self.anchors[event.anchor]
+        if size is None:
+            raise _Refused(Text("load.alias_loop", name=event.anchor), start)
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED_NODES and self.expanded > ALIAS_EXPANSION_FACTOR * self.literal:
+            raise _Refused(Text("load.alias_bomb", limit=MAX_EXPANDED_NODES), start)
+        self.attach(value, ((start.line + 1) << _COLUMN_BITS) | (start.column + 1), size, False)
+
+    def attach(self, value, mark: int, size: int, is_merge: bool) -> None:
+        if not self.stack:
+            self.root, self.root_mark = value, mark
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if not frame.is_mapping:
+            frame.container.append(value)
+            frame.marks.append(mark)
+            return
+        key = frame.key
+        if key is _NO_KEY:  # this value is a key
+            if isinstance(value, (dict, list)):
+                raise _Refused(Text("load.key_not_scalar"), _MarkAt(mark))
+            frame.key, frame.key_mark, frame.key_is_merge = value, mark, is_merge
+            return
+        frame.key = _NO_KEY
+        if frame.key_is_merge:
+            frame.merges.append((value, mark))
+            return
+        container = frame.container
+        if key in container:
+            self.duplicates.append((key, frame.key_mark, self.index.key_mark(container, key)))
+            return
+        container[key] = value
+        frame.marks.append(frame.key_mark)
+
+    def merge(self, frame: _Frame) -> None:
+        """Apply `<<: *anchor` (or a list of them): keys written in place win."""
+        container, marks = frame.container, frame.marks
+        for value, mark in frame.merges:
+            sources = value if isinstance(value, list) else [value]
+            for source in sources:
+                if not isinstance(source, dict):
+                    raise _Refused(Text("load.merge_value"), _MarkAt(mark))
+                source_marks = self.index.marks.get(id(source))
+                for position, (key, item) in enumerate(source.items()):
+                    if key not in container:
+                        container[key] = item
+                        marks.append(source_marks[position] if source_marks is not None else mark)
 
 
 class _MarkAt:
     """A parser-style mark (0-based) rebuilt from a packed one."""
 
-    def __init__(self, index: Index, packed: int) -> None:
-        _, line, column = index.unpack(packed)
+    def __init__(self, packed: int) -> None:
+        line, column = unpack(packed)
         self.line, self.column = line - 1, column - 1
 
 
@@ -343,82 +419,60 @@ def discover(paths: Iterable[str]) -> list[str]:
         if path.is_dir():
             files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
             if not files:
-                raise InputError(f"{raw}: no *.yaml or *.yml file in this folder")
+                raise InputError(Text("input.no_estate_files", path=raw))
             found.extend(files)
         elif path.is_file():
             found.append(str(path))
         elif path.exists():
-            raise InputError(f"{raw}: not a regular file or folder")
+            raise InputError(Text("input.not_regular", path=raw))
         else:
-            raise InputError(f"{raw}: no such file or folder")
-    unique = list(dict.fromkeys(os.path.normpath(p) for p in found))
-    return unique
+            raise InputError(Text("input.missing", path=raw))
+    return list(dict.fromkeys(os.path.normpath(p) for p in found))
 
 
-def read_text(path: str) -> str:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(
-            f"{path}:{line}:{column}: not UTF-8 (byte 0x{raw[error.start]:02x}): save the file as UTF-8"
-        ) from None
-
-
-def load_text(text: str, path: str, index: Index, lang: str = "en") -> tuple[Document, list[Diagnostic]]:
-    """Parse one file's text; YAML problems become EST001/EST002 diagnostics."""
-    file_no = len(index.files)
-    index.files.append(path)
+def load_text(text: str, path: str) -> Document:
+    """Parse one file's text; YAML problems become the document's EST001/EST002 problems."""
+    index = Index()
     loader = Loader(text)
-    diagnostics: list[Diagnostic] = []
     gc_was_enabled = gc.isenabled()
     # The collector would rescan the growing tree again and again for nothing:
     # a tree of plain dicts, lists and scalars has no garbage cycles.
     gc.disable()
     try:
-        data, root_mark = None, pack(file_no, 1, 1)
+        data, root_mark, problems = None, pack(1, 1), []
         loader.get_event()  # StreamStart
         if not loader.check_event(ev.StreamEndEvent):
             loader.get_event()  # DocumentStart
-            data, root_mark, duplicates = _build(loader, file_no, index)  # up to DocumentEnd
-            for key, mark, first in duplicates:
-                _, line, column = index.unpack(mark)
-                first_place = "" if first is None else ":%d:%d" % index.unpack(first)[1:]
-                diagnostics.append(Diagnostic(
-                    "EST002", "error", say(lang, "duplicate_key", key=key, place=path + first_place),
-                    path, line, column, rule="duplicate-key",
-                ))
+            builder = _Builder(index)
+            data, root_mark = builder.build(loader)  # up to DocumentEnd
+            for key, mark, first in builder.duplicates:
+                line, column = unpack(mark)
+                place = path if first is None else "%s:%d:%d" % ((path,) + unpack(first))
+                problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place),
+                                        path, line, column))
             if not loader.check_event(ev.StreamEndEvent):
-                start = loader.peek_event().start_mark
-                raise _Refused("second_document", start)
+                raise _Refused(Text("load.second_document"), loader.peek_event().start_mark)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
         if error.context:
             problem = f"{problem} ({error.context})"
-        return Document(path, file_no, None, 0), [_syntax(path, mark, problem, lang)]
+        return _unreadable(path, error.problem_mark or error.context_mark, problem)
     except yaml.YAMLError as error:  # reader errors: control characters and the like
-        mark = getattr(error, "mark", None) or _position_of_reader_error(error, text)
-        return Document(path, file_no, None, 0), [_syntax(path, mark, _reader_problem(error), lang)]
+        return _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
+                           _reader_problem(error))
     except _Refused as error:
-        return Document(path, file_no, None, 0), [_syntax(path, error.mark, say(lang, error.key, **error.params), lang)]
+        return _unreadable(path, error.mark, error.text)
     finally:
         loader.dispose()
         if gc_was_enabled:
             gc.enable()
-    return Document(path, file_no, data, root_mark), diagnostics
+    return Document(path, data, index, unpack(root_mark), True, problems)
 
 
-def _syntax(path: str, mark, problem: str, lang: str) -> Diagnostic:
+def _unreadable(path: str, mark, problem) -> Document:
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    return Diagnostic("EST001", "error", say(lang, "syntax", problem=problem), path, line, column,
-                      rule="yaml-syntax")
+    return Document(path, None, Index(), (1, 1), False, [Problem("EST001", problem, path, line, column)])
 
 
 class _Position:
@@ -434,19 +488,24 @@ def _position_of_reader_error(error, text: str):
     return _Position(line, position - (text.rfind("\n", 0, position) + 1))
 
 
-def _reader_problem(error) -> str:
+def _reader_problem(error):
     character = getattr(error, "character", None)
     if isinstance(character, str):
-        return f"the character {character!r} (#x{ord(character):04x}) is not allowed in YAML: remove it"
+        return Text("load.bad_character", character=repr(character), code=f"#x{ord(character):04x}")
     return str(error).splitlines()[0]
 
 
-def load_paths(paths: Iterable[str], lang: str = "en") -> tuple[list[Document], Index, list[Diagnostic]]:
-    index = Index()
-    documents: list[Document] = []
-    diagnostics: list[Diagnostic] = []
-    for path in discover(paths):
-        document, found = load_text(read_text(path), path, index, lang)
-        documents.append(document)
-        diagnostics.extend(found)
-    return documents, index, diagnostics
+def refuse_problems(document: Document) -> None:
+    """For files that are not the estate (config, rule files): their first load problem is an InputError."""
+    if document.problems:
+        first = document.problems[0]
+        text = Text("load.invalid_yaml", problem=first.text) if first.code == "EST001" else first.text
+        raise InputError(text, where=f"{first.file}:{first.line}:{first.column}")
+
+
+def load_file(path: str) -> Document:
+    return load_text(read_text(path), path)
+
+
+def load_paths(paths: Iterable[str]) -> list[Document]:
+    return [load_file(path) for path in discover(paths)]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from .diagnostic import Diagnostic
-from .loader import Document, Index
-from .messages import say, word
+from .diagnostic import Problem
+from .loader import Document
+from .messages import Listing, Text
 from .validate import SECTIONS
 
 POINT_TO_POINT_VIAS = ("point-to-point", "file-transfer", "shared-database")
@@ -20,13 +20,13 @@ POINT_TO_POINT_VIAS = ("point-to-point", "file-transfer", "shared-database")
 class Entity:
     """One provider, infrastructure component, data store, application or integration."""
 
-    __slots__ = ("id", "section", "data", "mark", "valid", "document", "facts")
+    __slots__ = ("id", "section", "data", "place", "valid", "document", "facts")
 
-    def __init__(self, entity_id: str, section: str, data, mark: int, valid: bool, document: Document) -> None:
+    def __init__(self, entity_id: str, section: str, data, place: tuple, valid: bool, document: Document) -> None:
         self.id = entity_id
         self.section = section
         self.data = data if isinstance(data, dict) else {}
-        self.mark = mark
+        self.place = place  # (line, column) of its key, or of the integration's list item
         self.valid = valid and isinstance(data, dict)
         self.document = document
         self.facts: Optional[dict] = None  # derived values, filled once by the engine
@@ -45,9 +45,8 @@ class Entity:
 
 
 class Estate:
-    def __init__(self, documents: list[Document], index: Index) -> None:
+    def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
-        self.index = index
         self.sections: dict[str, dict[str, Entity]] = {name: {} for name in SECTIONS}
         self.by_id: dict[str, Entity] = {}
         self.integrations: list[Entity] = []
@@ -85,15 +84,16 @@ class Estate:
     def position(self, entity: Optional[Entity], path: tuple = ()) -> tuple[str, int, int]:
         """file, line, column of `path` inside `entity`; the entity's key when the path is absent."""
         if entity is None:
-            return self.index.unpack(self.documents[0].root_mark) if self.documents else ("", 1, 1)
+            return (self.documents[0].path,) + self.documents[0].root if self.documents else ("", 1, 1)
+        document = entity.document
         if not path:
-            return self.index.unpack(entity.mark)
-        return self.index.unpack(self.index.mark_of(entity.data, path, entity.mark))
+            return (document.path,) + entity.place
+        return (document.path,) + document.index.place(entity.data, path, entity.place)
 
 
-def build(documents: list[Document], index: Index, invalid: set[int], lang: str = "en") -> tuple[Estate, list[Diagnostic]]:
-    estate = Estate(documents, index)
-    diagnostics: list[Diagnostic] = []
+def build(documents: list[Document], invalid: set[int]) -> tuple[Estate, list[Problem]]:
+    estate = Estate(documents)
+    problems: list[Problem] = []
     for document in documents:
         data = document.data
         if not isinstance(data, dict):
@@ -104,31 +104,39 @@ def build(documents: list[Document], index: Index, invalid: set[int], lang: str 
             entities = data.get(section)
             if not isinstance(entities, dict):
                 continue
-            marks = index.marks.get(id(entities))
+            places = _places(document, entities)
             for position, (entity_id, body) in enumerate(entities.items()):
-                mark = marks[position] if marks is not None else document.root_mark
-                entity = Entity(entity_id, section, body, mark, id(body) not in invalid, document)
+                entity = Entity(entity_id, section, body, places[position], id(body) not in invalid, document)
                 first = estate.by_id.get(entity_id)
                 if first is not None:
-                    diagnostics.append(_diagnostic(
-                        estate, entity, (), "EST002", "duplicate-key",
-                        say(lang, "duplicate_id", id=entity_id, place=_place(estate, first), section=first.section),
+                    problems.append(_problem(
+                        estate, entity, (), "EST002",
+                        Text("ref.duplicate_id", id=entity_id, place=_place(estate, first), section=first.section),
                     ))
                     continue
                 estate.by_id[entity_id] = entity
                 estate.sections[section][entity_id] = entity
         flows = data.get("integrations")
         if isinstance(flows, list):
-            marks = index.marks.get(id(flows))
+            places = _places(document, flows)
             for position, body in enumerate(flows):
-                mark = marks[position] if marks is not None else document.root_mark
                 name = f"{body.get('from')}->{body.get('to')}" if isinstance(body, dict) else f"#{position + 1}"
                 estate.integrations.append(
-                    Entity(name, "integrations", body, mark, id(body) not in invalid, document)
+                    Entity(name, "integrations", body, places[position], id(body) not in invalid, document)
                 )
-    diagnostics.extend(_references(estate, lang))
-    diagnostics.extend(_cycles(estate, lang))
-    return estate, diagnostics
+    problems.extend(_references(estate))
+    problems.extend(_cycles(estate))
+    return estate, problems
+
+
+def _places(document: Document, container) -> list:
+    """(line, column) of each key or item of a section, the document's start when not recorded."""
+    from .loader import unpack
+
+    marks = document.index.marks.get(id(container))
+    if marks is None:
+        return [document.root] * len(container)
+    return [unpack(mark) for mark in marks]
 
 
 def _place(estate: Estate, entity: Entity) -> str:
@@ -136,20 +144,16 @@ def _place(estate: Estate, entity: Entity) -> str:
     return f"{file}:{line}"
 
 
-def _diagnostic(estate: Estate, entity: Entity, path: tuple, code: str, rule: str, message: str) -> Diagnostic:
+def _problem(estate: Estate, entity: Entity, path: tuple, code: str, text: Text) -> Problem:
     file, line, column = estate.position(entity, path)
-    return Diagnostic(code, "error", message, file, line, column, entity.section, entity.id, rule)
+    return Problem(code, text, file, line, column, entity.section, entity.id)
 
 
 # What each reference field may name: field -> allowed sections.
 _COMPONENTS = ("applications", "infrastructure", "data_stores")
-_SECTION_WORDS = {
-    "providers": "provider", "infrastructure": "infrastructure component", "data_stores": "data store",
-    "applications": "application",
-}
 
 
-def _references(estate: Estate, lang: str) -> Iterator[Diagnostic]:
+def _references(estate: Estate) -> Iterator[Problem]:
     def check(entity: Entity, path: tuple, target, allowed: tuple, what: str):
         if not isinstance(target, str):
             return None  # wrong type: the schema already said so
@@ -161,31 +165,29 @@ def _references(estate: Estate, lang: str) -> Iterator[Diagnostic]:
 
             known = [i for s in allowed for i in estate.sections[s]]
             close = difflib.get_close_matches(target, known, n=1)
-            hint = say(lang, "did_you_mean", close=close[0]) if close else ""
-            problem = say(lang, "undefined", what=word(lang, what), target=target, hint=hint)
+            hint = Text("schema.did_you_mean", close=close[0]) if close else ""
+            problem = Text("ref.undefined", what=Text("word." + what), target=target, hint=hint)
         else:
-            problem = say(
-                lang, "wrong_section", what=word(lang, what), target=target,
-                found=word(lang, _SECTION_WORDS[found.section]),
-                allowed=say(lang, "or").join(word(lang, _SECTION_WORDS[s]) for s in allowed),
-            )
-        diagnostics.append(_diagnostic(estate, entity, path, "EST004", "unknown-reference", problem))
+            problem = Text("ref.wrong_section", what=Text("word." + what), target=target,
+                           found=Text("word." + found.section),
+                           allowed=Listing((Text("word." + s) for s in allowed), "or"))
+        problems.append(_problem(estate, entity, path, "EST004", problem))
         return None
 
-    diagnostics: list[Diagnostic] = []
+    problems: list[Problem] = []
     for section in ("infrastructure", "data_stores", "applications"):
         for entity in estate.sections[section].values():
             data = entity.data
             if "provider" in data:
-                check(entity, ("provider",), data["provider"], ("providers",), "provider")
+                check(entity, ("provider",), data["provider"], ("providers",), "providers")
             if section == "data_stores":
                 if "application" in data:
-                    check(entity, ("application",), data["application"], ("applications",), "application")
+                    check(entity, ("application",), data["application"], ("applications",), "applications")
                 for i, target in enumerate(_list(data.get("exported_to"))):
-                    check(entity, ("exported_to", i), target, ("data_stores",), "data store")
+                    check(entity, ("exported_to", i), target, ("data_stores",), "data_stores")
             if section == "applications":
                 for i, target in enumerate(_list(data.get("data"))):
-                    check(entity, ("data", i), target, ("data_stores",), "data store")
+                    check(entity, ("data", i), target, ("data_stores",), "data_stores")
                 for i, item in enumerate(_list(data.get("depends_on"))):
                     if isinstance(item, dict):
                         for j, member in enumerate(_list(item.get("any_of"))):
@@ -196,16 +198,16 @@ def _references(estate: Estate, lang: str) -> Iterator[Diagnostic]:
         data = flow.data
         for end in ("from", "to"):
             if end in data:
-                check(flow, (end,), data[end], ("applications",), "application")
+                check(flow, (end,), data[end], ("applications",), "applications")
         via = data.get("via")
         if isinstance(via, str) and via not in POINT_TO_POINT_VIAS:
-            platform = check(flow, ("via",), via, ("infrastructure",), "integration platform")
+            platform = check(flow, ("via",), via, ("infrastructure",), "integration_platform")
             if platform is not None and platform.data.get("type") != "integration-platform":
-                diagnostics.append(_diagnostic(
-                    estate, flow, ("via",), "EST004", "unknown-reference",
-                    say(lang, "via_not_platform", target=via, type=platform.data.get("type")),
+                problems.append(_problem(
+                    estate, flow, ("via",), "EST004",
+                    Text("ref.via_not_platform", target=via, type=platform.data.get("type")),
                 ))
-    return iter(diagnostics)
+    return iter(problems)
 
 
 def _list(value) -> list:
@@ -223,11 +225,11 @@ def dependencies(entity: Entity) -> Iterator[tuple[tuple, str]]:
             yield ("depends_on", i), item
 
 
-def _cycles(estate: Estate, lang: str) -> Iterator[Diagnostic]:
+def _cycles(estate: Estate) -> Iterator[Problem]:
     """Find depends_on cycles among applications, iteratively (estates can be deep)."""
     applications = estate.applications
     state: dict[str, int] = {}  # 1 on the current path, 2 done
-    found: list[Diagnostic] = []
+    found: list[Problem] = []
     for start in sorted(applications):
         if start in state:
             continue
@@ -246,9 +248,7 @@ def _cycles(estate: Estate, lang: str) -> Iterator[Diagnostic]:
             if state.get(target) == 1:
                 loop = path[path.index(target):] + [target]
                 owner = applications[path[-1]]
-                found.append(_diagnostic(
-                    estate, owner, where, "EST006", "dependency-cycle", say(lang, "cycle", loop=" -> ".join(loop)),
-                ))
+                found.append(_problem(estate, owner, where, "EST006", Text("ref.cycle", loop=" -> ".join(loop))))
             elif target not in state:
                 state[target] = 1
                 path.append(target)

@@ -12,9 +12,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .diagnostic import Diagnostic
-from .loader import Document, Index
-from .messages import say, word
+from .diagnostic import Problem
+from .loader import Document
+from .messages import Listing, Text
 from .predicate import compile_schema
 
 SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
@@ -58,128 +58,129 @@ def _predicate(name: str):
     return compile_schema(schema)
 
 
-def validate(documents: list[Document], index: Index, lang: str = "en") -> tuple[list[Diagnostic], set[int]]:
-    """Return the EST003 diagnostics and the ids (`id()`) of the entity mappings that failed."""
-    diagnostics: list[Diagnostic] = []
+def validate(documents: list[Document]) -> tuple[list[Problem], set[int]]:
+    """Return the EST003 problems and the ids (`id()`) of the entity mappings that failed."""
+    problems: list[Problem] = []
     invalid: set[int] = set()
     for document in documents:
-        data = document.data
-        if document.data is None and document.root_mark == 0:
-            continue  # unreadable YAML, already reported as EST001
-        if not isinstance(data, dict):
-            what = word(lang, "empty file") if data is None else _kind(data, lang)
-            _, line, column = index.unpack(document.root_mark)
-            diagnostics.append(Diagnostic(
-                "EST003", "error", say(lang, "file_shape", what=what),
-                document.path, line, column, rule="schema",
-            ))
+        found, failed = validate_document(document)
+        problems.extend(found)
+        invalid.update(failed)
+    return problems, invalid
+
+
+def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
+    """One document's EST003 problems and failed entities: they depend on this document alone."""
+    problems: list[Problem] = []
+    invalid: set[int] = set()
+    data = document.data
+    if not document.readable:
+        return problems, invalid  # not YAML: EST001 already says why
+    if not isinstance(data, dict):
+        what = Text("word.empty_file") if data is None else _kind(data)
+        line, column = document.root
+        problems.append(Problem("EST003", Text("schema.file_shape", what=what), document.path, line, column))
+        return problems, invalid
+    if not _predicate("")(data):
+        problems.extend(_explain(_shallow_schema(), data, (), document))
+    for section in SECTIONS:
+        entities = data.get(section)
+        if not isinstance(entities, dict):
             continue
-        if not _predicate("")(data):
-            diagnostics.extend(_explain(_shallow_schema(), data, (), document, index, lang))
-        for section in SECTIONS:
-            entities = data.get(section)
-            if not isinstance(entities, dict):
-                continue
-            test = _predicate(DEFINITION_OF[section])
-            for entity_id, entity in entities.items():
-                if not test(entity):
-                    invalid.add(id(entity))
-                    diagnostics.extend(_explain(
-                        _definition_schema(DEFINITION_OF[section]), entity, (section, entity_id), document, index,
-                        lang,
-                    ))
-        flows = data.get("integrations")
-        if isinstance(flows, list):
-            test = _predicate("Integration")
-            for position, flow in enumerate(flows):
-                if not test(flow):
-                    invalid.add(id(flow))
-                    diagnostics.extend(_explain(
-                        _definition_schema("Integration"), flow, ("integrations", position), document, index, lang,
-                    ))
-    return diagnostics, invalid
+        test = _predicate(DEFINITION_OF[section])
+        for entity_id, entity in entities.items():
+            if not test(entity):
+                invalid.add(id(entity))
+                problems.extend(_explain(_definition_schema(DEFINITION_OF[section]), entity, (section, entity_id),
+                                         document))
+    flows = data.get("integrations")
+    if isinstance(flows, list):
+        test = _predicate("Integration")
+        for position, flow in enumerate(flows):
+            if not test(flow):
+                invalid.add(id(flow))
+                problems.extend(_explain(_definition_schema("Integration"), flow, ("integrations", position),
+                                         document))
+    return problems, invalid
 
 
-def _explain(schema: dict, instance, prefix: tuple, document: Document, index: Index, lang: str) -> list[Diagnostic]:
+def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[Problem]:
     import jsonschema  # only paid for when something is wrong
 
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    found: list[Diagnostic] = []
+    found: list[Problem] = []
     seen: set = set()
     for error in validator.iter_errors(instance):
-        for path, message in _wordings(error, lang):
+        for path, problem in _wordings(error):
             full = prefix + path
-            key = (full, message)
-            if key in seen:
+            if (full, problem) in seen:  # the same problem reached by two schema paths
                 continue
-            seen.add(key)
-            mark = index.mark_of(document.data, full, document.root_mark)
-            _, line, column = index.unpack(mark)
+            seen.add((full, problem))
+            line, column = document.place(full)
             section, entity = _owner(document.data, full)
-            found.append(Diagnostic(
-                "EST003", "error", f"{_dotted(full, lang)}: {message}",
-                document.path, line, column, section, entity, rule="schema",
-            ))
+            found.append(Problem("EST003", Text("schema.at", path=_dotted(full), problem=problem),
+                                 document.path, line, column, section, entity))
     return found
 
 
-def _wordings(error, lang: str):
-    """Turn one jsonschema error into (path below the instance, plain-language problem) pairs."""
+def _wordings(error):
+    """Turn one jsonschema error into (path below the instance, problem as a Text) pairs."""
     path = tuple(error.absolute_path)
     keyword = error.validator
     value = error.instance
     expected = error.validator_value
-    shown = _show(value, lang)
+    shown = _show(value)
     if keyword == "required":
         for name in expected:
             if isinstance(value, dict) and name not in value:
-                yield path, say(lang, "required", name=name)
+                yield path, Text("schema.required", name=name)
     elif keyword == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         for name in value:
             if name not in known:
                 close = difflib.get_close_matches(str(name), known, n=1)
-                hint = (say(lang, "did_you_mean", close=close[0]) if close
-                        else say(lang, "known_fields", known=", ".join(known)))
-                yield path + (name,), say(lang, "unknown_field", name=name, hint=hint)
+                hint = (Text("schema.did_you_mean", close=close[0]) if close
+                        else Text("schema.known_fields", known=", ".join(known)))
+                yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
-        yield path + (value,), say(lang, "invalid_id", value=value)
+        yield path + (value,), Text("schema.invalid_id", value=value)
     elif keyword == "pattern":
         pattern = error.schema.get("pattern")
         if pattern == ID_PATTERN:
-            yield path, say(lang, "invalid_id", value=value)
+            yield path, Text("schema.invalid_id", value=value)
         elif pattern == "\\S":
-            yield path, say(lang, "blank")
+            if value != "":  # an empty value breaks minLength too: one problem is enough
+                yield path, Text("schema.blank")
         elif "format" in error.schema:
-            yield path, say(lang, "not_date", value=shown)
+            yield path, Text("schema.not_date", value=shown)
         else:
-            yield path, say(lang, "pattern", value=shown, pattern=pattern)
+            yield path, Text("schema.pattern", value=shown, pattern=pattern)
     elif keyword == "format":
         if "pattern" in error.schema and not _matches(error.schema["pattern"], value):
             return  # the pattern error says it already
-        yield path, say(lang, "bad_date", value=shown)
+        yield path, Text("schema.bad_date", value=shown)
     elif keyword == "enum":
         close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
-        hint = say(lang, "did_you_mean", close=close[0]) if close else ""
-        yield path, say(lang, "enum", value=shown, options=", ".join(str(o) for o in expected)) + hint
+        hint = Text("schema.did_you_mean", close=close[0]) if close else ""
+        yield path, Text("schema.enum", value=shown, options=", ".join(str(o) for o in expected), hint=hint)
     elif keyword == "const":
-        yield path, say(lang, "const", value=shown, expected=json.dumps(expected))
+        yield path, Text("schema.const", value=shown, expected=json.dumps(expected))
     elif keyword == "type":
-        yield path, say(lang, "type", value=shown, kind=_kind(value, lang), expected=_type_words(expected, lang))
+        yield path, Text("schema.type", value=shown, kind=_kind(value), expected=_type_words(expected))
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield path, say(lang, keyword, value=shown, bound=expected)
+        yield path, Text("schema." + keyword, value=shown, bound=expected)
     elif keyword == "minLength":
-        yield path, say(lang, "empty")
+        yield path, Text("schema.empty")
     elif keyword == "minItems":
-        yield path, say(lang, "min_items", count=expected)
+        yield path, Text("schema.min_items", count=expected)
     elif keyword == "uniqueItems":
         twice = sorted({str(v) for v in value if value.count(v) > 1})
-        yield path, say(lang, "unique", values=", ".join(twice))
+        yield path, Text("schema.unique", values=", ".join(twice))
     elif keyword == "anyOf" and path[-2:-1] == ("depends_on",):
-        yield path, say(lang, "dependency_item", value=shown)
+        yield path, Text("schema.dependency_item", value=shown)
     elif keyword in ("anyOf", "oneOf") and error.context:
         # Word the alternative that went furthest.
-        yield from _wordings(max(error.context, key=lambda e: len(e.absolute_path)), lang)
+        yield from _wordings(max(error.context, key=lambda e: len(e.absolute_path)))
     else:
         yield path, error.message
 
@@ -209,39 +210,40 @@ def _owner(data: dict, path: tuple):
     return (section if section in DEFINITION_OF else None), None
 
 
-def _dotted(path: tuple, lang: str) -> str:
+def _dotted(path: tuple):
     if not path:
-        return say(lang, "top_level")
+        return Text("schema.top_level")
     text = str(path[0])
     for step in path[1:]:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
 
 
-def _show(value, lang: str) -> str:
+def _show(value):
+    """A value as the message quotes it: text in quotes, numbers as written, collections by their kind."""
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return word(lang, "null (empty)")
+        return Text("word.null_value")
     if isinstance(value, dict):
-        return word(lang, "a mapping")
+        return Text("word.mapping")
     if isinstance(value, list):
-        return word(lang, "a list")
+        return Text("word.list")
     return str(value)
 
 
 _KIND = {str: "text", bool: "boolean", int: "number", float: "number", dict: "mapping", list: "list",
          type(None): "null"}
+_TYPE_WORDS = {"string": "text", "integer": "whole", "number": "number", "boolean": "true_or_false",
+               "object": "mapping", "array": "list", "null": "nothing"}
 
 
-def _kind(value, lang: str) -> str:
-    return word(lang, _KIND.get(type(value), "text"))
+def _kind(value) -> Text:
+    return Text("word." + _KIND.get(type(value), "text"))
 
 
-def _type_words(expected, lang: str) -> str:
+def _type_words(expected) -> Listing:
     names = expected if isinstance(expected, list) else [expected]
-    words = {"string": "text", "integer": "whole", "number": "number", "boolean": "true or false",
-             "object": "mapping", "array": "list", "null": "nothing"}
-    return say(lang, "or").join(word(lang, words.get(n, n)) for n in names)
+    return Listing((Text("word." + _TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names), "or")

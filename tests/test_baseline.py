@@ -151,6 +151,6 @@ def test_a_bad_baseline_is_a_clear_error(folder, text, expected):
 
 
 def test_a_missing_baseline_and_both_options_are_errors(folder):
-    assert invoke("--baseline", "nowhere.json").stderr.startswith("si-lint: error: nowhere.json: cannot be read")
+    assert invoke("--baseline", "nowhere.json").stderr.startswith("si-lint: error: nowhere.json: no such file")
     both = invoke("--baseline", "a.json", "--write-baseline", "b.json")
     assert both.exit_code == 2 and "--baseline and --write-baseline cannot be used together" in both.stderr

@@ -174,7 +174,7 @@ def test_unknown_references_in_every_reference_field(catalogue):
     ]
     messages = [d.message for d in run(text, catalogue).diagnostics if d.code == "EST004"]
     assert "provider 'gpc' is not defined (did you mean 'gcp'?)" in messages[0]
-    assert "'gcp' is a provider, not a application or infrastructure component or data store" in messages[5]
+    assert "'gcp' is a provider, not a application, infrastructure component or data store" in messages[5]
     assert "not an integration-platform" in messages[8]
 
 
@@ -231,7 +231,7 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
     """
     messages = {d.code: d.message for d in run(text, catalogue, lang="fr").diagnostics if d.code.startswith("EST")}
     assert messages["EST002"].startswith("clé « a » en double : déjà définie en estate.yaml:3:3")
-    assert messages["EST003"] == ("applications.b.delivery: 'cloud' n'est pas l'une des valeurs saas, paas, "
+    assert messages["EST003"] == ("applications.b.delivery : 'cloud' n'est pas l'une des valeurs saas, paas, "
                                   "serverless, iaas, on-premise, desktop")
     assert messages["EST004"].startswith("composant « zz » n'est pas défini")
     assert messages["EST006"].startswith("cycle de dépendances : a -> b -> a")

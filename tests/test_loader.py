@@ -7,16 +7,15 @@ import textwrap
 import pytest
 import yaml
 
-from si_lint import loader
+from si_lint import inputs, loader
 from si_lint.diagnostic import InputError
 
 from conftest import lint_paths
 
 
 def load(text: str):
-    index = loader.Index()
-    document, problems = loader.load_text(textwrap.dedent(text), "f.yaml", index)
-    return document, problems, index
+    document = loader.load_text(textwrap.dedent(text), "f.yaml")
+    return document, document.problems, document.index
 
 
 @pytest.mark.parametrize("text", [
@@ -52,28 +51,29 @@ def test_positions_of_keys_and_items():
             macos]
     """)
     crm = document.data["applications"]["crm"]
-    assert index.unpack(index.key_mark(document.data["applications"], "crm")) == ("f.yaml", 3, 3)
-    assert index.unpack(index.key_mark(crm, "access")) == ("f.yaml", 4, 5)
+    assert loader.unpack(index.key_mark(document.data["applications"], "crm")) == (3, 3)
+    assert loader.unpack(index.key_mark(crm, "access")) == (4, 5)
     devices = crm["access"]["devices"]
-    assert index.unpack(index.item_mark(devices, 1)) == ("f.yaml", 6, 9)
-    assert index.unpack(index.mark_of(crm, ("access", "devices", 0), 0)) == ("f.yaml", 5, 17)
-    # A path that goes nowhere falls back to the default.
-    assert index.mark_of(crm, ("access", "nothing"), 7) == 7
+    assert loader.unpack(index.item_mark(devices, 1)) == (6, 9)
+    assert index.place(crm, ("access", "devices", 0), (1, 1)) == (5, 17)
+    assert document.place(("applications", "crm", "access")) == (4, 5)
+    # A path that goes nowhere gives the default (the entity's key, for a missing field).
+    assert index.place(crm, ("access", "nothing"), (7, 7)) == (7, 7)
 
 
 def test_merged_keys_keep_the_position_where_they_were_written():
     document, _, index = load("base: &b\n  usage: business\napp:\n  <<: *b\n  owner: me\n")
     app = document.data["app"]
     assert app == {"owner": "me", "usage": "business"}
-    assert index.unpack(index.key_mark(app, "usage"))[1:] == (2, 3)
-    assert index.unpack(index.key_mark(app, "owner"))[1:] == (5, 3)
+    assert loader.unpack(index.key_mark(app, "usage")) == (2, 3)
+    assert loader.unpack(index.key_mark(app, "owner")) == (5, 3)
 
 
 def test_a_utf8_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbfversion: 1\n")
-    documents, _, problems = loader.load_paths([str(path)])
-    assert problems == [] and documents[0].data == {"version": 1}
+    documents = loader.load_paths([str(path)])
+    assert documents[0].problems == [] and documents[0].data == {"version": 1}
 
 
 def test_folders_are_read_recursively_sorted_and_merged(tmp_path):
@@ -109,7 +109,7 @@ def test_non_utf8_is_an_input_error_with_its_position(tmp_path):
     path = tmp_path / "latin1.yaml"
     path.write_bytes("version: 1\norganization: Société\n".encode("latin-1"))
     with pytest.raises(InputError, match=r"latin1.yaml:2:19: not UTF-8 \(byte 0xe9\)"):
-        loader.read_text(str(path))
+        inputs.read_text(str(path))
 
 
 def test_a_repository_root_skips_hidden_files_and_si_lint_config(tmp_path):

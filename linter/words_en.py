@@ -1,0 +1,86 @@
+"""English words of si-lint, outside the rule files (see messages.py). Same keys as words_fr.py."""
+
+WORDS = {
+    # --- reading files (exit 2) -----------------------------------------------------
+    "input.missing": "{path}: no such file or folder",
+    "input.no_file": "{path}: no such file",
+    "input.not_regular": "{path}: not a regular file or folder",
+    "input.unreadable": "{path}: cannot be read ({reason})",
+    "input.too_big": "{path}: larger than {limit} MB: si-lint reads estates, not archives",
+    "input.not_utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
+    "input.no_estate_files": "{path}: no *.yaml or *.yml file in this folder",
+    # --- load (EST001, EST002) -----------------------------------------------------
+    "load.invalid_yaml": "invalid YAML: {problem}",
+    "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
+                          "the file keeps only one, so merge the two or rename one",
+    "load.key_not_scalar": "a mapping key must be a plain value, not a mapping or a list",
+    "load.bad_scalar": "{value!r} is not a valid {kind}",
+    "load.number_too_long": "a number of {digits} digits: too long to be a figure of the estate",
+    "load.bad_character": "the character {character} ({code}) is not allowed in YAML: remove it",
+    "load.tag": "the tag {tag} is not supported: use plain values",
+    "load.alias_unknown": "the alias *{name} names no anchor defined before it",
+    "load.alias_loop": "the alias *{name} refers to a collection that contains it",
+    "load.alias_bomb": "aliases expand this file to more than {limit} nodes (an alias bomb?): "
+                       "write the values out or share less",
+    "load.too_deep": "nested more than {limit} levels deep: an estate needs six at most",
+    "load.merge_value": "a merge key `<<` takes a mapping or a list of mappings",
+    "load.second_document": "a second YAML document (`---`) in one file: put each in its own file",
+    # --- schema (EST003) ------------------------------------------------------------
+    "schema.file_shape": "the file is {what}: an estate file is a mapping that starts with `version: 1`",
+    "schema.at": "{path}: {problem}",
+    "schema.required": "missing required field '{name}'",
+    "schema.unknown_field": "unknown field '{name}'{hint}",
+    "schema.did_you_mean": " (did you mean '{close}'?)",
+    "schema.known_fields": "; known fields: {known}",
+    "schema.invalid_id": "'{value}' is not a valid id: ids use lowercase letters, digits, '-' and '_', "
+                         "starting with a letter",
+    "schema.enum": "{value} is not one of {options}{hint}",
+    "schema.const": "{value} is not allowed: the only value is {expected}",
+    "schema.type": "{value} is {kind}, expected {expected}",
+    "schema.blank": "must not be only spaces",
+    "schema.not_date": "{value} is not a date written YYYY-MM-DD",
+    "schema.bad_date": "{value} is not a valid date (YYYY-MM-DD)",
+    "schema.pattern": "{value} does not have the expected form ({pattern})",
+    "schema.minimum": "{value} is below the minimum {bound}",
+    "schema.maximum": "{value} is above the maximum {bound}",
+    "schema.exclusiveMinimum": "{value} is not above {bound}",
+    "schema.exclusiveMaximum": "{value} is not below {bound}",
+    "schema.empty": "must not be empty",
+    "schema.min_items": "needs at least {count} item(s)",
+    "schema.unique": "lists {values} more than once",
+    "schema.dependency_item": "{value} is neither an id nor a group {{any_of: [ids]}}",
+    "schema.top_level": "(top level)",
+    # --- references (EST002, EST004, EST006) ------------------------------------------
+    "ref.duplicate_id": "id '{id}' is defined twice: first at {place} (in {section}); "
+                        "ids are unique across all sections, so rename one",
+    "ref.undefined": "{what} '{target}' is not defined{hint}: define it or fix the id",
+    "ref.wrong_section": "{what} '{target}' is a {found}, not a {allowed}",
+    "ref.via_not_platform": "via '{target}' is infrastructure of type {type}, not an integration-platform: "
+                            "name a platform or one of point-to-point, file-transfer, shared-database",
+    "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
+                 "so remove one of these depends_on entries",
+    # --- waivers (EST005) ----------------------------------------------------------------
+    "waiver.est": "EST rules are about reading the estate and cannot be waived",
+    "waiver.did_you_mean": "did you mean {code}?",
+    "waiver.see_rules": "`si-lint rules` lists the codes",
+    # --- words put into other messages -------------------------------------------------
+    "word.or": "or",
+    "word.and": "and",
+    "word.text": "text",
+    "word.boolean": "a boolean",
+    "word.number": "a number",
+    "word.whole": "a whole number",
+    "word.mapping": "a mapping",
+    "word.list": "a list",
+    "word.null": "empty",
+    "word.true_or_false": "true or false",
+    "word.nothing": "nothing",
+    "word.null_value": "null (empty)",
+    "word.empty_file": "empty",
+    "word.providers": "provider",
+    "word.infrastructure": "infrastructure component",
+    "word.data_stores": "data store",
+    "word.applications": "application",
+    "word.component": "component",
+    "word.integration_platform": "integration platform",
+}
