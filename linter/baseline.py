@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .diagnostic import InputError
+from .messages import Plural, Text
 
 VERSION = 1
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -52,7 +53,7 @@ def write(path: str, diagnostics, lang: str) -> int:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
-        raise InputError(f"{path}: cannot write the baseline ({error.strerror or error})") from None
+        raise InputError(Text("baseline.cannot_write", reason=error.strerror or str(error)), where=path) from None
     return len(entries)
 
 
@@ -63,13 +64,14 @@ def load(path: str) -> Baseline:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{error.lineno}:{error.colno}: not a JSON baseline: {error.msg}; "
-                         "write one with --write-baseline") from None
+        raise InputError(Text("baseline.not_json", problem=error.msg),
+                         where=f"{path}:{error.lineno}:{error.colno}") from None
+    except RecursionError:
+        raise InputError(Text("baseline.not_a_baseline", version=VERSION), where=path) from None
     entries = document.get("findings") if isinstance(document, dict) else None
     if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
             or not all(_entry(e) for e in entries)):
-        raise InputError(f"{path}: not a si-lint baseline (version {VERSION}, with a list of findings); "
-                         "write one with --write-baseline")
+        raise InputError(Text("baseline.not_a_baseline", version=VERSION), where=path)
     return Baseline(path, str(document.get("lang", "en")), entries)
 
 
@@ -81,9 +83,7 @@ def _entry(entry) -> bool:
 def apply(diagnostics, baseline: Baseline, lang: str) -> tuple:
     """(findings not in the baseline, how many were in it, how many entries no finding matched)."""
     if baseline.lang != lang and any(entry.get("entity") is None for entry in baseline.entries):
-        raise InputError(f"{baseline.path}: its estate-wide findings are matched by message, written in "
-                         f"'{baseline.lang}': run with --lang {baseline.lang} (or `lang: {baseline.lang}` in the "
-                         "config), or write the baseline again")
+        raise InputError(Text("baseline.language", lang=baseline.lang), where=baseline.path)
     remaining = Counter(key(e["code"], e.get("entity"), e["message"]) for e in baseline.entries)
     new = []
     for diagnostic in diagnostics:
@@ -99,8 +99,7 @@ def filter_result(result, path: str):
     """The run's result with the baseline's findings taken out, and a note saying what was hidden and fixed."""
     baseline = load(path)
     new, known, fixed = apply(result.diagnostics, baseline, result.settings.lang)
-    note = f"si-lint: baseline {path}: {known} known finding{'s' if known != 1 else ''} not shown"
+    note = Text("baseline.note", path=path, known=Plural("baseline.known", known))
     if fixed:
-        note += (f"; {fixed} entr{'ies' if fixed != 1 else 'y'} fixed and can be removed "
-                 f"(rewrite it with --write-baseline {path})")
+        note = Text("baseline.note_fixed", note=note, fixed=Plural("baseline.fixed", fixed), path=path)
     return replace(result, diagnostics=new), note

@@ -16,61 +16,70 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .diagnostic import InputError
+from .messages import LANGUAGES, Text
 from .inputs import read_text
 from .loader import Document, load_text, refuse_problems
 from .predicate import SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
-
-LANGUAGES = ("en", "fr")
-TEXT_KEYS = ("title", "message", "rationale", "remediation")
-
+from .views import RuleDoc
+from .vocabulary import SECTIONS
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     severity: str
-    scope: str
+    scope: object  # a section, a list of sections, `estate`, `waivers` or `file`
     texts: dict  # lang -> {title, message, rationale, remediation}
     examples: dict  # compliant / non_compliant estate YAML
     origin: str  # the rule file
     builtin: bool
+    family: str  # scores and reports group rules by family (ACC, CLD, ...)
+    status: str = "stable"  # or "preview": runs only when asked (see settings.enabled)
     principle: Optional[str] = None
     source: Optional[dict] = None
     target: tuple = ()  # path the findings point at
+    applies_to: Optional[dict] = None  # condition on an entity's facts: where the rule is evaluated and scored
     when: Optional[dict] = None
     check: Optional[str] = None
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
-    def category(self) -> str:
-        return self.code.rstrip("0123456789")
+    def sections(self) -> tuple:
+        """The sections of entities the rule is evaluated on; empty for estate, waiver and file rules."""
+        scopes = self.scope if isinstance(self.scope, list) else [self.scope]
+        return tuple(scope for scope in scopes if scope in SECTIONS)
 
     def text(self, key: str, lang: str = "en") -> str:
         return self.texts.get(lang, self.texts["en"])[key]
 
+    def doc(self, lang: str) -> RuleDoc:
+        return RuleDoc(self.code, self.name, self.severity, self.family, self.status, self.text("title", lang),
+                       self.text("rationale", lang), self.text("remediation", lang), self.source, self.principle)
+
     def predicate(self, options: dict):
         """The compiled `when` condition, with `{$option: NAME}` replaced by the option's value."""
-        cache_key = json.dumps(options, sort_keys=True, default=str)
+        return self._compile("when", options)
+
+    def applicable(self, options: dict):
+        """The compiled `applies_to` condition, or None when the rule applies to every entity of its scope."""
+        return self._compile("applies_to", options) if self.applies_to is not None else None
+
+    def _compile(self, key: str, options: dict):
+        cache_key = (key, json.dumps(options, sort_keys=True, default=str))
         if cache_key not in self._compiled:
-            schema = _substitute(self.when, options, self.origin)
-            try:
-                self._compiled[cache_key] = compile_schema(schema)
-            except SchemaCompileError as error:
-                raise InputError(f"{self.origin}: when: {error}") from None
+            self._compiled[cache_key] = compile_schema(_substitute(getattr(self, key), options))
         return self._compiled[cache_key]
 
 
-def _substitute(node, options: dict, origin: str):
+def _substitute(node, options: dict):
+    """The condition with each `{$option: NAME}` replaced by the option's value (names are checked at load)."""
     if isinstance(node, dict):
         if set(node) == {"$option"}:
-            name = node["$option"]
-            if name not in options:
-                raise InputError(f"{origin}: when: unknown option {name!r}; known: {', '.join(sorted(options))}")
-            return options[name]
-        return {key: _substitute(value, options, origin) for key, value in node.items()}
+            return options[node["$option"]]
+        return {key: _substitute(value, options) for key, value in node.items()}
     if isinstance(node, list):
-        return [_substitute(item, options, origin) for item in node]
+        return [_substitute(item, options) for item in node]
     return node
 
 
@@ -79,11 +88,8 @@ class Catalogue:
         self.rules: dict[str, Rule] = {}
         for rule in rules:
             if rule.code in self.rules:
-                first = self.rules[rule.code]
-                raise InputError(
-                    f"{rule.origin}: code: {rule.code} is already the code of {first.origin}: "
-                    "rule codes are unique, pick another"
-                )
+                raise InputError(Text("rulefile.duplicate_code", code=rule.code, first=self.rules[rule.code].origin),
+                                 where=rule.origin)
             self.rules[rule.code] = rule
         self.by_name = {rule.name: rule for rule in self.rules.values()}
 
@@ -98,6 +104,10 @@ class Catalogue:
 
     def get(self, code_or_name: str) -> Optional[Rule]:
         return self.rules.get(code_or_name.upper()) or self.by_name.get(code_or_name.lower())
+
+    def docs(self, lang: str) -> dict:
+        """code -> RuleDoc, for the reports."""
+        return {rule.code: rule.doc(lang) for rule in self}
 
 
 @lru_cache(maxsize=None)
@@ -122,10 +132,10 @@ def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
     for folder in rules_dirs:
         path = Path(folder)
         if not path.is_dir():
-            raise InputError(f"{folder}: --rules-dir must be a folder of rule files (*.yaml)")
+            raise InputError(Text("rulefile.not_a_folder", folder=folder))
         files = sorted(list(path.glob("*.yaml")) + list(path.glob("*.yml")))
         if not files:
-            raise InputError(f"{folder}: no rule file (*.yaml) in this folder")
+            raise InputError(Text("rulefile.empty_folder", folder=folder))
         rules.extend(parse_rule(read_text(str(f)), str(f), builtin=False) for f in files)
     return Catalogue(rules)
 
@@ -135,47 +145,57 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
     refuse_problems(document)
     data = document.data
     if not isinstance(data, dict):
-        raise InputError(f"{origin}: a rule file is a mapping with code, name, severity, scope, en, fr, examples")
+        raise InputError(Text("rulefile.not_a_mapping"), where=origin)
     if not _rule_file_predicate()(data):
-        raise InputError(_first_schema_problem(data, origin, document))
+        problem, path = _first_schema_problem(data)
+        raise InputError(problem, where=_where(document, path))
+
+    def refuse(path: tuple, key: str, **params):
+        raise InputError(Text(key, **params), where=_where(document, path))
+
     if not builtin and "check" in data:
-        raise InputError(
-            f"{_where(document, data, ('check',), origin)}: check: custom rules cannot name a Python check; "
-            "write the condition under `when` as a JSON Schema"
-        )
+        refuse(("check",), "rulefile.custom_check")
+    if "check" in data and "applies_to" in data:
+        refuse(("applies_to",), "rulefile.applies_to_check")
     if "check" in data:
         problem = _check_problem(data["check"], data["scope"])
         if problem:
-            raise InputError(f"{_where(document, data, ('check',), origin)}: check: {problem}")
-    if "when" in data:
-        scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
-        if not set(scopes) <= set(ENTITY_SCOPES):
-            raise InputError(
-                f"{_where(document, data, ('scope',), origin)}: scope: a `when` condition is tested on each entity "
-                f"of its scope, so the scope is one or a list of: {', '.join(ENTITY_SCOPES)}"
-            )
-        unknown = _unknown_option(data["when"], ("when",))
-        if unknown:
-            path, name = unknown
-            raise InputError(f"{_where(document, data, path, origin)}: when: unknown option {name!r}; "
-                             f"known: {', '.join(sorted(DEFAULT_OPTIONS))}")
-        try:
-            # Compile once with the default options to catch a bad schema at load time.
-            compile_schema(_substitute(data["when"], DEFAULT_OPTIONS, origin))
-        except SchemaCompileError as error:
-            path = ("when",) + tuple(error.path)
-            raise InputError(f"{_where(document, data, path, origin)}: when: {error}") from None
+            raise InputError(problem, where=_where(document, ("check",)))
+    for key in ("applies_to", "when"):
+        if key in data:
+            _check_condition(document, key)
     for lang in LANGUAGES:
         problem = _template_problem(data[lang]["message"], declarative="when" in data)
         if problem:
-            raise InputError(f"{_where(document, data, (lang, 'message'), origin)}: {lang}.message: {problem}")
+            raise InputError(Text("rulefile.at_key", key=f"{lang}.message", problem=problem),
+                             where=_where(document, (lang, "message")))
     return Rule(
         code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
         texts={lang: data[lang] for lang in LANGUAGES}, examples=data["examples"], origin=origin,
-        builtin=builtin, principle=data.get("principle"), source=data.get("source"),
+        builtin=builtin, family=data.get("family", data["code"].rstrip("0123456789")),
+        status=data.get("status", "stable"), principle=data.get("principle"), source=data.get("source"),
         target=tuple(data["field"].split(".")) if "field" in data else (),
-        when=data.get("when"), check=data.get("check"),
+        applies_to=data.get("applies_to"), when=data.get("when"), check=data.get("check"),
     )
+
+
+def _check_condition(document: Document, key: str) -> None:
+    """A condition (`when`, `applies_to`) names known options and compiles: a typo fails at load, not mid-run."""
+    data = document.data
+    scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
+    if not set(scopes) <= set(SECTIONS):
+        raise InputError(Text("rulefile.condition_scope", key=key, sections=", ".join(SECTIONS)),
+                         where=_where(document, ("scope",)))
+    unknown = _unknown_option(data[key], (key,))
+    if unknown:
+        path, name = unknown
+        raise InputError(Text("rulefile.unknown_option", key=key, name=repr(name),
+                              known=", ".join(sorted(DEFAULT_OPTIONS))), where=_where(document, path))
+    try:
+        compile_schema(_substitute(data[key], DEFAULT_OPTIONS))
+    except SchemaCompileError as error:
+        raise InputError(Text("rulefile.at_key", key=key, problem=str(error)),
+                         where=_where(document, (key,) + tuple(error.path))) from None
 
 
 def _unknown_option(node, path: tuple):
@@ -195,32 +215,29 @@ def _unknown_option(node, path: tuple):
     return None
 
 
-ENTITY_SCOPES = ("providers", "infrastructure", "data_stores", "applications", "integrations")
-
 # Findings the engine produces itself rather than through checks.CHECKS, and the scope each goes with:
 # the stages before the rules (EST001-004, EST006) and the waiver logic (GOV003, GOV004, EST005).
 ENGINE_CHECKS = {"pipeline": "file", "waivers": "waivers"}
 
 
-def _check_problem(name: str, scope) -> Optional[str]:
+def _check_problem(name: str, scope) -> Optional[Text]:
     """Why a built-in rule's `check` cannot run, or None: a typo must fail at load time, not mid-run."""
     from .checks import CHECKS
 
     if name in ENGINE_CHECKS:
         expected = ENGINE_CHECKS[name]
-        return None if scope == expected else f"`{name}` findings come with `scope: {expected}`"
+        return None if scope == expected else Text("rulefile.engine_check_scope", name=name, scope=expected)
     if name not in CHECKS:
-        known = ", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS)))
-        return f"no check is named {name!r}; known: {known}"
+        return Text("rulefile.unknown_check", name=repr(name), known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS))))
     if scope in ENGINE_CHECKS.values():
-        return f"a Python check runs on the estate, so its scope cannot be `{scope}`"
+        return Text("rulefile.check_scope", scope=scope)
     return None
 
 
 DECLARATIVE_PARAMS = ("id", "name", "value")
 
 
-def _template_problem(template: str, declarative: bool) -> Optional[str]:
+def _template_problem(template: str, declarative: bool) -> Optional[Text]:
     """Why a message template cannot be filled in, or None.
 
     A declarative rule's finding carries only {id}, {name} and {value}; a
@@ -232,30 +249,30 @@ def _template_problem(template: str, declarative: bool) -> Optional[str]:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
                   if name is not None]
     except ValueError as error:
-        return f"{error}; write a literal brace as {{{{ or }}}}"
+        return Text("rulefile.bad_template", error=str(error))
     for name, spec, conversion in fields:
         if declarative and (name not in DECLARATIVE_PARAMS or spec or conversion):
-            return f"{{{name}}} cannot be filled in; a condition's message can use {{id}}, {{name}} and {{value}}"
+            return Text("rulefile.declarative_placeholder", name=name)
         if not name.isidentifier():
-            return f"{{{name}}} is not a parameter name"
+            return Text("rulefile.bad_placeholder", name=name)
     return None
 
 
-def _where(document: Document, data: dict, path: tuple, origin: str) -> str:
+def _where(document: Document, path: tuple) -> str:
     line, column = document.place(path)
-    return f"{origin}:{line}:{column}"
+    return f"{document.path}:{line}:{column}"
 
 
-def _first_schema_problem(data: dict, origin: str, document: Document) -> str:
+def _first_schema_problem(data: dict) -> tuple:
+    """(problem, path) of the rule file's most relevant schema error, worded as the estate's EST003."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(rule_file_schema())
+    from .validate import wordings
+
+    validator = jsonschema.Draft202012Validator(rule_file_schema(), format_checker=jsonschema.FormatChecker())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    path = tuple(error.absolute_path)
-    dotted = ".".join(str(p) for p in path) or "(top level)"
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"{_where(document, data, path + (extra[0],), origin)}: {dotted}: unknown field '{extra[0]}'"
-    if error.validator == "oneOf" and not path:
-        return f"{origin}:1:1: a rule needs exactly one of `when` (a condition) or `check`"
-    return f"{_where(document, data, path, origin)}: {dotted}: {error.message}"
+    if error.validator == "oneOf" and not error.absolute_path:
+        return Text("rulefile.when_or_check"), ()
+    path, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
+    dotted = ".".join(str(step) for step in path) or Text("schema.top_level")
+    return Text("schema.at", path=dotted, problem=problem), path

@@ -8,10 +8,12 @@ messages' wording, positions or output formats: the engine does that.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
-from .model import Entity, Estate, dependencies
-from .settings import ALL_DEVICES
+from .availability import end_to_end
+from .model import Entity, Estate
+from .vocabulary import DEVICE_FAMILIES
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def effective_devices(entity: Entity) -> list:
     if "devices" in access:
         return list(access["devices"])
     if access.get("browser") is True and not access.get("installed_clients"):
-        return list(ALL_DEVICES)
+        return list(DEVICE_FAMILIES)
     return []
 
 
@@ -65,7 +67,14 @@ def data_kinds(entity: Entity) -> list:
 
 
 def is_content(entity: Entity, options: dict) -> bool:
-    return entity.data.get("category") in options["content_categories"]
+    """Whether the application holds content (office, documents, ...): categories compare in any case."""
+    category = entity.data.get("category")
+    return isinstance(category, str) and category.lower() in _lowered(tuple(options["content_categories"]))
+
+
+@lru_cache(maxsize=None)
+def _lowered(words: tuple) -> frozenset:
+    return frozenset(word.lower() for word in words)
 
 
 def facts(estate: Estate, entity: Entity, options: dict) -> dict:
@@ -206,81 +215,13 @@ def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
 
 # --- AVL ---------------------------------------------------------------------------
 
-@dataclass
-class Availability:
-    """An application's end-to-end availability (a fraction), its weakest component, the ids with no figure."""
-
-    value: float = 1.0
-    weakest: Optional[str] = None  # as the message shows it: "orders-db (99.95%)"
-    weakest_value: float = 1.0
-    missing: list = field(default_factory=list)
-
-    def include(self, other: "Availability") -> None:
-        """Put `other` in series with what is already counted."""
-        self.value *= other.value
-        if other.weakest is not None and (self.weakest is None or other.weakest_value < self.weakest_value):
-            self.weakest, self.weakest_value = other.weakest, other.weakest_value
-        self.missing.extend(m for m in other.missing if m not in self.missing)
-
-
-def end_to_end(estate: Estate) -> dict[str, Availability]:
-    """Every valid application's end-to-end availability, by the arithmetic of estate-format.md.
-
-    Dependencies are computed before their dependents with an explicit stack
-    (estates can be deep). An application met again while still open is in a
-    cycle: EST006 reports it, and here it counts as 100%.
-    """
-    applications = estate.applications
-    figures: dict[str, Availability] = {}
-    opened: set = set()
-
-    def factor(member: str) -> Availability:
-        entity = estate.by_id.get(member)
-        if entity is None or entity.section == "providers":  # EST004 reports it
-            return Availability()
-        if entity.section == "applications":
-            return figures.get(member) or Availability()
-        value = entity.data.get("availability")
-        if type(value) not in (int, float):
-            return Availability(missing=[member])
-        return Availability(value / 100, f"{member} ({_percent(value)}%)", value / 100)
-
-    for start in applications:
-        stack = [(start, False)]
-        while stack:
-            app_id, ready = stack.pop()
-            if ready:
-                if applications[app_id].valid:
-                    figures[app_id] = _combine(applications[app_id], factor)
-                continue
-            if app_id in opened:
-                continue
-            opened.add(app_id)
-            stack.append((app_id, True))
-            stack.extend((target, False) for _, target in dependencies(applications[app_id])
-                         if target in applications and target not in opened)
-    return figures
-
-
-def _combine(app: Entity, factor) -> Availability:
-    """own x one factor per entry of `data` and `depends_on`; an any_of group fails only if all members do."""
-    figure = Availability()
-    own = app.get("availability.own", 100)
-    if own < 100:
-        figure.include(Availability(own / 100, f"{app.id} (availability.own {_percent(own)}%)", own / 100))
-    for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
-        if isinstance(item, dict):
-            members = [factor(m) for m in item["any_of"]]
-            failure = 1.0
-            for member in members:
-                failure *= 1 - member.value
-            label = f"any_of({', '.join(item['any_of'])}) ({_percent((1 - failure) * 100)}%)"
-            group = Availability(1 - failure, label, 1 - failure)
-            group.missing = [m for member in members for m in member.missing]
-            figure.include(group)
-        else:
-            figure.include(factor(item))
-    return figure
+def _link_label(link) -> str:
+    """The weakest link as AVL002 names it: `orders-db (99.95%)`, `any_of(a, b) (99.99%)`, own figure."""
+    if link.kind == "own":
+        return f"{link.id} (availability.own {_percent(link.value)}%)"
+    if link.kind == "any_of":
+        return f"any_of({', '.join(member.id for member in link.members)}) ({_percent(link.value)}%)"
+    return f"{link.id} ({_percent(link.value)}%)"
 
 
 def _shown_below(value: float, target: float) -> str:
@@ -300,12 +241,12 @@ def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
         if target is None:
             continue
         figure = figures[app.id]
-        percent = figure.value * 100
         # Products of fractions carry float noise: a chain that meets its target exactly must pass.
-        if percent < target - 1e-9:
+        if figure.value < target - 1e-9:
             yield Finding(app, ("availability", "target"), {
-                "figure": _shown_below(percent, target), "target": _percent(target),
-                "weakest": figure.weakest, "missing": Clause(figure.missing),
+                "figure": _shown_below(figure.value, target), "target": _percent(target),
+                "weakest": _link_label(figure.weakest) if figure.weakest else None,
+                "missing": Clause(figure.missing),
             })
 
 

@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 import datetime
-import os
 import sys
 
 import click
 
 from . import __version__
+from .console import default_lang, lang_option, parse_today, run, write_output
 from .diagnostic import InputError
+from .messages import Text, count, say
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -22,29 +23,11 @@ Exit codes:
   3  internal error (a bug in si-lint: please report it)
 """
 
-
-def default_lang() -> str:
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
-
-
-def parse_today(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
-
-
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
 LAZY_COMMANDS: dict = {
     "import": "si_lint.importers.cli:import_group",
-    "config": "si_lint.config:command",
+    "config": "si_lint.config.command:command",
     "init": "si_lint.init:command",
     "diff": "si_lint.diff:diff_command",
 }
@@ -83,23 +66,6 @@ def main() -> None:
     """
 
 
-def _run(function):
-    """Turn input problems into exit 2 with a message, and bugs into exit 3, never a traceback."""
-    try:
-        return function()
-    except InputError as error:
-        click.echo(f"si-lint: error: {error}", err=True)
-        sys.exit(2)
-    except (click.exceptions.Exit, click.ClickException, SystemExit):
-        raise
-    except MemoryError:
-        click.echo("si-lint: error: out of memory reading the estate", err=True)
-        sys.exit(2)
-    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
-        click.echo(f"si-lint: internal error (a bug, please report it): {type(error).__name__}: {error}", err=True)
-        sys.exit(3)
-
-
 def format_names() -> list:
     from .reporters import FORMATS
 
@@ -111,8 +77,7 @@ def format_names() -> list:
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None,
-              help="Language of messages (default: from LANG).")
+@lang_option
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="Date used to decide which waivers have expired (default: today).")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
@@ -137,23 +102,24 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
     if baseline_path and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
 
-    def run():
+    def body():
         from . import config, engine
 
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
-                 "select": _codes(select) if select is not None else None,
-                 "ignore": _codes(ignore) if ignore is not None else None}
+                 "select": _codes(select), "ignore": _codes(ignore)}
         effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
         result = engine.lint(paths, effective.settings, effective.catalogue)
+        language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
         if write_baseline or baseline_path:
             from . import baseline
 
             if write_baseline:
-                count = baseline.write(write_baseline, result.diagnostics, result.settings.lang)
-                click.echo(f"si-lint: wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}", err=True)
+                written = baseline.write(write_baseline, result.diagnostics, language)
+                _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
+                                     path=write_baseline))
             result, note = baseline.filter_result(result, write_baseline or baseline_path)
-            click.echo(note, err=True)
+            _note(language, note)
         if statistics:
             from . import scoring
 
@@ -163,57 +129,48 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         write_output(text, output)
         return 1 if result.failed() else 0
 
-    sys.exit(_run(run))
+    sys.exit(run(body, lang))
 
 
 def _codes(value):
+    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
     if value is None:
-        return ()
+        return None
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
+def _note(lang: str, text) -> None:
+    from .messages import render
+
+    click.echo(f"si-lint: {render(lang, text)}", err=True)
+
+
 def _color() -> bool:
+    import os
+
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def rule_texts(catalogue, lang: str) -> dict:
-    return {
-        rule.code: {
-            "name": rule.name, "severity": rule.severity, "category": rule.category,
-            **{key: rule.text(key, lang) for key in ("title", "rationale", "remediation")},
-            "source": rule.source, "principle": rule.principle,
-        }
-        for rule in catalogue
-    }
 
 
 def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None) -> str:
     """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline)."""
-    from .reporters import Report, render
+    from dataclasses import replace
 
+    from .reporters import FORMATS, render
+    from .views import Report
+
+    needs = FORMATS[format_name]
     summary, view = result.summary(), None
-    if format_name in ("json", "html"):  # the formats that show scores (docs/scoring.md)
+    if needs.scores:
         from .overview import overview
 
-        summary["scores"], view = overview(result, scored or result, with_view=format_name == "html")
+        scores, view = overview(result, scored or result, with_view=needs.view)
+        summary = replace(summary, scores=scores)
     report = Report(
         diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,
-        rules=rule_texts(result.catalogue, result.settings.lang), lang=result.settings.lang,
+        rules=result.catalogue.docs(result.settings.lang), lang=result.settings.lang,
         color=color, show_waived=show_waived, tool_version=__version__,
     )
     return render(format_name, report)
-
-
-def write_output(text: str, output) -> None:
-    """Print `text`, or write it to the file `output`; a file that cannot be written is exit 2."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise InputError(f"{output}: cannot be written ({error.strerror or error})") from None
 
 
 @main.command()
@@ -226,59 +183,60 @@ def schema():
 
 @main.command("rules")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language (default: from LANG).")
+@lang_option
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
 @click.option("--verify", is_flag=True, help="Run every rule's own two examples; fail naming the rules that misbehave.")
 def rules_command(format_name, lang, rules_dirs, verify):
     """List the rule catalogue (code, name, severity, title)."""
     from .catalogue import load_catalogue
 
-    def run():
+    language = lang or default_lang()
+
+    def body():
         catalogue = load_catalogue(rules_dirs)
-        language = lang or default_lang()
         if verify:
             from .verify import verify_catalogue
 
             failures = verify_catalogue(catalogue)
             for failure in failures:
                 click.echo(failure, err=True)
-            count = len(list(catalogue))
-            click.echo(f"{count - len({f.split(':')[0] for f in failures})} of {count} rules verified.")
+            total = len(list(catalogue))
+            click.echo(say(language, "cli.verified", passed=total - len({f.split(':')[0] for f in failures}),
+                           total=total))
             return 1 if failures else 0
         if format_name == "json":
             import json
 
-            click.echo(json.dumps([{"code": code, **texts} for code, texts in rule_texts(catalogue, language).items()],
-                                  indent=2, ensure_ascii=False))
+            click.echo(json.dumps([doc.as_dict() for doc in catalogue.docs(language).values()], indent=2,
+                                  ensure_ascii=False))
             return 0
         from tabulate import tabulate
 
-        rows = [[r.code, r.name, r.severity, r.text("title", language)] for r in catalogue]
-        click.echo(tabulate(rows, headers=["code", "name", "severity", "title"], tablefmt="simple"))
+        rows = [[r.code, r.name, say(language, "severity." + r.severity), r.text("title", language)] for r in catalogue]
+        headers = [say(language, "cli.rules." + column) for column in ("code", "name", "severity", "title")]
+        click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
         return 0
 
-    sys.exit(_run(run))
+    sys.exit(run(body, lang))
 
 
 @main.command()
 @click.argument("code")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language (default: from LANG).")
+@lang_option
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
 def explain(code, lang, rules_dirs):
     """Explain a rule: what it checks, why, what to do instead, with examples."""
     from .catalogue import load_catalogue
     from .explain import explain_rule
 
-    def run():
+    def body():
         catalogue = load_catalogue(rules_dirs)
         rule = catalogue.get(code)
         if rule is None:
-            import difflib
+            from .messages import hint
 
-            close = difflib.get_close_matches(code.upper(), list(catalogue.rules), n=1)
-            hint = f" (did you mean {close[0]}?)" if close else "; `si-lint rules` lists them"
-            raise InputError(f"no rule {code!r}{hint}")
+            raise InputError(Text("cli.no_rule", code=repr(code), hint=hint(code.upper(), catalogue.rules)))
         click.echo(explain_rule(rule, lang or default_lang()), nl=False)
         return 0
 
-    sys.exit(_run(run))
+    sys.exit(run(body, lang))

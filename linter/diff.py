@@ -13,7 +13,10 @@ from typing import Optional
 
 import click
 
+from .console import default_lang, lang_option, run, write_output
 from .diagnostic import InputError
+from .inputs import read_text
+from .messages import Text, percent, say
 
 EXIT_HELP = """\b
 Exit codes:
@@ -22,70 +25,43 @@ Exit codes:
   2  a file is missing or is not a si-lint json report
 """
 
-WORDS = {
-    "en": {
-        "title": "si-lint: changes to the estate", "score": "Estate score", "category": "category",
-        "before": "before", "after": "after", "change": "change", "no_scores": "Scores: not in both reports "
-        "(write them with a si-lint that has `summary.scores`).", "fixed": "Fixed", "new": "New",
-        "now_waived": "Now waived, accepted but not fixed", "reopened": "Back in force, its waiver ended",
-        "unchanged": "{n} findings unchanged.", "nothing": "No finding fixed, none new.", "na": "n/a",
-    },
-    "fr": {
-        "title": "si-lint : évolution du patrimoine", "score": "Score du patrimoine", "category": "catégorie",
-        "before": "avant", "after": "après", "change": "écart", "no_scores": "Scores : absents d'un des rapports "
-        "(les écrire avec un si-lint qui produit `summary.scores`).", "fixed": "Corrigés", "new": "Nouveaux",
-        "now_waived": "Désormais dérogés, acceptés mais non corrigés",
-        "reopened": "De nouveau en vigueur, dérogation terminée",
-        "unchanged": "{n} constats inchangés.", "nothing": "Aucun constat corrigé, aucun nouveau.", "na": "s.o.",
-    },
-}
-
-
 @click.command("diff", epilog=EXIT_HELP)
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("--format", "format_name", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="markdown: for a merge-request comment.")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language (default: from LANG).")
+@lang_option
 def diff_command(old, new, format_name, lang):
     """Compare two json reports (si-lint --format json): fixed and new findings, score change."""
-    from .cli import _run, default_lang
 
-    def run():
+    def body():
         before, after = read_report(old), read_report(new)
         changes = compare(before, after)
-        words = WORDS[lang or default_lang()]
-        render = markdown if format_name == "markdown" else text
-        click.echo(render(changes, words), nl=False)
+        write = markdown if format_name == "markdown" else text
+        write_output(write(changes, lang or default_lang()), None)
         return 1 if changes["new"] or changes["reopened"] else 0
 
-    sys.exit(_run(run))
+    sys.exit(run(body, lang))
 
 
 # --- reading ---------------------------------------------------------------------
 
 def read_report(path: str) -> dict:
     """The report in `path`, checked against the report schema; InputError (exit 2) says what is wrong."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; give two reports written by `si-lint --format json`") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
-        raise InputError(f"{path}: cannot read it ({reason})") from None
+    content = read_text(path)
     try:
         document = json.loads(content)
     except json.JSONDecodeError as error:
-        raise InputError(f"{path}:{error.lineno}:{error.colno}: not JSON ({error.msg}); give a report written "
-                         "by `si-lint --format json`") from None
+        raise InputError(Text("diff.not_json", problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") from None
+    except RecursionError:
+        raise InputError(Text("diff.not_json", problem="nested too deep"), where=path) from None
     problem = _schema_problem(document)
     if problem:
-        raise InputError(f"{path}: not a si-lint json report: {problem}")
+        raise InputError(Text("diff.not_a_report", problem=problem), where=path)
     return document
 
 
-def _schema_problem(document) -> Optional[str]:
+def _schema_problem(document) -> Optional[Text]:
     from importlib import resources
 
     import jsonschema
@@ -94,8 +70,8 @@ def _schema_problem(document) -> Optional[str]:
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document))
     if error is None:
         return None
-    where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
-    return f"at {where}: {error.message}"
+    where = "/".join(str(part) for part in error.absolute_path) or Text("schema.top_level")
+    return Text("diff.at", where=where, problem=error.message)
 
 
 # --- comparing -------------------------------------------------------------------
@@ -156,39 +132,46 @@ def _scores(before: Optional[dict], after: Optional[dict]) -> Optional[list]:
 
 # --- writing ---------------------------------------------------------------------
 
-def _percent(value) -> Optional[str]:
-    return None if value is None else f"{value:.1f}%"
+def _percent(value, lang: str) -> str:
+    return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
 
-def _change(old, new) -> str:
+def _change(old, new, lang: str) -> str:
     if old is None or new is None:
         return ""
     delta = round(new - old, 1)
-    return f"{delta:+.1f}" if delta else "="
+    if not delta:
+        return "="
+    text = f"{delta:+.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
 
 
 def _place(finding: dict) -> str:
     return f"{finding['file']}:{finding['line']}:{finding['column']}"
 
 
-def text(changes: dict, words: dict) -> str:
+_KINDS = ("fixed", "new", "now_waived", "reopened")
+
+
+def text(changes: dict, lang: str) -> str:
     lines = []
     rows = changes["scores"]
     if rows is None:
-        lines.append(words["no_scores"])
+        lines.append(say(lang, "diff.no_scores"))
     else:
         _, old, new = rows[0]
-        na = words["na"]
-        lines.append(f"{words['score']}: {_percent(old) or na} -> {_percent(new) or na} ({_change(old, new)})")
+        lines.append(say(lang, "diff.score_line", before=_percent(old, lang), after=_percent(new, lang),
+                         change=_change(old, new, lang)))
         for label, old, new in rows[1:]:
             if old != new:
-                lines.append(f"  {label:<6} {_percent(old) or na} -> {_percent(new) or na} ({_change(old, new)})")
-    for key in ("fixed", "new", "now_waived", "reopened"):
+                lines.append(f"  {label:<6} {_percent(old, lang)} -> {_percent(new, lang)} ({_change(old, new, lang)})")
+    for key in _KINDS:
         if changes[key]:
-            lines += ["", f"{words[key]} ({len(changes[key])}):"]
-            lines += [f"  {_place(f)}: {f['code']} [{f['severity']}] {f['message']}" for f in changes[key]]
-    lines += ["", words["unchanged"].format(n=changes["unchanged"]) if any(
-        changes[k] for k in ("fixed", "new", "now_waived", "reopened")) else words["nothing"]]
+            lines += ["", say(lang, "diff.heading", kind=Text("diff." + key), n=len(changes[key]))]
+            lines += [f"  {_place(f)}: {f['code']} [{say(lang, 'severity.' + f['severity'])}] {f['message']}"
+                      for f in changes[key]]
+    lines += ["", say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
+              else say(lang, "diff.nothing")]
     return "\n".join(lines) + "\n"
 
 
@@ -199,23 +182,23 @@ def _md(value: str) -> str:
     return value
 
 
-def markdown(changes: dict, words: dict) -> str:
-    lines = [f"### {words['title']}", ""]
+def markdown(changes: dict, lang: str) -> str:
+    lines = [f"### {say(lang, 'diff.title')}", ""]
     rows = changes["scores"]
     if rows is None:
-        lines.append(_md(words["no_scores"]))
+        lines.append(_md(say(lang, "diff.no_scores")))
     else:
-        na = words["na"]
-        lines += [f"| {words['category']} | {words['before']} | {words['after']} | {words['change']} |",
-                  "|---|---:|---:|---:|"]
+        lines += ["| " + " | ".join(say(lang, "diff." + column) for column in ("category", "before", "after", "change"))
+                  + " |", "|---|---:|---:|---:|"]
         for label, old, new in rows:
-            name = f"**{words['score']}**" if label == "estate" else label
+            name = f"**{say(lang, 'diff.score')}**" if label == "estate" else label
             if label == "estate" or old != new:
-                lines.append(f"| {name} | {_percent(old) or na} | {_percent(new) or na} | {_change(old, new)} |")
-    for key in ("fixed", "new", "now_waived", "reopened"):
+                lines.append(f"| {name} | {_percent(old, lang)} | {_percent(new, lang)} | {_change(old, new, lang)} |")
+    for key in _KINDS:
         if changes[key]:
-            lines += ["", f"**{_md(words[key])} ({len(changes[key])})**", ""]
-            lines += [f"- `{f['code']}` {f['severity']} `{_place(f)}` {_md(f['message'])}" for f in changes[key]]
-    lines += ["", _md(words["unchanged"].format(n=changes["unchanged"]) if any(
-        changes[k] for k in ("fixed", "new", "now_waived", "reopened")) else words["nothing"])]
+            lines += ["", f"**{_md(say(lang, 'diff.heading_md', kind=Text('diff.' + key), n=len(changes[key])))}**", ""]
+            lines += [f"- `{f['code']}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` {_md(f['message'])}"
+                      for f in changes[key]]
+    lines += ["", _md(say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
+                  else say(lang, "diff.nothing"))]
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
 from .messages import Text, render
 from .model import Estate
 from .settings import Settings
+from .views import Summary
 
 WAIVABLE_SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
 
@@ -35,7 +36,7 @@ class Result:
         threshold = SEVERITY_RANK[self.settings.fail_on]
         return any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics)
 
-    def summary(self) -> dict:
+    def summary(self) -> Summary:
         counts = {"error": 0, "warning": 0, "info": 0}
         by_code: dict[str, int] = {}
         for diagnostic in self.diagnostics:
@@ -45,18 +46,10 @@ class Result:
         if self.estate is not None:
             entities = {name: len(section) for name, section in self.estate.sections.items()}
             entities["integrations"] = len(self.estate.integrations)
-        return {
-            "files": len(self.files),
-            "entities": entities,
-            "findings": len(self.diagnostics),
-            "errors": counts["error"],
-            "warnings": counts["warning"],
-            "infos": counts["info"],
-            "waived": len(self.waived),
-            "by_code": dict(sorted(by_code.items())),
-            "fail_on": self.settings.fail_on,
-            "failed": self.failed(),
-        }
+        return Summary(files=len(self.files), entities=entities, findings=len(self.diagnostics),
+                       errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+                       waived=len(self.waived), by_code=dict(sorted(by_code.items())), fail_on=self.settings.fail_on,
+                       failed=self.failed())
 
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None) -> Result:
@@ -130,14 +123,14 @@ def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue):
 
 def _declarative(rule: Rule, estate: Estate, options: dict):
     test = rule.predicate(options)
-    sections = rule.scope if isinstance(rule.scope, list) else [rule.scope]
-    for section in sections:
+    applies = rule.applicable(options)
+    for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
                 continue
             if entity.facts is None:
                 entity.facts = facts(estate, entity, options)
-            if test(entity.facts):
+            if (applies is None or applies(entity.facts)) and test(entity.facts):
                 value = entity.get(".".join(rule.target)) if rule.target else None
                 yield Finding(entity, rule.target, {"value": _show(value)})
 
@@ -209,7 +202,7 @@ def _collect_waivers(estate: Estate, catalogue: Catalogue, settings: Settings) -
                 waiver = _Waiver(entity, position, data)
                 code = data["rule"]
                 rule = catalogue.rules.get(code)
-                if rule is None or rule.category == "EST":  # EST005 itself has scope `waivers`
+                if rule is None or rule.family == "EST":  # EST005 itself has scope `waivers`
                     waivers.unknown.append(waiver)
                 elif str(data["expires"]) < today:
                     waivers.expired.append(waiver)

@@ -2,47 +2,63 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 import click
 
+from .console import default_lang, lang_option, run
+from .diagnostic import InputError
+from .messages import Text, say
+
 # starter file (package data) -> where it goes in DIR
 FILES = {"si-lint.yaml": ".si-lint.yaml", "estate.yaml": "estate/estate.yaml"}
 
 
 def write_starter(folder: Path) -> list:
-    """Write the starter files into `folder`; refuses to overwrite anything, before writing anything."""
-    from .diagnostic import InputError
+    """Write the starter files into `folder`, refusing, before writing anything, whatever would be overwritten.
 
+    A dangling symlink counts as there, and files are created without following
+    links, so init never writes outside `folder`.
+    """
     targets = {name: folder / relative for name, relative in FILES.items()}
-    existing = [str(path) for path in targets.values() if path.exists()]
-    if existing:
-        raise InputError(f"{', '.join(existing)}: already there; si-lint init writes only new files "
-                         "(move them away or pick another folder)")
+    blocked = [str(path) for path in targets.values() if os.path.lexists(path)]
+    blocked += [str(parent) for path in targets.values() for parent in _parents_below(path, folder)
+                if os.path.lexists(parent) and not (parent.is_dir() and not parent.is_symlink())]
+    if blocked:
+        raise InputError(Text("init.already_there", paths=", ".join(dict.fromkeys(blocked))))
     starter = resources.files("si_lint").joinpath("starter")
     for name, path in targets.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(starter.joinpath(name).read_text(encoding="utf-8"), encoding="utf-8")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as handle:
+                handle.write(starter.joinpath(name).read_text(encoding="utf-8"))
         except OSError as error:
-            raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
+            raise InputError(Text("cli.cannot_write", path=str(path), reason=error.strerror or str(error))) from None
     return list(targets.values())
+
+
+def _parents_below(path: Path, folder: Path) -> list:
+    """The folders between `folder` and `path` (estate/ for estate/estate.yaml)."""
+    return [parent for parent in path.parents if parent != folder and folder in parent.parents]
 
 
 @click.command("init")
 @click.argument("folder", default=".", type=click.Path(file_okay=False))
-def command(folder):
+@lang_option
+def command(folder, lang):
     """Write a starter estate (estate/estate.yaml) and config (.si-lint.yaml) in FOLDER (default: here)."""
-    from .cli import _run
+    language = lang or default_lang()
 
-    def run():
+    def body():
         for path in write_starter(Path(folder)):
-            click.echo(f"wrote {path}")
+            click.echo(say(language, "init.wrote", path=str(path)))
         # The config is looked for from the current folder, so the estate is linted from FOLDER.
         move = "" if Path(folder).resolve() == Path.cwd().resolve() else f"cd {folder} && "
-        click.echo(f"Next: edit them, then run `{move}si-lint estate/`.")
+        click.echo(say(language, "init.next", command=f"{move}si-lint estate/"))
         return 0
 
-    sys.exit(_run(run))
+    sys.exit(run(body, lang))

@@ -14,7 +14,7 @@ The templates themselves live in `words_en.py` and `words_fr.py`.
 
 from __future__ import annotations
 
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 LANGUAGES = ("en", "fr")
 
@@ -69,6 +69,21 @@ class Listing:
         return f"Listing({self.items!r}, {self.conjunction!r})"
 
 
+class Plural:
+    """`{n} thing` or `{n} things`: the catalogue's `key.one` or `key.other`, chosen when put into words."""
+
+    __slots__ = ("key", "n")
+
+    def __init__(self, key: str, n: int) -> None:
+        self.key, self.n = key, n
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Plural) and (self.key, self.n) == (other.key, other.n)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.n))
+
+
 def _frozen(value):
     if isinstance(value, list):
         return tuple(_frozen(item) for item in value)
@@ -88,7 +103,18 @@ def say(lang: str, key: str, /, **params) -> str:
     return render(lang, Text(key, **params))
 
 
-def render(lang: str, value: Union[Text, Listing, str, int, float, None]) -> str:
+def template(lang: str, key: str) -> str:
+    """The template itself, placeholders unfilled: for a page's script to fill in."""
+    return _table(lang)[key]
+
+
+def count(lang: str, key: str, n: int) -> str:
+    """`key.one` or `key.other`, as `n` asks in `lang` (French: 0 and 1 are singular)."""
+    one = n in (0, 1) if lang == "fr" else n == 1
+    return say(lang, f"{key}.{'one' if one else 'other'}", n=n)
+
+
+def render(lang: str, value: Union[Text, Listing, Plural, str, int, float, None]) -> str:
     """Any message value in words: a Text, a Listing, a number in the language's form, or text as it is."""
     if isinstance(value, Text):
         filled = {name: render(lang, param) for name, param in value.params.items()}
@@ -99,6 +125,8 @@ def render(lang: str, value: Union[Text, Listing, str, int, float, None]) -> str
             last = _table(lang)["word." + value.conjunction]
             return f"{', '.join(items[:-1])} {last} {items[-1]}"
         return ", ".join(items)
+    if isinstance(value, Plural):
+        return count(lang, value.key, value.n)
     if isinstance(value, tuple):
         return ", ".join(render(lang, item) for item in value)
     if isinstance(value, bool):
@@ -119,3 +147,48 @@ def number(lang: str, value: Union[int, float]) -> str:
     if lang == "fr":
         return text.replace(",", " ").replace(".", ",")
     return text
+
+
+def percent(lang: str, value: Union[int, float], digits: Optional[int] = None) -> str:
+    """99.94 -> '99.94%' in English, '99,94 %' in French; `digits` fixes the decimals shown."""
+    if digits is None:
+        text = number(lang, value)
+    else:
+        text = f"{value:.{digits}f}"
+        if lang == "fr":
+            text = text.replace(".", ",")
+    return f"{text} %" if lang == "fr" else f"{text}%"
+
+
+def families() -> tuple:
+    """The built-in rule families, in the order reports show them (their names' order in the catalogue)."""
+    return tuple(key[len("family."):] for key in _table("en") if key.startswith("family."))
+
+
+def family_name(lang: str, family: str) -> str:
+    """A rule family's name (`Availability`), or its code for a custom family the catalogue does not name."""
+    key = "family." + family
+    return say(lang, key) if key in _table(lang) else family
+
+
+def hint(word: str, candidates) -> Union[Text, str]:
+    """` (did you mean 'x'?)` for the closest candidate, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, [str(candidate) for candidate in candidates], n=1)
+    return Text("word.did_you_mean", close=close[0]) if close else ""
+
+
+def show_value(value) -> Union[Text, str]:
+    """A value as the user wrote it: text in quotes, true/false, numbers as written, collections by their kind."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return Text("word.null_value")
+    if isinstance(value, dict):
+        return Text("word.mapping")
+    if isinstance(value, list):
+        return Text("word.list")
+    return str(value)

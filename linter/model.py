@@ -12,9 +12,7 @@ from typing import Iterator, Optional
 from .diagnostic import Problem
 from .loader import Document
 from .messages import Listing, Text
-from .validate import SECTIONS
-
-POINT_TO_POINT_VIAS = ("point-to-point", "file-transfer", "shared-database")
+from .vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS
 
 
 class Entity:
@@ -47,7 +45,7 @@ class Entity:
 class Estate:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
-        self.sections: dict[str, dict[str, Entity]] = {name: {} for name in SECTIONS}
+        self.sections: dict[str, dict[str, Entity]] = {name: {} for name in ID_SECTIONS}
         self.by_id: dict[str, Entity] = {}
         self.integrations: list[Entity] = []
         self.organization: Optional[str] = None
@@ -100,7 +98,7 @@ def build(documents: list[Document], invalid: set[int]) -> tuple[Estate, list[Pr
             continue
         if estate.organization is None and isinstance(data.get("organization"), str):
             estate.organization = data["organization"]
-        for section in SECTIONS:
+        for section in ID_SECTIONS:
             entities = data.get(section)
             if not isinstance(entities, dict):
                 continue
@@ -165,7 +163,7 @@ def _references(estate: Estate) -> Iterator[Problem]:
 
             known = [i for s in allowed for i in estate.sections[s]]
             close = difflib.get_close_matches(target, known, n=1)
-            hint = Text("schema.did_you_mean", close=close[0]) if close else ""
+            hint = Text("word.did_you_mean", close=close[0]) if close else ""
             problem = Text("ref.undefined", what=Text("word." + what), target=target, hint=hint)
         else:
             problem = Text("ref.wrong_section", what=Text("word." + what), target=target,

@@ -13,9 +13,12 @@ import datetime
 import gc
 from typing import Optional
 
-from .checks import end_to_end
+from .availability import end_to_end
 from .diagnostic import SEVERITY_RANK
-from .scoring import CATEGORIES, WAIVER_SECTIONS, Scorecard, application_owners
+from .messages import families
+from .scoring import Scorecard, application_owners
+from .views import ApplicationCard, AvailabilityView, EstateView, Factor, Scores, WaiverView
+from .vocabulary import SECTIONS
 
 EXPIRING_DAYS = 90
 
@@ -36,35 +39,36 @@ def overview(result, scored_result, with_view: bool) -> tuple:
             gc.enable()
 
 
-def estate_view(result, cells: dict, scored: dict) -> dict:
+def estate_view(result, cells: dict, scored: Scores) -> EstateView:
     """`cells` and `scored` are the run's `scoring.Scorecard` cells and scores."""
     estate, today = result.estate, result.settings.today
-    view = {
-        "organization": estate.organization if estate is not None else None,
-        "today": today.isoformat(),
-        "categories": _categories(scored),
-        "applications": [],
-        "other": {"findings": [], "waived": [], "waivers": []},
-        "expiring": [],
-        "expiring_days": EXPIRING_DAYS,
-    }
+    view = EstateView(
+        organization=estate.organization if estate is not None else None,
+        today=today.isoformat(),
+        categories=_categories(scored),
+        applications=[],
+        other={"findings": [], "waived": [], "waivers": []},
+        expiring=[],
+        expiring_days=EXPIRING_DAYS,
+    )
     if estate is None:
         view["other"]["findings"] = [d.as_dict() for d in result.diagnostics]
         return view
     owners = application_owners(estate)
     figures = end_to_end(estate)
-    apps: dict = {}
+    apps: dict[str, ApplicationCard] = {}
     for app in estate.applications.values():
         file, line, _ = estate.position(app)
-        apps[app.id] = {
-            "id": app.id, "name": _text(app.data.get("name")), "owner": _text(app.data.get("owner")),
-            "usage": _text(app.data.get("usage")), "category": _text(app.data.get("category")),
-            "file": file, "line": line, "valid": app.valid,
-            "score": scored["applications"].get(app.id),
-            "cells": cells.get(app.id, {}),
-            "findings": [], "waived": [], "waivers": [],
-            "availability": _availability(estate, app, figures) if app.valid else None,
-        }
+        apps[app.id] = ApplicationCard(
+            id=app.id, name=_text(app.data.get("name")), owner=_text(app.data.get("owner")),
+            usage=_text(app.data.get("usage")), category=_text(app.data.get("category")),
+            file=file, line=line, valid=app.valid,
+            score=scored["applications"].get(app.id),
+            cells=cells.get(app.id, {}),
+            findings=[], waived=[], waivers=[],
+            availability=_availability(app, figures.get(app.id)) if app.valid else None,
+            worst=None,
+        )
     for key, diagnostics in (("findings", result.diagnostics), ("waived", result.waived)):
         for diagnostic in diagnostics:
             targets = owners.get((diagnostic.section, diagnostic.entity), ())
@@ -72,7 +76,7 @@ def estate_view(result, cells: dict, scored: dict) -> dict:
                 apps[target][key].append(diagnostic.as_dict())
             if not targets:
                 view["other"][key].append(diagnostic.as_dict())
-    for section in WAIVER_SECTIONS:
+    for section in SECTIONS:
         for entity in estate.entities(section):
             if not entity.valid:
                 continue
@@ -91,12 +95,13 @@ def estate_view(result, cells: dict, scored: dict) -> dict:
     return view
 
 
-def _categories(scored: dict) -> list:
-    """The eight principle categories first, then any custom rule's prefix."""
-    return list(CATEGORIES) + sorted(c for c in scored["categories"] if c not in CATEGORIES)
+def _categories(scored: Scores) -> list:
+    """The built-in families first, then any custom rule's family."""
+    built_in = families()
+    return list(built_in) + sorted(c for c in scored["categories"] if c not in built_in)
 
 
-def _order(app: dict):
+def _order(app: ApplicationCard):
     """Worst score first: the applications that hold the estate back lead the report."""
     score = (app["score"] or {}).get("score")
     return (score if score is not None else 101.0, app["id"])
@@ -106,58 +111,35 @@ def _text(value) -> Optional[str]:
     return value if isinstance(value, str) else None
 
 
-def _waiver(data: dict, today: datetime.date) -> dict:
+def _waiver(data: dict, today: datetime.date) -> WaiverView:
     expires = str(data.get("expires"))
     try:
         days_left: Optional[int] = (datetime.date.fromisoformat(expires) - today).days
     except ValueError:  # EST003 already reports a date that does not exist
         days_left = None
-    return {"rule": data.get("rule"), "reason": data.get("reason"), "approved_by": data.get("approved_by"),
-            "expires": expires, "days_left": days_left}
+    return WaiverView(rule=data.get("rule"), reason=data.get("reason"), approved_by=data.get("approved_by"),
+                      expires=expires, days_left=days_left)
 
 
 # --- availability -------------------------------------------------------------------
 
-def _availability(estate, app, figures) -> Optional[dict]:
-    """The figure, the target, and the chain of factors it multiplies (any_of groups in parallel)."""
-    figure = figures.get(app.id)
-    chain = []
-    own = app.get("availability.own")
-    if _number(own) and own < 100:
-        chain.append({"id": None, "kind": "own", "value": own})
-    for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
-        if isinstance(item, dict):
-            members = [_factor(estate, member, figures) for member in item.get("any_of") or []]
-            failure = 1.0
-            for member in members:
-                failure *= 1 - (member["value"] if member["value"] is not None else 100) / 100
-            chain.append({"any_of": members, "value": 100 * (1 - failure)})
-        else:
-            chain.append(_factor(estate, item, figures))
+def _availability(app, figure) -> Optional[AvailabilityView]:
+    """The figure, the target, and the chain of factors it multiplies, the one leading to the weakest marked."""
     target = app.get("availability.target")
-    if not chain and not _number(target):
+    target = target if _number(target) else None
+    if figure is None or (not figure.chain and target is None):
         return None
-    # The weakest link of this chain: for a dependency that is an application, its own whole figure.
-    known = [factor for factor in chain if factor["value"] is not None and factor["value"] < 100]
-    if known:
-        min(known, key=lambda factor: factor["value"])["weakest"] = True
-    return {
-        "value": figure.value * 100 if figure is not None else None,
-        "target": target if _number(target) else None,
-        "missing": list(figure.missing) if figure is not None else [],
-        "chain": chain,
-    }
+    chain = [_factor(link) for link in figure.chain]
+    if figure.via is not None:
+        chain[figure.via]["weakest"] = True
+    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing), chain=chain)
 
 
-def _factor(estate, member, figures) -> dict:
-    entity = estate.by_id.get(member) if isinstance(member, str) else None
-    if entity is None:
-        return {"id": str(member), "kind": None, "value": None}
-    if entity.section == "applications":
-        figure = figures.get(member)
-        return {"id": member, "kind": "applications", "value": figure.value * 100 if figure is not None else None}
-    value = entity.data.get("availability")
-    return {"id": member, "kind": entity.section, "value": value if _number(value) else None}
+def _factor(link) -> Factor:
+    if link.kind == "any_of":
+        return Factor(any_of=[_factor(member) for member in link.members], value=link.value)
+    return Factor(id=None if link.kind == "own" else link.id, kind=None if link.kind == "unknown" else link.kind,
+                  value=link.value)
 
 
 def _number(value) -> bool:

@@ -15,7 +15,6 @@ DEFAULT_OPTIONS = {
     "proprietary_formats": ["doc", "docx", "xls", "xlsx", "ppt", "pptx", "msg", "pst"],
     "content_categories": ["office", "documents", "messaging", "collaboration", "intranet"],
 }
-ALL_DEVICES = ["windows", "macos", "linux", "chromebook", "android", "ios"]
 
 
 @dataclass(frozen=True)

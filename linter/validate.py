@@ -14,10 +14,10 @@ from importlib import resources
 
 from .diagnostic import Problem
 from .loader import Document
-from .messages import Listing, Text
+from .messages import Listing, Text, show_value
+from .vocabulary import ID_PATTERN, ID_SECTIONS
 from .predicate import compile_schema
 
-SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
 DEFINITION_OF = {
     "providers": "Provider",
     "infrastructure": "Infrastructure",
@@ -40,7 +40,7 @@ def estate_schema() -> dict:
 def _shallow_schema() -> dict:
     """The top level alone: sections must be mappings of ids (or a list), contents checked apart."""
     schema = json.loads(schema_text())
-    for section in SECTIONS:
+    for section in ID_SECTIONS:
         schema["properties"][section]["additionalProperties"] = True
     schema["properties"]["integrations"]["items"] = True
     return schema
@@ -83,7 +83,7 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
         return problems, invalid
     if not _predicate("")(data):
         problems.extend(_explain(_shallow_schema(), data, (), document))
-    for section in SECTIONS:
+    for section in ID_SECTIONS:
         entities = data.get(section)
         if not isinstance(entities, dict):
             continue
@@ -111,7 +111,7 @@ def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[
     found: list[Problem] = []
     seen: set = set()
     for error in validator.iter_errors(instance):
-        for path, problem in _wordings(error):
+        for path, problem in wordings(error):
             full = prefix + path
             if (full, problem) in seen:  # the same problem reached by two schema paths
                 continue
@@ -123,13 +123,13 @@ def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[
     return found
 
 
-def _wordings(error):
+def wordings(error):
     """Turn one jsonschema error into (path below the instance, problem as a Text) pairs."""
     path = tuple(error.absolute_path)
     keyword = error.validator
     value = error.instance
     expected = error.validator_value
-    shown = _show(value)
+    shown = show_value(value)
     if keyword == "required":
         for name in expected:
             if isinstance(value, dict) and name not in value:
@@ -139,7 +139,7 @@ def _wordings(error):
         for name in value:
             if name not in known:
                 close = difflib.get_close_matches(str(name), known, n=1)
-                hint = (Text("schema.did_you_mean", close=close[0]) if close
+                hint = (Text("word.did_you_mean", close=close[0]) if close
                         else Text("schema.known_fields", known=", ".join(known)))
                 yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
@@ -161,7 +161,7 @@ def _wordings(error):
         yield path, Text("schema.bad_date", value=shown)
     elif keyword == "enum":
         close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
-        hint = Text("schema.did_you_mean", close=close[0]) if close else ""
+        hint = Text("word.did_you_mean", close=close[0]) if close else ""
         yield path, Text("schema.enum", value=shown, options=", ".join(str(o) for o in expected), hint=hint)
     elif keyword == "const":
         yield path, Text("schema.const", value=shown, expected=json.dumps(expected))
@@ -180,12 +180,9 @@ def _wordings(error):
         yield path, Text("schema.dependency_item", value=shown)
     elif keyword in ("anyOf", "oneOf") and error.context:
         # Word the alternative that went furthest.
-        yield from _wordings(max(error.context, key=lambda e: len(e.absolute_path)))
+        yield from wordings(max(error.context, key=lambda e: len(e.absolute_path)))
     else:
         yield path, error.message
-
-
-ID_PATTERN = "^[a-z][a-z0-9_-]*$"
 
 
 def _matches(pattern: str, value) -> bool:
@@ -198,7 +195,7 @@ def _owner(data: dict, path: tuple):
     if not path:
         return None, None
     section = path[0]
-    if section in SECTIONS and len(path) > 1:
+    if section in ID_SECTIONS and len(path) > 1:
         return section, path[1]
     if section == "integrations" and len(path) > 1:
         flows = data.get("integrations")
@@ -217,21 +214,6 @@ def _dotted(path: tuple):
     for step in path[1:]:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
-
-
-def _show(value):
-    """A value as the message quotes it: text in quotes, numbers as written, collections by their kind."""
-    if isinstance(value, str):
-        return f"'{value}'"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return Text("word.null_value")
-    if isinstance(value, dict):
-        return Text("word.mapping")
-    if isinstance(value, list):
-        return Text("word.list")
-    return str(value)
 
 
 _KIND = {str: "text", bool: "boolean", int: "number", float: "number", dict: "mapping", list: "list",

@@ -268,7 +268,7 @@ def test_pyproject_table_and_subtables_give_every_kind_of_value(project):
 
 def test_flags_override_the_file(project):
     write(project / ".si-lint.yaml", "select: [ACC001]\nfail-on: error\nlang: fr\n")
-    assert check("--select", "GOV") == (0, ["GOV002 [warning]"], "")
+    assert check("--select", "GOV") == (0, ["GOV002 [avertissement]"], "")
     assert check("--select", "GOV", "--fail-on", "warning")[0] == 1
     assert "'crm' is not usable from a web browser" in invoke("estate.yaml", "--lang", "en").stdout
 
@@ -361,7 +361,7 @@ BAD = [
     ("fractional provider count", "options: {max_iaas_providers: 2.5}\n",
      ".si-lint.yaml:1:11: options.max_iaas_providers: 2.5 is not valid: expected a whole number, 0 or more"),
     ("boolean provider count", "options: {max_iaas_providers: yes}\n",
-     ".si-lint.yaml:1:11: options.max_iaas_providers: True is not valid: expected a whole number, 0 or more"),
+     ".si-lint.yaml:1:11: options.max_iaas_providers: true is not valid: expected a whole number, 0 or more"),
     ("unknown device", "options:\n  required_devices:\n    - windows\n    - amiga\n",
      ".si-lint.yaml:4:7: options.required_devices: 'amiga' is not valid: expected a device family among windows, "
      "macos, linux, chromebook, android, ios"),

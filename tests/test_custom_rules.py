@@ -70,9 +70,9 @@ BAD_RULES = {
                             "check: end_to_end_availability\n"),
         ":7:1: check: custom rules cannot name a Python check"),
     "a missing text": (lambda s: s.replace("  remediation: >-\n    Porter", "  remedy: >-\n    Porter"),
-                       ":25:1: fr: 'remediation' is a required property"),
+                       ":25:1: fr: missing required field 'remediation'"),
     "a misspelt key": (lambda s: s.replace("severity: warning", "severty: warning"),
-                       ":3:1: (top level): unknown field 'severty'"),
+                       ":3:1: severty: unknown field 'severty' (did you mean 'severity'?)"),
     "a value out of its list": (lambda s: s.replace("severity: warning", "severity: fatal"),
                                 ":3:1: severity: 'fatal' is not one of"),
     "a JSON Schema keyword outside the subset": (

@@ -143,8 +143,8 @@ def test_markdown_escapes_what_would_format(tmp_path, reports):
 
 def test_in_french(reports):
     result = invoke("diff", *reports, "--lang", "fr")
-    assert "Score du patrimoine: 46.7% -> 60.0% (+13.3)" in result.output
-    assert "Corrigés (1):" in result.output and "Nouveaux (1):" in result.output
+    assert "Score du patrimoine : 46,7 % -> 60,0 % (+13,3)" in result.output
+    assert "Corrigés (1) :" in result.output and "Nouveaux (1) :" in result.output
 
 
 def test_reports_without_scores_still_compare_findings(tmp_path, reports):
@@ -158,13 +158,13 @@ def test_reports_without_scores_still_compare_findings(tmp_path, reports):
 
 
 @pytest.mark.parametrize("content, message", [
-    (None, "no such file; give two reports written by `si-lint --format json`"),
+    (None, "no such file"),
     ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON (Expecting value); give a report written by "
                                            "`si-lint --format json`"),
     ('{"version": 1, "diagnostics": []}', "not a si-lint json report: at (top level): 'summary' is a required "
                                           "property"),
     ('{"version": 2, "diagnostics": [], "summary": {}}', "not a si-lint json report: at version: 1 was expected"),
-    (b"\xff\xfe", "cannot read it (not UTF-8 text)"),
+    (b"\xff\xfe", ":1:1: not UTF-8 (byte 0xff): save the file as UTF-8"),
 ])
 def test_a_file_that_is_not_a_report_is_exit_2_with_the_reason(tmp_path, reports, content, message):
     bad = tmp_path / "bad.json"

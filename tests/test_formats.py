@@ -23,9 +23,10 @@ from click.testing import CliRunner
 from conftest import SHARED, run
 from si_lint import __version__
 from si_lint.catalogue import load_catalogue
-from si_lint.cli import main, rule_texts
+from si_lint.cli import main
 from si_lint.diagnostic import Diagnostic
 from si_lint.reporters import Report, render
+from si_lint.views import Summary
 
 ESTATE = """\
 version: 1
@@ -58,7 +59,7 @@ def report(text: str = ESTATE, lang: str = "en", path: str = "estate/estate.yaml
     result = run(text, _catalogue(), lang=lang, **overrides)
     diagnostics = [_moved(d, path) for d in result.diagnostics]
     return Report(diagnostics=diagnostics, waived=[_moved(d, path) for d in result.waived],
-                  summary=result.summary(), rules=rule_texts(result.catalogue, lang), lang=lang,
+                  summary=result.summary(), rules=result.catalogue.docs(lang), lang=lang,
                   tool_version=__version__)
 
 
@@ -196,7 +197,7 @@ def test_github_lines_are_workflow_commands_that_read_back_as_the_findings():
 
 def test_github_escapes_what_would_break_a_command():
     hostile = Diagnostic("EST003", "error", "50% done,\r\nnext: ::warning::x", "a,b:c%.yaml", 2, 4, rule="schema")
-    line = render("github", Report(diagnostics=[hostile], waived=[], summary={}))
+    line = render("github", Report(diagnostics=[hostile], waived=[], summary=_summary(0)))
     assert line == ("::error file=a%2Cb%3Ac%25.yaml,line=2,col=4,title=EST003 schema::"
                     "50%25 done,%0D%0Anext: ::warning::x\n")
     match = COMMAND.match(line.rstrip("\n"))
@@ -205,7 +206,7 @@ def test_github_escapes_what_would_break_a_command():
 
 def test_github_notices_for_info_and_nothing_for_a_clean_estate():
     info = Diagnostic("DAT002", "info", "no independent data space", "e.yaml", 1, 1, rule="data-spaces")
-    assert render("github", Report(diagnostics=[info], waived=[], summary={})).startswith("::notice file=e.yaml,")
+    assert render("github", Report(diagnostics=[info], waived=[], summary=_summary(0))).startswith("::notice file=e.yaml,")
     assert render("github", report("version: 1\n")) == ""
 
 
@@ -237,7 +238,7 @@ def test_gitlab_fingerprints_survive_lines_moving_and_differ_for_repeats():
     assert [i["location"]["lines"]["begin"] for i in after] == [4, 4, 9]
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
     twice = Diagnostic("EST003", "error", "same", "e.yaml", 1, 1)
-    issues = json.loads(render("gitlab", Report(diagnostics=[twice, twice], waived=[], summary={})))
+    issues = json.loads(render("gitlab", Report(diagnostics=[twice, twice], waived=[], summary=_summary(0))))
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
 
 
@@ -268,7 +269,7 @@ def test_junit_has_one_case_per_rule_and_entity():
 def test_junit_groups_the_findings_of_one_rule_on_one_entity():
     first = Diagnostic("EST003", "error", "a <b> & c", "e.yaml", 2, 3, entity="crm")
     second = Diagnostic("EST003", "error", "d", "e.yaml", 5, 3, entity="crm")
-    root = ET.fromstring(render("junit", Report(diagnostics=[first, second], waived=[], summary={})))
+    root = ET.fromstring(render("junit", Report(diagnostics=[first, second], waived=[], summary=_summary(0))))
     cases = root.findall("testsuite/testcase")
     assert len(cases) == 1
     assert cases[0].find("failure").get("message") == "a <b> & c"
@@ -312,8 +313,9 @@ def test_markdown_in_french():
     assert "| erreur | crm | « crm » ne s'utilise pas depuis un navigateur web" in text
 
 
-def _summary(errors: int) -> dict:
-    return {"files": 1, "findings": errors, "errors": errors, "warnings": 0, "infos": 0, "waived": 0}
+def _summary(errors: int) -> Summary:
+    return Summary(files=1, entities={}, findings=errors, errors=errors, warnings=0, infos=0, waived=0, by_code={},
+                   fail_on="warning", failed=bool(errors))
 
 
 # --- through the command line --------------------------------------------------------------------

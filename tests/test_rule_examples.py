@@ -46,7 +46,7 @@ def test_the_non_compliant_example_fires_the_rule_inside_the_example(rule, lang)
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_examples_are_valid_estates(rule):
     assert [d for d in diagnostics(rule, "compliant") if d.code.startswith("EST")] == []
-    if rule.category != "EST":
+    if rule.family != "EST":
         assert [d for d in diagnostics(rule, "non_compliant") if d.code.startswith("EST")] == []
 
 

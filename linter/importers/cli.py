@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import _run, write_output
+from ..console import run, write_output
 from ..diagnostic import InputError
 
 IMPORT_EXIT_CODES = """\b
@@ -53,7 +53,7 @@ def csv_command(inventory, mapping, suggest_mapping, output, encoding, delimiter
     if delimiter == "tab":
         delimiter = "\t"
 
-    def run():
+    def body():
         if suggest_mapping:
             if mapping:
                 raise InputError("--suggest-mapping writes a mapping: do not give --mapping with it")
@@ -66,7 +66,7 @@ def csv_command(inventory, mapping, suggest_mapping, output, encoding, delimiter
         imported = csv_import.import_csv(inventory, mapping, encoding, delimiter)
         return _finish(imported, output, "rows")
 
-    sys.exit(_run(run))
+    sys.exit(run(body))
 
 
 @import_group.command("backstage", epilog=IMPORT_EXIT_CODES)
@@ -76,11 +76,11 @@ def backstage_command(paths, output):
     """Import the Backstage catalog descriptor files in PATHS (files or folders; Location targets are followed)."""
     from . import backstage
 
-    def run():
+    def body():
         imported = backstage.import_backstage(paths)
         return _finish(imported, output, "catalog entities")
 
-    sys.exit(_run(run))
+    sys.exit(run(body))
 
 
 def _finish(imported, output, records: str) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..diagnostic import InputError
-from ..settings import ALL_DEVICES
+from ..vocabulary import DEVICE_FAMILIES
 from . import Entity, Imported, Problem
 from .fields import Field, Ids, ValueProblem, arrange, fields, set_path, slug, split_list
 
@@ -591,7 +591,7 @@ VALUE_WORDS = {
     "delivery": {"on-prem": "on-premise", "on-premises": "on-premise", "sur-site": "on-premise",
                  "interne": "on-premise", "datacenter": "on-premise", "local": "desktop", "poste": "desktop"},
     "access.devices": {"pc": "windows", "mac": "macos", "iphone": "ios", "ipad": "ios", "chromeos": "chromebook",
-                       "chrome-os": "chromebook", "all": ALL_DEVICES, "tous": ALL_DEVICES, "tout": ALL_DEVICES},
+                       "chrome-os": "chromebook", "all": list(DEVICE_FAMILIES), "tous": list(DEVICE_FAMILIES), "tout": list(DEVICE_FAMILIES)},
     "built": {"in-house": "in-house", "interne": "in-house", "editeur": "vendor", "buy": "vendor",
               "make": "in-house", "progiciel": "vendor"},
     "usage": {"metier": "business", "b": "business", "s": "support"},

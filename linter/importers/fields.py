@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..vocabulary import ID_PATTERN
+
 DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infrastructure": "Infrastructure"}
-ID_PATTERN = "^[a-z][a-z0-9_-]*$"
-ID_RE = re.compile(ID_PATTERN)
 
 # Default words for yes/no cells, in the two languages inventories are kept in here.
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "oui", "o", "vrai"})

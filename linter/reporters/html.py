@@ -14,89 +14,15 @@ from __future__ import annotations
 import math
 from html import escape
 
+from ..messages import family_name, percent, say, template
 from . import Report
 
 SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 10
 
-LABELS = {
-    "en": {
-        "title": "Estate report", "generated": "si-lint {version} · {today}", "estate_score": "Estate score",
-        "passed": "passed", "waived": "waived (accepted)", "failed": "failed", "na": "n/a",
-        "checks": "{checks} checks: {passed} passed, {failed} failed, {waived} waived",
-        "applications": "Applications", "application": "Application", "score": "Score",
-        "findings": "Findings", "n_apps": "{n} applications", "n_findings": "{n} findings",
-        "by_category": "Score by category", "heatmap": "Applications by category",
-        "heatmap_help": "Each cell shows the worst finding of the application in the category.",
-        "search": "Search by id or name", "all_categories": "All categories", "all_severities": "All severities",
-        "with_findings_in": "with findings in {c}", "with_severity": "with a {s}",
-        "sort": "Sort", "sort_score": "Lowest score first", "sort_id": "Id (A to Z)",
-        "sort_findings": "Most findings first", "shown": "shown",
-        "owner": "owner", "usage": "usage", "category": "category", "defined_at": "defined at",
-        "no_findings": "No finding.", "waived_findings": "Waived findings (accepted, not passed)",
-        "waivers": "Waivers", "reason": "reason", "approved_by": "approved by",
-        "expires_in": "expires {date}, in {n} days", "expires_today": "expires today ({date})",
-        "expired": "expired {date}, {n} days ago", "bad_date": "expires {date}",
-        "availability": "End-to-end availability", "target": "target", "below_target": "below target",
-        "no_figure": "no figure", "counted_100": "no figure for {ids} (counted as 100%)", "own": "own",
-        "any_of": "any of", "invalid": "Not evaluated: the schema rejects this entry (see EST findings).",
-        "shared": "Estate-wide and shared components",
-        "shared_help": "Findings on providers, infrastructure, data stores that belong to no application, "
-                       "and on the estate as a whole.",
-        "top_rules": "Most violated rules", "rule": "Rule", "count": "Findings", "why": "Why it matters",
-        "expiring": "Waivers expiring within {n} days", "entity": "Entity", "expires": "Expires",
-        "days_left": "Days left", "none": "None.",
-        "error": "error", "warning": "warning", "info": "info", "passed_cell": "passed", "waived_cell": "waived",
-        "legend": "Legend", "more": "Show {n} more applications",
-        "unread": "{n} EST findings: the estate was not all read, and what they concern is not scored.",
-        "noscript": "The application cards are shown by the page's script: allow it to see them.",
-    },
-    "fr": {
-        "title": "Rapport du patrimoine", "generated": "si-lint {version} · {today}",
-        "estate_score": "Score du patrimoine",
-        "passed": "réussis", "waived": "dérogés (acceptés)", "failed": "en échec", "na": "s.o.",
-        "checks": "{checks} contrôles : {passed} réussis, {failed} en échec, {waived} dérogés",
-        "applications": "Applications", "application": "Application", "score": "Score",
-        "findings": "Constats", "n_apps": "{n} applications", "n_findings": "{n} constats",
-        "by_category": "Score par catégorie", "heatmap": "Applications par catégorie",
-        "heatmap_help": "Chaque case montre le constat le plus grave de l'application dans la catégorie.",
-        "search": "Rechercher par identifiant ou nom", "all_categories": "Toutes les catégories",
-        "all_severities": "Toutes les gravités", "with_findings_in": "avec constats en {c}",
-        "with_severity": "avec : {s}",
-        "sort": "Tri", "sort_score": "Score le plus bas d'abord", "sort_id": "Identifiant (A à Z)",
-        "sort_findings": "Le plus de constats d'abord", "shown": "affichées",
-        "owner": "responsable", "usage": "usage", "category": "catégorie", "defined_at": "défini en",
-        "no_findings": "Aucun constat.", "waived_findings": "Constats dérogés (acceptés, non réussis)",
-        "waivers": "Dérogations", "reason": "motif", "approved_by": "approuvée par",
-        "expires_in": "expire le {date}, dans {n} jours", "expires_today": "expire aujourd'hui ({date})",
-        "expired": "expirée le {date}, il y a {n} jours", "bad_date": "expire le {date}",
-        "availability": "Disponibilité de bout en bout", "target": "cible", "below_target": "sous la cible",
-        "no_figure": "sans chiffre", "counted_100": "pas de chiffre pour {ids} (compté 100 %)", "own": "propre",
-        "any_of": "au choix", "invalid": "Non évaluée : le schéma refuse cette entrée (voir les constats EST).",
-        "shared": "Ensemble du patrimoine et composants partagés",
-        "shared_help": "Constats sur les fournisseurs, l'infrastructure, les magasins de données qui "
-                       "n'appartiennent à aucune application, et sur le patrimoine entier.",
-        "top_rules": "Règles les plus enfreintes", "rule": "Règle", "count": "Constats",
-        "why": "Pourquoi c'est important",
-        "expiring": "Dérogations expirant dans les {n} jours", "entity": "Entité", "expires": "Expiration",
-        "days_left": "Jours restants", "none": "Aucune.",
-        "error": "erreur", "warning": "avertissement", "info": "info", "passed_cell": "réussi",
-        "waived_cell": "dérogé", "legend": "Légende", "more": "Afficher {n} applications de plus",
-        "unread": "{n} constats EST : le patrimoine n'a pas été lu en entier, et ce qu'ils concernent "
-                  "n'est pas noté.",
-        "noscript": "Les fiches des applications sont affichées par le script de la page : "
-                    "autorisez-le pour les voir.",
-    },
-}
-
-CATEGORY_NAMES = {
-    "en": {"ACC": "Access from any device", "CLD": "Public cloud and SaaS", "COL": "Collaboration",
-           "DAT": "Data independence", "AVL": "Availability", "INT": "Integration", "CST": "Costs",
-           "GOV": "Governance"},
-    "fr": {"ACC": "Accès depuis tout appareil", "CLD": "Cloud public et SaaS", "COL": "Collaboration",
-           "DAT": "Indépendance des données", "AVL": "Disponibilité", "INT": "Intégration", "CST": "Coûts",
-           "GOV": "Gouvernance"},
-}
+# Keys of the word catalogue shared with other outputs; the others are `html.KEY`.
+_SHARED = {"na": "word.na", "unread": "report.unread", "checks": "report.checks", "why": "explain.why",
+           "error": "severity.error", "warning": "severity.warning", "info": "severity.info"}
 
 # Heat-map cell: a symbol as well as a colour, so that it prints in black and white.
 SYMBOLS = {"error": "✖", "warning": "▲", "info": "●", "waived": "◌", "passed": "✓"}
@@ -111,30 +37,31 @@ def render(report: Report) -> str:
 class _Page:
     def __init__(self, report: Report, view: dict) -> None:
         self.report, self.view = report, view
-        self.lang = report.lang if report.lang in LABELS else "en"
-        self.words = LABELS[self.lang]
-        self.names = CATEGORY_NAMES[self.lang]
-        self.scores = report.summary.get("scores") or {}
+        self.lang = report.lang
+        self.scores = report.summary.scores or {}
+
+    def word(self, key: str, **values) -> str:
+        return say(self.lang, _SHARED.get(key, "html." + key), **values)
 
     def t(self, key: str, **values) -> str:
-        return escape(self.words[key].format(**values))
+        return escape(self.word(key, **values))
+
+    def family(self, code: str) -> str:
+        return family_name(self.lang, code)
 
     def percent(self, value) -> str:
-        if value is None:
-            return self.words["na"]
-        text = f"{value:.1f}"
-        return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
+        """A score, one decimal."""
+        return self.word("na") if value is None else percent(self.lang, value, 1)
 
     def figure(self, value) -> str:
         """An availability, four decimals at most, rounded down: 99.99999 must not read 100."""
         if value is None:
-            return self.words["no_figure"]
-        text = f"{math.floor(value * 10000 + 1e-6) / 10000:.4f}".rstrip("0").rstrip(".")
-        return f"{text.replace('.', ',')} %" if self.lang == "fr" else f"{text}%"
+            return self.word("no_figure")
+        return percent(self.lang, math.floor(value * 10000 + 1e-6) / 10000)
 
     def render(self) -> str:
         organization = self.view.get("organization")
-        title = f"{self.words['title']} · {organization}" if organization else self.words["title"]
+        title = f"{self.word('title')} · {organization}" if organization else self.word('title')
         parts = [
             f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -167,13 +94,13 @@ class _Page:
         estate = self.scores.get("estate") or {}
         summary = self.report.summary
         counts = "".join(
-            f'<li class="sev-{s}"><b>{summary.get(key, 0)}</b> {escape(self.words[s])}</li>'
-            for s, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")))
-        counts += f'<li class="sev-waived"><b>{summary.get("waived", 0)}</b> {escape(self.words["waived"])}</li>'
-        est = sum(n for code, n in (summary.get("by_code") or {}).items() if code.startswith("EST"))
+            f'<li class="sev-{s}"><b>{number}</b> {escape(self.word(s))}</li>'
+            for s, number in (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos)))
+        counts += f'<li class="sev-waived"><b>{summary.waived}</b> {escape(self.word("waived"))}</li>'
+        est = sum(n for code, n in summary.by_code.items() if code.startswith("EST"))
         unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
         counts += (f'<li><b>{len(self.view["applications"])}</b> '
-                   f'{escape(self.words["applications"].lower())}</li>')
+                   f'{escape(self.word("applications").lower())}</li>')
         return (
             '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
             + _ring(estate, self.percent(estate.get("score")))
@@ -184,7 +111,7 @@ class _Page:
 
     def _checks_line(self, tally: dict) -> str:
         if not tally or not tally.get("checks"):
-            return escape(self.words["na"])
+            return escape(self.word("na"))
         return self.t("checks", **{k: tally[k] for k in ("checks", "passed", "failed", "waived")})
 
     def category_bars(self) -> str:
@@ -195,11 +122,11 @@ class _Page:
         for i, code in enumerate(categories):
             tally = tallies.get(code) or {}
             y = i * row
-            label = f"{code} · {self.names.get(code, code)}"
+            label = f"{code} · {self.family(code)}"
             rows.append(f'<text x="0" y="{y + 19}" class="label">{escape(label)}</text>')
             if tally.get("score") is None:
                 rows.append(f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-na"/>'
-                            f'<text x="{bar_x + bar_w + 10}" y="{y + 19}">{escape(self.words["na"])}</text>')
+                            f'<text x="{bar_x + bar_w + 10}" y="{y + 19}">{escape(self.word("na"))}</text>')
                 continue
             passed = bar_w * tally["score"] / 100
             waived = bar_w * tally["waived_share"] / 100
@@ -225,7 +152,7 @@ class _Page:
     def heatmap(self) -> str:
         categories = self.view["categories"]
         apps = self.view["applications"]
-        head = "".join(f'<span role="columnheader" title="{escape(self.names.get(c, c))}">{escape(c)}</span>'
+        head = "".join(f'<span role="columnheader" title="{escape(self.family(c))}">{escape(c)}</span>'
                        for c in categories)
         legend = "".join(
             f'<i class="h-{state}">{SYMBOLS[state]}</i> {self.t(label)} '
@@ -260,8 +187,8 @@ class _Page:
 
     def controls(self) -> str:
         categories = "".join(f'<option value="{escape(c)}">{self.t("with_findings_in", c=c)} '
-                             f'· {escape(self.names.get(c, c))}</option>' for c in self.view["categories"])
-        severities = "".join(f'<option value="{s}">{self.t("with_severity", s=self.words[s])}</option>'
+                             f'· {escape(self.family(c))}</option>' for c in self.view["categories"])
+        severities = "".join(f'<option value="{s}">{self.t("with_severity", s=self.word(s))}</option>'
                              for s in SEVERITIES)
         return (
             '<form id="controls" class="controls" role="search" hidden onsubmit="return false">'
@@ -291,7 +218,7 @@ class _Page:
         return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
                 f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
                 f'<div id="cards"></div><button id="more" type="button" hidden '
-                f'data-label="{escape(self.words["more"])}">'
+                f'data-label="{escape(template(self.lang, "html.more"))}">'
                 f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
     def card(self, app: dict) -> str:
@@ -322,7 +249,7 @@ class _Page:
             return f'<p class="none">{self.t("no_findings")}</p>'
         items = "".join(
             f'<li class="sev-{"waived" if waived else d["severity"]}"><code class="code">{escape(d["code"])}</code> '
-            f'<span class="sev">{escape(self.words[d["severity"]])}</span> {escape(d["message"])} '
+            f'<span class="sev">{escape(self.word(d["severity"]))}</span> {escape(d["message"])} '
             f'<code class="where">{escape(d["file"])}:{d["line"]}:{d["column"]}</code></li>'
             for d in findings)
         return f'<ul class="findings">{items}</ul>'
@@ -380,17 +307,15 @@ class _Page:
         return "".join(parts)
 
     def top_rules(self) -> str:
-        by_code = self.report.summary.get("by_code") or {}
-        ranked = sorted(by_code.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
+        ranked = sorted(self.report.summary.by_code.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
         rows = []
         for code, count in ranked:
-            rule = self.report.rules.get(code) or {}
-            severity = rule.get("severity", "")
+            rule = self.report.rules[code]
             rows.append(
                 f'<tr><th scope="row"><code>{escape(code)}</code><br><span class="rule-name">'
-                f'{escape(rule.get("name", ""))}</span></th><td class="num">{count}</td>'
-                f'<td><span class="sev sev-{escape(severity)}">{escape(self.words.get(severity, severity))}</span> '
-                f'<b>{escape(rule.get("title", ""))}</b><br>{escape(rule.get("rationale", ""))}</td></tr>')
+                f'{escape(rule.name)}</span></th><td class="num">{count}</td>'
+                f'<td><span class="sev sev-{rule.severity}">{escape(self.word(rule.severity))}</span> '
+                f'<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}</td></tr>')
         if not rows:
             return f'<section id="rules"><h2>{self.t("top_rules")}</h2><p class="none">{self.t("none")}</p></section>\n'
         return (f'<section id="rules"><h2>{self.t("top_rules")}</h2><table class="list"><thead><tr>'
@@ -449,11 +374,11 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     for factor in figures["chain"]:
         weakest = "weakest" if factor.get("weakest") else ""
         if "any_of" in factor:
-            groups[len(columns)] = (f'{page.words["any_of"]} · {page.figure(factor["value"])}', weakest)
+            groups[len(columns)] = (f'{page.word("any_of")} · {page.figure(factor["value"])}', weakest)
             columns.append([(m["id"], m["value"], "missing" if m["value"] is None else "") for m in factor["any_of"]]
                            or [("-", None, "missing")])
         else:
-            label = page.words["own"] if factor["kind"] == "own" else factor["id"]
+            label = page.word("own") if factor["kind"] == "own" else factor["id"]
             columns.append([(label, factor["value"], "missing" if factor["value"] is None else weakest)])
     shapes, links, x = [], [], 0
     height = max(len(column) for column in columns) * _ROW + 12

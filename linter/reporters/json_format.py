@@ -16,7 +16,7 @@ def document(report: Report) -> dict:
         "tool": {"name": "si-lint", "version": report.tool_version},
         "diagnostics": [d.as_dict() for d in report.diagnostics],
         "waived": [d.as_dict() for d in report.waived],
-        "summary": report.summary,
+        "summary": report.summary.as_dict(),
     }
 
 

@@ -44,7 +44,7 @@ def render(report: Report) -> str:
     root = ET.Element("testsuites", name="si-lint")
     active, waived = _groups(report.diagnostics), _groups(report.waived)
     for code in sorted(set(active) | set(waived)):
-        rule = report.rules.get(code, {})
+        rule = report.rules.get(code)
         cases = []
         for kind, groups in (("failure", active), ("skipped", waived)):
             for entity, found in groups.get(code, {}).items():
@@ -52,7 +52,7 @@ def render(report: Report) -> str:
                 attributes = {"classname": f"si-lint.{code}", "name": entity, "file": first.file,
                               "line": str(first.line)}
                 cases.append((attributes, kind, found))
-        _suite(root, f"{code} {rule.get('name', '')}".strip(), cases)
+        _suite(root, f"{code} {rule.name if rule else ''}".strip(), cases)
     if not len(root):
         _suite(root, "si-lint", [({"classname": "si-lint", "name": "estate"}, "passed", [])])
     root.set("tests", str(sum(int(s.get("tests")) for s in root)))

@@ -14,6 +14,7 @@ import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from ..messages import say
 from . import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,23 +31,19 @@ def uri(path: str) -> tuple:
     return quote(str(PurePosixPath(posix))), "%SRCROOT%"
 
 
-def _rule(code: str, texts: dict) -> dict:
-    descriptor = {
-        "id": code,
-        "name": texts.get("name") or code,
-        "shortDescription": {"text": texts.get("title") or code},
-        "defaultConfiguration": {"level": LEVELS.get(texts.get("severity"), "warning")},
-        "properties": {"category": texts.get("category", "")},
+def _rule(rule, lang: str) -> dict:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.rationale},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "help": {
+            "text": rule.remediation,
+            "markdown": f"**{rule.title}**\n\n{rule.rationale}\n\n**{say(lang, 'md.fix')}** {rule.remediation}",
+        },
+        "properties": {"category": rule.family},
     }
-    if texts.get("rationale"):
-        descriptor["fullDescription"] = {"text": texts["rationale"]}
-    if texts.get("remediation"):
-        descriptor["help"] = {
-            "text": texts["remediation"],
-            "markdown": f"**{texts.get('title', code)}**\n\n{texts.get('rationale', '')}\n\n"
-                        f"**What to do:** {texts['remediation']}",
-        }
-    return descriptor
 
 
 def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
@@ -88,7 +85,7 @@ def document(report: Report) -> dict:
             "tool": {"driver": {
                 "name": "si-lint",
                 "version": report.tool_version or "0",
-                "rules": [_rule(code, report.rules[code]) for code in codes],
+                "rules": [_rule(report.rules[code], report.lang) for code in codes],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root"}}},
             # PyYAML counts columns in characters (code points), SARIF's default is UTF-16 units.

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import SHARED, findings, run, skip_or_fail
-from si_lint.checks import end_to_end
+from si_lint.availability import end_to_end
 from si_lint.settings import DEFAULT_OPTIONS
 
 # --- AVL001 infrastructure-availability -------------------------------------------------
@@ -261,7 +261,7 @@ def test_end_to_end_message_in_french(catalogue):
 
 def estate_figures(text, catalogue):
     result = run(text, catalogue)
-    return {app: round(figure.value * 100, 9) for app, figure in end_to_end(result.estate).items()}
+    return {app: round(figure.value, 9) for app, figure in end_to_end(result.estate).items()}
 
 
 def test_end_to_end_figures_of_a_deep_chain(catalogue):

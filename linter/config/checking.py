@@ -1,0 +1,122 @@
+"""Checking each key of a config file: every problem is an InputError naming the file, line and column."""
+
+from __future__ import annotations
+
+import math
+
+from ..diagnostic import SEVERITIES, InputError
+from ..messages import Text, hint, show_value
+from ..vocabulary import DEVICE_FAMILIES
+from .reading import ConfigFile
+
+
+def code_list(config: ConfigFile, key: str) -> list:
+    """(code, where) of a list of codes or prefixes, or of one comma-separated string as on the command line."""
+    value = config.values[key]
+    if isinstance(value, str):
+        return [(code.strip().upper(), config.where(key)) for code in value.split(",") if code.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(Text("config.code_list", key=key), where=config.where(key))
+    return [(item.strip().upper(), config.where(key, position)) for position, item in enumerate(value)]
+
+
+def choice(config: ConfigFile, key: str, allowed) -> str:
+    value = config.values[key]
+    if value not in allowed:
+        raise InputError(Text("config.not_one_of", key=key, value=show_value(value), allowed=", ".join(allowed)),
+                         where=config.where(key))
+    return value
+
+
+def rules_dirs(config: ConfigFile) -> tuple:
+    from .discovery import shown
+
+    value = config.values["rules-dir"]
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
+        raise InputError(Text("config.rules_dir_type"), where=config.where("rules-dir"))
+    folders = []
+    for position, item in enumerate(items):
+        folder = config.folder / item
+        if not folder.is_dir():
+            where = config.where("rules-dir", position) if isinstance(value, list) else config.where("rules-dir")
+            raise InputError(Text("config.rules_dir_missing", value=show_value(item)), where=where)
+        folders.append(shown(folder))
+    return tuple(folders)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
+        isinstance(value, float) and math.isnan(value))
+
+
+def _word(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+# option -> (a list?, test of the value or of each item)
+OPTION_TESTS = {
+    "min_availability": (False, lambda v: _number(v) and 0 < v <= 100),
+    "office_cost_ceiling": (False, lambda v: _number(v) and 0 <= v < math.inf),
+    "max_iaas_providers": (False, lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
+    "required_devices": (True, lambda v: v in DEVICE_FAMILIES),
+    "proprietary_formats": (True, _word),
+    "content_categories": (True, _word),
+}
+
+
+def _expected(name: str) -> Text:
+    return Text("config.expect." + name, families=", ".join(DEVICE_FAMILIES))
+
+
+def options(config: ConfigFile) -> dict:
+    value = config.values["options"]
+    if not isinstance(value, dict):
+        raise InputError(Text("config.options_type"), where=config.where("options"))
+    for name, option in value.items():
+        where = config.where("options", name)
+        if name not in OPTION_TESTS:
+            raise InputError(Text("config.unknown_option", name=show_value(name), hint=hint(str(name), OPTION_TESTS),
+                                  known=", ".join(OPTION_TESTS)), where=where)
+        is_list, test = OPTION_TESTS[name]
+        if not is_list:
+            if not test(option):
+                raise InputError(Text("config.option_value", name=name, value=show_value(option),
+                                      expected=_expected(name)), where=where)
+            continue
+        if not isinstance(option, list):
+            raise InputError(Text("config.option_list", name=name, expected=_expected(name)), where=where)
+        for position, item in enumerate(option):
+            if not test(item):
+                raise InputError(Text("config.option_value", name=name, value=show_value(item),
+                                      expected=_expected(name)), where=config.where("options", name, position))
+    return value
+
+
+def check_code(code: str, catalogue, where: str, key: str) -> None:
+    """A code or prefix names some rule; EST rules cannot be left out."""
+    if not code or not any(known.startswith(code) for known in catalogue.rules):
+        prefixes = {rule.family for rule in catalogue}
+        raise InputError(Text("config.unknown_code", key=key, code=show_value(code),
+                              hint=hint(code, [*catalogue.rules, *prefixes])), where=where)
+    if key == "ignore" and (code.startswith("EST") or "EST".startswith(code)):
+        raise InputError(Text("config.ignore_est", key=key, code=code), where=where)
+
+
+def severity(config: ConfigFile, catalogue) -> dict:
+    value = config.values["severity"]
+    if not isinstance(value, dict):
+        raise InputError(Text("config.severity_type"), where=config.where("severity"))
+    overrides = {}
+    for code, level in value.items():
+        where = config.where("severity", code)
+        if not isinstance(code, str) or code.upper() not in catalogue.rules:
+            raise InputError(Text("config.severity_unknown", code=show_value(code),
+                                  hint=hint(str(code).upper(), catalogue.rules)), where=where)
+        if code.upper().startswith("EST"):
+            raise InputError(Text("config.severity_est", code=code), where=where)
+        if level not in SEVERITIES:
+            raise InputError(Text("config.not_one_of", key=f"severity.{code}", value=show_value(level),
+                                  allowed=", ".join(SEVERITIES)), where=where)
+        overrides[code.upper()] = level
+    return overrides

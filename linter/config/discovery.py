@@ -1,0 +1,48 @@
+"""Finding the config file: `.si-lint.yaml`, `si-lint.yaml` or `pyproject.toml` with a `[tool.si-lint]` table,
+in the current folder and then upward, stopping at the repository root (the folder holding `.git`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+FILE_NAMES = (".si-lint.yaml", "si-lint.yaml", "pyproject.toml")
+
+
+def discover(start: Path) -> Optional[Path]:
+    folder = start.resolve()
+    while True:
+        for name in FILE_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        if (folder / ".git").exists() or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Whether the parsed TOML has `tool.si-lint`, however it is spelt (`[tool.si-lint]`, a dotted key, inline)."""
+    from ..diagnostic import InputError
+    from ..inputs import read_text
+    from .reading import parse_toml
+
+    try:
+        text = read_text(str(path))
+    except InputError:
+        return False
+    try:
+        data = parse_toml(text, str(path))
+    except InputError:  # broken: ours if it mentions si-lint, so that the error is reported
+        return "si-lint" in text
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "si-lint" in tool
+
+
+def shown(path: Path) -> str:
+    """The path relative to the current folder, as the user would type it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()

@@ -1,0 +1,116 @@
+"""Reading a config file with the position of every key: YAML through si-lint's loader, TOML through tomllib.
+
+tomllib keeps no positions, so the keys of the `[tool.si-lint]` tables are
+located in the text; a key that cannot be located (inline tables, dotted keys
+of `[tool]`) points at its table, or at the top of the file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..diagnostic import InputError
+from ..inputs import read_text
+from ..messages import Text
+from .discovery import shown
+
+KEYS = ("select", "ignore", "extend-select", "severity", "fail-on", "rules-dir", "options", "lang")
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    path: str  # as shown in messages
+    folder: Path  # relative paths in the file (rules-dir) are read from here
+    values: dict
+    positions: Callable[[tuple], tuple]  # key path -> (line, column)
+
+    def where(self, *path) -> str:
+        line, column = self.positions(path)
+        return f"{self.path}:{line}:{column}"
+
+
+def read_config(path: Path) -> ConfigFile:
+    text = read_text(str(path))
+    if path.name == "pyproject.toml":
+        return _read_toml(text, path)
+    return _read_yaml(text, path)
+
+
+def _read_yaml(text: str, path: Path) -> ConfigFile:
+    from ..loader import load_text, refuse_problems
+
+    document = load_text(text, shown(path))
+    refuse_problems(document)
+    data = document.data if document.data is not None else {}
+
+    def positions(key_path: tuple) -> tuple:
+        return document.place(key_path) if isinstance(data, dict) else document.root
+
+    config = ConfigFile(document.path, path.parent, data, positions)
+    if not isinstance(data, dict):
+        raise InputError(Text("config.not_a_mapping", keys=", ".join(KEYS)), where=config.where())
+    return config
+
+
+_TOML_ERROR_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_TOML_HEADER = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]")
+_TOML_KEY = re.compile(r"""\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=""")
+
+
+def parse_toml(text: str, path: str) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
+        import tomli as tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        place = _TOML_ERROR_PLACE.search(message)
+        where = f"{path}:{place.group(1)}:{place.group(2)}" if place else f"{path}:{text.count(chr(10)) + 1}:1"
+        message = re.sub(r"\s*\(at end of document\)", "", _TOML_ERROR_PLACE.sub("", message))
+        raise InputError(Text("config.invalid_toml", problem=message), where=where) from None
+    except (ValueError, RecursionError) as error:  # integers past Python's limit, absurd nesting
+        raise InputError(Text("config.invalid_toml", problem=str(error) or type(error).__name__), where=path) from None
+
+
+def _read_toml(text: str, path: Path) -> ConfigFile:
+    name = shown(path)
+    data = parse_toml(text, name)
+    tool = data.get("tool", {})
+    table = tool.get("si-lint", {}) if isinstance(tool, dict) else {}
+    found = _toml_positions(text)
+
+    def positions(key_path: tuple) -> tuple:
+        for length in range(len(key_path), -1, -1):
+            if key_path[:length] in found:
+                return found[key_path[:length]]
+        return (1, 1)
+
+    config = ConfigFile(name, path.parent, table, positions)
+    if not isinstance(tool, dict) or not isinstance(table, dict):
+        raise InputError(Text("config.not_a_table", keys=", ".join(KEYS)), where=config.where())
+    return config
+
+
+def _toml_positions(text: str) -> dict:
+    """Where each key of the [tool.si-lint] tables is written."""
+    found: dict = {}
+    table = None
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            parts = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            table = parts[2:] if parts[:2] == ("tool", "si-lint") else None
+            if table is not None:
+                found.setdefault(table, (number, header.start(1) + 1))
+            continue
+        key = _TOML_KEY.match(line)
+        if key and table is not None:
+            found.setdefault(table + tuple(key.group(2).split(".")), (number, key.start(2) + 1))
+    return found
