@@ -21,7 +21,7 @@ from .predicate import SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
 
 LANGUAGES = ("en", "fr")
-TEXT_KEYS = ("title", "message", "rationale", "remediation")
+TEXT_KEYS = ("title", "checks", "message", "rationale", "remediation")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Rule:
     name: str
     severity: str
     scope: str
-    texts: dict  # lang -> {title, message, rationale, remediation}
+    texts: dict  # lang -> {title, checks, message, rationale, remediation}
     examples: dict  # compliant / non_compliant estate YAML
     origin: str  # the rule file
     builtin: bool
