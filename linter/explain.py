@@ -39,14 +39,14 @@ def _source(rule: Rule) -> str:
 def explain_rule(rule: Rule, lang: str = "en") -> str:
     words = HEADINGS[lang]
     wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ",  # noqa: E731
-                                      subsequent_indent="  ")
+                                      subsequent_indent="  ", break_on_hyphens=False)
     parts = [
         f"{rule.code} ({rule.name}) · {words['severity']}: {rule.severity} · {words['scope']}: {_scope(rule)}",
         "",
         rule.text("title", lang),
         "",
         f"{words['checks']}:",
-        wrap(rule.text("title", lang)),
+        wrap(rule.text("checks", lang)),
         f"  {words['message']}: {rule.text('message', lang)}",
         "",
         f"{words['why']}:",
@@ -76,6 +76,8 @@ def rule_markdown(rule: Rule, lang: str = "en") -> str:
         f"**{rule.text('title', lang)}**  ",
         f"{words['severity']}: `{rule.severity}` · {words['scope']}: `{_scope(rule)}`"
         + (f" · {words['principle']}: `{rule.principle}`" if rule.principle else ""),
+        "",
+        f"**{words['checks']}.** {' '.join(rule.text('checks', lang).split())}",
         "",
         f"**{words['why']}.** {' '.join(rule.text('rationale', lang).split())}",
         "",
