@@ -24,13 +24,14 @@ from .settings import DEFAULT_OPTIONS
 from .views import RuleDoc
 from .vocabulary import SECTIONS
 
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
     severity: str
     scope: object  # a section, a list of sections, `estate`, `waivers` or `file`
-    texts: dict  # lang -> {title, message, rationale, remediation}
+    texts: dict  # lang -> {title, checks, message, rationale, remediation}
     examples: dict  # compliant / non_compliant estate YAML
     origin: str  # the rule file
     builtin: bool

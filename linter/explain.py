@@ -6,100 +6,114 @@ messages cannot drift apart (a test regenerates docs/rules.md and compares).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from .catalogue import Catalogue, Rule
-
-HEADINGS = {
-    "en": {"checks": "What it checks", "why": "Why it matters", "instead": "What to do instead",
-           "bad": "Non-compliant example", "good": "Compliant example", "source": "Source",
-           "principle": "Principle", "message": "Message", "severity": "severity", "scope": "applies to",
-           "title": "The si-lint rule catalogue",
-           "intro": "Generated from the rule files in `rules/` by `python -m si_lint.explain`; "
-                    "do not edit by hand. `si-lint explain CODE` prints the same text."},
-    "fr": {"checks": "Ce qui est vérifié", "why": "Pourquoi c'est important", "instead": "Que faire à la place",
-           "bad": "Exemple non conforme", "good": "Exemple conforme", "source": "Source",
-           "principle": "Principe", "message": "Message", "severity": "gravité", "scope": "s'applique à",
-           "title": "Le catalogue des règles de si-lint",
-           "intro": "Généré depuis les fichiers de règles de `rules/` par `python -m si_lint.explain` ; "
-                    "ne pas modifier à la main. `si-lint explain CODE` affiche le même texte."},
-}
+from .messages import Listing, Text, family_name, render, say
 
 
-def _scope(rule: Rule) -> str:
-    return ", ".join(rule.scope) if isinstance(rule.scope, list) else rule.scope
+_KEEP_TOGETHER = re.compile(r" (?=[;:?!%»])|(?<=«) ")
 
 
-def _source(rule: Rule) -> str:
+def _scope(rule: Rule, lang: str) -> str:
+    scopes = rule.scope if isinstance(rule.scope, list) else [rule.scope]
+    return render(lang, Listing(Text("scope." + scope) for scope in scopes))
+
+
+def _source(rule: Rule, lang: str) -> str:
     if not rule.source:
-        return ""
-    return f"seeds: {rule.source['file']}, {rule.source['section']}"
+        return "-"
+    section = rule.source["section"]
+    if isinstance(section, dict):
+        section = section.get(lang, section["en"])
+    return f"seeds: {rule.source['file']}, {section}"
+
+
+def _headline(rule: Rule, lang: str) -> list:
+    """The rule's identity: severity, family, scope, and how to run it while it is in preview."""
+    facts = [say(lang, "explain.severity", severity=Text("severity." + rule.severity)),
+             say(lang, "explain.family", family=f"{rule.family} ({family_name(lang, rule.family)})"),
+             say(lang, "explain.scope", scope=_scope(rule, lang))]
+    lines = [f"{rule.code} ({rule.name}) · " + " · ".join(facts)]
+    if rule.status == "preview":
+        lines.append(say(lang, "explain.preview", code=rule.code))
+    return lines
 
 
 def explain_rule(rule: Rule, lang: str = "en") -> str:
-    words = HEADINGS[lang]
-    wrap = lambda text: textwrap.fill(" ".join(text.split()), width=88, initial_indent="  ",  # noqa: E731
-                                      subsequent_indent="  ")
-    parts = [
-        f"{rule.code} ({rule.name}) · {words['severity']}: {rule.severity} · {words['scope']}: {_scope(rule)}",
+    def wrap(text: str) -> str:
+        # French puts a space before ; : ? ! % and inside « »: a line must not break there.
+        text = _KEEP_TOGETHER.sub("\u00a0", " ".join(text.split()))
+        return textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ",
+                             break_on_hyphens=False).replace("\u00a0", " ")
+
+    parts = _headline(rule, lang) + [
         "",
         rule.text("title", lang),
         "",
-        f"{words['checks']}:",
-        wrap(rule.text("title", lang)),
-        f"  {words['message']}: {rule.text('message', lang)}",
+        say(lang, "explain.checks"),
+        wrap(rule.text("checks", lang)),
+        "  " + say(lang, "explain.message", message=rule.text("message", lang)),
         "",
-        f"{words['why']}:",
+        say(lang, "explain.why"),
         wrap(rule.text("rationale", lang)),
     ]
     if rule.principle or rule.source:
-        parts.append(f"  {words['principle']}: {rule.principle or '-'}; {words['source']}: {_source(rule) or '-'}")
+        parts.append("  " + say(lang, "explain.origin", principle=rule.principle or "-", source=_source(rule, lang)))
     parts += [
         "",
-        f"{words['instead']}:",
+        say(lang, "explain.instead"),
         wrap(rule.text("remediation", lang)),
         "",
-        f"{words['bad']}:",
+        say(lang, "explain.bad"),
         textwrap.indent(rule.examples["non_compliant"].rstrip("\n"), "    "),
         "",
-        f"{words['good']}:",
+        say(lang, "explain.good"),
         textwrap.indent(rule.examples["compliant"].rstrip("\n"), "    "),
     ]
     return "\n".join(parts) + "\n"
 
 
 def rule_markdown(rule: Rule, lang: str = "en") -> str:
-    words = HEADINGS[lang]
+    def paragraph(key: str, text_key: str) -> str:
+        return f"**{say(lang, key)}** {' '.join(rule.text(text_key, lang).split())}"
+
+    headline = _headline(rule, lang)
     lines = [
         f"### {rule.code} {rule.name}",
         "",
         f"**{rule.text('title', lang)}**  ",
-        f"{words['severity']}: `{rule.severity}` · {words['scope']}: `{_scope(rule)}`"
-        + (f" · {words['principle']}: `{rule.principle}`" if rule.principle else ""),
-        "",
-        f"**{words['why']}.** {' '.join(rule.text('rationale', lang).split())}",
-        "",
-        f"**{words['instead']}.** {' '.join(rule.text('remediation', lang).split())}",
-        "",
-        f"{words['message']}: _{rule.text('message', lang)}_",
+        headline[0].split(" · ", 1)[1] + (f" · {say(lang, 'explain.principle', principle=rule.principle)}"
+                                         if rule.principle else ""),
         "",
     ]
-    if rule.source:
-        lines += [f"{words['source']}: {_source(rule)}", ""]
+    if len(headline) > 1:
+        lines += [f"_{headline[1]}_", ""]
     lines += [
-        f"{words['bad']}:", "", "```yaml", rule.examples["non_compliant"].rstrip("\n"), "```", "",
-        f"{words['good']}:", "", "```yaml", rule.examples["compliant"].rstrip("\n"), "```", "",
+        paragraph("explain.checks", "checks"), "",
+        paragraph("explain.why", "rationale"), "",
+        paragraph("explain.instead", "remediation"), "",
+        say(lang, "explain.message", message=f"_{rule.text('message', lang)}_"), "",
+    ]
+    if rule.source:
+        lines += [say(lang, "explain.source", source=_source(rule, lang)), ""]
+    lines += [
+        say(lang, "explain.bad"), "", "```yaml", rule.examples["non_compliant"].rstrip("\n"), "```", "",
+        say(lang, "explain.good"), "", "```yaml", rule.examples["compliant"].rstrip("\n"), "```", "",
     ]
     return "\n".join(lines)
 
 
 def catalogue_markdown(catalogue: Catalogue, lang: str = "en") -> str:
-    words = HEADINGS[lang]
     rules = list(catalogue)
-    lines = [f"# {words['title']}", "", words["intro"], "",
-             "| code | name | severity | title |", "|---|---|---|---|"]
-    lines += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity} | {r.text('title', lang)} |"
-              for r in rules]
+    columns = [say(lang, "cli.rules." + column) for column in ("code", "name", "severity", "title")]
+    lines = [f"# {say(lang, 'explain.title')}", "", say(lang, "explain.intro"), "",
+             "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
+    for rule in rules:
+        title = rule.text("title", lang) + (f" ({say(lang, 'explain.preview_tag')})" if rule.status == "preview" else "")
+        lines.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
+                     f"{say(lang, 'severity.' + rule.severity)} | {title} |")
     lines.append("")
     for rule in rules:
         lines.append(rule_markdown(rule, lang))

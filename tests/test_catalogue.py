@@ -22,7 +22,7 @@ ENGINE_CHECKS = {"waivers", "pipeline"}
 
 CATALOGUE = load_catalogue()
 RULES = list(CATALOGUE)
-TEXT_KEYS = ("title", "message", "rationale", "remediation")
+TEXT_KEYS = ("title", "checks", "message", "rationale", "remediation")
 
 
 def spec_rules(preview: bool = False) -> dict:

@@ -123,8 +123,8 @@ def test_sarif_rules_carry_their_help_text_and_results_their_index():
     acc001 = next(rule for rule in rules if rule["id"] == "ACC001")
     assert acc001["name"] == "browser-access"
     assert acc001["shortDescription"]["text"] == "Every application is usable from a standard web browser"
-    assert acc001["help"]["text"].startswith("Replace the application by one with a full web interface")
-    assert acc001["fullDescription"]["text"].startswith("The browser is the one universal window")
+    assert acc001["help"]["text"].startswith("Replace the application with one that has a full web interface")
+    assert acc001["fullDescription"]["text"].startswith("Among the minimum conditions of a successful digital transformation")
     assert acc001["defaultConfiguration"]["level"] == "error"
     assert next(rule for rule in rules if rule["id"] == "DAT002")["defaultConfiguration"]["level"] == "note"
 

@@ -70,8 +70,8 @@ name: broken
 severity: warning
 scope: {scope}
 check: {check}
-en: {{title: t, message: m, rationale: r, remediation: x}}
-fr: {{title: t, message: m, rationale: r, remediation: x}}
+en: {{title: t, checks: c, message: m, rationale: r, remediation: x}}
+fr: {{title: t, checks: c, message: m, rationale: r, remediation: x}}
 examples: {{compliant: "version: 1", non_compliant: "version: 1"}}
 """
 

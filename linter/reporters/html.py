@@ -21,7 +21,7 @@ SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 10
 
 # Keys of the word catalogue shared with other outputs; the others are `html.KEY`.
-_SHARED = {"na": "word.na", "unread": "report.unread", "checks": "report.checks", "why": "explain.why",
+_SHARED = {"na": "word.na", "unread": "report.unread", "checks": "report.checks",
            "error": "severity.error", "warning": "severity.warning", "info": "severity.info"}
 
 # Heat-map cell: a symbol as well as a colour, so that it prints in black and white.

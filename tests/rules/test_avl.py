@@ -255,8 +255,8 @@ def test_end_to_end_message_in_french(catalogue):
           app: {usage: business, availability: {target: 99.95}, data: [db], depends_on: [lan]}
         """
     assert avl002_messages(text, catalogue, lang="fr")["app"] == (
-        "disponibilité de bout en bout de 99.900 %, sous la cible de 99.95 % : maillon le plus faible "
-        "db (99.9%) ; pas de chiffre pour lan (compté à 100 %)")
+        "disponibilité de bout en bout de 99.900 %, inférieure à la cible de 99.95 % ; maillon le plus faible : "
+        "db (99.9%) ; pas de chiffre pour lan (compté pour 100 %)")
 
 
 def estate_figures(text, catalogue):

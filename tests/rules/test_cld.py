@@ -347,8 +347,8 @@ def test_iaas_providers_message_lists_them(catalogue):
                                   "(at most 2, all public clouds; not public: -)")
     [diagnostic] = run(CLD006_CASES["an on-premise IaaS alone is enough to fire: at its type"][0], catalogue,
                        select=("CLD006",), lang="fr").diagnostics
-    assert diagnostic.message == ("L'IaaS est achetée à 1 fournisseur(s) : basement "
-                                  "(au plus 2, tous clouds publics ; non publics : basement (on-premise))")
+    assert diagnostic.message == ("1 fournisseur(s) d'IaaS : basement "
+                                  "(au plus 2, tous en cloud public ; hors cloud public : basement (on-premise))")
 
 
 def test_iaas_providers_is_one_finding_for_the_estate(catalogue):

@@ -77,8 +77,8 @@ def test_no_shared_database(catalogue, text, expected):
      "'reporting' couples applications through a shared database "
      "(stores of other applications: stock-db (stock), orders-db (orders))"),
     ("reading another application's stores: the first foreign item, once", "fr",
-     "« reporting » couple des applications par une base de données partagée "
-     "(magasins d'autres applications : stock-db (stock), orders-db (orders))"),
+     "« reporting » relie des applications par une base de données partagée "
+     "(stockages de données d'autres applications : stock-db (stock), orders-db (orders))"),
 ])
 def test_no_shared_database_message(catalogue, case, lang, message):
     result = run(INT002_CASES[case][0], catalogue, select=("INT002",), lang=lang)
