@@ -10,7 +10,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from conftest import REPO
+from conftest import REPO, run
 
 PRODUCTS = REPO / "products"
 SCHEMA = json.loads((REPO / "linter" / "schemas" / "product.schema.json").read_text(encoding="utf-8"))
@@ -21,22 +21,26 @@ TODAY = datetime.date.today()
 
 # The kinds of products the catalogue must cover (see docs/products.md); each needs at least one of these ids.
 GROUPS = {
-    "office suites": {"microsoft-365", "office-2013", "office-2016", "office-2019", "office-2021", "office-ltsc-2021"},
-    "messaging": {"exchange-2010", "exchange-2013", "exchange-2016", "exchange-2019", "exchange-server-se",
-                  "microsoft-teams", "skype-for-business-server-2015", "skype-for-business-server-2019"},
-    "crm": {"salesforce-sales-cloud", "dynamics-crm-2015", "dynamics-crm-2016",
-            "dynamics-365-customer-engagement-on-premises-9"},
-    "erp": {"odoo-online", "dynamics-nav-2016", "dynamics-nav-2017", "dynamics-nav-2018", "dynamics-gp-2016-r2",
-            "dynamics-gp-2018-r2", "dynamics-ax-2012-r3", "dynamics-365-business-central-on-premises-2019"},
+    "office suites": {"google-workspace", "microsoft-365", "microsoft-365-apps", "office-2013", "office-2016",
+                      "office-2019", "office-2021", "office-ltsc-2021"},
+    "messaging": {"exchange-online", "exchange-2010", "exchange-2013", "exchange-2016", "exchange-2019",
+                  "exchange-server-se", "microsoft-teams", "skype-for-business-server-2015",
+                  "skype-for-business-server-2019"},
+    "crm": {"salesforce-sales-cloud", "dynamics-365-sales", "dynamics-365-customer-service", "zoho-crm",
+            "dynamics-crm-2015", "dynamics-crm-2016", "dynamics-365-customer-engagement-on-premises-9"},
+    "erp": {"odoo-online", "dynamics-365-business-central", "sap-s4hana-cloud", "sap-ecc-6", "dynamics-nav-2016",
+            "dynamics-nav-2017", "dynamics-nav-2018", "dynamics-gp-2016-r2", "dynamics-gp-2018-r2",
+            "dynamics-ax-2012-r3", "dynamics-365-business-central-on-premises-2019"},
     "hr": {"dynamics-365-human-resources"},
-    "itsm": {"servicenow"},
-    "collaboration": {"microsoft-teams", "sharepoint-online", "sharepoint-server-2013", "sharepoint-foundation-2013",
-                      "sharepoint-server-2016", "sharepoint-server-2019"},
-    "storage": {"nextcloud"},
+    "itsm": {"servicenow", "jira-service-management-cloud", "jira-service-management-data-center"},
+    "collaboration": {"microsoft-teams", "sharepoint-online", "sharepoint-server-subscription-edition",
+                      "sharepoint-server-2013", "sharepoint-foundation-2013", "sharepoint-server-2016",
+                      "sharepoint-server-2019", "confluence-cloud", "confluence-data-center"},
+    "storage": {"onedrive", "nextcloud"},
     "video": {"microsoft-teams"},
     "development tools": {"github-enterprise-cloud", "github-enterprise-server", "gitlab-com", "gitlab-dedicated",
                           "gitlab-self-managed", "azure-devops-services", "azure-devops-server-2019",
-                          "azure-devops-server-2020"},
+                          "azure-devops-server-2020", "jira-software-cloud", "jira-data-center"},
 }
 
 
@@ -81,7 +85,7 @@ def unbacked(entry) -> list[str]:
 
 
 def test_there_are_enough_entries():
-    assert len(FILES) >= 40, f"only {len(FILES)} products in {PRODUCTS}"
+    assert len(FILES) >= 60, f"only {len(FILES)} products in {PRODUCTS}"
 
 
 def test_the_schema_is_valid_and_describes_every_property():
@@ -155,6 +159,41 @@ def test_tenancy_only_for_saas(path):
 @pytest.mark.parametrize("group", sorted(GROUPS))
 def test_each_group_is_represented(group):
     assert GROUPS[group] & set(ENTRIES), f"no product of the group {group!r} in the catalogue"
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_each_group_has_an_entry_that_states_its_category(group):
+    """A group is covered only if one of its entries says what it is: `category` drives the COL and CST rules."""
+    stating = sorted(pid for pid in GROUPS[group] & set(ENTRIES) if ENTRIES[pid]["facts"].get("category"))
+    assert stating, f"no entry of the group {group!r} states a category"
+
+
+def test_group_ids_are_catalogue_ids():
+    """A typo in GROUPS would silently shrink a group."""
+    unknown = sorted(set().union(*GROUPS.values()) - set(ENTRIES))
+    assert not unknown, f"GROUPS names ids the catalogue does not have: {unknown}"
+
+
+def lint_as_product(catalogue, pid: str, *rules: str):
+    """Lint an application that states only usage, owner and an availability target, plus the entry's facts,
+    as `product: <pid>` fills them; return the codes of the findings of the given rule families."""
+    facts = ENTRIES[pid]["facts"]
+    application = {"usage": "support", "owner": "workplace", "availability": {"target": 99.9}, **facts}
+    estate = yaml.safe_dump({"version": 1, "applications": {"app": application}}, sort_keys=False)
+    result = run(estate, catalogue)
+    return sorted({d.code for d in result.diagnostics if d.code.startswith(rules)})
+
+
+def test_google_workspace_alone_passes_the_access_and_cloud_rules(catalogue):
+    """The acceptance test of the catalogue: product: google-workspace, usage, owner and a target, nothing else."""
+    assert lint_as_product(catalogue, "google-workspace", "ACC", "CLD") == []
+
+
+def test_an_on_premises_edition_fails_the_cloud_rules(catalogue):
+    """exchange-2016 is run on the customer's servers and updated by it: CLD001 and CLD003, from sourced facts."""
+    codes = lint_as_product(catalogue, "exchange-2016", "CLD")
+    assert "CLD001" in codes and "CLD003" in codes
+    assert not unbacked(ENTRIES["exchange-2016"])
 
 
 def test_every_entry_is_in_the_docs():
