@@ -1,4 +1,4 @@
-"""What `pip install .` ships: every sub-package of linter/ and the rule files, under si_lint only."""
+"""What `pip install .` ships: every sub-package of linter/, the rule files and the product catalogue, under si_lint only."""
 
 from __future__ import annotations
 
@@ -12,12 +12,20 @@ def test_every_code_folder_is_a_declared_package():
     declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {"si_lint." + ".".join(p.parent.relative_to(REPO / "linter").parts)
              for p in (REPO / "linter").rglob("*.py") if p.parent != REPO / "linter"}
-    assert found | {"si_lint", "si_lint.rules"} <= declared
+    assert found | {"si_lint", "si_lint.rules", "si_lint.products"} <= declared
 
 
 def test_rule_files_and_schemas_are_package_data():
     from importlib import resources
 
     assert len([p for p in resources.files("si_lint.rules").iterdir() if p.name.endswith(".yaml")]) == 36
-    for name in ("estate", "rule", "report"):
+    for name in ("estate", "rule", "report", "product"):
         assert resources.files("si_lint").joinpath(f"schemas/{name}.schema.json").is_file()
+
+
+def test_product_catalogue_is_package_data():
+    from importlib import resources
+
+    shipped = sorted(p.name for p in resources.files("si_lint.products").iterdir() if p.name.endswith(".yaml"))
+    in_repo = sorted(p.name for p in (REPO / "products").glob("*.yaml"))
+    assert shipped and shipped == in_repo
