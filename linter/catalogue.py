@@ -41,6 +41,8 @@ class Rule:
     source: Optional[dict] = None
     target: tuple = ()  # path the findings point at
     applies_to: Optional[dict] = None  # condition on an entity's facts: where the rule is evaluated and scored
+    reads: tuple = ()  # fields whose absence alone can make it fire (its findings then say "not stated")
+    waivable: bool = True
     when: Optional[dict] = None
     check: Optional[str] = None
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
@@ -166,10 +168,15 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
         if key in data:
             _check_condition(document, key)
     for lang in LANGUAGES:
-        problem = _template_problem(data[lang]["message"], declarative="when" in data)
-        if problem:
-            raise InputError(Text("rulefile.at_key", key=f"{lang}.message", problem=problem),
-                             where=_where(document, (lang, "message")))
+        if "reads" in data and "unstated" not in data[lang]:
+            raise InputError(Text("rulefile.unstated_missing", lang=lang), where=_where(document, (lang,)))
+        for key in ("message", "unstated"):
+            if key not in data[lang]:
+                continue
+            problem = _template_problem(data[lang][key], declarative="when" in data, unstated=key == "unstated")
+            if problem:
+                raise InputError(Text("rulefile.at_key", key=f"{lang}.{key}", problem=problem),
+                                 where=_where(document, (lang, key)))
     return Rule(
         code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
         texts={lang: data[lang] for lang in LANGUAGES}, examples=data["examples"], origin=origin,
@@ -177,6 +184,7 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
         status=data.get("status", "stable"), principle=data.get("principle"), source=data.get("source"),
         target=tuple(data["field"].split(".")) if "field" in data else (),
         applies_to=data.get("applies_to"), when=data.get("when"), check=data.get("check"),
+        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True),
     )
 
 
@@ -238,7 +246,7 @@ def _check_problem(name: str, scope) -> Optional[Text]:
 DECLARATIVE_PARAMS = ("id", "name", "value")
 
 
-def _template_problem(template: str, declarative: bool) -> Optional[Text]:
+def _template_problem(template: str, declarative: bool, unstated: bool = False) -> Optional[Text]:
     """Why a message template cannot be filled in, or None.
 
     A declarative rule's finding carries only {id}, {name} and {value}; a
@@ -251,9 +259,10 @@ def _template_problem(template: str, declarative: bool) -> Optional[Text]:
                   if name is not None]
     except ValueError as error:
         return Text("rulefile.bad_template", error=str(error))
+    allowed = DECLARATIVE_PARAMS + tuple(DEFAULT_OPTIONS) + (("field",) if unstated else ())
     for name, spec, conversion in fields:
-        if declarative and (name not in DECLARATIVE_PARAMS or spec or conversion):
-            return Text("rulefile.declarative_placeholder", name=name)
+        if declarative and (name not in allowed or spec or conversion):
+            return Text("rulefile.declarative_placeholder", name=name, options=", ".join(DEFAULT_OPTIONS))
         if not name.isidentifier():
             return Text("rulefile.bad_placeholder", name=name)
     return None

@@ -12,7 +12,8 @@ from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 from .availability import end_to_end
-from .model import Entity, Estate
+from .messages import Listing, Money, Plural, Text, render
+from .model import Entity, Estate, dependencies
 from .vocabulary import DEVICE_FAMILIES
 
 
@@ -21,10 +22,12 @@ class Finding:
     entity: Optional[Entity]  # None for estate-wide findings
     path: tuple = ()  # where inside the entity (or the anchor) the finding points
     params: dict = field(default_factory=dict)  # values for the message template
-    anchor: Optional[Entity] = None  # where an estate-wide finding points
+    anchor: Optional[Entity] = None  # where an estate-wide finding points; None: the estate's anchor
+    missing: tuple = ()  # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
+    document: object = None  # for a finding at the top level of a file (top-level waivers): the path is from there
 
 
-CHECKS: dict[str, Callable[[Estate, dict], Iterator[Finding]]] = {}
+CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {}  # name -> check(estate, settings)
 
 
 def check(name: str):
@@ -97,8 +100,13 @@ def _valid(estate: Estate, section: str) -> Iterator[Entity]:
     return (entity for entity in estate.entities(section) if entity.valid)
 
 
-def _listing(values) -> str:
-    return ", ".join(str(v) for v in values)
+def stated(entity: Entity, dotted: str):
+    """A field's value for a message: as written, or marked as taken from the entity's product."""
+    value = entity.get(dotted)
+    if isinstance(value, list) and not value:
+        value = "[]"  # an empty list still reads as a value
+    product = entity.source(dotted)
+    return Text("word.from_product", value=value, product=product.id) if product is not None else value
 
 
 class Clause:
@@ -106,33 +114,68 @@ class Clause:
 
     In a template, `{missing:; no figure for * (counted as 100%)}` gives the
     text after the colon with `*` replaced by the listing, or nothing when
-    there is nothing to list.
+    there is nothing to list. Its values are put into words by the engine.
     """
 
     def __init__(self, values) -> None:
         self.values = list(values)
 
+    def worded(self, lang: str) -> "Clause":
+        return Clause(render(lang, value) for value in self.values)
+
     def __format__(self, spec: str) -> str:
         if not self.values:
             return ""
-        listing = _listing(self.values)
+        listing = ", ".join(str(value) for value in self.values)
         return spec.replace("*", listing) if spec else listing
 
 
-def _percent(value: float) -> str:
-    """99.95 -> '99.95', 10.0 -> '10': figures as people write them, up to six decimals."""
-    return f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
+def _figure_below(value: float, target: float) -> float:
+    """`value` with three decimals, or more when rounding would hide that it is below `target`."""
+    for digits in range(3, 10):
+        shown = round(value, digits)
+        if shown < target:
+            return shown
+    return value
 
 
 # --- ACC ---------------------------------------------------------------------------
 
 @check("missing_devices")
-def missing_devices(estate: Estate, options: dict) -> Iterator[Finding]:
+def missing_devices(estate: Estate, settings) -> Iterator[Finding]:
     for app in _valid(estate, "applications"):
         devices = effective_devices(app)
-        missing = [d for d in options["required_devices"] if d != "chromebook" and d not in devices]
+        missing = [d for d in settings.options["required_devices"] if d != "chromebook" and d not in devices]
         if missing:
-            yield Finding(app, ("access", "devices"), {"missing": _listing(missing)})
+            unstated = () if app.states("access.devices") else ("access.devices",)
+            yield Finding(app, ("access", "devices"), {"missing": Listing(missing), "why": _no_devices(app)},
+                          missing=unstated)
+
+
+@check("device_choice")
+def device_choice(estate: Estate, settings) -> Iterator[Finding]:
+    """ACC007: the device families the company's `access-devices` offer, together."""
+    fleets = [c for c in _valid(estate, "infrastructure") if c.data.get("type") == "access-devices"]
+    if not fleets:
+        return
+    offered = [family for family in DEVICE_FAMILIES
+               if any(family in (fleet.data.get("families") or []) for fleet in fleets)]
+    required = settings.options["required_devices"]
+    minimum = settings.options["min_device_families"]
+    among = [family for family in required if family in offered]
+    if len(among) < minimum or "chromebook" not in offered:
+        stated_any = any("families" in fleet.data for fleet in fleets)
+        yield Finding(None, ("families",), {
+            "offered": Listing(offered) if offered else "-", "count": len(among), "minimum": minimum,
+            "fleets": Listing(fleet.id for fleet in fleets),
+        }, anchor=fleets[0], missing=() if stated_any else ("families",))
+
+
+def _no_devices(app: Entity) -> Text:
+    """Why an application that states no devices counts as usable from none (its unstated message says it)."""
+    if app.get("access.browser") is True:
+        return Text("check.installed_client_cancels", clients=Listing(app.get("access.installed_clients") or []))
+    return Text("check.no_browser")
 
 
 # --- CLD ---------------------------------------------------------------------------
@@ -141,20 +184,22 @@ _NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")
 
 
 @check("public_cloud")
-def public_cloud(estate: Estate, options: dict) -> Iterator[Finding]:
+def public_cloud(estate: Estate, settings) -> Iterator[Finding]:
     for section in ("infrastructure", "data_stores", "applications"):
         for entity in _valid(estate, section):
             delivery = entity.data.get("delivery")
             if delivery in ("on-premise", "desktop"):
-                yield Finding(entity, ("delivery",), {"where": f"delivery: {delivery}"})
+                yield Finding(entity, ("delivery",), {"where": Text("check.where_delivery",
+                                                                    delivery=stated(entity, "delivery"))})
                 continue
             kind = provider_type(estate, entity)
             if kind in _NOT_PUBLIC:
-                yield Finding(entity, ("provider",), {"where": f"provider: {entity.data['provider']}, {kind}"})
+                yield Finding(entity, ("provider",), {"where": Text(
+                    "check.where_provider", provider=entity.data["provider"], type=Text("word.provider." + kind))})
 
 
 @check("iaas_providers")
-def iaas_providers(estate: Estate, options: dict) -> Iterator[Finding]:
+def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
     referenced = set()
     for section in ("infrastructure", "data_stores", "applications"):
         for entity in estate.entities(section):
@@ -163,41 +208,81 @@ def iaas_providers(estate: Estate, options: dict) -> Iterator[Finding]:
     iaas = [p for p in estate.providers.values()
             if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
     not_public = [p for p in iaas if p.data.get("type") != "public-cloud"]
-    limit = options["max_iaas_providers"]
+    limit = settings.options["max_iaas_providers"]
     if iaas and (len(iaas) > limit or not_public):
         # Point at what to change: the type of a private provider, else the offers of one too many.
         anchor, path = (not_public[0], ("type",)) if not_public else (iaas[max(int(limit), 0)], ("offers",))
         yield Finding(None, path, {
-            "count": len(iaas), "limit": limit, "providers": _listing(p.id for p in iaas),
-            "not_public": _listing(f"{p.id} ({p.data.get('type')})" for p in not_public) or "-",
+            "count": Plural("check.providers", len(iaas)), "limit": limit, "providers": Listing(p.id for p in iaas),
+            "not_public": Listing(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
+                                  for p in not_public) if not_public else "-",
         }, anchor=anchor)
+
+
+@check("supported_versions")
+def supported_versions(estate: Estate, settings) -> Iterator[Finding]:
+    today = settings.today.isoformat()
+    for app in _valid(estate, "applications"):
+        end = app.get("lifecycle.end_of_support")
+        if isinstance(end, str) and end < today:
+            version = app.get("lifecycle.version")
+            product = app.source("lifecycle.end_of_support")
+            yield Finding(app, ("lifecycle", "end_of_support"), {
+                "date": end, "today": today, "version": version if version is not None else Text("word.version_unstated"),
+                "source": Clause([product.id] if product is not None else []),
+            })
 
 
 # --- COL ---------------------------------------------------------------------------
 
 @check("proprietary_formats")
-def proprietary_formats(estate: Estate, options: dict) -> Iterator[Finding]:
-    closed = {f.lower().lstrip(".") for f in options["proprietary_formats"]}
+def proprietary_formats(estate: Estate, settings) -> Iterator[Finding]:
+    closed = {f.lower().lstrip(".") for f in settings.options["proprietary_formats"]}
     for app in _valid(estate, "applications"):
         used = [f for f in app.data.get("exchange_formats") or [] if f.lower().lstrip(".") in closed]
         if used:
-            yield Finding(app, ("exchange_formats",), {"formats": _listing(used)})
+            yield Finding(app, ("exchange_formats",), {"formats": Listing(used)})
+
+
+def _office_tools(estate: Estate) -> list:
+    """The content applications of category office or messaging, any case (COL006)."""
+    return [app for app in _valid(estate, "applications")
+            if isinstance(app.data.get("category"), str) and app.data["category"].lower() in ("office", "messaging")]
+
+
+@check("office_tools_for_all")
+def office_tools_for_all(estate: Estate, settings) -> Iterator[Finding]:
+    if estate.workforce is None:
+        return
+    workforce, document = estate.workforce
+    tools = _office_tools(estate)
+    counted = [app for app in tools if isinstance(app.data.get("users"), int)]
+    reached = max((app.data["users"] for app in counted), default=0)
+    if reached < workforce:
+        left_out = 100 * (workforce - reached) / workforce if workforce else 0
+        best = max(counted, key=lambda app: app.data["users"], default=None)
+        yield Finding(None, ("workforce",), {
+            "workforce": workforce, "reached": reached, "share": round(left_out, 1),
+            "tools": Listing(app.id for app in tools) if tools else Text("word.none_of_them"),
+            "best": best.id if best is not None else "-",
+        }, missing=("users",) if tools and not counted else (), document=document)
 
 
 # --- DAT ---------------------------------------------------------------------------
 
 @check("data_independence")
-def data_independence(estate: Estate, options: dict) -> Iterator[Finding]:
+def data_independence(estate: Estate, settings) -> Iterator[Finding]:
     for store in _valid(estate, "data_stores"):
         if "application" not in store.data:
             continue
         targets = [estate.lookup(t, "data_stores") for t in store.data.get("exported_to") or []]
         if not any(t is not None and is_independent_space(t) for t in targets):
-            yield Finding(store, ("exported_to",), {"application": store.data["application"]})
+            yield Finding(store, ("exported_to",), {"application": store.data["application"]},
+                          missing=() if store.states("exported_to") else ("exported_to",))
 
 
 @check("data_spaces")
-def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
+def data_spaces(estate: Estate, settings) -> Iterator[Finding]:
     held: dict[str, list] = {}
     covered: set = set()
     for store in _valid(estate, "data_stores"):
@@ -209,32 +294,23 @@ def data_spaces(estate: Estate, options: dict) -> Iterator[Finding]:
         if kind in held and kind not in covered:
             stores = held[kind]
             # Anchored at the first store holding the kind, on its `data` list when written out.
-            yield Finding(None, ("data",), {"kind": kind, "stores": _listing(s.id for s in stores)},
-                          anchor=stores[0])
+            yield Finding(None, ("data",), {"kind": Text("word.data_kind." + kind),
+                                            "stores": Listing(s.id for s in stores)}, anchor=stores[0])
 
 
 # --- AVL ---------------------------------------------------------------------------
 
-def _link_label(link) -> str:
-    """The weakest link as AVL002 names it: `orders-db (99.95%)`, `any_of(a, b) (99.99%)`, own figure."""
+def _link(link) -> Text:
+    """The weakest link as AVL002 names it: a component, an application's own figure, or a redundant group."""
     if link.kind == "own":
-        return f"{link.id} (availability.own {_percent(link.value)}%)"
+        return Text("check.link_own", id=link.id, figure=link.value)
     if link.kind == "any_of":
-        return f"any_of({', '.join(member.id for member in link.members)}) ({_percent(link.value)}%)"
-    return f"{link.id} ({_percent(link.value)}%)"
-
-
-def _shown_below(value: float, target: float) -> str:
-    """`value` with three decimals, or more when rounding would hide that it is below `target`."""
-    for digits in range(3, 10):
-        text = f"{value:.{digits}f}"
-        if float(text) < target:
-            return text
-    return text
+        return Text("check.link_group", members=Listing(member.id for member in link.members), figure=link.value)
+    return Text("check.link", id=link.id, figure=link.value)
 
 
 @check("end_to_end_availability")
-def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
+def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
     figures = end_to_end(estate)
     for app in _valid(estate, "applications"):
         target = app.get("availability.target")
@@ -244,14 +320,14 @@ def end_to_end_availability(estate: Estate, options: dict) -> Iterator[Finding]:
         # Products of fractions carry float noise: a chain that meets its target exactly must pass.
         if figure.value < target - 1e-9:
             yield Finding(app, ("availability", "target"), {
-                "figure": _shown_below(figure.value, target), "target": _percent(target),
-                "weakest": _link_label(figure.weakest) if figure.weakest else None,
+                "figure": _figure_below(figure.value, target), "target": target,
+                "weakest": _link(figure.weakest) if figure.weakest else "-",
                 "missing": Clause(figure.missing),
             })
 
 
 @check("same_service_for_all")
-def same_service_for_all(estate: Estate, options: dict) -> Iterator[Finding]:
+def same_service_for_all(estate: Estate, settings) -> Iterator[Finding]:
     external = [app for app in _valid(estate, "applications")
                 if "external" in (app.data.get("audience") or []) and app.get("availability.target") is not None]
     if not external:
@@ -261,44 +337,71 @@ def same_service_for_all(estate: Estate, options: dict) -> Iterator[Finding]:
     for app in _valid(estate, "applications"):
         target = app.get("availability.target")
         if app.data.get("audience") == ["internal"] and target is not None and target < floor:
-            yield Finding(app, ("availability", "target"), {
-                "target": _percent(target), "floor": _percent(floor), "external": lowest.id,
-            })
+            yield Finding(app, ("availability", "target"), {"target": target, "floor": floor, "external": lowest.id})
 
 
 # --- INT ---------------------------------------------------------------------------
 
 @check("shared_database")
-def shared_database(estate: Estate, options: dict) -> Iterator[Finding]:
+def shared_database(estate: Estate, settings) -> Iterator[Finding]:
     for flow in _valid(estate, "integrations"):
         if flow.data.get("via") == "shared-database":
             yield Finding(flow, ("via",), {"stores": Clause([])})
     for app in _valid(estate, "applications"):
-        foreign: dict[str, int] = {}  # "store (owner)" -> position of its first mention
-        for i, target in enumerate(app.data.get("data") or []):
+        # A store of another application, read or written (`data`) or needed to run (`depends_on`).
+        foreign: dict = {}  # "store (owner)" -> path of its first mention
+        for path, target in _store_references(app):
             store = estate.lookup(target, "data_stores")
             owner = store.data.get("application") if store is not None else None
             if isinstance(owner, str) and owner != app.id:
-                foreign.setdefault(f"{target} ({owner})", i)
+                foreign.setdefault(Text("check.store_of", store=target, owner=owner), path)
         if foreign:
-            yield Finding(app, ("data", min(foreign.values())), {"stores": Clause(foreign)})
+            yield Finding(app, min(foreign.values()), {"stores": Clause(foreign)})
+
+
+def _store_references(app: Entity) -> Iterator[tuple]:
+    for i, target in enumerate(app.data.get("data") or []):
+        yield ("data", i), target
+    yield from ((path, target) for path, target in dependencies(app))
 
 
 # --- CST ---------------------------------------------------------------------------
 
 @check("office_cost")
-def office_cost(estate: Estate, options: dict) -> Iterator[Finding]:
-    # Costs in different currencies are not added up: each currency is summed and compared on its own.
-    by_currency: dict[str, list] = {}
+def office_cost(estate: Estate, settings) -> Iterator[Finding]:
+    """The office budget per user per month (rules 1.1): content applications and access devices together.
+
+    Only costs in the `currency` option are summed; others are listed as not counted, never converted.
+    """
+    options = settings.options
+    currency, ceiling = options["currency"], options["office_cost_ceiling"]
+    software, devices, other = [], [], []
     for app in _valid(estate, "applications"):
-        cost = app.get("cost.per_user_month")
-        if is_content(app, options) and cost is not None:
-            by_currency.setdefault(app.get("cost.currency", "EUR"), []).append(app)
-    ceiling = options["office_cost_ceiling"]
-    for currency, apps in sorted(by_currency.items()):
-        total = sum(app.get("cost.per_user_month") for app in apps)
-        if total > ceiling + 1e-9:
-            yield Finding(None, ("cost", "per_user_month"), {
-                "total": _percent(total), "currency": currency, "ceiling": _percent(ceiling),
-                "apps": _listing(f"{app.id} {_percent(app.get('cost.per_user_month'))}" for app in apps),
-            }, anchor=apps[0])
+        if is_content(app, options) and _number(app.get("cost.per_user_month")):
+            (software if app.get("cost.currency", "EUR") == currency else other).append(app)
+    for component in _valid(estate, "infrastructure"):
+        if component.data.get("type") == "access-devices" and _number(component.get("cost.per_user_month")):
+            (devices if component.get("cost.currency", "EUR") == currency else other).append(component)
+    spent = sum(entity.get("cost.per_user_month") for entity in software + devices)
+    device_cost = sum(entity.get("cost.per_user_month") for entity in devices)
+    assumed = not devices  # no access-devices component states a cost in the currency
+    if assumed:
+        device_cost = options["device_cost_default"]
+        spent += device_cost
+    if spent <= ceiling + 1e-9 or not software and assumed:
+        return
+    yield Finding(None, (), {
+        "total": Money(round(spent, 6), currency), "ceiling": Money(ceiling, currency),
+        "software": Listing(_cost_of(entity, currency) for entity in software) if software else "-",
+        "devices": (Text("check.device_default", cost=Money(device_cost, currency)) if assumed
+                    else Listing(_cost_of(entity, currency) for entity in devices)),
+        "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),
+    }, missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else ())
+
+
+def _cost_of(entity: Entity, currency: str) -> Text:
+    return Text("check.cost_of", id=entity.id, cost=Money(entity.get("cost.per_user_month"), currency))
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

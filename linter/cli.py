@@ -38,7 +38,8 @@ class DefaultToCheck(click.Group):
 
     def parse_args(self, ctx, args):
         known = set(self.commands) | set(LAZY_COMMANDS)
-        if args and args[0] not in known and args[0] not in ("--help", "-h", "--version"):
+        # A bare `si-lint` lints the configured paths, or the current folder, as ruff does.
+        if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -73,7 +74,7 @@ def format_names() -> list:
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="text", show_default=True,
               help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
@@ -82,6 +83,12 @@ def format_names() -> list:
               help="Date used to decide which waivers have expired (default: today).")
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
               help="Folder of custom rule files (repeatable).")
+@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
+              help="Folder of your own product catalogue entries (repeatable; docs/products.md).")
+@click.option("--preview", is_flag=True, default=None,
+              help="Also run the rules in preview (`si-lint rules` shows each rule's status).")
+@click.option("--stdin-filename", metavar="PATH",
+              help="The name findings give the estate read from standard input (`si-lint -`).")
 @click.option("--show-waived", is_flag=True, help="Also list the findings silenced by a waiver.")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per rule and the scores (docs/scoring.md) instead of the findings.")
@@ -96,9 +103,12 @@ def format_names() -> list:
               help="Report only the findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
-def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore, config_path,
-          baseline_path, write_baseline, statistics):
-    """Lint the estate in PATHS (files or folders, merged into one estate)."""
+def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
+          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics):
+    """Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from standard input.
+
+    With no PATHS, lints the `paths` of the config file, or the current folder.
+    """
     if baseline_path and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
 
@@ -106,9 +116,11 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         from . import config, engine
 
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
+                 "products-dir": tuple(products_dirs) or None, "preview": preview,
                  "select": _codes(select), "ignore": _codes(ignore)}
         effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
-        result = engine.lint(paths, effective.settings, effective.catalogue)
+        estate = paths or effective.paths or (".",)
+        result = engine.lint(estate, effective.settings, effective.catalogue, stdin_filename)
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
         if write_baseline or baseline_path:
@@ -174,11 +186,14 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
 
 
 @main.command()
-def schema():
-    """Print the estate format's JSON Schema (for editors: yaml-language-server `$schema`)."""
-    from .validate import schema_text
+@lang_option
+def schema(lang):
+    """Print the estate format's JSON Schema, every field described (for editors: docs/editors.md)."""
+    import json
 
-    click.echo(schema_text(), nl=False)
+    from .validate import described_schema
+
+    click.echo(json.dumps(described_schema(lang or default_lang()), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")
@@ -212,8 +227,9 @@ def rules_command(format_name, lang, rules_dirs, verify):
             return 0
         from tabulate import tabulate
 
-        rows = [[r.code, r.name, say(language, "severity." + r.severity), r.text("title", language)] for r in catalogue]
-        headers = [say(language, "cli.rules." + column) for column in ("code", "name", "severity", "title")]
+        rows = [[r.code, r.name, say(language, "severity." + r.severity), say(language, "status." + r.status),
+                 r.text("title", language)] for r in catalogue]
+        headers = [say(language, "cli.rules." + column) for column in ("code", "name", "severity", "status", "title")]
         click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
         return 0
 

@@ -20,6 +20,8 @@ class Diagnostic:
     section: Optional[str] = None  # applications, data_stores, ... or None
     entity: Optional[str] = None  # the id, FROM->TO for integrations, None estate-wide
     rule: str = ""  # the rule's kebab-case name
+    field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
+    unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
 
     def sort_key(self):
         return (self.file, self.line, self.column, self.code, self.entity or "")
@@ -35,6 +37,8 @@ class Diagnostic:
             "column": self.column,
             "section": self.section,
             "entity": self.entity,
+            "field": self.field,
+            "unstated": self.unstated,
         }
 
 
@@ -48,12 +52,13 @@ class Problem:
     """
 
     code: str
-    text: object  # messages.Text, or the parser's own words
+    text: object  # messages.Text, or the parser's own words: the message's {problem}; None when not used
     file: str
     line: int
     column: int
     section: Optional[str] = None
     entity: Optional[str] = None
+    params: tuple = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
 
 
 class InputError(Exception):

@@ -10,16 +10,17 @@ import gc
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from . import loader, model, validate
+from dataclasses import replace
+
+from . import loader, model, validate, waivers
 from .catalogue import Catalogue, Rule, load_catalogue
-from .checks import CHECKS, Clause, Finding, facts
+from .checks import CHECKS, Clause, Finding, facts, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
-from .messages import Text, render
+from .messages import Listing, render
 from .model import Estate
+from .product_catalogue import load_products
 from .settings import Settings
 from .views import Summary
-
-WAIVABLE_SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
 
 
 @dataclass
@@ -52,9 +53,11 @@ class Result:
                        failed=self.failed())
 
 
-def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None) -> Result:
+def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,
+         stdin_name: Optional[str] = None) -> Result:
+    """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`)."""
     catalogue = catalogue or load_catalogue(settings.rules_dirs)
-    return lint_documents(loader.load_paths(paths), settings, catalogue)
+    return lint_documents(loader.load_paths(paths, stdin_name), settings, catalogue)
 
 
 def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "<estate>") -> Result:
@@ -62,22 +65,32 @@ def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "
     return lint_documents([loader.load_text(text, path)], settings, catalogue)
 
 
-def lint_documents(documents: list, settings: Settings, catalogue: Catalogue) -> Result:
-    """Validate, model and run the rules over loaded documents (kept documents may be linted again)."""
+def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
+                   products: Optional[dict] = None) -> Result:
+    """Validate, model and run the rules over loaded documents (kept documents may be linted again).
+
+    `products` (id -> Product) defaults to the built-in catalogue and the settings' `products_dirs`.
+    """
+    if products is None:
+        products = load_products(settings.products_dirs)
     was_enabled = gc.isenabled()
     gc.disable()  # the estate is a large acyclic tree: scanning it finds nothing
     try:
         problems = [problem for document in documents for problem in document.problems]
         found, invalid = validate.validate(documents)
         problems.extend(found)
-        estate, found = model.build(documents, invalid)
+        estate, found = model.build(documents, invalid, products)
         problems.extend(found)
-        active, waived, rules_run = _run_rules(estate, settings, catalogue)
+        findings, rules_run = _run_rules(estate, settings, catalogue)
+        outcome = waivers.apply(findings, rules_run, estate, catalogue, settings)
     finally:
         if was_enabled:
             gc.enable()
-    diagnostics = [_from_problem(problem, catalogue, settings) for problem in problems]
-    diagnostics.extend(active)
+    problems.extend(outcome.problems)
+    # Two stages may meet the same problem at the same place: each once, judged on what it is, not its words.
+    diagnostics = [_from_problem(problem, catalogue, settings) for problem in dict.fromkeys(problems)]
+    diagnostics.extend(_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.active)
+    waived = [_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.waived]
     diagnostics.sort(key=Diagnostic.sort_key)
     waived.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, waived, [document.path for document in documents], estate, catalogue, settings,
@@ -87,43 +100,34 @@ def lint_documents(documents: list, settings: Settings, catalogue: Catalogue) ->
 def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) -> Diagnostic:
     """An EST finding of the reading stages, worded and rated by its rule file like any other."""
     rule = catalogue[problem.code]
-    return _worded(rule, {"problem": problem.text}, (problem.file, problem.line, problem.column),
+    params = dict(problem.params)
+    if problem.text is not None:
+        params["problem"] = problem.text
+    return _worded(rule, "message", params, (problem.file, problem.line, problem.column),
                    problem.section, problem.entity, settings)
 
 
-def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue):
+def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue) -> tuple[list, list]:
+    """(rule, Finding) of every rule that runs on the estate, and the codes that ran."""
     options = settings.options
-    findings: list[tuple[Rule, Finding]] = []
+    findings: list = []
     rules_run = []
     for rule in catalogue:
-        if rule.scope in ("file", "waivers") or not settings.enabled(rule.code):
+        if rule.scope in ("file", "waivers") or not settings.runs(rule):
             continue
         rules_run.append(rule.code)
         if rule.when is not None:
-            findings.extend((rule, f) for f in _declarative(rule, estate, options))
+            findings.extend((rule, finding) for finding in _declarative(rule, estate, settings))
         else:
-            findings.extend((rule, f) for f in CHECKS[rule.check](estate, options))
-    waivers = _collect_waivers(estate, catalogue, settings)
-    active: list[Diagnostic] = []
-    waived: list[Diagnostic] = []
-    for rule, finding in findings:
-        diagnostic = _diagnostic(rule, finding, estate, settings)
-        # An estate-wide finding is waived on the entity it points at (its anchor).
-        owner = finding.entity or finding.anchor
-        live = waivers.live.get((rule.code, owner.id)) if owner is not None else None
-        if live:
-            for waiver in live:
-                waiver.used = True
-            waived.append(diagnostic)
-        else:
-            active.append(diagnostic)
-    active.extend(_waiver_findings(waivers, estate, catalogue, settings, set(rules_run)))
-    return active, waived, rules_run
+            findings.extend((rule, finding) for finding in CHECKS[rule.check](estate, settings))
+    return findings, rules_run
 
 
-def _declarative(rule: Rule, estate: Estate, options: dict):
+def _declarative(rule: Rule, estate: Estate, settings: Settings):
+    options = settings.options
     test = rule.predicate(options)
     applies = rule.applicable(options)
+    target = ".".join(rule.target)
     for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
@@ -131,38 +135,42 @@ def _declarative(rule: Rule, estate: Estate, options: dict):
             if entity.facts is None:
                 entity.facts = facts(estate, entity, options)
             if (applies is None or applies(entity.facts)) and test(entity.facts):
-                value = entity.get(".".join(rule.target)) if rule.target else None
-                yield Finding(entity, rule.target, {"value": _show(value)})
-
-
-def _show(value) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "[]"  # an empty list still reads as a value
-    return str(value)
+                value = stated(entity, target) if target else None
+                missing = tuple(field for field in rule.reads if not entity.states(field))
+                yield Finding(entity, rule.target, {"value": value}, missing=missing)
 
 
 def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings) -> Diagnostic:
     entity = finding.entity
-    where = entity if entity is not None else finding.anchor
     params = dict(finding.params)
     if entity is not None:
         params.setdefault("id", entity.id)
         params.setdefault("name", entity.data.get("name") or entity.id)
-    return _worded(rule, params, estate.position(where, finding.path),
-                   entity.section if entity is not None else None, entity.id if entity is not None else None,
-                   settings)
+        place = estate.position(entity, finding.path)
+    elif finding.anchor is not None:
+        place = estate.position(finding.anchor, finding.path)
+    elif finding.document is not None:
+        place = (finding.document.path,) + finding.document.place(finding.path)
+    else:
+        place = estate.anchor()
+    for name, value in settings.options.items():  # a message may quote an option, like {min_availability}
+        params.setdefault(name, value)
+    template = "message"
+    if finding.missing:
+        template = "unstated"
+        params["field"] = Listing(finding.missing, "and")
+    diagnostic = _worded(rule, template, params, place, entity.section if entity is not None else None,
+                         entity.id if entity is not None else None, settings)
+    return replace(diagnostic, field=".".join(str(step) for step in finding.path),
+                   unstated=bool(finding.missing))
 
 
-def _worded(rule: Rule, params: dict, place: tuple, section, entity, settings: Settings) -> Diagnostic:
+def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule."""
     lang = settings.lang
-    words = {name: value if isinstance(value, (str, Clause)) else render(lang, value)
+    words = {name: value.worded(lang) if isinstance(value, Clause) else render(lang, value)
              for name, value in params.items()}
-    message = rule.text("message", lang).format_map(_Template(words))
+    message = rule.text(template, lang).format_map(_Template(words))
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
                       section, entity, rule.name)
@@ -173,70 +181,3 @@ class _Template(dict):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-# --- waivers ----------------------------------------------------------------------
-
-class _Waiver:
-    __slots__ = ("entity", "position", "data", "used")
-
-    def __init__(self, entity, position: int, data: dict) -> None:
-        self.entity, self.position, self.data, self.used = entity, position, data, False
-
-
-class _Waivers:
-    def __init__(self) -> None:
-        self.live: dict[tuple, list[_Waiver]] = {}
-        self.expired: list[_Waiver] = []
-        self.unknown: list[_Waiver] = []
-
-
-def _collect_waivers(estate: Estate, catalogue: Catalogue, settings: Settings) -> _Waivers:
-    waivers = _Waivers()
-    today = settings.today.isoformat()
-    for section in WAIVABLE_SECTIONS:
-        for entity in estate.entities(section):
-            if not entity.valid:
-                continue
-            for position, data in enumerate(entity.data.get("waivers") or []):
-                waiver = _Waiver(entity, position, data)
-                code = data["rule"]
-                rule = catalogue.rules.get(code)
-                if rule is None or rule.family == "EST":  # EST005 itself has scope `waivers`
-                    waivers.unknown.append(waiver)
-                elif str(data["expires"]) < today:
-                    waivers.expired.append(waiver)
-                else:
-                    waivers.live.setdefault((code, entity.id), []).append(waiver)
-    return waivers
-
-
-def _waiver_findings(waivers: _Waivers, estate: Estate, catalogue: Catalogue, settings: Settings, ran: set):
-    found: list[Diagnostic] = []
-
-    def emit(code: str, waiver: _Waiver, field_name: str, params: dict) -> None:
-        rule = catalogue.rules.get(code)
-        if rule is None or not settings.enabled(code) and not code.startswith("EST"):
-            return
-        params = dict(params, rule=waiver.data["rule"], expires=waiver.data["expires"])
-        found.append(_diagnostic(rule, Finding(waiver.entity, ("waivers", waiver.position, field_name), params),
-                                 estate, settings))
-
-    for waiver in waivers.unknown:
-        code = waiver.data["rule"]
-        reason = Text("waiver.est") if code in catalogue.rules else _unknown_rule_hint(code, catalogue)
-        emit("EST005", waiver, "rule", {"reason": reason})
-    for waiver in waivers.expired:
-        emit("GOV003", waiver, "expires", {"today": settings.today.isoformat()})
-    for entries in waivers.live.values():
-        for waiver in entries:
-            if not waiver.used and waiver.data["rule"] in ran:
-                emit("GOV004", waiver, "rule", {})
-    return found
-
-
-def _unknown_rule_hint(code: str, catalogue: Catalogue) -> Text:
-    import difflib
-
-    close = difflib.get_close_matches(code, list(catalogue.rules), n=1)
-    return Text("waiver.did_you_mean", code=close[0]) if close else Text("waiver.see_rules")

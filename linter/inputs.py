@@ -59,3 +59,13 @@ def decode(raw: bytes, path: str) -> str:
 
 def read_text(path: str, limit: int = MAX_BYTES) -> str:
     return decode(read_bytes(path, limit), path)
+
+
+def read_stdin(limit: int = MAX_BYTES) -> str:
+    """The estate piped on standard input (`si-lint -`), bounded and decoded like a file."""
+    import sys
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(Text("input.too_big", path="-", limit=limit // (1024 * 1024)))
+    return decode(data, "-")

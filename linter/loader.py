@@ -25,7 +25,7 @@ import yaml
 from yaml import events as ev
 
 from .diagnostic import InputError, Problem
-from .inputs import read_text
+from .inputs import read_stdin, read_text
 from .messages import Text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -507,5 +507,11 @@ def load_file(path: str) -> Document:
     return load_text(read_text(path), path)
 
 
-def load_paths(paths: Iterable[str]) -> list[Document]:
-    return [load_file(path) for path in discover(paths)]
+STDIN = "-"
+
+
+def load_paths(paths: Iterable[str], stdin_name: Optional[str] = None) -> list[Document]:
+    """Load the estate's files; `-` is the estate piped on standard input, named `stdin_name` in findings."""
+    paths = list(paths)
+    documents = [load_text(read_stdin(), stdin_name or "<stdin>")] if STDIN in paths else []
+    return documents + [load_file(path) for path in discover(p for p in paths if p != STDIN)]

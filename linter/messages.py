@@ -84,6 +84,21 @@ class Plural:
         return hash((self.key, self.n))
 
 
+class Money:
+    """An amount in a currency: `22.5 EUR` in English, `22,5 €` in French."""
+
+    __slots__ = ("amount", "currency")
+
+    def __init__(self, amount: Union[int, float], currency: str) -> None:
+        self.amount, self.currency = amount, currency
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Money) and (self.amount, self.currency) == (other.amount, other.currency)
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.currency))
+
+
 def _frozen(value):
     if isinstance(value, list):
         return tuple(_frozen(item) for item in value)
@@ -114,7 +129,7 @@ def count(lang: str, key: str, n: int) -> str:
     return say(lang, f"{key}.{'one' if one else 'other'}", n=n)
 
 
-def render(lang: str, value: Union[Text, Listing, Plural, str, int, float, None]) -> str:
+def render(lang: str, value: Union[Text, Listing, Plural, Money, str, int, float, None]) -> str:
     """Any message value in words: a Text, a Listing, a number in the language's form, or text as it is."""
     if isinstance(value, Text):
         filled = {name: render(lang, param) for name, param in value.params.items()}
@@ -127,7 +142,10 @@ def render(lang: str, value: Union[Text, Listing, Plural, str, int, float, None]
         return ", ".join(items)
     if isinstance(value, Plural):
         return count(lang, value.key, value.n)
-    if isinstance(value, tuple):
+    if isinstance(value, Money):
+        symbol = "€" if lang == "fr" and value.currency == "EUR" else value.currency
+        return f"{number(lang, value.amount)} {symbol}"
+    if isinstance(value, (tuple, list)):
         return ", ".join(render(lang, item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -137,13 +155,13 @@ def render(lang: str, value: Union[Text, Listing, Plural, str, int, float, None]
 
 
 def number(lang: str, value: Union[int, float]) -> str:
-    """12345.5 -> '12,345.5' in English, '12 345,5' in French; up to six decimals, no trailing zeros."""
+    """12345.5 -> '12,345.5' in English, '12 345,5' in French; up to nine decimals, no trailing zeros."""
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
         text = f"{int(value):,}"
     elif value != value or value in (float("inf"), float("-inf")):
         text = str(value)
     else:
-        text = f"{round(value, 6):,.6f}".rstrip("0").rstrip(".")
+        text = f"{round(value, 9):,.9f}".rstrip("0").rstrip(".")
     if lang == "fr":
         return text.replace(",", " ").replace(".", ",")
     return text

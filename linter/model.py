@@ -11,23 +11,38 @@ from typing import Iterator, Optional
 
 from .diagnostic import Problem
 from .loader import Document
-from .messages import Listing, Text
+from .messages import Listing, Text, hint
 from .vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS
 
 
 class Entity:
-    """One provider, infrastructure component, data store, application or integration."""
+    """One provider, infrastructure component, data store, application or integration.
 
-    __slots__ = ("id", "section", "data", "place", "valid", "document", "facts")
+    `data` is what the rules read: what the estate states, with the facts of
+    the application's `product` under it. `written` is what the estate states,
+    where positions are found; `taken` the dotted fields that came from the product.
+    """
+
+    __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts")
 
     def __init__(self, entity_id: str, section: str, data, place: tuple, valid: bool, document: Document) -> None:
         self.id = entity_id
         self.section = section
-        self.data = data if isinstance(data, dict) else {}
+        self.data = self.written = data if isinstance(data, dict) else {}
+        self.product = None  # the Product whose facts fill in `data`
+        self.taken: frozenset = frozenset()
         self.place = place  # (line, column) of its key, or of the integration's list item
         self.valid = valid and isinstance(data, dict)
         self.document = document
         self.facts: Optional[dict] = None  # derived values, filled once by the engine
+
+    def states(self, dotted: str) -> bool:
+        """Whether the field has a value, stated or taken from the product."""
+        return self.get(dotted, _ABSENT) is not _ABSENT
+
+    def source(self, dotted: str):
+        """The product the field's value came from, or None when the estate states it."""
+        return self.product if dotted in self.taken else None
 
     def get(self, dotted: str, default=None):
         """The value at `a.b.c` in this entity's data, or `default`."""
@@ -42,6 +57,19 @@ class Entity:
         return f"<{self.section} {self.id}>"
 
 
+_ABSENT = object()
+
+
+class Waiver:
+    """A waiver as written: on an entity, or in the top-level `waivers` list (entity None)."""
+
+    __slots__ = ("entity", "document", "path", "data", "used")
+
+    def __init__(self, entity: Optional[Entity], document: Document, path: tuple, data: dict) -> None:
+        self.entity, self.document, self.path, self.data = entity, document, path, data
+        self.used = False  # a finding in force was waived by it
+
+
 class Estate:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
@@ -49,6 +77,9 @@ class Estate:
         self.by_id: dict[str, Entity] = {}
         self.integrations: list[Entity] = []
         self.organization: Optional[str] = None
+        self.organization_place: Optional[tuple] = None  # (document, path) of the `organization` key
+        self.top_waivers: list = []  # (document, position, data) of the top-level `waivers` lists
+        self.workforce: Optional[tuple] = None  # (people, document stating it)
 
     @property
     def providers(self) -> dict[str, Entity]:
@@ -86,10 +117,24 @@ class Estate:
         document = entity.document
         if not path:
             return (document.path,) + entity.place
-        return (document.path,) + document.index.place(entity.data, path, entity.place)
+        default = entity.place
+        if entity.product is not None and ".".join(str(step) for step in path[:2]) in entity.taken:
+            default = document.index.place(entity.written, ("product",), entity.place)  # the fact's source
+        return (document.path,) + document.index.place(entity.written, path, default)
+
+    def anchor(self) -> tuple:
+        """file, line, column an estate-wide finding points at: `organization`, else the first file's `version`."""
+        if self.organization_place is not None:
+            document, path = self.organization_place
+            return (document.path,) + document.place(path)
+        for document in self.documents:
+            if isinstance(document.data, dict) and "version" in document.data:
+                return (document.path,) + document.place(("version",))
+        return self.position(None)
 
 
-def build(documents: list[Document], invalid: set[int]) -> tuple[Estate, list[Problem]]:
+def build(documents: list[Document], invalid: set[int], products: Optional[dict] = None) -> tuple[Estate, list[Problem]]:
+    """The estate of `documents`; `products` (id -> Product) fills in what applications naming one leave out."""
     estate = Estate(documents)
     problems: list[Problem] = []
     for document in documents:
@@ -98,6 +143,13 @@ def build(documents: list[Document], invalid: set[int]) -> tuple[Estate, list[Pr
             continue
         if estate.organization is None and isinstance(data.get("organization"), str):
             estate.organization = data["organization"]
+            estate.organization_place = (document, ("organization",))
+        workforce = data.get("workforce")
+        if estate.workforce is None and isinstance(workforce, int) and not isinstance(workforce, bool):
+            estate.workforce = (workforce, document)
+        if isinstance(data.get("waivers"), list):
+            estate.top_waivers.extend((document, position, waiver) for position, waiver in enumerate(data["waivers"])
+                                      if isinstance(waiver, dict) and id(waiver) not in invalid)
         for section in ID_SECTIONS:
             entities = data.get(section)
             if not isinstance(entities, dict):
@@ -123,8 +175,26 @@ def build(documents: list[Document], invalid: set[int]) -> tuple[Estate, list[Pr
                     Entity(name, "integrations", body, places[position], id(body) not in invalid, document)
                 )
     problems.extend(_references(estate))
+    problems.extend(_products(estate, products or {}))
     problems.extend(_cycles(estate))
     return estate, problems
+
+
+def _products(estate: Estate, products: dict) -> Iterator[Problem]:
+    """Fill in each application naming a known product; an unknown product id is EST004 with the closest ids."""
+    from .product_catalogue import merged
+
+    for app in estate.applications.values():
+        name = app.written.get("product")
+        if not app.valid or not isinstance(name, str):
+            continue
+        product = products.get(name)
+        if product is None:
+            yield _problem(estate, app, ("product",), "EST004",
+                           Text("ref.unknown_product", target=name, hint=hint(name, products)))
+            continue
+        app.product = product
+        app.data, app.taken = merged(product, app.written)
 
 
 def _places(document: Document, container) -> list:

@@ -70,7 +70,14 @@ def _date(value) -> bool:
     return len(value) == 10
 
 
-_FORMATS = {"date": _date}
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
+
+
+def _uri(value) -> bool:
+    return type(value) is not str or _URI.match(value) is not None
+
+
+_FORMATS = {"date": _date, "uri": _uri}
 
 
 def compile_schema(schema, root=None, path: tuple = ()) -> Predicate:

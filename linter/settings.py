@@ -14,6 +14,10 @@ DEFAULT_OPTIONS = {
     "required_devices": ["windows", "macos", "chromebook", "android", "ios"],
     "proprietary_formats": ["doc", "docx", "xls", "xlsx", "ppt", "pptx", "msg", "pst"],
     "content_categories": ["office", "documents", "messaging", "collaboration", "intranet"],
+    # from rules 1.1
+    "currency": "EUR",
+    "device_cost_default": 5.5,
+    "min_device_families": 3,
 }
 
 
@@ -26,6 +30,8 @@ class Settings:
     severity: dict = field(default_factory=dict)  # code -> severity override
     fail_on: str = "warning"
     rules_dirs: tuple = ()
+    products_dirs: tuple = ()
+    preview: bool = False  # run the rules in preview too
     lang: str = "en"
     today: datetime.date = field(default_factory=datetime.date.today)
 
@@ -41,3 +47,10 @@ class Settings:
 
         selected = best(tuple(self.select if self.select is not None else ("",)) + tuple(self.extend_select))
         return selected >= 0 and selected > best(self.ignore)
+
+    def runs(self, rule) -> bool:
+        """Whether the rule runs: enabled, and if it is in preview, asked for (--preview, or its exact code)."""
+        if rule.status == "preview" and not self.preview:
+            named = tuple(self.select or ()) + tuple(self.extend_select)
+            return rule.code in named and self.enabled(rule.code)
+        return self.enabled(rule.code)

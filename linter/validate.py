@@ -31,6 +31,34 @@ def schema_text() -> str:
     return resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8")
 
 
+def described_schema(lang: str = "en") -> dict:
+    """The estate JSON Schema with every field described in `lang`, from the word catalogue (`field.*`).
+
+    Editors (yaml-language-server, the si-lint server) show these descriptions on hover.
+    """
+    from .messages import say, template
+
+    schema = json.loads(schema_text())
+
+    def describe(node, path: str) -> None:
+        for name, sub in (node.get("properties") or {}).items():
+            key = f"{path}.{name}" if path else name
+            try:
+                template(lang, "field." + key)
+            except KeyError:
+                pass
+            else:
+                sub["description"] = say(lang, "field." + key)
+            describe(sub, key)
+            for alternative in sub.get("anyOf", ()):
+                describe(alternative, key)
+
+    describe(schema, "")
+    for name, definition in schema["$defs"].items():
+        describe(definition, name)
+    return schema
+
+
 @lru_cache(maxsize=None)
 def estate_schema() -> dict:
     return json.loads(schema_text())
@@ -83,6 +111,10 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
         return problems, invalid
     if not _predicate("")(data):
         problems.extend(_explain(_shallow_schema(), data, (), document))
+    waivers = data.get("waivers")
+    if isinstance(waivers, list):  # checked with the top level; the engine needs to know which to skip
+        test = _predicate("Waiver")
+        invalid.update(id(waiver) for waiver in waivers if not test(waiver))
     for section in ID_SECTIONS:
         entities = data.get(section)
         if not isinstance(entities, dict):

@@ -116,7 +116,7 @@ def test_a_50_megabyte_file(tmp_path):
     (["--lang", "de", "x.yaml"], "Invalid value for '--lang'"),
     (["--no-such-option"], "No such option"),
     (["explain", "XYZ123"], "no rule 'XYZ123'"),
-    (["check"], "Missing argument"),
+    (["check", "--select", ""], "selects no rule"),
 ])
 def test_bad_usage_exits_2_with_a_message(tmp_path, args, words):
     (tmp_path / "x.yaml").write_text("version: 1\n")

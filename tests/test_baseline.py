@@ -73,8 +73,8 @@ def test_round_trip_write_edit_and_report_only_what_is_new(folder):
     (folder / "estate.yaml").write_text(EDITED, encoding="utf-8")
     after = invoke("--baseline", "baseline.json")
     assert after.exit_code == 1
-    assert after.stdout == ("estate.yaml:31:3: GOV002 [warning] 'hr' has no owner: name the team or person "
-                            "accountable for it\n"
+    assert after.stdout == ("estate.yaml:31:3: GOV002 [warning] 'hr': owner is not stated, so no one is "
+                            "accountable for it: name the team or person\n"
                             "Found 1 problem (1 warning) in 1 file.\n")
     assert after.stderr == ("si-lint: baseline baseline.json: 4 known findings not shown; 1 entry fixed and can be "
                             "removed (rewrite it with --write-baseline baseline.json)\n")

@@ -102,7 +102,12 @@ def test_schema_command_prints_a_valid_json_schema():
     result = invoke("schema")
     schema = json.loads(result.output)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["properties"]["version"] == {"const": 1, "description": "format version; only 1 exists"}
+    assert schema["properties"]["version"] == {
+        "const": 1, "description": "format version, required in every file; only 1 exists"}
+    # every field is described, in the language asked for
+    french = json.loads(invoke("schema", "--lang", "fr").output)
+    browser = french["$defs"]["Application"]["properties"]["access"]["properties"]["browser"]
+    assert browser["description"] == "utilisable depuis un navigateur web standard"
 
 
 def test_help_documents_exit_codes():

@@ -190,9 +190,17 @@ OPTION_CASES = {
         infrastructure:
           lan: {type: network, availability: 99.95}
         """, "AVL001", True, False),
-    "office_cost_ceiling": (15, """\
+    "office_cost_ceiling": (20, """\
         applications:
           mail: {usage: support, category: messaging, cost: {per_user_month: 12}}
+        """, "CST001", True, False),
+    "currency": ("USD", """\
+        applications:
+          mail: {usage: support, category: messaging, cost: {per_user_month: 12}}
+        """, "CST001", True, False),
+    "device_cost_default": (3, """\
+        applications:
+          mail: {usage: support, category: messaging, cost: {per_user_month: 6}}
         """, "CST001", True, False),
     "max_iaas_providers": (3, """\
         providers:
@@ -316,8 +324,8 @@ def test_config_command_with_no_file_shows_the_defaults(project):
 
 BAD = [
     ("unknown key", "select: [ACC]\nfail_on: error\n",
-     ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: select, ignore, "
-     "extend-select, severity, fail-on, rules-dir, options, lang"),
+     ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: paths, select, "
+     "ignore, extend-select, preview, severity, fail-on, rules-dir, products-dir, options, lang"),
     ("unknown code in select", "select:\n  - ACC001\n  - ACX\n",
      ".si-lint.yaml:3:5: select: unknown rule code or prefix 'ACX' (did you mean 'ACC'?); `si-lint rules` lists them"),
     ("unknown code in ignore", "ignore: [ZZZ999]\n",
@@ -328,7 +336,7 @@ BAD = [
     ("select not a list", "select: 3\n",
      ".si-lint.yaml:1:1: select: expected a list of rule codes or prefixes, like [ACC, CLD001]"),
     ("unknown code in severity", "severity:\n  ACC009: info\n",
-     ".si-lint.yaml:2:3: severity: unknown rule code 'ACC009' (did you mean 'ACC005'?)"),
+     ".si-lint.yaml:2:3: severity: unknown rule code 'ACC009' (did you mean 'ACC007'?)"),
     ("prefix in severity", "severity: {ACC: info}\n", ".si-lint.yaml:1:12: severity: unknown rule code 'ACC'"),
     ("EST severity", "severity: {EST003: warning}\n",
      ".si-lint.yaml:1:12: severity: EST003 cannot change: EST findings stop the estate from being read right and "
@@ -374,8 +382,8 @@ BAD = [
      ".si-lint.yaml:1:40: options.content_categories: '' is not valid: expected an application category, like "
      "office or messaging"),
     ("not a mapping", "- select\n",
-     ".si-lint.yaml:1:1: a config file is a mapping of keys (select, ignore, extend-select, severity, fail-on, "
-     "rules-dir, options, lang)"),
+     ".si-lint.yaml:1:1: a config file is a mapping of keys (paths, select, ignore, extend-select, preview, "
+     "severity, fail-on, rules-dir, products-dir, options, lang)"),
     ("YAML syntax", "select: [ACC\nfail-on: error\n", ".si-lint.yaml:2:8: invalid YAML: "),
     ("duplicate key", "select: [ACC]\nselect: [GOV]\n", ".si-lint.yaml:2:1: duplicate key 'select': already defined "
      "at .si-lint.yaml:1:1; the file keeps only one, so merge the two or rename one"),

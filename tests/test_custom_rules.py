@@ -51,7 +51,7 @@ def test_custom_rules_run_alongside_the_built_in_ones(tmp_path):
     result = invoke("check", estate, "--rules-dir", EXAMPLES, "--format", "json", "--lang", "fr")
     found = [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]
              if d["code"].startswith("ACME")]
-    assert found == [("ACME001", 3, 74, "« shop » sert des clients mais ne promet que 99.9 %")]
+    assert found == [("ACME001", 3, 74, "« shop » sert des clients mais ne promet que 99,9 %")]
     # without the folder, the code is unknown: a waiver naming it would be EST005
     assert "ACME001" not in invoke("check", estate, "--format", "json").stdout
 

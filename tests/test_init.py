@@ -20,14 +20,14 @@ def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkey
     result = invoke("init")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["wrote .si-lint.yaml", "wrote estate/estate.yaml",
-                                          "Next: edit them, then run `si-lint estate/`."]
+                                          "wrote .si-lint/estate.schema.json", "Next: edit them, then run `si-lint`."]
     for lang in ("en", "fr"):
         linted = invoke("estate/", "--fail-on", "info", "--lang", lang, "--today", "2026-11-23")
         assert (linted.exit_code, linted.stdout) == (0, {"en": "No problems found in 1 file.\n",
                                                          "fr": "Aucun problème dans 1 fichier.\n"}[lang])
     effective = resolve({}, None, "en", TODAY)
     assert effective.path == ".si-lint.yaml"
-    assert effective.origins["fail-on"] == ".si-lint.yaml:16:1"
+    assert effective.origins["fail-on"] == ".si-lint.yaml:21:1"
     # The starter spells the thresholds out at their defaults: it changes nothing until the user does.
     assert effective.settings.options == DEFAULT_OPTIONS
     assert (effective.settings.select, effective.settings.ignore) == (None, ())
@@ -47,7 +47,7 @@ def test_init_into_a_new_folder_says_where_to_go(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke("init", "acme")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "Next: edit them, then run `cd acme && si-lint estate/`."
+    assert result.stdout.splitlines()[-1] == "Next: edit them, then run `cd acme && si-lint`."
     assert (tmp_path / "acme" / "estate" / "estate.yaml").is_file()
 
 

@@ -22,7 +22,7 @@ RULES = list(CATALOGUE)
 
 
 def diagnostics(rule, kind: str, lang: str = "en") -> list:
-    settings = Settings(today=VERIFY_DAY, lang=lang)
+    settings = Settings(today=VERIFY_DAY, lang=lang, preview=True)
     return lint_text(rule.examples[kind], settings, CATALOGUE, path=f"{rule.code}.{kind}.yaml").diagnostics
 
 

@@ -9,7 +9,7 @@ loads the rule catalogue the codes are checked against; `command` is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -19,7 +19,7 @@ from ..messages import LANGUAGES, Text, hint, show_value
 from ..settings import DEFAULT_OPTIONS, Settings
 from . import checking
 from .discovery import discover
-from .reading import KEYS, read_config
+from .reading import ALIASES, KEYS, read_config
 
 DEFAULT = "default"
 ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
@@ -33,6 +33,7 @@ class Effective:
     catalogue: Catalogue
     origins: dict  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
     path: Optional[str]  # the config file read, if any
+    paths: tuple = ()  # the estate's paths the config names (`paths:`), relative to the current folder
 
 
 def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Effective:
@@ -50,6 +51,10 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Ef
         path = discover(Path.cwd())
     config = read_config(path) if path is not None else None
     values = config.values if config is not None else {}
+    for alias, key in ALIASES.items():
+        if alias in values:
+            values = {key if name == alias else name: value for name, value in values.items()}
+            config = replace(config, values=values, positions=_aliased(config.positions, alias, key))
     for key in values:
         if key not in KEYS:
             raise InputError(Text("config.unknown_key", key=show_value(key), hint=hint(str(key), KEYS),
@@ -72,7 +77,10 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Ef
     lang = pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
     if lang is None:
         lang, origins["lang"] = env_lang, ENVIRONMENT
-    rules_dirs = pick("rules-dir", checking.rules_dirs, ())
+    rules_dirs = pick("rules-dir", lambda c: checking.folders(c, "rules-dir"), ())
+    products_dirs = pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
+    preview = pick("preview", lambda c: checking.flag(c, "preview"), False)
+    paths = pick("paths", checking.paths, ())
     catalogue = load_catalogue(rules_dirs)
 
     def codes(key: str, default):
@@ -103,5 +111,11 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Ef
     origins.pop("options", None)
 
     settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
-                        severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs), lang=lang, today=today)
-    return Effective(settings, catalogue, origins, config.path if config is not None else None)
+                        severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
+                        products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
+    return Effective(settings, catalogue, origins, config.path if config is not None else None, tuple(paths))
+
+
+def _aliased(positions, alias: str, key: str):
+    """Positions of a config read under another spelling of a key: looked up under the spelling written."""
+    return lambda path: positions((alias,) + tuple(path[1:]) if path[:1] == (key,) else path)

@@ -28,21 +28,41 @@ def choice(config: ConfigFile, key: str, allowed) -> str:
     return value
 
 
-def rules_dirs(config: ConfigFile) -> tuple:
+def folders(config: ConfigFile, key: str) -> tuple:
+    """A folder or a list of folders (rules-dir, products-dir), relative to the config file."""
     from .discovery import shown
 
-    value = config.values["rules-dir"]
+    value = config.values[key]
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
-        raise InputError(Text("config.rules_dir_type"), where=config.where("rules-dir"))
-    folders = []
+        raise InputError(Text("config.folders_type", key=key), where=config.where(key))
+    found = []
     for position, item in enumerate(items):
         folder = config.folder / item
         if not folder.is_dir():
-            where = config.where("rules-dir", position) if isinstance(value, list) else config.where("rules-dir")
-            raise InputError(Text("config.rules_dir_missing", value=show_value(item)), where=where)
-        folders.append(shown(folder))
-    return tuple(folders)
+            where = config.where(key, position) if isinstance(value, list) else config.where(key)
+            raise InputError(Text("config.folder_missing", key=key, value=show_value(item)), where=where)
+        found.append(shown(folder))
+    return tuple(found)
+
+
+def paths(config: ConfigFile) -> tuple:
+    """The estate's files or folders, relative to the config file (what a bare `si-lint` lints)."""
+    from .discovery import shown
+
+    value = config.values["paths"]
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(item, str) and item for item in items):
+        raise InputError(Text("config.paths_type"), where=config.where("paths"))
+    return tuple(shown(config.folder / item) for item in items)
+
+
+def flag(config: ConfigFile, key: str) -> bool:
+    value = config.values[key]
+    if not isinstance(value, bool):
+        raise InputError(Text("config.not_one_of", key=key, value=show_value(value), allowed="true, false"),
+                         where=config.where(key))
+    return value
 
 
 def _number(value) -> bool:
@@ -62,6 +82,10 @@ OPTION_TESTS = {
     "required_devices": (True, lambda v: v in DEVICE_FAMILIES),
     "proprietary_formats": (True, _word),
     "content_categories": (True, _word),
+    "currency": (False, lambda v: isinstance(v, str) and len(v) == 3 and v.isalpha() and v.isupper()),
+    "device_cost_default": (False, lambda v: _number(v) and 0 <= v < math.inf),
+    "min_device_families": (False, lambda v: isinstance(v, int) and not isinstance(v, bool)
+                            and 0 <= v <= len(DEVICE_FAMILIES)),
 }
 
 

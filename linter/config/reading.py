@@ -18,7 +18,10 @@ from ..inputs import read_text
 from ..messages import Text
 from .discovery import shown
 
-KEYS = ("select", "ignore", "extend-select", "severity", "fail-on", "rules-dir", "options", "lang")
+KEYS = ("paths", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
+        "options", "lang")
+# The format spec names the products key `products_dir`; both spellings are read.
+ALIASES = {"products_dir": "products-dir"}
 
 
 @dataclass(frozen=True)

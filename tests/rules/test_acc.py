@@ -196,7 +196,11 @@ def test_any_device_lists_the_missing_families_in_option_order(catalogue):
     assert diagnostic.message == "'crm' cannot be used from: macos, android, ios"
     text = ACC003_CASES["installed client without devices: all missing, at the entity key"][0]
     [diagnostic] = run(text, catalogue, select=("ACC003",)).diagnostics
-    assert diagnostic.message.endswith("cannot be used from: windows, macos, android, ios")
+    # no devices stated and an installed client: it is unstated, and the message says why none is counted
+    assert diagnostic.unstated
+    assert diagnostic.message == ("'crm': access.devices is not stated, and an installed client (agent) cancels the "
+                                  "browser default, so no family is counted: list the families it is used from in "
+                                  "access.devices")
 
 
 @pytest.mark.parametrize("required, expected", [

@@ -168,7 +168,7 @@ def avl002_messages(text, catalogue, lang="en"):
 
 @pytest.mark.parametrize("text, entity, message", [
     (SERIAL, "orders",
-     "end-to-end availability 99.940% is below the target 99.99%: weakest link db (99.95%)"),
+     "'orders' reaches 99.94% end to end, below its target of 99.99%: weakest link db (99.95%)"),
     # net 0.9999 x any_of(99.9, 99.9) 0.999999 = 0.9998990001 -> 99.98990001: three decimals would
     # round to 99.990 and look equal to the target, so four are shown
     ("""\
@@ -184,7 +184,7 @@ def avl002_messages(text, catalogue, lang="en"):
             availability: {target: 99.99}
             depends_on: [net, {any_of: [db-a, db-b]}]
         """, "app",
-     "end-to-end availability 99.9899% is below the target 99.99%: weakest link net (99.99%)"),
+     "'app' reaches 99.9899% end to end, below its target of 99.99%: weakest link net (99.99%)"),
     # any_of(99, 99) = 1 - 0.01 x 0.01 = 0.9999: the group is the weakest link
     ("""\
         version: 1
@@ -194,7 +194,7 @@ def avl002_messages(text, catalogue, lang="en"):
         applications:
           app: {usage: business, availability: {target: 99.995}, depends_on: [{any_of: [a, b]}]}
         """, "app",
-     "end-to-end availability 99.990% is below the target 99.995%: weakest link any_of(a, b) (99.99%)"),
+     "'app' reaches 99.99% end to end, below its target of 99.995%: weakest link any_of(a, b) (99.99%)"),
     # the weakest link is found inside the nested application: 0.9999 x 0.99940005 = 0.999300109995
     ("""\
         version: 1
@@ -206,14 +206,14 @@ def avl002_messages(text, catalogue, lang="en"):
           front: {usage: business, availability: {target: 99.95}, depends_on: [net, api]}
           api: {usage: business, availability: {own: 99.99}, data: [db]}
         """, "front",
-     "end-to-end availability 99.930% is below the target 99.95%: weakest link db (99.95%)"),
+     "'front' reaches 99.93% end to end, below its target of 99.95%: weakest link db (99.95%)"),
     # own 99.9 alone, nothing else
     ("""\
         version: 1
         applications:
           billing: {usage: business, availability: {target: 99.95, own: 99.9}}
         """, "billing",
-     "end-to-end availability 99.900% is below the target 99.95%: weakest link billing (availability.own 99.9%)"),
+     "'billing' reaches 99.9% end to end, below its target of 99.95%: weakest link billing (availability.own 99.9%)"),
     # missing figures count as 100: lan and cache (inside api) are listed; 0.999 < 0.9995
     ("""\
         version: 1
@@ -226,7 +226,7 @@ def avl002_messages(text, catalogue, lang="en"):
           front: {usage: business, availability: {target: 99.95}, depends_on: [lan, api]}
           api: {usage: business, data: [db], depends_on: [cache]}
         """, "front",
-     "end-to-end availability 99.900% is below the target 99.95%: weakest link db (99.9%); "
+     "'front' reaches 99.9% end to end, below its target of 99.95%: weakest link db (99.9%); "
      "no figure for lan, cache (counted as 100%)"),
     # a provider or an undefined id is EST004's business, not a component with a missing figure
     ("""\
@@ -238,7 +238,7 @@ def avl002_messages(text, catalogue, lang="en"):
         applications:
           app: {usage: business, availability: {target: 99.99}, depends_on: [gcp, ghost, srv]}
         """, "app",
-     "end-to-end availability 99.000% is below the target 99.99%: weakest link srv (99%)"),
+     "'app' reaches 99% end to end, below its target of 99.99%: weakest link srv (99%)"),
 ])
 def test_end_to_end_message(catalogue, text, entity, message):
     assert avl002_messages(text, catalogue)[entity] == message
@@ -255,8 +255,8 @@ def test_end_to_end_message_in_french(catalogue):
           app: {usage: business, availability: {target: 99.95}, data: [db], depends_on: [lan]}
         """
     assert avl002_messages(text, catalogue, lang="fr")["app"] == (
-        "disponibilité de bout en bout de 99.900 %, inférieure à la cible de 99.95 % ; maillon le plus faible : "
-        "db (99.9%) ; pas de chiffre pour lan (compté pour 100 %)")
+        "« app » atteint 99,9 % de bout en bout, sous sa cible de 99,95 % : maillon le plus faible db (99,9 %) ; "
+        "pas de chiffre pour lan (compté 100 %)")
 
 
 def estate_figures(text, catalogue):

@@ -343,12 +343,12 @@ def test_iaas_providers_follows_the_max_option(catalogue, limit, expected):
 
 def test_iaas_providers_message_lists_them(catalogue):
     [diagnostic] = run(THREE_LEADERS, catalogue, select=("CLD006",)).diagnostics
-    assert diagnostic.message == ("IaaS is bought from 3 provider(s): aws, gcp, azure "
+    assert diagnostic.message == ("IaaS is bought from 3 providers: aws, gcp, azure "
                                   "(at most 2, all public clouds; not public: -)")
     [diagnostic] = run(CLD006_CASES["an on-premise IaaS alone is enough to fire: at its type"][0], catalogue,
                        select=("CLD006",), lang="fr").diagnostics
-    assert diagnostic.message == ("1 fournisseur(s) d'IaaS : basement "
-                                  "(au plus 2, tous en cloud public ; hors cloud public : basement (on-premise))")
+    assert diagnostic.message == ("l'IaaS est acheté à 1 fournisseur : basement "
+                                  "(au plus 2, tous en cloud public ; hors cloud public : basement (sur site))")
 
 
 def test_iaas_providers_is_one_finding_for_the_estate(catalogue):

@@ -81,7 +81,8 @@ def test_collaboration_messages_show_the_value(catalogue):
     assert messages == {
         "COL001": "'docs' holds content but is not natively collaborative (collaboration.native: false)",
         "COL002": "'docs' makes new content private by default (collaboration.default_sharing: private)",
-        "COL003": "'docs' lets one content exist in several versions (collaboration.single_version: (none))",
+        "COL003": "'docs' holds content and collaboration.single_version is not stated (counted as several versions "
+                  "of one content)",
     }
 
 

@@ -1,4 +1,4 @@
-"""CST001: office, messaging and collaboration tools together within about 10 EUR per user per month."""
+"""CST001 (rules 1.1): the office budget per user per month, software and access devices together, within 10 EUR."""
 
 from __future__ import annotations
 
@@ -7,45 +7,67 @@ import pytest
 from conftest import findings, run
 from si_lint.settings import DEFAULT_OPTIONS
 
+DEVICES_4 = "infrastructure:\n  laptops: {type: access-devices, cost: {per_user_month: 4}}\n"
+
 CST001_CASES = {
-    # 8 + 6 = 14 > 10: one finding for the estate, at the first content application's cost
-    "above the ceiling: the first contributor's per_user_month": ("""\
+    # 8 + 6 + 4 = 18 > 10: one finding for the estate, at the `organization` key
+    "above the ceiling: at the organization key": ("""\
         version: 1
+        organization: Acme
+        infrastructure:
+          laptops: {type: access-devices, cost: {per_user_month: 4}}
         applications:
           crm: {usage: business, category: sales, cost: {per_user_month: 60}}
-          office-suite:
-            usage: support
-            category: office
-            cost: {per_user_month: 8}
+          office-suite: {usage: support, category: office, cost: {per_user_month: 8}}
           chat: {usage: support, category: messaging, cost: {per_user_month: 6}}
-        """, [("CST001", None, 7, 12)]),
-    # 6.1 + 3.9 = 10 (9.999... or 10.000...1 in floats): at the ceiling is not above it
-    "exactly at the ceiling": ("""\
+        """, [("CST001", None, 2, 1)]),
+    # no organization: the first file's `version` key
+    "no organization: at the version key": ("""\
         version: 1
         applications:
-          office-suite: {usage: support, category: office, cost: {per_user_month: 6.1}}
-          intranet: {usage: support, category: intranet, cost: {per_user_month: 3.9}}
+          office-suite: {usage: support, category: office, cost: {per_user_month: 8}}
+          chat: {usage: support, category: messaging, cost: {per_user_month: 6}}
+        """, [("CST001", None, 1, 1)]),
+    # 4.6 + 1.5 + 3.9 = 10 (9.999... or 10.000...1 in floats): at the ceiling is not above it
+    "exactly at the ceiling": ("""\
+        version: 1
+        infrastructure:
+          phones: {type: access-devices, cost: {per_user_month: 3.9}}
+        applications:
+          office-suite: {usage: support, category: office, cost: {per_user_month: 4.6}}
+          intranet: {usage: support, category: intranet, cost: {per_user_month: 1.5}}
         """, []),
     "non-content applications are not counted": ("""\
         version: 1
+        infrastructure:
+          laptops: {type: access-devices, cost: {per_user_month: 3}}
         applications:
           office-suite: {usage: support, category: office, cost: {per_user_month: 6}}
           erp: {usage: business, cost: {per_user_month: 120}}
         """, []),
-    # EUR is the default currency: 6 + 5 = 11 EUR
-    "the default currency is EUR": ("""\
+    # no device states a cost: the default 5.5 is added, 6 + 5.5 = 11.5 > 10
+    "the device cost defaults to device_cost_default": ("""\
         version: 1
         applications:
           office-suite: {usage: support, category: office, cost: {per_user_month: 6}}
-          chat: {usage: support, category: messaging, cost: {per_user_month: 5, currency: EUR}}
-        """, [("CST001", None, 3, 59)]),
-    # 6 EUR and 6 USD are not added up
-    "different currencies are not summed": ("""\
+        """, [("CST001", None, 1, 1)]),
+    # 6 EUR + 4 EUR devices = 10, and the 9 USD chat is listed, never added
+    "another currency is not counted": ("""\
         version: 1
+        infrastructure:
+          laptops: {type: access-devices, cost: {per_user_month: 4}}
         applications:
           office-suite: {usage: support, category: office, cost: {per_user_month: 6}}
-          chat: {usage: support, category: messaging, cost: {per_user_month: 6, currency: USD}}
+          chat: {usage: support, category: messaging, cost: {per_user_month: 9, currency: USD}}
         """, []),
+    # a category in any case is a content category
+    "categories in any case": ("""\
+        version: 1
+        infrastructure:
+          laptops: {type: access-devices, cost: {per_user_month: 4}}
+        applications:
+          office-suite: {usage: support, category: Office, cost: {per_user_month: 8}}
+        """, [("CST001", None, 1, 1)]),
     "content applications with no cost": ("""\
         version: 1
         applications:
@@ -60,33 +82,68 @@ def test_office_cost(catalogue, text, expected):
     assert findings(text, catalogue, "CST001") == expected
 
 
-def test_office_cost_message_gives_the_total_and_its_parts(catalogue):
-    result = run(CST001_CASES["above the ceiling: the first contributor's per_user_month"][0], catalogue,
-                 select=("CST001",))
-    assert [d.message for d in result.diagnostics] == [
-        "content applications cost 14 EUR per user per month together (office-suite 8, chat 6), "
-        "above the ceiling of 10 (option office_cost_ceiling)"]
+def messages(text, catalogue, lang="en", **overrides):
+    result = run(text, catalogue, select=("CST001",), lang=lang, **overrides)
+    return [(d.message, d.unstated) for d in result.diagnostics]
 
 
-def test_office_cost_per_currency(catalogue):
+def test_the_message_gives_the_breakdown_in_both_languages(catalogue):
+    text = CST001_CASES["above the ceiling: at the organization key"][0]
+    assert messages(text, catalogue) == [(
+        "the office budget is 18 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling): "
+        "software office-suite 8 EUR, chat 6 EUR; access devices laptops 4 EUR", False)]
+    assert messages(text, catalogue, lang="fr") == [(
+        "le budget de la bureautique est de 18 € par utilisateur et par mois, au-dessus du plafond de 10 € "
+        "(option office_cost_ceiling) : logiciels office-suite 8 €, chat 6 € ; objets d'accès laptops 4 €", False)]
+
+
+def test_costs_in_another_currency_are_listed_as_not_counted(catalogue):
+    text = """\
+        version: 1
+        infrastructure:
+          laptops: {type: access-devices, cost: {per_user_month: 4}}
+        applications:
+          office-suite: {usage: support, category: office, cost: {per_user_month: 7.5}}
+          chat: {usage: support, category: messaging, cost: {per_user_month: 12, currency: USD}}
+        """
+    assert messages(text, catalogue, lang="fr") == [(
+        "le budget de la bureautique est de 11,5 € par utilisateur et par mois, au-dessus du plafond de 10 € "
+        "(option office_cost_ceiling) : logiciels office-suite 7,5 € ; objets d'accès laptops 4 € ; non comptés, "
+        "dans une autre devise : chat 12 USD", False)]
+
+
+def test_one_finding_at_most_whatever_the_currencies(catalogue):
     text = """\
         version: 1
         applications:
-          office-suite: {usage: support, category: office, cost: {per_user_month: 7.5, currency: USD}}
-          chat: {usage: support, category: messaging, cost: {per_user_month: 4.5, currency: USD}}
+          office-suite: {usage: support, category: office, cost: {per_user_month: 11}}
+          chat: {usage: support, category: messaging, cost: {per_user_month: 12, currency: USD}}
         """
-    result = run(text, catalogue, select=("CST001",))
-    assert [d.message for d in result.diagnostics] == [
-        "content applications cost 12 USD per user per month together (office-suite 7.5, chat 4.5), "
-        "above the ceiling of 10 (option office_cost_ceiling)"]
+    assert [code for code, *_ in findings(text, catalogue, "CST001")] == ["CST001"]
+
+
+def test_the_default_device_cost_is_said_and_makes_the_finding_unstated(catalogue):
+    # 6 + 5.5: only the assumed device cost takes the budget above 10
+    text = CST001_CASES["the device cost defaults to device_cost_default"][0]
+    [(message, unstated)] = messages(text, catalogue)
+    assert unstated
+    assert message == (
+        "the office budget is 11.5 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling), "
+        "only because cost.per_user_month is not stated for access devices: software office-suite 6 EUR; access "
+        "devices no access-devices component states a cost: counted as 5.5 EUR (option device_cost_default)")
+    # 11 of software alone is above the ceiling whatever the devices cost: stated, not unstated
+    [(_, unstated)] = messages(text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue)
+    assert not unstated
 
 
 def test_office_cost_follows_the_options(catalogue):
-    text = CST001_CASES["above the ceiling: the first contributor's per_user_month"][0]
-    assert findings(text, catalogue, "CST001", options=dict(DEFAULT_OPTIONS, office_cost_ceiling=15)) == []
-    # with only messaging as content, 6 is within the ceiling; with sales too, 66 is not, and the
-    # finding moves to crm, now the first contributor
+    text = CST001_CASES["above the ceiling: at the organization key"][0]
+    assert findings(text, catalogue, "CST001", options=dict(DEFAULT_OPTIONS, office_cost_ceiling=20)) == []
+    # with only messaging as content: 6 + 4 = 10, at the ceiling
     assert findings(text, catalogue, "CST001", options=dict(DEFAULT_OPTIONS, content_categories=["messaging"])) == []
-    assert findings(text, catalogue, "CST001",
-                    options=dict(DEFAULT_OPTIONS, content_categories=["sales", "messaging"])) == [
-        ("CST001", None, 3, 50)]
+    # the currency option: the EUR costs are then the ones not counted
+    assert messages(text.replace("}}\n", ", currency: USD}}\n"), catalogue,
+                    options=dict(DEFAULT_OPTIONS, currency="USD"))[0][0].startswith(
+        "the office budget is 18 USD per user per month, above the ceiling of 10 USD")
+    text = CST001_CASES["the device cost defaults to device_cost_default"][0]
+    assert findings(text, catalogue, "CST001", options=dict(DEFAULT_OPTIONS, device_cost_default=4)) == []

@@ -122,7 +122,7 @@ def test_today_can_be_fixed(catalogue):
     assert codes(text, catalogue, today=datetime.date(2026, 11, 1)) == []
     result = run(text, catalogue, today=datetime.date(2027, 1, 1))
     [gov003] = [d for d in result.diagnostics if d.code == "GOV003"]
-    assert gov003.message == ("waiver for ACC004 on 'crm' expired on 2026-11-22 (today is 2027-01-01): "
+    assert gov003.message == ("the waiver of ACC004 on 'crm' expired on 2026-11-22 (today is 2027-01-01): "
                               "the finding it excused is back")
     assert gov003.severity == "error"
 
@@ -139,7 +139,8 @@ def test_a_waiver_whose_rule_does_not_fire_is_unused(catalogue):
     text = waived(clients="[]")
     assert codes(text, catalogue) == [("GOV004", "crm", 8, 9)]
     [gov004] = [d for d in run(text, catalogue).diagnostics if d.code == "GOV004"]
-    assert gov004.message == "waiver for ACC004 on 'crm' excuses nothing: ACC004 does not fire here, so remove the waiver"
+    assert gov004.message == ("the waiver of ACC004 on 'crm' excuses nothing: ACC004 does not fire there, "
+                              "so remove the waiver")
     assert gov004.severity == "warning"
 
 
@@ -206,24 +207,27 @@ def test_waivers_on_other_sections(catalogue):
 
 
 @pytest.mark.parametrize("rule, reason", [
-    ("ACCC004", "did you mean ACC004?"),
-    ("ZZZ001", "`si-lint rules` lists the codes"),
-    ("EST003", "EST rules are about reading the estate and cannot be waived"),
-    ("EST005", "EST rules are about reading the estate and cannot be waived"),
+    ("ACCC004", "no rule has this code (did you mean 'ACC004'?); `si-lint rules` lists them"),
+    ("ZZZ001", "no rule has this code; `si-lint rules` lists them"),
+    # a malformed code gets the hint too, never a regular expression
+    ("acc4", "rule codes are written like ACC002 (did you mean 'ACC004'?)"),
+    ("EST003", "EST findings are about reading the estate: fix them, they cannot be waived"),
+    ("EST005", "EST findings are about reading the estate: fix them, they cannot be waived"),
+    ("GOV003", "GOV003 is about waivers themselves: renew or remove the waiver instead"),
+    ("GOV004", "GOV004 is about waivers themselves: renew or remove the waiver instead"),
 ])
 def test_a_waiver_for_an_unknown_or_unwaivable_rule(catalogue, rule, reason):
     text = waived(rule=rule)
     assert codes(text, catalogue) == [("ACC004", "crm", 6, 29), ("EST005", "crm", 8, 9)]
     [est005] = [d for d in run(text, catalogue).diagnostics if d.code == "EST005"]
-    assert est005.message == f"the waiver names {rule}, which is not a rule that can be waived: {reason}"
+    assert est005.message == f"the waiver names '{rule}': {reason}"
 
 
 def test_unknown_rule_is_always_on_and_speaks_french(catalogue):
     text = waived(rule="ZZZ001")
-    assert codes(text, catalogue, select=("GOV",), ignore=("EST",)) == [("EST005", "crm", 8, 9)]
+    assert codes(text, catalogue, select=("GOV",), ignore=("ACC",)) == [("EST005", "crm", 8, 9)]
     [est005] = [d for d in run(text, catalogue, lang="fr").diagnostics if d.code == "EST005"]
-    assert est005.message == ("la dérogation cite ZZZ001, qui n'est pas une règle à laquelle on peut déroger : "
-                              "`si-lint rules` donne la liste des codes")
+    assert est005.message == "la dérogation cite « ZZZ001 » : aucune règle n'a ce code ; `si-lint rules` les énumère"
 
 
 def test_waiver_rules_can_be_selected_and_ignored(catalogue):
@@ -241,8 +245,7 @@ def test_waiver_rules_can_be_selected_and_ignored(catalogue):
     assert codes(expired_unused, catalogue, select=("GOV003",)) == [("GOV003", "crm", 6, 37)]
 
 
-def test_an_estate_wide_finding_is_waived_on_the_entity_it_points_at(catalogue):
-    text = """\
+THREE_IAAS = """\
     version: 1
     providers:
       a: {type: public-cloud, offers: [iaas]}
@@ -250,12 +253,77 @@ def test_an_estate_wide_finding_is_waived_on_the_entity_it_points_at(catalogue):
       c:
         type: public-cloud
         offers: [iaas]
-        waivers: [{rule: CLD006, reason: exit from c planned for 2027, expires: 2027-06-30}]
     infrastructure:
       x: {type: security, provider: a}
       y: {type: security, provider: b}
       z: {type: security, provider: c}
     """
+
+
+def test_an_estate_wide_finding_is_waived_at_the_top_level(catalogue):
+    text = THREE_IAAS.rstrip(" ") + "    waivers: [{rule: CLD006, reason: exit from c planned for 2027, expires: 2027-06-30}]\n"
     result = run(text, catalogue, select=("CLD006", "GOV"))
     assert [(d.code, d.entity) for d in result.diagnostics] == []
     assert [(d.code, d.entity, d.line) for d in result.waived] == [("CLD006", None, 7)]
+
+
+def test_an_unused_top_level_waiver_is_gov004_at_its_place(catalogue):
+    text = THREE_IAAS.replace("      c:\n        type: public-cloud\n        offers: [iaas]\n", "") \
+        .replace("      z: {type: security, provider: c}\n", "").rstrip(" ")
+    text += "    waivers:\n      - {rule: CLD006, reason: exit from c planned, expires: 2027-06-30}\n"
+    [gov004] = run(text, catalogue, select=("CLD006", "GOV")).diagnostics
+    assert (gov004.code, gov004.entity, gov004.line, gov004.column) == ("GOV004", None, 9, 6)
+    assert gov004.message == ("the waiver of CLD006 on the estate excuses nothing: CLD006 does not fire there, "
+                              "so remove the waiver")
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "providers.c.waivers[0].rule: CLD006 is an estate-wide rule: waive it in the top-level `waivers` list"),
+    ("fr", "providers.c.waivers[0].rule : CLD006 porte sur l'ensemble du patrimoine : y déroger dans la liste "
+           "`waivers` du premier niveau"),
+])
+def test_an_estate_wide_rule_waived_on_an_entity_is_est003_saying_where_it_belongs(catalogue, lang, message):
+    text = THREE_IAAS.replace("        offers: [iaas]\n    infra", "        offers: [iaas]\n        waivers: [{rule: "
+                              "CLD006, reason: planned, expires: 2027-06-30}]\n    infra")
+    assert "waivers" in text
+    result = run(text, catalogue, select=("CLD006", "GOV"), lang=lang)
+    assert [(d.code, d.entity, d.line, d.column) for d in result.diagnostics] == [
+        ("CLD006", None, 7, 5), ("EST003", "c", 8, 16)]
+    assert result.diagnostics[1].message == message
+    # the misplaced waiver excuses nothing: the finding stays in force
+    assert result.waived == []
+
+
+def test_an_entity_rule_waived_at_the_top_level_is_est003(catalogue):
+    text = "version: 1\nwaivers:\n  - {rule: ACC001, reason: planned, expires: 2027-06-30}\n"
+    [est003] = run(text, catalogue).diagnostics
+    assert (est003.code, est003.line, est003.column) == ("EST003", 3, 6)
+    assert est003.message == ("waivers[0].rule: ACC001 concerns an entity: waive it in the `waivers` of the entity "
+                              "it fires on")
+
+
+def test_an_integration_carries_its_waivers(catalogue):
+    text = """\
+    version: 1
+    applications:
+      a: {usage: business, owner: it}
+      b: {usage: business, owner: it}
+    integrations:
+      - from: a
+        to: b
+        via: file-transfer
+        waivers: [{rule: INT001, reason: bank format until 2027, expires: 2027-06-30}]
+    """
+    result = run(text, catalogue, select=("INT001", "GOV"))
+    assert result.diagnostics == []
+    assert [(d.code, d.entity) for d in result.waived] == [("INT001", "a->b")]
+
+
+@pytest.mark.parametrize("fires, message", [
+    (True, "the waiver of ACC004 on 'crm' expired on 2020-01-01 (today is 2026-11-23): the finding it excused is back"),
+    (False, "the waiver of ACC004 on 'crm' expired on 2020-01-01 (today is 2026-11-23)"),
+])
+def test_gov003_says_a_finding_is_back_only_when_its_rule_fires_again(catalogue, fires, message):
+    text = waived("2020-01-01", clients="[agent]" if fires else "[]")
+    [gov003] = [d for d in run(text, catalogue).diagnostics if d.code == "GOV003"]
+    assert gov003.message == message

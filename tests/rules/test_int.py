@@ -36,7 +36,7 @@ def test_integration_platform(catalogue, text, expected):
 def test_integration_platform_message_names_the_flow_and_its_kind(catalogue):
     result = run(INT001_CASES["point-to-point: the via key"][0], catalogue, select=("INT001",))
     assert result.diagnostics[0].message == (
-        "'crm->billing' is a point-to-point flow: route it through an integration platform")
+        "'crm->billing' goes through no integration platform (via: point-to-point): route it through one")
 
 
 # --- INT002 no-shared-database --------------------------------------------------------------
@@ -72,13 +72,16 @@ def test_no_shared_database(catalogue, text, expected):
 
 @pytest.mark.parametrize("case, lang, message", [
     ("a flow via a shared database: the via key", "en",
-     "'crm->billing' couples applications through a shared database"),
+     "'crm->billing' couples applications through a shared database: give each application its own store and "
+     "exchange the data through an integration platform"),
     ("reading another application's stores: the first foreign item, once", "en",
      "'reporting' couples applications through a shared database "
-     "(stores of other applications: stock-db (stock), orders-db (orders))"),
+     "(stores of other applications: stock-db (stock), orders-db (orders)): give each application its own store "
+     "and exchange the data through an integration platform"),
     ("reading another application's stores: the first foreign item, once", "fr",
      "« reporting » relie des applications par une base de données partagée "
-     "(stockages de données d'autres applications : stock-db (stock), orders-db (orders))"),
+     "(stockages de données d'autres applications : stock-db (stock), orders-db (orders)) : donner à chaque "
+     "application son propre stockage et échanger les données par une plateforme d'intégration"),
 ])
 def test_no_shared_database_message(catalogue, case, lang, message):
     result = run(INT002_CASES[case][0], catalogue, select=("INT002",), lang=lang)
