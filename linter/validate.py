@@ -183,14 +183,14 @@ def wordings(error):
         elif pattern == "\\S":
             if value != "":  # an empty value breaks minLength too: one problem is enough
                 yield path, Text("schema.blank")
-        elif "format" in error.schema:
+        elif error.schema.get("format") == "date":
             yield path, Text("schema.not_date", value=shown)
         else:
             yield path, Text("schema.pattern", value=shown, pattern=pattern)
     elif keyword == "format":
         if "pattern" in error.schema and not _matches(error.schema["pattern"], value):
             return  # the pattern error says it already
-        yield path, Text("schema.bad_date", value=shown)
+        yield path, Text("schema.bad_date" if expected == "date" else "schema.bad_format", value=shown, format=expected)
     elif keyword == "enum":
         close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
         hint = Text("word.did_you_mean", close=close[0]) if close else ""

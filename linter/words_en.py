@@ -40,6 +40,7 @@ WORDS = {
     "schema.blank": "must not be only spaces",
     "schema.not_date": "{value} is not a date written YYYY-MM-DD",
     "schema.bad_date": "{value} is not a valid date (YYYY-MM-DD)",
+    "schema.bad_format": "{value} is not a valid {format}",
     "schema.pattern": "{value} does not have the expected form ({pattern})",
     "schema.minimum": "{value} is below the minimum {bound}",
     "schema.maximum": "{value} is above the maximum {bound}",

@@ -41,6 +41,7 @@ WORDS = {
     "schema.blank": "ne doit pas contenir que des espaces",
     "schema.not_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "schema.bad_date": "{value} n'est pas une date valide (AAAA-MM-JJ)",
+    "schema.bad_format": "{value} n'est pas une valeur {format} valide",
     "schema.pattern": "{value} n'a pas la forme attendue ({pattern})",
     "schema.minimum": "{value} est sous le minimum {bound}",
     "schema.maximum": "{value} dépasse le maximum {bound}",
