@@ -23,6 +23,13 @@ class Diagnostic:
     field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
     unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
 
+    def identity(self) -> str:
+        """What the finding is about, stable across edits: rule, section, entity and field, never line or words.
+
+        GitLab and SARIF fingerprints are built from it, so a changed figure does not make a finding new.
+        """
+        return ":".join((self.code, self.section or "", self.entity or "", self.field))
+
     def sort_key(self):
         return (self.file, self.line, self.column, self.code, self.entity or "")
 

@@ -219,7 +219,8 @@ def test_gitlab_issues_have_the_documented_fields():
     issues = json.loads(render("gitlab", report()))
     assert isinstance(issues, list) and len(issues) == 3
     for issue in issues:
-        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        # GitLab's documented fields, and si-lint's `unstated` when the finding rests on a missing field
+        assert set(issue) - {"unstated"} == {"description", "check_name", "fingerprint", "severity", "location"}
         assert all(isinstance(issue[key], str) and issue[key] for key in ("description", "check_name", "fingerprint"))
         assert issue["severity"] in GITLAB_SEVERITIES
         assert set(issue["location"]) == {"path", "lines"} and set(issue["location"]["lines"]) == {"begin"}
@@ -240,6 +241,28 @@ def test_gitlab_fingerprints_survive_lines_moving_and_differ_for_repeats():
     twice = Diagnostic("EST003", "error", "same", "e.yaml", 1, 1)
     issues = json.loads(render("gitlab", Report(diagnostics=[twice, twice], waived=[], summary=_summary(0))))
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
+
+
+COSTLY = """\
+version: 1
+organization: Acme
+applications:
+  office: {usage: support, owner: it, category: office, access: {browser: true}, cost: {per_user_month: 18.5}}
+"""
+
+
+@pytest.mark.parametrize("format_name", ["gitlab", "sarif"])
+def test_fingerprints_do_not_change_with_a_figure_in_the_message(format_name):
+    """A cost going from 18.5 to 19 changes CST001's words, not what it is about: the same fingerprint."""
+    def prints(text: str) -> dict:
+        document = json.loads(render(format_name, report(text)))
+        if format_name == "gitlab":
+            return {issue["check_name"]: issue["fingerprint"] for issue in document}
+        return {r["ruleId"]: r["partialFingerprints"] for r in document["runs"][0]["results"]}
+
+    before, after = prints(COSTLY), prints(COSTLY.replace("18.5", "19"))
+    assert any(code.startswith("CST001") for code in before)
+    assert before == after
 
 
 # --- JUnit ---------------------------------------------------------------------------------

@@ -284,7 +284,8 @@ def test_the_script_filters_searches_and_sorts(tmp_path, small):
         e.dispatchEvent(new Event(id === 'q' ? 'input' : 'change')); }
       function drawn() { return Array.prototype.map.call(document.querySelectorAll('#cards > article'),
         function (card) { return card.id.slice(4); }).join(','); }
-      var seen = {start: drawn()};
+      var more = document.getElementById('more');
+      var seen = {start: drawn(), moreShown: getComputedStyle(more).display !== 'none'};
       pick('sev', 'error'); seen.error = drawn() + '/' + document.getElementById('shown').value;
       pick('sev', ''); pick('cat', 'ACC'); seen.acc = drawn();
       pick('cat', ''); pick('sort', 'id'); seen.byId = drawn();
@@ -298,5 +299,6 @@ def test_the_script_filters_searches_and_sorts(tmp_path, small):
     dom = chromium(tmp_path, page, "--dump-dom", "--virtual-time-budget=3000")
     assert console(dom) == []
     seen = json.loads(re.search(r"data-seen=\"([^\"]+)\"", dom.stdout).group(1).replace("&quot;", '"'))
-    assert seen == {"start": "orders,wiki,crm", "error": "orders/1", "acc": "orders",
+    # Three cards fit in one batch: no "Show 0 more" button.
+    assert seen == {"start": "orders,wiki,crm", "moreShown": False, "error": "orders/1", "acc": "orders",
                     "byId": "crm,orders,wiki", "search": "wiki"}

@@ -2,8 +2,9 @@
 
 Fields as GitLab documents them: `description`, `check_name`, `fingerprint`
 (unique per finding; GitLab compares fingerprints between the source and
-target branches to tell new findings from fixed ones, so it is built from the
-rule and the entity, not the line, and numbered when a key repeats),
+target branches to tell new findings from fixed ones, so it is built from what
+the finding is about (rule, entity, field), never from its line or its words,
+which change with a figure, and numbered when a key repeats),
 `severity` (info, minor, major, critical, blocker), `location.path` and
 `location.lines.begin`.
 """
@@ -29,16 +30,19 @@ def issues(report: Report) -> list:
     seen: dict = {}
     found = []
     for diagnostic in report.diagnostics:
-        identity = f"{diagnostic.code}\0{diagnostic.entity or diagnostic.message}\0{_path(diagnostic.file)}"
+        identity = diagnostic.identity()
         seen[identity] = seen.get(identity, 0) + 1
         fingerprint = hashlib.sha256(f"{identity}\0{seen[identity]}".encode("utf-8")).hexdigest()[:32]
-        found.append({
+        issue = {
             "description": f"{diagnostic.code} {diagnostic.message}",
             "check_name": f"{diagnostic.code} {diagnostic.rule}".strip(),
             "fingerprint": fingerprint,
             "severity": SEVERITIES[diagnostic.severity],
             "location": {"path": _path(diagnostic.file), "lines": {"begin": diagnostic.line}},
-        })
+        }
+        if diagnostic.unstated:
+            issue["unstated"] = True
+        found.append(issue)
     return found
 
 

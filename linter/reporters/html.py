@@ -445,7 +445,7 @@ border-bottom:1px solid #eef0f3;content-visibility:auto;contain-intrinsic-size:a
 .h-passed{background:#d5ecd6;color:var(--ok)}
 table{border-collapse:collapse}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-#more{display:block;margin:14px auto;font:inherit;padding:6px 18px}
+#more{display:block;margin:14px auto;font:inherit;padding:6px 18px}#more[hidden]{display:none}
 #cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
 .card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--ok);border-radius:6px;
 padding:10px 14px;overflow:hidden}

@@ -61,13 +61,16 @@ def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
                 "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
             },
         }],
-        # Lets code scanning follow an alert across edits that move its line.
-        "partialFingerprints": {"siLintFinding/v1": f"{diagnostic.code}:{diagnostic.entity or diagnostic.message}"},
+        # Lets code scanning follow an alert across edits that move its line or change a figure in its words.
+        "partialFingerprints": {"siLintFinding/v2": diagnostic.identity()},
     }
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
-    if diagnostic.entity:
-        result["properties"] = {"entity": diagnostic.entity, "section": diagnostic.section}
+    properties = {"entity": diagnostic.entity, "section": diagnostic.section} if diagnostic.entity else {}
+    if diagnostic.unstated:
+        properties["unstated"] = True
+    if properties:
+        result["properties"] = properties
     if waived:
         result["suppressions"] = [{"kind": "inSource", "justification": "waiver in the estate"}]
     return result
