@@ -64,6 +64,7 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
             usage=_text(app.data.get("usage")), category=_text(app.data.get("category")),
             file=file, line=line, valid=app.valid,
             score=scored["applications"].get(app.id),
+            completeness=scored["completeness"]["applications"].get(app.id),
             cells=cells.get(app.id, {}),
             findings=[], waived=[], waivers=[],
             availability=_availability(app, figures.get(app.id)) if app.valid else None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .checks import facts
 from .messages import families, percent, say
-from .views import ScoreLine, Scores
+from .views import Completeness, ScoreLine, Scores
 from .vocabulary import SECTIONS
 
 WEIGHTS = {"error": 3, "warning": 2, "info": 1}
@@ -71,6 +71,7 @@ class Scorecard:
         self.excluded: dict = {}  # (section, id) -> codes whose `applies_to` leaves the entity out
         self.owners: dict = {}
         self.states: dict = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
+        self.unstated: set = set()  # (code, section, id) of the findings that rest on a missing field
         if estate is None:
             return
         conditional = [(rule, rule.applicable(settings.options)) for rule in self.rules.values()
@@ -85,6 +86,7 @@ class Scorecard:
                 if left_out:
                     self.excluded[(section, entity.id)] = left_out
         self.owners = application_owners(estate)
+        self.unstated = {(d.code, d.section, d.entity) for d in result.diagnostics + result.waived if d.unstated}
         for diagnostics, state in ((result.waived, WAIVED), (result.diagnostics, FAILED)):
             for diagnostic in diagnostics:
                 if diagnostic.code in self.rules:
@@ -149,7 +151,35 @@ class Scorecard:
                 tally.add(weight, 1, state)
         return Scores(weights=dict(WEIGHTS), estate=estate.line(),
                       categories={family: tally.line() for family, tally in families_.items()},
-                      applications={app: tally.line() for app, tally in applications.items()})
+                      applications={app: tally.line() for app, tally in applications.items()},
+                      completeness=self.completeness())
+
+    def completeness(self) -> dict:
+        """Of the facts the rules read, how many the estate states, overall and per application.
+
+        A fact counts when it is stated (or taken from a product), or when a rule fired only because it
+        is missing (an unstated finding): a missing field no rule needed is not held against the estate.
+        Entity rules only: an estate-wide rule's finding says itself what is missing.
+        """
+        reading = [rule for rule in self.rules.values() if rule.reads and rule.sections]
+        estate, apps = [0, 0], {app: [0, 0] for app in (self.estate.applications if self.estate is not None else ())}
+        for entity_section in ("providers", "infrastructure", "data_stores", "applications"):
+            rules = [rule for rule in reading if entity_section in rule.sections]
+            for entity_id in self.valid.get(entity_section, ()) if rules else ():
+                entity = self.estate.sections[entity_section][entity_id]
+                stated = read = 0
+                for rule in rules:
+                    if not self.applies(rule, entity_section, entity_id):
+                        continue
+                    present = sum(1 for field in rule.reads if entity.states(field))
+                    stated += present
+                    read += present
+                    if (rule.code, entity_section, entity_id) in self.unstated:
+                        read += len(rule.reads) - present
+                for tally in [estate] + [apps[owner] for owner in self.owners.get((entity_section, entity_id), ())]:
+                    tally[0] += stated
+                    tally[1] += read
+        return {"estate": _completeness(estate), "applications": {app: _completeness(c) for app, c in apps.items()}}
 
     def cells(self) -> dict:
         """app -> family -> worst state of its checks there: a severity in force, else waived, else passed."""
@@ -178,6 +208,11 @@ class Scorecard:
             for owner in self.owners.get((section, entity_id), ()):
                 mark(owner, rule.family, state)
         return cells
+
+
+def _completeness(counts: list) -> Completeness:
+    stated, read = counts
+    return Completeness(share=round(100 * stated / read, 1) if read else None, stated=stated, read=read)
 
 
 def _facts(estate, entity, settings) -> dict:
@@ -234,6 +269,10 @@ def statistics(result, scored: Scores) -> str:
     lines += ["", say(lang, "stats.scores", weights=weights)]
     for label, tally in [(say(lang, "stats.estate"), scored["estate"])] + list(scored["categories"].items()):
         lines.append(f"  {label:<10} {_score_line(tally, lang)}")
+    complete = scored["completeness"]["estate"]
+    if complete["read"]:
+        lines += ["", say(lang, "stats.completeness", share=percent(lang, complete["share"], 1),
+                          stated=complete["stated"], read=complete["read"])]
     unread = sum(1 for d in result.diagnostics if result.catalogue[d.code].family == UNSCORED_FAMILY)
     if unread:
         lines += ["", say(lang, "report.unread", n=unread)]

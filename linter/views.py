@@ -44,11 +44,20 @@ class ScoreLine(TypedDict):
     waived: int
 
 
+class Completeness(TypedDict):
+    """The share of the facts the rules read that the estate states (a product's facts count as stated)."""
+
+    share: Optional[float]  # percent; None when no rule read anything
+    stated: int
+    read: int
+
+
 class Scores(TypedDict):
     weights: dict  # severity -> weight
     estate: ScoreLine
     categories: dict  # family -> ScoreLine
     applications: dict  # application id -> ScoreLine
+    completeness: dict  # "estate": Completeness, "applications": {id: Completeness}
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,7 @@ class ApplicationCard(TypedDict):
     line: int
     valid: bool
     score: Optional[ScoreLine]
+    completeness: Optional[Completeness]
     cells: dict  # family -> worst state: error, warning, info, waived or passed
     findings: list  # Diagnostic.as_dict()
     waived: list

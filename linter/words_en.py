@@ -354,6 +354,8 @@ WORDS = {
     "md.waived": "Waived findings (accepted exceptions)",
     # --- html report ----------------------------------------------------------------------
     "html.why": "Why it matters",
+    "html.completeness": "completeness {share}: {stated} of the {read} facts the rules read are stated",
+    "html.meta": "{label}: {{value}}",
     "html.title": "Estate report",
     "html.generated": "si-lint {version} · {today}",
     "html.estate_score": "Estate score",
@@ -423,6 +425,7 @@ WORDS = {
     "stats.name": "name",
     "stats.none": "No findings.",
     "stats.scores": "Scores (share of applicable checks passed, weighted {weights}):",
+    "stats.completeness": "Completeness: {share} of the facts the rules read are stated ({stated} of {read}); findings on the others say \"not stated\".",
     "stats.estate": "estate",
     "stats.waived_share": "; waived {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------

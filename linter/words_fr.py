@@ -365,6 +365,8 @@ WORDS = {
     "md.waived": "Constats couverts par une dérogation (exceptions acceptées)",
     # --- html report ----------------------------------------------------------------------
     "html.why": "Pourquoi c'est important",
+    "html.completeness": "complétude {share} : {stated} des {read} faits que lisent les règles sont indiqués",
+    "html.meta": "{label} : {{value}}",
     "html.title": "Rapport du patrimoine",
     "html.generated": "si-lint {version} · {today}",
     "html.estate_score": "Score du patrimoine",
@@ -434,6 +436,7 @@ WORDS = {
     "stats.name": "nom",
     "stats.none": "Aucun constat.",
     "stats.scores": "Scores (part des contrôles applicables réussis, pondérée {weights}) :",
+    "stats.completeness": "Complétude : {share} des faits que lisent les règles sont indiqués ({stated} sur {read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
     "stats.waived_share": " ; dérogé {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------

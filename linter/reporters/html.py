@@ -101,13 +101,21 @@ class _Page:
         unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
         counts += (f'<li><b>{len(self.view["applications"])}</b> '
                    f'{escape(self.word("applications").lower())}</li>')
+        complete = (self.scores.get("completeness") or {}).get("estate") or {}
+        completeness = (f'<p class="completeness">{self.completeness(complete)}</p>' if complete.get("read") else "")
         return (
             '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
             + _ring(estate, self.percent(estate.get("score")))
-            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul>{unread}</div>'
+            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul>'
+              f'{completeness}{unread}</div>'
             + "</div>\n<h3>" + self.t("by_category") + "</h3>\n" + self.category_bars()
             + self.legend_bars() + "</section>\n"
         )
+
+    def completeness(self, complete: dict) -> str:
+        """Shown apart from compliance: how much of what the rules read the estate states."""
+        return self.t("completeness", share=self.percent(complete["share"]), stated=complete["stated"],
+                      read=complete["read"])
 
     def _checks_line(self, tally: dict) -> str:
         if not tally or not tally.get("checks"):
@@ -222,8 +230,11 @@ class _Page:
                 f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
     def card(self, app: dict) -> str:
-        meta = [f'{self.t(key)}: <b>{escape(app[key])}</b>' for key in ("owner", "usage", "category") if app[key]]
+        meta = [self.t("meta", label=self.word(key)).replace("{value}", f"<b>{escape(app[key])}</b>")
+                for key in ("owner", "usage", "category") if app[key]]
         meta.append(f'{self.t("defined_at")} <code>{escape(app["file"])}:{app["line"]}</code>')
+        if app["completeness"] and app["completeness"]["read"]:
+            meta.append(self.completeness(app["completeness"]))
         name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
         score = app["score"] or {}
         parts = [
