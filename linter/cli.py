@@ -236,6 +236,63 @@ def rules_command(format_name, lang, rules_dirs, verify):
     sys.exit(run(body, lang))
 
 
+@main.command("products")
+@click.argument("product_id", required=False, metavar="[ID]")
+@lang_option
+@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
+              help="Folder of your own product catalogue entries (repeatable).")
+def products_command(product_id, lang, products_dirs):
+    """List the product catalogue, or show one product with its facts and their sources (docs/products.md)."""
+    language = lang or default_lang()
+
+    def body():
+        from .product_catalogue import load_products
+
+        catalogue = load_products(products_dirs)
+        if product_id is None:
+            from tabulate import tabulate
+
+            rows = [[p.id, p.name, p.facts.get("category", "-"), p.facts.get("delivery", "-"),
+                     ", ".join(f"{version} ({end})" for version, end in p.versions.items()) or "-"]
+                    for p in sorted(catalogue.values(), key=lambda p: p.id)]
+            headers = [say(language, "cli.products." + column)
+                       for column in ("id", "name", "category", "delivery", "versions")]
+            click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
+            return 0
+        product = catalogue.get(product_id)
+        if product is None:
+            from .messages import hint
+
+            raise InputError(Text("cli.no_product", id=repr(product_id), hint=hint(product_id, catalogue)))
+        click.echo(_product_sheet(product, language), nl=False)
+        return 0
+
+    sys.exit(run(body, lang))
+
+
+def _product_sheet(product, lang: str) -> str:
+    """One product: what it is, each fact it gives, its versions, and the vendor pages behind them."""
+    def flat(facts: dict, prefix: str = ""):
+        for name, value in facts.items():
+            if isinstance(value, dict):
+                yield from flat(value, f"{prefix}{name}.")
+            else:
+                yield f"{prefix}{name}", value
+
+    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.description}", "",
+             say(lang, "cli.products.facts")]
+    lines += [f"  {name}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+              for name, value in flat(product.facts)]
+    if product.versions:
+        lines += ["", say(lang, "cli.products.support")]
+        lines += [f"  {version}: {end}" for version, end in product.versions.items()]
+    lines += ["", say(lang, "cli.products.sources")]
+    for source in product.sources:
+        lines += [f"  {source['title']}", f"    {source['url']}",
+                  "    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]), checked=source["checked"])]
+    return "\n".join(lines) + "\n"
+
+
 @main.command()
 @click.argument("code")
 @lang_option

@@ -58,6 +58,10 @@ WORDS = {
     "ref.wrong_section": "{what} '{target}' is a {found}, not a {allowed}",
     "ref.via_not_platform": "via '{target}' is infrastructure of type {type}, not an integration-platform: "
                             "name a platform or one of point-to-point, file-transfer, shared-database",
+    "products.not_a_folder": "{folder}: --products-dir must be a folder of product files (*.yaml)",
+    "products.not_a_mapping": "a product file is a mapping with id, name, vendor, description, facts, sources",
+    "products.id_not_file": "id: {id} must be the file's name ({file})",
+    "ref.unknown_product": "product '{target}' is not in the catalogue{hint}: `si-lint products` lists them",
     "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
                  "so remove one of these depends_on entries",
     # --- waivers (EST005) ----------------------------------------------------------------
@@ -152,6 +156,16 @@ WORDS = {
     "cli.baseline_written": "wrote {findings} to {path}",
     "cli.verified": "{passed} of {total} rules verified.",
     "cli.no_rule": "no rule {code}{hint}; `si-lint rules` lists them",
+    "cli.no_product": "no product {id} in the catalogue{hint}; `si-lint products` lists them",
+    "cli.products.id": "id",
+    "cli.products.name": "name",
+    "cli.products.category": "category",
+    "cli.products.delivery": "delivery",
+    "cli.products.versions": "versions (end of support)",
+    "cli.products.facts": "Facts it gives an application that does not state them:",
+    "cli.products.support": "Versions and end of support:",
+    "cli.products.sources": "Sources (the vendor's own pages):",
+    "cli.products.backs": "backs: {facts} (checked {checked})",
     "cli.rules.code": "code",
     "cli.rules.name": "name",
     "cli.rules.severity": "severity",

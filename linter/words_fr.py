@@ -60,6 +60,10 @@ WORDS = {
     "ref.via_not_platform": "via « {target} » est une infrastructure de type {type}, pas une "
                             "integration-platform : nommez une plateforme ou point-to-point, file-transfer, "
                             "shared-database",
+    "products.not_a_folder": "{folder} : --products-dir doit désigner un dossier de fichiers de produits (*.yaml)",
+    "products.not_a_mapping": "un fichier de produit est un dictionnaire avec id, name, vendor, description, facts, sources",
+    "products.id_not_file": "id : {id} doit être le nom du fichier ({file})",
+    "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` les énumère",
     "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas dépendre d'elle-même, "
                  "supprimez l'une de ces entrées depends_on",
     # --- dérogations (EST005) -------------------------------------------------------------
@@ -158,6 +162,16 @@ WORDS = {
     "cli.baseline_written": "état de référence écrit dans {path} : {findings}",
     "cli.verified": "{passed} règles vérifiées sur {total}.",
     "cli.no_rule": "aucune règle {code}{hint} ; `si-lint rules` les énumère",
+    "cli.no_product": "aucun produit {id} dans le catalogue{hint} ; `si-lint products` les énumère",
+    "cli.products.id": "identifiant",
+    "cli.products.name": "nom",
+    "cli.products.category": "catégorie",
+    "cli.products.delivery": "delivery",
+    "cli.products.versions": "versions (fin de support)",
+    "cli.products.facts": "Faits qu'il donne à une application qui ne les indique pas :",
+    "cli.products.support": "Versions et fin de support :",
+    "cli.products.sources": "Sources (les pages de l'éditeur) :",
+    "cli.products.backs": "appuie : {facts} (vérifié le {checked})",
     "cli.rules.code": "code",
     "cli.rules.name": "nom",
     "cli.rules.severity": "gravité",

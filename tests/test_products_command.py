@@ -1,0 +1,50 @@
+"""`si-lint products`: the catalogue as a table, one product with its facts and the pages behind them."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from si_lint.cli import main
+from si_lint.product_catalogue import builtin_products
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_the_list_names_every_product_once():
+    result = invoke("products", "--lang", "en")
+    assert result.exit_code == 0
+    ids = [line.split()[0] for line in result.stdout.splitlines()[2:]]
+    assert ids == sorted(builtin_products())
+
+
+def test_one_product_shows_its_facts_versions_and_sources_in_french():
+    result = invoke("products", "exchange-2016", "--lang", "fr")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "exchange-2016: Microsoft Exchange Server 2016 (Microsoft)"
+    assert "  delivery: on-premise" in lines and "  updates: customer" in lines
+    assert "Versions et fin de support :" in lines and "  2016: 2025-10-14" in lines
+    assert sum(1 for line in lines if line.strip().startswith("https://")) == len(
+        builtin_products()["exchange-2016"].sources)
+
+
+def test_an_unknown_product_is_exit_2_with_the_closest_id():
+    result = invoke("products", "exchnge-2016", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == ("si-lint: error: no product 'exchnge-2016' in the catalogue (did you mean "
+                             "'exchange-2016'?); `si-lint products` lists them\n")
+
+
+def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
+    own = tmp_path / "products"
+    own.mkdir()
+    (own / "exchange-2016.yaml").write_text(
+        "id: exchange-2016\nname: Our Exchange\nvendor: Microsoft\ndescription: Ours.\n"
+        "facts: {delivery: iaas}\nsources:\n  - {url: 'https://example.com/x', title: x, facts: [delivery], "
+        "checked: 2026-11-30}\n", encoding="utf-8")
+    result = invoke("products", "exchange-2016", "--products-dir", str(own), "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "exchange-2016: Our Exchange (Microsoft)"
+    assert "  delivery: iaas" in result.stdout.splitlines()
