@@ -161,7 +161,8 @@ def build(documents: list[Document], invalid: set[int], products: Optional[dict]
                 if first is not None:
                     problems.append(_problem(
                         estate, entity, (), "EST002",
-                        Text("ref.duplicate_id", id=entity_id, place=_place(estate, first), section=first.section),
+                        Text("ref.duplicate_id", id=entity_id, place=_place(estate, first),
+                             section=Text("ref.in." + first.section)),
                     ))
                     continue
                 estate.by_id[entity_id] = entity
@@ -229,16 +230,11 @@ def _references(estate: Estate) -> Iterator[Problem]:
         if found is not None and found.section in allowed:
             return found
         if found is None:
-            import difflib
-
             known = [i for s in allowed for i in estate.sections[s]]
-            close = difflib.get_close_matches(target, known, n=1)
-            hint = Text("word.did_you_mean", close=close[0]) if close else ""
-            problem = Text("ref.undefined", what=Text("word." + what), target=target, hint=hint)
+            problem = Text("ref.undefined." + what, target=target, hint=hint(target, known))
         else:
-            problem = Text("ref.wrong_section", what=Text("word." + what), target=target,
-                           found=Text("word." + found.section),
-                           allowed=Listing((Text("word." + s) for s in allowed), "or"))
+            problem = Text("ref.wrong_section", target=target, found=Text("ref.a." + found.section),
+                           allowed=Listing((Text("ref.a." + s) for s in allowed), "or"))
         problems.append(_problem(estate, entity, path, "EST004", problem))
         return None
 

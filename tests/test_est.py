@@ -174,7 +174,7 @@ def test_unknown_references_in_every_reference_field(catalogue):
     ]
     messages = [d.message for d in run(text, catalogue).diagnostics if d.code == "EST004"]
     assert "provider 'gpc' is not defined (did you mean 'gcp'?)" in messages[0]
-    assert "'gcp' is a provider, not a application, infrastructure component or data store" in messages[5]
+    assert "'gcp' is a provider, not an application, an infrastructure component or a data store" in messages[5]
     assert "not an integration-platform" in messages[8]
 
 
@@ -233,7 +233,7 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
     assert messages["EST002"].startswith("clé « a » en double : déjà définie en estate.yaml:3:3")
     assert messages["EST003"] == ("applications.b.delivery : 'cloud' n'est pas l'une des valeurs saas, paas, "
                                   "serverless, iaas, on-premise, desktop")
-    assert messages["EST004"].startswith("composant « zz » n'est pas défini")
+    assert messages["EST004"].startswith("le composant « zz » n'est pas défini : le définir ou corriger l'identifiant")
     assert messages["EST006"].startswith("cycle de dépendances : a -> b -> a")
     [syntax] = run("version: 1\na: [b\n", catalogue, lang="fr").diagnostics
     assert syntax.message.startswith("YAML invalide : ")
