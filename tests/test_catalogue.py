@@ -118,3 +118,24 @@ def test_rule_docs_are_regenerated(lang, name):
     assert path.is_file(), f"docs/{name} is missing: run `python -m si_lint.explain`"
     assert path.read_text(encoding="utf-8") == catalogue_markdown(CATALOGUE, lang), (
         f"docs/{name} is stale: run `python -m si_lint.explain` and commit the result")
+
+
+# --- EST rules are rules like the others ----------------------------------------------------------
+
+
+def test_an_est_rule_file_gives_its_findings_their_name_severity_and_words():
+    """Renaming or rewording EST003's rule file changes what EST003 findings say: the file is the one source."""
+    from dataclasses import replace
+
+    from si_lint.catalogue import Catalogue
+
+    est003 = CATALOGUE["EST003"]
+    texts = {lang: dict(est003.texts[lang], message="format: {problem}") for lang in LANGUAGES}
+    changed = replace(est003, name="estate-format", severity="warning", texts=texts)
+    catalogue = Catalogue([changed if rule.code == "EST003" else rule for rule in RULES])
+    estate = "version: 1\napplications:\n  crm: {usage: core}\n"
+    [before] = lint_text(estate, Settings(), CATALOGUE, path="e.yaml").diagnostics
+    [after] = lint_text(estate, Settings(), catalogue, path="e.yaml").diagnostics
+    assert (before.rule, before.severity) == ("schema", "error")
+    assert (after.rule, after.severity) == ("estate-format", "warning")
+    assert after.message == "format: " + before.message

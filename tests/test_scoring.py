@@ -226,3 +226,40 @@ def test_statistics_say_when_part_of_the_estate_was_not_read(tmp_path):
         "\n1 EST findings: the estate was not all read, and what they concern is not scored.\n")
     path.write_text("version: 1\napplications:\n  a: {usage: support}\n")
     assert "not all read" not in invoke("check", path, "--statistics", "--lang", "en").output
+
+
+# --- what scoring reads from the rule files --------------------------------------------------
+
+CONTENT_AND_OTHERS = """\
+version: 1
+applications:
+  docs: {usage: support, owner: it, category: documents, collaboration: {native: false}}
+  chat: {usage: support, owner: it, category: Messaging}
+  erp: {usage: business, owner: finance}
+  crm: {usage: business, owner: sales, category: sales}
+"""
+
+
+def test_a_custom_rule_with_col001_condition_is_scored_exactly_like_col001(catalogue, tmp_path):
+    """Which entities a rule applies to is in the rule file (`applies_to`), so a copy scores as the original."""
+    from si_lint.catalogue import Catalogue, load_catalogue
+
+    text = (resources.files("si_lint.rules") / "COL001-native-collaboration.yaml").read_text(encoding="utf-8")
+    custom = text.replace("code: COL001", "code: ACME010").replace("name: native-collaboration",
+                                                                    "name: acme-native-collaboration")
+    assert "applies_to:" in custom
+    (tmp_path / "ACME010-acme-native-collaboration.yaml").write_text(custom, encoding="utf-8")
+    both = load_catalogue([str(tmp_path)])
+
+    def scored(code: str) -> tuple:
+        result = run(CONTENT_AND_OTHERS, both, select=(code,))
+        card = Scorecard(result).scores()
+        family = card["categories"]["COL"]
+        return (family["checks"], family["passed"], family["failed"],
+                {app: line["checks"] for app, line in card["applications"].items()})
+
+    original, copy = scored("COL001"), scored("ACME010")
+    # docs and chat are content (any case); erp and crm are not: two checks, chat and docs both failed
+    assert original == (2, 0, 2, {"docs": 1, "chat": 1, "erp": 0, "crm": 0})
+    assert copy == original
+    assert isinstance(both, Catalogue)

@@ -30,7 +30,7 @@ def choice(config: ConfigFile, key: str, allowed) -> str:
 
 def folders(config: ConfigFile, key: str) -> tuple:
     """A folder or a list of folders (rules-dir, products-dir), relative to the config file."""
-    from .discovery import shown
+    from .reading import shown
 
     value = config.values[key]
     items = [value] if isinstance(value, str) else value
@@ -48,7 +48,7 @@ def folders(config: ConfigFile, key: str) -> tuple:
 
 def paths(config: ConfigFile) -> tuple:
     """The estate's files or folders, relative to the config file (what a bare `si-lint` lints)."""
-    from .discovery import shown
+    from .reading import shown
 
     value = config.values["paths"]
     items = [value] if isinstance(value, str) else value

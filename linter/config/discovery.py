@@ -3,7 +3,6 @@ in the current folder and then upward, stopping at the repository root (the fold
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -38,11 +37,3 @@ def _has_tool_table(path: Path) -> bool:
         return "si-lint" in text
     tool = data.get("tool")
     return isinstance(tool, dict) and "si-lint" in tool
-
-
-def shown(path: Path) -> str:
-    """The path relative to the current folder, as the user would type it."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive, on Windows
-        return path.as_posix()

@@ -7,6 +7,7 @@ of `[tool]`) points at its table, or at the top of the file.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from typing import Callable
 from ..diagnostic import InputError
 from ..inputs import read_text
 from ..messages import Text
-from .discovery import shown
 
 KEYS = ("paths", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
         "options", "lang")
@@ -117,3 +117,11 @@ def _toml_positions(text: str) -> dict:
         if key and table is not None:
             found.setdefault(table + tuple(key.group(2).split(".")), (number, key.start(2) + 1))
     return found
+
+
+def shown(path: Path) -> str:
+    """The path relative to the current folder, as the user would type it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SHARED, findings, run, skip_or_fail
+from conftest import REPO, SHARED, findings, lint_paths, run, skip_or_fail
 from si_lint.availability import end_to_end
 from si_lint.settings import DEFAULT_OPTIONS
 
@@ -383,3 +383,36 @@ AVL004_CASES = {
 @pytest.mark.parametrize("text, expected", AVL004_CASES.values(), ids=AVL004_CASES.keys())
 def test_availability_target(catalogue, text, expected):
     assert findings(text, catalogue, "AVL004") == expected
+
+
+# --- one computation for AVL002 and the html chain ------------------------------------------------
+
+EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" / "legacy" / "estate.yaml",
+            REPO / "examples" / "multi-file"]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.suffix else p.name)
+def test_the_html_chain_and_avl002_agree_on_every_application(path):
+    """The figure AVL002 gives, the weakest link it names, and the chain the html report draws are one."""
+    from si_lint.availability import end_to_end
+    from si_lint.checks import _link
+    from si_lint.messages import render
+    from si_lint.overview import overview
+
+    result = lint_paths([path], select=("AVL002",))
+    figures = end_to_end(result.estate)
+    _, view = overview(result, result, with_view=True)
+    cards = {card["id"]: card for card in view["applications"]}
+    messages = {d.entity: d.message for d in result.diagnostics if d.code == "AVL002"}
+    checked = 0
+    for app_id, figure in figures.items():
+        chain = cards[app_id]["availability"]
+        if chain is None:
+            continue
+        checked += 1
+        assert chain["value"] == figure.value
+        marked = [i for i, factor in enumerate(chain["chain"]) if factor.get("weakest")]
+        assert marked == ([figure.via] if figure.via is not None else [])
+        if app_id in messages:
+            assert f"weakest link {render('en', _link(figure.weakest))}" in messages[app_id]
+    assert checked
