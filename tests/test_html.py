@@ -61,10 +61,11 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def report(tmp_path, estate, *options, name="report.html") -> str:
+def report(tmp_path, estate, *options, name="report.html", exit_code=1) -> str:
+    """The html report of `estate`; the run exits with `exit_code` (1: the estate has findings)."""
     output = tmp_path / name
     result = invoke("check", estate, "--format", "html", "--output", output, "--today", TODAY, *options)
-    assert result.exit_code in (0, 1), result.output
+    assert result.exit_code == exit_code, result.output
     return output.read_text(encoding="utf-8")
 
 

@@ -93,7 +93,15 @@ def test_folders_are_read_recursively_sorted_and_merged(tmp_path):
 def test_several_paths_are_merged_and_a_file_named_twice_is_read_once(tmp_path):
     one = tmp_path / "one.yaml"
     one.write_text("version: 1\napplications:\n  crm: {usage: business, owner: x}\n")
-    assert len(loader.discover([str(one), str(tmp_path), str(one)])) == 1
+    other = tmp_path / "sub" / "two.yaml"
+    other.parent.mkdir()
+    other.write_text("version: 1\napplications:\n  erp: {usage: business, owner: y}\n")
+    assert loader.discover([str(one), str(tmp_path), str(one)]) == [str(one), str(other)]
+    # Merged into one estate: each application from its file, and no EST002 for the file named twice.
+    result = lint_paths([one, tmp_path, one], select=("EST",))
+    assert result.diagnostics == []
+    assert {app.id: app.document.path for app in result.estate.applications.values()} == {
+        "crm": str(one), "erp": str(other)}
 
 
 @pytest.mark.parametrize("make, words", [
