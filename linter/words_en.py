@@ -340,6 +340,20 @@ WORDS = {
     "diff.reopened": "Back in force, its waiver ended",
     "diff.unchanged": "{n} findings unchanged.",
     "diff.nothing": "No finding fixed, none new.",
+    # --- csv report ---------------------------------------------------------------------------
+    "csv.code": "code",
+    "csv.severity": "severity",
+    "csv.entity": "entity",
+    "csv.section": "section",
+    "csv.file": "file",
+    "csv.line": "line",
+    "csv.column": "column",
+    "csv.message": "message",
+    "csv.waived": "waived",
+    "csv.unstated": "unstated",
+    "csv.yes": "yes",
+    "csv.no": "no",
+    "csv.delimiter_without_csv": "--csv-delimiter goes with --format csv",
     # --- import ------------------------------------------------------------------------------
     "import.expected": "expected {what}",
     "import.expect.one_of": "one of {options}",
@@ -408,6 +422,8 @@ WORDS = {
     "import.workbook.unreadable": "{path}: not readable as a workbook ({reason}): open it in the spreadsheet and "
                                  "save it again as .xlsx or .ods",
     "import.workbook.too_big": "{path}: unpacks to more than {limit} MB: si-lint reads inventories, not archives",
+    "import.workbook.too_many_cells": "{path}: a sheet reaches row {rows} and column {columns}: more than {limit} "
+                                      "cells to read; delete what lies beyond the inventory and save it again",
     "import.workbook.no_sheets": "{path}: the workbook has no sheet",
     "import.workbook.no_such_sheet": "--sheet {sheet}: no such sheet in {path}{hint}; its sheets: {sheets}",
     "import.workbook.first_sheet": "read the sheet '{sheet}', the first of {n}: give --sheet to read another "

@@ -348,6 +348,20 @@ WORDS = {
     "diff.reopened": "De nouveau en vigueur, dérogation terminée",
     "diff.unchanged": "{n} constats inchangés.",
     "diff.nothing": "Aucun constat corrigé, aucun nouveau.",
+    # --- rapport csv ---------------------------------------------------------------------------
+    "csv.code": "code",
+    "csv.severity": "gravité",
+    "csv.entity": "élément",
+    "csv.section": "section",
+    "csv.file": "fichier",
+    "csv.line": "ligne",
+    "csv.column": "colonne",
+    "csv.message": "message",
+    "csv.waived": "dérogation",
+    "csv.unstated": "non indiqué",
+    "csv.yes": "oui",
+    "csv.no": "non",
+    "csv.delimiter_without_csv": "--csv-delimiter va avec --format csv",
     # --- import ------------------------------------------------------------------------------
     "import.expected": "attendu : {what}",
     "import.expect.one_of": "l'une des valeurs {options}",
@@ -421,6 +435,9 @@ WORDS = {
                                   "enregistrez-le de nouveau en .xlsx ou .ods",
     "import.workbook.too_big": "{path} : plus de {limit} Mo une fois décompressé ; si-lint lit des inventaires, "
                                "pas des archives",
+    "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns} : "
+                                      "plus de {limit} cellules à lire ; supprimez ce qui dépasse l'inventaire et "
+                                      "enregistrez de nouveau",
     "import.workbook.no_sheets": "{path} : le classeur n'a aucune feuille",
     "import.workbook.no_such_sheet": "--sheet {sheet} : aucune feuille de ce nom dans {path}{hint} ; ses feuilles : "
                                      "{sheets}",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from typing import Optional
 
 from ..diagnostic import InputError
@@ -23,6 +24,9 @@ from . import Problem
 ZIP = b"PK\x03\x04"  # .xlsx and .ods are ZIP archives of XML files
 # What a workbook may unpack to: far above any inventory (10,000 rows take 20 MB), far below exhausting memory.
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+# Cells of a sheet's rectangle, from A1 to its last cell: 100,000 rows of 50 columns, far beyond an inventory.
+MAX_CELLS = 5_000_000
+_CELL_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
 
 
 def is_workbook(data: bytes) -> bool:
@@ -53,20 +57,58 @@ def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple:
     except CalamineError as error:
         raise InputError(Text("import.workbook.unreadable", path=path, reason=str(error) or type(error).__name__)) \
             from None
+    except BaseException as error:
+        # A panic of the Rust reader reaches Python as pyo3's PanicException, a BaseException: still bad input.
+        if type(error).__name__ != "PanicException":
+            raise
+        raise InputError(Text("import.workbook.unreadable", path=path, reason=str(error))) from None
     rows = [[cell_text(value) for value in row] for row in values]
     return rows, Text("import.place.sheet", file=path, sheet=sheet), notes
 
 
 def _check_size(data: bytes, path: str) -> None:
+    """Refuse what would exhaust memory before the reader sees it: a ZIP bomb, or an .xlsx sheet with a cell far
+    away (`XFD1048576`), for which the reader allocates every cell of the rectangle up to it."""
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+            members = archive.infolist()
+            if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+                raise InputError(Text("import.workbook.too_big", path=path,
+                                      limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
+            for member in members:
+                if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                    rows, columns = _extent(archive.read(member))
+                    if rows * columns > MAX_CELLS:
+                        raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
+                                              columns=column_name(columns), limit=MAX_CELLS))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(Text("import.workbook.unreadable", path=path, reason=Text("import.workbook.not_zip"))) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(Text("import.workbook.too_big", path=path, limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
+
+
+def _extent(sheet_xml: bytes) -> tuple:
+    """(last row, last column) of the cells an .xlsx sheet names (`<c r="AB12">`)."""
+    rows = columns = 0
+    for letters, digits in _CELL_REFERENCE.findall(sheet_xml):
+        rows = max(rows, int(digits))
+        columns = max(columns, _column_number(letters.decode()))
+    return rows, columns
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def column_name(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def cell_text(value) -> str:
