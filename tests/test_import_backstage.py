@@ -392,3 +392,24 @@ def test_kind_annotation_wins_and_a_type_annotation_beside_it_is_reported(tmp_pa
     assert by_id(imported) == {"both": ("data_stores", {"kind": "media"})}
     assert [(p.line, p.column, str(p.message)) for p in imported.problems] == [
         (7, 5, "si-lint.io/type: not a field of a data store: not imported; docs/import.md lists the fields")]
+
+
+def test_reports_in_french(tmp_path):
+    catalog(tmp_path, **{"catalog-info.yaml": SHOP})
+    result = invoke(tmp_path / "catalog-info.yaml", "--lang", "fr")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    place = tmp_path / "catalog-info.yaml"
+    assert lines == [
+        f"{place}:12:5 : erreur : si-lint.io/tenancy : « shared » n'est pas une valeur de `tenancy` ; attendu : "
+        "l'une des valeurs multi, single ; non importée",
+        f"{place}:13:5 : erreur : si-lint.io/colour : pas un champ d'une application : non importée ; "
+        "docs/import.md énumère les champs",
+        f"{place}:19:88 : erreur : spec.dependsOn « ghost » ne désigne aucun Component ou Resource du catalogue lu ; "
+        "laissé hors de depends_on",
+        "si-lint : remarque : non importés, le patrimoine n'a pas de place pour eux : 1 Group (les Groups et les "
+        "Users ont été lus pour vérifier les responsables)",
+        "si-lint : import terminé, 2 applications, 1 stockage de données, 1 composant d'infrastructure depuis 7 "
+        "entités du catalogue ; 3 problèmes signalés ci-dessus",
+    ]
+    assert result.stdout.startswith(f"# Importé par si-lint depuis le catalogue Backstage {place} : ")

@@ -391,3 +391,70 @@ def test_a_real_process_imports_without_traceback(tmp_path):
     assert completed.stderr.splitlines()[-1] == (
         f"si-lint: imported 5 applications from 8 rows, 3 skipped into {tmp_path / 'estate.yaml'}; "
         "7 problems reported above")
+
+
+# --- in French ---------------------------------------------------------------------------------------------------
+
+def test_reports_and_the_summary_in_french(tmp_path):
+    result = invoke(FRENCH, "--mapping", FRENCH_MAPPING, "--lang", "fr", "-o", tmp_path / "estate.yaml")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquez --encoding si les lettres " \
+           "accentuées sont fausses" in lines
+    assert f"{FRENCH} : ligne 6, colonne F « Utilisateurs » : erreur : « abc » n'est pas une valeur de `users` ; " \
+           "attendu : un nombre entier d'au moins 0 ; ajoutez-la sous `values:` de la colonne « Utilisateurs » en " \
+           f"{FRENCH_MAPPING}:16, ou corrigez la cellule" in lines
+    assert f"{FRENCH} : ligne 7, colonne A « Application » : erreur : la colonne des identifiants est vide : ligne " \
+           "écartée, aucune de ses cellules n'est importée" in lines
+    assert lines[-1] == (f"si-lint : import terminé, 5 applications depuis 8 lignes, dont 3 écartées dans "
+                         f"{tmp_path / 'estate.yaml'} ; 7 problèmes signalés ci-dessus")
+    written = (tmp_path / "estate.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# Importé par si-lint depuis inventaire-fr.csv : ce que la source ne dit pas est "
+                              "laissé de côté, et `si-lint` le signale\n")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--mapping", "{map}"], "si-lint: error: table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
+                             "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n"),
+    (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: error: 'rot13' n'est pas un encodage de texte (il "
+                                                    "transforme des octets en octets) : essayez utf-8, cp1252 ou "
+                                                    "latin-1\n"),
+    ([], "si-lint: error: donnez la table de correspondance avec --mapping MAP.yaml, ou écrivez-en une pour commencer "
+         "avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
+])
+def test_errors_in_french(tmp_path, args, expected):
+    path = tmp_path / "inv.csv"
+    path.write_text("Name,Hosting\nA,SaaS\n")
+    mapping = write(tmp_path, "columns:\n  Name: name\n  Hosting: delivry\n")
+    good = write(tmp_path, "columns:\n  Name: name\n  Hosting: delivery\n", "good.yaml")
+    result = invoke(path, *[a.format(map=mapping, good=good) for a in args], "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == expected.format(map=mapping)
+
+
+def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_and_data(tmp_path):
+    path = tmp_path / "inv.csv"
+    path.write_text("Application;Propriétaire;Dépend de;Hébergeur;Fournisseur;Données;Remarques\n"
+                    "Paie;RH;;OVH;ADP;Salaires;\n", encoding="utf-8")
+    result = invoke("--suggest-mapping", path, "--lang", "fr")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Table de correspondance pour inv.csv, proposée par")
+    assert "columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n" in result.stdout
+    assert ("# Colonnes qui désignent des fournisseurs ou des stockages de données : un inventaire\n"
+            in result.stdout)
+    assert "#   Hébergeur: provider\n#   Fournisseur: provider\n#   Données: data\n" in result.stdout
+    assert result.stdout.endswith("ignore:\n  - Remarques\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(result.stdout, encoding="utf-8")
+    imported = import_csv(str(path), str(mapping))
+    # Nothing is dropped in silence: the columns left to the user are reported until they are ignored.
+    assert [(p.line, p.column) for p in imported.problems] == [(1, 4), (1, 5), (1, 6)]
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Dépend de", "depends_on"), ("Dépendances", "depends_on"), ("Données", "data"), ("Hébergeur", "provider"),
+    ("Fournisseur", "provider"), ("Propriétaire", "owner"), ("Données traitées", "data"),
+    ("Dépend des applications", "depends_on"), ("Product owner", "owner"),
+])
+def test_french_headers_of_dependencies_and_data_are_guessed(header, field):
+    assert guess_field(header) == field
