@@ -286,3 +286,64 @@ def test_cells_read_as_a_csv_export_writes_them(value, text):
     from si_lint.importers.workbook import cell_text
 
     assert cell_text(value) == text
+
+
+# --- sheets whose rectangle would exhaust memory -------------------------------------------------------------------
+
+def test_an_xlsx_cell_typed_far_away_is_refused_before_it_is_read(tmp_path, sources):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "far.xlsx"
+    book = load_workbook(sources["xlsx"])
+    book["Inventaire"]["XFD1048576"] = "oops"
+    book.save(path)
+    result = invoke(path, "--mapping", sources["mapping"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {path}: a sheet reaches row 1,048,576 and column XFD: more than "
+                             "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n")
+
+
+def ods_with(path, rows_before: int, columns_before: int, trailing: bool) -> str:
+    """An .ods whose header row is followed by `rows_before` empty rows, then a value after `columns_before` empty
+    cells; `trailing` adds what LibreOffice writes after the last value (empty cells and rows repeated to the
+    sheet's edge)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    def cell(text):
+        found = TableCell(valuetype="string")
+        found.addElement(P(text=text))
+        return found
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="Inventaire")
+    header = TableRow()
+    header.addElement(cell("Application"))
+    sheet.addElement(header)
+    if rows_before:
+        sheet.addElement(TableRow(numberrowsrepeated=rows_before))
+    row = TableRow()
+    if columns_before:
+        row.addElement(TableCell(numbercolumnsrepeated=columns_before))
+    row.addElement(cell("Paie"))
+    if trailing:
+        row.addElement(TableCell(numbercolumnsrepeated=16000))
+    sheet.addElement(row)
+    if trailing:
+        sheet.addElement(TableRow(numberrowsrepeated=1048000))
+    document.spreadsheet.addElement(sheet)
+    document.save(str(path))
+    return str(path)
+
+
+def test_an_ods_whose_repeats_reach_far_is_refused_and_trailing_repeats_are_not_counted(tmp_path, sources):
+    mapping = tmp_path / "app.yaml"
+    mapping.write_text("columns: {Application: name}\n")
+    normal = ods_with(tmp_path / "normal.ods", 0, 0, trailing=True)
+    assert [e.id for e in import_csv(normal, str(mapping)).entities] == ["paie"]
+    far = ods_with(tmp_path / "far.ods", 1_000_000, 100, trailing=False)
+    result = invoke(far, "--mapping", mapping)
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {far}: a sheet reaches row 1,000,002 and column CW: more than "
+                             "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n")

@@ -26,7 +26,10 @@ ZIP = b"PK\x03\x04"  # .xlsx and .ods are ZIP archives of XML files
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 # Cells of a sheet's rectangle, from A1 to its last cell: 100,000 rows of 50 columns, far beyond an inventory.
 MAX_CELLS = 5_000_000
-_CELL_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')  # a cell's reference: rows have digits only
+_ODS_TOKEN = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="([0-9]{1,9})"')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="([0-9]{1,9})"')
 
 
 def is_workbook(data: bytes) -> bool:
@@ -79,21 +82,59 @@ def _check_size(data: bytes, path: str) -> None:
                                       limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
             for member in members:
                 if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-                    rows, columns = _extent(archive.read(member))
-                    if rows * columns > MAX_CELLS:
-                        raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
-                                              columns=column_name(columns), limit=MAX_CELLS))
+                    rows, columns = _xlsx_extent(archive.read(member))
+                elif member.filename == "content.xml":
+                    rows, columns = _ods_extent(archive.read(member))
+                else:
+                    continue
+                if rows * columns > MAX_CELLS:
+                    raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
+                                          columns=column_name(columns), limit=MAX_CELLS))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(Text("import.workbook.unreadable", path=path, reason=Text("import.workbook.not_zip"))) from None
 
 
-def _extent(sheet_xml: bytes) -> tuple:
+def _xlsx_extent(sheet_xml: bytes) -> tuple:
     """(last row, last column) of the cells an .xlsx sheet names (`<c r="AB12">`)."""
-    rows = columns = 0
-    for letters, digits in _CELL_REFERENCE.findall(sheet_xml):
-        rows = max(rows, int(digits))
-        columns = max(columns, _column_number(letters.decode()))
+    references = set(_CELL_REFERENCE.findall(sheet_xml))  # a few distinct values: the loop below stays short
+    rows = max((int(digits) for _, digits in references), default=0)
+    columns = max((_column_number(letters.decode()) for letters in {letters for letters, _ in references}),
+                  default=0)
     return rows, columns
+
+
+def _ods_extent(content_xml: bytes) -> tuple:
+    """(last row, last column) holding a value in the largest sheet of an .ods, repeats counted.
+
+    An .ods says "the next 1,048,000 rows are empty" in one element; the
+    reader expands such repeats when a value follows them, so they count here
+    only up to the last value, as the reader counts them.
+    """
+    rows = columns = 0
+    row = last_row = last_column = 0
+    repeat = cells = filled_to = 0
+    for closing, name, attributes, empty in _ODS_TOKEN.findall(content_xml):
+        if name == b"table":
+            if not closing:  # a new sheet
+                rows, columns = max(rows, last_row), max(columns, last_column)
+                row = last_row = last_column = 0
+        elif name == b"table-row":
+            if not closing:
+                repeat, cells, filled_to = _repeat(attributes, _ROWS_REPEATED), 0, 0
+            if closing or empty:
+                row += repeat
+                if filled_to:
+                    last_row, last_column = row, max(last_column, filled_to)
+        elif not closing:  # a cell, covered or not: empty when it is `<.../>` without a value type
+            cells += _repeat(attributes, _COLUMNS_REPEATED)
+            if not empty or b"value-type" in attributes:
+                filled_to = cells
+    return max(rows, last_row), max(columns, last_column)
+
+
+def _repeat(attributes: bytes, pattern) -> int:
+    found = pattern.search(attributes)
+    return min(int(found.group(1)), 1 << 24) if found else 1
 
 
 def _column_number(letters: str) -> int:
