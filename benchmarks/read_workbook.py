@@ -15,6 +15,7 @@ the peak memory (max RSS) of that process:
   calamine    python-calamine: `CalamineWorkbook.from_filelike(...).get_sheet_by_name(...).to_python()`
   openpyxl    openpyxl read-only, values and number formats (needed to tell a percent from a fraction)
   odfpy       odfpy's DOM, value types and values of every cell (.ods only)
+  si-lint     the whole `si-lint import csv FILE --mapping ... --output FILE.yaml` (guards, reading, mapping, writing)
 
 Needs `pip install python-calamine openpyxl odfpy` (openpyxl and odfpy are
 test dependencies of si-lint, python-calamine a main one).
@@ -134,6 +135,32 @@ READERS = {
         "assert len(rows) > 1\n"
     ),
 }
+MAPPING = """\
+columns:
+  Application: name
+  Responsable: owner
+  Hébergement:
+    field: delivery
+    values: {On Prem: on-premise, Cloud (SaaS): saas, PaaS: paas}
+  Accès navigateur: access.browser
+  Terminaux:
+    field: access.devices
+    split: ";"
+    values: {Tous: [windows, macos, linux, chromebook, android, ios]}
+  Utilisateurs: users
+  Disponibilité cible: availability.target
+  Coût mensuel: cost.per_user_month
+  Mise en service: description
+  Dépendances: depends_on
+ignore: [Commentaire]
+"""
+IMPORT = (
+    "import sys\nfrom si_lint.cli import main\n"
+    "sys.argv = ['si-lint', 'import', 'csv', sys.argv[1], '-m', sys.argv[1] + '.map.yaml', '-o', sys.argv[1] + "
+    "'.yaml']\n"
+    "try:\n    main()\nexcept SystemExit as stop:\n    assert stop.code in (0, 1), stop.code\n"
+)
+READERS["si-lint"] = IMPORT
 REPORT_PEAK = (
     "import atexit, resource, sys\n"
     "atexit.register(lambda: sys.stderr.write('PEAK_KB %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
@@ -158,10 +185,12 @@ def main(sizes: list) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             table = rows(size)
-            for suffix, writer, readers in (("xlsx", write_xlsx, ("calamine", "openpyxl")),
-                                            ("ods", write_ods, ("calamine", "odfpy"))):
+            for suffix, writer, readers in (("xlsx", write_xlsx, ("calamine", "openpyxl", "si-lint")),
+                                            ("ods", write_ods, ("calamine", "odfpy", "si-lint"))):
                 path = os.path.join(folder, f"inventory-{size}.{suffix}")
                 writer(path, table)
+                with open(path + ".map.yaml", "w", encoding="utf-8") as handle:
+                    handle.write(MAPPING)
                 megabytes = os.path.getsize(path) / 1e6
                 for reader in readers:
                     results = [timed(READERS[reader], path) for _ in range(3)]
