@@ -21,7 +21,7 @@ from ..inputs import read_bytes, read_text
 from ..messages import Listing, Plural, Text
 from ..vocabulary import DEVICE_FAMILIES
 from . import Entity, Imported, InputErrors, Problem
-from .fields import Field, Ids, ValueProblem, arrange, fields, set_path, slug, split_list
+from .fields import Field, Ids, ValueProblem, arrange, column_letter, fields, set_path, slug, split_list
 
 SECTION = "applications"
 DEPENDS_ON = "depends_on"  # the one reference field a mapping may fill: it names other rows
@@ -142,15 +142,6 @@ def _detect_delimiter(text: str) -> str:
 
 def _filled(cells: list) -> bool:
     return any(cell.strip() for cell in cells)
-
-
-def column_letter(number: int) -> str:
-    """1 -> A, 27 -> AA: the spreadsheet's name of a column."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # --- the mapping file -------------------------------------------------------------------

@@ -188,6 +188,15 @@ def split_list(text: str, separator: Optional[str] = None) -> list:
     return [part.strip() for part in parts if part.strip()]
 
 
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA: the spreadsheet's name of a column."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def set_path(data: dict, dotted: str, value) -> None:
     *parents, last = dotted.split(".")
     for part in parents:

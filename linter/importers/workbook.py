@@ -20,6 +20,7 @@ from typing import Optional
 from ..diagnostic import InputError
 from ..messages import Listing, Text, hint
 from . import Problem
+from .fields import column_letter
 
 ZIP = b"PK\x03\x04"  # .xlsx and .ods are ZIP archives of XML files
 # What a workbook may unpack to: far above any inventory (10,000 rows take 20 MB), far below exhausting memory.
@@ -89,7 +90,7 @@ def _check_size(data: bytes, path: str) -> None:
                     continue
                 if rows * columns > MAX_CELLS:
                     raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
-                                          columns=column_name(columns), limit=MAX_CELLS))
+                                          columns=column_letter(columns), limit=MAX_CELLS))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(Text("import.workbook.unreadable", path=path, reason=Text("import.workbook.not_zip"))) from None
 
@@ -143,13 +144,6 @@ def _column_number(letters: str) -> int:
         number = number * 26 + ord(letter) - 64
     return number
 
-
-def column_name(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def cell_text(value) -> str:
