@@ -103,8 +103,10 @@ def format_names() -> list:
               help="Report only the findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
+@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
+              help="With --format csv: the delimiter (default ','; ';' for Excel in French).")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
-          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics):
+          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter):
     """Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from standard input.
 
     With no PATHS, lints the `paths` of the config file, or the current folder.
@@ -115,6 +117,8 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
     def body():
         from . import config, engine
 
+        if csv_delimiter is not None and format_name != "csv":
+            raise InputError(Text("csv.delimiter_without_csv"))
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
                  "products-dir": tuple(products_dirs) or None, "preview": preview,
                  "select": _codes(select), "ignore": _codes(ignore)}
@@ -137,7 +141,8 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
 
             text = scoring.statistics(result, scoring.scores(linted))
         else:
-            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted)
+            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
+                                 csv_delimiter={"tab": "\t", None: ","}.get(csv_delimiter, csv_delimiter))
         write_output(text, output)
         return 1 if result.failed() else 0
 
@@ -163,7 +168,8 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None) -> str:
+def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None,
+                  csv_delimiter: str = ",") -> str:
     """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline)."""
     from dataclasses import replace
 
@@ -180,7 +186,7 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
     report = Report(
         diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,
         rules=result.catalogue.docs(result.settings.lang), lang=result.settings.lang,
-        color=color, show_waived=show_waived, tool_version=__version__,
+        color=color, show_waived=show_waived, tool_version=__version__, csv_delimiter=csv_delimiter,
     )
     return render(format_name, report)
 

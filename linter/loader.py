@@ -432,41 +432,61 @@ def discover(paths: Iterable[str]) -> list[str]:
 
 def load_text(text: str, path: str) -> Document:
     """Parse one file's text; YAML problems become the document's EST001/EST002 problems."""
-    index = Index()
+    return _load(text, path, several=False)[0]
+
+
+def load_stream(text: str, path: str) -> list[Document]:
+    """Every document of a text that may hold several (`---`), as Backstage catalogs do.
+
+    Each is built, bounded (aliases, depth) and placed as `load_text` builds
+    one. A YAML error ends the stream: the documents before it are kept, and
+    an unreadable Document says where it happened.
+    """
+    return _load(text, path, several=True)
+
+
+def _load(text: str, path: str, several: bool) -> list[Document]:
     loader = Loader(text)
+    documents: list[Document] = []
     gc_was_enabled = gc.isenabled()
     # The collector would rescan the growing tree again and again for nothing:
     # a tree of plain dicts, lists and scalars has no garbage cycles.
     gc.disable()
     try:
-        data, root_mark, problems = None, pack(1, 1), []
         loader.get_event()  # StreamStart
-        if not loader.check_event(ev.StreamEndEvent):
+        while not loader.check_event(ev.StreamEndEvent):
+            if documents and not several:
+                raise _Refused(Text("load.second_document"), loader.peek_event().start_mark)
             loader.get_event()  # DocumentStart
+            index = Index()
             builder = _Builder(index)
             data, root_mark = builder.build(loader)  # up to DocumentEnd
+            problems = []
             for key, mark, first in builder.duplicates:
                 line, column = unpack(mark)
                 place = path if first is None else "%s:%d:%d" % ((path,) + unpack(first))
                 problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place),
                                         path, line, column))
-            if not loader.check_event(ev.StreamEndEvent):
-                raise _Refused(Text("load.second_document"), loader.peek_event().start_mark)
+            documents.append(Document(path, data, index, unpack(root_mark), True, problems))
     except yaml.MarkedYAMLError as error:
         problem = error.problem or str(error)
         if error.context:
             problem = f"{problem} ({error.context})"
-        return _unreadable(path, error.problem_mark or error.context_mark, problem)
+        failed = _unreadable(path, error.problem_mark or error.context_mark, problem)
     except yaml.YAMLError as error:  # reader errors: control characters and the like
-        return _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
-                           _reader_problem(error))
+        failed = _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
+                             _reader_problem(error))
     except _Refused as error:
-        return _unreadable(path, error.mark, error.text)
+        failed = _unreadable(path, error.mark, error.text)
+    else:
+        if not documents and not several:
+            documents.append(Document(path, None, Index(), (1, 1), True, []))
+        return documents
     finally:
         loader.dispose()
         if gc_was_enabled:
             gc.enable()
-    return Document(path, data, index, unpack(root_mark), True, problems)
+    return documents + [failed] if several else [failed]
 
 
 def _unreadable(path: str, mark, problem) -> Document:

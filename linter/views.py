@@ -158,3 +158,4 @@ class Report:
     show_waived: bool = False
     tool_version: str = ""
     estate_view: Optional[EstateView] = None  # for the formats that declare they need it
+    csv_delimiter: str = ","  # --format csv: `;` for a French Excel

@@ -498,4 +498,197 @@ WORDS = {
     "diff.reopened": "Back in force, its waiver ended",
     "diff.unchanged": "{n} findings unchanged.",
     "diff.nothing": "No finding fixed, none new.",
+    # --- csv report ---------------------------------------------------------------------------
+    "csv.code": "code",
+    "csv.severity": "severity",
+    "csv.entity": "entity",
+    "csv.section": "section",
+    "csv.file": "file",
+    "csv.line": "line",
+    "csv.column": "column",
+    "csv.message": "message",
+    "csv.waived": "waived",
+    "csv.unstated": "unstated",
+    "csv.yes": "yes",
+    "csv.no": "no",
+    "csv.delimiter_without_csv": "--csv-delimiter goes with --format csv",
+    # --- import ------------------------------------------------------------------------------
+    "import.expected": "expected {what}",
+    "import.expect.one_of": "one of {options}",
+    "import.expect.boolean": "yes or no (also true/false, oui/non, x)",
+    "import.expect.range": "{word} from {low} to {high}",
+    "import.expect.at_least": "{word} of at least {low}",
+    "import.expect.pattern": "text matching {pattern}",
+    # shared by both importers
+    "import.line.error": "{place}: error: {message}",
+    "import.line.note": "{place}: note: {message}",
+    "import.not_a_value": "'{value}' is not a value of `{field}`: {problem}",
+    "import.quoted": "'{value}'",
+    "import.did_you_mean": "did you mean {close}?",
+    "import.did_you_mean_code": "did you mean `{close}`?",
+    "import.did_you_mean_column": "did you mean '{close}'?",
+    "import.header": "Imported by si-lint from {origin}: what the source does not say is left out, "
+                     "and `si-lint` reports it",
+    "import.not_empty_folder": "{path}: not an empty folder; give a new or empty folder for the imported estate",
+    "import.suggest_with_mapping": "--suggest-mapping writes a mapping: do not give --mapping with it",
+    "import.need_mapping": "give the mapping with --mapping MAP.yaml, or write one to start from with "
+                           "`si-lint import csv --suggest-mapping INVENTORY.csv`",
+    "import.done": "si-lint: imported {made} from {records}{skipped}{where}; {verdict}",
+    "import.made.applications.one": "{n} application",
+    "import.made.applications.other": "{n} applications",
+    "import.made.data_stores.one": "{n} data store",
+    "import.made.data_stores.other": "{n} data stores",
+    "import.made.infrastructure.one": "{n} infrastructure component",
+    "import.made.infrastructure.other": "{n} infrastructure components",
+    "import.made.nothing": "nothing",
+    "import.rows.one": "{n} row",
+    "import.rows.other": "{n} rows",
+    "import.catalog_entities.one": "{n} catalog entity",
+    "import.catalog_entities.other": "{n} catalog entities",
+    "import.skipped.one": ", {n} skipped",
+    "import.skipped.other": ", {n} skipped",
+    "import.into_file": " into {path}",
+    "import.into_folder": " into {files} under {path}",
+    "import.files.one": "{n} file",
+    "import.files.other": "{n} files",
+    "import.problems_above.one": "{n} problem reported above",
+    "import.problems_above.other": "{n} problems reported above",
+    "import.nothing_left_out": "nothing left out",
+    # spreadsheets: reading the file
+    "import.place.cell": "{file}: row {row}, column {column}{header}",
+    "import.place.header": " '{name}'",
+    "import.place.row": "{file}: row {row}",
+    "import.place.sheet": "{file}, sheet '{sheet}'",
+    "import.source.row": "{file} row {row}",
+    "import.csv.unreadable": "not readable as CSV ({reason}); a quote is probably not closed: fix the file or "
+                             "export it again",
+    "import.csv.no_header": "{path}: no header row (the file has no text); export the inventory with its header",
+    "import.csv.guessed_encoding": "not UTF-8: read as {encoding}; give --encoding if accented letters look wrong",
+    "import.csv.unknown_encoding": "unknown encoding {name}: try utf-8, cp1252 or latin-1",
+    "import.csv.not_text_encoding": "{name} is not an encoding of text (it turns bytes into bytes): try utf-8, "
+                                    "cp1252 or latin-1",
+    "import.csv.not_in_encoding": "{path}: not readable as {encoding}: give the file's encoding with --encoding "
+                                  "(cp1252 for most French Windows exports)",
+    "import.csv.bad_byte": "byte 0x{byte} is not {encoding}: give the file's encoding with --encoding "
+                           "(cp1252 for most French Windows exports)",
+    "import.csv.old_excel": "{path}: an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV from the "
+                            "spreadsheet, and import that",
+    "import.csv.binary": "{path}: a binary file, neither CSV text nor a workbook (.xlsx, .ods): export the "
+                         "inventory as CSV or .xlsx",
+    "import.csv.sheet_option": "--sheet picks a sheet of a workbook (.xlsx, .ods); {path} is CSV text",
+    "import.workbook.csv_options": "--encoding and --delimiter are for CSV text; {path} is a workbook",
+    "import.workbook.unreadable": "{path}: not readable as a workbook ({reason}): open it in the spreadsheet and "
+                                 "save it again as .xlsx or .ods",
+    "import.workbook.too_big": "{path}: unpacks to more than {limit} MB: si-lint reads inventories, not archives",
+    "import.workbook.too_many_cells": "{path}: a sheet reaches row {rows} and column {columns}: more than {limit} "
+                                      "cells to read; delete what lies beyond the inventory and save it again",
+    "import.workbook.no_sheets": "{path}: the workbook has no sheet",
+    "import.workbook.no_such_sheet": "--sheet {sheet}: no such sheet in {path}{hint}; its sheets: {sheets}",
+    "import.workbook.first_sheet": "read the sheet '{sheet}', the first of {n}: give --sheet to read another "
+                                   "({sheets})",
+    # spreadsheets: the mapping file
+    "import.mapping.bad": "bad mapping:",
+    "import.mapping.not_a_mapping": "a mapping file is a YAML mapping with a `columns:` entry; "
+                                    "`si-lint import csv --suggest-mapping INVENTORY.csv` writes one to start from",
+    "import.mapping.unknown_key": "unknown key `{key}`: {hint}",
+    "import.mapping.the_keys": "the keys are {keys}",
+    "import.mapping.no_columns": "no `columns:` entry: say which column feeds which field",
+    "import.mapping.expected_text": "expected a text: {what}",
+    "import.mapping.what.id": "`id` names the column ids are made from",
+    "import.mapping.what.split": "`split` is the text between list items, e.g. \";\"",
+    "import.mapping.what.field": "a field name such as delivery or access.browser",
+    "import.mapping.what.dependency": "an application name or id",
+    "import.mapping.what.column_name": "a column name",
+    "import.mapping.field_twice": "field `{field}` is already fed by column '{column}': one column per field",
+    "import.mapping.mapped_and_ignored": "column '{column}' is both mapped and ignored: choose one",
+    "import.mapping.no_name": "no column feeds `name` and no `id:` column is given: ids are made from one of them",
+    "import.mapping.columns_shape": "`columns` maps each column name to a field, e.g. `Hosting: delivery`",
+    "import.mapping.column_shape": "column '{column}': give a field name, or a mapping with field, values and split",
+    "import.mapping.column_unknown_key": "unknown key `{key}` for column '{column}': the keys are {keys}",
+    "import.mapping.no_field": "column '{column}': no `field:` (which estate field it feeds)",
+    "import.mapping.empty_split": "`split` cannot be empty",
+    "import.mapping.split_one_value": "`split` is for list fields; `{field}` holds one value",
+    "import.mapping.not_a_field": "`{field}` is not a field a column can feed: {hint}",
+    "import.mapping.see_fields": "see docs/import.md for the fields a column can feed",
+    "import.mapping.by_hand": "it names entities an inventory does not define: add it by hand after the import",
+    "import.mapping.values_shape": "column '{column}': `values` maps what the cells say to field values",
+    "import.mapping.one_value": "`{field}` holds one value, not a list",
+    "import.mapping.ignore_shape": "`ignore` lists column names whose cells are deliberately not imported",
+    "import.bind.heading": "mapping does not fit the inventory:",
+    "import.bind.twice": "column '{column}' appears {n} times in {file} (columns {letters}): rename one in the header",
+    "import.bind.missing": "no column '{column}' in {file}: {hint}",
+    "import.bind.header_has": "the header has: {names}",
+    # spreadsheets: rows and cells
+    "import.csv.empty_row": "row {row} is empty: skipped",
+    "import.csv.empty_rows": "rows {first} to {last} are empty: skipped",
+    "import.csv.unmapped_column": "the mapping does not mention this column: {cells}; map it under `columns:` or "
+                                  "list it under `ignore:`",
+    "import.csv.no_header_column": "this column has no header: {cells}; give it a header and map it",
+    "import.csv.lost_cells.one": "its one non-empty cell is not imported",
+    "import.csv.lost_cells.other": "its {n} non-empty cells are not imported",
+    "import.workbook.not_zip": "not a ZIP archive",
+    "import.csv.beyond": "'{text}' is beyond the last named column: not imported; give the column a header and map it",
+    "import.csv.no_id.empty": "the id column is empty: row skipped, none of its cells imported",
+    "import.csv.no_id.no_letter": "the id column ('{text}') holds no letter or digit to make an id from: row "
+                                  "skipped, none of its cells imported",
+    "import.csv.id_taken": "'{text}' gives the id '{base}', already taken by row {row}: this row gets '{id}'; merge "
+                           "the two rows if they describe one application",
+    "import.csv.bad_cell": "{problem}{known}; add it under `values:` of column '{column}' in {place}, or fix the cell",
+    "import.csv.mapping_knows": " (the mapping knows {values})",
+    "import.csv.ambiguous_dependency": "'{item}' names {n} applications ({ids}): write the id instead; left out of "
+                                       "depends_on",
+    "import.csv.unknown_dependency": "'{item}' is neither the name nor the id of an application of this inventory; "
+                                     "left out of depends_on",
+    "import.suggest.head": "Mapping for {file}, suggested by `si-lint import csv --suggest-mapping`.\n"
+                           "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
+                           "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
+                           "are values the default reading does not understand: map them, or the import reports them.",
+    "import.suggest.by_hand": "Columns that name providers or data stores: an inventory does not define them, so no\n"
+                              "column can feed `provider` or `data`. Add them by hand to the imported estate, then\n"
+                              "list these columns under `ignore:` (until then the import reports their cells):",
+    "import.suggest.ignored": "Columns with no obvious field: map them above, or leave them ignored.",
+    # Backstage catalogs
+    "import.backstage.origin": "the Backstage catalog {path}",
+    "import.backstage.origin_more": "the Backstage catalog {path} and {n} more paths",
+    "import.backstage.not_read": "{problem}; its entities are not imported",
+    "import.backstage.invalid_yaml": "invalid YAML: {problem}; the rest of the file is not read",
+    "import.backstage.not_an_entity": "not a Backstage entity (no apiVersion backstage.io/...): skipped",
+    "import.backstage.no_kind_or_name": "a Backstage entity without {what}: skipped; give it one",
+    "import.backstage.already_defined": "{ref} is already defined at {place}: this one is skipped",
+    "import.backstage.bad_target": "a Location target is a file path or URL: skipped",
+    "import.backstage.remote": "target {target} is remote: not fetched; import a local copy of it",
+    "import.backstage.outside": "target {target} is outside {folders}: not read; name its folder on the command "
+                                "line to import it",
+    "import.backstage.no_match": "target {target} matches no file",
+    "import.backstage.no_file": "target {target}: no such file; the entities it describes are not imported",
+    "import.backstage.not_regular": "target {target} is not a regular file: not read",
+    "import.backstage.no_id": "name '{name}' holds no letter or digit to make an id from: skipped",
+    "import.backstage.id_taken": "id '{base}' is taken by another entity: {ref} gets '{id}'",
+    "import.backstage.unplaced_resource": "resource type '{type}' says neither a data store nor infrastructure: "
+                                          "skipped; add the annotation {kind_annotation} ({kinds}) or "
+                                          "{type_annotation} ({types})",
+    "import.backstage.bad_reference": "spec.{field}: a reference is written [kind:][namespace/]name",
+    "import.backstage.reference": "spec.{field} '{value}' {why}{outcome}",
+    "import.backstage.names_both": "names both {refs}: write the kind",
+    "import.backstage.names_kind": "names a {found}, where {expected} is expected",
+    "import.backstage.names_none": "names no {kinds} of the catalog read{hint}",
+    "import.backstage.hint_other_kind": " (a {kind} has that name: write {ref})",
+    "import.backstage.hint_none_read": " (no {kinds} was read at all: add the files that define them)",
+    "import.backstage.outcome.kept": "; kept as written",
+    "import.backstage.outcome.kept_no_domain": "; kept as written, without a domain",
+    "import.backstage.outcome.left_out": "; left out of depends_on",
+    "import.backstage.no_depends_on.data_stores": "{ref} depends on {target}, but a data store has no depends_on in "
+                                                  "the estate: not imported",
+    "import.backstage.no_depends_on.infrastructure": "{ref} depends on {target}, but an infrastructure component has "
+                                                     "no depends_on in the estate: not imported",
+    "import.backstage.dependency_not_imported": "{ref} depends on {target}, which is not imported (see above): left "
+                                                "out of depends_on",
+    "import.backstage.not_a_field.applications": "{annotation}: not a field of an application: not imported; {hint}",
+    "import.backstage.not_a_field.data_stores": "{annotation}: not a field of a data store: not imported; {hint}",
+    "import.backstage.not_a_field.infrastructure": "{annotation}: not a field of an infrastructure component: not "
+                                                   "imported; {hint}",
+    "import.backstage.see_fields": "docs/import.md lists the fields",
+    "import.backstage.bad_annotation": "{annotation}: {problem}; not imported",
+    "import.backstage.kinds_not_imported": "not imported, the estate has no place for them: {kinds} (Groups and "
+                                           "Users were read to check owners)",
 }

@@ -509,4 +509,224 @@ WORDS = {
     "diff.reopened": "De nouveau en vigueur, dérogation terminée",
     "diff.unchanged": "{n} constats inchangés.",
     "diff.nothing": "Aucun constat corrigé, aucun nouveau.",
+    # --- rapport csv ---------------------------------------------------------------------------
+    "csv.code": "code",
+    "csv.severity": "gravité",
+    "csv.entity": "élément",
+    "csv.section": "section",
+    "csv.file": "fichier",
+    "csv.line": "ligne",
+    "csv.column": "colonne",
+    "csv.message": "message",
+    "csv.waived": "dérogation",
+    "csv.unstated": "non indiqué",
+    "csv.yes": "oui",
+    "csv.no": "non",
+    "csv.delimiter_without_csv": "--csv-delimiter va avec --format csv",
+    # --- import ------------------------------------------------------------------------------
+    "import.expected": "attendu : {what}",
+    "import.expect.one_of": "l'une des valeurs {options}",
+    "import.expect.boolean": "oui ou non (ou encore true/false, yes/no, x)",
+    "import.expect.range": "{word} de {low} à {high}",
+    "import.expect.at_least": "{word} d'au moins {low}",
+    "import.expect.pattern": "un texte de la forme {pattern}",
+    # communs aux deux imports
+    "import.line.error": "{place} : erreur : {message}",
+    "import.line.note": "{place} : remarque : {message}",
+    "import.not_a_value": "« {value} » n'est pas une valeur de `{field}` ; {problem}",
+    "import.quoted": "« {value} »",
+    "import.did_you_mean": "vouliez-vous dire {close} ?",
+    "import.did_you_mean_code": "vouliez-vous dire `{close}` ?",
+    "import.did_you_mean_column": "vouliez-vous dire « {close} » ?",
+    "import.header": "Importé par si-lint depuis {origin} : ce que la source ne dit pas est laissé de côté, "
+                     "et `si-lint` le signale",
+    "import.not_empty_folder": "{path} : n'est pas un dossier vide ; indiquez un dossier nouveau ou vide pour le "
+                               "patrimoine importé",
+    "import.suggest_with_mapping": "--suggest-mapping écrit une table de correspondance : ne donnez pas --mapping "
+                                   "avec cette option",
+    "import.need_mapping": "donnez la table de correspondance avec --mapping MAP.yaml, ou écrivez-en une pour "
+                           "commencer avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`",
+    "import.done": "si-lint : import terminé, {made} depuis {records}{skipped}{where} ; {verdict}",
+    "import.made.applications.one": "{n} application",
+    "import.made.applications.other": "{n} applications",
+    "import.made.data_stores.one": "{n} stockage de données",
+    "import.made.data_stores.other": "{n} stockages de données",
+    "import.made.infrastructure.one": "{n} composant d'infrastructure",
+    "import.made.infrastructure.other": "{n} composants d'infrastructure",
+    "import.made.nothing": "aucun élément",
+    "import.rows.one": "{n} ligne",
+    "import.rows.other": "{n} lignes",
+    "import.catalog_entities.one": "{n} entité du catalogue",
+    "import.catalog_entities.other": "{n} entités du catalogue",
+    "import.skipped.one": ", dont {n} écartée",
+    "import.skipped.other": ", dont {n} écartées",
+    "import.into_file": " dans {path}",
+    "import.into_folder": " dans {files} sous {path}",
+    "import.files.one": "{n} fichier",
+    "import.files.other": "{n} fichiers",
+    "import.problems_above.one": "{n} problème signalé ci-dessus",
+    "import.problems_above.other": "{n} problèmes signalés ci-dessus",
+    "import.nothing_left_out": "rien n'a été laissé de côté",
+    # tableurs : lecture du fichier
+    "import.place.cell": "{file} : ligne {row}, colonne {column}{header}",
+    "import.place.header": " « {name} »",
+    "import.place.row": "{file} : ligne {row}",
+    "import.place.sheet": "{file}, feuille « {sheet} »",
+    "import.source.row": "{file} ligne {row}",
+    "import.csv.unreadable": "illisible en CSV ({reason}) ; un guillemet n'est sans doute pas fermé : corrigez le "
+                             "fichier ou exportez-le de nouveau",
+    "import.csv.no_header": "{path} : aucune ligne d'en-tête (le fichier ne contient aucun texte) ; exportez "
+                            "l'inventaire avec son en-tête",
+    "import.csv.guessed_encoding": "pas en UTF-8 : lu en {encoding} ; indiquez --encoding si les lettres accentuées "
+                                   "sont fausses",
+    "import.csv.unknown_encoding": "encodage inconnu {name} : essayez utf-8, cp1252 ou latin-1",
+    "import.csv.not_text_encoding": "{name} n'est pas un encodage de texte (il transforme des octets en octets) : "
+                                    "essayez utf-8, cp1252 ou latin-1",
+    "import.csv.not_in_encoding": "{path} : illisible en {encoding} ; indiquez l'encodage du fichier avec --encoding "
+                                  "(cp1252 pour la plupart des exports Windows en français)",
+    "import.csv.bad_byte": "l'octet 0x{byte} n'est pas du {encoding} : indiquez l'encodage du fichier avec "
+                           "--encoding (cp1252 pour la plupart des exports Windows en français)",
+    "import.csv.old_excel": "{path} : un classeur Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV depuis "
+                            "le tableur, puis importez ce fichier",
+    "import.csv.binary": "{path} : un fichier binaire, ni texte CSV ni classeur (.xlsx, .ods) : exportez "
+                         "l'inventaire en CSV ou en .xlsx",
+    "import.csv.sheet_option": "--sheet choisit une feuille d'un classeur (.xlsx, .ods) ; {path} est du texte CSV",
+    "import.workbook.csv_options": "--encoding et --delimiter valent pour du texte CSV ; {path} est un classeur",
+    "import.workbook.unreadable": "{path} : illisible comme classeur ({reason}) : ouvrez-le dans le tableur et "
+                                  "enregistrez-le de nouveau en .xlsx ou .ods",
+    "import.workbook.too_big": "{path} : plus de {limit} Mo une fois décompressé ; si-lint lit des inventaires, "
+                               "pas des archives",
+    "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns} : "
+                                      "plus de {limit} cellules à lire ; supprimez ce qui dépasse l'inventaire et "
+                                      "enregistrez de nouveau",
+    "import.workbook.no_sheets": "{path} : le classeur n'a aucune feuille",
+    "import.workbook.no_such_sheet": "--sheet {sheet} : aucune feuille de ce nom dans {path}{hint} ; ses feuilles : "
+                                     "{sheets}",
+    "import.workbook.first_sheet": "lecture de la feuille « {sheet} », la première sur {n} : indiquez --sheet pour "
+                                   "en lire une autre ({sheets})",
+    # tableurs : la table de correspondance
+    "import.mapping.bad": "table de correspondance invalide :",
+    "import.mapping.not_a_mapping": "une table de correspondance est un dictionnaire YAML avec une entrée "
+                                    "`columns:` ; `si-lint import csv --suggest-mapping INVENTAIRE.csv` en écrit une "
+                                    "pour commencer",
+    "import.mapping.unknown_key": "clé inconnue `{key}` : {hint}",
+    "import.mapping.the_keys": "les clés sont {keys}",
+    "import.mapping.no_columns": "aucune entrée `columns:` : indiquez quelle colonne alimente quel champ",
+    "import.mapping.expected_text": "un texte est attendu : {what}",
+    "import.mapping.what.id": "`id` désigne la colonne d'où viennent les identifiants",
+    "import.mapping.what.split": "`split` est le texte entre les éléments d'une liste, par exemple \";\"",
+    "import.mapping.what.field": "un nom de champ comme delivery ou access.browser",
+    "import.mapping.what.dependency": "le nom ou l'identifiant d'une application",
+    "import.mapping.what.column_name": "un nom de colonne",
+    "import.mapping.field_twice": "le champ `{field}` est déjà alimenté par la colonne « {column} » : une colonne "
+                                  "par champ",
+    "import.mapping.mapped_and_ignored": "la colonne « {column} » est à la fois reprise et ignorée : choisissez",
+    "import.mapping.no_name": "aucune colonne n'alimente `name` et aucune colonne `id:` n'est donnée : les "
+                              "identifiants viennent de l'une d'elles",
+    "import.mapping.columns_shape": "`columns` associe chaque nom de colonne à un champ, par exemple "
+                                    "`Hébergement: delivery`",
+    "import.mapping.column_shape": "colonne « {column} » : donnez un nom de champ, ou un dictionnaire avec field, "
+                                   "values et split",
+    "import.mapping.column_unknown_key": "clé inconnue `{key}` pour la colonne « {column} » : les clés sont {keys}",
+    "import.mapping.no_field": "colonne « {column} » : pas de `field:` (le champ du patrimoine qu'elle alimente)",
+    "import.mapping.empty_split": "`split` ne peut pas être vide",
+    "import.mapping.split_one_value": "`split` vaut pour les champs de type liste ; `{field}` contient une seule "
+                                      "valeur",
+    "import.mapping.not_a_field": "`{field}` n'est pas un champ qu'une colonne peut alimenter : {hint}",
+    "import.mapping.see_fields": "docs/import.md énumère les champs qu'une colonne peut alimenter",
+    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : ajoutez-le à la main "
+                              "après l'import",
+    "import.mapping.values_shape": "colonne « {column} » : `values` associe ce que disent les cellules aux valeurs "
+                                   "du champ",
+    "import.mapping.one_value": "`{field}` contient une seule valeur, pas une liste",
+    "import.mapping.ignore_shape": "`ignore` énumère les colonnes dont les cellules ne sont volontairement pas "
+                                   "importées",
+    "import.bind.heading": "la table de correspondance ne correspond pas à l'inventaire :",
+    "import.bind.twice": "la colonne « {column} » apparaît {n} fois dans {file} (colonnes {letters}) : renommez-en "
+                         "une dans l'en-tête",
+    "import.bind.missing": "aucune colonne « {column} » dans {file} : {hint}",
+    "import.bind.header_has": "l'en-tête contient : {names}",
+    # tableurs : lignes et cellules
+    "import.csv.empty_row": "la ligne {row} est vide : écartée",
+    "import.csv.empty_rows": "les lignes {first} à {last} sont vides : écartées",
+    "import.csv.unmapped_column": "la table de correspondance ne mentionne pas cette colonne : {cells} ; "
+                                  "reprenez-la sous `columns:` ou mettez-la sous `ignore:`",
+    "import.csv.no_header_column": "cette colonne n'a pas d'en-tête : {cells} ; donnez-lui un en-tête et reprenez-la",
+    "import.csv.lost_cells.one": "sa cellule non vide n'est pas importée",
+    "import.csv.lost_cells.other": "ses {n} cellules non vides ne sont pas importées",
+    "import.workbook.not_zip": "pas une archive ZIP",
+    "import.csv.beyond": "« {text} » est au-delà de la dernière colonne nommée : non importé ; donnez un en-tête à "
+                         "la colonne et reprenez-la",
+    "import.csv.no_id.empty": "la colonne des identifiants est vide : ligne écartée, aucune de ses cellules n'est "
+                              "importée",
+    "import.csv.no_id.no_letter": "la colonne des identifiants (« {text} ») ne contient ni lettre ni chiffre pour "
+                                  "en faire un identifiant : ligne écartée, aucune de ses cellules n'est importée",
+    "import.csv.id_taken": "« {text} » donne l'identifiant « {base} », déjà pris par la ligne {row} : cette ligne "
+                           "reçoit « {id} » ; fusionnez les deux lignes si elles décrivent la même application",
+    "import.csv.bad_cell": "{problem}{known} ; ajoutez-la sous `values:` de la colonne « {column} » en {place}, ou "
+                           "corrigez la cellule",
+    "import.csv.mapping_knows": " (la table de correspondance connaît {values})",
+    "import.csv.ambiguous_dependency": "« {item} » désigne {n} applications ({ids}) : écrivez plutôt "
+                                       "l'identifiant ; laissé hors de depends_on",
+    "import.csv.unknown_dependency": "« {item} » n'est ni le nom ni l'identifiant d'une application de cet "
+                                     "inventaire ; laissé hors de depends_on",
+    "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
+                           "--suggest-mapping`.\n"
+                           "Vérifiez chaque proposition : `field` est le champ du patrimoine qu'une colonne\n"
+                           "alimente, `values` traduit ce que disent les cellules (une valeur associée à ~ ne dit\n"
+                           "rien et est laissée de côté). Les lignes qui commencent par # sont des valeurs que la\n"
+                           "lecture par défaut ne comprend pas : associez-les, sinon l'import les signale.",
+    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un inventaire\n"
+                              "ne les définit pas, donc aucune colonne ne peut alimenter `provider` ni `data`.\n"
+                              "Ajoutez-les à la main au patrimoine importé, puis mettez ces colonnes sous `ignore:`\n"
+                              "(jusque-là, l'import signale leurs cellules) :",
+    "import.suggest.ignored": "Colonnes sans champ évident : associez-les ci-dessus, ou laissez-les ignorées.",
+    # catalogues Backstage
+    "import.backstage.origin": "le catalogue Backstage {path}",
+    "import.backstage.origin_more": "le catalogue Backstage {path} et {n} autres chemins",
+    "import.backstage.not_read": "{problem} ; ses entités ne sont pas importées",
+    "import.backstage.invalid_yaml": "YAML invalide : {problem} ; la suite du fichier n'est pas lue",
+    "import.backstage.not_an_entity": "pas une entité Backstage (pas d'apiVersion backstage.io/...) : écarté",
+    "import.backstage.no_kind_or_name": "une entité Backstage sans {what} : écartée ; donnez-lui en un",
+    "import.backstage.already_defined": "{ref} est déjà définie en {place} : celle-ci est écartée",
+    "import.backstage.bad_target": "une cible de Location est un chemin de fichier ou une URL : écartée",
+    "import.backstage.remote": "la cible {target} est distante : non téléchargée ; importez-en une copie locale",
+    "import.backstage.outside": "la cible {target} est hors de {folders} : non lue ; nommez son dossier sur la ligne "
+                                "de commande pour l'importer",
+    "import.backstage.no_match": "la cible {target} ne désigne aucun fichier",
+    "import.backstage.no_file": "cible {target} : fichier introuvable ; les entités qu'elle décrit ne sont pas "
+                                "importées",
+    "import.backstage.not_regular": "la cible {target} n'est pas un fichier ordinaire : non lue",
+    "import.backstage.no_id": "le nom « {name} » ne contient ni lettre ni chiffre pour en faire un identifiant : "
+                              "écartée",
+    "import.backstage.id_taken": "l'identifiant « {base} » est pris par une autre entité : {ref} reçoit « {id} »",
+    "import.backstage.unplaced_resource": "le type de ressource « {type} » ne dit ni stockage de données ni "
+                                          "infrastructure : écartée ; ajoutez l'annotation {kind_annotation} "
+                                          "({kinds}) ou {type_annotation} ({types})",
+    "import.backstage.bad_reference": "spec.{field} : une référence s'écrit [kind:][namespace/]name",
+    "import.backstage.reference": "spec.{field} « {value} » {why}{outcome}",
+    "import.backstage.names_both": "désigne à la fois {refs} : écrivez le kind",
+    "import.backstage.names_kind": "désigne un {found}, là où {expected} est attendu",
+    "import.backstage.names_none": "ne désigne aucun {kinds} du catalogue lu{hint}",
+    "import.backstage.hint_other_kind": " (un {kind} porte ce nom : écrivez {ref})",
+    "import.backstage.hint_none_read": " (aucun {kinds} n'a été lu : ajoutez les fichiers qui les définissent)",
+    "import.backstage.outcome.kept": " ; conservé tel quel",
+    "import.backstage.outcome.kept_no_domain": " ; conservé tel quel, sans domaine",
+    "import.backstage.outcome.left_out": " ; laissé hors de depends_on",
+    "import.backstage.no_depends_on.data_stores": "{ref} dépend de {target}, mais un stockage de données n'a pas de "
+                                                  "depends_on dans le patrimoine : non importé",
+    "import.backstage.no_depends_on.infrastructure": "{ref} dépend de {target}, mais un composant d'infrastructure "
+                                                     "n'a pas de depends_on dans le patrimoine : non importé",
+    "import.backstage.dependency_not_imported": "{ref} dépend de {target}, qui n'est pas importée (voir plus haut) : "
+                                                "laissé hors de depends_on",
+    "import.backstage.not_a_field.applications": "{annotation} : pas un champ d'une application : non importée ; "
+                                                 "{hint}",
+    "import.backstage.not_a_field.data_stores": "{annotation} : pas un champ d'un stockage de données : non "
+                                                "importée ; {hint}",
+    "import.backstage.not_a_field.infrastructure": "{annotation} : pas un champ d'un composant d'infrastructure : "
+                                                   "non importée ; {hint}",
+    "import.backstage.see_fields": "docs/import.md énumère les champs",
+    "import.backstage.bad_annotation": "{annotation} : {problem} ; non importée",
+    "import.backstage.kinds_not_imported": "non importés, le patrimoine n'a pas de place pour eux : {kinds} (les "
+                                           "Groups et les Users ont été lus pour vérifier les responsables)",
 }

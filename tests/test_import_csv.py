@@ -41,9 +41,9 @@ def test_french_export_keeps_every_row_accounted_for():
     # rows in = entities out + rows reported: 8 rows below the header
     assert imported.read == 8
     assert len(imported.entities) + imported.skipped == 8
-    skipped_rows = {p.line for p in imported.problems if "skipped" in p.message}
+    skipped_rows = {p.line for p in imported.problems if "skipped" in str(p.message)}
     assert skipped_rows == {4, 7, 8}
-    assert [e.source for e in imported.entities] == [
+    assert [str(e.source) for e in imported.entities] == [
         "inventaire-fr.csv row 2", "inventaire-fr.csv row 3", "inventaire-fr.csv row 5",
         "inventaire-fr.csv row 6", "inventaire-fr.csv row 9"]
 
@@ -52,13 +52,13 @@ def test_french_export_reports_each_lost_cell_at_its_row_and_column():
     imported = import_csv(str(FRENCH), str(FRENCH_MAPPING))
     assert lost(imported) == [(5, 8), (5, 8), (6, 3), (6, 4), (6, 6), (7, 1), (9, 10)]
     messages = {(p.line, p.column): p for p in imported.problems if p.lost}
-    assert "'Mainframe' is not a value of `delivery`" in messages[6, 3].message
-    assert "mapping-fr.yaml:5" in messages[6, 3].message  # where to add it
-    assert messages[6, 3].place.endswith("inventaire-fr.csv: row 6, column C 'Hébergement'")
-    assert "'Peut-être'" in messages[6, 4].message
-    assert "'abc' is not a value of `users`" in messages[6, 6].message
-    assert "id column is empty: row skipped" in messages[7, 1].message
-    assert "'extra' is beyond the last named column" in messages[9, 10].message
+    assert "'Mainframe' is not a value of `delivery`" in str(messages[6, 3].message)
+    assert "mapping-fr.yaml:5" in str(messages[6, 3].message)  # where to add it
+    assert str(messages[6, 3].place).endswith("inventaire-fr.csv: row 6, column C 'Hébergement'")
+    assert "'Peut-être'" in str(messages[6, 4].message)
+    assert "'abc' is not a value of `users`" in str(messages[6, 6].message)
+    assert "id column is empty: row skipped" in str(messages[7, 1].message)
+    assert "'extra' is beyond the last named column" in str(messages[9, 10].message)
     assert imported.failed
 
 
@@ -85,12 +85,12 @@ def test_duplicate_names_get_unique_ids_and_a_note():
     imported = import_csv(str(FRENCH), str(FRENCH_MAPPING))
     note = next(p for p in imported.problems if (p.line, p.column) == (6, 1))
     assert not note.lost
-    assert "'paie', already taken by row 3: this row gets 'paie-2'" in note.message
+    assert "'paie', already taken by row 3: this row gets 'paie-2'" in str(note.message)
 
 
 def test_ambiguous_and_unknown_dependencies_are_reported():
     imported = import_csv(str(FRENCH), str(FRENCH_MAPPING))
-    messages = [p.message for p in imported.problems if (p.line, p.column) == (5, 8)]
+    messages = [str(p.message) for p in imported.problems if (p.line, p.column) == (5, 8)]
     assert messages == [
         "'Paie' names 2 applications (paie, paie-2): write the id instead; left out of depends_on",
         "'Annuaire' is neither the name nor the id of an application of this inventory; left out of depends_on",
@@ -99,7 +99,7 @@ def test_ambiguous_and_unknown_dependencies_are_reported():
 
 
 def test_the_encoding_guess_is_said():
-    notes = [p.message for p in import_csv(str(FRENCH), str(FRENCH_MAPPING)).problems if p.line is None]
+    notes = [str(p.message) for p in import_csv(str(FRENCH), str(FRENCH_MAPPING)).problems if p.line is None]
     assert notes == ["not UTF-8: read as Windows-1252 (cp1252); give --encoding if accented letters look wrong"]
 
 
@@ -153,7 +153,7 @@ def test_consecutive_empty_rows_make_one_note(tmp_path):
     path = tmp_path / "inv.csv"
     path.write_text("Name,Owner\nA,x\n,\n\n , \nB,y\n")
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Owner: owner}\n"))
-    assert [(p.line, p.message, p.lost) for p in imported.problems] == [
+    assert [(p.line, str(p.message), p.lost) for p in imported.problems] == [
         (3, "rows 3 to 5 are empty: skipped", False)]
     assert (imported.read, len(imported.entities), imported.skipped) == (5, 2, 3)
     assert not imported.failed
@@ -189,7 +189,7 @@ def test_a_list_keeps_its_good_items_and_reports_the_bad_one(tmp_path):
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Devices: access.devices}\n"))
     assert by_id(imported)["a"] == {"name": "A", "access": {"devices": ["windows", "ios"]}}
     assert lost(imported) == [(2, 2)]
-    assert "'Toaster' is not a value of `access.devices`" in imported.problems[0].message
+    assert "'Toaster' is not a value of `access.devices`" in str(imported.problems[0].message)
 
 
 def test_unmapped_column_is_reported_once_at_the_header(tmp_path):
@@ -197,7 +197,7 @@ def test_unmapped_column_is_reported_once_at_the_header(tmp_path):
     path.write_text("Name,Notes,Empty\nA,first,\nB,second,\nC,,\n")
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name}\n"))
     assert [(p.line, p.column, p.lost) for p in imported.problems] == [(1, 2, True)]
-    assert "its 2 non-empty cells are not imported" in imported.problems[0].message
+    assert "its 2 non-empty cells are not imported" in str(imported.problems[0].message)
 
 
 def test_ignored_columns_are_not_reported(tmp_path):
@@ -230,8 +230,9 @@ def test_unterminated_quote_is_refused_with_its_line(tmp_path):
 @pytest.mark.parametrize("content, option, expected", [
     ("Nom\nCongés\n".encode("cp1252"), ["--encoding", "utf-8"], "inv.csv:2: byte 0xe9 is not utf-8"),
     (b"Name\nA\n", ["--encoding", "klingon"], "unknown encoding 'klingon'"),
-    (b"PK\x03\x04rest", [], "this is a workbook (.xlsx or .ods), not CSV"),
-    (b"Na\x00me\n", [], "a binary file, not CSV text"),
+    (b"PK\x03\x04rest", [], "inv.csv: not readable as a workbook (not a ZIP archive)"),
+    (b"Na\x00me\n", [], "inv.csv: a binary file, neither CSV text nor a workbook (.xlsx, .ods)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", [], "inv.csv: an Excel 97-2003 workbook (.xls): save it as .xlsx"),
     (b"", [], "no header row"),
     (b"\n;;\n", [], "no header row"),
 ])
@@ -246,28 +247,28 @@ def test_unreadable_inventories_exit_2(tmp_path, content, option, expected):
 def test_missing_inventory_exits_2(tmp_path):
     result = invoke(tmp_path / "nothing.csv", "--mapping", write(tmp_path, "columns: {Name: name}\n"))
     assert result.exit_code == 2
-    assert "nothing.csv: cannot read (No such file or directory)" in result.stderr
+    assert "nothing.csv: no such file" in result.stderr
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("columns:\n  Name: name\n  Hosting: delivry\n", "map.yaml:3:12: `delivry` is not a field a column can feed: "
+    ("columns:\n  Name: name\n  Hosting: delivry\n", "map.yaml:3:3: `delivry` is not a field a column can feed: "
                                                      "did you mean `delivery`?"),
     ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      On Prem: onprem\n",
-     "map.yaml:6:16: 'onprem' is not a value of `delivery`: expected one of saas, paas"),
-    ("columns:\n  Name: name\n  Hosting: provider\n", "map.yaml:3:12: `provider` is not a field a column can feed: "
+     "map.yaml:6:7: 'onprem' is not a value of `delivery`: expected one of saas, paas"),
+    ("columns:\n  Name: name\n  Hosting: provider\n", "map.yaml:3:3: `provider` is not a field a column can feed: "
                                                       "it names entities an inventory does not define"),
     ("colums:\n  Name: name\n", "map.yaml:1:1: unknown key `colums`: did you mean `columns`?"),
     ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      X: [saas]\n",
-     "map.yaml:6:10: `delivery` holds one value, not a list"),
+     "map.yaml:6:7: `delivery` holds one value, not a list"),
     ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    split: ','\n",
-     "map.yaml:5:12: `split` is for list fields"),
+     "map.yaml:5:5: `split` is for list fields"),
     ("columns:\n  Name: name\n  Hosting: {field: delivery, colour: red}\n",
      "map.yaml:3:30: unknown key `colour` for column 'Hosting'"),
     ("columns:\n  Hosting: delivery\n", "map.yaml:1: no column feeds `name` and no `id:` column is given"),
     ("columns:\n  Name: name\n  Hosting: name\n", "map.yaml:3: field `name` is already fed by column 'Name'"),
     ("columns:\n  Name: name\nignore: [Name]\n", "map.yaml:3: column 'Name' is both mapped and ignored"),
-    ("columns:\n  Name: name\n  Name: owner\n", "map.yaml:3:3: `Name` is given twice"),
-    ("columns: [Name]\n", "map.yaml:1:10: `columns` maps each column name to a field"),
+    ("columns:\n  Name: name\n  Name: owner\n", "map.yaml:3:3: duplicate key 'Name': already defined at "),
+    ("columns: [Name]\n", "map.yaml:1:1: `columns` maps each column name to a field"),
     ("columns:\n  Name: [name\n", "map.yaml:3:1: invalid YAML"),
     ("- Name\n", "a mapping file is a YAML mapping with a `columns:` entry"),
 ])
@@ -287,7 +288,7 @@ def test_mapping_not_in_utf8_exits_2(tmp_path):
     mapping.write_bytes("columns:\n  Nom: name\n  Hébergement: delivery\n".encode("cp1252"))
     result = invoke(path, "--mapping", mapping)
     assert result.exit_code == 2
-    assert "map.yaml:3: byte 0xe9 is not utf-8: save the mapping as UTF-8" in result.stderr
+    assert "map.yaml:3:4: not UTF-8 (byte 0xe9): save the file as UTF-8" in result.stderr
 
 
 def test_mapping_naming_a_column_the_inventory_lacks(tmp_path):
@@ -374,8 +375,8 @@ def test_a_column_without_header_is_reported_when_it_holds_cells(tmp_path):
     path = tmp_path / "inv.csv"
     path.write_text("Name,,Owner\nA,lost,x\nB,,y\n")
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Owner: owner}\n"))
-    assert [(p.line, p.column, p.message) for p in imported.problems] == [
-        (1, 2, "this column has no header: its 1 non-empty cell is not imported; give it a header and map it")]
+    assert [(p.line, p.column, str(p.message)) for p in imported.problems] == [
+        (1, 2, "this column has no header: its one non-empty cell is not imported; give it a header and map it")]
 
 
 def test_a_real_process_imports_without_traceback(tmp_path):
@@ -390,3 +391,70 @@ def test_a_real_process_imports_without_traceback(tmp_path):
     assert completed.stderr.splitlines()[-1] == (
         f"si-lint: imported 5 applications from 8 rows, 3 skipped into {tmp_path / 'estate.yaml'}; "
         "7 problems reported above")
+
+
+# --- in French ---------------------------------------------------------------------------------------------------
+
+def test_reports_and_the_summary_in_french(tmp_path):
+    result = invoke(FRENCH, "--mapping", FRENCH_MAPPING, "--lang", "fr", "-o", tmp_path / "estate.yaml")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquez --encoding si les lettres " \
+           "accentuées sont fausses" in lines
+    assert f"{FRENCH} : ligne 6, colonne F « Utilisateurs » : erreur : « abc » n'est pas une valeur de `users` ; " \
+           "attendu : un nombre entier d'au moins 0 ; ajoutez-la sous `values:` de la colonne « Utilisateurs » en " \
+           f"{FRENCH_MAPPING}:16, ou corrigez la cellule" in lines
+    assert f"{FRENCH} : ligne 7, colonne A « Application » : erreur : la colonne des identifiants est vide : ligne " \
+           "écartée, aucune de ses cellules n'est importée" in lines
+    assert lines[-1] == (f"si-lint : import terminé, 5 applications depuis 8 lignes, dont 3 écartées dans "
+                         f"{tmp_path / 'estate.yaml'} ; 7 problèmes signalés ci-dessus")
+    written = (tmp_path / "estate.yaml").read_text(encoding="utf-8")
+    assert written.startswith("# Importé par si-lint depuis inventaire-fr.csv : ce que la source ne dit pas est "
+                              "laissé de côté, et `si-lint` le signale\n")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--mapping", "{map}"], "si-lint: error: table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
+                             "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n"),
+    (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: error: 'rot13' n'est pas un encodage de texte (il "
+                                                    "transforme des octets en octets) : essayez utf-8, cp1252 ou "
+                                                    "latin-1\n"),
+    ([], "si-lint: error: donnez la table de correspondance avec --mapping MAP.yaml, ou écrivez-en une pour commencer "
+         "avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
+])
+def test_errors_in_french(tmp_path, args, expected):
+    path = tmp_path / "inv.csv"
+    path.write_text("Name,Hosting\nA,SaaS\n")
+    mapping = write(tmp_path, "columns:\n  Name: name\n  Hosting: delivry\n")
+    good = write(tmp_path, "columns:\n  Name: name\n  Hosting: delivery\n", "good.yaml")
+    result = invoke(path, *[a.format(map=mapping, good=good) for a in args], "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stderr == expected.format(map=mapping)
+
+
+def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_and_data(tmp_path):
+    path = tmp_path / "inv.csv"
+    path.write_text("Application;Propriétaire;Dépend de;Hébergeur;Fournisseur;Données;Remarques\n"
+                    "Paie;RH;;OVH;ADP;Salaires;\n", encoding="utf-8")
+    result = invoke("--suggest-mapping", path, "--lang", "fr")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Table de correspondance pour inv.csv, proposée par")
+    assert "columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n" in result.stdout
+    assert ("# Colonnes qui désignent des fournisseurs ou des stockages de données : un inventaire\n"
+            in result.stdout)
+    assert "#   Hébergeur: provider\n#   Fournisseur: provider\n#   Données: data\n" in result.stdout
+    assert result.stdout.endswith("ignore:\n  - Remarques\n")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(result.stdout, encoding="utf-8")
+    imported = import_csv(str(path), str(mapping))
+    # Nothing is dropped in silence: the columns left to the user are reported until they are ignored.
+    assert [(p.line, p.column) for p in imported.problems] == [(1, 4), (1, 5), (1, 6)]
+
+
+@pytest.mark.parametrize("header, field", [
+    ("Dépend de", "depends_on"), ("Dépendances", "depends_on"), ("Données", "data"), ("Hébergeur", "provider"),
+    ("Fournisseur", "provider"), ("Propriétaire", "owner"), ("Données traitées", "data"),
+    ("Dépend des applications", "depends_on"), ("Product owner", "owner"),
+])
+def test_french_headers_of_dependencies_and_data_are_guessed(header, field):
+    assert guess_field(header) == field

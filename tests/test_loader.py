@@ -131,3 +131,27 @@ def test_a_repository_root_skips_hidden_files_and_si_lint_config(tmp_path):
     assert [p.rsplit("/", 1)[-1] for p in loader.discover([str(tmp_path)])] == ["apps.yaml"]
     # Named explicitly, a file is read whatever its name.
     assert len(loader.discover([str(tmp_path / ".pre-commit-config.yaml")])) == 1
+
+
+def test_a_stream_gives_each_document_with_its_own_positions_and_problems():
+    documents = loader.load_stream("a: 1\n---\nb: 2\nb: 3\n---\n# only a comment\n", "f.yaml")
+    assert [d.data for d in documents] == [{"a": 1}, {"b": 2}, None]
+    assert documents[1].place(("b",)) == (3, 1)
+    assert [(p.code, p.line) for d in documents for p in d.problems] == [("EST002", 4)]
+    assert loader.load_stream("", "f.yaml") == []
+
+
+def test_a_stream_keeps_the_documents_before_an_error_and_places_it():
+    documents = loader.load_stream("a: 1\n---\nb: *nowhere\n---\nc: 3\n", "f.yaml")
+    assert [(d.data, d.readable) for d in documents] == [({"a": 1}, True), (None, False)]
+    assert [(p.code, p.line, p.column) for p in documents[1].problems] == [("EST001", 3, 4)]
+
+
+def test_a_stream_bounds_alias_expansion_per_document():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    documents = loader.load_stream("ok: 1\n---\n" + bomb, "f.yaml")
+    assert documents[0].data == {"ok": 1}
+    assert [(p.code, p.text.key) for p in documents[1].problems] == [("EST001", "load.alias_bomb")]

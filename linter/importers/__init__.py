@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..diagnostic import InputError
+from ..messages import Text, render
+
 # The order in which sections are written, as in the format's description.
 SECTION_ORDER = ("infrastructure", "data_stores", "applications")
 
@@ -21,34 +24,51 @@ class Entity:
     section: str  # infrastructure, data_stores or applications
     id: str
     data: dict
-    source: str  # where it came from, written as a comment: "inventory.csv row 5", "catalog.yaml:12"
+    source: object  # where it came from, written as a comment: Text "inventory.csv row 5", or "catalog.yaml:12"
 
 
 @dataclass(frozen=True)
 class Problem:
     """Something of the source that is not in the output, or a note about how it was read.
 
-    `place` is what users read ("inventory.csv: row 5, column C 'Hosting'" or
-    "catalog.yaml:12:5"); `row`/`column` (CSV) or `line`/`column` (YAML) let
-    tests and tools check the position.
+    `place` is what users read (a Text such as "inventory.csv: row 5, column C
+    'Hosting'", or "catalog.yaml:12:5"); `message` is a Text; `row`/`column`
+    (CSV) or `line`/`column` (YAML) let tests and tools check the position.
     """
 
-    place: str
-    message: str
+    place: object
+    message: Text
     lost: bool = True  # False for notes: nothing of the source is missing from the output
     line: Optional[int] = None  # CSV: the spreadsheet row; YAML: the 1-based line
     column: Optional[int] = None
     file: Optional[str] = None
 
+    def render(self, lang: str) -> str:
+        key = "import.line.error" if self.lost else "import.line.note"
+        return render(lang, Text(key, place=self.place, message=self.message))
+
     def __str__(self) -> str:
-        return f"{self.place}: {'error' if self.lost else 'note'}: {self.message}"
+        return self.render("en")
+
+
+class InputErrors(InputError):
+    """Several problems of one input, each at its place: a mapping with three mistakes says all three (exit 2)."""
+
+    def __init__(self, heading: Text, problems: list) -> None:
+        super().__init__(heading)
+        self.problems = problems  # (place, Text)
+
+    def render(self, lang: str) -> str:
+        lines = [render(lang, self.message)]
+        lines += [f"{place}: {render(lang, text)}" for place, text in self.problems]
+        return "\n".join(lines)
 
 
 @dataclass
 class Imported:
     entities: list = field(default_factory=list)
     problems: list = field(default_factory=list)
-    origin: str = ""  # what was read, for the header comment of written files
+    origin: object = ""  # what was read (a Text), for the header comment of written files
     read: int = 0  # records read (CSV rows after the header, empty ones included)
     skipped: int = 0  # records that gave no entity, each reported
 

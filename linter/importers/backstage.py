@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from ..diagnostic import InputError
+from ..messages import Listing, Text
 from . import Entity, Imported, Problem
 from .fields import Ids, ValueProblem, arrange, fields, set_path, slug, split_list
 
@@ -66,9 +66,9 @@ REFERENCES = {
 }
 # What becomes of an unresolved reference that the estate uses.
 _OUTCOMES = {
-    ("component", "owner"): "; kept as written", ("component", "system"): "; kept as written, without a domain",
-    ("component", "dependsOn"): "; left out of depends_on", ("component", "dependencyOf"): "; left out of depends_on",
-    ("resource", "dependencyOf"): "; left out of depends_on",
+    ("component", "owner"): "kept", ("component", "system"): "kept_no_domain",
+    ("component", "dependsOn"): "left_out", ("component", "dependencyOf"): "left_out",
+    ("resource", "dependencyOf"): "left_out",
 }
 KIND_NAMES = {"api": "API", "component": "Component", "resource": "Resource", "system": "System",
               "domain": "Domain", "group": "Group", "user": "User", "location": "Location", "template": "Template"}
@@ -76,13 +76,13 @@ KIND_NAMES = {"api": "API", "component": "Component", "resource": "Resource", "s
 
 @dataclass
 class Descriptor:
-    """One catalog entity as read: its data, its YAML node (for positions), its file."""
+    """One catalog entity as read: its data, its document (for positions), its file."""
 
     kind: str  # lowercase
     namespace: str
     name: str
     data: dict
-    node: object
+    document: object  # loader.Document: places keys and items
     path: str
     estate_id: Optional[str] = None
     section: Optional[str] = None
@@ -106,19 +106,41 @@ class Descriptor:
         metadata = self.data.get("metadata")
         return metadata if isinstance(metadata, dict) else {}
 
+    @property
+    def line(self) -> int:
+        return self.document.root[0]
+
+    def place(self, path: tuple = ()) -> tuple:
+        """(line, column) of `path` below the entity: where a key or an item is written."""
+        return self.document.place(path)
+
 
 # --- reading the files ------------------------------------------------------------------
 
 def import_backstage(paths) -> Imported:
-    reader = _Reader()
+    """The entities of the descriptor files and folders in `paths`, and of the Location targets they name.
+
+    Targets are read only inside the folders the user named (a folder, or the
+    folder of a file named): a catalog cannot make si-lint read `/etc/passwd`.
+    """
+    folders = []
     for path in paths:
-        if not os.path.exists(path):
-            raise InputError(f"{path}: no such file or folder")
+        if os.path.isdir(path):
+            folders.append(os.path.normpath(path))
+        elif os.path.isfile(path):
+            folders.append(os.path.normpath(os.path.dirname(path) or "."))
+        elif os.path.lexists(path):
+            raise InputError(Text("input.not_regular", path=path))
+        else:
+            raise InputError(Text("input.missing", path=path))
+    reader = _Reader(list(dict.fromkeys(folders)))
+    for path in paths:
         for file in _yaml_files(path) if os.path.isdir(path) else [path]:
             reader.queue(file)
     reader.run()
     shown = os.path.normpath(paths[0])
-    origin = f"the Backstage catalog {shown}" + (f" and {len(paths) - 1} more paths" if len(paths) > 1 else "")
+    origin = Text("import.backstage.origin", path=shown) if len(paths) == 1 else Text(
+        "import.backstage.origin_more", path=shown, n=len(paths) - 1)
     return _Mapper(reader, origin).run()
 
 
@@ -130,26 +152,60 @@ def _yaml_files(folder: str) -> list:
     return found
 
 
-def node_at(node, path: tuple, key: bool = False):
-    """The YAML node at `path` below `node` (the key's node when `key`), or None."""
-    found_key = None
-    for step in path:
-        if node is None:
-            return None
-        if isinstance(step, str):
-            if node.id != "mapping":
-                return None
-            pairs = [(k, v) for k, v in node.value if k.id == "scalar" and k.value == step]
-            found_key, node = pairs[-1] if pairs else (None, None)  # the last one wins, as in the data
-        else:
-            if node.id != "sequence" or not 0 <= step < len(node.value):
-                return None
-            found_key, node = node.value[step], node.value[step]
-    return found_key if key else node
+def _inside(path: str, roots: list) -> bool:
+    """Whether `path`, symbolic links resolved, lies in one of the `roots` (resolved folders)."""
+    real = os.path.realpath(path)
+    return any(os.path.commonpath([real, root]) == root for root in roots)
+
+
+def _glob(pattern: str, roots: list) -> Optional[list]:
+    """The files matching `pattern` (`*`, `?`, `[...]` within a name, `**` across folders), found by walking
+    only below the pattern's literal start; None when that start lies outside the `roots`."""
+    import glob
+
+    parts = pattern.split(os.sep)
+    literal = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    start = os.sep.join(parts[:literal]) or ("" if pattern.startswith(os.sep) else ".")
+    start = start or os.sep
+    rest = parts[literal:]
+    if not _inside(start, roots):
+        return None
+    deepest = None if "**" in rest else len(rest) - 1  # folders to descend below `start`
+    dotted = any(part.startswith(".") for part in rest)
+    found = []
+    for folder, directories, files in os.walk(start):  # symbolic links to folders are not followed
+        depth = 0 if folder == start else os.path.relpath(folder, start).count(os.sep) + 1
+        directories[:] = sorted(d for d in directories
+                                if (deepest is None or depth < deepest) and (dotted or not d.startswith(".")))
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if _matches(tuple(os.path.relpath(path, start).split(os.sep)), tuple(rest)):
+                found.append(os.path.normpath(path))
+    return found
+
+
+def _matches(names: tuple, parts: tuple) -> bool:
+    """Whether path `names` match pattern `parts`, as `glob` matches: `**` spans any folders, and a name
+    starting with a dot is matched only by a part that starts with one."""
+    from fnmatch import fnmatchcase
+    from functools import lru_cache
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(names)
+        if parts[j] == "**":
+            return match(i, j + 1) or (i < len(names) and not names[i].startswith(".") and match(i + 1, j))
+        return (i < len(names) and fnmatchcase(names[i], parts[j])
+                and (not names[i].startswith(".") or parts[j].startswith(".")) and match(i + 1, j + 1))
+
+    return match(0, 0)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, folders: list) -> None:
+        self.folders = folders  # as the user wrote them, for messages
+        self.roots = [os.path.realpath(folder) for folder in folders]
         self.pending: list = []
         self.read_order: list = []
         self.seen: set = set()
@@ -158,8 +214,8 @@ class _Reader:
         self.problems: list = []
         self.foreign: list = []  # files holding documents that are not Backstage entities
 
-    def problem(self, path: str, node, message: str, lost: bool = True) -> None:
-        self.problems.append(_problem(path, node, message, lost))
+    def problem(self, descriptor: "Descriptor", path: tuple, message: Text, lost: bool = True) -> None:
+        self.problems.append(_problem(descriptor.path, descriptor.place(path), message, lost))
 
     def queue(self, path: str) -> None:
         real = os.path.realpath(path)
@@ -174,75 +230,54 @@ class _Reader:
             self.read(path)
 
     def read(self, path: str) -> None:
-        import yaml
+        from ..inputs import decode, read_bytes
+        from ..loader import load_stream
 
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
-        except OSError as error:
-            self.problems.append(Problem(path, f"cannot read ({error.strerror or error}): its entities are not "
-                                               "imported", file=path))
+            text = decode(read_bytes(path), path)
+        except InputError as error:
+            self.problems.append(Problem(error.where or path, Text("import.backstage.not_read", problem=error.message),
+                                         file=path))
             return
-        except UnicodeDecodeError as error:
-            self.problems.append(Problem(path, f"not UTF-8 (byte at offset {error.start}): its entities are not "
-                                               "imported; save the file as UTF-8", file=path))
-            return
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-        try:
-            while loader.check_node():
-                node = loader.get_node()
-                self._duplicates(path, node)
-                self.document(path, node, loader.construct_document(node))
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            self.problems.append(_at(path, mark, f"invalid YAML: {error.problem or error}; the rest of the file "
-                                                 "is not read"))
-        except yaml.YAMLError as error:
-            self.problems.append(Problem(path, f"invalid YAML: {error}; the rest of the file is not read", file=path))
-        finally:
-            loader.dispose()
+        for document in load_stream(text, path):
+            for found in document.problems:
+                at = (found.line, found.column)
+                if found.code == "EST001":
+                    self.problems.append(_problem(path, at, Text("import.backstage.invalid_yaml",
+                                                                 problem=found.text)))
+                else:  # EST002: a duplicate key, of which the loader keeps the first
+                    self.problems.append(_problem(path, at, found.text))
+            if document.readable:
+                self.document(path, document)
 
-    def _duplicates(self, path: str, root) -> None:
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if node.id == "mapping":
-                keys: set = set()
-                for key, value in node.value:
-                    if key.id == "scalar":
-                        if key.value in keys:
-                            self.problem(path, key, f"duplicate key '{key.value}': only the last one is read; "
-                                                    "Backstage refuses the entity, so remove one")
-                        keys.add(key.value)
-                    stack.append(value)
-            elif node.id == "sequence":
-                stack.extend(node.value)
-
-    def document(self, path: str, node, data) -> None:
+    def document(self, path: str, document) -> None:
+        data = document.data
         if data is None:
             return
         api = data.get("apiVersion") if isinstance(data, dict) else None
         if not isinstance(api, str) or not BACKSTAGE_API.match(api):
             if path not in self.foreign:
                 self.foreign.append(path)
-                self.problem(path, node, "not a Backstage entity (no apiVersion backstage.io/...): skipped",
-                             lost=False)
+                self.problems.append(_problem(path, document.root, Text("import.backstage.not_an_entity"),
+                                              lost=False))
             return
         kind = data.get("kind")
         metadata = data.get("metadata")
         name = metadata.get("name") if isinstance(metadata, dict) else None
         if not isinstance(kind, str) or not isinstance(name, (str, int)) or isinstance(name, bool) or name == "":
             what = "kind" if not isinstance(kind, str) else "metadata.name"
-            self.problem(path, node, f"a Backstage entity without {what}: skipped; give it one")
+            self.problems.append(_problem(path, document.root, Text("import.backstage.no_kind_or_name",
+                                                                    what=what)))
             return
         namespace = metadata.get("namespace")
         namespace = namespace if isinstance(namespace, str) and namespace else "default"
-        descriptor = Descriptor(kind.lower(), namespace, str(name), data, node, path)
+        descriptor = Descriptor(kind.lower(), namespace, str(name), data, document, path)
         if descriptor.kind == "location":
             self.location(descriptor)
         first = self.by_key.get(descriptor.key)
         if first is not None:
-            self.problem(path, node, f"{descriptor.ref()} is already defined at {_place(first.path, first.node)}: "
-                                     "this one is skipped")
+            self.problems.append(_problem(path, document.root, Text(
+                "import.backstage.already_defined", ref=descriptor.ref(), place=f"{first.path}:{first.line}")))
             return
         self.by_key[descriptor.key] = descriptor
         self.descriptors.append(descriptor)
@@ -255,51 +290,52 @@ class _Reader:
         if isinstance(spec.get("targets"), list):
             targets += [(("spec", "targets", i), t) for i, t in enumerate(spec["targets"])]
         base = os.path.dirname(location.path)
-        for path, target in targets:
-            node = node_at(location.node, path)
+        for at, target in targets:
             if not isinstance(target, str) or not target:
-                self.problem(location.path, node, "a Location target is a file path or URL: skipped")
+                self.problem(location, at, Text("import.backstage.bad_target"))
             elif re.match(r"^[a-z][a-z0-9+.-]*://", target, re.IGNORECASE):
-                self.problem(location.path, node, f"target {target} is remote: not fetched; import a local copy "
-                                                  "of it")
+                self.problem(location, at, Text("import.backstage.remote", target=target))
             else:
-                self.target(location, node, os.path.join(base, target))
+                self.target(location, at, os.path.normpath(os.path.join(base, target)))
 
-    def target(self, location: Descriptor, node, path: str) -> None:
+    def target(self, location: Descriptor, at: tuple, path: str) -> None:
         import glob
 
+        outside = Text("import.backstage.outside", target=path, folders=Listing(self.folders, "or"))
         if glob.has_magic(path):
-            matches = sorted(glob.glob(path, recursive=True))
+            matches = _glob(path, self.roots)
+            if matches is None:
+                self.problem(location, at, outside)
+                return
             for match in matches:
-                self.queue(match)
+                if _inside(match, self.roots):
+                    self.queue(match)
+                else:  # a symbolic link inside the folder, to a file outside it
+                    self.problem(location, at, Text("import.backstage.outside", target=match,
+                                                    folders=Listing(self.folders, "or")))
             if not matches:
-                self.problem(location.path, node, f"target {os.path.normpath(path)} matches no file")
+                self.problem(location, at, Text("import.backstage.no_match", target=path))
+        elif not _inside(path, self.roots):
+            self.problem(location, at, outside)
         elif os.path.isfile(path):
             self.queue(path)
+        elif os.path.lexists(path):
+            self.problem(location, at, Text("import.backstage.not_regular", target=path))
         else:
-            self.problem(location.path, node, f"target {os.path.normpath(path)}: no such file; the entities it "
-                                              "describes are not imported")
+            self.problem(location, at, Text("import.backstage.no_file", target=path))
 
 
-def _place(path: str, node) -> str:
-    return f"{path}:{node.start_mark.line + 1}" if node is not None else path
-
-
-def _problem(path: str, node, message: str, lost: bool = True) -> Problem:
-    return _at(path, node.start_mark if node is not None else None, message, lost)
-
-
-def _at(path: str, mark, message: str, lost: bool = True) -> Problem:
-    if mark is None:
+def _problem(path: str, at: Optional[tuple], message: Text, lost: bool = True) -> Problem:
+    if at is None:
         return Problem(path, message, lost, file=path)
-    line, column = mark.line + 1, mark.column + 1
+    line, column = at
     return Problem(f"{path}:{line}:{column}", message, lost, line, column, path)
 
 
 # --- entities to estate -----------------------------------------------------------------
 
 class _Mapper:
-    def __init__(self, reader: _Reader, origin: str) -> None:
+    def __init__(self, reader: _Reader, origin: Text) -> None:
         self.reader = reader
         self.by_key = reader.by_key
         self.imported = Imported(origin=origin)
@@ -308,9 +344,8 @@ class _Mapper:
         self.targets: dict = {}  # (descriptor key, field) -> [(index or None, descriptor it names)]
         self.placing: set = set()  # (descriptor key, annotation) read to place a Resource
 
-    def problem(self, descriptor: Descriptor, path: tuple, message: str, lost: bool = True, key: bool = False):
-        node = node_at(descriptor.node, path, key) if path else descriptor.node
-        self.problems.append(_problem(descriptor.path, node or descriptor.node, message, lost))
+    def problem(self, descriptor: Descriptor, path: tuple, message: Text, lost: bool = True) -> None:
+        self.problems.append(_problem(descriptor.path, descriptor.place(path), message, lost))
 
     def run(self) -> Imported:
         self._place_entities()
@@ -319,9 +354,9 @@ class _Mapper:
         for descriptor in self.reader.descriptors:
             if descriptor.estate_id is not None:
                 data = self._data(descriptor, depends.get(descriptor.key, []))
-                line = descriptor.node.start_mark.line + 1
                 self.imported.entities.append(Entity(descriptor.section, descriptor.estate_id,
-                                                     arrange(descriptor.section, data), f"{descriptor.path}:{line}"))
+                                                     arrange(descriptor.section, data),
+                                                     f"{descriptor.path}:{descriptor.line}"))
         order = {path: position for position, path in enumerate(self.reader.read_order)}
         self.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
         self._not_imported()
@@ -341,15 +376,13 @@ class _Mapper:
             wanted = descriptor.name if descriptor.namespace == "default" else f"{descriptor.namespace}-{descriptor.name}"
             base = Ids.base(wanted, prefixes[section])
             if base is None:
-                self.problem(descriptor, ("metadata", "name"), f"name '{descriptor.name}' holds no letter or digit "
-                                                               "to make an id from: skipped")
+                self.problem(descriptor, ("metadata", "name"), Text("import.backstage.no_id", name=descriptor.name))
                 self.imported.skipped += 1
                 continue
             descriptor.estate_id, descriptor.section = ids.claim(base), section
             if descriptor.estate_id != base:
-                self.problem(descriptor, ("metadata", "name"), f"id '{base}' is taken by another entity: "
-                                                               f"{descriptor.ref()} gets '{descriptor.estate_id}'",
-                             lost=False)
+                self.problem(descriptor, ("metadata", "name"), Text(
+                    "import.backstage.id_taken", base=base, ref=descriptor.ref(), id=descriptor.estate_id), lost=False)
 
     def _section(self, descriptor: Descriptor) -> Optional[str]:
         """Where the entity goes; for a Resource, also its required `kind` or `type` (in `descriptor.required`)."""
@@ -373,11 +406,11 @@ class _Mapper:
             descriptor.required = ("type", infrastructure_type)
             return "infrastructure"
         shown = descriptor.spec().get("type")
-        self.problem(descriptor, ("spec", "type") if "type" in descriptor.spec() else ("kind",),
-                     f"resource type '{shown}' says neither a data store nor infrastructure: skipped; add the "
-                     f"annotation {ANNOTATION}kind (operational, warehouse, lake, documents, media, geographic) "
-                     f"or {ANNOTATION}type (server, network, storage, identity, integration-platform, security, "
-                     "access-devices)")
+        self.problem(descriptor, ("spec", "type") if "type" in descriptor.spec() else ("kind",), Text(
+            "import.backstage.unplaced_resource", type=str(shown), kind_annotation=f"{ANNOTATION}kind",
+            type_annotation=f"{ANNOTATION}type",
+            kinds=Listing(fields("data_stores")["kind"].item["enum"]),
+            types=Listing(fields("infrastructure")["type"].item["enum"])))
         self.imported.skipped += 1
         return None
 
@@ -388,7 +421,7 @@ class _Mapper:
         default_kind, kinds = REFERENCES[descriptor.kind][field]
         path = ("spec", field) if index is None else ("spec", field, index)
         if not isinstance(value, str) or not value.strip():
-            self.problem(descriptor, path, f"spec.{field}: a reference is written [kind:][namespace/]name")
+            self.problem(descriptor, path, Text("import.backstage.bad_reference", field=field))
             return None
         kind, namespace, name = _parse_ref(value.strip(), descriptor.namespace)
         candidates = [kind.lower()] if kind else [default_kind] if default_kind else list(kinds)
@@ -396,22 +429,25 @@ class _Mapper:
         if len(found) == 1 and found[0].kind in kinds:
             return found[0]
         if len(found) > 1:
-            why = f"names both {' and '.join(d.ref() for d in found)}: write the kind"
+            why = Text("import.backstage.names_both", refs=Listing((d.ref() for d in found), "and"))
         elif found:
-            why = f"names a {KIND_NAMES.get(found[0].kind, found[0].kind)}, where {_kinds(kinds)} is expected"
+            why = Text("import.backstage.names_kind", found=KIND_NAMES.get(found[0].kind, found[0].kind),
+                       expected=_kinds(kinds))
         else:
-            why = f"names no {_kinds(candidates)} of the catalog read" + self._hint(candidates, kinds, namespace, name)
-        outcome = _OUTCOMES.get((descriptor.kind, field), "")
-        self.problem(descriptor, path, f"spec.{field} '{value}' {why}{outcome}")
+            why = Text("import.backstage.names_none", kinds=_kinds(candidates),
+                       hint=self._hint(candidates, kinds, namespace, name))
+        outcome = _OUTCOMES.get((descriptor.kind, field))
+        self.problem(descriptor, path, Text("import.backstage.reference", field=field, value=value, why=why,
+                                            outcome=Text("import.backstage.outcome." + outcome) if outcome else ""))
         return None
 
-    def _hint(self, candidates: list, kinds: tuple, namespace: str, name: str) -> str:
+    def _hint(self, candidates: list, kinds: tuple, namespace: str, name: str):
         others = [k for k in kinds if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))]
         if others:
-            return f" (a {KIND_NAMES[others[0]]} has that name: write {others[0]}:{name})"
+            return Text("import.backstage.hint_other_kind", kind=KIND_NAMES[others[0]], ref=f"{others[0]}:{name}")
         missing = [KIND_NAMES.get(k, k) for k in candidates if k not in self.kinds_read]
         if missing:
-            return f" (no {' or '.join(missing)} was read at all: add the files that define them)"
+            return Text("import.backstage.hint_none_read", kinds=Listing(missing, "or"))
         return ""
 
     def _check_references(self) -> None:
@@ -456,11 +492,9 @@ class _Mapper:
             self._application(descriptor, data, depends)
         else:
             data[descriptor.required[0]] = descriptor.required[1]
-            what = "data store" if descriptor.section == "data_stores" else "infrastructure component"
             for target, referrer, index, field in depends:
-                self.problem(referrer, ("spec", field, index) if index is not None else ("spec", field),
-                             f"{descriptor.ref()} depends on {target.ref()}, but a {what} has no depends_on in "
-                             "the estate: not imported")
+                self.problem(referrer, ("spec", field, index) if index is not None else ("spec", field), Text(
+                    "import.backstage.no_depends_on." + descriptor.section, ref=descriptor.ref(), target=target.ref()))
         self._apply_annotations(descriptor, data)
         return data
 
@@ -486,8 +520,8 @@ class _Mapper:
         for target, referrer, index, field in depends:
             path = ("spec", field, index) if index is not None else ("spec", field)
             if target.estate_id is None:
-                self.problem(referrer, path, f"{descriptor.ref()} depends on {target.ref()}, which is not imported "
-                                             "(see above): left out of depends_on")
+                self.problem(referrer, path, Text("import.backstage.dependency_not_imported", ref=descriptor.ref(),
+                                                  target=target.ref()))
             elif target.estate_id not in needs:
                 needs.append(target.estate_id)
         if needs:
@@ -516,12 +550,11 @@ class _Mapper:
         path = ("metadata", "annotations", ANNOTATION + name)
         target = known.get(name)
         if target is None:
-            what = {"applications": "an application", "data_stores": "a data store",
-                    "infrastructure": "an infrastructure component"}[section]
             close = difflib.get_close_matches(name, list(known), n=1)
-            hint = f"did you mean {ANNOTATION}{close[0]}?" if close else "docs/import.md lists the fields"
-            self.problem(descriptor, path, f"{ANNOTATION}{name}: not a field of {what}: not imported; {hint}",
-                         key=True)
+            hint = Text("import.did_you_mean", close=ANNOTATION + close[0]) if close else Text(
+                "import.backstage.see_fields")
+            self.problem(descriptor, path, Text("import.backstage.not_a_field." + section, annotation=ANNOTATION + name,
+                                                hint=hint))
             return None
         text = _annotation_text(value)
         try:
@@ -529,8 +562,9 @@ class _Mapper:
                 return list(dict.fromkeys(target.parse(part) for part in split_list(text)))
             return target.parse(text)
         except ValueProblem as problem:
-            self.problem(descriptor, path, f"{ANNOTATION}{name}: '{text}' is not a value of `{name}`: {problem}; "
-                                           "not imported")
+            self.problem(descriptor, path, Text("import.backstage.bad_annotation", annotation=ANNOTATION + name,
+                                                problem=Text("import.not_a_value", value=text, field=name,
+                                                             problem=problem.text)))
             return None
 
     def _not_imported(self) -> None:
@@ -539,9 +573,9 @@ class _Mapper:
             if descriptor.kind not in ("component", "resource", "system", "domain", "location"):
                 counts[descriptor.kind] = counts.get(descriptor.kind, 0) + 1
         if counts:
-            listed = ", ".join(f"{number} {KIND_NAMES.get(kind, kind)}" for kind, number in sorted(counts.items()))
-            self.problems.append(Problem("si-lint", f"not imported, the estate has no place for them: {listed} "
-                                                    "(Groups and Users were read to check owners)", lost=False))
+            listed = Listing(f"{number} {KIND_NAMES.get(kind, kind)}" for kind, number in sorted(counts.items()))
+            self.problems.append(Problem("si-lint", Text("import.backstage.kinds_not_imported", kinds=listed),
+                                         lost=False))
 
 
 def _parse_ref(text: str, namespace: str) -> tuple:
@@ -551,8 +585,8 @@ def _parse_ref(text: str, namespace: str) -> tuple:
     return kind, found_namespace or namespace, name
 
 
-def _kinds(kinds) -> str:
-    return " or ".join(KIND_NAMES.get(kind, kind) for kind in kinds)
+def _kinds(kinds) -> Listing:
+    return Listing((KIND_NAMES.get(kind, kind) for kind in kinds), "or")
 
 
 def _resource_words(value) -> tuple:

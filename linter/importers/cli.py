@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from ..console import run, write_output
+from ..console import default_lang, lang_option, run, write_output
 from ..diagnostic import InputError
+from ..messages import Listing, Plural, Text, say
 
 IMPORT_EXIT_CODES = """\b
 Exit codes:
@@ -41,76 +42,78 @@ def import_group() -> None:
 @click.option("--suggest-mapping", is_flag=True,
               help="Write a starting mapping from the header row and the values seen, instead of importing.")
 @click.option("--output", "-o", type=click.Path(), help=OUTPUT_HELP)
+@click.option("--sheet", metavar="NAME",
+              help="The sheet of a workbook (.xlsx, .ods) to read (default: the first visible one).")
 @click.option("--encoding", metavar="NAME",
-              help="The file's encoding, e.g. utf-8 or cp1252 (default: detected: UTF-8 with or without BOM, "
+              help="The CSV file's encoding, e.g. utf-8 or cp1252 (default: detected: UTF-8 with or without BOM, "
                    "else Windows-1252).")
 @click.option("--delimiter", type=click.Choice([",", ";", "tab"]),
-              help="The column delimiter (default: the one the header row uses most).")
-def csv_command(inventory, mapping, suggest_mapping, output, encoding, delimiter):
-    """Import the applications listed in INVENTORY, a CSV export of a spreadsheet."""
+              help="The CSV column delimiter (default: the one the header row uses most).")
+@lang_option
+def csv_command(inventory, mapping, suggest_mapping, output, sheet, encoding, delimiter, lang):
+    """Import the applications listed in INVENTORY: a CSV export of a spreadsheet, or the workbook itself
+    (.xlsx, .ods)."""
     from . import csv_import
 
     if delimiter == "tab":
         delimiter = "\t"
+    language = lang or default_lang()
 
     def body():
         if suggest_mapping:
             if mapping:
-                raise InputError("--suggest-mapping writes a mapping: do not give --mapping with it")
-            text = csv_import.suggest_mapping(inventory, encoding, delimiter)
+                raise InputError(Text("import.suggest_with_mapping"))
+            text = csv_import.suggest_mapping(inventory, encoding, delimiter, sheet, language)
             write_output(text, output)
             return 0
         if not mapping:
-            raise InputError("give the mapping with --mapping MAP.yaml, or write one to start from with "
-                             "`si-lint import csv --suggest-mapping INVENTORY.csv`")
-        imported = csv_import.import_csv(inventory, mapping, encoding, delimiter)
-        return _finish(imported, output, "rows")
+            raise InputError(Text("import.need_mapping"))
+        imported = csv_import.import_csv(inventory, mapping, encoding, delimiter, sheet)
+        return _finish(imported, output, "import.rows", language)
 
-    sys.exit(run(body))
+    sys.exit(run(body, language))
 
 
 @import_group.command("backstage", epilog=IMPORT_EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--output", "-o", type=click.Path(), help=OUTPUT_HELP)
-def backstage_command(paths, output):
-    """Import the Backstage catalog descriptor files in PATHS (files or folders; Location targets are followed)."""
+@lang_option
+def backstage_command(paths, output, lang):
+    """Import the Backstage catalog descriptor files in PATHS (files or folders; Location targets inside their
+    folders are followed)."""
     from . import backstage
+
+    language = lang or default_lang()
 
     def body():
         imported = backstage.import_backstage(paths)
-        return _finish(imported, output, "catalog entities")
+        return _finish(imported, output, "import.catalog_entities", language)
 
-    sys.exit(run(body))
+    sys.exit(run(body, language))
 
 
-def _finish(imported, output, records: str) -> int:
+def _finish(imported, output, records: str, lang: str) -> int:
     from . import writer
 
     for problem in imported.problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.render(lang), err=True)
     if output is None:
-        click.echo(writer.render(imported), nl=False)
+        write_output(writer.render(imported, lang), None)
         where = ""
     elif output.endswith((".yaml", ".yml")):
-        writer.write_file(imported, output)
-        where = f" into {output}"
+        writer.write_file(imported, output, lang)
+        where = Text("import.into_file", path=output)
     else:
-        written = writer.write_directory(imported, output)
-        where = f" into {len(written)} file{'s' * (len(written) != 1)} under {output}"
+        written = writer.write_directory(imported, output, lang)
+        where = Text("import.into_folder", files=Plural("import.files", len(written)), path=output)
     errors = sum(1 for problem in imported.problems if problem.lost)
     counts = {}
     for entity in imported.entities:
         counts[entity.section] = counts.get(entity.section, 0) + 1
-    made = ", ".join(f"{number} {_WORDS[section][number != 1]}" for section, number in counts.items()) or "nothing"
-    skipped = f", {imported.skipped} skipped" if imported.skipped else ""
-    verdict = f"{errors} problem{'s' * (errors != 1)} reported above" if errors else "nothing left out"
-    click.echo(f"si-lint: imported {made} from {imported.read} {records}{skipped}{where}; {verdict}", err=True)
+    made = Listing(Plural("import.made." + section, number) for section, number in counts.items()) if counts else \
+        Text("import.made.nothing")
+    verdict = Plural("import.problems_above", errors) if errors else Text("import.nothing_left_out")
+    click.echo(say(lang, "import.done", made=made, records=Plural(records, imported.read),
+                   skipped=Plural("import.skipped", imported.skipped) if imported.skipped else "", where=where,
+                   verdict=verdict), err=True)
     return 1 if imported.failed else 0
-
-
-_WORDS = {
-    "applications": ("application", "applications"), "data_stores": ("data store", "data stores"),
-    "infrastructure": ("infrastructure component", "infrastructure components"),
-}
-
-

@@ -1,9 +1,11 @@
-"""Import a spreadsheet inventory (CSV) into estate applications, following a mapping file.
+"""Import a spreadsheet inventory (CSV, .xlsx or .ods) into estate applications, following a mapping file.
 
 Rows are numbered as the spreadsheet shows them: the header is row 1 and a
 cell holding line breaks still counts as one row. Every cell the mapping cannot
 carry over, every row that cannot become an application and every column the
-mapping does not mention is reported at its row and column.
+mapping does not mention is reported at its row and column. A workbook's sheet
+(`workbook.py`) becomes the same `Table` of texts as a CSV file, so both go
+through the same mapping, detection and reports.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..diagnostic import InputError
+from ..inputs import read_bytes, read_text
+from ..messages import Listing, Plural, Text
 from ..vocabulary import DEVICE_FAMILIES
-from . import Entity, Imported, Problem
-from .fields import Field, Ids, ValueProblem, arrange, fields, set_path, slug, split_list
+from . import Entity, Imported, InputErrors, Problem
+from .fields import Field, Ids, ValueProblem, arrange, column_letter, fields, set_path, slug, split_list
 
 SECTION = "applications"
 DEPENDS_ON = "depends_on"  # the one reference field a mapping may fill: it names other rows
@@ -32,15 +36,33 @@ class Table:
     header: list  # column names, stripped
     header_row: int
     rows: list  # (spreadsheet row, cells) for every row after the header, empty ones included
-    encoding: str
+    encoding: str  # of a CSV file; "" for a workbook
     notes: list = field(default_factory=list)
+    label: object = ""  # how places name the file: its path, or a Text naming the path and the sheet
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.path
 
 
-def read_table(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None) -> Table:
+def read_table(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
+               sheet: Optional[str] = None) -> Table:
+    """The inventory's rows as texts, from a CSV file or a workbook's sheet (told apart by their content)."""
+    from . import workbook
+
+    data = read_bytes(path)
+    if workbook.is_workbook(data):
+        if encoding is not None or delimiter is not None:
+            raise InputError(Text("import.workbook.csv_options", path=path))
+        return rows_to_table(path, *workbook.read_sheet(data, path, sheet))
+    if sheet is not None:
+        raise InputError(Text("import.csv.sheet_option", path=path))
+    return _read_csv(data, path, encoding, delimiter)
+
+
+def _read_csv(data: bytes, path: str, encoding: Optional[str], delimiter: Optional[str]) -> Table:
     import csv
     import io
 
-    data = _read_bytes(path)
     text, used = _decode(data, path, encoding)
     delimiter = delimiter or _detect_delimiter(text)
     records = []
@@ -49,48 +71,46 @@ def read_table(path: str, encoding: Optional[str] = None, delimiter: Optional[st
         for cells in reader:
             records.append(cells)
     except csv.Error as error:
-        raise InputError(
-            f"{path}:{reader.line_num}: not readable as CSV ({error}); a quote is probably not closed: "
-            "fix the file or export it again"
-        ) from None
-    start = next((i for i, cells in enumerate(records) if _filled(cells)), None)
-    if start is None:
-        raise InputError(f"{path}: no header row (the file has no text); export the inventory with its header")
-    header = [name.strip() for name in records[start]]
-    rows = [(position + 1, cells) for position, cells in enumerate(records) if position > start]
-    table = Table(path, header, start + 1, rows, used)
+        raise InputError(Text("import.csv.unreadable", reason=str(error)), where=f"{path}:{reader.line_num}") from None
+    table = rows_to_table(path, records, path, [])
+    table.encoding = used
     if used in ("cp1252", "latin-1") and encoding is None:  # a guess, not read from a BOM
-        shown = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1"}.get(used, used)
-        table.notes.append(Problem(
-            path, f"not UTF-8: read as {shown}; give --encoding if accented letters look wrong", lost=False,
-        ))
+        shown = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1"}[used]
+        table.notes.append(Problem(path, Text("import.csv.guessed_encoding", encoding=shown), lost=False))
     return table
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+def rows_to_table(path: str, records: list, label, notes: list) -> Table:
+    """A Table from the rows of text cells as the spreadsheet numbers them (row 1 first): the header is the first
+    row with text."""
+    start = next((i for i, cells in enumerate(records) if _filled(cells)), None)
+    if start is None:
+        raise InputError(Text("import.csv.no_header", path=label))
+    header = [name.strip() for name in records[start]]
+    rows = [(position + 1, cells) for position, cells in enumerate(records) if position > start]
+    return Table(path, header, start + 1, rows, "", list(notes), label)
 
 
 def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple:
     if encoding is not None:
         try:
-            name = codecs.lookup(encoding).name
+            info = codecs.lookup(encoding)
         except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}: try utf-8, cp1252 or latin-1") from None
+            raise InputError(Text("import.csv.unknown_encoding", name=repr(encoding))) from None
+        if not info._is_text_encoding:  # rot13, base64, zlib...: they turn bytes into bytes, not into text
+            raise InputError(Text("import.csv.not_text_encoding", name=repr(encoding)))
+        name = info.name
         if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
             name = "utf-8-sig"
         return _decode_as(data, path, name), name
-    if data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{path}: this is a workbook (.xlsx or .ods), not CSV: save it as CSV from the spreadsheet")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: Excel 97-2003
+        raise InputError(Text("import.csv.old_excel", path=path))
     if data.startswith(codecs.BOM_UTF8):
         return _decode_as(data, path, "utf-8-sig"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(data, path, "utf-16"), "utf-16"
     if b"\x00" in data:
-        raise InputError(f"{path}: a binary file, not CSV text: export the inventory as CSV")
+        raise InputError(Text("import.csv.binary", path=path))
     for name in ("utf-8", "cp1252"):
         try:
             return data.decode(name), name
@@ -99,17 +119,16 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple:
     return data.decode("latin-1"), "latin-1"  # decodes any byte: the last resort
 
 
-ENCODING_HINT = "give the file's encoding with --encoding (cp1252 for most French Windows exports)"
-
-
-def _decode_as(data: bytes, path: str, name: str, hint: str = ENCODING_HINT) -> str:
+def _decode_as(data: bytes, path: str, name: str) -> str:
+    shown = "utf-8" if name == "utf-8-sig" else name
     try:
         return data.decode(name)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start:error.start + 1].hex()
-        shown = "utf-8" if name == "utf-8-sig" else name
-        raise InputError(f"{path}:{line}: byte 0x{byte} is not {shown}: {hint}") from None
+        raise InputError(Text("import.csv.bad_byte", byte=byte, encoding=shown), where=f"{path}:{line}") from None
+    except UnicodeError:  # idna, punycode: text encodings of names, whose errors have no position
+        raise InputError(Text("import.csv.not_in_encoding", path=path, encoding=shown)) from None
 
 
 def _detect_delimiter(text: str) -> str:
@@ -123,15 +142,6 @@ def _detect_delimiter(text: str) -> str:
 
 def _filled(cells: list) -> bool:
     return any(cell.strip() for cell in cells)
-
-
-def column_letter(number: int) -> str:
-    """1 -> A, 27 -> AA: the spreadsheet's name of a column."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # --- the mapping file -------------------------------------------------------------------
@@ -167,7 +177,7 @@ def _read_cell(column: Column, text: str) -> tuple:
     try:
         return column.field.parse(text), None
     except ValueProblem as problem:
-        return None, str(problem)
+        return None, problem.text
 
 
 def _norm(text: str) -> str:
@@ -176,198 +186,206 @@ def _norm(text: str) -> str:
 
 
 def load_mapping(path: str) -> Mapping:
-    import yaml
+    from ..loader import load_text, refuse_problems
 
-    text = _decode_as(_read_bytes(path), path, "utf-8-sig", "save the mapping as UTF-8")
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
-        raise InputError(f"{where}: invalid YAML: {error.problem or error}") from None
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: invalid YAML: {error}") from None
-    return _MappingReader(path).read(root)
+    document = load_text(read_text(path), path)
+    if not document.readable:
+        refuse_problems(document)  # invalid YAML, an alias bomb...: exit 2 at its place
+    return _MappingReader(document).read()
+
+
+_BAD = object()
 
 
 class _MappingReader:
+    """Reads the mapping's plain data (built by the estate loader, with its guards); places come from its index."""
+
     TOP = ("columns", "id", "ignore")
     ENTRY = ("field", "values", "split")
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.errors: list = []
+    def __init__(self, document) -> None:
+        self.document = document
+        self.path = document.path
+        self.errors: list = [(f"{p.file}:{p.line}:{p.column}", p.text) for p in document.problems]
 
-    def error(self, node, message: str) -> None:
-        mark = node.start_mark
-        self.errors.append(f"{self.path}:{mark.line + 1}:{mark.column + 1}: {message}")
+    def where(self, at: tuple) -> str:
+        line, column = self.document.place(at)
+        return f"{self.path}:{line}:{column}"
 
-    def read(self, root) -> Mapping:
-        import difflib
+    def line(self, at: tuple) -> int:
+        return self.document.place(at)[0]
 
+    def error(self, at: tuple, text: Text) -> None:
+        self.errors.append((self.where(at), text))
+
+    def read(self) -> Mapping:
         mapping = Mapping(self.path, [], [])
-        if root is None or root.id != "mapping":
-            raise InputError(f"{self.path}: a mapping file is a YAML mapping with a `columns:` entry; "
-                             "`si-lint import csv --suggest-mapping INVENTORY.csv` writes one to start from")
-        top = self.pairs(root)
-        for key, (key_node, value) in top.items():
+        root = self.document.data
+        if not isinstance(root, dict):
+            raise InputError(Text("import.mapping.not_a_mapping"), where=self.path)
+        for key in root:
             if key not in self.TOP:
-                close = difflib.get_close_matches(key, self.TOP, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else f"the keys are {', '.join(self.TOP)}"
-                self.error(key_node, f"unknown key `{key}`: {hint}")
-        if "columns" not in top:
-            self.error(root, "no `columns:` entry: say which column feeds which field")
+                self.error((key,), Text("import.mapping.unknown_key", key=key, hint=_key_hint(key, self.TOP)))
+        if "columns" not in root:
+            self.error((), Text("import.mapping.no_columns"))
         else:
-            self.columns(top["columns"][1], mapping)
-        if "id" in top:
-            node = top["id"][1]
-            if self.text(node, "`id` names the column ids are made from") is not None:
-                mapping.id_column = (node.value, node.start_mark.line + 1)
-        if "ignore" in top:
-            self.ignore(top["ignore"][1], mapping)
+            self.columns(root["columns"], mapping)
+        if "id" in root:
+            name = self.text(("id",), Text("import.mapping.what.id"))
+            if name is not None:
+                mapping.id_column = (name, self.line(("id",)))
+        if "ignore" in root:
+            self.ignore(root["ignore"], mapping)
         used = {}
         for column in mapping.columns:
             path = DEPENDS_ON if column.field == DEPENDS_ON else column.field.path
             if path in used:
-                self.errors.append(f"{self.path}:{column.line}: field `{path}` is already fed by column "
-                                   f"'{used[path]}': one column per field")
+                self.errors.append((f"{self.path}:{column.line}",
+                                    Text("import.mapping.field_twice", field=path, column=used[path])))
             used.setdefault(path, column.name)
         mapped = {_norm(column.name) for column in mapping.columns}
         for name, line in mapping.ignore:
             if _norm(name) in mapped:
-                self.errors.append(f"{self.path}:{line}: column '{name}' is both mapped and ignored: choose one")
+                self.errors.append((f"{self.path}:{line}", Text("import.mapping.mapped_and_ignored", column=name)))
         if mapping.id_column is None and "name" not in used and mapping.columns:
-            self.errors.append(f"{self.path}:{root.start_mark.line + 1}: no column feeds `name` and no `id:` column "
-                               "is given: ids are made from one of them")
+            self.errors.append((f"{self.path}:{self.document.root[0]}", Text("import.mapping.no_name")))
         if self.errors:
-            raise InputError("bad mapping:\n" + "\n".join(self.errors))
+            raise InputErrors(Text("import.mapping.bad"), self.errors)
         return mapping
 
-    def pairs(self, node) -> dict:
-        found = {}
-        for key_node, value in node.value:
-            key = self.text(key_node, "a key is a plain text")
-            if key is None:
-                continue
-            if key in found:
-                self.error(key_node, f"`{key}` is given twice: keep one")
-                continue
-            found[key] = (key_node, value)
-        return found
+    def value_at(self, at: tuple):
+        value = self.document.data
+        for step in at:
+            value = value[step]
+        return value
 
-    def text(self, node, what: str) -> Optional[str]:
-        if node.id != "scalar" or _null(node):
-            self.error(node, f"expected a text: {what}")
+    def text(self, at: tuple, what: Text) -> Optional[str]:
+        """The text at `at`; numbers and words YAML reads otherwise (`2024`, `yes`) are taken as written."""
+        value = self.value_at(at)
+        if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+            self.error(at, Text("import.mapping.expected_text", what=what))
             return None
-        return node.value
+        return value if isinstance(value, str) else str(value)
 
     def columns(self, node, mapping: Mapping) -> None:
-        if node.id != "mapping":
-            self.error(node, "`columns` maps each column name to a field, e.g. `Hosting: delivery`")
+        if not isinstance(node, dict):
+            self.error(("columns",), Text("import.mapping.columns_shape"))
             return
-        for name, (key_node, entry) in self.pairs(node).items():
-            column = self.column(name, key_node, entry)
+        for name in node:
+            column = self.column(name, node[name], ("columns", name))
             if column is not None:
                 mapping.columns.append(column)
 
-    def column(self, name: str, key_node, entry) -> Optional[Column]:
-        line = key_node.start_mark.line + 1
-        if entry.id == "scalar":
-            target = self.field(entry)
+    def column(self, name: str, entry, at: tuple) -> Optional[Column]:
+        line = self.line(at)
+        if not isinstance(entry, (dict, list)):
+            target = self.field(at)
             return None if target is None else Column(name, target, {}, [], None, line)
-        if entry.id != "mapping":
-            self.error(entry, f"column '{name}': give a field name, or a mapping with field, values and split")
+        if not isinstance(entry, dict):
+            self.error(at, Text("import.mapping.column_shape", column=name))
             return None
-        parts = self.pairs(entry)
-        for key, (key_node, _) in parts.items():
+        for key in entry:
             if key not in self.ENTRY:
-                self.error(key_node, f"unknown key `{key}` for column '{name}': the keys are {', '.join(self.ENTRY)}")
-        if "field" not in parts:
-            self.error(entry, f"column '{name}': no `field:` (which estate field it feeds)")
+                self.error(at + (key,), Text("import.mapping.column_unknown_key", key=key, column=name,
+                                             keys=Listing(f"`{k}`" for k in self.ENTRY)))
+        if "field" not in entry:
+            self.error(at, Text("import.mapping.no_field", column=name))
             return None
-        target = self.field(parts["field"][1])
+        target = self.field(at + ("field",))
         if target is None:
             return None
         split = None
-        if "split" in parts:
-            split_node = parts["split"][1]
-            split = self.text(split_node, "`split` is the text between list items, e.g. \";\"")
+        if "split" in entry:
+            split = self.text(at + ("split",), Text("import.mapping.what.split"))
             if split == "":
-                self.error(split_node, "`split` cannot be empty")
+                self.error(at + ("split",), Text("import.mapping.empty_split"))
             elif split is not None and target != DEPENDS_ON and not target.many:
-                self.error(split_node, f"`split` is for list fields; `{target.path}` holds one value")
-        table = self.values(parts["values"][1], target, name) if "values" in parts else {}
+                self.error(at + ("split",), Text("import.mapping.split_one_value", field=target.path))
+        table = self.values(entry["values"], target, name, at + ("values",)) if "values" in entry else {}
         values = {key: value for key, (_, value) in table.items()}
         return Column(name, target, values, [source for source, _ in table.values()], split, line)
 
-    def field(self, node):
+    def field(self, at: tuple):
         import difflib
 
-        path = self.text(node, "a field name such as delivery or access.browser")
+        path = self.text(at, Text("import.mapping.what.field"))
         if path is None:
             return None
         if path == DEPENDS_ON:
             return DEPENDS_ON
         known = fields(SECTION)
         if path not in known:
-            close = difflib.get_close_matches(path, [*known, DEPENDS_ON], n=1)
-            hint = f"did you mean `{close[0]}`?" if close else "see docs/import.md for the fields a column can feed"
             if path in ("provider", "data", "waivers"):
-                hint = "it names entities an inventory does not define: add it by hand after the import"
-            self.error(node, f"`{path}` is not a field a column can feed: {hint}")
+                hint = Text("import.mapping.by_hand")
+            else:
+                close = difflib.get_close_matches(path, [*known, DEPENDS_ON], n=1)
+                hint = Text("import.did_you_mean_code", close=close[0]) if close else Text("import.mapping.see_fields")
+            self.error(at, Text("import.mapping.not_a_field", field=path, hint=hint))
             return None
         return known[path]
 
-    def values(self, node, target, name: str) -> dict:
-        if _null(node):
+    def values(self, node, target, name: str, at: tuple) -> dict:
+        if node is None:
             return {}  # `values:` with every line commented out
-        if node.id != "mapping":
-            self.error(node, f"column '{name}': `values` maps what the cells say to field values")
+        if not isinstance(node, dict):
+            self.error(at, Text("import.mapping.values_shape", column=name))
             return {}
         table = {}
-        for source, (key_node, value) in self.pairs(node).items():
-            converted = self.value(value, target)
+        for source in node:
+            converted = self.value(node[source], target, at + (source,))
             if converted is not _BAD:
                 table[_norm(source)] = (source, converted)
         return table
 
-    def value(self, node, target):
-        if _null(node):
+    def value(self, value, target, at: tuple):
+        if value is None:
             return None
         if target == DEPENDS_ON:
-            text = self.text(node, "an application name or id")
+            text = self.text(at, Text("import.mapping.what.dependency"))
             return _BAD if text is None else text
-        if node.id == "sequence":
+        if isinstance(value, list):
             if not target.many:
-                self.error(node, f"`{target.path}` holds one value, not a list")
+                self.error(at, Text("import.mapping.one_value", field=target.path))
                 return _BAD
-            items = [self.value(item, target) for item in node.value]
+            items = [self.value(item, target, at + (position,)) for position, item in enumerate(value)]
             return _BAD if _BAD in items else [item for item in items if item is not None]
-        if node.id != "scalar":
-            self.error(node, f"expected {target.expected()}")
+        if isinstance(value, dict):
+            self.error(at, Text("import.expected", what=target.expected()))
             return _BAD
+        if not isinstance(value, str) and target.accepts(value):
+            return value  # `true`, `99.9`: YAML read them as the field wants them
+        text = value if isinstance(value, str) else _yaml_text(value)
         try:
-            return target.parse(node.value)
+            return target.parse(text)
         except ValueProblem as problem:
-            self.error(node, f"'{node.value}' is not a value of `{target.path}`: {problem}")
+            self.error(at, Text("import.not_a_value", value=text, field=target.path, problem=problem.text))
             return _BAD
 
     def ignore(self, node, mapping: Mapping) -> None:
-        items = [] if _null(node) else node.value if node.id == "sequence" else None
+        items = [] if node is None else node if isinstance(node, list) else None
         if items is None:
-            self.error(node, "`ignore` lists column names whose cells are deliberately not imported")
+            self.error(("ignore",), Text("import.mapping.ignore_shape"))
             return
-        for item in items:
-            name = self.text(item, "a column name")
+        for position in range(len(items)):
+            name = self.text(("ignore", position), Text("import.mapping.what.column_name"))
             if name is not None:
-                mapping.ignore.append((name, item.start_mark.line + 1))
+                mapping.ignore.append((name, self.line(("ignore", position))))
 
 
-_BAD = object()
+def _yaml_text(value) -> str:
+    """A value YAML built, written back as the user wrote it: `true`, `99.9`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
-def _null(node) -> bool:
-    return node.id == "scalar" and node.tag == "tag:yaml.org,2002:null"
+def _key_hint(key: str, keys: tuple) -> Text:
+    import difflib
+
+    close = difflib.get_close_matches(key, keys, n=1)
+    if close:
+        return Text("import.did_you_mean_code", close=close[0])
+    return Text("import.mapping.the_keys", keys=Listing(f"`{k}`" for k in keys))
 
 
 def bind(mapping: Mapping, table: Table) -> None:
@@ -382,13 +400,15 @@ def bind(mapping: Mapping, table: Table) -> None:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            errors.append(f"{mapping.path}:{line}: column '{name}' appears {len(matches)} times in {table.path} "
-                          f"(columns {', '.join(column_letter(i + 1) for i in matches)}): rename one in the header")
+            errors.append((f"{mapping.path}:{line}", Text(
+                "import.bind.twice", column=name, n=len(matches), file=table.label,
+                letters=Listing(column_letter(i + 1) for i in matches))))
         else:
             close = difflib.get_close_matches(name, table.header, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "the header has: " + ", ".join(
-                repr(h) for h in table.header if h)
-            errors.append(f"{mapping.path}:{line}: no column '{name}' in {table.path}: {hint}")
+            hint = Text("import.did_you_mean_column", close=close[0]) if close else Text(
+                "import.bind.header_has", names=Listing(Text("import.quoted", value=h) for h in table.header if h))
+            errors.append((f"{mapping.path}:{line}", Text("import.bind.missing", column=name, file=table.label,
+                                                          hint=hint)))
         return None
 
     for column in mapping.columns:
@@ -399,15 +419,15 @@ def bind(mapping: Mapping, table: Table) -> None:
         mapping.id_index = next(c.index for c in mapping.columns if c.field != DEPENDS_ON and c.field.path == "name")
     mapping.ignored = {find(name, line) for name, line in mapping.ignore}
     if errors:
-        raise InputError("mapping does not fit the inventory:\n" + "\n".join(errors))
+        raise InputErrors(Text("import.bind.heading"), errors)
 
 
 # --- rows to applications ---------------------------------------------------------------
 
 def import_csv(path: str, mapping_path: str, encoding: Optional[str] = None,
-               delimiter: Optional[str] = None) -> Imported:
+               delimiter: Optional[str] = None, sheet: Optional[str] = None) -> Imported:
     mapping = load_mapping(mapping_path)
-    table = read_table(path, encoding, delimiter)
+    table = read_table(path, encoding, delimiter, sheet)
     bind(mapping, table)
     return _Rows(table, mapping).run()
 
@@ -416,19 +436,21 @@ class _Rows:
     def __init__(self, table: Table, mapping: Mapping) -> None:
         self.table = table
         self.mapping = mapping
-        self.imported = Imported(origin=Path(table.path).name)
+        self.name = Path(table.path).name
+        self.imported = Imported(origin=self.name)
         self.imported.problems.extend(table.notes)
         self.ids = Ids()
         self.first_row: dict = {}  # id -> row it was given to
         self.id_index = mapping.id_index
         self.dependencies: list = []  # (entity, row, column, items) resolved once every id is known
 
-    def place(self, row: int, index: int) -> str:
+    def place(self, row: int, index: int) -> Text:
         header = self.table.header[index] if index < len(self.table.header) else ""
-        named = f" '{header}'" if header else ""
-        return f"{self.table.path}: row {row}, column {column_letter(index + 1)}{named}"
+        named = Text("import.place.header", name=header) if header else ""
+        return Text("import.place.cell", file=self.table.label, row=str(row), column=column_letter(index + 1),
+                    header=named)
 
-    def report(self, row: int, index: int, message: str, lost: bool = True) -> None:
+    def report(self, row: int, index: int, message: Text, lost: bool = True) -> None:
         self.imported.problems.append(Problem(self.place(row, index), message, lost, row, index + 1))
 
     def run(self) -> Imported:
@@ -453,9 +475,12 @@ class _Rows:
         if not rows:
             return
         self.imported.skipped += len(rows)
-        what = f"row {rows[0]} is empty" if len(rows) == 1 else f"rows {rows[0]} to {rows[-1]} are empty"
-        self.imported.problems.append(Problem(f"{self.table.path}: row {rows[0]}", f"{what}: skipped",
-                                              False, rows[0], None))
+        if len(rows) == 1:
+            what = Text("import.csv.empty_row", row=str(rows[0]))
+        else:
+            what = Text("import.csv.empty_rows", first=str(rows[0]), last=str(rows[-1]))
+        place = Text("import.place.row", file=self.table.label, row=str(rows[0]))
+        self.imported.problems.append(Problem(place, what, False, rows[0], None))
 
     def _unmapped_columns(self) -> None:
         used = {column.index for column in self.mapping.columns} | self.mapping.ignored | {self.id_index}
@@ -465,14 +490,8 @@ class _Rows:
                 continue
             filled = sum(1 for _, cells in self.table.rows if index < len(cells) and cells[index].strip())
             if filled:
-                cells = f"{filled} non-empty cell{'s are' if filled > 1 else ' is'} not imported"
-                if self.table.header[index]:
-                    self.report(self.table.header_row, index, f"the mapping does not mention this column: its "
-                                                              f"{cells}; map it under `columns:` or list it under "
-                                                              "`ignore:`")
-                else:
-                    self.report(self.table.header_row, index, f"this column has no header: its {cells}; give it "
-                                                              "a header and map it")
+                key = "import.csv.unmapped_column" if self.table.header[index] else "import.csv.no_header_column"
+                self.report(self.table.header_row, index, Text(key, cells=Plural("import.csv.lost_cells", filled)))
 
     def _row(self, row: int, cells: list) -> None:
         def cell(index: int) -> str:
@@ -480,22 +499,20 @@ class _Rows:
 
         for index in range(len(self.table.header), len(cells)):
             if cells[index].strip():
-                self.report(row, index, f"'{cells[index].strip()}' is beyond the last named column: not imported; "
-                                        "give the column a header and map it")
+                self.report(row, index, Text("import.csv.beyond", text=cells[index].strip()))
         source = cell(self.id_index)
         base = Ids.base(source, "app")
         if base is None:
-            why = "is empty" if not source else f"('{source}') holds no letter or digit to make an id from"
-            self.report(row, self.id_index, f"the id column {why}: row skipped, none of its cells imported")
+            why = Text("import.csv.no_id.empty") if not source else Text("import.csv.no_id.no_letter", text=source)
+            self.report(row, self.id_index, why)
             self.imported.skipped += 1
             return
         entity_id = self.ids.claim(base)
         if entity_id != base:
-            self.report(row, self.id_index, f"'{source}' gives the id '{base}', already taken by row "
-                                            f"{self.first_row[base]}: this row gets '{entity_id}'; merge the two rows "
-                                            "if they describe one application", lost=False)
+            self.report(row, self.id_index, Text("import.csv.id_taken", text=source, base=base,
+                                                 row=str(self.first_row[base]), id=entity_id), lost=False)
         self.first_row.setdefault(entity_id, row)
-        entity = Entity(SECTION, entity_id, {}, f"{Path(self.table.path).name} row {row}")
+        entity = Entity(SECTION, entity_id, {}, Text("import.source.row", file=self.name, row=str(row)))
         self.imported.entities.append(entity)
         for column in self.mapping.columns:
             text = cell(column.index)
@@ -527,11 +544,12 @@ class _Rows:
             outcome = column.read[text] = _read_cell(column, text)
         value, problem = outcome
         if problem is not None:
-            known = ", ".join(f"'{source}'" for source in column.sources)
-            listed = f" (the mapping knows {known})" if known else ""
-            self.report(row, column.index, f"'{text}' is not a value of `{column.field.path}`: {problem}{listed}; "
-                                           f"add it under `values:` of column '{column.name}' in "
-                                           f"{self.mapping.path}:{column.line}, or fix the cell")
+            known = Text("import.csv.mapping_knows", values=Listing(Text("import.quoted", value=source) for source in column.sources)) \
+                if column.sources else ""
+            self.report(row, column.index, Text(
+                "import.csv.bad_cell", problem=Text("import.not_a_value", value=text, field=column.field.path,
+                                                    problem=problem),
+                known=known, column=column.name, place=f"{self.mapping.path}:{column.line}"))
         return value
 
     def _resolve_dependencies(self) -> None:
@@ -550,9 +568,12 @@ class _Rows:
                     if candidates[0] not in resolved:
                         resolved.append(candidates[0])
                     continue
-                why = (f"names {len(candidates)} applications ({', '.join(candidates)}): write the id instead"
-                       if candidates else "is neither the name nor the id of an application of this inventory")
-                self.report(row, column.index, f"'{item}' {why}; left out of depends_on")
+                if candidates:
+                    why = Text("import.csv.ambiguous_dependency", item=item, n=len(candidates),
+                               ids=Listing(candidates))
+                else:
+                    why = Text("import.csv.unknown_dependency", item=item)
+                self.report(row, column.index, why)
             if resolved:
                 entity.data[DEPENDS_ON] = resolved
 
@@ -563,10 +584,11 @@ class _Rows:
 HEADER_WORDS = {
     "name": ("name", "nom", "application", "app", "libelle", "application-name", "nom-de-l-application"),
     "description": ("description", "desc", "purpose", "objet"),
-    "owner": ("owner", "responsable", "proprietaire", "team", "equipe", "business-owner", "it-owner"),
+    "owner": ("owner", "responsable", "proprietaire", "team", "equipe", "business-owner", "it-owner",
+              "product-owner", "proprietaire-metier"),
     "category": ("category", "categorie"),
     "usage": ("usage", "bis"),
-    "lifecycle": ("lifecycle", "status", "statut", "cycle-de-vie", "etat"),
+    "lifecycle.stage": ("lifecycle", "status", "statut", "cycle-de-vie", "etat"),
     "system": ("system", "systeme"),
     "domain": ("domain", "domaine", "business-domain", "domaine-metier"),
     "delivery": ("hosting", "hebergement", "delivery", "deployment", "deploiement"),
@@ -584,7 +606,13 @@ HEADER_WORDS = {
     "cost.per_user_month": ("cost", "cout", "cost-per-user", "cout-par-utilisateur"),
     "cost.currency": ("currency", "devise", "monnaie"),
     "exchange_formats": ("formats", "exchange-formats", "formats-d-echange"),
-    DEPENDS_ON: ("depends-on", "dependencies", "dependances", "dependencies-on"),
+    DEPENDS_ON: ("depends-on", "dependencies", "dependances", "dependencies-on", "depend-de", "depend-du",
+                 "depend-des", "dependance", "dependency", "prerequis", "applications-amont", "s-appuie-sur"),
+    # Named here so that their columns are recognised; an inventory does not define what they name (BY_HAND).
+    "provider": ("provider", "hebergeur", "fournisseur", "hosting-provider", "cloud-provider", "supplier",
+                 "prestataire"),
+    "data": ("data", "donnees", "data-stores", "databases", "bases-de-donnees", "base-de-donnees", "stockage",
+             "stockages"),
 }
 # Cell words that usually mean a value the default reading does not know.
 VALUE_WORDS = {
@@ -619,22 +647,28 @@ def guess_field(header: str) -> Optional[str]:
     return None
 
 
-def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None) -> str:
+# Fields that name entities an inventory does not define: their columns are recognised, and left to the user.
+BY_HAND = ("provider", "data")
+
+
+def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
+                    sheet: Optional[str] = None, lang: str = "en") -> str:
+    from ..messages import render
     from .writer import scalar
 
-    table = read_table(path, encoding, delimiter)
+    def comment(key: str, **params) -> list:
+        return ["# " + line for line in render(lang, Text(key, **params)).split("\n")]
+
+    table = read_table(path, encoding, delimiter, sheet)
     known = fields(SECTION)
-    lines = [
-        f"# Mapping for {Path(path).name}, suggested by `si-lint import csv --suggest-mapping`.",
-        "# Check each guess: `field` is the estate field a column feeds, `values` translates what",
-        "# the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #",
-        "# are values the default reading does not understand: map them, or the import reports them.",
-        "columns:",
-    ]
+    lines = comment("import.suggest.head", file=Path(path).name) + ["columns:"]
     taken: set = set()
-    ignored = []
+    ignored, by_hand = [], []
     for index, header in enumerate(table.header):
         path_ = guess_field(header) if header else None
+        if path_ in BY_HAND:
+            by_hand.append((header, path_))
+            continue
         if path_ is None or path_ in taken:
             if header:
                 ignored.append(header)
@@ -645,7 +679,7 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
         if not unknown:
             lines.append(f"  {scalar(header)}: {path_}")
             continue
-        lines += [f"  {scalar(header)}:", f"    field: {path_}  # {target.expected()}", "    values:"]
+        lines += [f"  {scalar(header)}:", f"    field: {path_}  # {render(lang, target.expected())}", "    values:"]
         for text in unknown:
             guess = _guess_value(target, text)
             if isinstance(guess, list):
@@ -654,8 +688,11 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
                 lines.append(f"      {scalar(text)}: {scalar(guess)}")
             else:
                 lines.append(f"      # {scalar(text)}: ")
+    if by_hand:
+        lines += comment("import.suggest.by_hand")
+        lines += [f"#   {scalar(header)}: {field_}" for header, field_ in by_hand]
     if ignored:
-        lines += ["# Columns with no obvious field: map them above, or leave them ignored.", "ignore:"]
+        lines += comment("import.suggest.ignored") + ["ignore:"]
         lines += [f"  - {scalar(header)}" for header in ignored]
     return "\n".join(lines) + "\n"
 

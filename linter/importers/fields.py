@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..messages import Listing, Text
 from ..vocabulary import ID_PATTERN
 
 DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infrastructure": "Infrastructure"}
@@ -23,10 +24,22 @@ DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infra
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "oui", "o", "vrai"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "non", "faux"})
 LIST_SEPARATORS = re.compile(r"[;,\n]")
+# Fields whose figure is a percentage, and fields that are an amount per user and month: their cells may
+# carry the unit (`99,9 %`, `4,00 €`, `12 €/mois`); other numbers may not.
+PERCENT_FIELDS = frozenset({"availability", "availability.target", "availability.own"})
+MONTHLY_AMOUNT_FIELDS = frozenset({"cost.per_user_month"})
+# The estate's default currency (`cost.currency`): an amount in it may show its symbol.
+_EURO = r"(?:€|eur|euros?)"
+_PER_MONTH = r"(?:(?:/|par|per)(?:utilisateur|user|personne|person)?(?:/|par|per|et(?:par)?)?(?:mois|month|mo))"
+_MONEY = re.compile(rf"^{_EURO}?(?P<number>[-+]?[0-9.,]+){_EURO}?{_PER_MONTH}?$")
 
 
 class ValueProblem(ValueError):
-    """A text value that does not fit its field; the message says what was expected."""
+    """A text value that does not fit its field; `text` (a messages.Text) says what was expected."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.key)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -40,22 +53,22 @@ class Field:
     def item(self) -> dict:
         return self.schema.get("items", {}) if self.many else self.schema
 
-    def expected(self) -> str:
+    def expected(self) -> Text:
         schema = self.item
         if "enum" in schema:
-            return "one of " + ", ".join(str(option) for option in schema["enum"])
+            return Text("import.expect.one_of", options=Listing(str(option) for option in schema["enum"]))
         kind = schema.get("type")
         if kind == "boolean":
-            return "yes or no (also true/false, oui/non, x)"
+            return Text("import.expect.boolean")
         if kind in ("integer", "number"):
-            word = "a whole number" if kind == "integer" else "a number"
+            word = Text("word.whole" if kind == "integer" else "word.number")
             low, high = schema.get("minimum"), schema.get("maximum")
             if low is not None and high is not None:
-                return f"{word} from {_number_text(low)} to {_number_text(high)}"
-            return f"{word} of at least {_number_text(low)}" if low is not None else word
+                return Text("import.expect.range", word=word, low=low, high=high)
+            return Text("import.expect.at_least", word=word, low=low) if low is not None else word
         if "pattern" in schema:
-            return f"text matching {schema['pattern']}"
-        return "text"
+            return Text("import.expect.pattern", pattern=schema["pattern"])
+        return Text("word.text")
 
     def parse(self, text: str):
         """One value (one item of a list) from text; raises ValueProblem."""
@@ -67,13 +80,13 @@ class Field:
             word = text.casefold()
             value = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
         elif schema.get("type") in ("integer", "number"):
-            value = _number(text, schema["type"])
+            value = _number(text, schema["type"], self.path)
         elif "pattern" in schema and not re.search(schema["pattern"], text):
             value = text.upper()  # currency codes written in lowercase
         else:
             value = text
         if value is None or not self.accepts(value):
-            raise ValueProblem(f"expected {self.expected()}")
+            raise ValueProblem(Text("import.expected", what=self.expected()))
         return value
 
     def accepts(self, value) -> bool:
@@ -85,17 +98,28 @@ def _number_text(value) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _number(text: str, kind: str):
-    # Spreadsheets in France write "1 234,5" and "99,9 %".
-    cleaned = re.sub(r"[\s\u00a0\u202f_]", "", text).rstrip("%")
+def _number(text: str, kind: str, path: str = ""):
+    """A number as spreadsheets in France and elsewhere write it: "1 234,5", "99,9 %", "4,00 €", "12 €/mois".
+
+    A percentage written without its sign from 0 to 1 is a fraction: a
+    spreadsheet keeps `99,9 %` as 0.999, and no availability is 0.999 %.
+    """
+    cleaned = re.sub(r"[\s\u00a0\u202f_]", "", text).casefold()
+    percent = path in PERCENT_FIELDS and cleaned.endswith("%")
+    if percent:
+        cleaned = cleaned[:-1]
+    elif path in MONTHLY_AMOUNT_FIELDS:
+        money = _MONEY.match(cleaned)
+        cleaned = money.group("number") if money else cleaned
     if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
         cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
+    if not re.fullmatch(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?", cleaned):
+        return None  # float() would also take "nan", "inf" and "1_0"
+    value = float(cleaned)
     if not math.isfinite(value):
         return None
+    if path in PERCENT_FIELDS and not percent and 0 < value <= 1:
+        value = round(value * 100, 10)  # 0.999 * 100 is 99.89999999999999 in binary
     if value.is_integer():
         return int(value)
     return None if kind == "integer" else value
@@ -128,6 +152,11 @@ def fields(section: str) -> dict:
     def walk(properties: dict, prefix: str) -> None:
         for name, schema in properties.items():
             path = prefix + name
+            schema = _resolved(schema)
+            mapping = next((alternative for alternative in schema.get("anyOf", ())
+                            if alternative.get("type") == "object" and "properties" in alternative), None)
+            if mapping is not None:  # lifecycle: text (a Backstage stage) or a mapping; columns feed the mapping
+                schema = mapping
             if schema.get("type") == "object" and "properties" in schema:
                 walk(schema["properties"], path + ".")
                 continue
@@ -139,6 +168,16 @@ def fields(section: str) -> dict:
 
     walk(_definition(section)["properties"], "")
     return found
+
+
+def _resolved(schema: dict) -> dict:
+    """A `$ref` to a shared definition (Cost) replaced by the definition."""
+    from ..validate import estate_schema
+
+    reference = schema.get("$ref", "")
+    if reference.startswith("#/$defs/"):
+        return estate_schema()["$defs"][reference.rsplit("/", 1)[1]]
+    return schema
 
 
 def arrange(section: str, data: dict) -> dict:
@@ -153,7 +192,7 @@ def _arrange(schema: dict, data: dict) -> dict:
     for key in sorted(data, key=lambda k: rank.get(k, len(rank))):
         value = data[key]
         if isinstance(value, dict) and key in properties:
-            value = _arrange(properties[key], value)
+            value = _arrange(_resolved(properties[key]), value)
         result[key] = value
     return result
 
@@ -162,6 +201,15 @@ def split_list(text: str, separator: Optional[str] = None) -> list:
     """The non-empty parts of a list written in one text (default: split on ; , and line breaks)."""
     parts = text.split(separator) if separator else LIST_SEPARATORS.split(text)
     return [part.strip() for part in parts if part.strip()]
+
+
+def column_letter(number: int) -> str:
+    """1 -> A, 27 -> AA: the spreadsheet's name of a column."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def set_path(data: dict, dotted: str, value) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..diagnostic import InputError
 from ..loader import plain_scalar
+from ..messages import Text, render as words
 from . import SECTION_ORDER, Imported
 
 WIDTH = 100
@@ -122,7 +123,7 @@ def _comment(text: str) -> str:
     return "# " + "".join(_quoted(c)[1:-1] if c in "\n\r" or _needs_escape(c) else c for c in text)
 
 
-def _document(entities: list, header: str) -> str:
+def _document(entities: list, header: str, lang: str) -> str:
     lines = [_comment(header), "version: 1"]
     for section in SECTION_ORDER:
         chosen = [entity for entity in entities if entity.section == section]
@@ -130,7 +131,7 @@ def _document(entities: list, header: str) -> str:
             continue
         lines.append(f"{section}:")
         for entity in chosen:
-            lines.append("  " + _comment(entity.source))
+            lines.append("  " + _comment(words(lang, entity.source)))
             if entity.data:
                 lines.append(f"  {scalar(entity.id)}:")
                 _mapping(entity.data, 4, lines)
@@ -139,17 +140,16 @@ def _document(entities: list, header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def header(imported: Imported) -> str:
-    return (f"Imported by si-lint from {imported.origin}: what the source does not say is left out, "
-            "and `si-lint` reports it")
+def header(imported: Imported, lang: str) -> str:
+    return words(lang, Text("import.header", origin=imported.origin))
 
 
-def render(imported: Imported) -> str:
-    """The whole import as one YAML document."""
-    return _document(imported.entities, header(imported))
+def render(imported: Imported, lang: str = "en") -> str:
+    """The whole import as one YAML document, its comments in `lang`."""
+    return _document(imported.entities, header(imported, lang), lang)
 
 
-def write_directory(imported: Imported, directory: str) -> list:
+def write_directory(imported: Imported, directory: str, lang: str = "en") -> list:
     """One file per application, `_infrastructure.yaml` and `_data_stores.yaml` for the rest.
 
     The underscore keeps those two names apart from every application id
@@ -160,20 +160,21 @@ def write_directory(imported: Imported, directory: str) -> list:
     folder = Path(directory)
     try:
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise InputError(f"{directory}: not an empty folder; give a new or empty folder for the imported estate")
+            raise InputError(Text("import.not_empty_folder", path=directory))
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        title = header(imported)
+        title = header(imported, lang)
         for section in SECTION_ORDER:
             chosen = [entity for entity in imported.entities if entity.section == section]
             if section == "applications":
                 for entity in chosen:
-                    written.append(_write(folder / f"{entity.id}.yaml", _document([entity], title)))
+                    written.append(_write(folder / f"{entity.id}.yaml", _document([entity], title, lang)))
             elif chosen:
-                written.append(_write(folder / f"_{section}.yaml", _document(chosen, title)))
+                written.append(_write(folder / f"_{section}.yaml", _document(chosen, title, lang)))
         return written
     except OSError as error:
-        raise InputError(f"{error.filename or directory}: cannot write ({error.strerror or error})") from None
+        raise InputError(Text("cli.cannot_write", path=error.filename or directory,
+                              reason=error.strerror or str(error))) from None
 
 
 def _write(path: Path, text: str) -> str:
@@ -182,9 +183,9 @@ def _write(path: Path, text: str) -> str:
     return os.fspath(path)
 
 
-def write_file(imported: Imported, path: str) -> None:
+def write_file(imported: Imported, path: str, lang: str = "en") -> None:
     try:
-        _write(Path(path), render(imported))
+        _write(Path(path), render(imported, lang))
     except OSError as error:
-        raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
+        raise InputError(Text("cli.cannot_write", path=path, reason=error.strerror or str(error))) from None
 

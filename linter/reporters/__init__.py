@@ -31,6 +31,7 @@ FORMATS = {
     "github": Format("github"),
     "gitlab": Format("gitlab"),
     "markdown": Format("markdown"),
+    "csv": Format("csv_format"),
 }
 
 
