@@ -21,6 +21,7 @@ from .model import Estate
 from .product_catalogue import load_products
 from .settings import Settings
 from .views import Summary
+from .vocabulary import SECTIONS
 
 
 @dataclass
@@ -43,14 +44,16 @@ class Result:
         for diagnostic in self.diagnostics:
             counts[diagnostic.severity] += 1
             by_code[diagnostic.code] = by_code.get(diagnostic.code, 0) + 1
-        entities = {}
+        entities, unchecked = {}, ()
         if self.estate is not None:
             entities = {name: len(section) for name, section in self.estate.sections.items()}
             entities["integrations"] = len(self.estate.integrations)
+            unchecked = tuple(entity.id for section in SECTIONS for entity in self.estate.entities(section)
+                              if not entity.valid)
         return Summary(files=len(self.files), entities=entities, findings=len(self.diagnostics),
                        errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
                        waived=len(self.waived), by_code=dict(sorted(by_code.items())), fail_on=self.settings.fail_on,
-                       failed=self.failed())
+                       failed=self.failed(), unchecked=unchecked)
 
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,

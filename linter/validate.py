@@ -198,7 +198,12 @@ def wordings(error):
     elif keyword == "const":
         yield path, Text("schema.const", value=shown, expected=json.dumps(expected))
     elif keyword == "type":
-        yield path, Text("schema.type", value=shown, kind=_kind(value), expected=_type_words(expected))
+        examples = error.schema.get("examples")
+        if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
+            yield path, Text("schema.type_example", value=shown, kind=_kind(value), expected=_type_words(expected),
+                             example=_flow(examples[0]))
+        else:
+            yield path, Text("schema.type", value=shown, kind=_kind(value), expected=_type_words(expected))
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield path, Text("schema." + keyword, value=shown, bound=expected)
     elif keyword == "minLength":
@@ -246,6 +251,17 @@ def _dotted(path: tuple):
     for step in path[1:]:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
+
+
+def _flow(value) -> str:
+    """A value as YAML flow style, as a user would type it in the estate: {target: 99.9}."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 _KIND = {str: "text", bool: "boolean", int: "number", float: "number", dict: "mapping", list: "list",

@@ -75,12 +75,13 @@ class Summary:
     fail_on: str
     failed: bool
     scores: Optional[Scores] = None  # for the formats that show them
+    unchecked: tuple = ()  # ids of the entities the schema rejects: the principle rules did not see them
 
     def as_dict(self) -> dict:
         document = {
             "files": self.files, "entities": self.entities, "findings": self.findings, "errors": self.errors,
             "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "by_code": self.by_code,
-            "fail_on": self.fail_on, "failed": self.failed,
+            "fail_on": self.fail_on, "failed": self.failed, "unchecked": list(self.unchecked),
         }
         if self.scores is not None:
             document["scores"] = self.scores

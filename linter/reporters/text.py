@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..messages import count, say
+from ..messages import Listing, count, say
 from . import Report
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -31,7 +31,10 @@ def summary_line(report: Report) -> str:
                    files=files)
     if summary.waived:
         text = say(lang, "report.and_waived", summary=text, waived=count(lang, "report.waived", summary.waived))
-    return text + "."
+    text += "."
+    if summary.unchecked:
+        text += "\n" + say(lang, "report.unchecked", entities=Listing(summary.unchecked))
+    return text
 
 
 def render(report: Report) -> str:
