@@ -44,25 +44,34 @@ def environment(tmp_path):
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
     env["PRE_COMMIT_HOME"] = str(tmp_path / "pre-commit-cache")
     env["NO_COLOR"] = "1"
+    env.pop("LC_ALL", None), env.pop("LC_MESSAGES", None)
+    env["LANG"] = "C.UTF-8"  # messages in English, whatever the machine's locale
     return env
 
 
-def test_hook_fails_on_a_violation_and_passes_once_fixed(tmp_path, environment):
+@pytest.mark.parametrize("setup", ["args", "init"])
+def test_hook_fails_on_a_violation_and_passes_once_fixed(tmp_path, environment, setup):
+    """With `args: [estate/]`, or with only `id: si-lint` in a repository made by `si-lint init` (its `paths`)."""
     try:
         head = _git("rev-parse", "HEAD", cwd=REPO)
         _git("cat-file", "-e", f"{head}:.pre-commit-hooks.yaml", cwd=REPO)
     except subprocess.CalledProcessError:
         skip_or_fail("this checkout has no commit holding .pre-commit-hooks.yaml")
     project = tmp_path / "project"
-    (project / "estate").mkdir(parents=True)
+    project.mkdir()
     _git("init", "-q", cwd=project, env=environment)
+    if setup == "init":
+        made = subprocess.run([sys.executable, "-m", "si_lint", "init"], cwd=project, env=environment,
+                              capture_output=True, text=True)
+        assert made.returncode == 0, made.stderr
+    else:
+        (project / "estate").mkdir()
+    hook = "      - id: si-lint\n" + ("        args: [estate/]\n" if setup == "args" else "")
     (project / ".pre-commit-config.yaml").write_text(
         "repos:\n"
         f"  - repo: {REPO.as_posix()}\n"
         f"    rev: {head}\n"
-        "    hooks:\n"
-        "      - id: si-lint\n"
-        "        args: [estate/]\n",
+        "    hooks:\n" + hook,
         encoding="utf-8",
     )
     estate = project / "estate" / "estate.yaml"
