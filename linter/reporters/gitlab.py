@@ -32,13 +32,16 @@ def issues(report: Report) -> list:
         identity = f"{diagnostic.code}\0{diagnostic.entity or diagnostic.message}\0{_path(diagnostic.file)}"
         seen[identity] = seen.get(identity, 0) + 1
         fingerprint = hashlib.sha256(f"{identity}\0{seen[identity]}".encode("utf-8")).hexdigest()[:32]
-        found.append({
+        issue = {
             "description": f"{diagnostic.code} {diagnostic.message}",
             "check_name": f"{diagnostic.code} {diagnostic.rule}".strip(),
             "fingerprint": fingerprint,
             "severity": SEVERITIES[diagnostic.severity],
             "location": {"path": _path(diagnostic.file), "lines": {"begin": diagnostic.line}},
-        })
+        }
+        if diagnostic.unstated:
+            issue["unstated"] = True
+        found.append(issue)
     return found
 
 

@@ -66,8 +66,11 @@ def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
     }
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
-    if diagnostic.entity:
-        result["properties"] = {"entity": diagnostic.entity, "section": diagnostic.section}
+    properties = {"entity": diagnostic.entity, "section": diagnostic.section} if diagnostic.entity else {}
+    if diagnostic.unstated:
+        properties["unstated"] = True
+    if properties:
+        result["properties"] = properties
     if waived:
         result["suppressions"] = [{"kind": "inSource", "justification": "waiver in the estate"}]
     return result
