@@ -60,6 +60,10 @@ WORDS = {
     "ref.wrong_section": "{what} '{target}' is a {found}, not a {allowed}",
     "ref.via_not_platform": "via '{target}' is infrastructure of type {type}, not an integration-platform: "
                             "name a platform or one of point-to-point, file-transfer, shared-database",
+    "products.not_a_folder": "{folder}: --products-dir must be a folder of product files (*.yaml)",
+    "products.not_a_mapping": "a product file is a mapping with id, name, vendor, description, facts, sources",
+    "products.id_not_file": "id: {id} must be the file's name ({file})",
+    "ref.unknown_product": "product '{target}' is not in the catalogue{hint}: `si-lint products` lists them",
     "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
                  "so remove one of these depends_on entries",
     # --- waivers (EST005) ----------------------------------------------------------------

@@ -62,6 +62,10 @@ WORDS = {
     "ref.via_not_platform": "via « {target} » est une infrastructure de type {type}, pas une "
                             "integration-platform : nommez une plateforme ou point-to-point, file-transfer, "
                             "shared-database",
+    "products.not_a_folder": "{folder} : --products-dir doit désigner un dossier de fichiers de produits (*.yaml)",
+    "products.not_a_mapping": "un fichier de produit est un dictionnaire avec id, name, vendor, description, facts, sources",
+    "products.id_not_file": "id : {id} doit être le nom du fichier ({file})",
+    "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` les énumère",
     "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas dépendre d'elle-même, "
                  "supprimez l'une de ces entrées depends_on",
     # --- dérogations (EST005) -------------------------------------------------------------
