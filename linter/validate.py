@@ -198,12 +198,7 @@ def wordings(error):
     elif keyword == "const":
         yield path, Text("schema.const", value=shown, expected=json.dumps(expected))
     elif keyword == "type":
-        examples = error.schema.get("examples")
-        if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
-            yield path, Text("schema.type_example", value=shown, kind=_kind(value), expected=_type_words(expected),
-                             example=_flow(examples[0]))
-        else:
-            yield path, Text("schema.type", value=shown, kind=_kind(value), expected=_type_words(expected))
+        yield path, _type_problem(value, expected, error.schema.get("examples"))
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield path, Text("schema." + keyword, value=shown, bound=expected)
     elif keyword == "minLength":
@@ -216,10 +211,47 @@ def wordings(error):
     elif keyword == "anyOf" and path[-2:-1] == ("depends_on",):
         yield path, Text("schema.dependency_item", value=shown)
     elif keyword in ("anyOf", "oneOf") and error.context:
-        # Word the alternative that went furthest.
-        yield from wordings(max(error.context, key=lambda e: len(e.absolute_path)))
+        yield from _alternative_wordings(error)
     else:
         yield path, error.message
+
+
+def _alternative_wordings(error):
+    """Word every problem of the alternative that went furthest (`lifecycle`: text, or a mapping).
+
+    All of its problems, not one: a date's `format` error defers to its `pattern` error, so wording the
+    first alone would say nothing. An alternative of another type than the value's loses a tie; when every
+    alternative is of another type, one problem names them all.
+    """
+    branches: dict = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+
+    def wrong_type(errors) -> bool:
+        return any(e.validator == "type" and e.absolute_path == error.absolute_path for e in errors)
+
+    if all(wrong_type(errors) for errors in branches.values()):
+        types: list = []
+        for sub in error.context:
+            if sub.validator == "type":
+                names = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
+                types.extend(name for name in names if name not in types)
+        yield tuple(error.absolute_path), _type_problem(error.instance, types)
+        return
+    furthest = max(branches.values(), key=lambda errors: (max(len(e.absolute_path) for e in errors),
+                                                          not wrong_type(errors)))
+    for sub in furthest:
+        yield from wordings(sub)
+
+
+def _type_problem(value, expected, examples=None) -> Text:
+    if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
+        expected = Text("schema.such_as", expected=_type_words(expected), example=_flow(examples[0]))
+    else:
+        expected = _type_words(expected)
+    if isinstance(value, (dict, list)):  # shown by its kind: "a list is a list" would say nothing
+        return Text("schema.type_collection", kind=_kind(value), expected=expected)
+    return Text("schema.type", value=show_value(value), kind=_kind(value), expected=expected)
 
 
 def _matches(pattern: str, value) -> bool:

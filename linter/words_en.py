@@ -37,7 +37,9 @@ WORDS = {
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
-    "schema.type_example": "{value} is {kind}, expected {expected} such as {example}",
+    "schema.such_as": "{expected} such as {example}",
+    # --- schema wording: a mapping or a list of the wrong type
+    "schema.type_collection": "{kind}, expected {expected}",
     "schema.blank": "must not be only spaces",
     "schema.not_date": "{value} is not a date written YYYY-MM-DD",
     "schema.bad_date": "{value} is not a valid date (YYYY-MM-DD)",

@@ -38,7 +38,9 @@ WORDS = {
     "schema.enum": "{value} n'est pas l'une des valeurs {options}{hint}",
     "schema.const": "{value} n'est pas permis : la seule valeur est {expected}",
     "schema.type": "{value} est {kind}, attendu : {expected}",
-    "schema.type_example": "{value} est {kind}, attendu : {expected} comme {example}",
+    "schema.such_as": "{expected} comme {example}",
+    # --- schema wording: a mapping or a list of the wrong type
+    "schema.type_collection": "{kind}, attendu : {expected}",
     "schema.blank": "ne doit pas contenir que des espaces",
     "schema.not_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "schema.bad_date": "{value} n'est pas une date valide (AAAA-MM-JJ)",

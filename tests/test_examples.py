@@ -236,3 +236,31 @@ def test_cli_reports_multi_file_findings_at_file_line_col(monkeypatch):
         "examples/multi-file/applications/support.yaml:52:29: INT001",
         "examples/multi-file/data/operational.yaml:28:3: DAT003",
     ]
+
+
+# --- issue 14: existing estates lint exactly as before without --preview ----------------------
+
+STARTER = REPO / "linter" / "starter" / "estate.yaml"
+
+
+@pytest.mark.parametrize("path", [COMPLIANT, LEGACY, MULTI, STARTER], ids=["compliant", "legacy", "multi-file", "starter"])
+def test_without_preview_no_preview_rule_runs_or_finds(path, catalogue):
+    preview = {rule.code for rule in catalogue if rule.status == "preview"}
+    assert preview  # the test would pass vacuously without any rule in preview
+    result = lint_paths([path])
+    assert not preview & set(result.rules_run)
+    assert not preview & {d.code for d in result.diagnostics + result.waived}
+    # and turning preview on adds only preview findings: the stable ones stay where they were
+    previewed = lint_paths([path], preview=True)
+    assert [d for d in previewed.diagnostics if d.code not in preview] == result.diagnostics
+    assert previewed.waived == result.waived
+
+
+@pytest.mark.parametrize("path", [COMPLIANT, LEGACY, MULTI], ids=["compliant", "legacy", "multi-file"])
+def test_cli_output_names_no_preview_rule_without_preview(path, monkeypatch, catalogue):
+    preview = {rule.code for rule in catalogue if rule.status == "preview"}
+    monkeypatch.chdir(REPO)
+    plain = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat()]).output
+    assert not any(f" {code} [" in plain for code in preview)
+    shown = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat(), "--preview"]).output
+    assert any(f" {code} [" in shown for code in preview) == (path != COMPLIANT)
