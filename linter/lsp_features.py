@@ -177,7 +177,7 @@ def hover(folder: Folder, path: str, lines: list, line: int, column: int, markdo
     entity = _target(folder, located)
     if entity is not None:
         parts.append(_entity_help(folder, entity, lang))
-    elif located.path and located.path[0] in SECTIONS and not codes:
+    elif located.path:
         field = _field_help(located.path, lang)
         if field:
             parts.append(field)
@@ -376,13 +376,13 @@ def completion(folder: Folder, lines: list, line: int, column: int) -> list:
         return []
     items = []
     if located.on_key:
-        node, _, _ = schema_at(path)
+        node, _, _ = schema_at(path[:-1] if located.word and path[-1] == located.word else path)
         for name, field in ((node or {}).get("properties") or {}).items():
             items.append((name, types.CompletionItemKind.Field, None, f"{name}: "))
     elif _is_rule_code(path):
-        section = path[0] if len(path) > 3 else "estate"
+        section = path[0] if len(path) > 3 else "estate"  # top-level waivers are for estate-wide rules
         for rule in (folder.catalogue or ()):
-            if _waivable(rule) and (rule.scope == "estate") == (section == "estate"):
+            if _waivable(rule) and (rule.scope == "estate" if section == "estate" else section in rule.sections):
                 items.append((rule.code, types.CompletionItemKind.Constant, rule.text("title", lang), rule.code))
     else:
         allowed = _reference_sections(path)
@@ -403,8 +403,8 @@ def _ids(folder: Folder, path: tuple, allowed: tuple, lang: str) -> list:
     via = path[2:3] == ("via",)
     for section in allowed:
         for entity in estate.sections[section].values():
-            if via and entity.data.get("type") != "integration-platform":
-                continue
+            if via and entity.data.get("type") != "integration-platform" or entity.id == path[1]:
+                continue  # only platforms after `via`; never the entity itself
             detail = render(lang, Text("word." + section))
             name = entity.data.get("name")
             items.append((entity.id, types.CompletionItemKind.Reference,
@@ -594,8 +594,8 @@ def _replacements(folder: Folder, lines: list, finding: Diagnostic, entity: Enti
         allowed = _reference_sections(full) or ()
         estate = folder.result.estate
         candidates = [i for s in allowed for i in estate.sections[s]]
-    elif finding.code == "EST005" and isinstance(value, str) and inner[-1] == "rule":
-        candidates = list(folder.catalogue.rules)
+    elif _is_rule_code(full) and isinstance(value, str):  # EST005, or EST003 when not even shaped like a code
+        candidates = [code for code, rule in folder.catalogue.rules.items() if _waivable(rule)]
     elif finding.code == "EST003":
         node, _, parent = schema_at(full)
         if node is None and parent is None:
@@ -625,7 +625,8 @@ def _missing_fields(folder: Folder, lines: list, finding: Diagnostic, entity: En
             continue
         field_path = _entity_path(entity, inner) + (field,)
         for value in _choices(folder, field_path, field, lang)[:MAX_CHOICES]:
-            edits = _insert_field(lines, finding.line - 1, finding.column - 1, field, value, inner == ())
+            edits = _insert_field(lines, finding.line - 1, finding.column - 1, field, value,
+                                  inner == () and entity.section != "integrations")
             if edits:
                 yield say(lang, "lsp.fix.add_field", field=field, value=value), edits, False
 

@@ -343,7 +343,7 @@ WORDS = {
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
-    "lsp.hover.entity": "**{id}**: {what} defined at {place}",
+    "lsp.hover.entity": "**{id}** · {what} · {place}",
     "lsp.hover.values": "Values: {values}",
     "lsp.hover.required": "Required.",
     "lsp.symbols.entries.one": "{n} entry",

@@ -351,7 +351,7 @@ WORDS = {
     # --- serveur de langage (si-lint server) -----------------------------------------------
     "lsp.waived": "couvert par une dérogation : {message}",
     "lsp.config_error": "la configuration est inutilisable ; les constats affichés suivent les réglages par défaut : {error}",
-    "lsp.hover.entity": "**{id}** : {what} défini à {place}",
+    "lsp.hover.entity": "**{id}** · {what} · {place}",
     "lsp.hover.values": "Valeurs : {values}",
     "lsp.hover.required": "Obligatoire.",
     "lsp.symbols.entries.one": "{n} élément",
