@@ -57,6 +57,8 @@ class Folder:
         self.files: list = []
         self._disk: dict = {}  # path -> text, or Unreadable
         self._loaded: dict = {}  # path -> (text, Document)
+        self._paths: dict = {}  # name in findings -> path
+        self._rule_files: dict = {}  # code -> its rule file
         self.result: Optional[engine.Result] = None
         self.texts: dict = {}  # path -> the text the last result was computed on
         self.unreadable: dict = {}  # path -> Unreadable, in the last result
@@ -69,6 +71,7 @@ class Folder:
         from . import config
 
         self.config_error = None
+        self._rule_files = {}
         previous = os.getcwd()
         try:
             # resolve() discovers the config from the current folder, as the CLI run there does.
@@ -114,7 +117,10 @@ class Folder:
     def path(self, name: str) -> str:
         if self.root is None:
             return self.lone_file
-        return os.path.normpath(os.path.join(self.root, name))
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = os.path.normpath(os.path.join(self.root, name))
+        return found
 
     # --- linting --------------------------------------------------------------------------
 
@@ -178,6 +184,11 @@ class Folder:
 
     def rule_file(self, rule: Rule) -> Optional[str]:
         """The rule file on disk: the rule's own documentation, texts and examples side by side."""
+        if rule.code not in self._rule_files:
+            self._rule_files[rule.code] = self._find_rule_file(rule)
+        return self._rule_files[rule.code]
+
+    def _find_rule_file(self, rule: Rule) -> Optional[str]:
         if rule.builtin:
             from importlib import resources
 
