@@ -158,6 +158,9 @@ def build() -> EstateServer:
         for folder in ls.folders:
             ls.configure(folder)
             ls.schedule(folder)
+        if _capability(ls, "workspace.did_change_watched_files.dynamic_registration"):
+            # Files created, deleted or changed outside the editor (a git checkout) count too.
+            asyncio.ensure_future(_watch(ls))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EstateServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -322,6 +325,16 @@ def build() -> EstateServer:
         return lsp_features.symbols(folder, path, ls.text(folder, path), ls.units(folder, current=True))
 
     return server
+
+
+async def _watch(ls: EstateServer) -> None:
+    watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in ("**/*.yaml", "**/*.yml", "**/*.toml")]
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+            id="si-lint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+    except Exception:  # noqa: BLE001 - without it, files count again when opened or saved
+        logger.warning("the editor does not watch files for si-lint")
 
 
 def _location(units: lsp_features.Units, place: tuple) -> types.Location:

@@ -65,7 +65,8 @@ applications:
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("lsp-diagnostics")
     estates = {"edit": {"estate.yaml": EDIT}, "cross": {"providers.yaml": PROVIDERS, "apps.yaml": APPS},
-               "broken": {"estate.yaml": EDIT}, "unicode": {"estate.yaml": UNICODE}, "closing": {"estate.yaml": EDIT}}
+               "broken": {"estate.yaml": EDIT}, "unicode": {"estate.yaml": UNICODE}, "closing": {"estate.yaml": EDIT},
+               "disk": {"providers.yaml": PROVIDERS, "apps.yaml": APPS}}
     for folder, files in estates.items():
         (root / folder).mkdir()
         for name, text in files.items():
@@ -76,7 +77,7 @@ def workspace(tmp_path_factory):
 @pytest_lsp.fixture(config=SERVER, scope="module")
 async def client(lsp_client: LanguageClient, workspace):
     folders = list(EXAMPLES.values()) + [workspace / name for name in ("edit", "cross", "broken", "unicode",
-                                                                       "closing")]
+                                                                       "closing", "disk")]
     await start(lsp_client, folders)
     yield
     await lsp_client.shutdown_session()
@@ -202,3 +203,17 @@ async def test_closing_a_buffer_brings_back_the_file_on_disk(client: LanguageCli
         text_document=types.TextDocumentIdentifier(uri=path.resolve().as_uri())))
     await published(client, path, until=lambda found: codes(found) == before)
 
+
+
+async def test_files_changed_outside_the_editor_count_once_it_says_so(client: LanguageClient, workspace):
+    providers, apps = workspace / "disk" / "providers.yaml", workspace / "disk" / "apps.yaml"
+    await published(client, providers)
+    assert not any(d.code == "EST004" for d in await published(client, apps))
+    providers.unlink()  # a git checkout, a file manager
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=providers.resolve().as_uri(), type=types.FileChangeType.Deleted)]))
+    await published(client, apps, until=lambda found: any(d.code == "EST004" for d in found))
+    providers.write_text(PROVIDERS, encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=providers.resolve().as_uri(), type=types.FileChangeType.Created)]))
+    await published(client, apps, until=lambda found: not any(d.code == "EST004" for d in found))
