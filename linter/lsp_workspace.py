@@ -17,7 +17,7 @@ from typing import Optional
 
 from . import engine, loader
 from .catalogue import Rule, load_catalogue
-from .diagnostic import Diagnostic, InputError
+from .diagnostic import InputError
 from .inputs import read_text
 from .messages import render
 from .settings import Settings

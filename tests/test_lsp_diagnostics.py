@@ -54,6 +54,7 @@ applications:
     delivery: serverless
     provider: gcp
 """
+LATIN1 = PROVIDERS.replace("serverless]}", "serverless], name: Société}")
 UNICODE = """\
 version: 1
 applications:
@@ -66,18 +67,19 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("lsp-diagnostics")
     estates = {"edit": {"estate.yaml": EDIT}, "cross": {"providers.yaml": PROVIDERS, "apps.yaml": APPS},
                "broken": {"estate.yaml": EDIT}, "unicode": {"estate.yaml": UNICODE}, "closing": {"estate.yaml": EDIT},
-               "disk": {"providers.yaml": PROVIDERS, "apps.yaml": APPS}}
+               "disk": {"providers.yaml": PROVIDERS, "apps.yaml": APPS}, "latin1": {"apps.yaml": APPS}}
     for folder, files in estates.items():
         (root / folder).mkdir()
         for name, text in files.items():
             (root / folder / name).write_text(text, encoding="utf-8")
+    (root / "latin1" / "providers.yaml").write_bytes(LATIN1.encode("latin-1"))
     return root
 
 
 @pytest_lsp.fixture(config=SERVER, scope="module")
 async def client(lsp_client: LanguageClient, workspace):
     folders = list(EXAMPLES.values()) + [workspace / name for name in ("edit", "cross", "broken", "unicode",
-                                                                       "closing", "disk")]
+                                                                       "closing", "disk", "latin1")]
     await start(lsp_client, folders)
     yield
     await lsp_client.shutdown_session()
@@ -217,3 +219,12 @@ async def test_files_changed_outside_the_editor_count_once_it_says_so(client: La
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
         uri=providers.resolve().as_uri(), type=types.FileChangeType.Created)]))
     await published(client, apps, until=lambda found: not any(d.code == "EST004" for d in found))
+
+
+async def test_a_file_that_is_not_utf8_is_said_so_at_its_place_and_the_others_are_linted(client: LanguageClient,
+                                                                                        workspace):
+    shown = await published(client, workspace / "latin1" / "providers.yaml")
+    assert [(d.range.start.line, d.range.start.character) for d in shown] == [(2, LATIN1.split("\n")[2].index("é"))]
+    assert shown[0].severity == types.DiagnosticSeverity.Error and "UTF-8" in shown[0].message
+    # its providers are missing from the estate, as when the CLI is told to skip it
+    assert any(d.code == "EST004" for d in await published(client, workspace / "latin1" / "apps.yaml"))
