@@ -102,10 +102,11 @@ def diagnostics(folder: Folder, path: str, units: Units, active: list, waived: l
     return shown
 
 
-def unreadable_diagnostic(path: str, units: Units, problem) -> types.Diagnostic:
-    """A file the CLI could not read at all (exit 2 there): said at its place, the rest still linted."""
-    line, column = problem.line - 1, problem.column - 1
-    return types.Diagnostic(range=units.range(path, line, column, column), severity=types.DiagnosticSeverity.Error,
+def unreadable_diagnostic(problem) -> types.Diagnostic:
+    """A file the CLI could not read at all (exit 2 there): said at its place, the rest still linted.
+    Its text cannot be decoded, so the column is the byte's, as the CLI gives it."""
+    place = types.Position(line=problem.line - 1, character=problem.column - 1)
+    return types.Diagnostic(range=types.Range(start=place, end=place), severity=types.DiagnosticSeverity.Error,
                             source=SOURCE, message=problem.message)
 
 

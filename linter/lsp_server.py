@@ -115,7 +115,7 @@ class EstateServer(LanguageServer):
                 continue
             self.published[path] = state
             if unreadable is not None:
-                shown = [lsp_features.unreadable_diagnostic(path, units, unreadable)]
+                shown = [lsp_features.unreadable_diagnostic(unreadable)]
             else:
                 shown = lsp_features.diagnostics(folder, path, units, active, waived)
             self._send(path, shown, versions.get(path))
