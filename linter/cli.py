@@ -30,6 +30,7 @@ LAZY_COMMANDS: dict = {
     "config": "si_lint.config.command:command",
     "init": "si_lint.init:command",
     "diff": "si_lint.diff:diff_command",
+    "server": "si_lint.lsp_server:command",
 }
 
 

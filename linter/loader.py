@@ -112,7 +112,7 @@ class Document:
     its data is then None and nothing else is reported about it.
     """
 
-    __slots__ = ("path", "data", "index", "root", "readable", "problems")
+    __slots__ = ("path", "data", "index", "root", "readable", "problems", "checked")
 
     def __init__(self, path: str, data, index: Index, root: tuple[int, int], readable: bool,
                  problems: list) -> None:
@@ -122,6 +122,7 @@ class Document:
         self.root = root  # (line, column) where the top-level node starts
         self.readable = readable
         self.problems = problems
+        self.checked = None  # its schema problems, kept by `validate` for when it is linted again
 
     def place(self, path: tuple, default: Optional[tuple[int, int]] = None) -> tuple[int, int]:
         return self.index.place(self.data, path, default or self.root)

@@ -218,60 +218,80 @@ def _problem(estate: Estate, entity: Entity, path: tuple, code: str, text: Text)
     return Problem(code, text, file, line, column, entity.section, entity.id)
 
 
-# What each reference field may name: field -> allowed sections.
+# What each reference field may name: section -> field -> sections of the ids it names.
+# `depends_on` items may be `{any_of: [ids]}` groups; `via` may also be a point-to-point keyword.
 _COMPONENTS = ("applications", "infrastructure", "data_stores")
+REFERENCE_FIELDS = {
+    "infrastructure": {"provider": ("providers",)},
+    "data_stores": {"provider": ("providers",), "application": ("applications",), "exported_to": ("data_stores",)},
+    "applications": {"provider": ("providers",), "data": ("data_stores",), "depends_on": _COMPONENTS},
+    "integrations": {"from": ("applications",), "to": ("applications",), "via": ("infrastructure",)},
+}
+_LIST_FIELDS = ("exported_to", "data")
+
+
+def references(entity: Entity) -> Iterator[tuple[tuple, object, tuple]]:
+    """(path, target, sections it may name) of every reference an entity writes, in field order.
+
+    Targets are as written (not always text); `via` keywords such as `file-transfer` are not references.
+    """
+    fields = REFERENCE_FIELDS.get(entity.section, {})
+    data = entity.data
+    for name, allowed in fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "depends_on":
+            yield from ((path, target, allowed) for path, target in _dependency_items(value))
+        elif name in _LIST_FIELDS:
+            yield from (((name, i), target, allowed) for i, target in enumerate(_list(value)))
+        elif not (name == "via" and value in POINT_TO_POINT_VIAS):
+            yield (name,), value, allowed
+
+
+def _dependency_items(value) -> Iterator[tuple[tuple, object]]:
+    for i, item in enumerate(_list(value)):
+        if isinstance(item, dict):
+            for j, member in enumerate(_list(item.get("any_of"))):
+                yield ("depends_on", i, "any_of", j), member
+        else:
+            yield ("depends_on", i), item
 
 
 def _references(estate: Estate) -> Iterator[Problem]:
-    def check(entity: Entity, path: tuple, target, allowed: tuple, what: str):
-        if not isinstance(target, str):
-            return None  # wrong type: the schema already said so
-        found = estate.by_id.get(target)
-        if found is not None and found.section in allowed:
-            return found
-        if found is None:
-            known = [i for s in allowed for i in estate.sections[s]]
-            problem = Text("ref.undefined." + what, target=target, hint=hint(target, known))
-        else:
-            problem = Text("ref.wrong_section", target=target, found=Text("ref.a." + found.section),
-                           allowed=Listing((Text("ref.a." + s) for s in allowed), "or"))
-        problems.append(_problem(estate, entity, path, "EST004", problem))
-        return None
-
     problems: list[Problem] = []
-    for section in ("infrastructure", "data_stores", "applications"):
-        for entity in estate.sections[section].values():
-            data = entity.data
-            if "provider" in data:
-                check(entity, ("provider",), data["provider"], ("providers",), "providers")
-            if section == "data_stores":
-                if "application" in data:
-                    check(entity, ("application",), data["application"], ("applications",), "applications")
-                for i, target in enumerate(_list(data.get("exported_to"))):
-                    check(entity, ("exported_to", i), target, ("data_stores",), "data_stores")
-            if section == "applications":
-                for i, target in enumerate(_list(data.get("data"))):
-                    check(entity, ("data", i), target, ("data_stores",), "data_stores")
-                for i, item in enumerate(_list(data.get("depends_on"))):
-                    if isinstance(item, dict):
-                        for j, member in enumerate(_list(item.get("any_of"))):
-                            check(entity, ("depends_on", i, "any_of", j), member, _COMPONENTS, "component")
-                    else:
-                        check(entity, ("depends_on", i), item, _COMPONENTS, "component")
-    for flow in estate.integrations:
-        data = flow.data
-        for end in ("from", "to"):
-            if end in data:
-                check(flow, (end,), data[end], ("applications",), "applications")
-        via = data.get("via")
-        if isinstance(via, str) and via not in POINT_TO_POINT_VIAS:
-            platform = check(flow, ("via",), via, ("infrastructure",), "integration_platform")
-            if platform is not None and platform.data.get("type") != "integration-platform":
-                problems.append(_problem(
-                    estate, flow, ("via",), "EST004",
-                    Text("ref.via_not_platform", target=via, type=platform.data.get("type")),
-                ))
+    for section in ("infrastructure", "data_stores", "applications", "integrations"):
+        for entity in estate.entities(section):
+            for path, target, allowed in references(entity):
+                if not isinstance(target, str):
+                    continue  # wrong type: the schema already said so
+                if path == ("via",):
+                    found = _check(estate, entity, path, target, allowed, "integration_platform", problems)
+                    if found is not None and found.data.get("type") != "integration-platform":
+                        problems.append(_problem(
+                            estate, entity, path, "EST004",
+                            Text("ref.via_not_platform", target=target, type=found.data.get("type")),
+                        ))
+                else:
+                    what = "component" if allowed == _COMPONENTS else allowed[0]
+                    _check(estate, entity, path, target, allowed, what, problems)
     return iter(problems)
+
+
+def _check(estate: Estate, entity: Entity, path: tuple, target: str, allowed: tuple, what: str,
+           problems: list) -> Optional[Entity]:
+    """The entity `target` names when it is of an allowed section; else EST004 is added to `problems`."""
+    found = estate.by_id.get(target)
+    if found is not None and found.section in allowed:
+        return found
+    if found is None:
+        known = [i for s in allowed for i in estate.sections[s]]
+        problem = Text("ref.undefined." + what, target=target, hint=hint(target, known))
+    else:
+        problem = Text("ref.wrong_section", target=target, found=Text("ref.a." + found.section),
+                       allowed=Listing((Text("ref.a." + s) for s in allowed), "or"))
+    problems.append(_problem(estate, entity, path, "EST004", problem))
+    return None
 
 
 def _list(value) -> list:
@@ -280,13 +300,8 @@ def _list(value) -> list:
 
 def dependencies(entity: Entity) -> Iterator[tuple[tuple, str]]:
     """(path, id) of every id in an application's depends_on, groups included."""
-    for i, item in enumerate(_list(entity.data.get("depends_on"))):
-        if isinstance(item, dict):
-            for j, member in enumerate(_list(item.get("any_of"))):
-                if isinstance(member, str):
-                    yield ("depends_on", i, "any_of", j), member
-        elif isinstance(item, str):
-            yield ("depends_on", i), item
+    return ((path, target) for path, target in _dependency_items(entity.data.get("depends_on"))
+            if isinstance(target, str))
 
 
 def _cycles(estate: Estate) -> Iterator[Problem]:

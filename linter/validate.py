@@ -91,7 +91,10 @@ def validate(documents: list[Document]) -> tuple[list[Problem], set[int]]:
     problems: list[Problem] = []
     invalid: set[int] = set()
     for document in documents:
-        found, failed = validate_document(document)
+        # They depend on the document alone: an editor linting again after an edit checks one file.
+        if document.checked is None:
+            document.checked = validate_document(document)
+        found, failed = document.checked
         problems.extend(found)
         invalid.update(failed)
     return problems, invalid

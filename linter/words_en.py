@@ -695,4 +695,20 @@ WORDS = {
     "import.backstage.bad_annotation": "{annotation}: {problem}; not imported",
     "import.backstage.kinds_not_imported": "not imported, the estate has no place for them: {kinds} (Groups and "
                                            "Users were read to check owners)",
+    # --- language server (si-lint server) -------------------------------------------------
+    "lsp.waived": "waived: {message}",
+    "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
+    "lsp.hover.entity": "**{id}** · {what} · {place}",
+    "lsp.hover.values": "Values: {values}",
+    "lsp.hover.required": "Required.",
+    "lsp.symbols.entries.one": "{n} entry",
+    "lsp.symbols.entries.other": "{n} entries",
+    "lsp.fix.replace": "Replace '{old}' with '{new}'",
+    "lsp.fix.add_field": "Add {field}: {value}",
+    "lsp.fix.waive": "Add a waiver of {code} to '{entity}'",
+    "lsp.fix.waive_estate": "Add a top-level waiver of {code}",
+    "lsp.waiver.reason": "Say why this exception is accepted",
+    "lsp.waiver.approved_by": "who accepted it",
+    # Field descriptions shown on hover, from the format (docs/estate-format.md); the schema's own
+    # `description`, when it has one, is shown in English instead.
 }

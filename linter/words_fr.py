@@ -733,4 +733,19 @@ WORDS = {
     "import.backstage.bad_annotation": "{annotation} : {problem} ; non importée",
     "import.backstage.kinds_not_imported": "non importés, le patrimoine n'a pas de place pour eux : {kinds} (les "
                                            "Groups et les Users ont été lus pour vérifier les responsables)",
+    # --- serveur de langage (si-lint server) -----------------------------------------------
+    "lsp.waived": "couvert par une dérogation : {message}",
+    "lsp.config_error": "la configuration est inutilisable ; les constats affichés suivent les réglages par défaut : {error}",
+    "lsp.hover.entity": "**{id}** · {what} · {place}",
+    "lsp.hover.values": "Valeurs : {values}",
+    "lsp.hover.required": "Obligatoire.",
+    "lsp.symbols.entries.one": "{n} élément",
+    "lsp.symbols.entries.other": "{n} éléments",
+    "lsp.fix.replace": "Remplacer « {old} » par « {new} »",
+    "lsp.fix.add_field": "Ajouter {field}: {value}",
+    "lsp.fix.waive": "Ajouter une dérogation à {code} pour « {entity} »",
+    "lsp.fix.waive_estate": "Ajouter une dérogation à {code} dans la liste waivers de premier niveau",
+    "lsp.waiver.reason": "Dire pourquoi cette exception est acceptée",
+    "lsp.waiver.approved_by": "qui l'a acceptée",
+    # Descriptions des champs au survol, d'après le format (docs/estate-format.md).
 }
