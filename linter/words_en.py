@@ -146,13 +146,13 @@ WORDS = {
     "config.expect.proprietary_formats": "a file format, like doc or xls",
     "config.expect.content_categories": "an application category, like office or messaging",
     "config.unknown_code": "{key}: unknown rule code or prefix {code}{hint}; `si-lint rules` lists them",
-    "config.ignore_est": "{key}: {code} cannot be left out: EST findings stop the estate from being read right "
-                         "and always run",
+    "config.ignore_est": "{key}: {code} cannot be left out: EST rules report what stops the estate from being "
+                         "read correctly, and always run",
     "config.severity_type": "severity: expected a mapping of rule codes to error, warning or info, "
                             "like {{ACC004: error}}",
     "config.severity_unknown": "severity: unknown rule code {code}{hint}",
-    "config.severity_est": "severity: {code} cannot change: EST findings stop the estate from being read right "
-                           "and are always errors",
+    "config.severity_est": "severity: the severity of {code} cannot change: EST rules report what stops the "
+                           "estate from being read correctly, and their findings are always errors",
     "config.show.file": "config file: {path}",
     "config.show.no_file": "(none found: defaults)",
     "config.show.none": "(none)",
@@ -207,7 +207,7 @@ WORDS = {
     "init.next": "Next: edit them, then run `{command}`.",
     # --- words of the rules' findings ----------------------------------------------------------
     "word.from_product": "{value}, from product {product}",
-    "word.version_unstated": "not stated",
+    "word.version_unstated": "(not stated)",
     "word.none_of_them": "none",
     "word.provider.public-cloud": "public-cloud",
     "word.provider.private-cloud": "private-cloud",
@@ -225,15 +225,15 @@ WORDS = {
     "check.provider_and_type": "{id} ({type})",
     "check.installed_client_cancels": "an installed client ({clients}) cancels the browser default, so no "
                                       "family is counted: list the families it is used from in access.devices",
-    "check.no_browser": "without a browser (access.browser true) no family is counted: list the families it is "
-                        "used from in access.devices",
+    "check.no_browser": "without `access.browser: true` no family is counted: list the families it is used from "
+                        "in access.devices",
     "check.link": "{id} ({figure}%)",
     "check.link_own": "{id} (availability.own {figure}%)",
     "check.link_group": "any_of({members}) ({figure}%)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
-    "check.device_default": "no access-devices component states a cost: counted as {cost} "
-                            "(option device_cost_default)",
+    "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a "
+                            "cost)",
     # --- waivers (rules 1.1) -------------------------------------------------------------------
     "waiver.on_entity": "on '{id}'",
     "waiver.on_estate": "on the estate",
@@ -335,7 +335,7 @@ WORDS = {
     "severity.warning": "warning",
     "severity.info": "info",
     "word.na": "n/a",
-    "report.unread": "{n} EST findings: the estate was not all read, and what they concern is not scored.",
+    "report.unread": "EST findings: {n}; the estate was not read in full, and what they concern is not scored.",
     "report.checks": "{checks} checks: {passed} passed, {failed} failed, {waived} waived",
     "family.ACC": "Access from any device",
     "family.CLD": "Public cloud and SaaS",
@@ -404,7 +404,7 @@ WORDS = {
     "html.all_categories": "All categories",
     "html.all_severities": "All severities",
     "html.with_findings_in": "with findings in {c}",
-    "html.with_severity": "with a {s}",
+    "html.with_severity": "with {s} findings",
     "html.sort": "Sort",
     "html.sort_score": "Lowest score first",
     "html.sort_id": "Id (A to Z)",
@@ -445,7 +445,7 @@ WORDS = {
     "html.waived_cell": "waived",
     "html.legend": "Legend",
     "html.more": "Show {n} more applications",
-    "html.noscript": "The application cards are shown by the page's script: allow it to see them.",
+    "html.noscript": "The application cards are drawn by the page's script: allow scripts to see them.",
     # --- check --statistics ----------------------------------------------------------------
     "stats.count": "count",
     "stats.waived": "waived",
@@ -597,7 +597,7 @@ WORDS = {
     "import.mapping.unknown_key": "unknown key `{key}`: {hint}",
     "import.mapping.the_keys": "the keys are {keys}",
     "import.mapping.no_columns": "no `columns:` entry: say which column feeds which field",
-    "import.mapping.expected_text": "expected a text: {what}",
+    "import.mapping.expected_text": "expected text: {what}",
     "import.mapping.what.id": "`id` names the column ids are made from",
     "import.mapping.what.split": "`split` is the text between list items, e.g. \";\"",
     "import.mapping.what.field": "a field name such as delivery or access.browser",
@@ -674,9 +674,9 @@ WORDS = {
     "import.backstage.bad_reference": "spec.{field}: a reference is written [kind:][namespace/]name",
     "import.backstage.reference": "spec.{field} '{value}' {why}{outcome}",
     "import.backstage.names_both": "names both {refs}: write the kind",
-    "import.backstage.names_kind": "names a {found}, where {expected} is expected",
+    "import.backstage.names_kind": "names an entity of kind {found}, where {expected} is expected",
     "import.backstage.names_none": "names no {kinds} of the catalog read{hint}",
-    "import.backstage.hint_other_kind": " (a {kind} has that name: write {ref})",
+    "import.backstage.hint_other_kind": " (an entity of kind {kind} has that name: write {ref})",
     "import.backstage.hint_none_read": " (no {kinds} was read at all: add the files that define them)",
     "import.backstage.outcome.kept": "; kept as written",
     "import.backstage.outcome.kept_no_domain": "; kept as written, without a domain",

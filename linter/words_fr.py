@@ -7,24 +7,25 @@ WORDS = {
     "input.not_regular": "{path} : ni un fichier ordinaire ni un dossier",
     "input.unreadable": "{path} : illisible ({reason})",
     "input.too_big": "{path} : plus de {limit} Mo ; si-lint lit des patrimoines, pas des archives",
-    "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrez le fichier en UTF-8",
+    "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrer le fichier en UTF-8",
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
-    "load.duplicate_key": "clé « {key} » en double : déjà définie en {place} ; "
-                          "le fichier n'en garde qu'une, fusionnez-les ou renommez-en une",
-    "load.key_not_scalar": "une clé doit être une valeur simple, pas un dictionnaire ni une liste",
-    "load.bad_scalar": "{value!r} n'est pas un {kind} valide",
+    "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
+                          "fusionner les deux entrées ou en renommer une",
+    "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
+    "load.bad_scalar": "{value!r} n'est pas une valeur {kind} valide",
     "load.number_too_long": "un nombre de {digits} chiffres : trop long pour être une donnée du patrimoine",
-    "load.bad_character": "le caractère {character} ({code}) est interdit en YAML : supprimez-le",
-    "load.tag": "l'étiquette {tag} n'est pas prise en charge : écrivez des valeurs simples",
+    "load.bad_character": "le caractère {character} ({code}) est interdit en YAML : le supprimer",
+    "load.tag": "l'étiquette {tag} n'est pas prise en charge : écrire des valeurs simples",
     "load.alias_unknown": "l'alias *{name} ne désigne aucune ancre définie avant lui",
     "load.alias_loop": "l'alias *{name} désigne une collection qui le contient",
-    "load.alias_bomb": "les alias déploient ce fichier en plus de {limit} nœuds (une bombe d'alias ?) : "
-                       "écrivez les valeurs ou partagez moins",
-    "load.too_deep": "imbriqué sur plus de {limit} niveaux : un patrimoine en demande six au plus",
+    "load.alias_bomb": "les alias déploient ce fichier en plus de {limit} nœuds (une bombe d'alias ?) : écrire "
+                       "les valeurs en entier, ou moins les partager",
+    "load.too_deep": "plus de {limit} niveaux d'imbrication : un patrimoine n'en demande que six au plus",
     "load.merge_value": "une clé de fusion `<<` prend un dictionnaire ou une liste de dictionnaires",
-    "load.second_document": "un second document YAML (`---`) dans un fichier : mettez chacun dans son fichier",
+    "load.second_document": "un second document YAML (`---`) dans le même fichier : mettre chacun dans son "
+                            "propre fichier",
     # --- schéma (EST003) ------------------------------------------------------------
     "schema.file_shape": "le fichier est {what} : un fichier de patrimoine est un dictionnaire qui commence "
                          "par `version: 1`",
@@ -33,25 +34,25 @@ WORDS = {
     "schema.unknown_field": "champ inconnu « {name} »{hint}",
     "word.did_you_mean": " (vouliez-vous dire « {close} » ?)",
     "schema.known_fields": " ; champs connus : {known}",
-    "schema.invalid_id": "« {value} » n'est pas un identifiant valide : lettres minuscules, chiffres, '-' et '_', "
-                         "en commençant par une lettre",
-    "schema.enum": "{value} n'est pas l'une des valeurs {options}{hint}",
-    "schema.const": "{value} n'est pas permis : la seule valeur est {expected}",
-    "schema.type": "{value} est {kind}, attendu : {expected}",
-    "schema.such_as": "{expected} comme {example}",
+    "schema.invalid_id": "« {value} » n'est pas un identifiant valide : lettres minuscules, chiffres, « - » et "
+                         "« _ », en commençant par une lettre",
+    "schema.enum": "{value} n'est pas l'une des valeurs permises : {options}{hint}",
+    "schema.const": "{value} n'est pas une valeur permise : la seule possible est {expected}",
+    "schema.type": "{value} est {kind} ; attendu : {expected}",
+    "schema.such_as": "{expected}, par exemple {example}",
     # --- schema wording: a mapping or a list of the wrong type
-    "schema.type_collection": "{kind}, attendu : {expected}",
+    "schema.type_collection": "{kind} ; attendu : {expected}",
     "schema.blank": "ne doit pas contenir que des espaces",
     "schema.not_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "schema.bad_date": "{value} n'est pas une date valide (AAAA-MM-JJ)",
     "schema.bad_format": "{value} n'est pas une valeur {format} valide",
     "schema.pattern": "{value} n'a pas la forme attendue ({pattern})",
-    "schema.minimum": "{value} est sous le minimum {bound}",
-    "schema.maximum": "{value} dépasse le maximum {bound}",
-    "schema.exclusiveMinimum": "{value} n'est pas supérieur à {bound}",
-    "schema.exclusiveMaximum": "{value} n'est pas inférieur à {bound}",
+    "schema.minimum": "{value} est inférieur au minimum ({bound})",
+    "schema.maximum": "{value} dépasse le maximum ({bound})",
+    "schema.exclusiveMinimum": "{value} doit être strictement supérieur à {bound}",
+    "schema.exclusiveMaximum": "{value} doit être strictement inférieur à {bound}",
     "schema.empty": "ne doit pas être vide",
-    "schema.min_items": "demande au moins {count} élément(s)",
+    "schema.min_items": "doit contenir au moins {count} entrée(s)",
     "schema.unique": "cite {values} plus d'une fois",
     "schema.dependency_item": "{value} n'est ni un identifiant ni un groupe {{any_of: [identifiants]}}",
     "schema.top_level": "(premier niveau)",
@@ -70,16 +71,18 @@ WORDS = {
     "ref.in.infrastructure": "dans l'infrastructure",
     "ref.in.data_stores": "parmi les stockages de données",
     "ref.in.applications": "parmi les applications",
-    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois : d'abord en {place} ({section}) ; les identifiants sont uniques dans tout le patrimoine, en renommer un",
-    "ref.via_not_platform": "via « {target} » est une infrastructure de type {type}, pas une "
-                            "integration-platform : nommez une plateforme ou point-to-point, file-transfer, "
-                            "shared-database",
+    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois, d'abord en {place} ({section}) ; les "
+                        "identifiants sont uniques dans tout le patrimoine : en renommer un",
+    "ref.via_not_platform": "via « {target} » désigne un composant d'infrastructure de type {type}, pas une "
+                            "plateforme d'intégration (integration-platform) : indiquer une plateforme "
+                            "d'intégration, ou point-to-point, file-transfer ou shared-database",
     "products.not_a_folder": "{folder} : --products-dir doit désigner un dossier de fichiers de produits (*.yaml)",
     "products.not_a_mapping": "un fichier de produit est un dictionnaire avec id, name, vendor, description, facts, sources",
     "products.id_not_file": "id : {id} doit être le nom du fichier ({file})",
-    "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` les énumère",
-    "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas dépendre d'elle-même, "
-                 "supprimez l'une de ces entrées depends_on",
+    "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` donne "
+                           "la liste des produits",
+    "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas avoir besoin d'elle-même pour "
+                 "fonctionner : supprimer l'une de ces entrées depends_on",
     # --- dérogations (EST005) -------------------------------------------------------------
     # --- mots insérés dans d'autres messages ---------------------------------------------
     "word.or": "ou",
@@ -102,69 +105,74 @@ WORDS = {
     "word.component": "composant",
     "word.integration_platform": "plateforme d'intégration",
     # --- fichiers de règles (code de sortie 2) ---------------------------------------------
-    "rulefile.duplicate_code": "code : {code} est déjà le code de {first} : les codes de règle sont uniques, "
-                               "choisissez-en un autre",
+    "rulefile.duplicate_code": "code : {code} est déjà le code de {first} ; les codes de règle sont uniques : en "
+                               "choisir un autre",
     "rulefile.not_a_folder": "{folder} : --rules-dir doit désigner un dossier de fichiers de règles (*.yaml)",
     "rulefile.empty_folder": "{folder} : aucun fichier de règle (*.yaml) dans ce dossier",
     "rulefile.not_a_mapping": "un fichier de règle est un dictionnaire avec code, name, severity, scope, en, fr, "
                               "examples",
-    "rulefile.custom_check": "check : une règle personnalisée ne peut pas nommer de contrôle Python ; écrivez la "
+    "rulefile.custom_check": "check : une règle personnalisée ne peut pas nommer de contrôle Python ; écrire la "
                              "condition sous `when`, en JSON Schema",
-    "rulefile.engine_check_scope": "check : les constats de `{name}` vont avec `scope: {scope}`",
+    "rulefile.engine_check_scope": "check : les constats de `{name}` demandent `scope: {scope}`",
     "rulefile.unknown_check": "check : aucun contrôle ne s'appelle {name} ; contrôles connus : {known}",
-    "rulefile.check_scope": "check : un contrôle Python porte sur le patrimoine, sa portée ne peut donc pas être "
-                            "`{scope}`",
-    "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée, qui "
-                                "est donc l'une de ces sections, ou une liste d'entre elles : {sections}",
+    "rulefile.check_scope": "check : un contrôle Python porte sur le patrimoine ; sa portée ne peut donc pas "
+                            "être `{scope}`",
+    "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée ; la "
+                                "portée est donc l'une de ces sections, ou une liste de celles-ci : {sections}",
     "rulefile.unknown_option": "{key} : option inconnue {name} ; options connues : {known}",
     "rulefile.applies_to_check": "applies_to : un contrôle Python choisit lui-même ses éléments ; `applies_to` va avec une condition `when`",
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
-    "rulefile.bad_template": "{error} ; pour une accolade littérale, écrivez {{{{ ou }}}}",
+    "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
     "rulefile.declarative_placeholder": "{{{name}}} ne peut pas être rempli ; le message d'une condition peut utiliser {{id}}, {{name}}, {{value}} et les options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
-    "rulefile.when_or_check": "une règle demande exactement l'un de `when` (une condition) ou `check`",
+    "rulefile.when_or_check": "une règle demande exactement l'un des deux : `when` (une condition) ou `check`",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path} : fichier introuvable",
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",
     "config.not_a_table": "[tool.si-lint] doit être une table de clés ({keys})",
     "config.invalid_toml": "TOML invalide : {problem}",
     "config.unknown_key": "clé inconnue {key}{hint} ; clés connues : {keys}",
-    "config.code_list": "{key} : une liste de codes ou de préfixes de règles est attendue, comme [ACC, CLD001]",
-    "config.empty_selection": "{key} : ne sélectionne aucune règle ; nommez des codes ou des préfixes, comme ACC "
-                              "ou CLD001 (sans cette clé, toutes les règles s'appliquent)",
-    "config.not_one_of": "{key} : {value} n'est pas l'une des valeurs {allowed}",
+    "config.code_list": "{key} : une liste de codes ou de préfixes de règles est attendue, par exemple [ACC, "
+                        "CLD001]",
+    "config.empty_selection": "{key} : ne sélectionne aucune règle ; indiquer des codes ou des préfixes, par "
+                              "exemple ACC ou CLD001 (sans cette clé, toutes les règles s'appliquent)",
+    "config.not_one_of": "{key} : {value} n'est pas l'une des valeurs permises : {allowed}",
     "config.folders_type": "{key} : un dossier, ou une liste de dossiers, est attendu",
-    "config.folder_missing": "{key} : {value} n'est pas un dossier (les chemins partent du fichier de configuration)",
-    "config.paths_type": "paths : un fichier ou dossier du patrimoine, ou une liste, est attendu, comme [estate/]",
-    "config.expect.currency": "un code de devise ISO 4217, comme EUR",
-    "config.expect.device_cost_default": "un coût par utilisateur et par mois, 0 ou plus, comme 5.5",
+    "config.folder_missing": "{key} : {value} n'est pas un dossier (les chemins sont relatifs au fichier de "
+                             "configuration)",
+    "config.paths_type": "paths : un fichier ou un dossier du patrimoine, ou une liste de ceux-ci, est attendu, "
+                         "par exemple [estate/]",
+    "config.expect.currency": "un code de devise ISO 4217, par exemple EUR",
+    "config.expect.device_cost_default": "un coût par utilisateur et par mois, 0 ou plus, par exemple 5.5",
     "config.expect.min_device_families": "un nombre entier de familles d'objets d'accès, de 0 à 6",
     "config.options_type": "options : un dictionnaire de noms d'options et de valeurs est attendu",
     "config.unknown_option": "options : option inconnue {name}{hint} ; options connues : {known}",
     "config.option_value": "options.{name} : {value} n'est pas valable ; attendu : {expected}",
-    "config.option_list": "options.{name} : une liste est attendue, chaque élément étant {expected}",
-    "config.expect.min_availability": "un pourcentage supérieur à 0 et au plus 100, comme 99.99",
+    "config.option_list": "options.{name} : une liste est attendue, dont chaque entrée est {expected}",
+    "config.expect.min_availability": "un pourcentage strictement supérieur à 0 et au plus égal à 100, par "
+                                      "exemple 99.99",
     "config.expect.office_cost_ceiling": "un montant en euros par utilisateur et par mois, 0 ou plus",
     "config.expect.max_iaas_providers": "un nombre entier, 0 ou plus",
     "config.expect.required_devices": "une famille d'objets d'accès parmi {families}",
-    "config.expect.proprietary_formats": "un format de fichier, comme doc ou xls",
-    "config.expect.content_categories": "une catégorie d'application, comme office ou messaging",
-    "config.unknown_code": "{key} : code ou préfixe de règle inconnu {code}{hint} ; `si-lint rules` les "
-                           "énumère",
-    "config.ignore_est": "{key} : {code} ne peut pas être écarté : les constats EST empêchent de lire "
-                         "correctement le patrimoine et s'appliquent toujours",
-    "config.severity_type": "severity : un dictionnaire de codes de règles vers error, warning ou info est "
-                            "attendu, comme {{ACC004: error}}",
+    "config.expect.proprietary_formats": "un format de fichier, par exemple doc ou xls",
+    "config.expect.content_categories": "une catégorie d'application, par exemple office ou messaging",
+    "config.unknown_code": "{key} : code ou préfixe de règle inconnu {code}{hint} ; `si-lint rules` donne la "
+                           "liste des règles",
+    "config.ignore_est": "{key} : {code} ne peut pas être écarté : les règles EST signalent ce qui empêche de "
+                         "lire correctement le patrimoine, et s'appliquent toujours",
+    "config.severity_type": "severity : un dictionnaire qui associe des codes de règles à error, warning ou info "
+                            "est attendu, par exemple {{ACC004: error}}",
     "config.severity_unknown": "severity : code de règle inconnu {code}{hint}",
-    "config.severity_est": "severity : la gravité de {code} ne se change pas : les constats EST empêchent de lire "
-                           "correctement le patrimoine et sont toujours des erreurs",
+    "config.severity_est": "severity : la gravité de {code} ne se change pas : les règles EST signalent ce qui "
+                           "empêche de lire correctement le patrimoine, et leurs constats sont toujours des "
+                           "erreurs",
     "config.show.file": "fichier de configuration : {path}",
     "config.show.no_file": "(aucun trouvé : valeurs par défaut)",
     "config.show.none": "(aucun)",
     "config.show.every_rule": "(toutes les règles)",
-    "config.show.default": "défaut",
-    "config.show.environment": "environnement (LC_ALL, LC_MESSAGES ou LANG ; en s'ils sont vides)",
+    "config.show.default": "par défaut",
+    "config.show.environment": "environnement (LC_ALL, LC_MESSAGES ou LANG ; en par défaut)",
     # --- ligne de commande ------------------------------------------------------------------
     "cli.bad_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "cli.out_of_memory": "mémoire insuffisante pour lire le patrimoine",
@@ -175,17 +183,18 @@ WORDS = {
     "cli.findings.other": "{n} constats",
     "cli.baseline_written": "état de référence écrit dans {path} : {findings}",
     "cli.verified": "{passed} règles vérifiées sur {total}.",
-    "cli.no_rule": "aucune règle {code}{hint} ; `si-lint rules` les énumère",
-    "cli.no_product": "aucun produit {id} dans le catalogue{hint} ; `si-lint products` les énumère",
+    "cli.no_rule": "aucune règle {code}{hint} ; `si-lint rules` donne la liste des règles",
+    "cli.no_product": "aucun produit {id} dans le catalogue{hint} ; `si-lint products` donne la liste des "
+                      "produits",
     "cli.products.id": "identifiant",
     "cli.products.name": "nom",
     "cli.products.category": "catégorie",
     "cli.products.delivery": "delivery",
     "cli.products.versions": "versions (fin de support)",
-    "cli.products.facts": "Faits qu'il donne à une application qui ne les indique pas :",
+    "cli.products.facts": "Faits qu'il fournit à une application qui ne les indique pas :",
     "cli.products.support": "Versions et fin de support :",
     "cli.products.sources": "Sources (les pages de l'éditeur) :",
-    "cli.products.backs": "appuie : {facts} (vérifié le {checked})",
+    "cli.products.backs": "étaye : {facts} (vérifiée le {checked})",
     "cli.rules.code": "code",
     "cli.rules.name": "nom",
     "cli.rules.severity": "gravité",
@@ -198,23 +207,23 @@ WORDS = {
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
                                "constats) ; en écrire un avec --write-baseline",
-    "baseline.language": "ses constats sur l'ensemble du patrimoine se reconnaissent à leur message, écrit en "
+    "baseline.language": "ses constats portant sur tout le patrimoine se reconnaissent à leur message, écrit en "
                          "« {lang} » : lancer avec --lang {lang} (ou `lang: {lang}` dans la configuration), ou "
                          "écrire de nouveau l'état de référence",
-    "baseline.known.one": "{n} constat déjà connu non affiché",
-    "baseline.known.other": "{n} constats déjà connus non affichés",
+    "baseline.known.one": "{n} constat déjà connu, non affiché",
+    "baseline.known.other": "{n} constats déjà connus, non affichés",
     "baseline.fixed.one": "{n} entrée corrigée, à retirer",
     "baseline.fixed.other": "{n} entrées corrigées, à retirer",
     "baseline.note": "état de référence {path} : {known}",
     "baseline.note_fixed": "{note} ; {fixed} (le réécrire avec --write-baseline {path})",
     # --- init ---------------------------------------------------------------------------------
-    "init.already_there": "{paths} : déjà présent ; si-lint init n'écrit que des fichiers nouveaux "
-                          "(les déplacer ou choisir un autre dossier)",
+    "init.already_there": "{paths} : déjà présent(s) ; si-lint init n'écrit que des fichiers nouveaux (déplacer "
+                          "les fichiers existants ou choisir un autre dossier)",
     "init.wrote": "{path} écrit",
     "init.next": "Ensuite : les modifier, puis lancer `{command}`.",
     # --- mots des constats des règles -----------------------------------------------------------
     "word.from_product": "{value}, selon le produit {product}",
-    "word.version_unstated": "non indiquée",
+    "word.version_unstated": "(non indiquée)",
     "word.none_of_them": "aucun",
     "word.provider.public-cloud": "cloud public",
     "word.provider.private-cloud": "cloud privé",
@@ -222,7 +231,7 @@ WORDS = {
     "word.provider.colocation": "colocation",
     "word.provider.saas-vendor": "éditeur SaaS",
     "word.data_kind.structured": "structurées",
-    "word.data_kind.documents": "documents",
+    "word.data_kind.documents": "documentaires",
     "word.data_kind.media": "multimédia",
     "word.data_kind.geographic": "géographiques",
     "check.where_delivery": "delivery : {delivery}",
@@ -230,41 +239,45 @@ WORDS = {
     "check.providers.one": "{n} fournisseur",
     "check.providers.other": "{n} fournisseurs",
     "check.provider_and_type": "{id} ({type})",
-    "check.installed_client_cancels": "un client installé ({clients}) annule l'usage par défaut du navigateur : "
-                                      "aucune famille n'est comptée ; indiquer dans access.devices les familles "
-                                      "depuis lesquelles on l'utilise",
-    "check.no_browser": "sans navigateur (access.browser à true), aucune famille n'est comptée ; indiquer dans "
+    "check.installed_client_cancels": "avec un client à installer ({clients}), le navigateur ne vaut plus pour "
+                                      "toutes les familles : aucune n'est comptée ; indiquer dans access.devices "
+                                      "les familles depuis lesquelles on l'utilise",
+    "check.no_browser": "sans `access.browser: true`, aucune famille n'est comptée ; indiquer dans "
                         "access.devices les familles depuis lesquelles on l'utilise",
     "check.link": "{id} ({figure} %)",
     "check.link_own": "{id} (availability.own {figure} %)",
     "check.link_group": "any_of({members}) ({figure} %)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
-    "check.device_default": "aucun composant access-devices n'indique de coût : compté {cost} "
-                            "(option device_cost_default)",
+    "check.device_default": "{cost} par défaut (option device_cost_default : aucun composant access-devices "
+                            "n'indique de coût)",
     # --- dérogations (règles 1.1) ----------------------------------------------------------------
     "waiver.on_entity": "sur « {id} »",
     "waiver.on_estate": "sur l'ensemble du patrimoine",
-    "waiver.unknown": "aucune règle n'a ce code{hint} ; `si-lint rules` les énumère",
-    "waiver.not_a_code": "un code de règle s'écrit comme ACC002{hint}",
-    "waiver.cannot_est": "les constats EST portent sur la lecture du patrimoine : il faut les corriger, on ne "
-                         "peut pas y déroger",
-    "waiver.cannot_waivers": "{code} porte sur les dérogations elles-mêmes : renouveler ou retirer la dérogation",
+    "waiver.unknown": "aucune règle n'a ce code{hint} ; `si-lint rules` donne la liste des règles",
+    "waiver.not_a_code": "un code de règle s'écrit sous la forme ACC002{hint}",
+    "waiver.cannot_est": "les constats EST portent sur la lecture du patrimoine : on ne peut pas y déroger ; "
+                         "corriger ce qu'ils signalent",
+    "waiver.cannot_waivers": "{code} porte sur les dérogations elles-mêmes : renouveler ou retirer plutôt la "
+                             "dérogation qu'elle signale",
     "waiver.cannot": "on ne peut pas déroger à {code}",
-    "waiver.belongs_top": "{rule} porte sur l'ensemble du patrimoine : y déroger dans la liste `waivers` du "
-                          "premier niveau",
-    "waiver.belongs_entity": "{rule} porte sur un élément : y déroger dans les `waivers` de l'élément sur lequel "
-                             "elle se déclenche",
+    "waiver.belongs_top": "{rule} porte sur tout le patrimoine : y déroger dans la liste `waivers` de premier "
+                          "niveau",
+    "waiver.belongs_entity": "{rule} porte sur un élément : y déroger dans les `waivers` de l'élément pour "
+                             "lequel elle se déclenche",
     # --- the estate format's fields (`si-lint schema`, editors) ----------------------------------
     "field.version": "version du format, obligatoire dans chaque fichier ; seule la version 1 existe",
-    "field.organization": "nom de l'entreprise ; les constats sur l'ensemble du patrimoine le désignent",
+    "field.organization": "nom de l'entreprise ; les constats qui portent sur tout le patrimoine pointent vers "
+                          "lui",
     "field.providers": "qui héberge ou vend, par identifiant",
     "field.infrastructure": "l'infrastructure partagée (le I du modèle B-I-S), par identifiant",
     "field.data_stores": "là où vivent les données, par identifiant",
     "field.applications": "les usages, B (cœur de métier) et S (support), par identifiant",
-    "field.integrations": "échanges entre applications ; chacun se nomme FROM->TO",
-    "field.workforce": "nombre de personnes dans l'entreprise : la bureautique et la messagerie devraient toutes les toucher (COL006)",
-    "field.waivers": "dérogations aux règles qui portent sur l'ensemble du patrimoine (CLD006, DAT002, CST001, ACC007, COL006)",
+    "field.integrations": "échanges entre applications ; chacun est désigné par « from->to »",
+    "field.workforce": "nombre de personnes dans l'entreprise : la bureautique et la messagerie devraient les "
+                       "toucher toutes (COL006)",
+    "field.waivers": "dérogations aux règles qui portent sur tout le patrimoine (CLD006, DAT002, CST001, ACC007, "
+                     "COL006)",
     "field.Waiver.rule": "le code de la règle à laquelle on déroge, par exemple ACC002",
     "field.Waiver.reason": "pourquoi l'exception est acceptée",
     "field.Waiver.expires": "AAAA-MM-JJ ; après ce jour, la dérogation ne s'applique plus et GOV003 la signale",
@@ -273,19 +286,22 @@ WORDS = {
     "field.Provider.description": "texte libre",
     "field.Provider.type": "public-cloud, private-cloud, on-premise (sur site), colocation ou saas-vendor (éditeur SaaS)",
     "field.Provider.offers": "ce que l'entreprise lui achète : iaas, paas, serverless, saas, network, devices",
-    "field.Provider.waivers": "exceptions acceptées aux règles qui se déclenchent sur ce fournisseur",
+    "field.Provider.waivers": "dérogations aux règles qui se déclenchent pour ce fournisseur",
     "field.Infrastructure.name": "nom affiché",
     "field.Infrastructure.description": "texte libre",
     "field.Infrastructure.type": "server, network, storage, identity, integration-platform, security ou access-devices (objets d'accès)",
     "field.Infrastructure.provider": "l'identifiant du fournisseur qui l'exploite",
     "field.Infrastructure.availability": "disponibilité de ce composant seul, en pourcentage, par exemple 99.995",
-    "field.Infrastructure.waivers": "exceptions acceptées aux règles qui se déclenchent sur ce composant",
+    "field.Infrastructure.waivers": "dérogations aux règles qui se déclenchent pour ce composant",
     "field.Infrastructure.families": "pour access-devices : les familles d'objets d'accès proposées aux collaborateurs (ACC007)",
     "field.Infrastructure.cost": "pour access-devices : ce que coûte un objet d'accès par utilisateur et par mois (CST001)",
     "field.DataStore.name": "nom affiché",
     "field.DataStore.description": "texte libre",
-    "field.DataStore.kind": "operational, warehouse, lake, documents, media ou geographic ; un entrepôt (warehouse) ou un lac (lake) sans application est un espace de données indépendant",
-    "field.DataStore.data": "les types de données conservées : structured, documents, media, geographic (par défaut selon kind)",
+    "field.DataStore.kind": "operational, warehouse, lake, documents, media ou geographic ; un entrepôt de "
+                            "données (warehouse) ou un lac de données (lake) sans application est un espace de "
+                            "données indépendant",
+    "field.DataStore.data": "les types de données conservées : structured, documents, media, geographic (par "
+                            "défaut, déduits de kind)",
     "field.DataStore.provider": "l'identifiant du fournisseur qui l'héberge",
     "field.DataStore.application": "l'application à laquelle ce stockage appartient, le cas échéant : ses données vivent dans cette application",
     "field.DataStore.exported_to": "les espaces de données qui en reçoivent une copie",
@@ -294,7 +310,7 @@ WORDS = {
     "field.DataStore.encryption.at_rest": "chiffrées au repos",
     "field.DataStore.encryption.customer_managed_keys": "chiffrées avec une clef que l'entreprise détient (DAT003)",
     "field.DataStore.availability": "disponibilité de ce stockage seul, en pourcentage",
-    "field.DataStore.waivers": "exceptions acceptées aux règles qui se déclenchent sur ce stockage",
+    "field.DataStore.waivers": "dérogations aux règles qui se déclenchent pour ce stockage de données",
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
@@ -319,8 +335,9 @@ WORDS = {
     "field.Application.access.offline": "none, sync (travail hors connexion synchronisé avec la version unique) ou local (copies locales seulement)",
     "field.Application.access.network": "internet (de partout), vpn (seulement par un VPN) ou corporate (seulement sur le réseau de l'entreprise)",
     "field.Application.collaboration": "comment les contenus sont partagés",
-    "field.Application.collaboration.native": "partage et co-édition intégrés",
-    "field.Application.collaboration.default_sharing": "shared ou private : ce qu'est un nouveau document",
+    "field.Application.collaboration.native": "partage et coédition intégrés",
+    "field.Application.collaboration.default_sharing": "shared ou private : comment un nouveau document est "
+                                                       "partagé",
     "field.Application.collaboration.single_version": "une seule version de chaque contenu, pour tous, à tout instant",
     "field.Application.exchange_formats": "les formats d'échange de documents avec l'extérieur, par exemple pdf, csv",
     "field.Application.audience": "internal et/ou external : qui l'utilise",
@@ -331,14 +348,15 @@ WORDS = {
     "field.Application.cost": "ce qu'elle coûte par utilisateur et par mois (CST001)",
     "field.Application.data": "identifiants des stockages de données qu'elle lit ou écrit",
     "field.Application.depends_on": "identifiants des composants nécessaires à son fonctionnement ; {{any_of: [identifiants]}} est un groupe redondant",
-    "field.Application.waivers": "exceptions acceptées aux règles qui se déclenchent sur cette application",
+    "field.Application.waivers": "dérogations aux règles qui se déclenchent pour cette application",
     "field.Application.product": "un produit du catalogue (`si-lint products`) : il fournit les faits que l'application n'indique pas",
     "field.Integration.from": "l'identifiant de l'application d'où part l'échange",
     "field.Integration.to": "l'identifiant de l'application où arrive l'échange",
-    "field.Integration.via": "l'identifiant d'une plateforme d'intégration, ou point-to-point, file-transfer (transfert de fichiers), shared-database (base partagée)",
+    "field.Integration.via": "l'identifiant d'une plateforme d'intégration, ou point-to-point (point à point), "
+                             "file-transfer (transfert de fichiers), shared-database (base de données partagée)",
     "field.Integration.data": "ce qui circule",
     "field.Integration.description": "texte libre",
-    "field.Integration.waivers": "exceptions acceptées, par exemple un transfert de fichiers autorisé (INT001)",
+    "field.Integration.waivers": "dérogations, par exemple pour un transfert de fichiers autorisé (INT001)",
     "field.Cost.per_user_month": "par utilisateur et par mois",
     "field.Cost.currency": "code ISO 4217 ; EUR par défaut",
     # --- words shared by the reports ------------------------------------------------------
@@ -346,8 +364,9 @@ WORDS = {
     "severity.warning": "avertissement",
     "severity.info": "info",
     "word.na": "s.o.",
-    "report.unread": "{n} constats EST : le patrimoine n'a pas été lu en entier, et ce qu'ils concernent n'est pas noté.",
-    "report.checks": "{checks} contrôles : {passed} réussis, {failed} en échec, {waived} dérogés",
+    "report.unread": "Constats EST : {n} ; le patrimoine n'a pas été lu en entier, et ce qu'ils concernent "
+                     "n'entre pas dans le score.",
+    "report.checks": "{checks} contrôles : {passed} réussis, {failed} en échec, {waived} sous dérogation",
     "family.ACC": "Accès depuis tout objet d'accès",
     "family.CLD": "Cloud public et SaaS",
     "family.COL": "Collaboration",
@@ -356,8 +375,8 @@ WORDS = {
     "family.INT": "Intégration",
     "family.CST": "Coûts",
     "family.GOV": "Gouvernance",
-    "report.problems.one": "{n} problème",
-    "report.problems.other": "{n} problèmes",
+    "report.problems.one": "{n} constat",
+    "report.problems.other": "{n} constats",
     "report.files.one": "dans {n} fichier",
     "report.files.other": "dans {n} fichiers",
     "report.errors.one": "{n} erreur",
@@ -368,39 +387,40 @@ WORDS = {
     "report.infos.other": "{n} infos",
     "report.waived.one": "{n} couvert par une dérogation",
     "report.waived.other": "{n} couverts par une dérogation",
-    "report.unchecked": "Non vérifiés au regard des principes, car le format les refuse (corriger d'abord leurs constats EST003) : {entities}.",
+    "report.unchecked": "Éléments non vérifiés au regard des principes, car le format les refuse (corriger "
+                        "d'abord leurs constats EST003) : {entities}.",
     "report.found": "{problems} ({counts}) {files}",
-    "report.clean": "Aucun problème {files}",
+    "report.clean": "Aucun constat {files}",
     "report.and_waived": "{summary} ; {waived}",
-    "severity.waived.error": "erreur dérogée",
-    "severity.waived.warning": "avertissement dérogé",
-    "severity.waived.info": "info dérogée",
+    "severity.waived.error": "erreur sous dérogation",
+    "severity.waived.warning": "avertissement sous dérogation",
+    "severity.waived.info": "info sous dérogation",
     # --- text, table and markdown reports ------------------------------------------------
     "table.file": "fichier",
     "table.line": "ligne",
     "table.col": "col",
     "table.code": "code",
     "table.severity": "gravité",
-    "table.entity": "entité",
+    "table.entity": "élément",
     "table.message": "message",
     "md.title": "Rapport si-lint",
     "md.location": "Emplacement",
     "md.rule": "Règle",
     "md.severity": "Gravité",
-    "md.entity": "Entité",
+    "md.entity": "Élément",
     "md.message": "Message",
     "md.rules": "Pourquoi ces règles",
     "md.fix": "Que faire :",
     "md.waived": "Constats couverts par une dérogation (exceptions acceptées)",
     # --- html report ----------------------------------------------------------------------
     "html.why": "Pourquoi c'est important",
-    "html.completeness": "complétude {share} : {stated} des {read} faits que lisent les règles sont indiqués",
+    "html.completeness": "complétude {share} : {stated} des {read} faits lus par les règles sont indiqués",
     "html.meta": "{label} : {{value}}",
     "html.title": "Rapport du patrimoine",
     "html.generated": "si-lint {version} · {today}",
     "html.estate_score": "Score du patrimoine",
     "html.passed": "réussis",
-    "html.waived": "dérogés (acceptés)",
+    "html.waived": "sous dérogation (acceptés)",
     "html.failed": "en échec",
     "html.applications": "Applications",
     "html.application": "Application",
@@ -414,19 +434,19 @@ WORDS = {
     "html.search": "Rechercher par identifiant ou nom",
     "html.all_categories": "Toutes les catégories",
     "html.all_severities": "Toutes les gravités",
-    "html.with_findings_in": "avec constats en {c}",
-    "html.with_severity": "avec : {s}",
+    "html.with_findings_in": "avec des constats en {c}",
+    "html.with_severity": "avec des constats de gravité {s}",
     "html.sort": "Tri",
     "html.sort_score": "Score le plus bas d'abord",
     "html.sort_id": "Identifiant (A à Z)",
-    "html.sort_findings": "Le plus de constats d'abord",
+    "html.sort_findings": "Plus grand nombre de constats d'abord",
     "html.shown": "affichées",
     "html.owner": "responsable",
     "html.usage": "usage",
     "html.category": "catégorie",
-    "html.defined_at": "défini en",
+    "html.defined_at": "définie en",
     "html.no_findings": "Aucun constat.",
-    "html.waived_findings": "Constats dérogés (acceptés, non réussis)",
+    "html.waived_findings": "Constats sous dérogation (acceptés, mais non conformes)",
     "html.waivers": "Dérogations",
     "html.reason": "motif",
     "html.approved_by": "approuvée par",
@@ -438,7 +458,7 @@ WORDS = {
     "html.target": "cible",
     "html.below_target": "sous la cible",
     "html.no_figure": "sans chiffre",
-    "html.counted_100": "pas de chiffre pour {ids} (compté 100 %)",
+    "html.counted_100": "aucun chiffre pour {ids} (compté pour 100 %)",
     "html.own": "propre",
     "html.any_of": "au choix",
     "html.invalid": "Non évaluée : le schéma refuse cette entrée (voir les constats EST).",
@@ -448,26 +468,28 @@ WORDS = {
     "html.rule": "Règle",
     "html.count": "Constats",
     "html.expiring": "Dérogations expirant dans les {n} jours",
-    "html.entity": "Entité",
+    "html.entity": "Élément",
     "html.expires": "Expiration",
     "html.days_left": "Jours restants",
     "html.none": "Aucune.",
     "html.passed_cell": "réussi",
-    "html.waived_cell": "dérogé",
+    "html.waived_cell": "sous dérogation",
     "html.legend": "Légende",
     "html.more": "Afficher {n} applications de plus",
-    "html.noscript": "Les fiches des applications sont affichées par le script de la page : autorisez-le pour les voir.",
+    "html.noscript": "Les fiches des applications sont affichées par le script de la page : autoriser les "
+                     "scripts pour les voir.",
     # --- check --statistics ----------------------------------------------------------------
     "stats.count": "nombre",
-    "stats.waived": "dérogés",
+    "stats.waived": "sous dérogation",
     "stats.code": "code",
     "stats.severity": "gravité",
     "stats.name": "nom",
     "stats.none": "Aucun constat.",
-    "stats.scores": "Scores (part des contrôles applicables réussis, pondérée {weights}) :",
-    "stats.completeness": "Complétude : {share} des faits que lisent les règles sont indiqués ({stated} sur {read}) ; les constats sur les autres disent « n'est pas indiqué ».",
+    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}) :",
+    "stats.completeness": "Complétude : {share} des faits lus par les règles sont indiqués ({stated} sur "
+                          "{read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
-    "stats.waived_share": " ; dérogé {share}",
+    "stats.waived_share": " ; sous dérogation {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "Ce qui est vérifié :",
     "explain.why": "Pourquoi c'est important :",
@@ -497,8 +519,8 @@ WORDS = {
     "diff.heading": "{kind} ({n}) :",
     "diff.heading_md": "{kind} ({n})",
     "diff.not_json": "pas du JSON ({problem}) ; donner un rapport écrit par `si-lint --format json`",
-    "diff.not_a_report": "pas un rapport json de si-lint : {problem}",
-    "diff.at": "en {where} : {problem}",
+    "diff.not_a_report": "pas un rapport JSON de si-lint : {problem}",
+    "diff.at": "{where} : {problem}",
     "diff.score_line": "Score du patrimoine : {before} -> {after} ({change})",
     "diff.title": "si-lint : évolution du patrimoine",
     "diff.score": "Score du patrimoine",
@@ -506,11 +528,12 @@ WORDS = {
     "diff.before": "avant",
     "diff.after": "après",
     "diff.change": "écart",
-    "diff.no_scores": "Scores : absents d'un des rapports (les écrire avec un si-lint qui produit `summary.scores`).",
+    "diff.no_scores": "Scores : absents de l'un des rapports (produire les deux rapports avec une version de "
+                      "si-lint qui écrit `summary.scores`).",
     "diff.fixed": "Corrigés",
     "diff.new": "Nouveaux",
-    "diff.now_waived": "Désormais dérogés, acceptés mais non corrigés",
-    "diff.reopened": "De nouveau en vigueur, dérogation terminée",
+    "diff.now_waived": "Désormais sous dérogation, acceptés mais non corrigés",
+    "diff.reopened": "De nouveau signalés, leur dérogation ayant pris fin",
     "diff.unchanged": "{n} constats inchangés.",
     "diff.nothing": "Aucun constat corrigé, aucun nouveau.",
     # --- rapport csv ---------------------------------------------------------------------------
@@ -544,11 +567,11 @@ WORDS = {
     "import.did_you_mean_column": "vouliez-vous dire « {close} » ?",
     "import.header": "Importé par si-lint depuis {origin} : ce que la source ne dit pas est laissé de côté, "
                      "et `si-lint` le signale",
-    "import.not_empty_folder": "{path} : n'est pas un dossier vide ; indiquez un dossier nouveau ou vide pour le "
+    "import.not_empty_folder": "{path} : n'est pas un dossier vide ; indiquer un dossier nouveau ou vide pour le "
                                "patrimoine importé",
-    "import.suggest_with_mapping": "--suggest-mapping écrit une table de correspondance : ne donnez pas --mapping "
-                                   "avec cette option",
-    "import.need_mapping": "donnez la table de correspondance avec --mapping MAP.yaml, ou écrivez-en une pour "
+    "import.suggest_with_mapping": "--suggest-mapping écrit une table de correspondance : ne pas donner "
+                                   "--mapping avec cette option",
+    "import.need_mapping": "indiquer la table de correspondance avec --mapping MAP.yaml, ou en écrire une pour "
                            "commencer avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`",
     "import.done": "si-lint : import terminé, {made} depuis {records}{skipped}{where} ; {verdict}",
     "import.made.applications.one": "{n} application",
@@ -562,10 +585,10 @@ WORDS = {
     "import.rows.other": "{n} lignes",
     "import.catalog_entities.one": "{n} entité du catalogue",
     "import.catalog_entities.other": "{n} entités du catalogue",
-    "import.skipped.one": ", dont {n} écartée",
-    "import.skipped.other": ", dont {n} écartées",
-    "import.into_file": " dans {path}",
-    "import.into_folder": " dans {files} sous {path}",
+    "import.skipped.one": " (dont {n} écartée)",
+    "import.skipped.other": " (dont {n} écartées)",
+    "import.into_file": ", dans {path}",
+    "import.into_folder": ", dans {files} sous {path}",
     "import.files.one": "{n} fichier",
     "import.files.other": "{n} fichiers",
     "import.problems_above.one": "{n} problème signalé ci-dessus",
@@ -577,37 +600,38 @@ WORDS = {
     "import.place.row": "{file} : ligne {row}",
     "import.place.sheet": "{file}, feuille « {sheet} »",
     "import.source.row": "{file} ligne {row}",
-    "import.csv.unreadable": "illisible en CSV ({reason}) ; un guillemet n'est sans doute pas fermé : corrigez le "
-                             "fichier ou exportez-le de nouveau",
-    "import.csv.no_header": "{path} : aucune ligne d'en-tête (le fichier ne contient aucun texte) ; exportez "
+    "import.csv.unreadable": "illisible en CSV ({reason}) ; un guillemet n'est sans doute pas fermé : corriger "
+                             "le fichier ou l'exporter de nouveau",
+    "import.csv.no_header": "{path} : aucune ligne d'en-tête (le fichier ne contient aucun texte) ; exporter "
                             "l'inventaire avec son en-tête",
-    "import.csv.guessed_encoding": "pas en UTF-8 : lu en {encoding} ; indiquez --encoding si les lettres accentuées "
-                                   "sont fausses",
-    "import.csv.unknown_encoding": "encodage inconnu {name} : essayez utf-8, cp1252 ou latin-1",
-    "import.csv.not_text_encoding": "{name} n'est pas un encodage de texte (il transforme des octets en octets) : "
-                                    "essayez utf-8, cp1252 ou latin-1",
-    "import.csv.not_in_encoding": "{path} : illisible en {encoding} ; indiquez l'encodage du fichier avec --encoding "
-                                  "(cp1252 pour la plupart des exports Windows en français)",
-    "import.csv.bad_byte": "l'octet 0x{byte} n'est pas du {encoding} : indiquez l'encodage du fichier avec "
+    "import.csv.guessed_encoding": "pas en UTF-8 : lu en {encoding} ; indiquer --encoding si les lettres "
+                                   "accentuées s'affichent mal",
+    "import.csv.unknown_encoding": "encodage inconnu {name} : essayer utf-8, cp1252 ou latin-1",
+    "import.csv.not_text_encoding": "{name} n'est pas un encodage de texte (il transforme des octets en "
+                                    "octets) : essayer utf-8, cp1252 ou latin-1",
+    "import.csv.not_in_encoding": "{path} : illisible en {encoding} ; indiquer l'encodage du fichier avec "
+                                  "--encoding (cp1252 pour la plupart des exports Windows en français)",
+    "import.csv.bad_byte": "l'octet 0x{byte} n'est pas du {encoding} : indiquer l'encodage du fichier avec "
                            "--encoding (cp1252 pour la plupart des exports Windows en français)",
-    "import.csv.old_excel": "{path} : un classeur Excel 97-2003 (.xls) : enregistrez-le en .xlsx ou en CSV depuis "
-                            "le tableur, puis importez ce fichier",
-    "import.csv.binary": "{path} : un fichier binaire, ni texte CSV ni classeur (.xlsx, .ods) : exportez "
+    "import.csv.old_excel": "{path} : un classeur Excel 97-2003 (.xls) ; l'enregistrer en .xlsx ou en CSV depuis "
+                            "le tableur, puis importer ce fichier",
+    "import.csv.binary": "{path} : un fichier binaire, ni texte CSV ni classeur (.xlsx, .ods) ; exporter "
                          "l'inventaire en CSV ou en .xlsx",
     "import.csv.sheet_option": "--sheet choisit une feuille d'un classeur (.xlsx, .ods) ; {path} est du texte CSV",
-    "import.workbook.csv_options": "--encoding et --delimiter valent pour du texte CSV ; {path} est un classeur",
-    "import.workbook.unreadable": "{path} : illisible comme classeur ({reason}) : ouvrez-le dans le tableur et "
-                                  "enregistrez-le de nouveau en .xlsx ou .ods",
+    "import.workbook.csv_options": "--encoding et --delimiter ne valent que pour du texte CSV ; {path} est un "
+                                   "classeur",
+    "import.workbook.unreadable": "{path} : illisible comme classeur ({reason}) ; l'ouvrir dans le tableur et "
+                                  "l'enregistrer de nouveau en .xlsx ou .ods",
     "import.workbook.too_big": "{path} : plus de {limit} Mo une fois décompressé ; si-lint lit des inventaires, "
                                "pas des archives",
-    "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns} : "
-                                      "plus de {limit} cellules à lire ; supprimez ce qui dépasse l'inventaire et "
-                                      "enregistrez de nouveau",
+    "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns}, "
+                                      "soit plus de {limit} cellules à lire ; supprimer ce qui dépasse "
+                                      "l'inventaire et enregistrer de nouveau",
     "import.workbook.no_sheets": "{path} : le classeur n'a aucune feuille",
     "import.workbook.no_such_sheet": "--sheet {sheet} : aucune feuille de ce nom dans {path}{hint} ; ses feuilles : "
                                      "{sheets}",
-    "import.workbook.first_sheet": "lecture de la feuille « {sheet} », la première sur {n} : indiquez --sheet pour "
-                                   "en lire une autre ({sheets})",
+    "import.workbook.first_sheet": "lecture de la feuille « {sheet} », la première sur {n} ; indiquer --sheet "
+                                   "pour en lire une autre ({sheets})",
     # tableurs : la table de correspondance
     "import.mapping.bad": "table de correspondance invalide :",
     "import.mapping.not_a_mapping": "une table de correspondance est un dictionnaire YAML avec une entrée "
@@ -615,7 +639,7 @@ WORDS = {
                                     "pour commencer",
     "import.mapping.unknown_key": "clé inconnue `{key}` : {hint}",
     "import.mapping.the_keys": "les clés sont {keys}",
-    "import.mapping.no_columns": "aucune entrée `columns:` : indiquez quelle colonne alimente quel champ",
+    "import.mapping.no_columns": "aucune entrée `columns:` : indiquer quelle colonne alimente quel champ",
     "import.mapping.expected_text": "un texte est attendu : {what}",
     "import.mapping.what.id": "`id` désigne la colonne d'où viennent les identifiants",
     "import.mapping.what.split": "`split` est le texte entre les éléments d'une liste, par exemple \";\"",
@@ -624,13 +648,14 @@ WORDS = {
     "import.mapping.what.column_name": "un nom de colonne",
     "import.mapping.field_twice": "le champ `{field}` est déjà alimenté par la colonne « {column} » : une colonne "
                                   "par champ",
-    "import.mapping.mapped_and_ignored": "la colonne « {column} » est à la fois reprise et ignorée : choisissez",
+    "import.mapping.mapped_and_ignored": "la colonne « {column} » est à la fois reprise et ignorée : choisir "
+                                         "l'un ou l'autre",
     "import.mapping.no_name": "aucune colonne n'alimente `name` et aucune colonne `id:` n'est donnée : les "
                               "identifiants viennent de l'une d'elles",
     "import.mapping.columns_shape": "`columns` associe chaque nom de colonne à un champ, par exemple "
                                     "`Hébergement: delivery`",
-    "import.mapping.column_shape": "colonne « {column} » : donnez un nom de champ, ou un dictionnaire avec field, "
-                                   "values et split",
+    "import.mapping.column_shape": "colonne « {column} » : donner un nom de champ, ou un dictionnaire avec "
+                                   "field, values et split",
     "import.mapping.column_unknown_key": "clé inconnue `{key}` pour la colonne « {column} » : les clés sont {keys}",
     "import.mapping.no_field": "colonne « {column} » : pas de `field:` (le champ du patrimoine qu'elle alimente)",
     "import.mapping.empty_split": "`split` ne peut pas être vide",
@@ -638,7 +663,7 @@ WORDS = {
                                       "valeur",
     "import.mapping.not_a_field": "`{field}` n'est pas un champ qu'une colonne peut alimenter : {hint}",
     "import.mapping.see_fields": "docs/import.md énumère les champs qu'une colonne peut alimenter",
-    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : ajoutez-le à la main "
+    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : l'ajouter à la main "
                               "après l'import",
     "import.mapping.values_shape": "colonne « {column} » : `values` associe ce que disent les cellules aux valeurs "
                                    "du champ",
@@ -646,57 +671,59 @@ WORDS = {
     "import.mapping.ignore_shape": "`ignore` énumère les colonnes dont les cellules ne sont volontairement pas "
                                    "importées",
     "import.bind.heading": "la table de correspondance ne correspond pas à l'inventaire :",
-    "import.bind.twice": "la colonne « {column} » apparaît {n} fois dans {file} (colonnes {letters}) : renommez-en "
-                         "une dans l'en-tête",
+    "import.bind.twice": "la colonne « {column} » apparaît {n} fois dans {file} (colonnes {letters}) : en "
+                         "renommer une dans l'en-tête",
     "import.bind.missing": "aucune colonne « {column} » dans {file} : {hint}",
     "import.bind.header_has": "l'en-tête contient : {names}",
     # tableurs : lignes et cellules
     "import.csv.empty_row": "la ligne {row} est vide : écartée",
     "import.csv.empty_rows": "les lignes {first} à {last} sont vides : écartées",
-    "import.csv.unmapped_column": "la table de correspondance ne mentionne pas cette colonne : {cells} ; "
-                                  "reprenez-la sous `columns:` ou mettez-la sous `ignore:`",
-    "import.csv.no_header_column": "cette colonne n'a pas d'en-tête : {cells} ; donnez-lui un en-tête et reprenez-la",
+    "import.csv.unmapped_column": "la table de correspondance ne mentionne pas cette colonne : {cells} ; la "
+                                  "reprendre sous `columns:` ou la mettre sous `ignore:`",
+    "import.csv.no_header_column": "cette colonne n'a pas d'en-tête : {cells} ; lui donner un en-tête et la "
+                                   "reprendre",
     "import.csv.lost_cells.one": "sa cellule non vide n'est pas importée",
     "import.csv.lost_cells.other": "ses {n} cellules non vides ne sont pas importées",
     "import.workbook.not_zip": "pas une archive ZIP",
-    "import.csv.beyond": "« {text} » est au-delà de la dernière colonne nommée : non importé ; donnez un en-tête à "
-                         "la colonne et reprenez-la",
+    "import.csv.beyond": "« {text} » est au-delà de la dernière colonne nommée : non importé ; donner un en-tête "
+                         "à la colonne et la reprendre",
     "import.csv.no_id.empty": "la colonne des identifiants est vide : ligne écartée, aucune de ses cellules n'est "
                               "importée",
     "import.csv.no_id.no_letter": "la colonne des identifiants (« {text} ») ne contient ni lettre ni chiffre pour "
                                   "en faire un identifiant : ligne écartée, aucune de ses cellules n'est importée",
-    "import.csv.id_taken": "« {text} » donne l'identifiant « {base} », déjà pris par la ligne {row} : cette ligne "
-                           "reçoit « {id} » ; fusionnez les deux lignes si elles décrivent la même application",
-    "import.csv.bad_cell": "{problem}{known} ; ajoutez-la sous `values:` de la colonne « {column} » en {place}, ou "
-                           "corrigez la cellule",
+    "import.csv.id_taken": "« {text} » donne l'identifiant « {base} », déjà pris par la ligne {row} : cette "
+                           "ligne reçoit « {id} » ; fusionner les deux lignes si elles décrivent la même "
+                           "application",
+    "import.csv.bad_cell": "{problem}{known} ; l'ajouter sous `values:` de la colonne « {column} » ({place}), ou "
+                           "corriger la cellule",
     "import.csv.mapping_knows": " (la table de correspondance connaît {values})",
-    "import.csv.ambiguous_dependency": "« {item} » désigne {n} applications ({ids}) : écrivez plutôt "
+    "import.csv.ambiguous_dependency": "« {item} » désigne {n} applications ({ids}) : écrire plutôt "
                                        "l'identifiant ; laissé hors de depends_on",
     "import.csv.unknown_dependency": "« {item} » n'est ni le nom ni l'identifiant d'une application de cet "
                                      "inventaire ; laissé hors de depends_on",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
-                           "--suggest-mapping`.\n"
-                           "Vérifiez chaque proposition : `field` est le champ du patrimoine qu'une colonne\n"
-                           "alimente, `values` traduit ce que disent les cellules (une valeur associée à ~ ne dit\n"
-                           "rien et est laissée de côté). Les lignes qui commencent par # sont des valeurs que la\n"
-                           "lecture par défaut ne comprend pas : associez-les, sinon l'import les signale.",
-    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un inventaire\n"
-                              "ne les définit pas, donc aucune colonne ne peut alimenter `provider` ni `data`.\n"
-                              "Ajoutez-les à la main au patrimoine importé, puis mettez ces colonnes sous `ignore:`\n"
-                              "(jusque-là, l'import signale leurs cellules) :",
-    "import.suggest.ignored": "Colonnes sans champ évident : associez-les ci-dessus, ou laissez-les ignorées.",
+                           "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
+                           "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
+                           "(une valeur associée à ~\nne dit rien et est laissée de côté). Les lignes qui "
+                           "commencent par # sont des valeurs\nque la lecture par défaut ne comprend pas : les "
+                           "associer, sinon l'import les signale.",
+    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un "
+                              "inventaire\nne les définit pas, donc aucune colonne ne peut alimenter `provider` "
+                              "ni `data`.\nLes ajouter à la main au patrimoine importé, puis mettre ces colonnes "
+                              "sous `ignore:`\n(jusque-là, l'import signale leurs cellules) :",
+    "import.suggest.ignored": "Colonnes sans champ évident : les associer ci-dessus, ou les laisser ignorées.",
     # catalogues Backstage
     "import.backstage.origin": "le catalogue Backstage {path}",
     "import.backstage.origin_more": "le catalogue Backstage {path} et {n} autres chemins",
     "import.backstage.not_read": "{problem} ; ses entités ne sont pas importées",
     "import.backstage.invalid_yaml": "YAML invalide : {problem} ; la suite du fichier n'est pas lue",
     "import.backstage.not_an_entity": "pas une entité Backstage (pas d'apiVersion backstage.io/...) : écarté",
-    "import.backstage.no_kind_or_name": "une entité Backstage sans {what} : écartée ; donnez-lui en un",
+    "import.backstage.no_kind_or_name": "une entité Backstage sans {what} : écartée ; lui en donner un",
     "import.backstage.already_defined": "{ref} est déjà définie en {place} : celle-ci est écartée",
     "import.backstage.bad_target": "une cible de Location est un chemin de fichier ou une URL : écartée",
-    "import.backstage.remote": "la cible {target} est distante : non téléchargée ; importez-en une copie locale",
-    "import.backstage.outside": "la cible {target} est hors de {folders} : non lue ; nommez son dossier sur la ligne "
-                                "de commande pour l'importer",
+    "import.backstage.remote": "la cible {target} est distante : non téléchargée ; en importer une copie locale",
+    "import.backstage.outside": "la cible {target} est hors de {folders} : non lue ; indiquer son dossier sur la "
+                                "ligne de commande pour l'importer",
     "import.backstage.no_match": "la cible {target} ne désigne aucun fichier",
     "import.backstage.no_file": "cible {target} : fichier introuvable ; les entités qu'elle décrit ne sont pas "
                                 "importées",
@@ -704,16 +731,17 @@ WORDS = {
     "import.backstage.no_id": "le nom « {name} » ne contient ni lettre ni chiffre pour en faire un identifiant : "
                               "écartée",
     "import.backstage.id_taken": "l'identifiant « {base} » est pris par une autre entité : {ref} reçoit « {id} »",
-    "import.backstage.unplaced_resource": "le type de ressource « {type} » ne dit ni stockage de données ni "
-                                          "infrastructure : écartée ; ajoutez l'annotation {kind_annotation} "
-                                          "({kinds}) ou {type_annotation} ({types})",
+    "import.backstage.unplaced_resource": "le type de ressource « {type} » n'indique ni un stockage de données "
+                                          "ni une infrastructure : écartée ; ajouter l'annotation "
+                                          "{kind_annotation} ({kinds}) ou {type_annotation} ({types})",
     "import.backstage.bad_reference": "spec.{field} : une référence s'écrit [kind:][namespace/]name",
     "import.backstage.reference": "spec.{field} « {value} » {why}{outcome}",
-    "import.backstage.names_both": "désigne à la fois {refs} : écrivez le kind",
-    "import.backstage.names_kind": "désigne un {found}, là où {expected} est attendu",
-    "import.backstage.names_none": "ne désigne aucun {kinds} du catalogue lu{hint}",
-    "import.backstage.hint_other_kind": " (un {kind} porte ce nom : écrivez {ref})",
-    "import.backstage.hint_none_read": " (aucun {kinds} n'a été lu : ajoutez les fichiers qui les définissent)",
+    "import.backstage.names_both": "désigne à la fois {refs} : préciser le kind",
+    "import.backstage.names_kind": "désigne une entité {found}, alors qu'une entité {expected} est attendue",
+    "import.backstage.names_none": "ne désigne aucune entité {kinds} du catalogue lu{hint}",
+    "import.backstage.hint_other_kind": " (une entité {kind} porte ce nom : écrire {ref})",
+    "import.backstage.hint_none_read": " (aucune entité {kinds} n'a été lue : ajouter les fichiers qui les "
+                                       "définissent)",
     "import.backstage.outcome.kept": " ; conservé tel quel",
     "import.backstage.outcome.kept_no_domain": " ; conservé tel quel, sans domaine",
     "import.backstage.outcome.left_out": " ; laissé hors de depends_on",

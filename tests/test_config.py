@@ -339,8 +339,8 @@ BAD = [
      ".si-lint.yaml:2:3: severity: unknown rule code 'ACC009' (did you mean 'ACC007'?)"),
     ("prefix in severity", "severity: {ACC: info}\n", ".si-lint.yaml:1:12: severity: unknown rule code 'ACC'"),
     ("EST severity", "severity: {EST003: warning}\n",
-     ".si-lint.yaml:1:12: severity: EST003 cannot change: EST findings stop the estate from being read right and "
-     "are always errors"),
+     ".si-lint.yaml:1:12: severity: the severity of EST003 cannot change: EST rules report what stops the estate "
+     "from being read correctly, and their findings are always errors"),
     ("bad severity", "severity: {ACC001: fatal}\n",
      ".si-lint.yaml:1:12: severity.ACC001: 'fatal' is not one of error, warning, info"),
     ("severity not a mapping", "severity: [ACC001]\n",

@@ -332,7 +332,7 @@ def test_markdown_cells_cannot_break_the_table():
 def test_markdown_in_french():
     text = render("markdown", report(lang="fr"))
     assert text.startswith("## Rapport si-lint\n")
-    assert "| Emplacement | Règle | Gravité | Entité | Message |" in text
+    assert "| Emplacement | Règle | Gravité | Élément | Message |" in text
     assert "| erreur | crm | « crm » ne s'utilise pas depuis un navigateur web" in text
 
 

@@ -51,7 +51,7 @@ def test_example_catalog_imports_and_reports_every_unresolved_reference():
     assert lost(imported) == UNRESOLVED_IN_FIXTURE
     owner = next(p for p in imported.problems if str(p.message).startswith("spec.owner"))
     assert str(owner.message) == ("spec.owner 'guest' names no Group of the catalog read "
-                             "(a User has that name: write user:guest); kept as written")
+                             "(an entity of kind User has that name: write user:guest); kept as written")
     sections = {}
     for entity in imported.entities:
         sections.setdefault(entity.section, []).append(entity.id)
@@ -405,8 +405,8 @@ def test_reports_in_french(tmp_path):
         "l'une des valeurs multi, single ; non importée",
         f"{place}:13:5 : erreur : si-lint.io/colour : pas un champ d'une application : non importée ; "
         "docs/import.md énumère les champs",
-        f"{place}:19:88 : erreur : spec.dependsOn « ghost » ne désigne aucun Component ou Resource du catalogue lu ; "
-        "laissé hors de depends_on",
+        f"{place}:19:88 : erreur : spec.dependsOn « ghost » ne désigne aucune entité Component ou Resource du "
+        "catalogue lu ; laissé hors de depends_on",
         "si-lint : remarque : non importés, le patrimoine n'a pas de place pour eux : 1 Group (les Groups et les "
         "Users ont été lus pour vérifier les responsables)",
         "si-lint : import terminé, 2 applications, 1 stockage de données, 1 composant d'infrastructure depuis 7 "

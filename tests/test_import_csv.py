@@ -399,14 +399,14 @@ def test_reports_and_the_summary_in_french(tmp_path):
     result = invoke(FRENCH, "--mapping", FRENCH_MAPPING, "--lang", "fr", "-o", tmp_path / "estate.yaml")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquez --encoding si les lettres " \
-           "accentuées sont fausses" in lines
+    assert f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquer --encoding si les lettres " \
+           "accentuées s'affichent mal" in lines
     assert f"{FRENCH} : ligne 6, colonne F « Utilisateurs » : erreur : « abc » n'est pas une valeur de `users` ; " \
-           "attendu : un nombre entier d'au moins 0 ; ajoutez-la sous `values:` de la colonne « Utilisateurs » en " \
-           f"{FRENCH_MAPPING}:16, ou corrigez la cellule" in lines
+           "attendu : un nombre entier d'au moins 0 ; l'ajouter sous `values:` de la colonne « Utilisateurs » " \
+           f"({FRENCH_MAPPING}:16), ou corriger la cellule" in lines
     assert f"{FRENCH} : ligne 7, colonne A « Application » : erreur : la colonne des identifiants est vide : ligne " \
            "écartée, aucune de ses cellules n'est importée" in lines
-    assert lines[-1] == (f"si-lint : import terminé, 5 applications depuis 8 lignes, dont 3 écartées dans "
+    assert lines[-1] == (f"si-lint : import terminé, 5 applications depuis 8 lignes (dont 3 écartées), dans "
                          f"{tmp_path / 'estate.yaml'} ; 7 problèmes signalés ci-dessus")
     written = (tmp_path / "estate.yaml").read_text(encoding="utf-8")
     assert written.startswith("# Importé par si-lint depuis inventaire-fr.csv : ce que la source ne dit pas est "
@@ -417,9 +417,9 @@ def test_reports_and_the_summary_in_french(tmp_path):
     (["--mapping", "{map}"], "si-lint: error: table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
                              "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n"),
     (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: error: 'rot13' n'est pas un encodage de texte (il "
-                                                    "transforme des octets en octets) : essayez utf-8, cp1252 ou "
+                                                    "transforme des octets en octets) : essayer utf-8, cp1252 ou "
                                                     "latin-1\n"),
-    ([], "si-lint: error: donnez la table de correspondance avec --mapping MAP.yaml, ou écrivez-en une pour commencer "
+    ([], "si-lint: error: indiquer la table de correspondance avec --mapping MAP.yaml, ou en écrire une pour commencer "
          "avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
 ])
 def test_errors_in_french(tmp_path, args, expected):

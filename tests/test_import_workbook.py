@@ -183,7 +183,7 @@ def test_places_in_french(sources):
     assert lines[0] == f"{sources['ods']}, feuille « Inventaire » : ligne 4 : remarque : la ligne 4 est vide : écartée"
     assert lines[1].startswith(f"{sources['ods']}, feuille « Inventaire » : ligne 5, colonne C « Hébergement » : "
                                "erreur : « Hybride » n'est pas une valeur de `delivery` ; attendu : l'une des valeurs")
-    assert lines[-1] == ("si-lint : import terminé, 3 applications depuis 4 lignes, dont 1 écartée ; "
+    assert lines[-1] == ("si-lint : import terminé, 3 applications depuis 4 lignes (dont 1 écartée) ; "
                          "2 problèmes signalés ci-dessus")
     assert result.stdout.startswith("# Importé par si-lint depuis inventaire.ods : ce que la source ne dit pas est "
                                     "laissé de côté")

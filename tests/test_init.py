@@ -24,7 +24,7 @@ def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkey
     for lang in ("en", "fr"):
         linted = invoke("estate/", "--fail-on", "info", "--lang", lang, "--today", "2026-11-23")
         assert (linted.exit_code, linted.stdout) == (0, {"en": "No problems found in 1 file.\n",
-                                                         "fr": "Aucun problème dans 1 fichier.\n"}[lang])
+                                                         "fr": "Aucun constat dans 1 fichier.\n"}[lang])
     effective = resolve({}, None, "en", TODAY)
     assert effective.path == ".si-lint.yaml"
     assert effective.origins["fail-on"] == ".si-lint.yaml:21:1"

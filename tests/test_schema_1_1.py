@@ -198,12 +198,12 @@ def test_the_wrong_types_in_french(catalogue):
     assert fr[0][4] == ("applications.mail.lifecycle.end_of_support : '14/10/2025' n'est pas une date au format "
                         "AAAA-MM-JJ")
     fr = est(WRONG["cost as a number"][0], catalogue, lang="fr")
-    assert fr[0][4] == ("infrastructure.laptops.cost : 5 est un nombre, attendu : un dictionnaire comme "
+    assert fr[0][4] == ("infrastructure.laptops.cost : 5 est un nombre ; attendu : un dictionnaire, par exemple "
                         "{per_user_month: 6, currency: EUR}")
     fr = est(WRONG["top-level waivers as a mapping"][0], catalogue, lang="fr")
-    assert fr[0][4] == "waivers : un dictionnaire, attendu : une liste"
+    assert fr[0][4] == "waivers : un dictionnaire ; attendu : une liste"
     fr = est(WRONG["lifecycle as a number"][0], catalogue, lang="fr")
-    assert fr[0][4] == "applications.mail.lifecycle : 2016 est un nombre, attendu : du texte ou un dictionnaire"
+    assert fr[0][4] == "applications.mail.lifecycle : 2016 est un nombre ; attendu : du texte ou un dictionnaire"
 
 
 def test_an_entity_that_fails_the_schema_always_gets_its_est003(catalogue):

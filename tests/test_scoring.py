@@ -192,7 +192,7 @@ def test_statistics_counts_findings_per_rule_then_prints_the_scores(estate):
 def test_statistics_in_french(estate):
     result = invoke("check", estate, "--statistics", "--select", "ACC001,GOV002", "--today", "2026-11-23",
                     "--lang", "fr")
-    assert "patrimoine" in result.output and "6 contrôles : 3 réussis, 2 en échec, 1 dérogés" in result.output
+    assert "patrimoine" in result.output and "6 contrôles : 3 réussis, 2 en échec, 1 sous dérogation" in result.output
 
 
 def test_a_baseline_hides_findings_but_not_from_the_scores(estate, tmp_path):
@@ -223,9 +223,9 @@ def test_statistics_say_when_part_of_the_estate_was_not_read(tmp_path):
     path.write_text("version: 1\napplications:\n  a: [\n")
     result = invoke("check", path, "--statistics", "--lang", "en")
     assert result.output.endswith(
-        "\n1 EST findings: the estate was not all read, and what they concern is not scored.\n")
+        "\nEST findings: 1; the estate was not read in full, and what they concern is not scored.\n")
     path.write_text("version: 1\napplications:\n  a: {usage: support}\n")
-    assert "not all read" not in invoke("check", path, "--statistics", "--lang", "en").output
+    assert "not read in full" not in invoke("check", path, "--statistics", "--lang", "en").output
 
 
 # --- what scoring reads from the rule files --------------------------------------------------

@@ -347,7 +347,7 @@ def test_iaas_providers_message_lists_them(catalogue):
                                   "(at most 2, all public clouds; not public: -)")
     [diagnostic] = run(CLD006_CASES["an on-premise IaaS alone is enough to fire: at its type"][0], catalogue,
                        select=("CLD006",), lang="fr").diagnostics
-    assert diagnostic.message == ("l'IaaS est acheté à 1 fournisseur : basement "
+    assert diagnostic.message == ("l'IaaS est acheté auprès de 1 fournisseur : basement "
                                   "(au plus 2, tous en cloud public ; hors cloud public : basement (sur site))")
 
 

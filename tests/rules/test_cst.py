@@ -130,7 +130,7 @@ def test_the_default_device_cost_is_said_and_makes_the_finding_unstated(catalogu
     assert message == (
         "the office budget is 11.5 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling), "
         "only because cost.per_user_month is not stated for access devices: software office-suite 6 EUR; access "
-        "devices no access-devices component states a cost: counted as 5.5 EUR (option device_cost_default)")
+        "devices 5.5 EUR by default (option device_cost_default: no access-devices component states a cost)")
     # 11 of software alone is above the ceiling whatever the devices cost: stated, not unstated
     [(_, unstated)] = messages(text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue)
     assert not unstated

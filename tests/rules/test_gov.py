@@ -227,7 +227,8 @@ def test_unknown_rule_is_always_on_and_speaks_french(catalogue):
     text = waived(rule="ZZZ001")
     assert codes(text, catalogue, select=("GOV",), ignore=("ACC",)) == [("EST005", "crm", 8, 9)]
     [est005] = [d for d in run(text, catalogue, lang="fr").diagnostics if d.code == "EST005"]
-    assert est005.message == "la dérogation cite « ZZZ001 » : aucune règle n'a ce code ; `si-lint rules` les énumère"
+    assert est005.message == ("la dérogation cite « ZZZ001 » : aucune règle n'a ce code ; "
+                              "`si-lint rules` donne la liste des règles")
 
 
 def test_waiver_rules_can_be_selected_and_ignored(catalogue):
@@ -279,8 +280,8 @@ def test_an_unused_top_level_waiver_is_gov004_at_its_place(catalogue):
 
 @pytest.mark.parametrize("lang, message", [
     ("en", "providers.c.waivers[0].rule: CLD006 is an estate-wide rule: waive it in the top-level `waivers` list"),
-    ("fr", "providers.c.waivers[0].rule : CLD006 porte sur l'ensemble du patrimoine : y déroger dans la liste "
-           "`waivers` du premier niveau"),
+    ("fr", "providers.c.waivers[0].rule : CLD006 porte sur tout le patrimoine : y déroger dans la liste "
+           "`waivers` de premier niveau"),
 ])
 def test_an_estate_wide_rule_waived_on_an_entity_is_est003_saying_where_it_belongs(catalogue, lang, message):
     text = THREE_IAAS.replace("        offers: [iaas]\n    infra", "        offers: [iaas]\n        waivers: [{rule: "

@@ -79,9 +79,9 @@ def test_no_shared_database(catalogue, text, expected):
      "(stores of other applications: stock-db (stock), orders-db (orders)): give each application its own store "
      "and exchange the data through an integration platform"),
     ("reading another application's stores: the first foreign item, once", "fr",
-     "« reporting » relie des applications par une base de données partagée "
+     "« reporting » passe par une base de données partagée entre applications "
      "(stockages de données d'autres applications : stock-db (stock), orders-db (orders)) : donner à chaque "
-     "application son propre stockage et échanger les données par une plateforme d'intégration"),
+     "application son propre stockage de données et échanger les données par une plateforme d'intégration"),
 ])
 def test_no_shared_database_message(catalogue, case, lang, message):
     result = run(INT002_CASES[case][0], catalogue, select=("INT002",), lang=lang)

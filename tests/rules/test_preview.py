@@ -82,15 +82,15 @@ def test_reachable_anywhere_messages_in_both_languages(catalogue):
     assert en.message == "'intranet' is not reachable from anywhere on the internet (access.network: vpn)"
     assert not en.unstated
     [fr] = run(text, catalogue, select=("ACC006",), lang="fr").diagnostics
-    assert fr.message == "« intranet » n'est pas accessible de partout sur internet (access.network : vpn)"
+    assert fr.message == "« intranet » n'est pas accessible de partout par internet (access.network : vpn)"
     text = ACC006_CASES["not stated counts as not reachable: the entity key"][0]
     [en] = run(text, catalogue, select=("ACC006",)).diagnostics
     assert en.unstated
     assert en.message == ("'payroll': access.network is not stated (counted as not reachable from anywhere on the "
                           "internet)")
     [fr] = run(text, catalogue, select=("ACC006",), lang="fr").diagnostics
-    assert fr.message == ("« payroll » : access.network n'est pas indiqué (compté comme non accessible de partout sur "
-                          "internet)")
+    assert fr.message == ("« payroll » : access.network n'est pas indiqué (l'application ne compte pas comme accessible "
+                          "de partout par internet)")
 
 
 # --- ACC007 device-choice ------------------------------------------------------------------
@@ -189,11 +189,11 @@ def test_device_choice_counts_only_the_required_devices(catalogue):
 def test_device_choice_messages_in_both_languages(catalogue):
     text = ACC007_CASES["windows only: the families key of the fleet"][0]
     [en] = run(text, catalogue, select=("ACC007",)).diagnostics
-    assert (en.message, en.unstated) == ("the access devices offered (laptops) cover 1 of the required families, "
-                                         "fewer than 3 or without chromebook: windows", False)
+    assert (en.message, en.unstated) == ("the access devices offered (laptops) give windows: 1 of the required "
+                                         "families, where at least 3 are needed, chromebook among them", False)
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message == ("les objets d'accès proposés (laptops) couvrent 1 des familles requises, moins de 3 ou sans "
-                          "chromebook : windows")
+    assert fr.message == ("les objets d'accès proposés (laptops) offrent windows, soit 1 des familles requises ; "
+                          "il en faut au moins 3, dont chromebook")
 
 
 def test_device_choice_unstated_families(catalogue):
@@ -207,13 +207,14 @@ def test_device_choice_unstated_families(catalogue):
     assert en.unstated and en.severity == "info"
     assert en.message == "the access devices (laptops, phones): families is not stated (counted as offering none)"
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message == ("les objets d'accès (laptops, phones) n'indiquent pas leurs families (comptés comme n'en "
-                          "offrant aucune)")
+    assert fr.message == ("les composants access-devices (laptops, phones) n'indiquent pas leurs familles (families) : "
+                          "ils comptent comme n'en offrant aucune")
     # one fleet that states its families is a stated finding: what is offered is known
     stated = text.replace("phones: {type: access-devices}", "phones: {type: access-devices, families: [ios]}")
     [diagnostic] = run(stated, catalogue, select=("ACC007",)).diagnostics
     assert not diagnostic.unstated
-    assert diagnostic.message.endswith("cover 1 of the required families, fewer than 3 or without chromebook: ios")
+    assert diagnostic.message.endswith("give ios: 1 of the required families, where at least 3 are needed, chromebook "
+                                       "among them")
 
 
 # --- CLD007 supported-versions -------------------------------------------------------------
@@ -445,8 +446,8 @@ def test_office_tools_for_all_unstated_users(catalogue):
     assert en.message == ("the office and messaging tools (mail, suite): users is not stated (counted as reaching "
                           "nobody of the workforce of 3,000)")
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
-    assert fr.message == ("la bureautique et la messagerie (mail, suite) n'indiquent pas leurs users (comptées comme "
-                          "ne touchant aucun des 3 000 collaborateurs)")
+    assert fr.message == ("la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre d'utilisateurs "
+                          "(users) : elles comptent comme ne touchant aucun des 3 000 collaborateurs")
 
 
 # --- preview: off by default, on when asked -------------------------------------------------
