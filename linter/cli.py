@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .console import default_lang, lang_option, parse_today, run, write_output
+from .console import codes, default_lang, lang_option, parse_today, run, write_output
 from .diagnostic import InputError
 from .messages import Text, count, say
 
@@ -30,6 +30,8 @@ LAZY_COMMANDS: dict = {
     "config": "si_lint.config.command:command",
     "init": "si_lint.init:command",
     "diff": "si_lint.diff:diff_command",
+    "plan": "si_lint.plan_cli:plan_command",
+    "history": "si_lint.history_cli:history_command",
 }
 
 
@@ -106,7 +108,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         from . import config, engine
 
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
-                 "select": _codes(select), "ignore": _codes(ignore)}
+                 "select": codes(select), "ignore": codes(ignore)}
         effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
         result = engine.lint(paths, effective.settings, effective.catalogue)
         language = result.settings.lang
@@ -130,13 +132,6 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         return 1 if result.failed() else 0
 
     sys.exit(run(body, lang))
-
-
-def _codes(value):
-    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
-    if value is None:
-        return None
-    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
 def _note(lang: str, text) -> None:
