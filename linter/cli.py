@@ -98,11 +98,15 @@ def format_names() -> list:
               help="Report only the findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False),
+              help="With --format html: draw the score over time from FILE (`si-lint history --format json`).")
 def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail_on, select, ignore, config_path,
-          baseline_path, write_baseline, statistics):
+          baseline_path, write_baseline, statistics, history_path):
     """Lint the estate in PATHS (files or folders, merged into one estate)."""
     if baseline_path and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    if history_path and format_name != "html":
+        raise click.UsageError(say(lang or default_lang(), "history.html_only"))
 
     def body():
         from . import config, engine
@@ -127,7 +131,13 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
 
             text = scoring.statistics(result, scoring.scores(linted))
         else:
-            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted)
+            trend = None
+            if history_path:
+                from .history import read_trend
+
+                trend = read_trend(history_path)
+            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
+                                 trend=trend)
         write_output(text, output)
         return 1 if result.failed() else 0
 
@@ -146,8 +156,11 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None) -> str:
-    """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline)."""
+def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None, trend=None) -> str:
+    """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline).
+
+    `trend`: the points of a history (`history.read_trend`), for the html report.
+    """
     from dataclasses import replace
 
     from .reporters import FORMATS, render
@@ -158,7 +171,7 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
     if needs.scores:
         from .overview import overview
 
-        scores, view = overview(result, scored or result, with_view=needs.view)
+        scores, view = overview(result, scored or result, with_view=needs.view, trend=trend)
         summary = replace(summary, scores=scores)
     report = Report(
         diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,

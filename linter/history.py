@@ -260,3 +260,32 @@ def _point(commit: Commit, documents: list, settings, catalogue) -> Point:
                  findings={"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
                  waived=summary.waived, families=dict(sorted(families.items())),
                  categories={family: line["score"] for family, line in scores["categories"].items()})
+
+
+# --- reading a history back: the html report's trend ---------------------------------
+
+def read_trend(path: str) -> list:
+    """The points of a `si-lint history --format json` file, checked against its schema (InputError if not one)."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from .views import TrendPoint
+
+    content = inputs.read_text(path)
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise InputError(Text("history.not_json", problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") \
+            from None
+    except RecursionError:
+        raise InputError(Text("history.not_json", problem="nested too deep"), where=path) from None
+    schema = json.loads(resources.files("si_lint").joinpath("schemas/history.schema.json").read_text("utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or Text("schema.top_level")
+        raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=error.message)),
+                         where=path)
+    return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], score=c["score"],
+                       completeness=c.get("completeness"), findings=c["findings"]) for c in document["commits"]]

@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from .availability import end_to_end
 from .checks import data_kinds, is_content, is_independent_space
 from .diagnostic import SEVERITY_RANK
-from .messages import Listing, Plural, Text
+from .messages import Listing, Plural, Text, say
 from .model import Entity, dependencies
 from .scoring import Scorecard, application_owners
 from .vocabulary import ID_SECTIONS
@@ -80,6 +80,21 @@ def form(result, scorecard: Optional[Scorecard] = None, scores=None, top: Option
     unread = sum(1 for d in result.diagnostics if _family(result.catalogue, d.code) == "EST")
     return Plan(actions, _score((scorer.passed, scorer.weight)), _score(every), top, top_score,
                 len(result.diagnostics), unread)
+
+
+def gain_words(lang: str, action: Action) -> str:
+    """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
+
+    The gain is the change of the estate score, which has one decimal: in a
+    large estate one action often moves it by less, and says so.
+    """
+    if action.gain == 0 and action.exact > 0:
+        return say(lang, "plan.gain.small")
+    figure = f"{action.gain:+.1f}"
+    if lang == "fr":
+        figure = figure.replace(".", ",")
+    one = lang == "fr" and abs(action.gain) < 2
+    return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
 
 
 def _score(tally: tuple) -> Optional[float]:

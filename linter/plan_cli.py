@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .console import lint_options, parse_today, resolve, run, write_output
 from .messages import Listing, count, percent, render, say
+from .plan import form, gain_words
 
 EXIT_HELP = """\b
 Exit codes:
@@ -41,7 +42,6 @@ def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, ru
 
     def body():
         from . import engine
-        from .plan import form
 
         effective = resolve(lang, rules_dirs, select, ignore, config_path, today)
         result = engine.lint(paths, effective.settings, effective.catalogue)
@@ -62,21 +62,6 @@ def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, ru
 
 
 # --- words shared by the formats -----------------------------------------------------
-
-def gain_words(lang: str, action) -> str:
-    """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
-
-    The gain is the change of the estate score, which has one decimal: in a
-    large estate one action often moves it by less, and says so.
-    """
-    if action.gain == 0 and action.exact > 0:
-        return say(lang, "plan.gain.small")
-    figure = f"{action.gain:+.1f}"
-    if lang == "fr":
-        figure = figure.replace(".", ",")
-    one = lang == "fr" and abs(action.gain) < 2
-    return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
-
 
 def _score(lang: str, value) -> str:
     return say(lang, "word.na") if value is None else percent(lang, value, 1)

@@ -438,4 +438,17 @@ WORDS = {
     "history.not_json": "not JSON ({problem}); give a file written by `si-lint history --format json`",
     "history.not_a_history": "not a si-lint history: {problem}",
     "history.html_only": "--history draws the trend in the html report: use it with --format html",
+    # --- html report: what to do first, score over time ------------------------------------
+    "html.plan": "What to do first",
+    "html.plan_help": "The actions that gain the most (si-lint plan lists them all): each clears the findings "
+                      "counted, and its gain is what the estate score becomes with them passing.",
+    "html.plan_first": "Doing these {n} actions (and what they need) takes the estate score from {today} to {score}; "
+                       "all {total} actions take it to {done}.",
+    "html.plan_needs": "needs #{ranks}",
+    "html.trend": "Score over time",
+    "html.trend_help": "The estate score at each commit that changed the estate (si-lint history), "
+                       "waivers judged at each commit's date.",
+    "html.trend_point": "{date} · {commit} · {author} · {score}",
+    "html.trend_score": "estate score",
+    "html.trend_completeness": "completeness",
 }

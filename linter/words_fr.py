@@ -449,4 +449,18 @@ WORDS = {
     "history.not_json": "pas du JSON ({problem}) ; donner un fichier écrit par `si-lint history --format json`",
     "history.not_a_history": "pas un historique de si-lint : {problem}",
     "history.html_only": "--history trace la tendance dans le rapport html : l'employer avec --format html",
+    # --- rapport html : par quoi commencer, score dans le temps -------------------------------
+    "html.plan": "Par quoi commencer",
+    "html.plan_help": "Les actions qui rapportent le plus (si-lint plan les donne toutes) : chacune lève les "
+                      "constats comptés, et son gain est ce que devient le score du patrimoine une fois ces "
+                      "contrôles réussis.",
+    "html.plan_first": "Ces {n} actions (et ce qu'elles demandent) portent le score du patrimoine de {today} à "
+                       "{score} ; les {total} actions le portent à {done}.",
+    "html.plan_needs": "demande #{ranks}",
+    "html.trend": "Score dans le temps",
+    "html.trend_help": "Le score du patrimoine à chaque commit qui l'a modifié (si-lint history), dérogations "
+                       "jugées à la date de chaque commit.",
+    "html.trend_point": "{date} · {commit} · {author} · {score}",
+    "html.trend_score": "score du patrimoine",
+    "html.trend_completeness": "complétude",
 }
