@@ -11,7 +11,7 @@ forms and ranks; `plan_cli` puts the plan into words.
 from __future__ import annotations
 
 import copy
-from collections import Counter
+from collections import ChainMap, Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
@@ -355,9 +355,13 @@ class _Builder:
         """
         floor = self.options["min_availability"]
         raised: list = []
-        applications = self._closure(app)
+        applications = None
         while True:
-            figure = end_to_end(_estate_with(self.estate, applications, raised, floor)).get(app.id)
+            if raised:
+                applications = applications or self._closure(app)
+                figure = end_to_end(_estate_with(self.estate, applications, raised, floor)).get(app.id)
+            else:
+                figure = self.figures().get(app.id)
             if figure is None:
                 return raised, False
             if figure.value >= goal - TOLERANCE:
@@ -539,11 +543,12 @@ def _estate_with(estate, applications: set, raised: list, figure: float):
     patched = copy.copy(estate)
     patched.sections = dict(estate.sections)
     patched.sections["applications"] = {a: estate.applications[a] for a in applications}
-    patched.by_id = dict(estate.by_id)
+    changed = {}
     for component_id in raised:
         old = estate.by_id[component_id]
-        patched.by_id[component_id] = Entity(old.id, old.section, dict(old.data, availability=figure), old.place,
-                                             old.valid, old.document)
+        changed[component_id] = Entity(old.id, old.section, dict(old.data, availability=figure), old.place,
+                                       old.valid, old.document)
+    patched.by_id = ChainMap(changed, estate.by_id)  # copying every id for each try would cost more than the rest
     return patched
 
 
