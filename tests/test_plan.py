@@ -299,7 +299,7 @@ def test_the_text_plan_in_english_and_in_french():
     assert f"     {LEGACY.relative_to(REPO)}:111:5: CLD001 [error]" in english.replace(str(LEGACY), str(LEGACY.relative_to(REPO)))
     french = invoke("plan", LEGACY, "--today", TODAY, "--lang", "fr").output
     assert "Score du patrimoine : 56,6 % aujourd'hui, 100,0 % une fois toutes les actions faites." in french
-    assert "  1. +3,7 points · erreur · Passer « office-desktop » sur une offre SaaS véritable, multitenant" in french
+    assert "  1. +3,7 points · erreur · « office-desktop » : migrer vers une offre SaaS véritable, multitenant" in french
     assert "+0,4 point · avertissement" in french  # below two, a French point stays singular
     assert "responsable : it-workstations" in french
     assert "demande : #" in french
