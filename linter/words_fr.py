@@ -362,7 +362,8 @@ WORDS = {
     "plan.move_component": "« {id} » : le déplacer dans un cloud public",
     "plan.move_component_keys": "« {id} » : le déplacer dans un cloud public, chiffré avec une clef gérée par "
                                 "l'entreprise",
-    "plan.access": "« {id} » : la rendre utilisable dans un navigateur depuis tout objet d'accès, sans rien installer",
+    "plan.access": "« {id} » : la rendre utilisable dans un navigateur depuis tout objet d'accès, "
+                   "sans rien installer",
     "plan.offline": "« {id} » : travailler hors ligne sur des copies synchronisées, non sur des copies locales",
     "plan.collaboration": "« {id} » : la rendre nativement collaborative, avec partage par défaut et une seule "
                           "version de chaque contenu",
@@ -395,7 +396,8 @@ WORDS = {
     "plan.foreign_data": "« {id} » : cesser d'utiliser {stores}, stockage d'une autre application ; passer par "
                          "une plateforme d'intégration ou un espace de données",
     "plan.iaas": "Acheter l'IaaS à {limit} clouds publics au plus (aujourd'hui : {providers})",
-    "plan.office_cost": "Ramener le coût de la bureautique à {ceiling} {currency} au plus par utilisateur et par mois",
+    "plan.office_cost": "Ramener le coût de la bureautique à {ceiling} {currency} au plus par utilisateur "
+                        "et par mois",
     "plan.classify": "« {id} » : la classer en usage cœur métier (B) ou support (S)",
     "plan.owner": "« {id} » : nommer son responsable",
     "plan.title": "Plan d'action",
@@ -427,7 +429,8 @@ WORDS = {
     "plan.col.needs": "demande",
     # --- historique (si-lint history, la tendance du rapport html) -----------------------------
     "history.no_git": "git n'est pas installé : si-lint history lit le passé du patrimoine avec git",
-    "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit le passé du patrimoine avec git",
+    "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit le passé du patrimoine "
+                                "avec git",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
     "history.title": "Score du patrimoine dans le temps",

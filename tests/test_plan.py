@@ -7,7 +7,6 @@ it again and compares the estate score with the gain the plan announced.
 
 from __future__ import annotations
 
-import copy
 import json
 import textwrap
 from collections import Counter
@@ -296,10 +295,11 @@ def test_the_text_plan_in_english_and_in_french():
     assert "  1. +3.7 points · error · Move 'office-desktop' to a true multitenant SaaS offer, used in a browser " \
            "from any device" in english
     assert "     owner: it-workstations · applications: office-desktop" in english
-    assert f"     {LEGACY.relative_to(REPO)}:111:5: CLD001 [error]" in english.replace(str(LEGACY), str(LEGACY.relative_to(REPO)))
+    assert f"     {LEGACY}:111:5: CLD001 [error] 'office-desktop' does not run in a public cloud" in english
     french = invoke("plan", LEGACY, "--today", TODAY, "--lang", "fr").output
     assert "Score du patrimoine : 56,6 % aujourd'hui, 100,0 % une fois toutes les actions faites." in french
-    assert "  1. +3,7 points · erreur · « office-desktop » : migrer vers une offre SaaS véritable, multitenant" in french
+    assert "  1. +3,7 points · erreur · « office-desktop » : migrer vers une offre SaaS véritable, multitenant" \
+        in french
     assert "+0,4 point · avertissement" in french  # below two, a French point stays singular
     assert "responsable : it-workstations" in french
     assert "demande : #" in french
