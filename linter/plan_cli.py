@@ -136,7 +136,7 @@ def as_markdown(plan, lang: str, top=None) -> str:
             cells = [str(rank), _md(render(lang, action.title)), _md(gain_words(lang, action)),
                      say(lang, "severity." + action.severity) if action.severity else "",
                      _md(action.owner or ""), _md(", ".join(action.applications)),
-                     f"{len(action.findings)}: {codes}" if codes else "0"]
+                     f"{len(action.findings)} ({codes})" if codes else "0"]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -193,7 +193,8 @@ def as_csv(plan, lang: str, top=None, delimiter: str = ",") -> str:
         writer.writerow([
             rank, action.id, render(lang, action.title), f"{action.gain:.1f}".replace(".", decimal),
             "" if action.score is None else f"{action.score:.1f}".replace(".", decimal),
-            action.severity or "", action.owner or "", " ".join(action.applications), len(action.findings),
+            say(lang, "severity." + action.severity) if action.severity else "", action.owner or "",
+            " ".join(action.applications), len(action.findings),
             " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs),
         ])
     return "\ufeff" + buffer.getvalue()

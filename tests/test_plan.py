@@ -314,6 +314,7 @@ def test_the_text_plan_in_english_and_in_french():
 def test_markdown_and_csv(tmp_path):
     markdown = invoke("plan", LEGACY, "--today", TODAY, "--format", "markdown", "--top", "1").output
     assert "| 1 | Move 'office-desktop' to a true multitenant SaaS offer" in markdown
+    assert "| +3.7 points | error | it-workstations | office-desktop | 8 (CLD001, CLD004, CLD003, ACC001" in markdown
     output = tmp_path / "plan.csv"
     invoke("plan", LEGACY, "--today", TODAY, "--format", "csv", "--lang", "fr", "--csv-delimiter", ";",
            "--output", output)
@@ -321,7 +322,7 @@ def test_markdown_and_csv(tmp_path):
     assert raw.startswith("\ufeff".encode())
     rows = [line.split(";") for line in raw.decode("utf-8-sig").splitlines()]
     assert rows[0][:4] == ["rang", "identifiant", "action", "gain"]
-    assert rows[1][:2] == ["1", "move:office-desktop"] and rows[1][3] == "3,7"
+    assert rows[1][:2] == ["1", "move:office-desktop"] and rows[1][3] == "3,7" and rows[1][5] == "erreur"
     assert len(rows) == 49
 
 
