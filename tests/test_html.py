@@ -270,6 +270,7 @@ def test_what_to_do_first_shows_the_plans_first_actions(legacy):
 def test_the_trend_is_drawn_from_a_history_file(tmp_path, history):
     page = report(tmp_path, LEGACY, "--history", history)
     assert unbalanced(page) == []
+    assert not re.search(r'\b(src|href)\s*=\s*"(?!#)', page) and "<link" not in page  # still self-contained
     section = page.split('<section id="trend">')[1].split("</section>")[0]
     runs = re.findall(r'<polyline points="([^"]+)" class="trend-score"/>', section)
     assert [len(run.split()) for run in runs] == [2, 2]  # the commit with no score breaks the line
