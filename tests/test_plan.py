@@ -232,6 +232,10 @@ def test_the_legacy_plan_puts_shared_components_first_class(legacy_plan):
     by_id = {action["id"]: action for action in legacy_plan["actions"]}
     directory = by_id["raise:active-directory"]
     assert directory["applications"] == ["mail", "office-desktop"]
+    rank = legacy_plan["actions"].index(directory)
+    warnings = [i for i, a in enumerate(legacy_plan["actions"])
+                if len(a["findings"]) == 1 and a["severity"] == "warning" and len(a["applications"]) == 1]
+    assert len(warnings) > 10 and rank < min(warnings)  # above every single warning of one application
     # dealer-portal's chain (99.79%) reaches its 99.9% only with both erp-db and mpls at 99.99%:
     # the finding goes with the weakest link it names, which needs the other.
     erp_db = by_id["raise:erp-db"]
