@@ -7,6 +7,7 @@ it again and compares the estate score with the gain the plan announced.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
 import textwrap
@@ -161,6 +162,12 @@ def fix(data, action):
             _entity(data, store).setdefault("exported_to", []).append("data-space")
     elif kind == "keys":
         _entity(data, subject).setdefault("encryption", {})["customer_managed_keys"] = True
+    elif kind == "route":
+        platform = next(i for i, e in data["infrastructure"].items() if e["type"] == "integration-platform")
+        _flow(data, subject)["via"] = platform
+    elif kind == "export":
+        lake = next(i for i, e in data["data_stores"].items() if e["kind"] == "lake" and "application" not in e)
+        _entity(data, subject).setdefault("exported_to", []).append(lake)
     elif kind == "platform":
         data["infrastructure"]["integration-platform"] = {"type": "integration-platform"}
         for name in action["entities"]:
@@ -226,6 +233,55 @@ def test_each_action_of_the_legacy_plan_gains_what_it_announced(legacy_plan, tmp
     assert found_after - found_before == Counter(), action["title"]
     assert round(after - before, 1) == action["gain"], action["title"]
     assert after == action["score"]
+
+
+PLATFORM_AND_LAKE = """\
+    version: 1
+    providers:
+      gcp: {type: public-cloud, offers: [iaas, paas]}
+    infrastructure:
+      hub: {type: integration-platform, provider: gcp, availability: 99.99}
+    data_stores:
+      lake: {kind: lake, provider: gcp}
+      orders-db: {kind: operational, provider: gcp, application: orders, classification: secret}
+    applications:
+      orders:
+        usage: business
+        owner: sales
+        delivery: paas
+        built: in-house
+        provider: gcp
+        access: {browser: true}
+        availability: {target: 99.9}
+        data: [orders-db]
+      billing:
+        usage: business
+        owner: finance
+        delivery: paas
+        built: in-house
+        provider: gcp
+        access: {browser: true}
+        availability: {target: 99.9}
+    integrations:
+      - {from: orders, to: billing, via: point-to-point, data: invoices}
+"""
+
+
+def test_with_a_platform_and_a_lake_flows_are_routed_and_stores_exported_one_by_one(tmp_path):
+    path = tmp_path / "estate.yaml"
+    path.write_text(textwrap.dedent(PLATFORM_AND_LAKE))
+    plan = plan_of(path)
+    assert {action["id"]: [f["code"] for f in action["findings"]] for action in plan["actions"]} == {
+        "route:orders->billing": ["INT001"], "export:orders-db": ["DAT001"], "keys:orders-db": ["DAT003"]}
+    assert next(a for a in plan["actions"] if a["kind"] == "export")["applications"] == ["orders"]
+    original = yaml.safe_load(textwrap.dedent(PLATFORM_AND_LAKE))
+    score, found = _lint(tmp_path, original, "base")
+    for action in plan["actions"]:
+        data = copy.deepcopy(original)
+        fix(data, action)
+        after, left = _lint(tmp_path, data, action["kind"])
+        assert found - left == Counter((f["code"], f["section"], f["entity"]) for f in action["findings"])
+        assert left - found == Counter() and round(after - score, 1) == action["gain"]
 
 
 def test_the_legacy_plan_puts_shared_components_first_class(legacy_plan):
