@@ -254,9 +254,10 @@ def _point(commit: Commit, documents: list, settings, catalogue) -> Point:
         family = rule.family if rule is not None else diagnostic.code[:3]
         families[family] = families.get(family, 0) + 1
     estate = scores["estate"]
+    complete = (scores.get("completeness") or {}).get("estate") or {}  # when the scoring model reports it
     return Point(commit=commit, files=len(documents), score=estate["score"] if documents else None,
                  waived_share=estate["waived_share"] if documents else None,
-                 completeness=estate.get("completeness") if documents else None,
+                 completeness=complete.get("share") if documents else None,
                  findings={"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
                  waived=summary.waived, families=dict(sorted(families.items())),
                  categories={family: line["score"] for family, line in scores["categories"].items()})

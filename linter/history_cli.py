@@ -130,26 +130,18 @@ def as_json(points: list) -> str:
 
 
 def as_csv(points: list, lang: str, delimiter: str = ",") -> str:
-    """One row per commit, with a BOM so that Excel reads the accents; `;` and decimal commas for French Excel."""
-    import csv
-    import io
+    """One row per commit (spreadsheet.py: a BOM for Excel, `;` and decimal commas for French Excel, no formula)."""
+    from .spreadsheet import csv_text, decimal
 
     grouped = _families(points)
     completeness = _has_completeness(points)
-    decimal = "," if delimiter == ";" else "."
-
-    def figure(value) -> str:
-        return "" if value is None else f"{value:.1f}".replace(".", decimal)
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     columns = ["date", "commit", "author", "score"] + (["completeness"] if completeness else [])
     columns += ["files", "errors", "warnings", "infos", "waived"]
-    writer.writerow([say(lang, "history.col." + c) for c in columns] + grouped + [say(lang, "history.col.subject")])
+    rows = []
     for point in points:
-        row = [point.commit.date.isoformat(), point.commit.sha, point.commit.author, figure(point.score)]
-        row += [figure(point.completeness)] if completeness else []
+        row = [point.commit.date.isoformat(), point.commit.sha, point.commit.author, decimal(point.score, delimiter)]
+        row += [decimal(point.completeness, delimiter)] if completeness else []
         row += [point.files, point.findings["error"], point.findings["warning"], point.findings["info"], point.waived]
-        row += [point.families.get(family, 0) for family in grouped] + [point.commit.subject]
-        writer.writerow(row)
-    return "\ufeff" + buffer.getvalue()
+        rows.append(row + [point.families.get(family, 0) for family in grouped] + [point.commit.subject])
+    header = [say(lang, "history.col." + c) for c in columns] + grouped + [say(lang, "history.col.subject")]
+    return csv_text(header, rows, delimiter)

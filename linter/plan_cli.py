@@ -179,22 +179,14 @@ def as_json(plan, lang: str, top=None) -> str:
 # --- csv --------------------------------------------------------------------------------
 
 def as_csv(plan, lang: str, top=None, delimiter: str = ",") -> str:
-    """One row per action, with a BOM so that Excel reads the accents; `;` for French Excel."""
-    import csv
-    import io
+    """One row per action (spreadsheet.py: a BOM for Excel, `;` for French Excel, no formula)."""
+    from .spreadsheet import csv_text, decimal
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     columns = ("rank", "id", "action", "gain", "score", "severity", "owner", "applications", "findings", "codes",
                "needs")
-    writer.writerow([say(lang, "plan.col." + c) for c in columns])
-    decimal = "," if delimiter == ";" else "."
-    for rank, action in enumerate(_shown(plan, top), 1):
-        writer.writerow([
-            rank, action.id, render(lang, action.title), f"{action.gain:.1f}".replace(".", decimal),
-            "" if action.score is None else f"{action.score:.1f}".replace(".", decimal),
-            say(lang, "severity." + action.severity) if action.severity else "", action.owner or "",
-            " ".join(action.applications), len(action.findings),
-            " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs),
-        ])
-    return "\ufeff" + buffer.getvalue()
+    rows = [[rank, action.id, render(lang, action.title), decimal(action.gain, delimiter),
+             decimal(action.score, delimiter), say(lang, "severity." + action.severity) if action.severity else "",
+             action.owner or "", " ".join(action.applications), len(action.findings),
+             " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs)]
+            for rank, action in enumerate(_shown(plan, top), 1)]
+    return csv_text([say(lang, "plan.col." + c) for c in columns], rows, delimiter)

@@ -209,3 +209,17 @@ def test_a_file_that_is_not_utf8_at_some_commit_names_the_commit_and_the_file(tm
         os.chdir(cwd)
     assert result.exit_code == 2
     assert f"si-lint: error: {sha[:12]}:estate.yaml:2:23: not UTF-8 (byte 0xe9)" in result.output
+
+
+def test_a_commit_subject_cannot_run_as_a_formula_in_the_spreadsheet(tmp_path):
+    git(tmp_path, "init", "-q")
+    (tmp_path / "estate.yaml").write_text("version: 1\n")
+    commit(tmp_path, '=HYPERLINK("http://evil.example","x")', "2026-01-05")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = invoke("history", "estate.yaml", "--format", "csv")
+    finally:
+        os.chdir(cwd)
+    assert result.output.startswith("\ufeffdate,commit,author,score,")
+    assert result.output.splitlines()[1].endswith(',"\'=HYPERLINK(""http://evil.example"",""x"")"')
