@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .console import codes, default_lang, lang_option, parse_today, run, write_output
+from .console import default_lang, lang_option, parse_today, run, write_output
 from .diagnostic import InputError
 from .messages import Text, count, say
 
@@ -112,7 +112,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         from . import config, engine
 
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
-                 "select": codes(select), "ignore": codes(ignore)}
+                 "select": _codes(select), "ignore": _codes(ignore)}
         effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
         result = engine.lint(paths, effective.settings, effective.catalogue)
         language = result.settings.lang
@@ -142,6 +142,13 @@ def check(paths, format_name, output, lang, today, rules_dirs, show_waived, fail
         return 1 if result.failed() else 0
 
     sys.exit(run(body, lang))
+
+
+def _codes(value):
+    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
+    if value is None:
+        return None
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
 def _note(lang: str, text) -> None:

@@ -33,8 +33,9 @@ Exit codes:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the history to FILE.")
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="Judge every commit's waivers at this date (default: each commit's own date).")
-@click.option("--csv-delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
-              help="Column separator of --format csv (French Excel reads ';').")
+@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True,
+              callback=lambda ctx, param, value: "\t" if value == "tab" else value,
+              help="Column separator of --format csv (';' for Excel in French).")
 @lint_options
 def history_command(paths, revisions, since, max_count, format_name, output, today, csv_delimiter, lang, rules_dirs,
                     select, ignore, config_path):

@@ -33,8 +33,9 @@ FORMATS = ("text", "markdown", "json", "csv")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the plan to FILE.")
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="Date used to decide which waivers have expired (default: today).")
-@click.option("--csv-delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
-              help="Column separator of --format csv (French Excel reads ';').")
+@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True,
+              callback=lambda ctx, param, value: "\t" if value == "tab" else value,
+              help="Column separator of --format csv (';' for Excel in French).")
 @lint_options
 def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, rules_dirs, select, ignore,
                  config_path):
