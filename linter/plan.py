@@ -336,9 +336,12 @@ class _Builder:
                    title=Text("plan.foreign_data", id=app.id, stores=Listing(stores, "and"))).findings.append(d)
 
     def office_cost(self, d) -> None:
+        """The content applications' costs, and the access devices' where the estate gives theirs (rules 1.1)."""
         apps = [app for app in self.estate.applications.values()
                 if app.valid and is_content(app, self.options) and _number(app.get("cost.per_user_month"))]
-        group = self.group("office-cost", "office-cost", None, entities=[app.id for app in apps],
+        devices = [e for e in self.estate.infrastructure.values()
+                   if e.valid and e.data.get("type") == "access-devices" and _number(e.get("cost.per_user_month"))]
+        group = self.group("office-cost", "office-cost", None, entities=[e.id for e in apps + devices],
                            title=Text("plan.office_cost", ceiling=self.options["office_cost_ceiling"],
                                       currency=self.options.get("currency", "EUR")))
         group.findings.append(d)

@@ -364,7 +364,7 @@ WORDS = {
     "plan.foreign_data": "Stop '{id}' using {stores}, a store of another application: exchange through an "
                          "integration platform or a data space",
     "plan.iaas": "Buy IaaS from at most {limit} public clouds (today: {providers})",
-    "plan.office_cost": "Bring the office tools within {ceiling} {currency} per user per month",
+    "plan.office_cost": "Bring the office budget within {ceiling} {currency} per user per month",
     "plan.classify": "Classify '{id}' as a business (B) or support (S) usage",
     "plan.owner": "Name the owner of '{id}'",
     "plan.title": "Remediation plan",

@@ -376,7 +376,7 @@ WORDS = {
     "plan.foreign_data": "« {id} » : cesser d'utiliser {stores}, stockage d'une autre application ; passer par "
                          "une plateforme d'intégration ou un espace de données",
     "plan.iaas": "Acheter l'IaaS à {limit} clouds publics au plus (aujourd'hui : {providers})",
-    "plan.office_cost": "Ramener le coût de la bureautique à {ceiling} {currency} au plus par utilisateur "
+    "plan.office_cost": "Ramener le budget de la bureautique à {ceiling} {currency} au plus par utilisateur "
                         "et par mois",
     "plan.classify": "« {id} » : la classer en usage cœur métier (B) ou support (S)",
     "plan.owner": "« {id} » : nommer son responsable",
