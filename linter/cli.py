@@ -31,6 +31,8 @@ LAZY_COMMANDS: dict = {
     "init": "si_lint.init:command",
     "diff": "si_lint.diff:diff_command",
     "server": "si_lint.lsp_server:command",
+    "plan": "si_lint.plan_cli:plan_command",
+    "history": "si_lint.history_cli:history_command",
 }
 
 
@@ -106,14 +108,18 @@ def format_names() -> list:
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
 @click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
               help="With --format csv: the delimiter (default ','; ';' for Excel in French).")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False),
+              help="With --format html: draw the score over time from FILE (`si-lint history --format json`).")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
-          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter):
+          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter, history_path):
     """Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from standard input.
 
     With no PATHS, lints the `paths` of the config file, or the current folder.
     """
     if baseline_path and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    if history_path and format_name != "html":
+        raise click.UsageError(say(lang or default_lang(), "history.html_only"))
 
     def body():
         from . import config, engine
@@ -142,8 +148,13 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
 
             text = scoring.statistics(result, scoring.scores(linted))
         else:
+            trend = None
+            if history_path:
+                from .history import read_trend
+
+                trend = read_trend(history_path)
             text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
-                                 csv_delimiter={"tab": "\t", None: ","}.get(csv_delimiter, csv_delimiter))
+                                 csv_delimiter={"tab": "\t", None: ","}.get(csv_delimiter, csv_delimiter), trend=trend)
         write_output(text, output)
         return 1 if result.failed() else 0
 
@@ -170,8 +181,11 @@ def _color() -> bool:
 
 
 def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None,
-                  csv_delimiter: str = ",") -> str:
-    """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline)."""
+                  csv_delimiter: str = ",", trend=None) -> str:
+    """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline).
+
+    `trend`: the points of a history (`history.read_trend`), for the html report.
+    """
     from dataclasses import replace
 
     from .reporters import FORMATS, render
@@ -182,7 +196,7 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
     if needs.scores:
         from .overview import overview
 
-        scores, view = overview(result, scored or result, with_view=needs.view)
+        scores, view = overview(result, scored or result, with_view=needs.view, trend=trend)
         summary = replace(summary, scores=scores)
     report = Report(
         diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,

@@ -83,3 +83,43 @@ def write_output(text: str, output) -> None:
             handle.write(text)
     except OSError as error:
         raise InputError(Text("cli.cannot_write", path=output, reason=error.strerror or str(error))) from None
+
+
+# --- the options of a lint run, shared by `check`, `plan` and `history` -------------------
+
+def codes(value):
+    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
+    if value is None:
+        return None
+    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
+
+
+def lint_options(function):
+    """What chooses the rules of a run, as `check` takes it: language, rule folders, selection, config file."""
+    options = [
+        lang_option,
+        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
+                     help="Folder of custom rule files (repeatable)."),
+        click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
+                     help="Folder of your own product catalogue entries (repeatable; docs/products.md)."),
+        click.option("--preview", is_flag=True, default=None,
+                     help="Also run the rules in preview (`si-lint rules` shows each rule's status)."),
+        click.option("--select", default=None, metavar="CODES",
+                     help="Comma-separated codes or prefixes to run (default: all)."),
+        click.option("--ignore", default=None, metavar="CODES", help="Comma-separated codes or prefixes not to run."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "
+                          "[tool.si-lint], looked for from here up to the repository root)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today):
+    """The settings and catalogue of a run from the `lint_options`, over the config file (InputError if bad)."""
+    from . import config
+
+    flags = {"lang": lang, "rules-dir": tuple(rules_dirs) or None, "products-dir": tuple(products_dirs) or None,
+             "preview": preview, "select": codes(select), "ignore": codes(ignore)}
+    return config.resolve(flags, config_path, default_lang(), today or datetime.date.today())

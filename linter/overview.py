@@ -17,26 +17,51 @@ from .availability import end_to_end
 from .diagnostic import SEVERITY_RANK
 from .messages import families
 from .scoring import Scorecard, application_owners
-from .views import ApplicationCard, AvailabilityView, EstateView, Factor, Scores, WaiverView
+from .views import (ActionView, ApplicationCard, AvailabilityView, EstateView, Factor, PlanView, Scores,
+                    WaiverView)
 from .vocabulary import SECTIONS
 
 EXPIRING_DAYS = 90
+TOP_ACTIONS = 10  # the html report's "What to do first"; `si-lint plan` gives them all
 
 
-def overview(result, scored_result, with_view: bool) -> tuple:
+def overview(result, scored_result, with_view: bool, trend: Optional[list] = None) -> tuple:
     """The scores of `scored_result`, and the estate view of `result` when `with_view`.
 
-    The two differ when a baseline hid findings: scores count them all.
+    The two differ when a baseline hid findings: scores count them all, and
+    so does the plan of what to do first. `trend`: the points of a history.
     """
     was_enabled = gc.isenabled()
     gc.disable()  # as in the engine: many small acyclic objects, nothing for the collector to find
     try:
         scorecard = Scorecard(scored_result)
         scored = scorecard.scores()
-        return scored, estate_view(result, scorecard.cells(), scored) if with_view else None
+        if not with_view:
+            return scored, None
+        view = estate_view(result, scorecard.cells(), scored)
+        view["plan"] = plan_view(scored_result, scorecard, scored)
+        view["trend"] = trend
+        return scored, view
     finally:
         if was_enabled:
             gc.enable()
+
+
+def plan_view(result, scorecard, scored: Scores) -> PlanView:
+    """The first actions of the remediation plan, in the run's language."""
+    from .messages import render
+    from .plan import form, gain_words
+
+    lang = result.settings.lang
+    plan = form(result, scorecard, scored, top=TOP_ACTIONS)
+    ranks = {action.id: rank for rank, action in enumerate(plan.actions, 1)}
+    actions = [ActionView(rank=rank, id=action.id, title=render(lang, action.title), gain=gain_words(lang, action),
+                          severity=action.severity, owner=action.owner, applications=list(action.applications),
+                          codes=list(dict.fromkeys(d.code for d in action.findings)), findings=len(action.findings),
+                          needs=[ranks[need] for need in action.needs])
+               for rank, action in enumerate(plan.actions[:TOP_ACTIONS], 1)]
+    return PlanView(actions=actions, total=len(plan.actions), score=plan.score, top_score=plan.top_score,
+                    done=plan.done)
 
 
 def estate_view(result, cells: dict, scored: Scores) -> EstateView:
@@ -50,6 +75,8 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
         other={"findings": [], "waived": [], "waivers": []},
         expiring=[],
         expiring_days=EXPIRING_DAYS,
+        plan=None,
+        trend=None,
     )
     if estate is None:
         view["other"]["findings"] = [d.as_dict() for d in result.diagnostics]

@@ -134,6 +134,40 @@ class ApplicationCard(TypedDict):
     worst: Optional[str]
 
 
+class ActionView(TypedDict):
+    """One action of the remediation plan (`si_lint.plan`), in words: the html report's "What to do first"."""
+
+    rank: int
+    id: str
+    title: str
+    gain: str  # in words: "+3.4 points"
+    severity: Optional[str]
+    owner: Optional[str]
+    applications: list
+    codes: list  # the codes of its findings, once each
+    findings: int
+    needs: list  # ranks of the actions it needs
+
+
+class PlanView(TypedDict):
+    actions: list  # of ActionView, the first ones
+    total: int  # actions in the whole plan
+    score: Optional[float]  # the estate score today
+    top_score: Optional[float]  # with the actions shown (and what they need) done
+    done: Optional[float]  # with every action done
+
+
+class TrendPoint(TypedDict):
+    """The estate at one commit, from `si-lint history --format json`."""
+
+    commit: str
+    date: str
+    author: str
+    score: Optional[float]
+    completeness: Optional[float]
+    findings: dict  # severity -> number
+
+
 class EstateView(TypedDict):
     """What the html report shows beyond findings, built by `si_lint.overview`."""
 
@@ -144,6 +178,8 @@ class EstateView(TypedDict):
     other: dict  # findings, waived and waivers that belong to no application
     expiring: list  # of WaiverView
     expiring_days: int
+    plan: Optional[PlanView]  # what to do first
+    trend: Optional[list]  # of TrendPoint, oldest first, when a history is given
 
 
 @dataclass(frozen=True)

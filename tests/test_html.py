@@ -240,6 +240,61 @@ def test_an_estate_with_no_application(tmp_path):
     assert "AVL001" in page and unbalanced(page) == []
 
 
+# --- what to do first, and the score over time -----------------------------------------
+
+HISTORY = {"version": 1, "commits": [
+    {"commit": f"{n:040x}", "date": f"2026-0{n + 1}-01", "author": "Ann Example", "score": score,
+     "findings": {"error": 40 - 3 * n, "warning": 45 - n, "info": 4}, "waived": 0}
+    for n, score in enumerate([41.2, 44.0, None, 52.5, 56.6])]}
+
+
+@pytest.fixture
+def history(tmp_path):
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(HISTORY))
+    return path
+
+
+def test_what_to_do_first_shows_the_plans_first_actions(legacy):
+    plan = json.loads(invoke("plan", LEGACY, "--format", "json", "--today", TODAY).stdout)
+    section = legacy.split('<section id="plan">')[1].split("</section>")[0]
+    rows = re.findall(r"<tr><td class=\"num\">(\d+)</td><td>(.*?)</td><td class=\"num gain\">([^<]+)</td>", section)
+    assert [int(rank) for rank, _, _ in rows] == list(range(1, 11))
+    for (_, title, gain), action in zip(rows, plan["actions"]):
+        assert title.split("<br>")[0] == escape(action["title"])
+        assert gain == f"{action['gain']:+.1f} points"
+    assert f"takes the estate score from {plan['score']:.1f}% to" in section
+    assert f"all {len(plan['actions'])} actions take it to 100.0%" in section
+    assert '<a href="#app-office-desktop">office-desktop</a>' in section
+    assert "Score over time" not in legacy  # no history given
+
+
+def test_the_trend_is_drawn_from_a_history_file(tmp_path, history):
+    page = report(tmp_path, LEGACY, "--history", history)
+    assert unbalanced(page) == []
+    assert not re.search(r'\b(src|href)\s*=\s*"(?!#)', page) and "<link" not in page  # still self-contained
+    section = page.split('<section id="trend">')[1].split("</section>")[0]
+    runs = re.findall(r'<polyline points="([^"]+)" class="trend-score"/>', section)
+    assert [len(run.split()) for run in runs] == [2, 2]  # the commit with no score breaks the line
+    assert len(re.findall(r'<circle [^>]*class="trend-point"><title>', section)) == 4
+    assert "2026-04-01 · 0000000000 · Ann Example · 52.5% · 31 error, 42 warning, 4 info" in section
+    assert '<a href="#trend">Score over time</a>' in page
+    french = report(tmp_path, LEGACY, "--history", history, "--lang", "fr", name="fr.html")
+    assert "Score dans le temps" in french and "52,5 %" in french and "Par quoi commencer" in french
+    gains = re.findall(r'class="num gain">\+(\d+),(\d) (points?)<', french)
+    assert len(gains) == 10 and all((word == "point") == (int(units) < 2) for units, _, word in gains)
+
+
+def test_a_history_file_that_is_not_one_is_exit_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "commits": [{"commit": "xyz"}]}))
+    result = invoke("check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html")
+    assert result.exit_code == 2
+    assert f"{bad}: not a si-lint history: at commits/0: " in result.output
+    result = invoke("check", LEGACY, "--history", bad)
+    assert result.exit_code == 2 and "use it with --format html" in result.output
+
+
 # --- in a browser -------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -303,3 +358,27 @@ def test_the_script_filters_searches_and_sorts(tmp_path, small):
     # Three cards fit in one batch: no "Show 0 more" button.
     assert seen == {"start": "orders,wiki,crm", "moreShown": False, "error": "orders/1", "acc": "orders",
                     "byId": "crm,orders,wiki", "search": "wiki"}
+
+
+@needs_chromium
+def test_the_trend_and_the_plan_are_drawn_in_chromium(tmp_path, history):
+    html = report(tmp_path, LEGACY, "--history", history)
+    probe = """<script>
+      var trend = document.querySelector('#trend svg.trend');
+      var lines = trend ? trend.querySelectorAll('polyline.trend-score') : [];
+      var seen = {lines: lines.length, points: trend ? trend.querySelectorAll('circle.trend-point').length : 0,
+                  width: lines.length ? Math.round(lines[0].getBBox().width + lines[1].getBBox().width) : 0,
+                  drawn: trend ? Math.round(trend.getBoundingClientRect().height) : 0,
+                  actions: document.querySelectorAll('#plan tbody tr').length};
+      document.body.setAttribute('data-seen', JSON.stringify(seen));
+    </script></body>"""
+    page = tmp_path / "probe.html"
+    page.write_text(html.replace("</body>", probe), encoding="utf-8")
+    dom = chromium(tmp_path, page, "--dump-dom", "--virtual-time-budget=3000")
+    assert console(dom) == []
+    seen = json.loads(re.search(r"data-seen=\"([^\"]+)\"", dom.stdout).group(1).replace("&quot;", '"'))
+    assert seen["lines"] == 2 and seen["points"] == 4 and seen["actions"] == 10
+    assert seen["width"] > 300 and seen["drawn"] > 150  # two runs of the line across the chart, really laid out
+    shot = tmp_path / "trend.png"
+    run = chromium(tmp_path, tmp_path / "report.html", f"--screenshot={shot}", "--window-size=1280,1800")
+    assert console(run) == [] and shot.stat().st_size > 20_000

@@ -69,6 +69,8 @@ class _Page:
             self.header(title),
             "<main>\n",
             self.overview(),
+            self.trend(),
+            self.plan(),
             self.heatmap(),
             self.cards(),
             self.shared(),
@@ -83,10 +85,11 @@ class _Page:
 
     def header(self, title: str) -> str:
         generated = self.t("generated", version=self.report.tool_version or "", today=self.view.get("today", ""))
+        sections = [("overview", "estate_score")] + ([("trend", "trend")] if self.view.get("trend") else [])
+        sections += [("plan", "plan"), ("heatmap", "heatmap"), ("applications", "applications"),
+                     ("shared", "shared"), ("rules", "top_rules"), ("waivers", "expiring")]
         links = "".join(f'<a href="#{anchor}">{self.t(key, n=self.view.get("expiring_days", 90))}</a>'
-                        for anchor, key in (("overview", "estate_score"), ("heatmap", "heatmap"),
-                                            ("applications", "applications"), ("shared", "shared"),
-                                            ("rules", "top_rules"), ("waivers", "expiring")))
+                        for anchor, key in sections)
         return (f"<header><h1>{escape(title)}</h1><p class=\"meta\">{generated}</p>"
                 f"<nav>{links}</nav></header>\n")
 
@@ -154,6 +157,42 @@ class _Page:
         return ('<p class="legend">' + "".join(
             f'<span class="swatch bar-{key}"></span> {self.t(label)} '
             for key, label in (("passed", "passed"), ("waived", "waived"), ("failed", "failed"))) + "</p>\n")
+
+    # --- what to do first, and the score over time --------------------------------------
+
+    def plan(self) -> str:
+        plan = self.view.get("plan")
+        heading = f'<section id="plan"><h2>{self.t("plan")}</h2>'
+        if not plan or not plan["actions"]:
+            return heading + f'<p class="none">{self.t("none")}</p></section>\n'
+        columns = "".join(f'<th scope="col">{escape(say(self.lang, "plan.col." + c))}</th>'
+                          for c in ("rank", "action", "gain", "severity", "owner", "applications", "findings"))
+        rows = []
+        for action in plan["actions"]:
+            severity = (f'<span class="sev sev-{action["severity"]}">{escape(self.word(action["severity"]))}</span>'
+                        if action["severity"] else "")
+            needs = (f'<br><span class="rule-name">{self.t("plan_needs", ranks=", #".join(map(str, action["needs"])))}'
+                     "</span>" if action["needs"] else "")
+            apps = ", ".join(f'<a href="#app-{escape(app)}">{escape(app)}</a>' for app in action["applications"][:8])
+            if len(action["applications"]) > 8:
+                apps += f" … (+{len(action['applications']) - 8})"
+            rows.append(
+                f'<tr><td class="num">{action["rank"]}</td><td>{escape(action["title"])}{needs}</td>'
+                f'<td class="num gain">{escape(action["gain"])}</td><td>{severity}</td>'
+                f'<td>{escape(action["owner"] or "")}</td><td>{apps}</td>'
+                f'<td><b>{action["findings"]}</b> <code>{escape(" ".join(action["codes"]))}</code></td></tr>')
+        first = self.t("plan_first", n=len(plan["actions"]), today=self.percent(plan["score"]),
+                       score=self.percent(plan["top_score"]), total=plan["total"], done=self.percent(plan["done"]))
+        return (heading + f'<p class="help">{self.t("plan_help")}</p><p>{first}</p>'
+                f'<table class="list plan"><thead><tr>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                "</section>\n")
+
+    def trend(self) -> str:
+        points = self.view.get("trend")
+        if not points:
+            return ""
+        return (f'<section id="trend"><h2>{self.t("trend")}</h2><p class="help">{self.t("trend_help")}</p>'
+                f'{_trend(points, self)}</section>\n')
 
     # --- heat map ---------------------------------------------------------------------
 
@@ -370,6 +409,58 @@ def _ring(tally: dict, label: str) -> str:
     )
 
 
+def _trend(points: list, page: _Page) -> str:
+    """The estate score at each commit, a point per commit at equal steps; completeness dashed when given."""
+    width, height, left, right, top, bottom = 760, 230, 56, 16, 12, 44
+    scores = [p["score"] for p in points if p["score"] is not None]
+    scores += [p["completeness"] for p in points if p.get("completeness") is not None]
+    if not scores:
+        return f'<p class="none">{escape(page.word("na"))}</p>'
+    low = max(0, math.floor((min(scores) - 2) / 10) * 10)
+    high = min(100, math.ceil((max(scores) + 2) / 10) * 10)
+    step = 5 if high - low <= 30 else 10
+    inner_w, inner_h = width - left - right, height - top - bottom
+
+    def x(i: int) -> float:
+        return left + (inner_w * i / (len(points) - 1) if len(points) > 1 else inner_w / 2)
+
+    def y(value: float) -> float:
+        return top + inner_h * (high - value) / (high - low)
+
+    parts = []
+    for value in range(low, high + 1, step):
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
+                     f'{escape(percent(page.lang, value))}</text>')
+    shown = sorted({0, len(points) - 1} | {round(i * (len(points) - 1) / 5) for i in range(1, 5)})
+    for i in shown:
+        anchor = "start" if i == 0 and len(points) > 1 else "end" if i == len(points) - 1 else "middle"
+        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="{anchor}">'
+                     f'{escape(points[i]["date"])}</text>')
+    for key, css in (("completeness", "trend-completeness"), ("score", "trend-score")):
+        runs, run = [], []
+        for i, point in enumerate(points):
+            if point.get(key) is None:
+                runs, run = runs + ([run] if run else []), []
+            else:
+                run.append(f"{x(i):.1f},{y(point[key]):.1f}")
+        runs += [run] if run else []
+        parts += [f'<polyline points="{" ".join(r)}" class="{css}"/>' for r in runs]
+    for i, point in enumerate(points):
+        if point["score"] is None:
+            continue
+        counts = ", ".join(f'{point["findings"][s]} {page.word(s)}' for s in SEVERITIES)
+        label = page.word("trend_point", date=point["date"], commit=point["commit"][:10], author=point["author"],
+                          score=page.percent(point["score"])) + f" · {counts}"
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="3.5" class="trend-point">'
+                     f'<title>{escape(label)}</title></circle>')
+    legend = f'<span class="swatch trend-score-swatch"></span> {page.t("trend_score")}'
+    if any(p.get("completeness") is not None for p in points):
+        legend += f' <span class="swatch trend-completeness-swatch"></span> {page.t("trend_completeness")}'
+    return (f'<svg class="trend" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+            f'aria-label="{page.t("trend")}">{"".join(parts)}</svg><p class="legend">{legend}</p>')
+
+
 _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space between columns, monospace width
 
 
@@ -491,6 +582,12 @@ background:var(--muted)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
 .rule-name{color:var(--muted);font-size:.85em}
+.plan .gain{font-weight:700;white-space:nowrap}.plan td:first-child{width:2.5em}
+.trend{max-width:100%;height:auto;font-size:12px;background:#fff;border:1px solid var(--line)}
+.trend .grid{stroke:#e6e9ee}.trend text{fill:var(--muted)}
+.trend-score{fill:none;stroke:var(--info);stroke-width:2.5}.trend-point{fill:var(--info)}
+.trend-completeness{fill:none;stroke:var(--muted);stroke-width:1.5;stroke-dasharray:5 4}
+.trend-score-swatch{background:var(--info)}.trend-completeness-swatch{background:var(--muted)}
 @media print{
 body{background:#fff;font-size:11px}body>header{background:#fff;color:#000;padding:0}
 body>header .meta{color:#000}nav,.controls{display:none}
@@ -572,7 +669,8 @@ _SCRIPT = """
     card(id).scrollIntoView();
     return true;
   }
-  body.addEventListener('click', function (event) {
+  // Links to a card from the heat map and from the plan of what to do first.
+  document.addEventListener('click', function (event) {
     var link = event.target.closest('a[href^="#app-"]');
     if (link && reveal(link.getAttribute('href').slice(5))) { event.preventDefault(); }
   });
