@@ -228,7 +228,8 @@ def supported_versions(estate: Estate, settings) -> Iterator[Finding]:
             version = app.get("lifecycle.version")
             product = app.source("lifecycle.end_of_support")
             yield Finding(app, ("lifecycle", "end_of_support"), {
-                "date": end, "today": today, "version": version if version is not None else Text("word.version_unstated"),
+                "date": end, "today": today,
+                "version": Text("check.version", version=version) if version is not None else Text("check.a_version"),
                 "source": Clause([product.id] if product is not None else []),
             })
 
@@ -262,9 +263,9 @@ def office_tools_for_all(estate: Estate, settings) -> Iterator[Finding]:
         left_out = 100 * (workforce - reached) / workforce if workforce else 0
         best = max(counted, key=lambda app: app.data["users"], default=None)
         yield Finding(None, ("workforce",), {
-            "workforce": workforce, "reached": reached, "share": round(left_out, 1),
+            "workforce": workforce, "reached": Plural("check.people", reached), "share": round(left_out, 1),
             "tools": Listing(app.id for app in tools) if tools else Text("word.none_of_them"),
-            "best": best.id if best is not None else "-",
+            "best": Clause([best.id] if best is not None else []),
         }, missing=("users",) if tools and not counted else (), document=document)
 
 

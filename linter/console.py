@@ -36,7 +36,8 @@ def parse_today(ctx, param, value):
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(say(default_lang(), "cli.bad_date", value=repr(value))) from None
+        lang = ctx.params.get("lang") or default_lang()  # --lang when it came first on the command line
+        raise click.BadParameter(say(lang, "cli.bad_date", value=repr(value))) from None
 
 
 def run(function, lang=None):
@@ -48,21 +49,21 @@ def run(function, lang=None):
     try:
         return function()
     except InputError as error:
-        _error(error.render(lang))
+        _error(error.render(lang), lang)
         sys.exit(2)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
     except MemoryError:
-        _error(say(lang, "cli.out_of_memory"))
+        _error(say(lang, "cli.out_of_memory"), lang)
         sys.exit(2)
     except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
-        _error(say(lang, "cli.internal_error", error=f"{type(error).__name__}: {error}"), prefix=False)
+        _error(say(lang, "cli.internal_error", error=f"{type(error).__name__}: {error}"), lang, prefix=False)
         sys.exit(3)
 
 
-def _error(message: str, prefix: bool = True) -> None:
+def _error(message: str, lang: str, prefix: bool = True) -> None:
     try:
-        click.echo(f"si-lint: error: {message}" if prefix else f"si-lint: {message}", err=True)
+        click.echo(f"si-lint: {say(lang, 'cli.error', message=message)}" if prefix else f"si-lint: {message}", err=True)
     except OSError:  # standard error closed: nothing more can be said
         pass
 

@@ -27,7 +27,7 @@ def _source(rule: Rule, lang: str) -> str:
     section = rule.source["section"]
     if isinstance(section, dict):
         section = section.get(lang, section["en"])
-    return f"seeds: {rule.source['file']}, {section}"
+    return say(lang, "explain.seeds", file=rule.source["file"], section=section)
 
 
 def _headline(rule: Rule, lang: str) -> list:

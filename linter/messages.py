@@ -200,7 +200,7 @@ def hint(word: str, candidates) -> Union[Text, str]:
 def show_value(value) -> Union[Text, str]:
     """A value as the user wrote it: text in quotes, true/false, numbers as written, collections by their kind."""
     if isinstance(value, str):
-        return f"'{value}'"
+        return Text("word.quoted", value=value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:

@@ -112,7 +112,7 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
                 waiver = _waiver(data, today)
                 holder = apps[entity.id]["waivers"] if section == "applications" else view["other"]["waivers"]
                 holder.append(dict(waiver, entity=entity.id, section=section))
-                if waiver["days_left"] is not None and waiver["days_left"] <= EXPIRING_DAYS:
+                if waiver["days_left"] is not None and 0 <= waiver["days_left"] <= EXPIRING_DAYS:
                     view["expiring"].append(dict(waiver, entity=entity.id, section=section))
     for app in apps.values():
         # Errors first: a card is read from the top, and may be read no further.

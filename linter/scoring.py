@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .checks import facts
-from .messages import families, percent, say
+from .messages import Plural, families, percent, say
 from .views import Completeness, ScoreLine, Scores
 from .vocabulary import SECTIONS
 
@@ -279,10 +279,16 @@ def statistics(result, scored: Scores) -> str:
     return "\n".join(lines) + "\n"
 
 
+def checks_of(tally: ScoreLine) -> dict:
+    """The parameters of `report.checks` for one score: its checks counted, and how they ended."""
+    return {"checks": Plural("report.checks_count", tally["checks"]), "passed": tally["passed"],
+            "failed": tally["failed"], "waived": tally["waived"]}
+
+
 def _score_line(tally: ScoreLine, lang: str) -> str:
     if tally["score"] is None:
         return f"{say(lang, 'word.na'):>6}"
-    text = f"{percent(lang, tally['score'], 1):>6}  ({say(lang, 'report.checks', **{k: tally[k] for k in ('checks', 'passed', 'failed', 'waived')})}"
+    text = f"{percent(lang, tally['score'], 1):>6}  ({say(lang, 'report.checks', **checks_of(tally))}"
     if tally["waived"]:
         text += say(lang, "stats.waived_share", share=percent(lang, tally["waived_share"], 1))
     return text + ")"

@@ -132,7 +132,7 @@ def test_a_baseline_in_another_language_is_refused_when_it_matches_messages(fold
     result = invoke("--baseline", "baseline.json", "--lang", "fr")
     assert result.exit_code == 2
     # The run is in French, so is its error.
-    assert result.stderr == ("si-lint: error: baseline.json: ses constats portant sur tout le patrimoine se reconnaissent "
+    assert result.stderr == ("si-lint: erreur : baseline.json: ses constats portant sur tout le patrimoine se reconnaissent "
                              "à leur message, écrit en « en » : lancer avec --lang en (ou `lang: en` dans la "
                              "configuration), ou écrire de nouveau l'état de référence\n")
     english = invoke("--baseline", "baseline.json", "--lang", "en", "--select", "GOV")

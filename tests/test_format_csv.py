@@ -87,4 +87,4 @@ def test_the_delimiter_needs_the_csv_format():
     result = CliRunner().invoke(main, ["check", str(REPO / "examples" / "compliant" / "estate.yaml"),
                                        "--csv-delimiter", ";", "--lang", "fr"])
     assert result.exit_code == 2
-    assert result.stderr == "si-lint: error: --csv-delimiter va avec --format csv\n"
+    assert result.stderr == "si-lint: erreur : --csv-delimiter va avec --format csv\n"

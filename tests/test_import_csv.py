@@ -414,12 +414,12 @@ def test_reports_and_the_summary_in_french(tmp_path):
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--mapping", "{map}"], "si-lint: error: table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
+    (["--mapping", "{map}"], "si-lint: erreur : table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
                              "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n"),
-    (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: error: 'rot13' n'est pas un encodage de texte (il "
+    (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: erreur : 'rot13' n'est pas un encodage de texte (il "
                                                     "transforme des octets en octets) : essayer utf-8, cp1252 ou "
                                                     "latin-1\n"),
-    ([], "si-lint: error: indiquer la table de correspondance avec --mapping MAP.yaml, ou en écrire une pour commencer "
+    ([], "si-lint: erreur : indiquer la table de correspondance avec --mapping MAP.yaml, ou en écrire une pour commencer "
          "avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
 ])
 def test_errors_in_french(tmp_path, args, expected):

@@ -195,7 +195,7 @@ def test_a_wrong_type_keeps_its_entity_out_of_the_rules(catalogue, text, expecte
 
 def test_the_wrong_types_in_french(catalogue):
     fr = est(WRONG["lifecycle.end_of_support not an ISO date"][0], catalogue, lang="fr")
-    assert fr[0][4] == ("applications.mail.lifecycle.end_of_support : '14/10/2025' n'est pas une date au format "
+    assert fr[0][4] == ("applications.mail.lifecycle.end_of_support : « 14/10/2025 » n'est pas une date au format "
                         "AAAA-MM-JJ")
     fr = est(WRONG["cost as a number"][0], catalogue, lang="fr")
     assert fr[0][4] == ("infrastructure.laptops.cost : 5 est un nombre ; attendu : un dictionnaire, par exemple "

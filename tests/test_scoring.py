@@ -192,7 +192,7 @@ def test_statistics_counts_findings_per_rule_then_prints_the_scores(estate):
 def test_statistics_in_french(estate):
     result = invoke("check", estate, "--statistics", "--select", "ACC001,GOV002", "--today", "2026-11-23",
                     "--lang", "fr")
-    assert "patrimoine" in result.output and "6 contrôles : 3 réussis, 2 en échec, 1 sous dérogation" in result.output
+    assert "patrimoine" in result.output and "6 contrôles : réussis 3, en échec 2, sous dérogation 1" in result.output
 
 
 def test_a_baseline_hides_findings_but_not_from_the_scores(estate, tmp_path):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from ..messages import family_name, percent, say, template
+from ..messages import Plural, family_name, percent, say, template
 from . import Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -123,7 +123,8 @@ class _Page:
     def _checks_line(self, tally: dict) -> str:
         if not tally or not tally.get("checks"):
             return escape(self.word("na"))
-        return self.t("checks", **{k: tally[k] for k in ("checks", "passed", "failed", "waived")})
+        return self.t("checks", checks=Plural("report.checks_count", tally["checks"]), passed=tally["passed"],
+                      failed=tally["failed"], waived=tally["waived"])
 
     def category_bars(self) -> str:
         categories = self.view["categories"]
@@ -141,7 +142,9 @@ class _Page:
                 continue
             passed = bar_w * tally["score"] / 100
             waived = bar_w * tally["waived_share"] / 100
-            title = escape(f"{label}: {self._checks_line(tally)}", quote=False)
+            title = escape(self.word("tooltip", label=label, checks=self.word("checks", checks=Plural(
+                "report.checks_count", tally["checks"]), passed=tally["passed"], failed=tally["failed"],
+                waived=tally["waived"])), quote=False)
             rows.append(
                 f'<g><title>{title}</title>'
                 f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-failed"/>'
@@ -265,7 +268,8 @@ class _Page:
         return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
                 f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
                 f'<div id="cards"></div><button id="more" type="button" hidden '
-                f'data-label="{escape(template(self.lang, "html.more"))}">'
+                f'data-one="{escape(template(self.lang, "html.more.one"))}" '
+                f'data-other="{escape(template(self.lang, "html.more.other"))}">'
                 f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
     def card(self, app: dict) -> str:
@@ -310,7 +314,7 @@ class _Page:
             approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
             entity = f'<code>{escape(w["entity"])}</code> ' if w.get("section") != "applications" else ""
             items.append(f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
-                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · {self.t("reason")}: '
+                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · {self.t("meta", label=self.word("reason")).replace("{value}", "")}'
                          f'{escape(str(w["reason"]))}{approved}</li>')
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
@@ -629,7 +633,8 @@ _SCRIPT = """
     for (var i = deck.childElementCount; i < end; i += 1) { part.appendChild(card(shown[i].dataset.id)); }
     deck.appendChild(part);
     more.hidden = end >= shown.length;
-    more.textContent = more.dataset.label.replace('{n}', Math.min(BATCH, shown.length - end));
+    var left = Math.min(BATCH, shown.length - end);
+    more.textContent = (left === 1 ? more.dataset.one : more.dataset.other).replace('{n}', left);
   }
   function restart() {
     shown = rows.filter(function (row) { return !row.hidden; });

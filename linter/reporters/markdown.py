@@ -37,7 +37,8 @@ def render(report: Report) -> str:
         lines.extend(["<details>", f"<summary>{say(lang, 'md.rules')}</summary>", ""])
         for code in codes:
             rule = report.rules[code]
-            lines.extend([f"#### {code} {rule.name}: {cell(rule.title)}", "", cell(rule.rationale), "",
+            lines.extend([f"#### {say(lang, 'md.rule_heading', code=code, name=rule.name, title=cell(rule.title))}", "",
+                          cell(rule.rationale), "",
                           f"**{say(lang, 'md.fix')}** {cell(rule.remediation)}", ""])
         lines.append("</details>")
         lines.append("")
