@@ -189,11 +189,13 @@ def family_name(lang: str, family: str) -> str:
     return say(lang, key) if key in _table(lang) else family
 
 
-def hint(word: str, candidates) -> Union[Text, str]:
-    """` (did you mean 'x'?)` for the closest candidate, or nothing."""
+def hint(word: str, candidates, n: int = 1) -> Union[Text, str]:
+    """` (did you mean 'x'?)` for the closest candidate (or the `n` closest), or nothing."""
     import difflib
 
-    close = difflib.get_close_matches(word, [str(candidate) for candidate in candidates], n=1)
+    close = difflib.get_close_matches(word, [str(candidate) for candidate in candidates], n=n)
+    if len(close) > 1:
+        return Text("word.did_you_mean_any", close=Listing((Text("word.quoted", value=c) for c in close), "or"))
     return Text("word.did_you_mean", close=close[0]) if close else ""
 
 

@@ -192,7 +192,7 @@ def _products(estate: Estate, products: dict) -> Iterator[Problem]:
         product = products.get(name)
         if product is None:
             yield _problem(estate, app, ("product",), "EST004",
-                           Text("ref.unknown_product", target=name, hint=hint(name, products)))
+                           Text("ref.unknown_product", target=name, hint=hint(name, products, n=3)))
             continue
         app.product = product
         app.data, app.taken = merged(product, app.written)

@@ -30,6 +30,7 @@ WORDS = {
     "schema.at": "{path}: {problem}",
     "schema.required": "missing required field '{name}'",
     "schema.unknown_field": "unknown field '{name}'{hint}",
+    "word.did_you_mean_any": " (did you mean {close}?)",
     "word.did_you_mean": " (did you mean '{close}'?)",
     "schema.known_fields": "; known fields: {known}",
     "schema.invalid_id": "'{value}' is not a valid id: ids use lowercase letters, digits, '-' and '_', "

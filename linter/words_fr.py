@@ -32,6 +32,7 @@ WORDS = {
     "schema.at": "{path} : {problem}",
     "schema.required": "champ obligatoire « {name} » manquant",
     "schema.unknown_field": "champ inconnu « {name} »{hint}",
+    "word.did_you_mean_any": " (vouliez-vous dire {close} ?)",
     "word.did_you_mean": " (vouliez-vous dire « {close} » ?)",
     "schema.known_fields": " ; champs connus : {known}",
     "schema.invalid_id": "« {value} » n'est pas un identifiant valide : lettres minuscules, chiffres, « - » et "
