@@ -7,6 +7,7 @@ a `Result`; it never prints and never exits (the CLI decides both).
 from __future__ import annotations
 
 import gc
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -171,12 +172,21 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
 def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule."""
     lang = settings.lang
-    words = {name: value.worded(lang) if isinstance(value, Clause) else render(lang, value)
-             for name, value in params.items()}
-    message = rule.text(template, lang).format_map(_Template(words))
+    text = rule.text(template, lang)
+    # Only what the template names is put into words: a large estate has tens of thousands of findings.
+    words = {name: params[name].worded(lang) if isinstance(params[name], Clause) else render(lang, params[name])
+             for name in _placeholders(text) if name in params}
+    message = text.format_map(_Template(words))
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
                       section, entity, rule.name)
+
+
+@lru_cache(maxsize=None)
+def _placeholders(template: str) -> tuple:
+    import string
+
+    return tuple({name for _, name, _, _ in string.Formatter().parse(template) if name})
 
 
 class _Template(dict):
