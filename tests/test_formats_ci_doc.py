@@ -65,9 +65,11 @@ def test_the_pre_commit_recipe_uses_the_hook_this_repository_defines():
     recipe = yaml.safe_load(block_with("yaml", "hooks:"))
     hook = recipe["repos"][0]["hooks"][0]
     defined = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook == {"id": "si-lint"}  # the minimal snippet: the config's paths say what to lint
     assert hook["id"] in [h["id"] for h in defined]
-    assert hook["args"] == ["estate/"]
     assert defined[0]["pass_filenames"] is False
+    with_args = yaml.safe_load(block_with("yaml", "args: [estate/]"))
+    assert with_args == [{"id": "si-lint", "args": ["estate/"], "files": "^estate/"}]
 
 
 def test_the_github_workflow_lints_to_the_sarif_file_it_uploads(project):
