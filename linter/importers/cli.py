@@ -25,7 +25,7 @@ OUTPUT_HELP = ("Where the estate goes: a FOLDER (new or empty; one file per appl
 
 @click.group("import", epilog=IMPORT_EXIT_CODES)
 def import_group() -> None:
-    """Turn an inventory (CSV) or a Backstage catalog into estate YAML to lint.
+    """Turn an inventory (.csv, .xlsx, .ods) or a Backstage catalog into estate YAML to lint.
 
     \b
     si-lint import csv --suggest-mapping inventory.csv > mapping.yaml
