@@ -187,7 +187,7 @@ def test_legacy_trips_every_principle_rule(catalogue):
 
 # (file under examples/multi-file, code, entity, line, column), in the order si-lint reports them.
 MULTI_FINDINGS = [
-    ("applications/business.yaml", "ACC003", "layout-studio", 47, 7),  # devices
+    ("applications/business.yaml", "ACC003", "layout-studio", 48, 7),  # devices
     ("applications/support.yaml", "INT001", "hr->finance", 52, 29),  # via
     ("data/operational.yaml", "DAT003", "ebook-orders", 28, 3),  # ebook-orders (no customer_managed_keys)
 ]
@@ -202,7 +202,11 @@ def test_multi_file_folder_is_merged_and_findings_name_their_file():
     assert len(result.files) == 7
     assert multi(result.diagnostics) == MULTI_FINDINGS
     # layout-studio reads the editorial workflow's covers: INT002, accepted by a live waiver.
-    assert multi(result.waived) == [("applications/business.yaml", "INT002", "layout-studio", 50, 12)]
+    assert multi(result.waived) == [("applications/business.yaml", "INT002", "layout-studio", 51, 12)]
+
+
+def test_multi_file_has_the_same_findings_under_preview():
+    assert multi(lint_paths([MULTI], preview=True).diagnostics) == MULTI_FINDINGS
 
 
 def test_multi_file_listed_one_by_one_lints_as_the_folder():
@@ -232,7 +236,7 @@ def test_cli_reports_multi_file_findings_at_file_line_col(monkeypatch):
     assert result.exit_code == 1
     lines = [line.split(" [")[0] for line in result.output.splitlines() if ": " in line and " [" in line]
     assert lines == [
-        "examples/multi-file/applications/business.yaml:47:7: ACC003",
+        "examples/multi-file/applications/business.yaml:48:7: ACC003",
         "examples/multi-file/applications/support.yaml:52:29: INT001",
         "examples/multi-file/data/operational.yaml:28:3: DAT003",
     ]
@@ -263,4 +267,5 @@ def test_cli_output_names_no_preview_rule_without_preview(path, monkeypatch, cat
     plain = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat()]).output
     assert not any(f" {code} [" in plain for code in preview)
     shown = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat(), "--preview"]).output
-    assert any(f" {code} [" in shown for code in preview) == (path != COMPLIANT)
+    # Only the legacy estate breaks a preview rule; the other two state what the new rules read.
+    assert any(f" {code} [" in shown for code in preview) == (path == LEGACY)
