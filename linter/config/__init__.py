@@ -43,77 +43,93 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Ef
     given; `env_lang` is the language the environment asks for, used when no
     flag or file sets one.
     """
+    config = _config_file(config_path)
+    source = _Sources(flags, config)
+    fail_on = source.pick("fail-on", lambda c: checking.choice(c, "fail-on", SEVERITIES), "warning")
+    lang = source.pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
+    if lang is None:
+        lang, source.origins["lang"] = env_lang, ENVIRONMENT
+    rules_dirs = source.pick("rules-dir", lambda c: checking.folders(c, "rules-dir"), ())
+    products_dirs = source.pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
+    preview = source.pick("preview", lambda c: checking.flag(c, "preview"), False)
+    paths = source.pick("paths", checking.paths, ())
+    catalogue = load_catalogue(rules_dirs)
+    select = source.codes("select", None, catalogue)
+    ignore = source.codes("ignore", (), catalogue)
+    extend_select = source.codes("extend-select", (), catalogue)
+    severity = source.pick("severity", lambda c: checking.severity(c, catalogue), {})
+    options = source.options()
+    settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
+                        severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
+                        products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
+    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths))
+
+
+def _config_file(config_path: Optional[str]):
+    """The config file named, else the one found from the current folder, read and its keys checked; or None."""
     if config_path is not None:
         path = Path(config_path)
         if not path.is_file():
             raise InputError(Text("config.no_file", path=config_path))
     else:
         path = discover(Path.cwd())
-    config = read_config(path) if path is not None else None
-    values = config.values if config is not None else {}
+    if path is None:
+        return None
+    config = read_config(path)
     for alias, key in ALIASES.items():
-        if alias in values:
-            values = {key if name == alias else name: value for name, value in values.items()}
+        if alias in config.values:
+            values = {key if name == alias else name: value for name, value in config.values.items()}
             config = replace(config, values=values, positions=_aliased(config.positions, alias, key))
-    for key in values:
+    for key in config.values:
         if key not in KEYS:
             raise InputError(Text("config.unknown_key", key=show_value(key), hint=hint(str(key), KEYS),
                                   keys=", ".join(KEYS)), where=config.where(key))
+    return config
 
-    origins: dict = {}
 
-    def pick(key: str, read, default):
+class _Sources:
+    """Each setting taken from the flag if given, else the config file, else the default; and where it came from."""
+
+    def __init__(self, flags: dict, config):
+        self.flags = flags
+        self.config = config
+        self.values = config.values if config is not None else {}
+        self.origins: dict = {}
+
+    def pick(self, key: str, read, default):
         """The flag if given, else the file's value (checked by `read`), else the default."""
-        if flags.get(key) is not None:
-            origins[key] = f"--{key}"
-            return flags[key]
-        if key in values:
-            origins[key] = config.where(key)
-            return read(config)
-        origins[key] = DEFAULT
+        if self.flags.get(key) is not None:
+            self.origins[key] = f"--{key}"
+            return self.flags[key]
+        if key in self.values:
+            self.origins[key] = self.config.where(key)
+            return read(self.config)
+        self.origins[key] = DEFAULT
         return default
 
-    fail_on = pick("fail-on", lambda c: checking.choice(c, "fail-on", SEVERITIES), "warning")
-    lang = pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
-    if lang is None:
-        lang, origins["lang"] = env_lang, ENVIRONMENT
-    rules_dirs = pick("rules-dir", lambda c: checking.folders(c, "rules-dir"), ())
-    products_dirs = pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
-    preview = pick("preview", lambda c: checking.flag(c, "preview"), False)
-    paths = pick("paths", checking.paths, ())
-    catalogue = load_catalogue(rules_dirs)
-
-    def codes(key: str, default):
-        if flags.get(key) is not None:
-            if not flags[key] and key == "select":
+    def codes(self, key: str, default, catalogue: Catalogue):
+        """A list of rule codes (select, ignore, extend-select), each checked against the catalogue."""
+        flag = self.flags.get(key)
+        if flag is not None:
+            if not flag and key == "select":
                 raise InputError(Text("config.empty_selection", key=f"--{key}"))
-            for code in flags[key]:
+            for code in flag:
                 checking.check_code(code, catalogue, f"--{key}", key)
-        result = pick(key, lambda c: checking.code_list(c, key), default)
-        if origins[key] not in (DEFAULT, f"--{key}"):
+        result = self.pick(key, lambda c: checking.code_list(c, key), default)
+        if self.origins[key] not in (DEFAULT, f"--{key}"):
             if not result and key == "select":
-                raise InputError(Text("config.empty_selection", key=key), where=config.where(key))
+                raise InputError(Text("config.empty_selection", key=key), where=self.config.where(key))
             for code, where in result:
                 checking.check_code(code, catalogue, where, key)
             result = [code for code, _ in result]
         return tuple(result) if result is not None else None
 
-    select = codes("select", None)
-    ignore = codes("ignore", ())
-    extend_select = codes("extend-select", ())
-    severity = pick("severity", lambda c: checking.severity(c, catalogue), {})
-
-    options = dict(DEFAULT_OPTIONS)
-    given = checking.options(config) if "options" in values else {}
-    options.update(given)
-    for name in DEFAULT_OPTIONS:
-        origins[f"options.{name}"] = config.where("options", name) if name in given else DEFAULT
-    origins.pop("options", None)
-
-    settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
-                        severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
-                        products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
-    return Effective(settings, catalogue, origins, config.path if config is not None else None, tuple(paths))
+    def options(self) -> dict:
+        """The rule options: the defaults, with those the file sets."""
+        given = checking.options(self.config) if "options" in self.values else {}
+        for name in DEFAULT_OPTIONS:
+            self.origins[f"options.{name}"] = self.config.where("options", name) if name in given else DEFAULT
+        return {**DEFAULT_OPTIONS, **given}
 
 
 def _aliased(positions, alias: str, key: str):
