@@ -300,7 +300,7 @@ def _product_sheet(product, lang: str) -> str:
             else:
                 yield f"{prefix}{name}", value
 
-    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.description}", "",
+    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.describe(lang)}", "",
              say(lang, "cli.products.facts")]
     lines += [f"  {name}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
               for name, value in flat(product.facts)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from si_lint.cli import main
@@ -37,14 +38,43 @@ def test_an_unknown_product_is_exit_2_with_the_closest_id():
                              "'exchange-2016'?); `si-lint products` lists them\n")
 
 
-def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
-    own = tmp_path / "products"
-    own.mkdir()
-    (own / "exchange-2016.yaml").write_text(
-        "id: exchange-2016\nname: Our Exchange\nvendor: Microsoft\ndescription: Ours.\n"
+def own_entry(folder, pid: str, description: str, name: str = "Ours"):
+    """A company's catalogue file with `description:` written as given (YAML text)."""
+    folder.mkdir(exist_ok=True)
+    (folder / f"{pid}.yaml").write_text(
+        f"id: {pid}\nname: {name}\nvendor: Microsoft\ndescription: {description}\n"
         "facts: {delivery: iaas}\nsources:\n  - {url: 'https://example.com/x', title: x, facts: [delivery], "
         "checked: 2026-11-30}\n", encoding="utf-8")
+    return folder
+
+
+def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
+    own = own_entry(tmp_path / "products", "exchange-2016", "Ours.", name="Our Exchange")
     result = invoke("products", "exchange-2016", "--products-dir", str(own), "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "exchange-2016: Our Exchange (Microsoft)"
     assert "  delivery: iaas" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_company_entry_with_one_description_shows_it_in_every_language(tmp_path, lang):
+    own = own_entry(tmp_path / "products", "intranet", "Notre intranet, sur nos serveurs.")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "  Notre intranet, sur nos serveurs."
+
+
+@pytest.mark.parametrize("lang, shown", [("en", "Our intranet."), ("fr", "Notre intranet.")])
+def test_a_company_entry_may_describe_itself_in_both_languages(tmp_path, lang, shown):
+    own = own_entry(tmp_path / "products", "intranet", "{en: Our intranet., fr: Notre intranet.}")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == f"  {shown}"
+
+
+def test_a_description_mapping_without_french_is_exit_2_at_the_field(tmp_path):
+    own = own_entry(tmp_path / "products", "intranet", "{en: Our intranet.}")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {own / 'intranet.yaml'}:4:1: description: "
+                             "missing required field 'fr'\n")
