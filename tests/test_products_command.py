@@ -31,6 +31,18 @@ def test_one_product_shows_its_facts_versions_and_sources_in_french():
         builtin_products()["exchange-2016"].sources)
 
 
+@pytest.mark.parametrize("lang, description", [
+    ("en", "Google's cloud office suite (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), one service "
+           "run by Google for all its customers and used from a web browser."),
+    ("fr", "La bureautique cloud de Google (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), un seul "
+           "service exploité par Google pour tous ses clients et utilisé depuis un navigateur web."),
+])
+def test_the_description_is_in_the_language_asked(lang, description):
+    result = invoke("products", "google-workspace", "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == f"  {description}"
+
+
 def test_an_unknown_product_is_exit_2_with_the_closest_id():
     result = invoke("products", "exchnge-2016", "--lang", "en")
     assert result.exit_code == 2
