@@ -13,6 +13,17 @@ def invoke(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def own_entry(folder, pid: str, description: str, name: str = "Ours", facts: str = "{delivery: iaas}",
+              backs: str = "[delivery]"):
+    """A company's catalogue file with `description:` and `facts:` written as given (YAML text)."""
+    folder.mkdir(exist_ok=True)
+    (folder / f"{pid}.yaml").write_text(
+        f"id: {pid}\nname: {name}\nvendor: Microsoft\ndescription: {description}\nfacts: {facts}\n"
+        f"sources:\n  - {{url: 'https://example.com/x', title: x, facts: {backs}, checked: 2026-11-30}}\n",
+        encoding="utf-8")
+    return folder
+
+
 def test_the_list_names_every_product_once():
     result = invoke("products", "--lang", "en")
     assert result.exit_code == 0
@@ -43,21 +54,29 @@ def test_the_description_is_in_the_language_asked(lang, description):
     assert result.stdout.splitlines()[1] == f"  {description}"
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_facts_are_shown_as_the_estate_writes_them(lang):
+    """true/false as in YAML (not Python's True), a list's items joined by commas, [] for an empty list."""
+    lines = invoke("products", "microsoft-teams", "--lang", lang).stdout.splitlines()
+    assert "  access.browser: true" in lines
+    assert "  access.devices: windows, macos, linux, android, ios" in lines
+    assert "  access.installed_clients: []" in lines
+    lines = invoke("products", "google-workspace", "--lang", lang).stdout.splitlines()
+    assert "  collaboration.native: true" in lines and "  collaboration.single_version: true" in lines
+
+
+def test_a_false_fact_is_false(tmp_path):
+    own = own_entry(tmp_path / "products", "desk", "A desktop tool.",
+                    facts="{access: {browser: false}, collaboration: {native: false}}", backs="[access, collaboration]")
+    lines = invoke("products", "desk", "--products-dir", str(own), "--lang", "fr").stdout.splitlines()
+    assert "  access.browser: false" in lines and "  collaboration.native: false" in lines
+
+
 def test_an_unknown_product_is_exit_2_with_the_closest_id():
     result = invoke("products", "exchnge-2016", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == ("si-lint: error: no product 'exchnge-2016' in the catalogue (did you mean "
                              "'exchange-2016'?); `si-lint products` lists them\n")
-
-
-def own_entry(folder, pid: str, description: str, name: str = "Ours"):
-    """A company's catalogue file with `description:` written as given (YAML text)."""
-    folder.mkdir(exist_ok=True)
-    (folder / f"{pid}.yaml").write_text(
-        f"id: {pid}\nname: {name}\nvendor: Microsoft\ndescription: {description}\n"
-        "facts: {delivery: iaas}\nsources:\n  - {url: 'https://example.com/x', title: x, facts: [delivery], "
-        "checked: 2026-11-30}\n", encoding="utf-8")
-    return folder
 
 
 def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
