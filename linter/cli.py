@@ -300,10 +300,9 @@ def _product_sheet(product, lang: str) -> str:
             else:
                 yield f"{prefix}{name}", value
 
-    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.description}", "",
+    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.describe(lang)}", "",
              say(lang, "cli.products.facts")]
-    lines += [f"  {name}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
-              for name, value in flat(product.facts)]
+    lines += [f"  {name}: {_as_written(value)}" for name, value in flat(product.facts)]
     if product.versions:
         lines += ["", say(lang, "cli.products.support")]
         lines += [f"  {version}: {end}" for version, end in product.versions.items()]
@@ -312,6 +311,15 @@ def _product_sheet(product, lang: str) -> str:
         lines += [f"  {source['title']}", f"    {source['url']}",
                   "    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]), checked=source["checked"])]
     return "\n".join(lines) + "\n"
+
+
+def _as_written(fact) -> str:
+    """A fact's value as the estate writes it: true/false, a list's items joined by commas, [] for none."""
+    if isinstance(fact, bool):
+        return "true" if fact else "false"
+    if isinstance(fact, list):
+        return ", ".join(map(str, fact)) if fact else "[]"
+    return str(fact)
 
 
 @main.command()

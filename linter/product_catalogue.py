@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from .diagnostic import InputError
 from .inputs import read_text
@@ -27,12 +27,16 @@ class Product:
     id: str
     name: str
     vendor: str
-    description: str
+    description: Union[str, dict]  # {en, fr}; a company's own entry may give one text for every language
     facts: dict  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
     default_version: Optional[str]  # the version an application has when it states none
     versions: dict  # version -> end of support (YYYY-MM-DD)
     sources: tuple  # {url, title, facts, checked}
     origin: str
+
+    def describe(self, lang: str) -> str:
+        """The description in `lang`; one text (a company's own entry) is shown as is in every language."""
+        return self.description if isinstance(self.description, str) else self.description[lang]
 
     def end_of_support(self, version: Optional[str]) -> Optional[str]:
         return self.versions.get(version if version is not None else self.default_version)

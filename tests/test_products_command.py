@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from si_lint.cli import main
@@ -10,6 +11,17 @@ from si_lint.product_catalogue import builtin_products
 
 def invoke(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def own_entry(folder, pid: str, description: str, name: str = "Ours", facts: str = "{delivery: iaas}",
+              backs: str = "[delivery]"):
+    """A company's catalogue file with `description:` and `facts:` written as given (YAML text)."""
+    folder.mkdir(exist_ok=True)
+    (folder / f"{pid}.yaml").write_text(
+        f"id: {pid}\nname: {name}\nvendor: Microsoft\ndescription: {description}\nfacts: {facts}\n"
+        f"sources:\n  - {{url: 'https://example.com/x', title: x, facts: {backs}, checked: 2026-11-30}}\n",
+        encoding="utf-8")
+    return folder
 
 
 def test_the_list_names_every_product_once():
@@ -30,6 +42,36 @@ def test_one_product_shows_its_facts_versions_and_sources_in_french():
         builtin_products()["exchange-2016"].sources)
 
 
+@pytest.mark.parametrize("lang, description", [
+    ("en", "Google's cloud office suite (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), one service "
+           "run by Google for all its customers and used from a web browser."),
+    ("fr", "La bureautique cloud de Google (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), un seul "
+           "service exploité par Google pour tous ses clients et utilisé depuis un navigateur web."),
+])
+def test_the_description_is_in_the_language_asked(lang, description):
+    result = invoke("products", "google-workspace", "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == f"  {description}"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_facts_are_shown_as_the_estate_writes_them(lang):
+    """true/false as in YAML (not Python's True), a list's items joined by commas, [] for an empty list."""
+    lines = invoke("products", "microsoft-teams", "--lang", lang).stdout.splitlines()
+    assert "  access.browser: true" in lines
+    assert "  access.devices: windows, macos, linux, android, ios" in lines
+    assert "  access.installed_clients: []" in lines
+    lines = invoke("products", "google-workspace", "--lang", lang).stdout.splitlines()
+    assert "  collaboration.native: true" in lines and "  collaboration.single_version: true" in lines
+
+
+def test_a_false_fact_is_false(tmp_path):
+    own = own_entry(tmp_path / "products", "desk", "A desktop tool.",
+                    facts="{access: {browser: false}, collaboration: {native: false}}", backs="[access, collaboration]")
+    lines = invoke("products", "desk", "--products-dir", str(own), "--lang", "fr").stdout.splitlines()
+    assert "  access.browser: false" in lines and "  collaboration.native: false" in lines
+
+
 def test_an_unknown_product_is_exit_2_with_the_closest_id():
     result = invoke("products", "exchnge-2016", "--lang", "en")
     assert result.exit_code == 2
@@ -38,13 +80,32 @@ def test_an_unknown_product_is_exit_2_with_the_closest_id():
 
 
 def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
-    own = tmp_path / "products"
-    own.mkdir()
-    (own / "exchange-2016.yaml").write_text(
-        "id: exchange-2016\nname: Our Exchange\nvendor: Microsoft\ndescription: Ours.\n"
-        "facts: {delivery: iaas}\nsources:\n  - {url: 'https://example.com/x', title: x, facts: [delivery], "
-        "checked: 2026-11-30}\n", encoding="utf-8")
+    own = own_entry(tmp_path / "products", "exchange-2016", "Ours.", name="Our Exchange")
     result = invoke("products", "exchange-2016", "--products-dir", str(own), "--lang", "en")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "exchange-2016: Our Exchange (Microsoft)"
     assert "  delivery: iaas" in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_company_entry_with_one_description_shows_it_in_every_language(tmp_path, lang):
+    own = own_entry(tmp_path / "products", "intranet", "Notre intranet, sur nos serveurs.")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "  Notre intranet, sur nos serveurs."
+
+
+@pytest.mark.parametrize("lang, shown", [("en", "Our intranet."), ("fr", "Notre intranet.")])
+def test_a_company_entry_may_describe_itself_in_both_languages(tmp_path, lang, shown):
+    own = own_entry(tmp_path / "products", "intranet", "{en: Our intranet., fr: Notre intranet.}")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", lang)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == f"  {shown}"
+
+
+def test_a_description_mapping_without_french_is_exit_2_at_the_field(tmp_path):
+    own = own_entry(tmp_path / "products", "intranet", "{en: Our intranet.}")
+    result = invoke("products", "intranet", "--products-dir", str(own), "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {own / 'intranet.yaml'}:4:1: description: "
+                             "missing required field 'fr'\n")

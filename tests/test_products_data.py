@@ -116,6 +116,20 @@ def test_entry_loads_and_validates(path):
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_description_is_written_in_english_and_in_french(path):
+    """`si-lint products ID --lang fr` shows the French; a company's own entry may keep one text, not ours."""
+    description = ENTRIES[path.stem]["description"]
+    assert isinstance(description, dict) and set(description) == {"en", "fr"}, (
+        f"{path.stem}: description must be {{en: ..., fr: ...}}")
+    french = description["fr"]
+    assert french != description["en"], f"{path.stem}: the French description is the English one"
+    # French typography and glossary (docs/rules-glossary.fr.md): a space before ; : ? !, an ellipsis
+    # character, « sur site » for on-premise.
+    assert not re.search(r"\S[;:?!]", french), f"{path.stem}: no space before a ; : ? or ! in {french!r}"
+    assert "..." not in french and "on-premise" not in french.lower(), f"{path.stem}: {french!r}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_every_fact_and_date_has_a_source(path):
     entry = ENTRIES[path.stem]
     missing = unbacked(entry)
