@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .console import default_lang, lang_option, parse_today, run, write_output
+from .console import csv_delimiter_option, default_lang, delimiter, lang_option, parse_today, run, write_output
 from .diagnostic import InputError
 from .messages import Text, count, say
 
@@ -106,8 +106,7 @@ def format_names() -> list:
               help="Report only the findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
-@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
-              help="With --format csv: the delimiter (default ','; ';' for Excel in French).")
+@csv_delimiter_option
 @click.option("--history", "history_path", type=click.Path(dir_okay=False),
               help="With --format html: draw the score over time from FILE (`si-lint history --format json`).")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
@@ -117,15 +116,14 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
     With no PATHS, lints the `paths` of the config file, or the current folder.
     """
     if baseline_path and write_baseline:
-        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+        raise click.UsageError(say(lang or default_lang(), "baseline.not_both"))
     if history_path and format_name != "html":
         raise click.UsageError(say(lang or default_lang(), "history.html_only"))
 
     def body():
         from . import config, engine
 
-        if csv_delimiter is not None and format_name != "csv":
-            raise InputError(Text("csv.delimiter_without_csv"))
+        separator = delimiter(csv_delimiter, format_name)
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
                  "products-dir": tuple(products_dirs) or None, "preview": preview,
                  "select": _codes(select), "ignore": _codes(ignore)}
@@ -154,7 +152,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
 
                 trend = read_trend(history_path)
             text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
-                                 csv_delimiter={"tab": "\t", None: ","}.get(csv_delimiter, csv_delimiter), trend=trend)
+                                 csv_delimiter=separator, trend=trend)
         write_output(text, output)
         return 1 if result.failed() else 0
 

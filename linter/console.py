@@ -117,6 +117,19 @@ def lint_options(function):
     return function
 
 
+def csv_delimiter_option(function):
+    """--csv-delimiter, for the commands that write csv."""
+    return click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
+                        help="With --format csv: the column separator (default ','; ';' for Excel in French).")(function)
+
+
+def delimiter(value, format_name: str) -> str:
+    """The csv column separator chosen; refused with another format, where it would silently do nothing."""
+    if value is not None and format_name != "csv":
+        raise InputError(Text("csv.delimiter_without_csv"))
+    return "\t" if value == "tab" else value or ","
+
+
 def resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today):
     """The settings and catalogue of a run from the `lint_options`, over the config file (InputError if bad)."""
     from . import config

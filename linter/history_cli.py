@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .console import lint_options, parse_today, resolve, run, write_output
+from .console import csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
 from .messages import count, family_name, families, percent, say
 
 EXIT_HELP = """\b
@@ -33,15 +33,14 @@ Exit codes:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the history to FILE.")
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="Judge every commit's waivers at this date (default: each commit's own date).")
-@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True,
-              callback=lambda ctx, param, value: "\t" if value == "tab" else value,
-              help="Column separator of --format csv (';' for Excel in French).")
+@csv_delimiter_option
 @lint_options
 def history_command(paths, revisions, since, max_count, format_name, output, today, csv_delimiter, lang, rules_dirs,
                     products_dirs, preview, select, ignore, config_path):
     """The estate score at each commit that changed PATHS, with the same options as `si-lint check`."""
 
     def body():
+        separator = delimiter(csv_delimiter, format_name)
         from .history import history
 
         effective = resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
@@ -50,7 +49,7 @@ def history_command(paths, revisions, since, max_count, format_name, output, tod
         if format_name == "json":
             text = as_json(points)
         elif format_name == "csv":
-            text = as_csv(points, language, csv_delimiter)
+            text = as_csv(points, language, separator)
         else:
             text = as_table(points, language)
         write_output(text, output)

@@ -11,7 +11,7 @@ import sys
 import click
 
 from . import __version__
-from .console import lint_options, parse_today, resolve, run, write_output
+from .console import csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
 from .messages import Listing, count, percent, render, say
 from .plan import form, gain_words
 
@@ -33,15 +33,14 @@ FORMATS = ("text", "markdown", "json", "csv")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the plan to FILE.")
 @click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
               help="Date used to decide which waivers have expired (default: today).")
-@click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=",", show_default=True,
-              callback=lambda ctx, param, value: "\t" if value == "tab" else value,
-              help="Column separator of --format csv (';' for Excel in French).")
+@csv_delimiter_option
 @lint_options
 def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, rules_dirs, products_dirs, preview,
                  select, ignore, config_path):
     """What to fix first: the findings grouped into actions, ranked by the estate score they gain."""
 
     def body():
+        separator = delimiter(csv_delimiter, format_name)
         from . import engine
 
         effective = resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
@@ -51,7 +50,7 @@ def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, ru
         if format_name == "json":
             text = as_json(plan, language, top)
         elif format_name == "csv":
-            text = as_csv(plan, language, top, csv_delimiter)
+            text = as_csv(plan, language, top, separator)
         elif format_name == "markdown":
             text = as_markdown(plan, language, top)
         else:

@@ -189,6 +189,7 @@ WORDS = {
     "status.preview": "preview",
     "cli.rules.title": "title",
     # --- baseline -------------------------------------------------------------------------
+    "baseline.not_both": "--baseline and --write-baseline cannot be used together: write the baseline first, then lint against it",
     "baseline.cannot_write": "cannot write the baseline ({reason})",
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "

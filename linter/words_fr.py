@@ -204,6 +204,7 @@ WORDS = {
     "status.preview": "préversion",
     "cli.rules.title": "titre",
     # --- baseline -------------------------------------------------------------------------
+    "baseline.not_both": "--baseline et --write-baseline ne vont pas ensemble : écrire d'abord l'état de référence, puis l'utiliser",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "

@@ -157,3 +157,5 @@ def test_a_missing_baseline_and_both_options_are_errors(folder):
     assert invoke("--baseline", "nowhere.json").stderr.startswith("si-lint: error: nowhere.json: no such file")
     both = invoke("--baseline", "a.json", "--write-baseline", "b.json")
     assert both.exit_code == 2 and "--baseline and --write-baseline cannot be used together" in both.stderr
+    french = invoke("--baseline", "a.json", "--write-baseline", "b.json", "--lang", "fr")
+    assert french.exit_code == 2 and "--baseline et --write-baseline ne vont pas ensemble" in french.stderr

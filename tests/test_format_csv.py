@@ -83,8 +83,9 @@ def test_cells_with_delimiters_quotes_line_breaks_and_formulas_read_back_intact_
                                'a; b, "quoted"\nnext line']
 
 
-def test_the_delimiter_needs_the_csv_format():
-    result = CliRunner().invoke(main, ["check", str(REPO / "examples" / "compliant" / "estate.yaml"),
+@pytest.mark.parametrize("command", ["check", "plan", "history"])
+def test_the_delimiter_needs_the_csv_format(command):
+    result = CliRunner().invoke(main, [command, str(REPO / "examples" / "compliant" / "estate.yaml"),
                                        "--csv-delimiter", ";", "--lang", "fr"])
     assert result.exit_code == 2
     assert result.stderr == "si-lint: erreur : --csv-delimiter va avec --format csv\n"
