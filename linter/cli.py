@@ -11,7 +11,8 @@ import sys
 import click
 
 from . import __version__
-from .console import csv_delimiter_option, default_lang, delimiter, lang_option, parse_today, run, write_output
+from .console import (ARGV, Group, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, parse_today, run,
+                      write_output)
 from .diagnostic import InputError
 from .messages import Text, count, say
 
@@ -36,10 +37,34 @@ LAZY_COMMANDS: dict = {
 }
 
 
-class DefaultToCheck(click.Group):
-    """A group whose first argument, when it is not a command, is a path for `check`."""
+class DefaultToCheck(Group):
+    """A group whose first argument, when it is not a command, is a path for `check`.
+
+    It also words the usage errors of every command below it in the user's
+    language (`usage.py`), where click would print them in English.
+    """
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        argv = list(args)  # parsing consumes the list
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            from .usage import worded
+
+            root = click.Context(self, info_name=info_name)
+            root.meta[ARGV] = argv
+            raise worded(error, root) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:  # a subcommand's options or arguments, or a subcommand's own refusal
+            from .usage import worded
+
+            raise worded(error, ctx) from None
 
     def parse_args(self, ctx, args):
+        ctx.meta[ARGV] = list(args)
         known = set(self.commands) | set(LAZY_COMMANDS)
         # A bare `si-lint` lints the configured paths, or the current folder, as ruff does.
         if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version")):
@@ -116,9 +141,9 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
     With no PATHS, lints the `paths` of the config file, or the current folder.
     """
     if baseline_path and write_baseline:
-        raise click.UsageError(say(lang or default_lang(), "baseline.not_both"))
+        raise Misuse(Text("baseline.not_both"))
     if history_path and format_name != "html":
-        raise click.UsageError(say(lang or default_lang(), "history.html_only"))
+        raise Misuse(Text("history.html_only"))
 
     def body():
         from . import config, engine

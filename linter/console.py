@@ -14,7 +14,7 @@ import sys
 import click
 
 from .diagnostic import InputError
-from .messages import LANGUAGES, Text, say
+from .messages import LANGUAGES, Text, render, say
 
 
 def default_lang() -> str:
@@ -30,14 +30,43 @@ lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
                            help="Language of messages (default: from the config, else LANG).")
 
 
+class Misuse(click.BadParameter):
+    """A usage error si-lint words itself: a `Text`, put into words in the run's language when it is shown.
+
+    A BadParameter, so that click names the option when a callback raises it;
+    its English words stand as click's message for whoever shows it bare.
+    """
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(render("en", text))
+        self.text = text
+
+
+STARTING = "si_lint.starting"  # ctx.meta: (name, command, parent context, its arguments) of the last subcommand
+ARGV = "si_lint.argv"  # ctx.meta: the command line, as the user wrote it
+
+
+class Group(click.Group):
+    """A group that notes the subcommand it starts, and that command's arguments, in `ctx.meta`.
+
+    Click gives some usage errors no context (an option missing its value), and
+    none gives the arguments; `usage.worded` needs both to name the command and
+    the value in its message.
+    """
+
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta[STARTING] = (name, command, ctx, list(rest))
+        return name, command, rest
+
+
 def parse_today(ctx, param, value):
     if value is None:
         return None
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        lang = ctx.params.get("lang") or default_lang()  # --lang when it came first on the command line
-        raise click.BadParameter(say(lang, "cli.bad_date", value=repr(value))) from None
+        raise Misuse(Text("cli.bad_date", value=Text("word.quoted", value=value))) from None
 
 
 def run(function, lang=None):

@@ -111,10 +111,10 @@ def test_a_50_megabyte_file(tmp_path):
 
 @pytest.mark.parametrize("args, words", [
     (["does-not-exist.yaml"], "no such file or folder"),
-    (["--format", "xml", "x.yaml"], "Invalid value for '--format'"),
+    (["--format", "xml", "x.yaml"], "--format: 'xml' is not one of"),
     (["--today", "tomorrow", "x.yaml"], "is not a date"),
-    (["--lang", "de", "x.yaml"], "Invalid value for '--lang'"),
-    (["--no-such-option"], "No such option"),
+    (["--lang", "de", "x.yaml"], "--lang: 'de' is not one of 'en' or 'fr'"),
+    (["--no-such-option"], "no such option '--no-such-option'"),
     (["explain", "XYZ123"], "no rule 'XYZ123'"),
     (["check", "--select", ""], "selects no rule"),
 ])

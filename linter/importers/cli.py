@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..console import default_lang, lang_option, run, write_output
+from ..console import Group, default_lang, lang_option, run, write_output
 from ..diagnostic import InputError
 from ..messages import Listing, Plural, Text, say
 
@@ -23,7 +23,7 @@ OUTPUT_HELP = ("Where the estate goes: a FOLDER (new or empty; one file per appl
                "or standard output when not given.")
 
 
-@click.group("import", epilog=IMPORT_EXIT_CODES)
+@click.group("import", cls=Group, epilog=IMPORT_EXIT_CODES)
 def import_group() -> None:
     """Turn an inventory (.csv, .xlsx, .ods) or a Backstage catalog into estate YAML to lint.
 
