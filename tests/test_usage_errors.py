@@ -8,6 +8,8 @@ asserted here are si-lint's catalogue (usage.*), never click's wording.
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import subprocess
 import sys
 
@@ -203,3 +205,9 @@ def test_a_kind_of_error_not_known_is_still_french_with_the_option_and_its_value
         assert error.exit_code == 2
         assert error.message.startswith(expected)
         assert "--ratio" in error.message and "7" in error.message
+
+
+def test_the_readme_sample_is_what_si_lint_prints():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command, printed = re.search(r"```text\n\$ (si-lint [^\n]*--lang fr[^\n]*)\n(.*?)```", readme, re.S).groups()
+    assert refused(invoke(*shlex.split(command)[1:])) == printed
