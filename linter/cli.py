@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 
 import click
@@ -68,6 +69,8 @@ class DefaultToCheck(Group):
         known = set(self.commands) | set(LAZY_COMMANDS)
         # A bare `si-lint` lints the configured paths, or the current folder, as ruff does.
         if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version")):
+            if args:
+                _refuse_misspelt_command(args[0], known)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -81,6 +84,17 @@ class DefaultToCheck(Group):
             module, attribute = LAZY_COMMANDS[name].split(":")
             return getattr(importlib.import_module(module), attribute)
         return super().get_command(ctx, name)
+
+
+def _refuse_misspelt_command(word: str, known: set) -> None:
+    """`si-lint explian ACC001`: name the command it looks like, rather than say that no file is called explian."""
+    if not (word[:1].isalpha() and word.replace("-", "").isalnum()) or os.path.exists(word):
+        return  # an option, or a path
+    from .messages import hint
+
+    close = hint(word, sorted(known))
+    if close:
+        raise Misuse(Text("usage.no_such_path_or_command", path=word, hint=close))
 
 
 @click.group(cls=DefaultToCheck, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})

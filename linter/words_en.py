@@ -219,6 +219,7 @@ WORDS = {
     "usage.takes": "{command} takes only {arguments}",
     "usage.takes_none": "{command} takes no argument",
     "usage.extra_arguments": "{found}; {takes}",
+    "usage.no_such_path_or_command": "{path}: no such file, folder or command{hint}",
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline and --write-baseline cannot be used together: write the baseline first, then lint against it",
     "baseline.cannot_write": "cannot write the baseline ({reason})",

@@ -233,6 +233,7 @@ WORDS = {
     "usage.takes": "{command} n'attend que {arguments}",
     "usage.takes_none": "{command} n'attend aucun argument",
     "usage.extra_arguments": "{found} ; {takes}",
+    "usage.no_such_path_or_command": "{path} : ni fichier, ni dossier, ni commande de ce nom{hint}",
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline et --write-baseline ne vont pas ensemble : écrire d'abord l'état de référence, puis l'utiliser",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",

@@ -122,6 +122,10 @@ CASES = {
         ["import", "nosuch", "--lang", "fr"], ENGLISH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
         "commande inconnue « nosuch » ; les commandes sont backstage et csv",
         "no such command 'nosuch'; the commands are backstage and csv"),
+    "a misspelt command, which is no path either": (
+        ["explian", "ACC001"], FRENCH, "si-lint [OPTIONS] COMMAND [ARGS]...",
+        "explian : ni fichier, ni dossier, ni commande de ce nom (vouliez-vous dire « explain » ?)",
+        "explian: no such file, folder or command (did you mean 'explain'?)"),
     "a misspelt command of import": (
         ["import", "cvs"], FRENCH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
         "commande inconnue « cvs » (vouliez-vous dire « csv » ?)", "no such command 'cvs' (did you mean 'csv'?)"),
@@ -154,6 +158,13 @@ def test_in_english(args, env, usage, french, english):
     assert message.startswith(f"Usage: {usage}\nTry '{usage.split(' [')[0]} --help' for help.\n\n")
     assert message.splitlines()[-1].startswith("si-lint: error: ")
     assert english in message
+
+
+def test_a_path_close_to_a_command_name_is_still_linted(project):
+    (project / "plans").mkdir()
+    (project / "plans" / "estate.yaml").write_text("version: 1\n")
+    assert invoke("plans").exit_code == 0
+    assert "check.yaml: no such file or folder" in invoke("check.yaml").stderr  # a file name, not a command
 
 
 def test_lang_from_the_config_file(project):
