@@ -12,7 +12,7 @@ import sys
 import click
 
 from . import __version__
-from .console import (ARGV, Group, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, parse_today, run,
+from .console import (ARGV, Group, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, lang_in_force, parse_today, run,
                       write_output)
 from .diagnostic import InputError
 from .messages import Text, count, say
@@ -195,7 +195,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         write_output(text, output)
         return 1 if result.failed() else 0
 
-    sys.exit(run(body, lang))
+    sys.exit(run(body, lang, config_path))
 
 
 def _codes(value):
@@ -251,7 +251,7 @@ def schema(lang):
 
     from .validate import described_schema
 
-    click.echo(json.dumps(described_schema(lang or default_lang()), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(described_schema(lang_in_force(lang)), indent=2, ensure_ascii=False))
 
 
 @main.command("rules")
@@ -263,7 +263,7 @@ def rules_command(format_name, lang, rules_dirs, verify):
     """List the rule catalogue (code, name, severity, title)."""
     from .catalogue import load_catalogue
 
-    language = lang or default_lang()
+    language = lang_in_force(lang)
 
     def body():
         catalogue = load_catalogue(rules_dirs)
@@ -301,7 +301,7 @@ def rules_command(format_name, lang, rules_dirs, verify):
               help="Folder of your own product catalogue entries (repeatable).")
 def products_command(product_id, lang, products_dirs):
     """List the product catalogue, or show one product with its facts and their sources (docs/products.md)."""
-    language = lang or default_lang()
+    language = lang_in_force(lang)
 
     def body():
         from .product_catalogue import load_products
@@ -375,7 +375,7 @@ def explain(code, lang, rules_dirs):
             from .messages import hint
 
             raise InputError(Text("cli.no_rule", code=repr(code), hint=hint(code.upper(), catalogue.rules)))
-        click.echo(explain_rule(rule, lang or default_lang()), nl=False)
+        click.echo(explain_rule(rule, lang_in_force(lang)), nl=False)
         return 0
 
     sys.exit(run(body, lang))

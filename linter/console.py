@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -24,6 +26,26 @@ def default_lang() -> str:
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
+
+
+def lang_in_force(lang: Optional[str] = None, config_path: Optional[str] = None) -> str:
+    """The language of a command's words: --lang, else the config file's `lang`, else the environment's."""
+    return lang or config_lang(config_path) or default_lang()
+
+
+def config_lang(config_path: Optional[str]) -> Optional[str]:
+    """The `lang` of the config file named, or found as a run would find it; None if none says, or if unreadable."""
+    from .config.discovery import discover
+    from .config.reading import read_config
+
+    try:
+        path = Path(config_path) if config_path else discover(Path.cwd())
+        if path is None or not path.is_file():
+            return None
+        lang = read_config(path).values.get("lang")
+    except (InputError, OSError):  # the run itself reports a bad file, in the language it can find
+        return None
+    return lang if lang in LANGUAGES else None
 
 
 lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
@@ -69,23 +91,25 @@ def parse_today(ctx, param, value):
         raise Misuse(Text("cli.bad_date", value=Text("word.quoted", value=value))) from None
 
 
-def run(function, lang=None):
+def run(function, lang=None, config_path=None):
     """Run a command's body: input problems are exit 2 with a message, bugs exit 3, never a traceback.
 
-    `lang` is the language of the error messages: the --lang flag when given, else the environment's.
+    The error messages are in `lang_in_force(lang, config_path)`, worked out only when there is one to say.
     """
-    lang = lang or default_lang()
     try:
         return function()
     except InputError as error:
+        lang = lang_in_force(lang, config_path)
         _error(error.render(lang), lang)
         sys.exit(2)
     except (click.exceptions.Exit, click.ClickException, SystemExit):
         raise
     except MemoryError:
+        lang = lang_in_force(lang, config_path)
         _error(say(lang, "cli.out_of_memory"), lang)
         sys.exit(2)
     except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+        lang = lang_in_force(lang, config_path)
         _error(say(lang, "cli.internal_error", error=f"{type(error).__name__}: {error}"), lang, prefix=False)
         sys.exit(3)
 

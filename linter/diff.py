@@ -13,7 +13,7 @@ from typing import Optional
 
 import click
 
-from .console import default_lang, lang_option, run, write_output
+from .console import lang_option, lang_in_force, run, write_output
 from .diagnostic import InputError
 from .inputs import read_text
 from .messages import Text, percent, say
@@ -38,7 +38,7 @@ def diff_command(old, new, format_name, lang):
         before, after = read_report(old), read_report(new)
         changes = compare(before, after)
         write = markdown if format_name == "markdown" else text
-        write_output(write(changes, lang or default_lang()), None)
+        write_output(write(changes, lang_in_force(lang)), None)
         return 1 if changes["new"] or changes["reopened"] else 0
 
     sys.exit(run(body, lang))

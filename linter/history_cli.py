@@ -55,7 +55,7 @@ def history_command(paths, revisions, since, max_count, format_name, output, tod
         write_output(text, output)
         return 0
 
-    sys.exit(run(body, lang))
+    sys.exit(run(body, lang, config_path))
 
 
 def _families(points: list) -> list:

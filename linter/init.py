@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .console import default_lang, lang_option, run
+from .console import lang_option, lang_in_force, run
 from .diagnostic import InputError
 from .messages import Text, say
 
@@ -65,7 +65,7 @@ def _parents_below(path: Path, folder: Path) -> list:
 @lang_option
 def command(folder, lang):
     """Write a starter estate (estate/estate.yaml) and config (.si-lint.yaml) in FOLDER (default: here)."""
-    language = lang or default_lang()
+    language = lang_in_force(lang)
 
     def body():
         for path in write_starter(Path(folder), language):

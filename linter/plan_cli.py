@@ -58,7 +58,7 @@ def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, ru
         write_output(text, output)
         return 0
 
-    sys.exit(run(body, lang))
+    sys.exit(run(body, lang, config_path))
 
 
 # --- words shared by the formats -----------------------------------------------------

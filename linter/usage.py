@@ -18,13 +18,11 @@ pay for it.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Optional
 
 import click
 
-from .console import ARGV, STARTING, Misuse, default_lang
-from .diagnostic import InputError
+from .console import ARGV, STARTING, Misuse, lang_in_force
 from .messages import LANGUAGES, Listing, Text, hint, render, say
 
 # Shows the help rather than an error (`si-lint import` alone); recent versions of click only.
@@ -63,7 +61,7 @@ def language(argv: list) -> str:
     written = _last_value(argv, "--lang")
     if written in LANGUAGES:
         return written
-    return _config_lang(_last_value(argv, "--config")) or default_lang()
+    return lang_in_force(None, _last_value(argv, "--config"))
 
 
 def _last_value(argv: list, flag: str) -> Optional[str]:
@@ -77,21 +75,6 @@ def _last_value(argv: list, flag: str) -> Optional[str]:
         elif token.startswith(flag + "="):
             value = token[len(flag) + 1:]
     return value
-
-
-def _config_lang(config_path: Optional[str]) -> Optional[str]:
-    """The `lang` of the config file named, or found as a run would find it; None if none says, or if unreadable."""
-    from .config.discovery import discover
-    from .config.reading import read_config
-
-    try:
-        path = Path(config_path) if config_path else discover(Path.cwd())
-        if path is None or not path.is_file():
-            return None
-        lang = read_config(path).values.get("lang")
-    except (InputError, OSError):  # the run itself will report the file: the usage error comes first
-        return None
-    return lang if lang in LANGUAGES else None
 
 
 def _failing(error: click.UsageError, root: click.Context):

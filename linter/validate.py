@@ -53,6 +53,7 @@ def described_schema(lang: str = "en") -> dict:
             for alternative in sub.get("anyOf", ()):
                 describe(alternative, key)
 
+    schema["title"], schema["description"] = say(lang, "schema.title"), say(lang, "schema.description")
     describe(schema, "")
     for name, definition in schema["$defs"].items():
         describe(definition, name)

@@ -278,6 +278,8 @@ WORDS = {
     "waiver.belongs_top": "{rule} is an estate-wide rule: waive it in the top-level `waivers` list",
     "waiver.belongs_entity": "{rule} concerns an entity: waive it in the `waivers` of the entity it fires on",
     # --- the estate format's fields (`si-lint schema`, editors) ----------------------------------
+    "schema.title": "si-lint estate, format version 1",
+    "schema.description": "An information-system estate: providers, infrastructure, data stores, applications and integrations.",
     "field.version": "format version, required in every file; only 1 exists",
     "field.organization": "display name of the company; estate-wide findings point at it",
     "field.providers": "who hosts or sells, by id",

@@ -298,6 +298,8 @@ WORDS = {
     "waiver.belongs_entity": "{rule} porte sur un élément : y déroger dans les `waivers` de l'élément pour "
                              "lequel elle se déclenche",
     # --- the estate format's fields (`si-lint schema`, editors) ----------------------------------
+    "schema.title": "patrimoine si-lint, format version 1",
+    "schema.description": "Un patrimoine de système d'information : fournisseurs, infrastructure, stockages de données, applications et échanges.",
     "field.version": "version du format, obligatoire dans chaque fichier ; seule la version 1 existe",
     "field.organization": "nom de l'entreprise ; les constats qui portent sur tout le patrimoine pointent vers "
                           "lui",

@@ -52,4 +52,4 @@ def command(config_path, lang):
         click.echo(describe(effective), nl=False)
         return 0
 
-    sys.exit(run(body, lang))
+    sys.exit(run(body, lang, config_path))

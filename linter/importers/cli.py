@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..console import Group, default_lang, lang_option, run, write_output
+from ..console import Group, lang_option, lang_in_force, run, write_output
 from ..diagnostic import InputError
 from ..messages import Listing, Plural, Text, say
 
@@ -57,7 +57,7 @@ def csv_command(inventory, mapping, suggest_mapping, output, sheet, encoding, de
 
     if delimiter == "tab":
         delimiter = "\t"
-    language = lang or default_lang()
+    language = lang_in_force(lang)
 
     def body():
         if suggest_mapping:
@@ -83,7 +83,7 @@ def backstage_command(paths, output, lang):
     folders are followed)."""
     from . import backstage
 
-    language = lang or default_lang()
+    language = lang_in_force(lang)
 
     def body():
         imported = backstage.import_backstage(paths)
