@@ -143,7 +143,7 @@ WORDS = {
     "cli.bad_date": "{value} is not a date written YYYY-MM-DD",
     "cli.out_of_memory": "out of memory reading the estate",
     "cli.internal_error": "internal error (a bug, please report it): {error}",
-    "cli.stdout_failed": "the report cannot be written to standard output ({reason})",
+    "cli.stdout_failed": "standard output cannot be written ({reason})",
     "cli.cannot_write": "{path}: cannot be written ({reason})",
     "cli.findings.one": "{n} finding",
     "cli.findings.other": "{n} findings",

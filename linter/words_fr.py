@@ -150,7 +150,7 @@ WORDS = {
     "cli.bad_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "cli.out_of_memory": "mémoire insuffisante pour lire le patrimoine",
     "cli.internal_error": "erreur interne (un défaut de si-lint, merci de le signaler) : {error}",
-    "cli.stdout_failed": "le rapport ne peut pas être écrit sur la sortie standard ({reason})",
+    "cli.stdout_failed": "impossible d'écrire sur la sortie standard ({reason})",
     "cli.cannot_write": "{path} : écriture impossible ({reason})",
     "cli.findings.one": "{n} constat",
     "cli.findings.other": "{n} constats",

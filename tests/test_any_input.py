@@ -1,0 +1,220 @@
+"""Issue 15, "Any input, any day": each input the fuzzing campaign broke si-lint with, through the real command.
+
+Every case asserts the exit code (0, 1 or 2: never 3, never a traceback) and
+the message, with its place when the input has one. The property-based tests
+in `test_properties.py` guard the classes these samples belong to.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from si_lint.cli import main
+
+
+def invoke(*args, lang: str = "en"):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False,
+                                env={"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8" if lang == "fr" else "C"})
+    assert "Traceback" not in result.output
+    assert result.exit_code != 3, result.stderr
+    return result
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    """An empty repository root as the current folder: no config file of the machine is found."""
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def estate(folder, text: str, name: str = "estate.yaml"):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- tagged scalars and huge integers (the loader, for every YAML si-lint reads) -------------------
+
+BAD_SCALARS = {
+    "!!bool foo": ("'foo' is not a valid bool", "'foo' n'est pas un bool valide"),
+    '!!int ""': ("'' is not a valid int", "'' n'est pas un int valide"),
+    '!!float ""': ("'' is not a valid float", "'' n'est pas un float valide"),
+    "!!int abc": ("'abc' is not a valid int", "'abc' n'est pas un int valide"),
+}
+
+
+@pytest.mark.parametrize("scalar", BAD_SCALARS)
+def test_a_tagged_scalar_that_cannot_convert_is_est001_in_an_estate(here, scalar):
+    path = estate(here, f"version: 1\norganization: {scalar}\n")
+    english, french = BAD_SCALARS[scalar]
+    result = invoke(path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{path}:2:15: EST001 [error] invalid YAML: {english}"
+    assert f"{path}:2:15: EST001 [erreur] YAML invalide : {french}" in invoke(path, "--lang", "fr").stdout
+
+
+@pytest.mark.parametrize("scalar", BAD_SCALARS)
+def test_a_tagged_scalar_that_cannot_convert_is_exit_2_in_a_config_file(here, scalar):
+    path = estate(here, "version: 1\n")
+    estate(here, f"fail-on: {scalar}\n", ".si-lint.yaml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr == f"si-lint: error: .si-lint.yaml:1:10: invalid YAML: {BAD_SCALARS[scalar][0]}\n"
+
+
+def test_a_tagged_scalar_that_cannot_convert_is_exit_2_in_a_rule_file(here):
+    (here / "rules").mkdir()
+    estate(here / "rules", "code: ACME001\nname: x\nseverity: !!bool foo\n", "ACME001.yaml")
+    result = invoke("rules", "--rules-dir", here / "rules")
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {here / 'rules' / 'ACME001.yaml'}:3:11: invalid YAML: "
+                             "'foo' is not a valid bool\n")
+
+
+@pytest.mark.parametrize("written", ["9" * 5000, "!!int " + "9" * 5000, "-" + "9" * 4301])
+def test_an_integer_past_python_s_conversion_limit_is_est001(here, written):
+    path = estate(here, f"version: 1\norganization: x\napplications:\n  a: {{usage: business, users: {written}}}\n")
+    result = invoke(path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(f"{path}:4:31: EST001 [error] invalid YAML: ")
+    assert len(result.stdout.splitlines()) == 2  # the file is not read further
+
+
+def test_a_huge_integer_in_a_config_file_is_exit_2(here):
+    path = estate(here, "version: 1\n")
+    estate(here, f"options:\n  max_iaas_providers: {'9' * 5000}\n", ".si-lint.yaml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr == ("si-lint: error: .si-lint.yaml:2:23: invalid YAML: a number of 5,000 digits: "
+                             "too long to be a figure of the estate\n")
+
+
+# --- an empty selection -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("flag", ["", ",", " , ,"])
+def test_an_empty_select_flag_is_exit_2(here, flag):
+    path = estate(here, "version: 1\napplications:\n  a: {usage: business}\n")
+    result = invoke(path, "--select", flag)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == ("si-lint: error: --select: selects no rule; name codes or prefixes, like ACC or CLD001 "
+                             "(leave it out to run every rule)\n")
+    assert invoke(path, "--select", flag, lang="fr").stderr.startswith(
+        "si-lint: error: --select : ne sélectionne aucune règle ;")
+
+
+@pytest.mark.parametrize("name, text, where", [
+    (".si-lint.yaml", "select: ''\n", ".si-lint.yaml:1:1"),
+    (".si-lint.yaml", "select: []\n", ".si-lint.yaml:1:1"),
+    (".si-lint.yaml", "fail-on: error\nselect: ','\n", ".si-lint.yaml:2:1"),
+    ("pyproject.toml", '[tool.si-lint]\nselect = ""\n', "pyproject.toml:2:1"),
+])
+def test_an_empty_select_in_a_config_file_is_exit_2(here, name, text, where):
+    path = estate(here, "version: 1\n")
+    estate(here, text, name)
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: {where}: select: selects no rule;"), result.stderr
+
+
+# --- the TOML config is read from the parsed data ----------------------------------------------
+
+# GOV002, a warning: exit 1 by default, 0 with fail-on: error.
+WARNING_ONLY = "version: 1\napplications:\n  a: {usage: business, delivery: saas, tenancy: multi, " \
+               "updates: vendor, access: {browser: true}, availability: {target: 99.99}}\n"
+
+
+@pytest.mark.parametrize("toml, key_line", [
+    ('[tool.si-lint]\nfail-on = "error"\n', 2),
+    ('[tool]\n"si-lint".fail-on = "error"\n', 2),
+    ("[tool]\n'si-lint'.fail-on = \"error\"\n", 2),
+    ('tool.si-lint.fail-on = "error"\n', 1),
+    ('[tool]\nsi-lint = {fail-on = "error"}\n', 2),
+    ('tool = {si-lint = {fail-on = "error"}}\n', 1),
+    ('[tool."si-lint"]\nfail-on = "error"\n', 2),
+])
+def test_every_toml_spelling_of_the_table_is_read(here, toml, key_line):
+    estate(here, toml, "pyproject.toml")
+    config = invoke("config")
+    assert config.exit_code == 0
+    assert [line.split() for line in config.stdout.splitlines() if line.startswith("fail-on")] == [
+        ["fail-on", "error", "#", f"pyproject.toml:{key_line}:1"]]
+    path = estate(here, WARNING_ONLY)
+    assert invoke(path).exit_code == 0, "fail-on: error was not applied"
+    assert invoke(path, "--fail-on", "warning").exit_code == 1
+    # a bad value is reported where it is written
+    estate(here, toml.replace('"error"', '"fatal"'), "pyproject.toml")
+    assert invoke(path).stderr.startswith(f"si-lint: error: pyproject.toml:{key_line}:1: fail-on: 'fatal' is not one of")
+
+
+def test_without_a_si_lint_table_a_pyproject_is_not_a_config(here):
+    estate(here, '[tool]\nblack = {line-length = 100}\n[project]\nname = "x"\n', "pyproject.toml")
+    assert invoke("config").stdout.startswith("config file: (none found: defaults)\n")
+
+
+@pytest.mark.parametrize("toml", ['tool = "si-lint"\n', "tool = 3\n", "tool = [1, 2]\n"])
+def test_a_tool_key_that_is_not_a_table(here, toml):
+    estate(here, toml, "pyproject.toml")
+    path = estate(here, "version: 1\n")
+    assert invoke("config").stdout.startswith("config file: (none found: defaults)\n")
+    assert invoke(path).exit_code == 0
+    # named on the command line, it is not a si-lint config: said, not guessed
+    result = invoke(path, "--config", "pyproject.toml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("si-lint: error: pyproject.toml:1:1: [tool.si-lint] must be a table of keys")
+
+
+# --- si-lint init writes only inside its folder, and all or nothing ------------------------------
+
+def test_init_refuses_a_dangling_symlink_and_writes_nothing(tmp_path):
+    folder = tmp_path / "project"
+    folder.mkdir()
+    outside = tmp_path / "outside.yaml"
+    (folder / ".si-lint.yaml").symlink_to(outside)
+    result = invoke("init", folder)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: {folder / '.si-lint.yaml'}: already there;")
+    assert not outside.exists() and not (folder / "estate").exists()
+
+
+def test_init_refuses_a_symlinked_estate_folder(tmp_path):
+    folder, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (folder / "estate").symlink_to(elsewhere)
+    result = invoke("init", folder)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: {folder / 'estate'}: already there;")
+    assert list(elsewhere.iterdir()) == [] and not (folder / ".si-lint.yaml").exists()
+
+
+def test_init_refuses_a_file_where_its_folder_goes_before_writing_anything(tmp_path):
+    (tmp_path / "estate").write_text("notes\n", encoding="utf-8")
+    result = invoke("init", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: {tmp_path / 'estate'}: already there;")
+    assert not (tmp_path / ".si-lint.yaml").exists()
+
+
+# --- standard output that cannot be written ---------------------------------------------------
+
+needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("args", [["{estate}"], ["{estate}", "--format", "json"], ["rules"], ["explain", "ACC001"],
+                                  ["schema"], ["config"], ["--help"], ["--version"]])
+def test_standard_output_that_cannot_be_written_is_exit_2(tmp_path, args):
+    path = estate(tmp_path, "version: 1\n")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "si_lint", *(a.format(estate=path) for a in args)],
+                                stdout=full, stderr=subprocess.PIPE, text=True, cwd=tmp_path, timeout=60,
+                                env=dict(os.environ, LC_ALL="C"))
+    assert result.returncode == 2
+    assert result.stderr == "si-lint: error: standard output cannot be written (No space left on device)\n"
