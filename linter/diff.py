@@ -15,7 +15,7 @@ import click
 
 from .console import default_lang, lang_option, run, write_output
 from .diagnostic import InputError
-from .inputs import read_text
+from .inputs import read_json
 from .messages import Text, percent, say
 
 EXIT_HELP = """\b
@@ -48,13 +48,7 @@ def diff_command(old, new, format_name, lang):
 
 def read_report(path: str) -> dict:
     """The report in `path`, checked against the report schema; InputError (exit 2) says what is wrong."""
-    content = read_text(path)
-    try:
-        document = json.loads(content)
-    except json.JSONDecodeError as error:
-        raise InputError(Text("diff.not_json", problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") from None
-    except RecursionError:
-        raise InputError(Text("diff.not_json", problem="nested too deep"), where=path) from None
+    document = read_json(path, "diff.not_json")
     problem = _schema_problem(document)
     if problem:
         raise InputError(Text("diff.not_a_report", problem=problem), where=path)

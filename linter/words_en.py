@@ -9,6 +9,13 @@ WORDS = {
     "input.too_big": "{path}: larger than {limit} MB: si-lint reads estates, not archives",
     "input.not_utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
     "input.no_estate_files": "{path}: no *.yaml or *.yml file in this folder",
+    # --- reading files: links (exit 2) ----------------------------------------------
+    "input.dangling_link": "{path}: a symbolic link to a file that does not exist",
+    "input.link_loop": "{path}: a symbolic link that leads back to itself",
+    # --- reading JSON files: baselines, reports to compare (exit 2) ---------------------
+    "input.json_long_number": "a number of {digits} digits",
+    "input.json_not_a_number": "{value} is not a JSON number",
+    "input.json_too_deep": "nested more than {limit} levels deep",
     # --- load (EST001, EST002) -----------------------------------------------------
     "load.invalid_yaml": "invalid YAML: {problem}",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "

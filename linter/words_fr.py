@@ -9,6 +9,13 @@ WORDS = {
     "input.too_big": "{path} : plus de {limit} Mo ; si-lint lit des patrimoines, pas des archives",
     "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrez le fichier en UTF-8",
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
+    # --- lecture des fichiers : liens (code de sortie 2) -----------------------------
+    "input.dangling_link": "{path} : un lien symbolique vers un fichier qui n'existe pas",
+    "input.link_loop": "{path} : un lien symbolique qui ramène à lui-même",
+    # --- lecture des fichiers JSON : états de référence, rapports à comparer (code 2) ---
+    "input.json_long_number": "un nombre de {digits} chiffres",
+    "input.json_not_a_number": "{value} n'est pas un nombre JSON",
+    "input.json_too_deep": "imbriqué sur plus de {limit} niveaux",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
     "load.duplicate_key": "clé « {key} » en double : déjà définie en {place} ; "

@@ -218,3 +218,120 @@ def test_standard_output_that_cannot_be_written_is_exit_2(tmp_path, args):
                                 env=dict(os.environ, LC_ALL="C"))
     assert result.returncode == 2
     assert result.stderr == "si-lint: error: standard output cannot be written (No space left on device)\n"
+
+
+# --- every file si-lint reads: regular files only, bounded, plain JSON -------------------------
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+
+
+def special_files(folder) -> dict:
+    """What a user may name by mistake instead of a file: name -> path."""
+    fifo = folder / "fifo.yaml"
+    os.mkfifo(fifo)
+    files = {"a FIFO": fifo}
+    if os.path.exists("/dev/zero"):
+        files["/dev/zero"] = "/dev/zero"
+    return files
+
+
+@needs_fifo
+def test_a_baseline_or_report_that_is_not_a_regular_file_is_refused_at_once(here):
+    path = estate(here, "version: 1\n")
+    for name, special in special_files(here).items():
+        for args in ([path, "--baseline", special], ["diff", special, special]):
+            result = invoke(*args)
+            assert result.exit_code == 2, name
+            assert result.stderr == f"si-lint: error: {special}: not a regular file or folder\n", name
+
+
+@needs_fifo
+def test_a_config_or_rule_file_that_is_not_a_regular_file_is_refused_at_once(here):
+    path = estate(here, "version: 1\n")
+    os.mkfifo(here / ".si-lint.yaml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr == "si-lint: error: .si-lint.yaml: not a regular file or folder\n"
+    os.remove(here / ".si-lint.yaml")
+    (here / "rules").mkdir()
+    os.mkfifo(here / "rules" / "ACME001.yaml")
+    result = invoke(path, "--rules-dir", here / "rules")
+    assert result.exit_code == 2
+    assert result.stderr == f"si-lint: error: {here / 'rules' / 'ACME001.yaml'}: not a regular file or folder\n"
+
+
+def test_a_dangling_config_file_is_reported_not_skipped(here):
+    path = estate(here, "version: 1\n")
+    (here / ".si-lint.yaml").symlink_to(here / "moved.yaml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr == "si-lint: error: .si-lint.yaml: a symbolic link to a file that does not exist\n"
+
+
+BAD_JSON = {
+    "nested 100,000 deep": ("[" * 100_000 + "]" * 100_000, "nested more than 64 levels deep",
+                            "imbriqué sur plus de 64 niveaux"),
+    "nested 70 deep": ("[" * 70 + "]" * 70, "nested more than 64 levels deep", "imbriqué sur plus de 64 niveaux"),
+    "an integer of 5,000 digits": ('{"version": ' + "9" * 5000 + "}", "a number of 5,000 digits",
+                                   "un nombre de 5 000 chiffres"),
+    "NaN": ('{"version": 1, "findings": [], "x": NaN}', "NaN is not a JSON number", "NaN n'est pas un nombre JSON"),
+    "1e999": ('{"version": 1e999}', "1e999 is not a JSON number", "1e999 n'est pas un nombre JSON"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_JSON)
+def test_json_that_python_reads_but_is_not_plain_json_is_exit_2(here, name):
+    text, english, french = BAD_JSON[name]
+    path = estate(here, "version: 1\n")
+    bad = estate(here, text, "bad.json")
+    result = invoke(path, "--baseline", bad)
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {bad}: not a JSON baseline: {english}; "
+                             "write one with --write-baseline\n")
+    result = invoke("diff", bad, bad)
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {bad}: not JSON ({english}); "
+                             "give a report written by `si-lint --format json`\n")
+    assert f"pas du JSON ({french})" in invoke("diff", bad, bad, lang="fr").stderr
+
+
+# --- a linted folder: what cannot be read is reported, as when named on the command line -------
+
+def _dangling(folder):
+    (folder / "moved.yaml").symlink_to(folder / "gone.yaml")
+    return folder / "moved.yaml", "a symbolic link to a file that does not exist"
+
+
+def _loop(folder):
+    (folder / "a.yaml").symlink_to(folder / "b.yaml")
+    (folder / "b.yaml").symlink_to(folder / "a.yaml")
+    return folder / "a.yaml", "a symbolic link that leads back to itself"
+
+
+def _fifo(folder):
+    os.mkfifo(folder / "pipe.yaml")
+    return folder / "pipe.yaml", "not a regular file or folder"
+
+
+@pytest.mark.parametrize("make", [_dangling, _loop, pytest.param(_fifo, marks=needs_fifo)],
+                         ids=["dangling link", "link loop", "FIFO"])
+def test_an_unreadable_yaml_in_a_linted_folder_is_exit_2_named(here, make):
+    folder = here / "estate"
+    (folder / "apps").mkdir(parents=True)
+    estate(folder, "version: 1\n")
+    bad, words = make(folder / "apps")
+    for args in ([folder], [bad]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr == f"si-lint: error: {bad}: {words}\n"
+
+
+def test_hidden_entries_and_folders_named_like_yaml_stay_out_of_a_linted_folder(here):
+    folder = here / "estate"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "x.yaml").symlink_to(folder / "gone.yaml")
+    (folder / "apps.yaml").mkdir()
+    estate(folder / "apps.yaml", "version: 1\n")
+    result = invoke(folder)
+    assert (result.exit_code, result.stdout) == (0, "No problems found in 1 file.\n")

@@ -34,7 +34,7 @@ class ConfigFile:
 
 
 def read_config(path: Path) -> ConfigFile:
-    text = read_text(str(path))
+    text = read_text(shown(path))  # named in messages as everywhere else in the config
     if path.name == "pyproject.toml":
         return _read_toml(text, path)
     return _read_yaml(text, path)
