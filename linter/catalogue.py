@@ -268,9 +268,9 @@ def _first_schema_problem(data: dict) -> tuple:
     """(problem, path) of the rule file's most relevant schema error, worded as the estate's EST003."""
     import jsonschema
 
-    from .validate import wordings
+    from .validate import explainer, wordings
 
-    validator = jsonschema.Draft202012Validator(rule_file_schema(), format_checker=jsonschema.FormatChecker())
+    validator = explainer(rule_file_schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error.validator == "oneOf" and not error.absolute_path:
         return Text("rulefile.when_or_check"), ()

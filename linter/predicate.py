@@ -11,6 +11,7 @@ time, so a rule never passes because a keyword was silently ignored.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Callable
 
@@ -42,10 +43,15 @@ def _is_integer(value) -> bool:
     return (type(value) is int) or (type(value) is float and value.is_integer())
 
 
+def _is_number(value) -> bool:
+    # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers here.
+    return type(value) is int or (type(value) is float and math.isfinite(value))
+
+
 _TYPES: dict[str, Predicate] = {
     "string": lambda v: type(v) is str,
     "integer": _is_integer,
-    "number": lambda v: type(v) in (int, float),
+    "number": _is_number,
     "boolean": lambda v: type(v) is bool,
     "object": lambda v: type(v) is dict,
     "array": lambda v: type(v) is list,

@@ -57,6 +57,8 @@ WORDS = {
     "schema.unique": "lists {values} more than once",
     "schema.dependency_item": "{value} is neither an id nor a group {{any_of: [ids]}}",
     "schema.top_level": "(top level)",
+    # --- numbers that are not numbers (EST003) ---------------------------------------
+    "schema.not_finite": "{value} is not a number: write a figure",
     # --- references (EST002, EST004, EST006) ------------------------------------------
     "ref.duplicate_id": "id '{id}' is defined twice: first at {place} (in {section}); "
                         "ids are unique across all sections, so rename one",

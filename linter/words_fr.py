@@ -58,6 +58,8 @@ WORDS = {
     "schema.unique": "cite {values} plus d'une fois",
     "schema.dependency_item": "{value} n'est ni un identifiant ni un groupe {{any_of: [identifiants]}}",
     "schema.top_level": "(premier niveau)",
+    # --- nombres qui n'en sont pas (EST003) ------------------------------------------
+    "schema.not_finite": "{value} n'est pas un nombre : écrivez une valeur chiffrée",
     # --- références (EST002, EST004, EST006) -------------------------------------------
     "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois : d'abord en {place} (dans {section}) ; "
                         "les identifiants sont uniques dans tout le patrimoine, renommez-en un",

@@ -7,6 +7,7 @@ in `test_properties.py` guard the classes these samples belong to.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -335,3 +336,52 @@ def test_hidden_entries_and_folders_named_like_yaml_stay_out_of_a_linted_folder(
     estate(folder / "apps.yaml", "version: 1\n")
     result = invoke(folder)
     assert (result.exit_code, result.stdout) == (0, "No problems found in 1 file.\n")
+
+
+# --- NaN and infinities are not numbers -----------------------------------------------------------
+
+NOT_NUMBERS = """\
+version: 1
+infrastructure:
+  net: {type: network, availability: .nan}
+  dns: {type: network, availability: .inf}
+applications:
+  a: {usage: support, owner: x, users: !!float .nan, cost: {per_user_month: -.inf}, availability: {target: .NaN}}
+  b: {usage: business, owner: x, availability: {target: 99}, depends_on: [net, dns]}
+"""
+
+
+def test_nan_and_infinities_are_est003_wherever_the_estate_expects_a_number(here):
+    path = estate(here, NOT_NUMBERS)
+    result = invoke(path, "--select", "EST")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:-1] == [
+        f"{path}:3:24: EST003 [error] infrastructure.net.availability: .nan is not a number: write a figure",
+        f"{path}:4:24: EST003 [error] infrastructure.dns.availability: .inf is not a number: write a figure",
+        f"{path}:6:33: EST003 [error] applications.a.users: .nan is not a number: write a figure",
+        f"{path}:6:61: EST003 [error] applications.a.cost.per_user_month: -.inf is not a number: write a figure",
+        f"{path}:6:100: EST003 [error] applications.a.availability.target: .nan is not a number: write a figure",
+    ]
+    assert (f"{path}:3:24: EST003 [erreur] infrastructure.net.availability : .nan n'est pas un nombre : "
+            "écrivez une valeur chiffrée") in invoke(path, "--select", "EST", "--lang", "fr").stdout
+
+
+def test_a_component_whose_figure_is_not_a_number_counts_as_stating_none(here):
+    path = estate(here, NOT_NUMBERS)
+    result = invoke(path, "--format", "json")
+    assert result.exit_code == 1
+    assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+    html = invoke(path, "--format", "html")
+    assert html.exit_code == 1
+    assert "NaN" not in html.stdout and "Infinity" not in html.stdout
+    avl002 = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "AVL002"]
+    assert avl002 == []  # 'b' promises 99 and both components count as 100, missing
+
+
+@pytest.mark.parametrize("option", ["min_availability", "office_cost_ceiling", "max_iaas_providers"])
+def test_nan_is_refused_as_an_option_value(here, option):
+    path = estate(here, "version: 1\n")
+    estate(here, f"options:\n  {option}: .nan\n", ".si-lint.yaml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: .si-lint.yaml:2:3: options.{option}: nan is not valid: expected ")
