@@ -90,6 +90,14 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
             continue
         test = _predicate(DEFINITION_OF[section])
         for entity_id, entity in entities.items():
+            if not isinstance(entity_id, str):
+                # A tagged key (`!!int 1:`, `!!bool true:`, `!!null '':`): no stage after this one meets it.
+                invalid.add(id(entity))
+                line, column = document.place((section, entity_id))
+                problems.append(Problem("EST003", Text("schema.at", path=section,
+                                                       problem=Text("schema.id_not_text", value=show_value(entity_id))),
+                                        document.path, line, column, section))
+                continue
             if not test(entity):
                 invalid.add(id(entity))
                 problems.extend(_explain(_definition_schema(DEFINITION_OF[section]), entity, (section, entity_id),
@@ -166,6 +174,8 @@ def wordings(error):
         elif keyword == "type":
             yield path, Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
         return  # a bound says nothing more about what is not a number
+    if "propertyNames" in error.absolute_schema_path and not isinstance(value, str):
+        return  # a key that is not text: validate_document says it once, at the key
     if keyword == "required":
         for name in expected:
             if isinstance(value, dict) and name not in value:

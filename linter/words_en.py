@@ -59,6 +59,8 @@ WORDS = {
     "schema.top_level": "(top level)",
     # --- numbers that are not numbers (EST003) ---------------------------------------
     "schema.not_finite": "{value} is not a number: write a figure",
+    # --- ids that are not text (EST003) ------------------------------------------------
+    "schema.id_not_text": "the key {value} is not text: ids are text, written without a tag (!!int, !!bool, !!null)",
     # --- references (EST002, EST004, EST006) ------------------------------------------
     "ref.duplicate_id": "id '{id}' is defined twice: first at {place} (in {section}); "
                         "ids are unique across all sections, so rename one",

@@ -60,6 +60,9 @@ WORDS = {
     "schema.top_level": "(premier niveau)",
     # --- nombres qui n'en sont pas (EST003) ------------------------------------------
     "schema.not_finite": "{value} n'est pas un nombre : écrivez une valeur chiffrée",
+    # --- identifiants qui ne sont pas du texte (EST003) ---------------------------------
+    "schema.id_not_text": "la clé {value} n'est pas du texte : les identifiants sont du texte, écrits sans "
+                          "étiquette (!!int, !!bool, !!null)",
     # --- références (EST002, EST004, EST006) -------------------------------------------
     "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois : d'abord en {place} (dans {section}) ; "
                         "les identifiants sont uniques dans tout le patrimoine, renommez-en un",

@@ -385,3 +385,45 @@ def test_nan_is_refused_as_an_option_value(here, option):
     result = invoke(path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"si-lint: error: .si-lint.yaml:2:3: options.{option}: nan is not valid: expected ")
+
+
+# --- ids that are not text ------------------------------------------------------------------------
+
+TAGGED_IDS = """\
+version: 1
+applications:
+  !!int 1: {usage: business}
+  !!null '': {usage: business}
+  crm: {usage: business, owner: sales, depends_on: [erp, crn]}
+  erp: {usage: business, owner: sales, depends_on: [crm]}
+data_stores:
+  !!bool true: {kind: operational}
+"""
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "junit", "markdown", "table", "html", "sarif", "gitlab",
+                                         "github"])
+def test_a_tagged_id_is_est003_at_its_key_and_every_later_stage_goes_on(here, format_name):
+    path = estate(here, TAGGED_IDS)
+    result = invoke(path, "--format", format_name)
+    assert result.exit_code == 1
+    assert result.stderr == ""
+
+
+def test_a_tagged_id_is_worded_in_both_languages(here):
+    path = estate(here, TAGGED_IDS)
+    lines = invoke(path, "--select", "EST").stdout.splitlines()
+    assert lines[:-1] == [
+        f"{path}:3:3: EST003 [error] applications: the key 1 is not text: ids are text, written without a tag "
+        "(!!int, !!bool, !!null)",
+        f"{path}:4:3: EST003 [error] applications: the key null (empty) is not text: ids are text, written without "
+        "a tag (!!int, !!bool, !!null)",
+        # the cycle check and the "did you mean" lookup ran past the tagged ids
+        f"{path}:5:58: EST004 [error] component 'crn' is not defined (did you mean 'crm'?): define it or fix the id",
+        f"{path}:6:53: EST006 [error] dependency cycle: crm -> erp -> crm; an application cannot need itself to "
+        "run, so remove one of these depends_on entries",
+        f"{path}:8:3: EST003 [error] data_stores: the key true is not text: ids are text, written without a tag "
+        "(!!int, !!bool, !!null)",
+    ]
+    assert (f"{path}:3:3: EST003 [erreur] applications : la clé 1 n'est pas du texte : les identifiants sont du "
+            "texte, écrits sans étiquette (!!int, !!bool, !!null)") in invoke(path, "--lang", "fr").stdout
