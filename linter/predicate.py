@@ -15,6 +15,8 @@ import math
 import re
 from typing import Callable
 
+from .messages import Text
+
 Predicate = Callable[[object], bool]
 
 # Keywords that only annotate: no effect on validity.
@@ -33,10 +35,27 @@ SUPPORTED = ANNOTATIONS | frozenset(
 
 
 class SchemaCompileError(ValueError):
-    def __init__(self, message: str, path: tuple = ()) -> None:
+    """Why a schema cannot be compiled (a `messages.Text`), and where in the schema (`path`)."""
+
+    def __init__(self, text: Text, path: tuple = ()) -> None:
         where = "/".join(str(p) for p in path)
-        super().__init__(f"{where}: {message}" if where else message)
-        self.path = path
+        super().__init__(f"{where}: {text}" if where else str(text))
+        self.text, self.path = text, path
+
+
+class _Context:
+    """What one compilation shares: compiled references, and the references open at each depth of the value.
+
+    A `$ref` met again before any keyword has gone into the value (`properties`,
+    `items`, ...) would test the same value forever: it is refused at compile time.
+    """
+
+    __slots__ = ("root", "refs", "open")
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self.refs: dict[str, Predicate] = {}
+        self.open: list[set] = [set()]  # per depth of the value being tested: the refs being compiled
 
 
 def _is_integer(value) -> bool:
@@ -81,29 +100,28 @@ _FORMATS = {"date": _date}
 
 def compile_schema(schema, root=None, path: tuple = ()) -> Predicate:
     """Return a predicate equivalent to `jsonschema` validity for `schema`."""
-    root = schema if root is None else root
-    cache: dict[str, Predicate] = {}
-    return _compile(schema, root, path, cache)
+    return _compile(schema, path, _Context(schema if root is None else root))
 
 
-def _compile(schema, root, path, cache) -> Predicate:
+def _compile(schema, path, context: _Context) -> Predicate:
     if schema is True:
         return lambda v: True
     if schema is False:
         return lambda v: False
     if not isinstance(schema, dict):
-        raise SchemaCompileError("a schema must be a mapping or true/false", path)
+        raise SchemaCompileError(Text("condition.not_a_schema"), path)
     unknown = set(schema) - SUPPORTED
     if unknown:
-        raise SchemaCompileError(f"unsupported keyword(s): {', '.join(sorted(unknown))}", path)
+        raise SchemaCompileError(Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""),
+                                 path)
 
     checks: list[Predicate] = []
     type_check = None
     if "type" in schema:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         for name in names:
-            if name not in _TYPES:
-                raise SchemaCompileError(f"unknown type {name!r}", path + ("type",))
+            if not isinstance(name, str) or name not in _TYPES:
+                raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
         tests = [_TYPES[name] for name in names]
         type_check = tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests))
         checks.append(type_check)
@@ -113,7 +131,7 @@ def _compile(schema, root, path, cache) -> Predicate:
     if "enum" in schema:
         options = schema["enum"]
         if not isinstance(options, list):
-            raise SchemaCompileError("enum must be a list", path + ("enum",))
+            raise SchemaCompileError(Text("condition.enum_list"), path + ("enum",))
         if all(type(o) is str for o in options):
             allowed = frozenset(options)
             checks.append(lambda v, a=allowed: type(v) is str and v in a)
@@ -122,18 +140,18 @@ def _compile(schema, root, path, cache) -> Predicate:
 
     checks.extend(_string_checks(schema, path))
     checks.extend(_number_checks(schema, path))
-    checks.extend(_object_checks(schema, root, path, cache))
-    checks.extend(_array_checks(schema, root, path, cache))
+    checks.extend(_object_checks(schema, path, context))
+    checks.extend(_array_checks(schema, path, context))
 
     if "not" in schema:
-        inner = _compile(schema["not"], root, path + ("not",), cache)
+        inner = _compile(schema["not"], path + ("not",), context)
         checks.append(lambda v, f=inner: not f(v))
     for keyword in ("anyOf", "allOf", "oneOf"):
         if keyword in schema:
             parts = schema[keyword]
             if not isinstance(parts, list) or not parts:
-                raise SchemaCompileError(f"{keyword} must be a non-empty list", path + (keyword,))
-            compiled = tuple(_compile(p, root, path + (keyword, i), cache) for i, p in enumerate(parts))
+                raise SchemaCompileError(Text("condition.non_empty_list", keyword=keyword), path + (keyword,))
+            compiled = tuple(_compile(p, path + (keyword, i), context) for i, p in enumerate(parts))
             if keyword == "anyOf":
                 checks.append(lambda v, fs=compiled: any(f(v) for f in fs))
             elif keyword == "allOf":
@@ -141,7 +159,7 @@ def _compile(schema, root, path, cache) -> Predicate:
             else:
                 checks.append(lambda v, fs=compiled: sum(1 for f in fs if f(v)) == 1)
     if "$ref" in schema:
-        checks.append(_reference(schema["$ref"], root, path, cache))
+        checks.append(_reference(schema["$ref"], path + ("$ref",), context))
 
     if not checks:
         return lambda v: True
@@ -154,20 +172,40 @@ def _compile(schema, root, path, cache) -> Predicate:
     return lambda v: all(f(v) for f in checks_tuple)
 
 
-def _reference(ref, root, path, cache) -> Predicate:
+def _reference(ref, path, context: _Context) -> Predicate:
     if not isinstance(ref, str) or not ref.startswith("#/"):
-        raise SchemaCompileError(f"only local references (#/...) are supported, not {ref!r}", path)
-    if ref not in cache:
-        target = root
+        raise SchemaCompileError(Text("condition.local_ref", ref=repr(ref)), path)
+    if ref in context.open[-1]:
+        raise SchemaCompileError(Text("condition.ref_loop", ref=ref), path)
+    if ref not in context.refs:
+        target, steps = context.root, []
         for part in ref[2:].split("/"):
-            if not isinstance(target, dict) or part not in target:
-                raise SchemaCompileError(f"{ref} points nowhere", path)
-            target = target[part]
-        # Late binding lets a definition refer to itself.
+            step = int(part) if isinstance(target, list) and part.isdigit() else part
+            if not (isinstance(target, dict) and step in target
+                    or isinstance(target, list) and isinstance(step, int) and step < len(target)):
+                raise SchemaCompileError(Text("condition.ref_nowhere", ref=ref), path)
+            target = target[step]
+            steps.append(step)
+        if not isinstance(target, (dict, bool)):
+            raise SchemaCompileError(Text("condition.ref_not_schema", ref=ref), path)
+        # Late binding lets a definition refer to itself, below a keyword that reads deeper into the value.
         slot: list[Predicate] = []
-        cache[ref] = lambda v, s=slot: s[0](v)
-        slot.append(_compile(target, root, tuple(ref[2:].split("/")), cache))
-    return cache[ref]
+        context.refs[ref] = lambda v, s=slot: s[0](v)
+        context.open[-1].add(ref)
+        try:
+            slot.append(_compile(target, tuple(steps), context))
+        finally:
+            context.open[-1].discard(ref)
+    return context.refs[ref]
+
+
+def _deeper(schema, path, context: _Context) -> Predicate:
+    """Compile a schema that tests a part of the value (a property, an item, a key)."""
+    context.open.append(set())
+    try:
+        return _compile(schema, path, context)
+    finally:
+        context.open.pop()
 
 
 def _string_checks(schema, path):
@@ -175,8 +213,8 @@ def _string_checks(schema, path):
     if "pattern" in schema:
         try:
             search = re.compile(schema["pattern"]).search
-        except (re.error, TypeError) as error:
-            raise SchemaCompileError(f"bad pattern: {error}", path + ("pattern",)) from None
+        except (re.error, TypeError, RecursionError, OverflowError) as error:
+            raise SchemaCompileError(Text("condition.bad_pattern", error=str(error)), path + ("pattern",)) from None
         checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
     if "minLength" in schema:
         n = schema["minLength"]
@@ -185,9 +223,10 @@ def _string_checks(schema, path):
         n = schema["maxLength"]
         checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
     if "format" in schema:
-        test = _FORMATS.get(schema["format"])
+        test = _FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
-            raise SchemaCompileError(f"unsupported format {schema['format']!r}", path + ("format",))
+            raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
+                                     path + ("format",))
         checks.append(test)
     return checks
 
@@ -207,18 +246,18 @@ def _number_checks(schema, path):
         if keyword in schema:
             bound = schema[keyword]
             if not _number(bound):
-                raise SchemaCompileError(f"{keyword} must be a number", path + (keyword,))
+                raise SchemaCompileError(Text("condition.number", keyword=keyword), path + (keyword,))
             checks.append(lambda v, b=bound, c=compare: not _number(v) or c(v, b))
     return checks
 
 
-def _object_checks(schema, root, path, cache):
+def _object_checks(schema, path, context):
     checks = []
     properties = schema.get("properties", {})
     if not isinstance(properties, dict):
-        raise SchemaCompileError("properties must be a mapping", path + ("properties",))
+        raise SchemaCompileError(Text("condition.mapping", keyword="properties"), path + ("properties",))
     compiled = tuple(
-        (name, _compile(sub, root, path + ("properties", name), cache)) for name, sub in properties.items()
+        (name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items()
     )
     if compiled:
         def check_properties(v, compiled=compiled):
@@ -238,13 +277,13 @@ def _object_checks(schema, root, path, cache):
         if extra is False:
             checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
         else:
-            test = _compile(extra, root, path + ("additionalProperties",), cache)
+            test = _deeper(extra, path + ("additionalProperties",), context)
             checks.append(
                 lambda v, k=known, t=test: type(v) is not dict
                 or all(t(item) for key, item in v.items() if key not in k)
             )
     if "propertyNames" in schema:
-        test = _compile(schema["propertyNames"], root, path + ("propertyNames",), cache)
+        test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)
         checks.append(lambda v, t=test: type(v) is not dict or all(t(k) for k in v))
     if "minProperties" in schema:
         n = schema["minProperties"]
@@ -252,13 +291,13 @@ def _object_checks(schema, root, path, cache):
     return checks
 
 
-def _array_checks(schema, root, path, cache):
+def _array_checks(schema, path, context):
     checks = []
     if "items" in schema:
-        test = _compile(schema["items"], root, path + ("items",), cache)
+        test = _deeper(schema["items"], path + ("items",), context)
         checks.append(lambda v, t=test: type(v) is not list or all(t(i) for i in v))
     if "contains" in schema:
-        test = _compile(schema["contains"], root, path + ("contains",), cache)
+        test = _deeper(schema["contains"], path + ("contains",), context)
         checks.append(lambda v, t=test: type(v) is not list or any(t(i) for i in v))
     if "minItems" in schema:
         n = schema["minItems"]

@@ -114,6 +114,28 @@ WORDS = {
                                         "{{name}} and {{value}}",
     "rulefile.bad_placeholder": "{{{name}}} is not a parameter name",
     "rulefile.when_or_check": "a rule needs exactly one of `when` (a condition) or `check`",
+    # --- rule conditions: the JSON Schema subset (exit 2) --------------------------------
+    "condition.not_a_schema": "a schema is a mapping, or true or false",
+    "condition.unsupported": "unsupported keyword(s): {keywords}{hint}",
+    "condition.unknown_type": "unknown type {name}",
+    "condition.enum_list": "enum must be a list",
+    "condition.non_empty_list": "{keyword} must be a non-empty list",
+    "condition.mapping": "{keyword} must be a mapping",
+    "condition.number": "{keyword} must be a number",
+    "condition.unsupported_format": "unsupported format {format}",
+    "condition.local_ref": "only local references (#/...) are supported, not {ref}",
+    "condition.ref_nowhere": "{ref} points nowhere",
+    "condition.ref_not_schema": "{ref} points at a value that is not a schema",
+    "condition.ref_loop": "{ref} leads back to itself before reading any deeper into the value, "
+                          "so the test would never end",
+    "condition.bad_pattern": "bad pattern: {error}",
+    "condition.option_value": "{{$option: {name}}} cannot stand here: {problem}",
+    # --- custom rules beside the built-in ones (exit 2) -----------------------------------
+    "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "
+                               "give your rules a prefix of your own, like ACME001",
+    "rulefile.duplicate_name": "name: {name} is already the name of {first}: rule names are unique, pick another",
+    "rulefile.family_est": "family: EST is the family of the findings about reading the estate; "
+                           "a custom rule belongs to another family",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path}: no such file",
     "config.not_a_mapping": "a config file is a mapping of keys ({keys})",

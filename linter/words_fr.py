@@ -120,6 +120,29 @@ WORDS = {
                                         "utiliser {{id}}, {{name}} et {{value}}",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
     "rulefile.when_or_check": "une règle demande exactement l'un de `when` (une condition) ou `check`",
+    # --- conditions des règles : le sous-ensemble de JSON Schema (code de sortie 2) ------
+    "condition.not_a_schema": "un schéma est un dictionnaire, ou true ou false",
+    "condition.unsupported": "mot-clé non pris en charge : {keywords}{hint}",
+    "condition.unknown_type": "type inconnu {name}",
+    "condition.enum_list": "enum doit être une liste",
+    "condition.non_empty_list": "{keyword} doit être une liste non vide",
+    "condition.mapping": "{keyword} doit être un dictionnaire",
+    "condition.number": "{keyword} doit être un nombre",
+    "condition.unsupported_format": "format non pris en charge : {format}",
+    "condition.local_ref": "seules les références locales (#/...) sont prises en charge, pas {ref}",
+    "condition.ref_nowhere": "{ref} ne mène nulle part",
+    "condition.ref_not_schema": "{ref} désigne une valeur qui n'est pas un schéma",
+    "condition.ref_loop": "{ref} ramène à lui-même avant de lire plus avant dans la valeur : "
+                          "le test ne finirait jamais",
+    "condition.bad_pattern": "motif invalide : {error}",
+    "condition.option_value": "{{$option: {name}}} ne peut pas figurer ici : {problem}",
+    # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
+    "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "
+                               "donnez à vos règles un préfixe à vous, comme ACME001",
+    "rulefile.duplicate_name": "name : {name} est déjà le nom de {first} : les noms de règle sont uniques, "
+                               "choisissez-en un autre",
+    "rulefile.family_est": "family : EST est la famille des constats sur la lecture du patrimoine ; "
+                           "une règle personnalisée appartient à une autre famille",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path} : fichier introuvable",
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",

@@ -15,6 +15,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
+from conftest import REPO
 from si_lint.cli import main
 
 
@@ -427,3 +428,126 @@ def test_a_tagged_id_is_worded_in_both_languages(here):
     ]
     assert (f"{path}:3:3: EST003 [erreur] applications : la clé 1 n'est pas du texte : les identifiants sont du "
             "texte, écrits sans étiquette (!!int, !!bool, !!null)") in invoke(path, "--lang", "fr").stdout
+
+
+# --- custom rule conditions: the JSON Schema subset, checked at load --------------------------------
+
+RULES = REPO / "tests" / "data" / "custom_rules"
+GOOD_RULE = (RULES / "ACME001-customer-facing-availability.yaml").read_text(encoding="utf-8")
+
+
+def with_condition(condition: str, key: str = "when") -> str:
+    """The documented rule with its `when` replaced by a one-line condition (line 7 when it is `when`)."""
+    start, end = GOOD_RULE.index("\nwhen:") + 1, GOOD_RULE.index("\nen:") + 1
+    text = GOOD_RULE[:start] + f"when: {condition}\n" + GOOD_RULE[end:]
+    if key == "applies_to":
+        text = text.replace("when: ", "when: {}\napplies_to: ", 1)
+    return text
+
+
+BAD_CONDITIONS = {
+    "required: 5": ("{required: 5}", "7:8: when.required: 5 is a number, expected a list"),
+    "type: [[]]": ("{type: [[]]}", "7:15: when.type.0: a list is not one of string, integer, number, boolean, "
+                                   "object, array, null"),
+    "type: {}": ("{type: {}}", "7:8: when.type: a mapping is not one of string, integer"),
+    "format: []": ("{format: []}", "7:8: when.format: a list is not one of date"),
+    "minLength: 'x'": ("{minLength: 'x'}", "7:8: when.minLength: 'x' is text, expected a whole number"),
+    "minItems: null": ("{minItems: null}", "7:8: when.minItems: null (empty) is empty, expected a whole number"),
+    "minProperties: 'a'": ("{minProperties: 'a'}", "7:8: when.minProperties: 'a' is text, expected a whole number"),
+    "required: [[1]]": ("{required: [[1]]}", "7:19: when.required.0: a list is a list, expected text"),
+    "minimum: .nan": ("{properties: {x: {minimum: .nan}}}", "7:25: when.properties.x.minimum: .nan is not a "
+                                                            "number: write a figure"),
+    "a schema that is a number": ("{properties: {a: 5}}", "7:21: when.properties.a: 5 is a number, expected a "
+                                                          "mapping or true or false"),
+    "an option of the wrong type": ("{minLength: {$option: required_devices}}",
+                                    "7:8: when.minLength: {$option: required_devices} cannot stand here: a list is "
+                                    "a list, expected a whole number"),
+    "an option that is a list": ("{enum: {$option: min_availability}}",
+                                 "7:8: when.enum: {$option: min_availability} cannot stand here: 99.99 is a number, "
+                                 "expected a list"),
+    "an option named by a list": ("{minLength: {$option: [a]}}", "7:8: when: unknown option a list; known: "),
+    "a $ref loop through not": ("{not: {$ref: '#/not'}}", "7:14: when.not.$ref: #/not leads back to itself before "
+                                                          "reading any deeper into the value"),
+    "a $ref loop through anyOf": ("{anyOf: [{$ref: '#/anyOf/0'}]}", "7:17: when.anyOf.0.$ref: #/anyOf/0 leads back "
+                                                                    "to itself"),
+    "a $ref loop through $defs": ("{$defs: {a: {$ref: '#/$defs/b'}, b: {not: {$ref: '#/$defs/a'}}}, "
+                                  "$ref: '#/$defs/a'}",
+                                  "7:50: when.$defs.b.not.$ref: #/$defs/a leads back to itself"),
+    "a $ref to nowhere": ("{$ref: '#/$defs/x'}", "7:8: when.$ref: #/$defs/x points nowhere"),
+    "a $ref to a list": ("{required: [a], not: {$ref: '#/required'}}",
+                         "7:29: when.not.$ref: #/required points at a value that is not a schema"),
+    "a remote $ref": ("{$ref: 'https://example.com/s.json'}", "7:8: when.$ref: 'https://example.com/s.json' does "
+                                                               "not have the expected form (^#/)"),
+    "a misspelt keyword": ("{requried: [a]}", "7:8: when.requried: unsupported keyword(s): requried (did you mean "
+                                              "'required'?)"),
+    "uniqueItems: 1": ("{uniqueItems: 1}", "7:8: when.uniqueItems: 1 is a number, expected true or false"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_CONDITIONS)
+def test_a_condition_outside_the_supported_subset_is_exit_2_at_its_place(here, name):
+    condition, expected = BAD_CONDITIONS[name]
+    (here / "rules").mkdir()
+    rule = estate(here / "rules", with_condition(condition), "ACME001.yaml")
+    path = estate(here, "version: 1\napplications:\n  a: {usage: business, audience: [external]}\n")
+    for args in (["rules"], ["rules", "--verify"], ["explain", "ACME001"], ["check", path]):
+        result = invoke(*args, "--rules-dir", here / "rules")
+        assert result.exit_code == 2, args
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"si-lint: error: {rule}:{expected}"), result.stderr
+
+
+def test_applies_to_is_checked_as_when_is(here):
+    (here / "rules").mkdir()
+    rule = estate(here / "rules", with_condition("{required: 5}", key="applies_to"), "ACME001.yaml")
+    result = invoke("rules", "--rules-dir", here / "rules")
+    assert result.exit_code == 2
+    assert result.stderr == f"si-lint: error: {rule}:8:14: applies_to.required: 5 is a number, expected a list\n"
+    assert invoke("rules", "--rules-dir", here / "rules", lang="fr").stderr == (
+        f"si-lint: error: {rule}:8:14: applies_to.required : 5 est un nombre, attendu : une liste\n")
+
+
+@pytest.mark.parametrize("condition", [
+    "{$defs: {node: {properties: {parent: {$ref: '#/$defs/node'}}}}, $ref: '#/$defs/node'}",  # recursion into data
+    "{anyOf: [{required: [a]}, {not: {$ref: '#/anyOf/0'}}]}",  # a reference, not a loop
+    "{const: {$option: required_devices}}",  # an option anywhere a value is
+])
+def test_references_and_options_that_end_are_accepted(here, condition):
+    (here / "rules").mkdir()
+    estate(here / "rules", with_condition(condition), "ACME001.yaml")
+    path = estate(here, "version: 1\napplications:\n  a: {usage: business, owner: x}\n")
+    assert invoke("rules", "--rules-dir", here / "rules").exit_code == 0
+    assert invoke(path, "--rules-dir", here / "rules", "--select", "ACME").exit_code in (0, 1)
+
+
+# --- custom rules cannot pass for built-in ones ----------------------------------------------------
+
+@pytest.mark.parametrize("code, family", [("EST999", "EST"), ("ACC999", "ACC"), ("GOV999", "GOV"),
+                                          ("CLDX001", "CLD")])
+def test_a_custom_rule_cannot_take_a_built_in_prefix(here, code, family):
+    (here / "rules").mkdir()
+    rule = estate(here / "rules", GOOD_RULE.replace("code: ACME001", f"code: {code}"), "x.yaml")
+    for args in (["rules"], ["explain", code], ["check", estate(here, "version: 1\n")]):
+        result = invoke(*args, "--rules-dir", here / "rules")
+        assert result.exit_code == 2
+        assert result.stderr == (f"si-lint: error: {rule}:1:1: code: {code} starts with {family}, the prefix of the "
+                                 f"built-in {family} rules: give your rules a prefix of your own, like ACME001\n")
+
+
+def test_a_custom_rule_cannot_take_a_built_in_name(here):
+    (here / "rules").mkdir()
+    rule = estate(here / "rules", GOOD_RULE.replace("name: customer-facing-availability", "name: browser-access"),
+                  "x.yaml")
+    result = invoke("explain", "browser-access", "--rules-dir", here / "rules")
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: error: {rule}: name: browser-access is already the name of "
+                             "si_lint/rules/ACC001-browser-access.yaml: rule names are unique, pick another\n")
+
+
+def test_a_custom_rule_cannot_join_the_est_family(here):
+    (here / "rules").mkdir()
+    rule = estate(here / "rules", GOOD_RULE.replace("severity: warning", "severity: warning\nfamily: EST"), "x.yaml")
+    result = invoke("rules", "--rules-dir", here / "rules")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"si-lint: error: {rule}:4:1: family: EST is the family of the findings about "
+                                    "reading the estate")
