@@ -19,10 +19,14 @@ from .diagnostic import InputError
 from .messages import LANGUAGES, Text, hint, show_value
 from .inputs import read_text
 from .loader import Document, load_text, refuse_problems
-from .predicate import SUPPORTED, SchemaCompileError, compile_schema
+from .predicate import SUPPORTED, PatternTimeout, SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
 from .views import RuleDoc
 from .vocabulary import SECTIONS
+
+
+# How long one match of a rule's pattern may run on one value: a million times what one usually takes.
+PATTERN_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,23 @@ class Rule:
     def _compile(self, key: str, options: dict):
         cache_key = (key, json.dumps(options, sort_keys=True, default=str))
         if cache_key not in self._compiled:
-            self._compiled[cache_key] = compile_schema(_substitute(getattr(self, key), options))
+            condition = _substitute(getattr(self, key), options)
+            if self.builtin:  # our own patterns (GOV002's \S) are reviewed: no time limit to pay for
+                self._compiled[cache_key] = compile_schema(condition)
+            else:
+                test = compile_schema(condition, time_limit=PATTERN_SECONDS)
+                self._compiled[cache_key] = self._reporting(test) if "pattern" in json.dumps(condition) else test
         return self._compiled[cache_key]
+
+    def _reporting(self, test):
+        """`test`, with a pattern that runs past its time limit stopping the run (exit 2) with this rule named."""
+        def reported(value):
+            try:
+                return test(value)
+            except PatternTimeout as error:
+                raise InputError(Text("rulefile.pattern_too_slow", code=self.code, pattern=repr(error.pattern),
+                                      seconds=error.seconds), where=self.origin) from None
+        return reported
 
 
 def _substitute(node, options: dict):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from .messages import Text
 
@@ -50,12 +50,13 @@ class _Context:
     `items`, ...) would test the same value forever: it is refused at compile time.
     """
 
-    __slots__ = ("root", "refs", "open")
+    __slots__ = ("root", "refs", "open", "time_limit")
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, time_limit) -> None:
         self.root = root
         self.refs: dict[str, Predicate] = {}
         self.open: list[set] = [set()]  # per depth of the value being tested: the refs being compiled
+        self.time_limit = time_limit
 
 
 def _is_integer(value) -> bool:
@@ -98,9 +99,13 @@ def _date(value) -> bool:
 _FORMATS = {"date": _date}
 
 
-def compile_schema(schema, root=None, path: tuple = ()) -> Predicate:
-    """Return a predicate equivalent to `jsonschema` validity for `schema`."""
-    return _compile(schema, path, _Context(schema if root is None else root))
+def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
+    """Return a predicate equivalent to `jsonschema` validity for `schema`.
+
+    `time_limit`: seconds one `pattern` may take on one value (see `_bounded`); rule conditions set it,
+    the estate schema, whose patterns are si-lint's own, does not.
+    """
+    return _compile(schema, path, _Context(schema if root is None else root, time_limit))
 
 
 def _compile(schema, path, context: _Context) -> Predicate:
@@ -138,7 +143,7 @@ def _compile(schema, path, context: _Context) -> Predicate:
         else:
             checks.append(lambda v, o=options: any(_json_equal(v, x) for x in o))
 
-    checks.extend(_string_checks(schema, path))
+    checks.extend(_string_checks(schema, path, context))
     checks.extend(_number_checks(schema, path))
     checks.extend(_object_checks(schema, path, context))
     checks.extend(_array_checks(schema, path, context))
@@ -208,13 +213,16 @@ def _deeper(schema, path, context: _Context) -> Predicate:
         context.open.pop()
 
 
-def _string_checks(schema, path):
+def _string_checks(schema, path, context):
     checks = []
     if "pattern" in schema:
+        pattern = schema["pattern"]
         try:
-            search = re.compile(schema["pattern"]).search
+            search = re.compile(pattern).search
         except (re.error, TypeError, RecursionError, OverflowError) as error:
             raise SchemaCompileError(Text("condition.bad_pattern", error=str(error)), path + ("pattern",)) from None
+        if context.time_limit is not None:
+            search = _bounded(search, pattern, context.time_limit)
         checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
     if "minLength" in schema:
         n = schema["minLength"]
@@ -229,6 +237,60 @@ def _string_checks(schema, path):
                                      path + ("format",))
         checks.append(test)
     return checks
+
+
+# --- patterns that could run for ever ---------------------------------------------------
+#
+# Python's `re` backtracks: `^(a+)+$` takes a minute on 30 letters and a '!', twice as long with each
+# letter more, and `\s*\s*\s*$` 5 s on 300 spaces. Each match of a rule's pattern therefore gets
+# `time_limit` seconds. A limit rather than refusing nested quantifiers at load: a test of the
+# pattern's shape misses the polynomial blow-ups like the second one, and refuses safe, common
+# patterns such as kebab-case `^[a-z]+(-[a-z0-9]+)*$`; a limit stops whatever is slow and refuses
+# nothing that works. `re` can only be interrupted by a signal, so the limit holds where signals can
+# be used: the main thread on POSIX, which is the command line, hence CI and pre-commit.
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran past its time limit on a value."""
+
+    def __init__(self, pattern: str, seconds: float) -> None:
+        super().__init__(pattern)
+        self.pattern, self.seconds = pattern, seconds
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Alarm
+
+
+def _bounded(search, pattern: str, seconds: float):
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer"):  # Windows
+        return search
+
+    def bounded(value):
+        if threading.current_thread() is not threading.main_thread():
+            return search(value)
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            try:
+                return search(value)
+            finally:  # disarmed first: an alarm cannot fire later, outside this try
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Alarm:
+            raise PatternTimeout(pattern, seconds) from None
+        finally:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            if outer[0]:  # someone else's alarm was set (a test runner's timeout): give it back
+                signal.setitimer(signal.ITIMER_REAL, *outer)
+
+    return bounded
 
 
 def _number(v) -> bool:

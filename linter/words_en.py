@@ -129,6 +129,8 @@ WORDS = {
     "condition.ref_loop": "{ref} leads back to itself before reading any deeper into the value, "
                           "so the test would never end",
     "condition.bad_pattern": "bad pattern: {error}",
+    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} ran for more than {seconds} s on one value: "
+                                 "simplify it (docs/custom-rules.md, \"Patterns\")",
     "condition.option_value": "{{$option: {name}}} cannot stand here: {problem}",
     # --- custom rules beside the built-in ones (exit 2) -----------------------------------
     "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "

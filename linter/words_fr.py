@@ -135,6 +135,8 @@ WORDS = {
     "condition.ref_loop": "{ref} ramène à lui-même avant de lire plus avant dans la valeur : "
                           "le test ne finirait jamais",
     "condition.bad_pattern": "motif invalide : {error}",
+    "rulefile.pattern_too_slow": "{code} : le motif {pattern} a tourné plus de {seconds} s sur une valeur : "
+                                 "simplifiez-le (docs/custom-rules.md, « Patterns »)",
     "condition.option_value": "{{$option: {name}}} ne peut pas figurer ici : {problem}",
     # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
     "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "
