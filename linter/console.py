@@ -79,6 +79,9 @@ def _silence_stdout() -> None:
 
 
 def _error(message: str, prefix: bool = True) -> None:
+    from .reporters import one_line  # an error quotes the user's values: one line, as findings are
+
+    message = one_line(message)
     try:
         click.echo(f"si-lint: error: {message}" if prefix else f"si-lint: {message}", err=True)
     except OSError:  # standard error closed: nothing more can be said

@@ -586,3 +586,64 @@ def test_patterns_that_end_quickly_still_match_under_the_limit(here):
                         "  b: {usage: business, name: Order Desk}\n")
     result = invoke(path, "--rules-dir", here / "rules", "--select", "ACME", "--format", "json")
     assert [d["entity"] for d in json.loads(result.stdout)["diagnostics"]] == ["a"]
+
+
+# --- output integrity: every human format shows one line per finding, and junit stays XML ---------------
+
+HOSTILE = (
+    'version: 1\n'
+    'applications:\n'
+    '  "a\\nestate.yaml:1:1: ACC001 [error] forged finding": {usage: business, owner: x}\n'
+    '  "b\\rC\\e[2K\\e[31m": {usage: business, owner: "\\a\\0\\x85\\u2028\\u2029\\u202e\\uFFFE"}\n'
+    '  "c": {usage: "\\x1b]0;title\\x07", owner: "\\t"}\n'
+)
+HIDDEN = [chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0x2028, 0x2029, 0x202e, 0xfffe]]
+
+
+def test_text_output_is_one_line_per_finding_with_hidden_characters_escaped(here):
+    path = estate(here, HOSTILE)
+    result = invoke(path, "--format", "json")
+    findings = json.loads(result.stdout)["summary"]["findings"]
+    for args in ([], ["--show-waived"]):
+        text = invoke(path, *args).stdout
+        lines = text.splitlines()  # splits on \r, \x85, \u2028 too
+        assert len(lines) == findings + 1
+        assert all(line.startswith(f"{path}:") for line in lines[:-1])
+        assert not any(character in text.replace("\n", "") for character in HIDDEN)
+    assert (f"{path}:3:3: EST003 [error] applications.a\\nestate.yaml:1:1: ACC001 [error] forged finding: "
+            "'a\\nestate.yaml:1:1: ACC001 [error] forged finding' is not a valid id") in text
+
+
+@pytest.mark.parametrize("format_name", ["table", "markdown"])
+def test_table_and_markdown_rows_are_one_line_per_finding(here, format_name):
+    path = estate(here, HOSTILE)
+    findings = json.loads(invoke(path, "--format", "json").stdout)["summary"]["findings"]
+    text = invoke(path, "--format", format_name).stdout
+    rows = [line for line in text.splitlines() if line.startswith((str(path), "| `"))]
+    assert len(rows) == findings
+    assert not any(character in text.replace("\n", "") for character in HIDDEN)
+
+
+def test_junit_with_control_characters_is_well_formed_xml(here):
+    from xml.etree import ElementTree
+
+    path = estate(here, HOSTILE)
+    findings = json.loads(invoke(path, "--format", "json").stdout)["summary"]["findings"]
+    root = ElementTree.fromstring(invoke(path, "--format", "junit").stdout.encode("utf-8"))
+    failures = [line for failure in root.iter("failure") for line in failure.text.split("\n")]
+    assert len(failures) == findings
+    assert {case.get("name") for case in root.iter("testcase")} >= {
+        "a\\nestate.yaml:1:1: ACC001 [error] forged finding", "b\\rC\\x1b[2K\\x1b[31m"}
+
+
+def test_diff_and_error_messages_are_one_line_too(here):
+    path = estate(here, HOSTILE)
+    old = estate(here, invoke(path, "--format", "json", "--select", "EST").stdout, "old.json")
+    new = estate(here, invoke(path, "--format", "json").stdout, "new.json")
+    for format_name in ("text", "markdown"):
+        text = invoke("diff", old, new, "--format", format_name).stdout
+        assert not any(character in text.replace("\n", "") for character in HIDDEN)
+        assert "\\nestate.yaml:1:1: ACC001" in text
+    result = invoke("no\nsuch.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "si-lint: error: no\\nsuch.yaml: no such file or folder\n"
