@@ -81,9 +81,10 @@ def _mutate(data, tree):
     action = data.draw(st.sampled_from(["replace", "delete", "add", "rename", "swap", "alias"]), label="what")
     if not path:
         return data.draw(ODD_VALUE) if action == "replace" else tree
-    parent = tree
+    parent, ancestors = tree, {id(tree)}
     for step in path[:-1]:
         parent = parent[step]
+        ancestors.add(id(parent))
     last = path[-1]
     if action == "replace":
         parent[last] = data.draw(ODD_VALUE, label="value")
@@ -100,7 +101,9 @@ def _mutate(data, tree):
         parent[last] = ([node] if not isinstance(node, list) else {"k": node}) if data.draw(st.booleans()) \
             else str(node)
     elif action == "alias":  # the dumper writes an anchor and an alias for a node met twice
-        parent[last] = paths[data.draw(st.integers(0, len(paths) - 1), label="aliased")][1]
+        shared = paths[data.draw(st.integers(0, len(paths) - 1), label="aliased")][1]
+        if id(shared) not in ancestors:  # an alias to an ancestor is a loop, which YAML cannot write
+            parent[last] = shared
     return tree
 
 
