@@ -104,3 +104,31 @@ def test_edge_cases_match_json_schema_semantics(schema, value, expected):
 def test_what_the_compiler_does_not_know_is_refused(schema, words):
     with pytest.raises(SchemaCompileError, match=re.escape(words)):
         compile_schema(schema)
+
+
+def test_the_condition_metaschema_describes_what_the_compiler_supports():
+    """condition.schema.json is the subset this compiler knows: the same keywords, types and formats."""
+    from si_lint.catalogue import condition_schema
+    from si_lint.predicate import _FORMATS, _TYPES, SUPPORTED
+
+    definitions = condition_schema()["$defs"]
+    assert set(definitions["schema"]["properties"]) == SUPPORTED
+    assert set(definitions["type"]["enum"]) == set(_TYPES)
+    assert set(definitions["schema"]["properties"]["format"]["enum"]) == set(_FORMATS)
+
+
+@pytest.mark.parametrize("schema", [
+    {"not": {"$ref": "#/not"}},
+    {"anyOf": [{"$ref": "#/anyOf/0"}]},
+    {"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"},
+])
+def test_a_reference_that_loops_without_reading_deeper_is_refused(schema):
+    with pytest.raises(SchemaCompileError, match="leads back to itself"):
+        compile_schema(schema)
+
+
+def test_a_reference_may_recur_below_a_keyword_that_reads_deeper():
+    tree = {"$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}},
+                               "additionalProperties": False}}, "$ref": "#/$defs/node"}
+    test = compile_schema(tree)
+    assert test({"child": {"child": {}}}) and not test({"child": {"other": 1}})
