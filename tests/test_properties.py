@@ -35,6 +35,9 @@ DATA = {name: {file: yaml.safe_load(path.read_text(encoding="utf-8")) for file, 
         for name, files in EXAMPLES.items()}
 REPORT_SCHEMA = json.loads(resources.files("si_lint").joinpath("schemas/report.schema.json").read_text("utf-8"))
 FINDING = re.compile(r"^.+:\d+:\d+: [A-Z][A-Z0-9]*\d{3} \[[a-z ]+\] ")
+# What a human format must never print as it is: controls (but its own line ends), line separators,
+# bidirectional overrides.
+HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # --- what a mutant is made of -------------------------------------------------------------------------
 
@@ -107,13 +110,40 @@ def _mutate(data, tree):
     return tree
 
 
+# The same on the ids (keys two spaces in, as the dumper writes them), which every later stage meets.
+ID_EDITS = [(r"^(  )[^\s:]+:", r"\1!!int 1:"), (r"^(  )[^\s:]+:", r"\1!!bool true:"),
+            (r"^(  )[^\s:]+:", r"\1!!null '':"), (r"^(  )[^\s:]+:", r"\1!!float 1.5:")]
+
+
 def _edit_text(data, text: str) -> str:
     lines = text.split("\n")
+    ids = [position for position, line in enumerate(lines) if re.match(r"^  [^\s:]+:", line)]
     for _ in range(data.draw(st.integers(0, 3), label="text edits")):
-        pattern, replacement = data.draw(st.sampled_from(TEXT_EDITS), label="text edit")
-        position = data.draw(st.integers(0, len(lines) - 1), label="line")
+        if ids and data.draw(st.booleans(), label="edit an id"):
+            pattern, replacement = data.draw(st.sampled_from(ID_EDITS), label="id edit")
+            position = data.draw(st.sampled_from(ids), label="id line")
+        else:
+            pattern, replacement = data.draw(st.sampled_from(TEXT_EDITS), label="text edit")
+            position = data.draw(st.integers(0, len(lines) - 1), label="line")
         lines[position] = re.sub(pattern, replacement, lines[position], count=1)
     return "\n".join(lines)
+
+
+SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
+
+
+def _rename_entity(data, tree) -> None:
+    """An entity's id replaced by odd text: ids are quoted in almost every message."""
+    sections = [name for name in SECTIONS if isinstance(tree, dict) and isinstance(tree.get(name), dict)
+                and tree[name]]
+    if not sections:
+        return
+    section = tree[data.draw(st.sampled_from(sections), label="section")]
+    old = data.draw(st.sampled_from(list(section)), label="entity")
+    new = data.draw(ODD_TEXT, label="new id")
+    items = [(new if key == old else key, value) for key, value in section.items()]
+    section.clear()
+    section.update(items)
 
 
 @st.composite
@@ -124,7 +154,10 @@ def mutants(draw):
     data = draw(st.data())
     for _ in range(draw(st.integers(1, 4), label="changes")):
         file = draw(st.sampled_from(sorted(files)), label="file")
-        files[file] = _mutate(data, files[file])
+        if draw(st.booleans(), label="rename an entity"):
+            _rename_entity(data, files[file])
+        else:
+            files[file] = _mutate(data, files[file])
     texts = {file: yaml.safe_dump(tree, allow_unicode=draw(st.booleans()), sort_keys=False)
              for file, tree in files.items()}
     file = draw(st.sampled_from(sorted(texts)), label="file edited as text")
@@ -179,6 +212,7 @@ def test_a_mutated_example_exits_0_1_or_2_and_every_report_holds(mutant):
         findings_shown = [line for line in text.stdout.splitlines() if FINDING.match(line)]
         assert len(findings_shown) == shown, text.stdout[-3000:]
         assert all(line.startswith(str(root)) for line in findings_shown), text.stdout[-3000:]
+        assert not HIDDEN.search(text.stdout), text.stdout[-3000:]
 
         junit = invoke(*common, "--format", "junit")
         suites = ElementTree.fromstring(junit.stdout.encode("utf-8"))
@@ -186,6 +220,7 @@ def test_a_mutated_example_exits_0_1_or_2_and_every_report_holds(mutant):
 
         markdown = invoke(*common, "--format", "markdown")
         assert sum(1 for line in markdown.stdout.splitlines() if line.startswith("| `")) == shown
+        assert not HIDDEN.search(markdown.stdout)
 
         assert {report.exit_code, text.exit_code, junit.exit_code, markdown.exit_code} == {report.exit_code}
         assert report.exit_code == (1 if document["summary"]["failed"] else 0)
