@@ -1,9 +1,12 @@
 """The rule catalogue: one YAML file per rule, built in (package data) or custom (--rules-dir).
 
-Every rule file is checked against `schemas/rule.schema.json` when loaded and
-its declarative condition compiled once, so a broken rule is a clear error
-naming the file, line and field, and a rule file can never run code: custom
-rules may only be declarative (`when`), never name a Python `check`.
+Every rule file is checked against `schemas/rule.schema.json` when loaded, a
+custom rule's conditions against `schemas/condition.schema.json` (the JSON
+Schema subset `predicate` compiles), and each condition is compiled once, so a
+broken rule is a clear error naming the file, line and field, never a crash
+mid-run. A rule file can never run code: custom rules may only be declarative
+(`when`), never name a Python `check`, and never pass for a built-in rule
+(code prefix, name). Their patterns match under a time limit (PATTERN_SECONDS).
 """
 
 from __future__ import annotations
