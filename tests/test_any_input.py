@@ -102,6 +102,16 @@ def test_a_huge_integer_in_a_config_file_is_exit_2(here):
                              "too long to be a figure of the estate\n")
 
 
+@pytest.mark.parametrize("toml", ["[tool.si-lint.options]\nmax_iaas_providers = " + "9" * 5000 + "\n",
+                                  "[tool.si-lint]\nselect = " + "[" * 5000 + "]" * 5000 + "\n"])
+def test_a_huge_integer_or_absurd_nesting_in_a_toml_config_is_exit_2(here, toml):
+    path = estate(here, "version: 1\n")
+    estate(here, toml, "pyproject.toml")
+    result = invoke(path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("si-lint: error: pyproject.toml: invalid TOML: ")
+
+
 # --- an empty selection -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("flag", ["", ",", " , ,"])
