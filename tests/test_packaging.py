@@ -19,5 +19,5 @@ def test_rule_files_and_schemas_are_package_data():
     from importlib import resources
 
     assert len([p for p in resources.files("si_lint.rules").iterdir() if p.name.endswith(".yaml")]) == 36
-    for name in ("estate", "rule", "report"):
+    for name in ("estate", "rule", "report", "condition"):
         assert resources.files("si_lint").joinpath(f"schemas/{name}.schema.json").is_file()
