@@ -93,7 +93,8 @@ def _component(estate: Estate, member, figures: dict) -> tuple[Link, _Partial]:
         return (Link("applications", member, figure.value),
                 _Partial(figure.value / 100, figure.weakest, list(figure.missing)))
     value = entity.data.get("availability")
-    if type(value) not in (int, float):
+    # The component may have failed the schema (EST003): only a figure the format allows is counted.
+    if type(value) not in (int, float) or not 0 <= value <= 100:
         return Link(entity.section, member, None), _Partial(missing=[member])
     link = Link(entity.section, member, value)
     return link, _Partial(value / 100, link if value < 100 else None)

@@ -58,16 +58,9 @@ def write(path: str, diagnostics, lang: str) -> int:
 
 
 def load(path: str) -> Baseline:
-    from .inputs import read_text
+    from .inputs import read_json
 
-    text = read_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(Text("baseline.not_json", problem=error.msg),
-                         where=f"{path}:{error.lineno}:{error.colno}") from None
-    except RecursionError:
-        raise InputError(Text("baseline.not_a_baseline", version=VERSION), where=path) from None
+    document = read_json(path, "baseline.not_json")
     entries = document.get("findings") if isinstance(document, dict) else None
     if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
             or not all(_entry(e) for e in entries)):

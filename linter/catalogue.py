@@ -1,9 +1,12 @@
 """The rule catalogue: one YAML file per rule, built in (package data) or custom (--rules-dir).
 
-Every rule file is checked against `schemas/rule.schema.json` when loaded and
-its declarative condition compiled once, so a broken rule is a clear error
-naming the file, line and field, and a rule file can never run code: custom
-rules may only be declarative (`when`), never name a Python `check`.
+Every rule file is checked against `schemas/rule.schema.json` when loaded, a
+custom rule's conditions against `schemas/condition.schema.json` (the JSON
+Schema subset `predicate` compiles), and each condition is compiled once, so a
+broken rule is a clear error naming the file, line and field, never a crash
+mid-run. A rule file can never run code: custom rules may only be declarative
+(`when`), never name a Python `check`, and never pass for a built-in rule
+(code prefix, name). Their patterns match under a time limit (PATTERN_SECONDS).
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .diagnostic import InputError
-from .messages import LANGUAGES, Text
+from .messages import LANGUAGES, Text, hint, show_value
 from .inputs import read_text
 from .loader import Document, load_text, refuse_problems
-from .predicate import SchemaCompileError, compile_schema
+from .predicate import SUPPORTED, PatternTimeout, SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
 from .views import RuleDoc
 from .vocabulary import SECTIONS
+
+
+# How long one match of a rule's pattern may run on one value: a million times what one usually takes.
+PATTERN_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -71,14 +78,29 @@ class Rule:
     def _compile(self, key: str, options: dict):
         cache_key = (key, json.dumps(options, sort_keys=True, default=str))
         if cache_key not in self._compiled:
-            self._compiled[cache_key] = compile_schema(_substitute(getattr(self, key), options))
+            condition = _substitute(getattr(self, key), options)
+            if self.builtin:  # our own patterns (GOV002's \S) are reviewed: no time limit to pay for
+                self._compiled[cache_key] = compile_schema(condition)
+            else:
+                test = compile_schema(condition, time_limit=PATTERN_SECONDS)
+                self._compiled[cache_key] = self._reporting(test) if "pattern" in json.dumps(condition) else test
         return self._compiled[cache_key]
+
+    def _reporting(self, test):
+        """`test`, with a pattern that runs past its time limit stopping the run (exit 2) with this rule named."""
+        def reported(value):
+            try:
+                return test(value)
+            except PatternTimeout as error:
+                raise InputError(Text("rulefile.pattern_too_slow", code=self.code, pattern=repr(error.pattern),
+                                      seconds=error.seconds), where=self.origin) from None
+        return reported
 
 
 def _substitute(node, options: dict):
     """The condition with each `{$option: NAME}` replaced by the option's value (names are checked at load)."""
     if isinstance(node, dict):
-        if set(node) == {"$option"}:
+        if _is_option(node):
             return options[node["$option"]]
         return {key: _substitute(value, options) for key, value in node.items()}
     if isinstance(node, list):
@@ -94,7 +116,13 @@ class Catalogue:
                 raise InputError(Text("rulefile.duplicate_code", code=rule.code, first=self.rules[rule.code].origin),
                                  where=rule.origin)
             self.rules[rule.code] = rule
-        self.by_name = {rule.name: rule for rule in self.rules.values()}
+        self.by_name: dict[str, Rule] = {}
+        for rule in self.rules.values():
+            # `explain NAME` and `--select`-like lookups by name must find one rule, never a later one.
+            if rule.name in self.by_name:
+                raise InputError(Text("rulefile.duplicate_name", name=rule.name, first=self.by_name[rule.name].origin),
+                                 where=rule.origin)
+            self.by_name[rule.name] = rule
 
     def __iter__(self):
         return iter(sorted(self.rules.values(), key=lambda rule: rule.code))
@@ -129,9 +157,21 @@ def builtin_rule_files() -> list:
     return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
 
 
+@lru_cache(maxsize=None)
+def condition_schema() -> dict:
+    text = resources.files("si_lint").joinpath("schemas/condition.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def _condition_predicate():
+    return compile_schema(condition_schema())
+
+
 def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
     rules = [parse_rule(p.read_text(encoding="utf-8"), f"si_lint/rules/{p.name}", builtin=True)
              for p in builtin_rule_files()]
+    families = tuple(sorted({rule.family for rule in rules}))
     for folder in rules_dirs:
         path = Path(folder)
         if not path.is_dir():
@@ -139,11 +179,12 @@ def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
         files = sorted(list(path.glob("*.yaml")) + list(path.glob("*.yml")))
         if not files:
             raise InputError(Text("rulefile.empty_folder", folder=folder))
-        rules.extend(parse_rule(read_text(str(f)), str(f), builtin=False) for f in files)
+        rules.extend(parse_rule(read_text(str(f)), str(f), builtin=False, reserved=families) for f in files)
     return Catalogue(rules)
 
 
-def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
+def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> Rule:
+    """One rule file; a custom rule's code may not start with a `reserved` (built-in) family's letters."""
     document = load_text(text, origin)
     refuse_problems(document)
     data = document.data
@@ -158,6 +199,13 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
 
     if not builtin and "check" in data:
         refuse(("check",), "rulefile.custom_check")
+    if not builtin:
+        # A custom EST999 could be neither waived nor recorded in a baseline; an ACC999 would pass for ours.
+        family = next((family for family in reserved if data["code"].startswith(family)), None)
+        if family is not None:
+            refuse(("code",), "rulefile.builtin_family", code=data["code"], family=family)
+        if data.get("family") == "EST":
+            refuse(("family",), "rulefile.family_est")
     if "check" in data and "applies_to" in data:
         refuse(("applies_to",), "rulefile.applies_to_check")
     if "check" in data:
@@ -166,7 +214,7 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
             raise InputError(problem, where=_where(document, ("check",)))
     for key in ("applies_to", "when"):
         if key in data:
-            _check_condition(document, key)
+            _check_condition(document, key, builtin)
     for lang in LANGUAGES:
         if "reads" in data and "unstated" not in data[lang]:
             raise InputError(Text("rulefile.unstated_missing", lang=lang), where=_where(document, (lang,)))
@@ -188,8 +236,11 @@ def parse_rule(text: str, origin: str, builtin: bool) -> Rule:
     )
 
 
-def _check_condition(document: Document, key: str) -> None:
-    """A condition (`when`, `applies_to`) names known options and compiles: a typo fails at load, not mid-run."""
+def _check_condition(document: Document, key: str, builtin: bool) -> None:
+    """A condition (`when`, `applies_to`) is valid JSON Schema of the supported subset, names known options
+    and compiles: a typo or a wrong type fails at load, with its place, never mid-run.
+
+    Built-in conditions are checked against the metaschema by the tests, not at every start-up."""
     data = document.data
     scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
     if not set(scopes) <= set(SECTIONS):
@@ -198,19 +249,64 @@ def _check_condition(document: Document, key: str) -> None:
     unknown = _unknown_option(data[key], (key,))
     if unknown:
         path, name = unknown
-        raise InputError(Text("rulefile.unknown_option", key=key, name=repr(name),
+        raise InputError(Text("rulefile.unknown_option", key=key, name=show_value(name),
                               known=", ".join(sorted(DEFAULT_OPTIONS))), where=_where(document, path))
+    # Options change values, never types (config/checking.py): checking with the defaults checks every run.
+    condition = _substitute(data[key], DEFAULT_OPTIONS)
+    if not builtin and not _condition_predicate()(condition):
+        path, problem = _first_condition_problem(condition)
+        option = _option_at(data[key], path)
+        if option is not None:
+            problem = Text("condition.option_value", name=option, problem=problem)
+        raise InputError(Text("schema.at", path=_dotted((key,) + path), problem=problem),
+                         where=_where(document, (key,) + path))
     try:
-        compile_schema(_substitute(data[key], DEFAULT_OPTIONS))
+        compile_schema(condition)
     except SchemaCompileError as error:
-        raise InputError(Text("rulefile.at_key", key=key, problem=str(error)),
+        raise InputError(Text("rulefile.at_key", key=_dotted((key,) + tuple(error.path)), problem=error.text),
                          where=_where(document, (key,) + tuple(error.path))) from None
+
+
+def _first_condition_problem(condition) -> tuple:
+    """(path below the condition, problem) of its most relevant error against the condition metaschema."""
+    import jsonschema
+
+    from .validate import explainer, wordings
+
+    error = jsonschema.exceptions.best_match(explainer(condition_schema()).iter_errors(condition))
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        # A keyword outside the subset: in the words the compiler uses for it, with the closest keyword.
+        name = next(str(key) for key in error.instance if key not in error.schema.get("properties", {}))
+        return path + (name,), Text("condition.unsupported", keywords=name, hint=hint(name, SUPPORTED))
+    return next(iter(wordings(error)), (path, error.message))
+
+
+def _option_at(node, path: tuple):
+    """The name of the `{$option: NAME}` that `path` leads into, if it does."""
+    for step in path:
+        if _is_option(node):
+            break
+        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) \
+                and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node["$option"] if _is_option(node) else None
+
+
+def _is_option(node) -> bool:
+    return isinstance(node, dict) and set(node) == {"$option"}
+
+
+def _dotted(path: tuple) -> str:
+    return ".".join(str(step) for step in path)
 
 
 def _unknown_option(node, path: tuple):
     """(path, name) of the first `{$option: name}` naming no option, or None."""
     if isinstance(node, dict):
-        if set(node) == {"$option"} and node["$option"] not in DEFAULT_OPTIONS:
+        if _is_option(node) and (not isinstance(node["$option"], str) or node["$option"] not in DEFAULT_OPTIONS):
             return path, node["$option"]
         children = node.items()
     elif isinstance(node, list):
@@ -269,7 +365,16 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
 
 
 def _where(document: Document, path: tuple) -> str:
-    line, column = document.place(path)
+    """file:line:col of `path`, or of the deepest part of it written in the file (an option's value is not)."""
+    node, written = document.data, ()
+    for step in path:
+        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) \
+                and 0 <= step < len(node):
+            node = node[step]
+            written += (step,)
+        else:
+            break
+    line, column = document.place(written)
     return f"{document.path}:{line}:{column}"
 
 
@@ -277,9 +382,9 @@ def _first_schema_problem(data: dict) -> tuple:
     """(problem, path) of the rule file's most relevant schema error, worded as the estate's EST003."""
     import jsonschema
 
-    from .validate import wordings
+    from .validate import explainer, wordings
 
-    validator = jsonschema.Draft202012Validator(rule_file_schema(), format_checker=jsonschema.FormatChecker())
+    validator = explainer(rule_file_schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error.validator == "oneOf" and not error.absolute_path:
         return Text("rulefile.when_or_check"), ()

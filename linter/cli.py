@@ -77,6 +77,10 @@ class DefaultToCheck(Group):
     def list_commands(self, ctx):
         return sorted(set(self.commands) | set(LAZY_COMMANDS))
 
+    def main(self, *args, **kwargs):
+        # Click's own output (--help, --version) gets the same guard as the commands: no traceback.
+        return run(lambda: super(DefaultToCheck, self).main(*args, **kwargs))
+
     def get_command(self, ctx, name):
         if name not in self.commands and name in LAZY_COMMANDS:
             import importlib

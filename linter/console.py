@@ -8,6 +8,7 @@ line itself.
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 import sys
 from pathlib import Path
@@ -110,11 +111,31 @@ def run(function, lang=None, config_path=None):
         sys.exit(2)
     except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
         lang = lang_in_force(lang, config_path)
+        if isinstance(error, OSError) and error.errno in _WRITE_ERRNOS:
+            # Any command's output, help included, and not only the reports that go through
+            # write_output: files si-lint reads or writes turn their own errors into InputError.
+            _silence_stdout()  # or the interpreter's last flush fails again
+            _error(say(lang, "cli.stdout_failed", reason=error.strerror or str(error)), lang)
+            sys.exit(2)
         _error(say(lang, "cli.internal_error", error=f"{type(error).__name__}: {error}"), lang, prefix=False)
         sys.exit(3)
 
 
+# What writing to a full disk or a broken device gives.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _silence_stdout() -> None:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor behind it (tests, embedding)
+        pass
+
+
 def _error(message: str, lang: str, prefix: bool = True) -> None:
+    from .reporters import one_line  # the user's values quoted in an error show their control characters escaped
+
+    message = "\n".join(one_line(line) for line in message.split("\n"))  # a list of problems keeps its lines
     try:
         click.echo(f"si-lint: {say(lang, 'cli.error', message=message)}" if prefix else f"si-lint: {message}", err=True)
     except OSError:  # standard error closed: nothing more can be said
@@ -128,7 +149,7 @@ def write_output(text: str, output) -> None:
             click.echo(text, nl=False)
             sys.stdout.flush()
         except BrokenPipeError:  # `si-lint ... | head`: the reader has what it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_stdout()
         except OSError as error:  # a full disk (> /dev/full)
             raise InputError(Text("cli.stdout_failed", reason=error.strerror or str(error))) from None
         return

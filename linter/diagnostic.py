@@ -81,9 +81,10 @@ class InputError(Exception):
 
     def render(self, lang: str) -> str:
         from .messages import render
+        from .reporters import one_line  # the user's values it quotes show their control characters escaped
 
         words = render(lang, self.message)
-        return f"{self.where}: {words}" if self.where else words
+        return one_line(f"{self.where}: {words}" if self.where else words)
 
     def __str__(self) -> str:
         return self.render("en")

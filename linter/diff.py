@@ -15,8 +15,9 @@ import click
 
 from .console import lang_option, lang_in_force, run, write_output
 from .diagnostic import InputError
-from .inputs import read_text
+from .inputs import read_json
 from .messages import Text, percent, say
+from .reporters import one_line
 
 EXIT_HELP = """\b
 Exit codes:
@@ -48,13 +49,7 @@ def diff_command(old, new, format_name, lang):
 
 def read_report(path: str) -> dict:
     """The report in `path`, checked against the report schema; InputError (exit 2) says what is wrong."""
-    content = read_text(path)
-    try:
-        document = json.loads(content)
-    except json.JSONDecodeError as error:
-        raise InputError(Text("diff.not_json", problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") from None
-    except RecursionError:
-        raise InputError(Text("diff.not_json", problem="nested too deep"), where=path) from None
+    document = read_json(path, "diff.not_json")
     problem = _schema_problem(document)
     if problem:
         raise InputError(Text("diff.not_a_report", problem=problem), where=path)
@@ -147,7 +142,7 @@ def _change(old, new, lang: str) -> str:
 
 
 def _place(finding: dict) -> str:
-    return f"{finding['file']}:{finding['line']}:{finding['column']}"
+    return f"{one_line(finding['file'])}:{finding['line']}:{finding['column']}"
 
 
 _KINDS = ("fixed", "new", "now_waived", "reopened")
@@ -164,19 +159,21 @@ def text(changes: dict, lang: str) -> str:
                          change=_change(old, new, lang)))
         for label, old, new in rows[1:]:
             if old != new:
-                lines.append(f"  {label:<6} {_percent(old, lang)} -> {_percent(new, lang)} ({_change(old, new, lang)})")
+                lines.append(f"  {one_line(label):<6} {_percent(old, lang)} -> {_percent(new, lang)} "
+                             f"({_change(old, new, lang)})")
     for key in _KINDS:
         if changes[key]:
             lines += ["", say(lang, "diff.heading", kind=Text("diff." + key), n=len(changes[key]))]
-            lines += [f"  {_place(f)}: {f['code']} [{say(lang, 'severity.' + f['severity'])}] {f['message']}"
-                      for f in changes[key]]
+            lines += [f"  {_place(f)}: {one_line(f['code'])} [{say(lang, 'severity.' + f['severity'])}] "
+                      f"{one_line(f['message'])}" for f in changes[key]]
     lines += ["", say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
               else say(lang, "diff.nothing")]
     return "\n".join(lines) + "\n"
 
 
 def _md(value: str) -> str:
-    """Text that markdown shows as written (no emphasis, links, tables or html)."""
+    """Text that markdown shows as written (no emphasis, links, tables or html), on one line."""
+    value = one_line(value)
     for char in "\\`*_[]<>|#":
         value = value.replace(char, "\\" + char)
     return value
@@ -191,14 +188,14 @@ def markdown(changes: dict, lang: str) -> str:
         lines += ["| " + " | ".join(say(lang, "diff." + column) for column in ("category", "before", "after", "change"))
                   + " |", "|---|---:|---:|---:|"]
         for label, old, new in rows:
-            name = f"**{say(lang, 'diff.score')}**" if label == "estate" else label
+            name = f"**{say(lang, 'diff.score')}**" if label == "estate" else _md(label)
             if label == "estate" or old != new:
                 lines.append(f"| {name} | {_percent(old, lang)} | {_percent(new, lang)} | {_change(old, new, lang)} |")
     for key in _KINDS:
         if changes[key]:
             lines += ["", f"**{_md(say(lang, 'diff.heading_md', kind=Text('diff.' + key), n=len(changes[key])))}**", ""]
-            lines += [f"- `{f['code']}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` {_md(f['message'])}"
-                      for f in changes[key]]
+            lines += [f"- `{one_line(f['code'])}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` "
+                      f"{_md(f['message'])}" for f in changes[key]]
     lines += ["", _md(say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
                   else say(lang, "diff.nothing"))]
     return "\n".join(lines) + "\n"

@@ -3,11 +3,18 @@
 Every file si-lint reads on the user's behalf (estate files, config, rule
 files, baselines, reports to compare, inventories, mappings, catalogs) goes
 through `read_bytes`, so a FIFO, a device or `/dev/zero` named by mistake is
-refused at once instead of blocking or filling memory.
+refused at once instead of blocking or filling memory (`tests/test_one_reader.py`
+checks that no other module opens files). JSON files (baselines, reports) are
+parsed here too, so that what Python's `json` accepts beyond JSON (NaN,
+Infinity), integers past Python's conversion limit and absurd nesting are
+refused with a message rather than crashing the command that reads them.
 """
 
 from __future__ import annotations
 
+import errno
+import json
+import math
 import os
 import stat
 
@@ -38,9 +45,21 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
+def require_regular(path: str) -> None:
+    """Refuse, as `read_bytes` would, what is not a regular file: for listing files before reading them."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise InputError(_os_problem(path, error)) from None
+    if not stat.S_ISREG(mode):
+        raise InputError(Text("input.not_regular", path=path))
+
+
 def _os_problem(path: str, error: OSError) -> Text:
     if isinstance(error, FileNotFoundError):
-        return Text("input.no_file", path=path)
+        return Text("input.dangling_link" if os.path.islink(path) else "input.no_file", path=path)
+    if error.errno == errno.ELOOP:
+        return Text("input.link_loop", path=path)
     if isinstance(error, IsADirectoryError):
         return Text("input.not_regular", path=path)
     return Text("input.unreadable", path=path, reason=error.strerror or str(error))
@@ -69,3 +88,59 @@ def read_stdin(limit: int = MAX_BYTES) -> str:
     if len(data) > limit:
         raise InputError(Text("input.too_big", path="-", limit=limit // (1024 * 1024)))
     return decode(data, "-")
+
+
+# A si-lint report nests six levels; this leaves room for any JSON si-lint reads and none for a bomb.
+MAX_JSON_DEPTH = 64
+# Python refuses to convert longer integers (sys.get_int_max_str_digits) with an error of its own.
+MAX_JSON_DIGITS = 4300
+
+
+class _Refused(ValueError):
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.key)
+        self.text = text
+
+
+def _json_int(written: str) -> int:
+    if len(written.lstrip("-")) > MAX_JSON_DIGITS:
+        raise _Refused(Text("input.json_long_number", digits=len(written.lstrip("-"))))
+    return int(written)
+
+
+def _json_float(written: str) -> float:
+    value = float(written)
+    if not math.isfinite(value):  # 1e999
+        raise _Refused(Text("input.json_not_a_number", value=written))
+    return value
+
+
+def _json_constant(written: str):
+    raise _Refused(Text("input.json_not_a_number", value=written))  # NaN, Infinity: not JSON
+
+
+def read_json(path: str, not_json: str):
+    """The JSON document in `path`; InputError `Text(not_json, problem=...)` when it is not plain JSON."""
+    text = read_text(path)
+    try:
+        document = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(Text(not_json, problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") from None
+    except _Refused as error:
+        raise InputError(Text(not_json, problem=error.text), where=path) from None
+    except RecursionError:
+        raise InputError(Text(not_json, problem=Text("input.json_too_deep", limit=MAX_JSON_DEPTH)),
+                         where=path) from None
+    if _too_deep(document):
+        raise InputError(Text(not_json, problem=Text("input.json_too_deep", limit=MAX_JSON_DEPTH)), where=path)
+    return document
+
+
+def _too_deep(document) -> bool:
+    level = [document]
+    for _ in range(MAX_JSON_DEPTH):
+        level = [child for node in level if isinstance(node, (dict, list))
+                 for child in (node.values() if isinstance(node, dict) else node)]
+        if not level:
+            return False
+    return any(isinstance(node, (dict, list)) for node in level)

@@ -25,7 +25,7 @@ import yaml
 from yaml import events as ev
 
 from .diagnostic import InputError, Problem
-from .inputs import read_stdin, read_text
+from .inputs import read_stdin, read_text, require_regular
 from .messages import Text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -397,7 +397,8 @@ CONFIG_FILE_NAMES = ("si-lint.yaml", "si-lint.yml")
 
 
 def _is_estate_file(path: Path, root: Path) -> bool:
-    """A *.yaml/*.yml file below `root`, outside hidden folders (.git, .github, ...) and not hidden itself.
+    """A *.yaml/*.yml entry below `root`, outside hidden folders (.git, .github, ...) and not hidden itself,
+    that is not a folder: a dangling link, a link loop or a FIFO is one, and `discover` refuses it.
 
     Hidden files are tools' settings (`.pre-commit-config.yaml`, `.si-lint.yaml`), as
     are workflow files under `.github/`: linting a repository root must not read them.
@@ -406,13 +407,14 @@ def _is_estate_file(path: Path, root: Path) -> bool:
         return False
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
-    return path.is_file()
+    return not path.is_dir()
 
 
 def discover(paths: Iterable[str]) -> list[str]:
     """Expand folders into their estate files, sorted, recursively; files named are always read.
 
-    A missing or unreadable path is an InputError, never silently skipped.
+    A missing or unreadable path is an InputError, never silently skipped: named on the
+    command line or met in a folder, a dangling link, a link loop or a FIFO stops the run.
     """
     found: list[str] = []
     for raw in paths:
@@ -421,11 +423,12 @@ def discover(paths: Iterable[str]) -> list[str]:
             files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
+            for file in files:
+                require_regular(file)
             found.extend(files)
-        elif path.is_file():
+        elif os.path.lexists(path):
+            require_regular(raw)
             found.append(str(path))
-        elif path.exists():
-            raise InputError(Text("input.not_regular", path=raw))
         else:
             raise InputError(Text("input.missing", path=raw))
     return list(dict.fromkeys(os.path.normpath(p) for p in found))

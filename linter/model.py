@@ -156,6 +156,8 @@ def build(documents: list[Document], invalid: set[int], products: Optional[dict]
                 continue
             places = _places(document, entities)
             for position, (entity_id, body) in enumerate(entities.items()):
+                if not isinstance(entity_id, str):  # a tagged key: EST003 says so, it names nothing
+                    continue
                 entity = Entity(entity_id, section, body, places[position], id(body) not in invalid, document)
                 first = estate.by_id.get(entity_id)
                 if first is not None:

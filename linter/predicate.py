@@ -11,8 +11,11 @@ time, so a rule never passes because a keyword was silently ignored.
 from __future__ import annotations
 
 import datetime
+import math
 import re
-from typing import Callable
+from typing import Callable, Optional
+
+from .messages import Text
 
 Predicate = Callable[[object], bool]
 
@@ -32,20 +35,43 @@ SUPPORTED = ANNOTATIONS | frozenset(
 
 
 class SchemaCompileError(ValueError):
-    def __init__(self, message: str, path: tuple = ()) -> None:
+    """Why a schema cannot be compiled (a `messages.Text`), and where in the schema (`path`)."""
+
+    def __init__(self, text: Text, path: tuple = ()) -> None:
         where = "/".join(str(p) for p in path)
-        super().__init__(f"{where}: {message}" if where else message)
-        self.path = path
+        super().__init__(f"{where}: {text}" if where else str(text))
+        self.text, self.path = text, path
+
+
+class _Context:
+    """What one compilation shares: compiled references, and the references open at each depth of the value.
+
+    A `$ref` met again before any keyword has gone into the value (`properties`,
+    `items`, ...) would test the same value forever: it is refused at compile time.
+    """
+
+    __slots__ = ("root", "refs", "open", "time_limit")
+
+    def __init__(self, root, time_limit) -> None:
+        self.root = root
+        self.refs: dict[str, Predicate] = {}
+        self.open: list[set] = [set()]  # per depth of the value being tested: the refs being compiled
+        self.time_limit = time_limit
 
 
 def _is_integer(value) -> bool:
     return (type(value) is int) or (type(value) is float and value.is_integer())
 
 
+def _is_number(value) -> bool:
+    # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers here.
+    return type(value) is int or (type(value) is float and math.isfinite(value))
+
+
 _TYPES: dict[str, Predicate] = {
     "string": lambda v: type(v) is str,
     "integer": _is_integer,
-    "number": lambda v: type(v) in (int, float),
+    "number": _is_number,
     "boolean": lambda v: type(v) is bool,
     "object": lambda v: type(v) is dict,
     "array": lambda v: type(v) is list,
@@ -80,31 +106,34 @@ def _uri(value) -> bool:
 _FORMATS = {"date": _date, "uri": _uri}
 
 
-def compile_schema(schema, root=None, path: tuple = ()) -> Predicate:
-    """Return a predicate equivalent to `jsonschema` validity for `schema`."""
-    root = schema if root is None else root
-    cache: dict[str, Predicate] = {}
-    return _compile(schema, root, path, cache)
+def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
+    """Return a predicate equivalent to `jsonschema` validity for `schema`.
+
+    `time_limit`: seconds one `pattern` may take on one value (see `_bounded`); rule conditions set it,
+    the estate schema, whose patterns are si-lint's own, does not.
+    """
+    return _compile(schema, path, _Context(schema if root is None else root, time_limit))
 
 
-def _compile(schema, root, path, cache) -> Predicate:
+def _compile(schema, path, context: _Context) -> Predicate:
     if schema is True:
         return lambda v: True
     if schema is False:
         return lambda v: False
     if not isinstance(schema, dict):
-        raise SchemaCompileError("a schema must be a mapping or true/false", path)
+        raise SchemaCompileError(Text("condition.not_a_schema"), path)
     unknown = set(schema) - SUPPORTED
     if unknown:
-        raise SchemaCompileError(f"unsupported keyword(s): {', '.join(sorted(unknown))}", path)
+        raise SchemaCompileError(Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""),
+                                 path)
 
     checks: list[Predicate] = []
     type_check = None
     if "type" in schema:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         for name in names:
-            if name not in _TYPES:
-                raise SchemaCompileError(f"unknown type {name!r}", path + ("type",))
+            if not isinstance(name, str) or name not in _TYPES:
+                raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
         tests = [_TYPES[name] for name in names]
         type_check = tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests))
         checks.append(type_check)
@@ -114,27 +143,27 @@ def _compile(schema, root, path, cache) -> Predicate:
     if "enum" in schema:
         options = schema["enum"]
         if not isinstance(options, list):
-            raise SchemaCompileError("enum must be a list", path + ("enum",))
+            raise SchemaCompileError(Text("condition.enum_list"), path + ("enum",))
         if all(type(o) is str for o in options):
             allowed = frozenset(options)
             checks.append(lambda v, a=allowed: type(v) is str and v in a)
         else:
             checks.append(lambda v, o=options: any(_json_equal(v, x) for x in o))
 
-    checks.extend(_string_checks(schema, path))
+    checks.extend(_string_checks(schema, path, context))
     checks.extend(_number_checks(schema, path))
-    checks.extend(_object_checks(schema, root, path, cache))
-    checks.extend(_array_checks(schema, root, path, cache))
+    checks.extend(_object_checks(schema, path, context))
+    checks.extend(_array_checks(schema, path, context))
 
     if "not" in schema:
-        inner = _compile(schema["not"], root, path + ("not",), cache)
+        inner = _compile(schema["not"], path + ("not",), context)
         checks.append(lambda v, f=inner: not f(v))
     for keyword in ("anyOf", "allOf", "oneOf"):
         if keyword in schema:
             parts = schema[keyword]
             if not isinstance(parts, list) or not parts:
-                raise SchemaCompileError(f"{keyword} must be a non-empty list", path + (keyword,))
-            compiled = tuple(_compile(p, root, path + (keyword, i), cache) for i, p in enumerate(parts))
+                raise SchemaCompileError(Text("condition.non_empty_list", keyword=keyword), path + (keyword,))
+            compiled = tuple(_compile(p, path + (keyword, i), context) for i, p in enumerate(parts))
             if keyword == "anyOf":
                 checks.append(lambda v, fs=compiled: any(f(v) for f in fs))
             elif keyword == "allOf":
@@ -142,7 +171,7 @@ def _compile(schema, root, path, cache) -> Predicate:
             else:
                 checks.append(lambda v, fs=compiled: sum(1 for f in fs if f(v)) == 1)
     if "$ref" in schema:
-        checks.append(_reference(schema["$ref"], root, path, cache))
+        checks.append(_reference(schema["$ref"], path + ("$ref",), context))
 
     if not checks:
         return lambda v: True
@@ -155,29 +184,52 @@ def _compile(schema, root, path, cache) -> Predicate:
     return lambda v: all(f(v) for f in checks_tuple)
 
 
-def _reference(ref, root, path, cache) -> Predicate:
+def _reference(ref, path, context: _Context) -> Predicate:
     if not isinstance(ref, str) or not ref.startswith("#/"):
-        raise SchemaCompileError(f"only local references (#/...) are supported, not {ref!r}", path)
-    if ref not in cache:
-        target = root
+        raise SchemaCompileError(Text("condition.local_ref", ref=repr(ref)), path)
+    if ref in context.open[-1]:
+        raise SchemaCompileError(Text("condition.ref_loop", ref=ref), path)
+    if ref not in context.refs:
+        target, steps = context.root, []
         for part in ref[2:].split("/"):
-            if not isinstance(target, dict) or part not in target:
-                raise SchemaCompileError(f"{ref} points nowhere", path)
-            target = target[part]
-        # Late binding lets a definition refer to itself.
+            step = int(part) if isinstance(target, list) and part.isdigit() else part
+            if not (isinstance(target, dict) and step in target
+                    or isinstance(target, list) and isinstance(step, int) and step < len(target)):
+                raise SchemaCompileError(Text("condition.ref_nowhere", ref=ref), path)
+            target = target[step]
+            steps.append(step)
+        if not isinstance(target, (dict, bool)):
+            raise SchemaCompileError(Text("condition.ref_not_schema", ref=ref), path)
+        # Late binding lets a definition refer to itself, below a keyword that reads deeper into the value.
         slot: list[Predicate] = []
-        cache[ref] = lambda v, s=slot: s[0](v)
-        slot.append(_compile(target, root, tuple(ref[2:].split("/")), cache))
-    return cache[ref]
+        context.refs[ref] = lambda v, s=slot: s[0](v)
+        context.open[-1].add(ref)
+        try:
+            slot.append(_compile(target, tuple(steps), context))
+        finally:
+            context.open[-1].discard(ref)
+    return context.refs[ref]
 
 
-def _string_checks(schema, path):
+def _deeper(schema, path, context: _Context) -> Predicate:
+    """Compile a schema that tests a part of the value (a property, an item, a key)."""
+    context.open.append(set())
+    try:
+        return _compile(schema, path, context)
+    finally:
+        context.open.pop()
+
+
+def _string_checks(schema, path, context):
     checks = []
     if "pattern" in schema:
+        pattern = schema["pattern"]
         try:
-            search = re.compile(schema["pattern"]).search
-        except (re.error, TypeError) as error:
-            raise SchemaCompileError(f"bad pattern: {error}", path + ("pattern",)) from None
+            search = re.compile(pattern).search
+        except (re.error, TypeError, RecursionError, OverflowError) as error:
+            raise SchemaCompileError(Text("condition.bad_pattern", error=str(error)), path + ("pattern",)) from None
+        if context.time_limit is not None:
+            search = _bounded(search, pattern, context.time_limit)
         checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
     if "minLength" in schema:
         n = schema["minLength"]
@@ -186,11 +238,66 @@ def _string_checks(schema, path):
         n = schema["maxLength"]
         checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
     if "format" in schema:
-        test = _FORMATS.get(schema["format"])
+        test = _FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
-            raise SchemaCompileError(f"unsupported format {schema['format']!r}", path + ("format",))
+            raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
+                                     path + ("format",))
         checks.append(test)
     return checks
+
+
+# --- patterns that could run for ever ---------------------------------------------------
+#
+# Python's `re` backtracks: `^(a+)+$` takes a minute on 30 letters and a '!', twice as long with each
+# letter more, and `\s*\s*\s*$` 5 s on 300 spaces. Each match of a rule's pattern therefore gets
+# `time_limit` seconds. A limit rather than refusing nested quantifiers at load: a test of the
+# pattern's shape misses the polynomial blow-ups like the second one, and refuses safe, common
+# patterns such as kebab-case `^[a-z]+(-[a-z0-9]+)*$`; a limit stops whatever is slow and refuses
+# nothing that works. `re` can only be interrupted by a signal, so the limit holds where signals can
+# be used: the main thread on POSIX, which is the command line, hence CI and pre-commit.
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran past its time limit on a value."""
+
+    def __init__(self, pattern: str, seconds: float) -> None:
+        super().__init__(pattern)
+        self.pattern, self.seconds = pattern, seconds
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Alarm
+
+
+def _bounded(search, pattern: str, seconds: float):
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer"):  # Windows
+        return search
+
+    def bounded(value):
+        if threading.current_thread() is not threading.main_thread():
+            return search(value)
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            try:
+                return search(value)
+            finally:  # disarmed first: an alarm cannot fire later, outside this try
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Alarm:
+            raise PatternTimeout(pattern, seconds) from None
+        finally:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            if outer[0]:  # someone else's alarm was set (a test runner's timeout): give it back
+                signal.setitimer(signal.ITIMER_REAL, *outer)
+
+    return bounded
 
 
 def _number(v) -> bool:
@@ -208,18 +315,18 @@ def _number_checks(schema, path):
         if keyword in schema:
             bound = schema[keyword]
             if not _number(bound):
-                raise SchemaCompileError(f"{keyword} must be a number", path + (keyword,))
+                raise SchemaCompileError(Text("condition.number", keyword=keyword), path + (keyword,))
             checks.append(lambda v, b=bound, c=compare: not _number(v) or c(v, b))
     return checks
 
 
-def _object_checks(schema, root, path, cache):
+def _object_checks(schema, path, context):
     checks = []
     properties = schema.get("properties", {})
     if not isinstance(properties, dict):
-        raise SchemaCompileError("properties must be a mapping", path + ("properties",))
+        raise SchemaCompileError(Text("condition.mapping", keyword="properties"), path + ("properties",))
     compiled = tuple(
-        (name, _compile(sub, root, path + ("properties", name), cache)) for name, sub in properties.items()
+        (name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items()
     )
     if compiled:
         def check_properties(v, compiled=compiled):
@@ -239,13 +346,13 @@ def _object_checks(schema, root, path, cache):
         if extra is False:
             checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
         else:
-            test = _compile(extra, root, path + ("additionalProperties",), cache)
+            test = _deeper(extra, path + ("additionalProperties",), context)
             checks.append(
                 lambda v, k=known, t=test: type(v) is not dict
                 or all(t(item) for key, item in v.items() if key not in k)
             )
     if "propertyNames" in schema:
-        test = _compile(schema["propertyNames"], root, path + ("propertyNames",), cache)
+        test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)
         checks.append(lambda v, t=test: type(v) is not dict or all(t(k) for k in v))
     if "minProperties" in schema:
         n = schema["minProperties"]
@@ -253,13 +360,13 @@ def _object_checks(schema, root, path, cache):
     return checks
 
 
-def _array_checks(schema, root, path, cache):
+def _array_checks(schema, path, context):
     checks = []
     if "items" in schema:
-        test = _compile(schema["items"], root, path + ("items",), cache)
+        test = _deeper(schema["items"], path + ("items",), context)
         checks.append(lambda v, t=test: type(v) is not list or all(t(i) for i in v))
     if "contains" in schema:
-        test = _compile(schema["contains"], root, path + ("contains",), cache)
+        test = _deeper(schema["contains"], path + ("contains",), context)
         checks.append(lambda v, t=test: type(v) is not list or any(t(i) for i in v))
     if "minItems" in schema:
         n = schema["minItems"]

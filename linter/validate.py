@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -125,6 +126,14 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
             continue
         test = _predicate(DEFINITION_OF[section])
         for entity_id, entity in entities.items():
+            if not isinstance(entity_id, str):
+                # A tagged key (`!!int 1:`, `!!bool true:`, `!!null '':`): no stage after this one meets it.
+                invalid.add(id(entity))
+                line, column = document.place((section, entity_id))
+                problems.append(Problem("EST003", Text("schema.at", path=section,
+                                                       problem=Text("schema.id_not_text", value=show_value(entity_id))),
+                                        document.path, line, column, section))
+                continue
             if not test(entity):
                 invalid.add(id(entity))
                 problems.extend(_explain(_definition_schema(DEFINITION_OF[section]), entity, (section, entity_id),
@@ -141,9 +150,7 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
 
 
 def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[Problem]:
-    import jsonschema  # only paid for when something is wrong
-
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator = explainer(schema)
     found: list[Problem] = []
     seen: set = set()
     for error in validator.iter_errors(instance):
@@ -159,6 +166,37 @@ def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[
     return found
 
 
+def explainer(schema: dict):
+    """A `jsonschema` validator that agrees with `predicate`: NaN and infinities are not numbers."""
+    return _explainer_class()(schema, format_checker=_format_checker())
+
+
+@lru_cache(maxsize=None)
+def _explainer_class():
+    import jsonschema  # only paid for when something is wrong
+
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine(
+        "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
+    return jsonschema.validators.extend(base, type_checker=checker)
+
+
+@lru_cache(maxsize=None)
+def _format_checker():
+    import jsonschema
+
+    return jsonschema.FormatChecker()
+
+
+def _finite(value) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _yaml_number(value: float) -> str:
+    """.nan, .inf, -.inf: as YAML writes what is not a number."""
+    return ".nan" if value != value else (".inf" if value > 0 else "-.inf")
+
+
 def wordings(error):
     """Turn one jsonschema error into (path below the instance, problem as a Text) pairs."""
     path = tuple(error.absolute_path)
@@ -166,6 +204,14 @@ def wordings(error):
     value = error.instance
     expected = error.validator_value
     shown = show_value(value)
+    if not _finite(value) and keyword in ("type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        if keyword == "type" and ("number" in _listed(expected) or "integer" in _listed(expected)):
+            yield path, Text("schema.not_finite", value=_yaml_number(value))
+        elif keyword == "type":
+            yield path, Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
+        return  # a bound says nothing more about what is not a number
+    if "propertyNames" in error.absolute_schema_path and not isinstance(value, str):
+        return  # a key that is not text: validate_document says it once, at the key
     if keyword == "required":
         for name in expected:
             if isinstance(value, dict) and name not in value:
@@ -310,6 +356,10 @@ def _kind(value) -> Text:
     return Text("word." + _KIND.get(type(value), "text"))
 
 
+def _listed(expected) -> list:
+    return expected if isinstance(expected, list) else [expected]
+
+
 def _type_words(expected) -> Listing:
-    names = expected if isinstance(expected, list) else [expected]
+    names = _listed(expected)
     return Listing((Text("word." + _TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names), "or")

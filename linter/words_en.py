@@ -9,6 +9,13 @@ WORDS = {
     "input.too_big": "{path}: larger than {limit} MB: si-lint reads estates, not archives",
     "input.not_utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
     "input.no_estate_files": "{path}: no *.yaml or *.yml file in this folder",
+    # --- reading files: links (exit 2) ----------------------------------------------
+    "input.dangling_link": "{path}: a symbolic link to a file that does not exist",
+    "input.link_loop": "{path}: a symbolic link that leads back to itself",
+    # --- reading JSON files: baselines, reports to compare (exit 2) ---------------------
+    "input.json_long_number": "a number of {digits} digits",
+    "input.json_not_a_number": "{value} is not a JSON number",
+    "input.json_too_deep": "nested more than {limit} levels deep",
     # --- load (EST001, EST002) -----------------------------------------------------
     "load.invalid_yaml": "invalid YAML: {problem}",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
@@ -55,6 +62,10 @@ WORDS = {
     "schema.unique": "lists {values} more than once",
     "schema.dependency_item": "{value} is neither an id nor a group {{any_of: [ids]}}",
     "schema.top_level": "(top level)",
+    # --- numbers that are not numbers (EST003) ---------------------------------------
+    "schema.not_finite": "{value} is not a number: write a figure",
+    # --- ids that are not text (EST003) ------------------------------------------------
+    "schema.id_not_text": "the key {value} is not text: ids are text, written without a tag (`!!int`, `!!bool`, `!!null`)",
     # --- references (EST002, EST004, EST006) ------------------------------------------
     "ref.undefined.providers": "provider '{target}' is not defined{hint}: define it or fix the id",
     "ref.undefined.applications": "application '{target}' is not defined{hint}: define it or fix the id",
@@ -120,6 +131,30 @@ WORDS = {
     "rulefile.declarative_placeholder": "{{{name}}} cannot be filled in; a condition's message can use {{id}}, {{name}}, {{value}} and the options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} is not a parameter name",
     "rulefile.when_or_check": "a rule needs exactly one of `when` (a condition) or `check`",
+    # --- rule conditions: the JSON Schema subset (exit 2) --------------------------------
+    "condition.not_a_schema": "a schema is a mapping, or true or false",
+    "condition.unsupported": "unsupported keyword(s): {keywords}{hint}",
+    "condition.unknown_type": "unknown type {name}",
+    "condition.enum_list": "enum must be a list",
+    "condition.non_empty_list": "{keyword} must be a non-empty list",
+    "condition.mapping": "{keyword} must be a mapping",
+    "condition.number": "{keyword} must be a number",
+    "condition.unsupported_format": "unsupported format {format}",
+    "condition.local_ref": "only local references (#/...) are supported, not {ref}",
+    "condition.ref_nowhere": "{ref} points nowhere",
+    "condition.ref_not_schema": "{ref} points at a value that is not a schema",
+    "condition.ref_loop": "{ref} leads back to itself before reading any deeper into the value, "
+                          "so the test would never end",
+    "condition.bad_pattern": "bad pattern: {error}",
+    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} ran for more than {seconds} s on one value: "
+                                 "simplify it (docs/custom-rules.md, \"Patterns\")",
+    "condition.option_value": "`{{$option: {name}}}` cannot stand here: {problem}",
+    # --- custom rules beside the built-in ones (exit 2) -----------------------------------
+    "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "
+                               "give your rules a prefix of your own, like ACME001",
+    "rulefile.duplicate_name": "name: {name} is already the name of {first}: rule names are unique, pick another",
+    "rulefile.family_est": "family: EST is the family of the findings about reading the estate; "
+                           "a custom rule belongs to another family",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path}: no such file",
     "config.not_a_mapping": "a config file is a mapping of keys ({keys})",
@@ -164,7 +199,7 @@ WORDS = {
     "cli.bad_date": "{value} is not a date written YYYY-MM-DD",
     "cli.out_of_memory": "out of memory reading the estate",
     "cli.internal_error": "internal error (a bug, please report it): {error}",
-    "cli.stdout_failed": "the report cannot be written to standard output ({reason})",
+    "cli.stdout_failed": "standard output cannot be written ({reason})",
     "cli.cannot_write": "{path}: cannot be written ({reason})",
     "cli.findings.one": "{n} finding",
     "cli.findings.other": "{n} findings",

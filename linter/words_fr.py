@@ -9,12 +9,19 @@ WORDS = {
     "input.too_big": "{path} : plus de {limit} Mo ; si-lint lit des patrimoines, pas des archives",
     "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrer le fichier en UTF-8",
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
+    # --- lecture des fichiers : liens (code de sortie 2) -----------------------------
+    "input.dangling_link": "{path} : un lien symbolique vers un fichier qui n'existe pas",
+    "input.link_loop": "{path} : un lien symbolique qui ramène à lui-même",
+    # --- lecture des fichiers JSON : états de référence, rapports à comparer (code 2) ---
+    "input.json_long_number": "un nombre de {digits} chiffres",
+    "input.json_not_a_number": "{value} n'est pas un nombre JSON",
+    "input.json_too_deep": "imbriqué sur plus de {limit} niveaux",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
     "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
                           "fusionner les deux entrées ou en renommer une",
     "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
-    "load.bad_scalar": "{value!r} n'est pas une valeur {kind} valide",
+    "load.bad_scalar": "« {value} » n'est pas une valeur {kind} valide",
     "load.number_too_long": "un nombre de {digits} chiffres : trop long pour être une donnée du patrimoine",
     "load.bad_character": "le caractère {character} ({code}) est interdit en YAML : le supprimer",
     "load.tag": "l'étiquette {tag} n'est pas prise en charge : écrire des valeurs simples",
@@ -57,6 +64,11 @@ WORDS = {
     "schema.unique": "cite {values} plus d'une fois",
     "schema.dependency_item": "{value} n'est ni un identifiant ni un groupe {{any_of: [identifiants]}}",
     "schema.top_level": "(premier niveau)",
+    # --- nombres qui n'en sont pas (EST003) ------------------------------------------
+    "schema.not_finite": "{value} n'est pas un nombre : écrire une valeur chiffrée",
+    # --- identifiants qui ne sont pas du texte (EST003) ---------------------------------
+    "schema.id_not_text": "la clé {value} n'est pas du texte : les identifiants sont du texte, écrits sans "
+                          "étiquette (`!!int`, `!!bool`, `!!null`)",
     # --- références (EST002, EST004, EST006) -------------------------------------------
     "ref.undefined.providers": "le fournisseur « {target} » n'est pas défini{hint} : le définir ou corriger l'identifiant",
     "ref.undefined.applications": "l'application « {target} » n'est pas définie{hint} : la définir ou corriger l'identifiant",
@@ -128,6 +140,31 @@ WORDS = {
     "rulefile.declarative_placeholder": "{{{name}}} ne peut pas être rempli ; le message d'une condition peut utiliser {{id}}, {{name}}, {{value}} et les options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
     "rulefile.when_or_check": "une règle demande exactement l'un des deux : `when` (une condition) ou `check`",
+    # --- conditions des règles : le sous-ensemble de JSON Schema (code de sortie 2) ------
+    "condition.not_a_schema": "un schéma est un dictionnaire, ou true ou false",
+    "condition.unsupported": "mot-clé non pris en charge : {keywords}{hint}",
+    "condition.unknown_type": "type inconnu {name}",
+    "condition.enum_list": "enum doit être une liste",
+    "condition.non_empty_list": "{keyword} doit être une liste non vide",
+    "condition.mapping": "{keyword} doit être un dictionnaire",
+    "condition.number": "{keyword} doit être un nombre",
+    "condition.unsupported_format": "format non pris en charge : {format}",
+    "condition.local_ref": "seules les références locales (#/...) sont prises en charge, pas {ref}",
+    "condition.ref_nowhere": "{ref} ne mène nulle part",
+    "condition.ref_not_schema": "{ref} désigne une valeur qui n'est pas un schéma",
+    "condition.ref_loop": "{ref} ramène à lui-même avant de lire plus avant dans la valeur : "
+                          "le test ne finirait jamais",
+    "condition.bad_pattern": "motif invalide : {error}",
+    "rulefile.pattern_too_slow": "{code} : le motif {pattern} a tourné plus de {seconds} s sur une valeur : "
+                                 "le simplifier (docs/custom-rules.md, « Patterns »)",
+    "condition.option_value": "`{{$option: {name}}}` ne peut pas figurer ici : {problem}",
+    # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
+    "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "
+                               "donner à ses règles un préfixe propre, comme ACME001",
+    "rulefile.duplicate_name": "name : {name} est déjà le nom de {first} : les noms de règle sont uniques, "
+                               "en choisir un autre",
+    "rulefile.family_est": "family : EST est la famille des constats sur la lecture du patrimoine ; "
+                           "une règle personnalisée appartient à une autre famille",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path} : fichier introuvable",
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",
@@ -178,7 +215,7 @@ WORDS = {
     "cli.bad_date": "{value} n'est pas une date au format AAAA-MM-JJ",
     "cli.out_of_memory": "mémoire insuffisante pour lire le patrimoine",
     "cli.internal_error": "erreur interne (un défaut de si-lint, merci de le signaler) : {error}",
-    "cli.stdout_failed": "le rapport ne peut pas être écrit sur la sortie standard ({reason})",
+    "cli.stdout_failed": "impossible d'écrire sur la sortie standard ({reason})",
     "cli.cannot_write": "{path} : écriture impossible ({reason})",
     "cli.findings.one": "{n} constat",
     "cli.findings.other": "{n} constats",

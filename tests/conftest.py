@@ -48,3 +48,16 @@ def skip_or_fail(reason: str):
     if os.environ.get("CI"):
         pytest.fail(f"{reason} (CI must provide it)")
     pytest.skip(reason)
+
+
+# Property-based tests (tests/test_properties.py): a quick run while working, a fixed and larger one in CI
+# (the same examples every run, so a submission never fails by chance), a campaign on demand:
+# HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_properties.py
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+
+_PROPERTIES = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+hypothesis_settings.register_profile("default", max_examples=40, **_PROPERTIES)
+hypothesis_settings.register_profile("ci", max_examples=150, derandomize=True, database=None, **_PROPERTIES)
+hypothesis_settings.register_profile("fuzz", max_examples=5000, **_PROPERTIES)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))

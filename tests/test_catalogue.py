@@ -107,6 +107,19 @@ def test_every_named_check_exists():
     assert unknown == {}
 
 
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.when is not None or rule.applies_to is not None],
+                         ids=lambda rule: rule.code)
+def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
+    """Custom conditions are checked at load; the built-in ones here, so that start-up does not pay for it."""
+    from si_lint.catalogue import _substitute, condition_schema
+    from si_lint.settings import DEFAULT_OPTIONS
+    from si_lint.validate import explainer
+
+    for condition in (rule.when, rule.applies_to):
+        if condition is not None:
+            assert list(explainer(condition_schema()).iter_errors(_substitute(condition, DEFAULT_OPTIONS))) == []
+
+
 def test_every_check_is_used_by_a_rule():
     used = {rule.check for rule in RULES}
     assert sorted(set(CHECKS) - used) == []

@@ -410,7 +410,7 @@ BAD_TOML = [
      "pyproject.toml:5:1: options: unknown option 'max_iaas' (did you mean 'max_iaas_providers'?)"),
     ("bad code in an inline table", '[tool.si-lint]\nseverity = {ACC999 = "info"}\n',
      "pyproject.toml:2:1: severity: unknown rule code 'ACC999'"),
-    ("not a table", '[tool]\n"si-lint" = 3\n', "pyproject.toml:1:1: [tool.si-lint] must be a table of keys"),
+    ("not a table", '[tool]\n"si-lint" = 3\n', "pyproject.toml:2:1: [tool.si-lint] must be a table of keys"),
 ]
 
 

@@ -77,7 +77,10 @@ BAD_RULES = {
                                 ":3:1: severity: 'fatal' is not one of"),
     "a JSON Schema keyword outside the subset": (
         lambda s: s.replace("  required: [audience, availability]", "  if: {required: [audience]}"),
-        ":7:1: when: unsupported keyword(s): if"),
+        ":8:3: when.if: unsupported keyword(s): if"),
+    "a misspelt JSON Schema keyword": (
+        lambda s: s.replace("  required: [audience, availability]", "  requried: [audience, availability]"),
+        ":8:3: when.requried: unsupported keyword(s): requried (did you mean 'required'?)"),
     "an unknown option": (lambda s: s.replace("min_availability}", "min_avail}"),
                           ":14:18: when: unknown option 'min_avail'"),
     "a message that cannot be filled": (lambda s: s.replace("'{id}' is used", "'{id' is used"),
@@ -105,11 +108,12 @@ def test_a_bad_rule_file_is_a_clear_error(tmp_path, change, expected):
 
 
 def test_a_code_already_taken_names_both_files(tmp_path):
-    folder = write_rule(tmp_path / "rules", GOOD.replace("code: ACME001", "code: ACC001"))
+    folder = write_rule(tmp_path / "rules", GOOD, "ACME001-a.yaml")
+    write_rule(folder, GOOD.replace("name: customer-facing-availability", "name: other"), "ACME001-b.yaml")
     result = invoke("rules", "--rules-dir", folder)
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: error: {folder / 'ACME001-x.yaml'}: code: ACC001 is already the code of "
-                             "si_lint/rules/ACC001-browser-access.yaml: rule codes are unique, pick another\n")
+    assert result.stderr == (f"si-lint: error: {folder / 'ACME001-b.yaml'}: code: ACME001 is already the code of "
+                             f"{folder / 'ACME001-a.yaml'}: rule codes are unique, pick another\n")
 
 
 def test_a_rules_dir_must_hold_rule_files(tmp_path):

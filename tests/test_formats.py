@@ -326,7 +326,7 @@ def test_markdown_cells_cannot_break_the_table():
     hostile = Diagnostic("EST003", "error", "a | b\n<script>", "e.yaml", 1, 1, rule="schema")
     rows = [line for line in render("markdown", Report(diagnostics=[hostile], waived=[], summary=_summary(1)))
             .splitlines() if line.startswith("| `")]
-    assert rows == ["| `e.yaml:1:1` | EST003 schema | error |  | a \\| b &lt;script&gt; |"]
+    assert rows == ["| `e.yaml:1:1` | EST003 schema | error |  | a \\| b\\n&lt;script&gt; |"]
 
 
 def test_markdown_in_french():

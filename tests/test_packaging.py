@@ -20,7 +20,7 @@ def test_every_rule_file_and_schema_is_package_data():
 
     shipped = sorted(p.name for p in resources.files("si_lint.rules").iterdir() if p.name.endswith(".yaml"))
     assert shipped and shipped == sorted(p.name for p in (REPO / "rules").glob("*.yaml"))
-    for name in ("estate", "rule", "report", "product"):
+    for name in ("estate", "rule", "report", "product", "condition"):
         assert resources.files("si_lint").joinpath(f"schemas/{name}.schema.json").is_file()
 
 

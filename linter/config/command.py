@@ -9,6 +9,7 @@ import click
 
 from ..console import default_lang, lang_option, run
 from ..messages import say
+from ..reporters import one_line
 from . import DEFAULT, ENVIRONMENT, Effective, resolve
 
 
@@ -31,6 +32,7 @@ def describe(effective: Effective) -> str:
     ]
     for name, value in settings.options.items():
         rows.append((f"options.{name}", listing([str(v) for v in value]) if isinstance(value, list) else str(value)))
+    rows = [(key, one_line(value)) for key, value in rows]  # values are the user's: one line each
     origin = {DEFAULT: say(lang, "config.show.default"), ENVIRONMENT: say(lang, "config.show.environment")}
     width = max(len(key) for key, _ in rows)
     value_width = min(max(len(value) for _, value in rows), 60)

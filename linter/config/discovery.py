@@ -3,6 +3,7 @@ in the current folder and then upward, stopping at the repository root (the fold
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -14,7 +15,11 @@ def discover(start: Path) -> Optional[Path]:
     while True:
         for name in FILE_NAMES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if name == "pyproject.toml":
+                if candidate.is_file() and _has_tool_table(candidate):
+                    return candidate
+            elif os.path.lexists(candidate):
+                # si-lint's by its name: a dangling link or a FIFO is reported when read, not skipped.
                 return candidate
         if (folder / ".git").exists() or folder.parent == folder:
             return None

@@ -1,8 +1,8 @@
 """Reading a config file with the position of every key: YAML through si-lint's loader, TOML through tomllib.
 
-tomllib keeps no positions, so the keys of the `[tool.si-lint]` tables are
-located in the text; a key that cannot be located (inline tables, dotted keys
-of `[tool]`) points at its table, or at the top of the file.
+tomllib keeps no positions, so the keys below `tool.si-lint` are located in
+the text, however the table is spelt; a key that cannot be located (inside an
+inline table) points at its table, or at the top of the file.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class ConfigFile:
 
 
 def read_config(path: Path) -> ConfigFile:
-    text = read_text(str(path))
+    text = read_text(shown(path))  # named in messages as everywhere else in the config
     if path.name == "pyproject.toml":
         return _read_toml(text, path)
     return _read_yaml(text, path)
@@ -60,8 +60,12 @@ def _read_yaml(text: str, path: Path) -> ConfigFile:
 
 
 _TOML_ERROR_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
-_TOML_HEADER = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]")
-_TOML_KEY = re.compile(r"""\s*(["']?)([A-Za-z0-9_.-]+)\1\s*=""")
+_TOML_PART = r"""(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)"""
+_TOML_DOTTED = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
+_TOML_HEADER = re.compile(rf"\s*\[\s*({_TOML_DOTTED})\s*\]")
+_TOML_KEY = re.compile(rf"\s*({_TOML_DOTTED})\s*=")
+_TOML_PARTS = re.compile(r"""("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)""")
+_TABLE = ("tool", "si-lint")
 
 
 def parse_toml(text: str, path: str) -> dict:
@@ -102,20 +106,32 @@ def _read_toml(text: str, path: Path) -> ConfigFile:
 
 
 def _toml_positions(text: str) -> dict:
-    """Where each key of the [tool.si-lint] tables is written."""
+    """Where each key below `tool.si-lint` is written, however the table is spelt.
+
+    `[tool.si-lint]` and its subtables, dotted keys (`"si-lint".fail-on` under
+    `[tool]`, `tool.si-lint.lang` at the top); the table itself (key `()`) is
+    where `si-lint` is written, else where `tool` is (an inline table).
+    """
     found: dict = {}
-    table = None
+    table: tuple = ()
     for number, line in enumerate(text.splitlines(), 1):
-        header = _TOML_HEADER.match(line)
-        if header:
-            parts = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
-            table = parts[2:] if parts[:2] == ("tool", "si-lint") else None
-            if table is not None:
-                found.setdefault(table, (number, header.start(1) + 1))
+        if line.lstrip().startswith("[["):  # an array of tables: never si-lint's
+            table = ("[[",)
             continue
-        key = _TOML_KEY.match(line)
-        if key and table is not None:
-            found.setdefault(table + tuple(key.group(2).split(".")), (number, key.start(2) + 1))
+        header = _TOML_HEADER.match(line)
+        match = header or _TOML_KEY.match(line)
+        if not match:
+            continue
+        path = _parts(match.group(1)) if header else table + _parts(match.group(1))
+        if header:
+            table = path
+        place = (number, match.start(1) + 1)
+        if path[:2] == _TABLE:
+            if len(path) == 2:
+                found[()] = place
+            found.setdefault(path[2:], place)
+        elif path and _TABLE[:len(path)] == path:  # `[tool]`, or `tool = {si-lint = {...}}`
+            found.setdefault((), place)
     return found
 
 
@@ -125,3 +141,7 @@ def shown(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:  # another drive, on Windows
         return path.as_posix()
+
+
+def _parts(dotted: str) -> tuple:
+    return tuple(part.strip("\"'") for part in _TOML_PARTS.findall(dotted))

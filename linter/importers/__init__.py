@@ -59,9 +59,11 @@ class InputErrors(InputError):
         self.problems = problems  # (place, Text)
 
     def render(self, lang: str) -> str:
+        from ..reporters import one_line
+
         lines = [render(lang, self.message)]
         lines += [f"{place}: {render(lang, text)}" for place, text in self.problems]
-        return "\n".join(lines)
+        return "\n".join(one_line(line) for line in lines)  # one problem a line, whatever the values hold
 
 
 @dataclass

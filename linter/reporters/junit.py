@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from . import Report
+from . import Report, one_line
 
 ESTATE = "(estate)"  # the test-case name of findings that belong to no entity
 
@@ -23,7 +23,7 @@ def _groups(diagnostics) -> dict:
 
 
 def _where(diagnostic) -> str:
-    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+    return f"{one_line(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}"
 
 
 def _suite(root, name: str, cases: list) -> None:
@@ -39,10 +39,11 @@ def _suite(root, name: str, cases: list) -> None:
             ET.SubElement(properties, "property", name="unstated", value=str(all(d.unstated for d in found)).lower())
         if kind == "failure":
             first = found[0]
-            failure = ET.SubElement(case, "failure", message=first.message, type=first.severity)
-            failure.text = "\n".join(f"{_where(d)}: {d.code} [{d.severity}] {d.message}" for d in found)
+            # one_line: XML 1.0 cannot hold most control characters at all, even escaped.
+            failure = ET.SubElement(case, "failure", message=one_line(first.message), type=first.severity)
+            failure.text = "\n".join(f"{_where(d)}: {d.code} [{d.severity}] {one_line(d.message)}" for d in found)
         elif kind == "skipped":
-            ET.SubElement(case, "skipped", message=f"waived: {found[0].message}")
+            ET.SubElement(case, "skipped", message=f"waived: {one_line(found[0].message)}")
 
 
 def render(report: Report) -> str:
@@ -54,7 +55,7 @@ def render(report: Report) -> str:
         for kind, groups in (("failure", active), ("skipped", waived)):
             for entity, found in groups.get(code, {}).items():
                 first = found[0]
-                attributes = {"classname": f"si-lint.{code}", "name": entity, "file": first.file,
+                attributes = {"classname": f"si-lint.{code}", "name": one_line(entity), "file": one_line(first.file),
                               "line": str(first.line)}
                 cases.append((attributes, kind, found))
         _suite(root, f"{code} {rule.name if rule else ''}".strip(), cases)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from ..messages import say
-from . import Report
+from . import Report, one_line
 from .text import summary_line
+
 
 def cell(text: str) -> str:
     """Text safe inside a table cell: no pipe ends the cell, no tag or line break breaks the table."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-            .replace("\r", " ").replace("\n", " "))
+    return one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def _prose(text: str) -> str:
+    """A rule's text in a cell: its line breaks (a YAML block) are where words wrap, read as spaces."""
+    return cell(" ".join(text.splitlines()))
 
 
 def _table(diagnostics, lang: str) -> list:
@@ -37,9 +42,9 @@ def render(report: Report) -> str:
         lines.extend(["<details>", f"<summary>{say(lang, 'md.rules')}</summary>", ""])
         for code in codes:
             rule = report.rules[code]
-            lines.extend([f"#### {say(lang, 'md.rule_heading', code=code, name=rule.name, title=cell(rule.title))}", "",
-                          cell(rule.rationale), "",
-                          f"**{say(lang, 'md.fix')}** {cell(rule.remediation)}", ""])
+            lines.extend([f"#### {say(lang, 'md.rule_heading', code=code, name=rule.name, title=_prose(rule.title))}",
+                          "", _prose(rule.rationale), "",
+                          f"**{say(lang, 'md.fix')}** {_prose(rule.remediation)}", ""])
         lines.append("</details>")
         lines.append("")
     return "\n".join(lines)

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from ..messages import Listing, count, say
-from . import Report
+from . import Report, one_line
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
 def line(diagnostic, lang: str, color: bool, waived: bool = False) -> str:
-    place = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}:"
+    place = f"{one_line(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}:"
     severity = f"[{say(lang, ('severity.waived.' if waived else 'severity.') + diagnostic.severity)}]"
+    message = one_line(diagnostic.message)
     if color:
         tint = _DIM if waived else _COLORS[diagnostic.severity]
-        return f"{_BOLD}{place}{_RESET} {tint}{diagnostic.code} {severity}{_RESET} {diagnostic.message}"
-    return f"{place} {diagnostic.code} {severity} {diagnostic.message}"
+        return f"{_BOLD}{place}{_RESET} {tint}{diagnostic.code} {severity}{_RESET} {message}"
+    return f"{place} {diagnostic.code} {severity} {message}"
 
 
 def summary_line(report: Report) -> str:
@@ -33,7 +34,7 @@ def summary_line(report: Report) -> str:
         text = say(lang, "report.and_waived", summary=text, waived=count(lang, "report.waived", summary.waived))
     text += "."
     if summary.unchecked:
-        text += "\n" + say(lang, "report.unchecked", entities=Listing(summary.unchecked))
+        text += "\n" + one_line(say(lang, "report.unchecked", entities=Listing(summary.unchecked)))
     return text
 
 
