@@ -127,16 +127,22 @@ def _compile(schema, path, context: _Context) -> Predicate:
         raise SchemaCompileError(Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""),
                                  path)
 
+    checks = [*_value_checks(schema, path), *_string_checks(schema, path, context), *_number_checks(schema, path),
+              *_object_checks(schema, path, context), *_array_checks(schema, path, context),
+              *_combined_checks(schema, path, context)]
+    return _every(checks)
+
+
+def _value_checks(schema: dict, path) -> list:
+    """`type`, `const` and `enum`: what the value is."""
     checks: list[Predicate] = []
-    type_check = None
     if "type" in schema:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         for name in names:
             if not isinstance(name, str) or name not in _TYPES:
                 raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
         tests = [_TYPES[name] for name in names]
-        type_check = tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests))
-        checks.append(type_check)
+        checks.append(tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests)))
     if "const" in schema:
         expected = schema["const"]
         checks.append(lambda v, e=expected: _json_equal(v, e))
@@ -149,12 +155,12 @@ def _compile(schema, path, context: _Context) -> Predicate:
             checks.append(lambda v, a=allowed: type(v) is str and v in a)
         else:
             checks.append(lambda v, o=options: any(_json_equal(v, x) for x in o))
+    return checks
 
-    checks.extend(_string_checks(schema, path, context))
-    checks.extend(_number_checks(schema, path))
-    checks.extend(_object_checks(schema, path, context))
-    checks.extend(_array_checks(schema, path, context))
 
+def _combined_checks(schema: dict, path, context: _Context) -> list:
+    """`not`, `anyOf`, `allOf`, `oneOf` and `$ref`: schemas made of other schemas."""
+    checks: list[Predicate] = []
     if "not" in schema:
         inner = _compile(schema["not"], path + ("not",), context)
         checks.append(lambda v, f=inner: not f(v))
@@ -172,7 +178,11 @@ def _compile(schema, path, context: _Context) -> Predicate:
                 checks.append(lambda v, fs=compiled: sum(1 for f in fs if f(v)) == 1)
     if "$ref" in schema:
         checks.append(_reference(schema["$ref"], path + ("$ref",), context))
+    return checks
 
+
+def _every(checks: list) -> Predicate:
+    """One predicate for all `checks`; the common one- and two-check cases without a loop (the hot path)."""
     if not checks:
         return lambda v: True
     if len(checks) == 1:

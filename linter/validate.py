@@ -12,6 +12,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 from .diagnostic import Problem
 from .loader import Document
@@ -197,73 +198,91 @@ def _yaml_number(value: float) -> str:
     return ".nan" if value != value else (".inf" if value > 0 else "-.inf")
 
 
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
 def wordings(error):
     """Turn one jsonschema error into (path below the instance, problem as a Text) pairs."""
     path = tuple(error.absolute_path)
-    keyword = error.validator
-    value = error.instance
-    expected = error.validator_value
-    shown = show_value(value)
-    if not _finite(value) and keyword in ("type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        if keyword == "type" and ("number" in _listed(expected) or "integer" in _listed(expected)):
-            yield path, Text("schema.not_finite", value=_yaml_number(value))
-        elif keyword == "type":
-            yield path, Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
-        return  # a bound says nothing more about what is not a number
-    if "propertyNames" in error.absolute_schema_path and not isinstance(value, str):
+    keyword, value, expected = error.validator, error.instance, error.validator_value
+    if not _finite(value) and keyword in ("type", *_BOUNDS):
+        if keyword == "type":  # a bound says nothing more about what is not a number
+            yield path, _not_finite_problem(value, expected)
+    elif "propertyNames" in error.absolute_schema_path and not isinstance(value, str):
         return  # a key that is not text: validate_document says it once, at the key
-    if keyword == "required":
-        for name in expected:
-            if isinstance(value, dict) and name not in value:
-                yield path, Text("schema.required", name=name)
+    elif keyword == "required":
+        yield from ((path, Text("schema.required", name=name))
+                    for name in expected if isinstance(value, dict) and name not in value)
     elif keyword == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        for name in value:
-            if name not in known:
-                close = difflib.get_close_matches(str(name), known, n=1)
-                hint = (Text("word.did_you_mean", close=close[0]) if close
-                        else Text("schema.known_fields", known=", ".join(known)))
-                yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
+        yield from _unknown_fields(path, value, list(error.schema.get("properties", {})))
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
         yield path + (value,), Text("schema.invalid_id", value=value)
-    elif keyword == "pattern":
-        pattern = error.schema.get("pattern")
-        if pattern == ID_PATTERN:
-            yield path, Text("schema.invalid_id", value=value)
-        elif pattern == "\\S":
-            if value != "":  # an empty value breaks minLength too: one problem is enough
-                yield path, Text("schema.blank")
-        elif error.schema.get("format") == "date":
-            yield path, Text("schema.not_date", value=shown)
-        else:
-            yield path, Text("schema.pattern", value=shown, pattern=pattern)
-    elif keyword == "format":
-        if "pattern" in error.schema and not _matches(error.schema["pattern"], value):
-            return  # the pattern error says it already
-        yield path, Text("schema.bad_date" if expected == "date" else "schema.bad_format", value=shown, format=expected)
-    elif keyword == "enum":
-        close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
-        hint = Text("word.did_you_mean", close=close[0]) if close else ""
-        yield path, Text("schema.enum", value=shown, options=", ".join(str(o) for o in expected), hint=hint)
-    elif keyword == "const":
-        yield path, Text("schema.const", value=shown, expected=json.dumps(expected))
-    elif keyword == "type":
-        yield path, _type_problem(value, expected, error.schema.get("examples"))
-    elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield path, Text("schema." + keyword, value=shown, bound=expected)
-    elif keyword == "minLength":
-        yield path, Text("schema.empty")
-    elif keyword == "minItems":
-        yield path, Text("schema.min_items", count=expected)
-    elif keyword == "uniqueItems":
-        twice = sorted({str(v) for v in value if value.count(v) > 1})
-        yield path, Text("schema.unique", values=", ".join(twice))
-    elif keyword == "anyOf" and path[-2:-1] == ("depends_on",):
-        yield path, Text("schema.dependency_item", value=shown)
-    elif keyword in ("anyOf", "oneOf") and error.context:
+    elif keyword in ("pattern", "format"):
+        problem = _text_problem(error)
+        if problem is not None:
+            yield path, problem
+    elif keyword in ("anyOf", "oneOf") and error.context and path[-2:-1] != ("depends_on",):
         yield from _alternative_wordings(error)
     else:
-        yield path, error.message
+        yield path, _value_problem(error)
+
+
+def _not_finite_problem(value, expected) -> Text:
+    if "number" in _listed(expected) or "integer" in _listed(expected):
+        return Text("schema.not_finite", value=_yaml_number(value))
+    return Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
+
+
+def _unknown_fields(path: tuple, value: dict, known: list):
+    for name in value:
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            hint = Text("word.did_you_mean", close=close[0]) if close else Text("schema.known_fields",
+                                                                                known=", ".join(known))
+            yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
+
+
+def _text_problem(error) -> Optional[Text]:
+    """A `pattern` or `format` error: an id, a blank text, a date or another shape; None when another says it."""
+    value, schema = error.instance, error.schema
+    if error.validator == "format":
+        if "pattern" in schema and not _matches(schema["pattern"], value):
+            return None  # the pattern error says it already
+        name = "schema.bad_date" if error.validator_value == "date" else "schema.bad_format"
+        return Text(name, value=show_value(value), format=error.validator_value)
+    pattern = schema.get("pattern")
+    if pattern == ID_PATTERN:
+        return Text("schema.invalid_id", value=value)
+    if pattern == "\\S":
+        return Text("schema.blank") if value != "" else None  # an empty value breaks minLength too: once is enough
+    if schema.get("format") == "date":
+        return Text("schema.not_date", value=show_value(value))
+    return Text("schema.pattern", value=show_value(value), pattern=pattern)
+
+
+def _value_problem(error):
+    """Any other keyword's error, worded from the value and what the keyword expects."""
+    keyword, value, expected = error.validator, error.instance, error.validator_value
+    shown = show_value(value)
+    if keyword == "enum":
+        close = difflib.get_close_matches(value, [str(o) for o in expected], n=1) if isinstance(value, str) else []
+        hint = Text("word.did_you_mean", close=close[0]) if close else ""
+        return Text("schema.enum", value=shown, options=", ".join(str(o) for o in expected), hint=hint)
+    if keyword == "const":
+        return Text("schema.const", value=shown, expected=json.dumps(expected))
+    if keyword == "type":
+        return _type_problem(value, expected, error.schema.get("examples"))
+    if keyword in _BOUNDS:
+        return Text("schema." + keyword, value=shown, bound=expected)
+    if keyword == "minLength":
+        return Text("schema.empty")
+    if keyword == "minItems":
+        return Text("schema.min_items", count=expected)
+    if keyword == "uniqueItems":
+        return Text("schema.unique", values=", ".join(sorted({str(v) for v in value if value.count(v) > 1})))
+    if keyword == "anyOf" and error.absolute_path and tuple(error.absolute_path)[-2:-1] == ("depends_on",):
+        return Text("schema.dependency_item", value=shown)
+    return error.message
 
 
 def _alternative_wordings(error):
