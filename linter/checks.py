@@ -166,7 +166,7 @@ def device_choice(estate: Estate, settings) -> Iterator[Finding]:
     if len(among) < minimum or "chromebook" not in offered:
         stated_any = any("families" in fleet.data for fleet in fleets)
         yield Finding(None, ("families",), {
-            "offered": Listing(offered) if offered else "-", "count": len(among), "minimum": minimum,
+            "offered": Listing(offered) if offered else Text("check.no_family"), "count": len(among), "minimum": minimum,
             "fleets": Listing(fleet.id for fleet in fleets),
         }, anchor=fleets[0], missing=() if stated_any else ("families",))
 
@@ -214,8 +214,8 @@ def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
         anchor, path = (not_public[0], ("type",)) if not_public else (iaas[max(int(limit), 0)], ("offers",))
         yield Finding(None, path, {
             "count": Plural("check.providers", len(iaas)), "limit": limit, "providers": Listing(p.id for p in iaas),
-            "not_public": Listing(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
-                                  for p in not_public) if not_public else "-",
+            "not_public": Clause(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
+                                 for p in not_public),
         }, anchor=anchor)
 
 
@@ -393,7 +393,7 @@ def office_cost(estate: Estate, settings) -> Iterator[Finding]:
         return
     yield Finding(None, (), {
         "total": Money(round(spent, 6), currency), "ceiling": Money(ceiling, currency),
-        "software": Listing(_cost_of(entity, currency) for entity in software) if software else "-",
+        "software": Clause(_cost_of(entity, currency) for entity in software),
         "devices": (Text("check.device_default", cost=Money(device_cost, currency)) if assumed
                     else Listing(_cost_of(entity, currency) for entity in devices)),
         "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),

@@ -277,6 +277,7 @@ WORDS = {
     # --- words of the rules' findings ----------------------------------------------------------
     "word.from_product": "{value}, from product {product}",
     "word.none_of_them": "none",
+    "check.no_family": "none",
     "word.provider.public-cloud": "public-cloud",
     "word.provider.private-cloud": "private-cloud",
     "word.provider.on-premise": "on-premise",

@@ -294,6 +294,7 @@ WORDS = {
     # --- mots des constats des règles -----------------------------------------------------------
     "word.from_product": "{value}, selon le produit {product}",
     "word.none_of_them": "aucun",
+    "check.no_family": "aucune",
     "word.provider.public-cloud": "cloud public",
     "word.provider.private-cloud": "cloud privé",
     "word.provider.on-premise": "sur site",

@@ -344,7 +344,7 @@ def test_iaas_providers_follows_the_max_option(catalogue, limit, expected):
 def test_iaas_providers_message_lists_them(catalogue):
     [diagnostic] = run(THREE_LEADERS, catalogue, select=("CLD006",)).diagnostics
     assert diagnostic.message == ("IaaS is bought from 3 providers: aws, gcp, azure "
-                                  "(at most 2, all public clouds; not public: -)")
+                                  "(at most 2, all public clouds)")
     [diagnostic] = run(CLD006_CASES["an on-premise IaaS alone is enough to fire: at its type"][0], catalogue,
                        select=("CLD006",), lang="fr").diagnostics
     assert diagnostic.message == ("l'IaaS est acheté auprès de 1 fournisseur : basement "

@@ -189,11 +189,17 @@ def test_device_choice_counts_only_the_required_devices(catalogue):
 def test_device_choice_messages_in_both_languages(catalogue):
     text = ACC007_CASES["windows only: the families key of the fleet"][0]
     [en] = run(text, catalogue, select=("ACC007",)).diagnostics
-    assert (en.message, en.unstated) == ("the access devices offered (laptops) give windows: 1 of the required "
-                                         "families, where at least 3 are needed, chromebook among them", False)
+    assert (en.message, en.unstated) == ("device families offered by the access devices (laptops): windows; 1 of the "
+                                         "required families, where at least 3 are needed, chromebook among them",
+                                         False)
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message == ("les objets d'accès proposés (laptops) offrent windows, soit 1 des familles requises ; "
+    assert fr.message == ("familles offertes par les objets d'accès (laptops) : windows, soit 1 des familles requises ; "
                           "il en faut au moins 3, dont chromebook")
+    empty = text.replace("[windows]", "[]")
+    [en] = run(empty, catalogue, select=("ACC007",)).diagnostics
+    assert en.message.startswith("device families offered by the access devices (laptops): none; 0 of the required")
+    [fr] = run(empty, catalogue, select=("ACC007",), lang="fr").diagnostics
+    assert fr.message.startswith("familles offertes par les objets d'accès (laptops) : aucune, soit 0 des familles")
 
 
 def test_device_choice_unstated_families(catalogue):
@@ -213,8 +219,8 @@ def test_device_choice_unstated_families(catalogue):
     stated = text.replace("phones: {type: access-devices}", "phones: {type: access-devices, families: [ios]}")
     [diagnostic] = run(stated, catalogue, select=("ACC007",)).diagnostics
     assert not diagnostic.unstated
-    assert diagnostic.message.endswith("give ios: 1 of the required families, where at least 3 are needed, chromebook "
-                                       "among them")
+    assert diagnostic.message.endswith("(laptops, phones): ios; 1 of the required families, where at least 3 are needed, "
+                                       "chromebook among them")
 
 
 # --- CLD007 supported-versions -------------------------------------------------------------
