@@ -11,7 +11,6 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from dataclasses import replace
 
 from . import loader, model, validate, waivers
 from .catalogue import Catalogue, Rule, load_catalogue
@@ -87,14 +86,14 @@ def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
         problems.extend(found)
         findings, rules_run = _run_rules(estate, settings, catalogue)
         outcome = waivers.apply(findings, rules_run, estate, catalogue, settings)
+        problems.extend(outcome.problems)
+        # Two stages may meet the same problem at the same place: each once, judged on what it is, not its words.
+        diagnostics = [_from_problem(problem, catalogue, settings) for problem in dict.fromkeys(problems)]
+        diagnostics.extend(_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.active)
+        waived = [_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.waived]
     finally:
         if was_enabled:
             gc.enable()
-    problems.extend(outcome.problems)
-    # Two stages may meet the same problem at the same place: each once, judged on what it is, not its words.
-    diagnostics = [_from_problem(problem, catalogue, settings) for problem in dict.fromkeys(problems)]
-    diagnostics.extend(_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.active)
-    waived = [_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.waived]
     diagnostics.sort(key=Diagnostic.sort_key)
     waived.sort(key=Diagnostic.sort_key)
     return Result(diagnostics, waived, [document.path for document in documents], estate, catalogue, settings,
@@ -157,29 +156,34 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
         place = (finding.document.path,) + finding.document.place(finding.path)
     else:
         place = estate.anchor()
-    for name, value in settings.options.items():  # a message may quote an option, like {min_availability}
-        params.setdefault(name, value)
     template = "message"
     if finding.missing:
         template = "unstated"
         params["field"] = Listing(finding.missing, "and")
-    diagnostic = _worded(rule, template, params, place, entity.section if entity is not None else None,
-                         entity.id if entity is not None else None, settings)
-    return replace(diagnostic, field=".".join(str(step) for step in finding.path),
-                   unstated=bool(finding.missing))
+    return _worded(rule, template, params, place, entity.section if entity is not None else None,
+                   entity.id if entity is not None else None, settings,
+                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing))
 
 
-def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings) -> Diagnostic:
+def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
+            field: str = "", unstated: bool = False) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule."""
     lang = settings.lang
     text = rule.text(template, lang)
+    options = settings.options  # a message may quote an option, like {min_availability}
+    words = {}
     # Only what the template names is put into words: a large estate has tens of thousands of findings.
-    words = {name: params[name].worded(lang) if isinstance(params[name], Clause) else render(lang, params[name])
-             for name in _placeholders(text) if name in params}
+    for name in _placeholders(text):
+        value = params[name] if name in params else options.get(name, _UNKNOWN)
+        if value is not _UNKNOWN:
+            words[name] = value.worded(lang) if isinstance(value, Clause) else render(lang, value)
     message = text.format_map(_Template(words))
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-                      section, entity, rule.name)
+                      section, entity, rule.name, field, unstated)
+
+
+_UNKNOWN = object()
 
 
 @lru_cache(maxsize=None)
