@@ -383,7 +383,7 @@ def test_the_text_plan_in_english_and_in_french(legacy_plan):
            "véritable, multitenant" in french
     assert "+0,4 point · avertissement" in french  # below two, a French point stays singular
     assert "responsable : it-workstations" in french
-    assert "demande : #" in french
+    assert "prérequis : #" in french
 
 
 def test_markdown_and_csv(tmp_path, legacy_plan):
