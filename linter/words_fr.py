@@ -228,12 +228,16 @@ WORDS = {
     "cli.products.id": "identifiant",
     "cli.products.name": "nom",
     "cli.products.category": "catégorie",
-    "cli.products.delivery": "delivery",
+    "cli.products.delivery": "exploitation",
     "cli.products.versions": "versions (fin de support)",
     "cli.products.facts": "Faits qu'il fournit à une application qui ne les indique pas :",
     "cli.products.support": "Versions et fin de support :",
     "cli.products.sources": "Sources (les pages de l'éditeur) :",
     "cli.products.backs": "étaye : {facts} (vérifiée le {checked})",
+    # --- fiche produit et légende de l'historique : un nom et ce qu'il désigne -------------------
+    "cli.products.heading": "{id} : {name} ({vendor})",
+    "cli.products.version_end": "{version} : {end}",
+    "history.legend": "{family} : {name}",
     "cli.rules.code": "code",
     "cli.rules.name": "nom",
     "cli.rules.severity": "gravité",
@@ -651,8 +655,7 @@ WORDS = {
     "plan.foreign_data": "« {id} » : cesser d'utiliser {stores}, stockage d'une autre application ; passer par "
                          "une plateforme d'intégration ou un espace de données",
     "plan.iaas": "Acheter l'IaaS auprès de {limit} clouds publics au plus (aujourd'hui : {providers})",
-    "plan.office_cost": "Ramener le budget de la bureautique à {ceiling} {currency} au plus par utilisateur "
-                        "et par mois",
+    "plan.office_cost": "Ramener le budget de la bureautique à {ceiling} au plus par utilisateur et par mois",
     "plan.classify": "« {id} » : la classer en usage cœur métier (B) ou support (S)",
     "plan.owner": "« {id} » : nommer son responsable",
     "plan.title": "Plan d'action",
