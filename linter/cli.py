@@ -325,7 +325,8 @@ def products_command(product_id, lang, products_dirs):
         if product is None:
             from .messages import hint
 
-            raise InputError(Text("cli.no_product", id=Text("word.quoted", value=product_id), hint=hint(product_id, catalogue)))
+            raise InputError(Text("cli.no_product", id=Text("word.quoted", value=product_id),
+                                  hint=hint(product_id, catalogue)))
         click.echo(_product_sheet(product, language), nl=False)
         return 0
 
@@ -380,7 +381,8 @@ def explain(code, lang, rules_dirs):
         if rule is None:
             from .messages import hint
 
-            raise InputError(Text("cli.no_rule", code=Text("word.quoted", value=code), hint=hint(code.upper(), catalogue.rules)))
+            raise InputError(Text("cli.no_rule", code=Text("word.quoted", value=code),
+                                  hint=hint(code.upper(), catalogue.rules)))
         click.echo(explain_rule(rule, lang_in_force(lang)), nl=False)
         return 0
 

@@ -79,8 +79,8 @@ def test_an_unknown_product_is_exit_2_with_the_closest_id():
                              "'exchange-2016'?); `si-lint products` lists them\n")
     french = invoke("products", "exchnge-2016", "--lang", "fr")
     assert french.exit_code == 2
-    assert french.stderr.startswith("si-lint: erreur : aucun produit « exchnge-2016 » dans le catalogue (vouliez-vous "
-                                    "dire « exchange-2016 » ?)")
+    assert french.stderr.startswith("si-lint: erreur : aucun produit « exchnge-2016 » dans le catalogue "
+                                    "(vouliez-vous dire « exchange-2016 » ?)")
 
 
 def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):
