@@ -325,7 +325,8 @@ def products_command(product_id, lang, products_dirs):
         if product is None:
             from .messages import hint
 
-            raise InputError(Text("cli.no_product", id=repr(product_id), hint=hint(product_id, catalogue)))
+            raise InputError(Text("cli.no_product", id=Text("word.quoted", value=product_id),
+                                  hint=hint(product_id, catalogue)))
         click.echo(_product_sheet(product, language), nl=False)
         return 0
 
@@ -341,12 +342,14 @@ def _product_sheet(product, lang: str) -> str:
             else:
                 yield f"{prefix}{name}", value
 
-    lines = [f"{product.id}: {product.name} ({product.vendor})", f"  {product.describe(lang)}", "",
+    lines = [say(lang, "cli.products.heading", id=product.id, name=product.name, vendor=product.vendor),
+             f"  {product.describe(lang)}", "",
              say(lang, "cli.products.facts")]
     lines += [f"  {name}: {_as_written(value)}" for name, value in flat(product.facts)]
     if product.versions:
         lines += ["", say(lang, "cli.products.support")]
-        lines += [f"  {version}: {end}" for version, end in product.versions.items()]
+        lines += ["  " + say(lang, "cli.products.version_end", version=version, end=end)
+                  for version, end in product.versions.items()]
     lines += ["", say(lang, "cli.products.sources")]
     for source in product.sources:
         lines += [f"  {source['title']}", f"    {source['url']}",
@@ -378,7 +381,8 @@ def explain(code, lang, rules_dirs):
         if rule is None:
             from .messages import hint
 
-            raise InputError(Text("cli.no_rule", code=repr(code), hint=hint(code.upper(), catalogue.rules)))
+            raise InputError(Text("cli.no_rule", code=Text("word.quoted", value=code),
+                                  hint=hint(code.upper(), catalogue.rules)))
         click.echo(explain_rule(rule, lang_in_force(lang)), nl=False)
         return 0
 

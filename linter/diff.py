@@ -61,12 +61,16 @@ def _schema_problem(document) -> Optional[Text]:
 
     import jsonschema
 
+    from .validate import wordings
+
     schema = json.loads(resources.files("si_lint").joinpath("schemas/report.schema.json").read_text("utf-8"))
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document))
     if error is None:
         return None
-    where = "/".join(str(part) for part in error.absolute_path) or Text("schema.top_level")
-    return Text("diff.at", where=where, problem=error.message)
+    # worded as EST003 words the estate's, in the user's language (jsonschema's message is English only)
+    steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
+    where = "/".join(str(step) for step in steps) or Text("schema.top_level")
+    return Text("diff.at", where=where, problem=problem)
 
 
 # --- comparing -------------------------------------------------------------------

@@ -272,21 +272,17 @@ def read_trend(path: str) -> list:
 
     import jsonschema
 
+    from .validate import wordings
     from .views import TrendPoint
 
-    content = inputs.read_text(path)
-    try:
-        document = json.loads(content)
-    except json.JSONDecodeError as error:
-        raise InputError(Text("history.not_json", problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") \
-            from None
-    except RecursionError:
-        raise InputError(Text("history.not_json", problem="nested too deep"), where=path) from None
+    document = inputs.read_json(path, "history.not_json")  # bounded like every JSON si-lint reads
     schema = json.loads(resources.files("si_lint").joinpath("schemas/history.schema.json").read_text("utf-8"))
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document))
     if error is not None:
-        where = "/".join(str(part) for part in error.absolute_path) or Text("schema.top_level")
-        raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=error.message)),
+        # worded as EST003 words the estate's, in the user's language (jsonschema's message is English only)
+        steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
+        where = "/".join(str(step) for step in steps) or Text("schema.top_level")
+        raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=problem)),
                          where=path)
     return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], score=c["score"],
                        completeness=c.get("completeness"), findings=c["findings"]) for c in document["commits"]]

@@ -95,7 +95,8 @@ def as_table(points: list, lang: str) -> str:
              tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
                       colalign=("left", "left", "left") + ("right",) * (len(headers) - 3))]
     if grouped:
-        lines += ["", "  ".join(f"{family}: {family_name(lang, family)}" for family in grouped)]
+        lines += ["", "  ".join(say(lang, "history.legend", family=family, name=family_name(lang, family))
+                                for family in grouped)]
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from .availability import end_to_end
 from .checks import data_kinds, is_content, is_independent_space
 from .diagnostic import SEVERITY_RANK
-from .messages import Listing, Plural, Text, say
+from .messages import Listing, Money, Plural, Text, say
 from .model import Entity, dependencies
 from .scoring import Scorecard, application_owners
 from .vocabulary import ID_SECTIONS
@@ -342,8 +342,8 @@ class _Builder:
         devices = [e for e in self.estate.infrastructure.values()
                    if e.valid and e.data.get("type") == "access-devices" and _number(e.get("cost.per_user_month"))]
         group = self.group("office-cost", "office-cost", None, entities=[e.id for e in apps + devices],
-                           title=Text("plan.office_cost", ceiling=self.options["office_cost_ceiling"],
-                                      currency=self.options.get("currency", "EUR")))
+                           title=Text("plan.office_cost", ceiling=Money(self.options["office_cost_ceiling"],
+                                                                         self.options.get("currency", "EUR"))))
         group.findings.append(d)
         group.applications.update(app.id for app in apps)
 

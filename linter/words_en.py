@@ -216,6 +216,10 @@ WORDS = {
     "cli.products.support": "Versions and end of support:",
     "cli.products.sources": "Sources (the vendor's own pages):",
     "cli.products.backs": "backs: {facts} (checked {checked})",
+    # --- products sheet and history legend: a name and what it stands for ---------------------
+    "cli.products.heading": "{id}: {name} ({vendor})",
+    "cli.products.version_end": "{version}: {end}",
+    "history.legend": "{family}: {name}",
     "cli.rules.code": "code",
     "cli.rules.name": "name",
     "cli.rules.severity": "severity",
@@ -609,7 +613,7 @@ WORDS = {
     "plan.foreign_data": "Stop '{id}' using {stores}, a store of another application: exchange through an "
                          "integration platform or a data space",
     "plan.iaas": "Buy IaaS from at most {limit} public clouds (today: {providers})",
-    "plan.office_cost": "Bring the office budget within {ceiling} {currency} per user per month",
+    "plan.office_cost": "Bring the office budget within {ceiling} per user per month",
     "plan.classify": "Classify '{id}' as a business (B) or support (S) usage",
     "plan.owner": "Name the owner of '{id}'",
     "plan.title": "Remediation plan",

@@ -11,7 +11,7 @@ WORDS = {
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
     # --- lecture des fichiers : liens (code de sortie 2) -----------------------------
     "input.dangling_link": "{path} : un lien symbolique vers un fichier qui n'existe pas",
-    "input.link_loop": "{path} : un lien symbolique qui ramène à lui-même",
+    "input.link_loop": "{path} : une boucle de liens symboliques",
     # --- lecture des fichiers JSON : états de référence, rapports à comparer (code 2) ---
     "input.json_long_number": "un nombre de {digits} chiffres",
     "input.json_not_a_number": "{value} n'est pas un nombre JSON",
@@ -21,7 +21,7 @@ WORDS = {
     "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
                           "fusionner les deux entrées ou en renommer une",
     "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
-    "load.bad_scalar": "« {value} » n'est pas une valeur {kind} valide",
+    "load.bad_scalar": "« {value} » n'est pas une valeur valide pour l'étiquette `!!{kind}`",
     "load.number_too_long": "un nombre de {digits} chiffres : trop long pour être une donnée du patrimoine",
     "load.bad_character": "le caractère {character} ({code}) est interdit en YAML : le supprimer",
     "load.tag": "l'étiquette {tag} n'est pas prise en charge : écrire des valeurs simples",
@@ -152,17 +152,18 @@ WORDS = {
     "condition.local_ref": "seules les références locales (#/...) sont prises en charge, pas {ref}",
     "condition.ref_nowhere": "{ref} ne mène nulle part",
     "condition.ref_not_schema": "{ref} désigne une valeur qui n'est pas un schéma",
-    "condition.ref_loop": "{ref} ramène à lui-même avant de lire plus avant dans la valeur : "
-                          "le test ne finirait jamais",
+    "condition.ref_loop": "{ref} renvoie à lui-même sans descendre plus loin dans la valeur : "
+                          "l'évaluation ne se terminerait jamais",
     "condition.bad_pattern": "motif invalide : {error}",
-    "rulefile.pattern_too_slow": "{code} : le motif {pattern} a tourné plus de {seconds} s sur une valeur : "
-                                 "le simplifier (docs/custom-rules.md, « Patterns »)",
+    "rulefile.pattern_too_slow": "{code} : l'évaluation du motif {pattern} a duré plus de {seconds} s sur une "
+                                 "valeur : le simplifier (docs/custom-rules.md, « Patterns »)",
     "condition.option_value": "`{{$option: {name}}}` ne peut pas figurer ici : {problem}",
     # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
     "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "
-                               "donner à ses règles un préfixe propre, comme ACME001",
-    "rulefile.duplicate_name": "name : {name} est déjà le nom de {first} : les noms de règle sont uniques, "
-                               "en choisir un autre",
+                               "donner aux règles personnalisées un préfixe qui leur soit propre, par exemple "
+                               "ACME001",
+    "rulefile.duplicate_name": "name : {name} est déjà le nom de la règle de {first} ; les noms de règle sont "
+                               "uniques : en choisir un autre",
     "rulefile.family_est": "family : EST est la famille des constats sur la lecture du patrimoine ; "
                            "une règle personnalisée appartient à une autre famille",
     # --- configuration (exit 2) -----------------------------------------------------------
@@ -227,12 +228,16 @@ WORDS = {
     "cli.products.id": "identifiant",
     "cli.products.name": "nom",
     "cli.products.category": "catégorie",
-    "cli.products.delivery": "delivery",
+    "cli.products.delivery": "exploitation",
     "cli.products.versions": "versions (fin de support)",
     "cli.products.facts": "Faits qu'il fournit à une application qui ne les indique pas :",
     "cli.products.support": "Versions et fin de support :",
     "cli.products.sources": "Sources (les pages de l'éditeur) :",
     "cli.products.backs": "étaye : {facts} (vérifiée le {checked})",
+    # --- fiche produit et légende de l'historique : un nom et ce qu'il désigne -------------------
+    "cli.products.heading": "{id} : {name} ({vendor})",
+    "cli.products.version_end": "{version} : {end}",
+    "history.legend": "{family} : {name}",
     "cli.rules.code": "code",
     "cli.rules.name": "nom",
     "cli.rules.severity": "gravité",
@@ -241,7 +246,7 @@ WORDS = {
     "status.preview": "préversion",
     "cli.rules.title": "titre",
     # --- usage errors (exit 2): the command line click refused, worded by usage.py ---------------
-    "usage.usage": "Usage : {command}",
+    "usage.usage": "Utilisation : {command}",
     "usage.try_help": "Saisir « {command} » pour obtenir de l'aide.",
     "usage.option": "{option} : {problem}",
     "usage.the_value": "la valeur donnée",
@@ -263,7 +268,7 @@ WORDS = {
     "usage.missing_argument": "il manque l'argument {name}",
     "usage.missing_option": "il manque l'option {name}",
     "usage.no_such_option": "option inconnue {option}{hint}",
-    "usage.no_such_command": "commande inconnue {command}{hint} ; les commandes sont {commands}",
+    "usage.no_such_command": "commande inconnue {command}{hint} ; commandes disponibles : {commands}",
     "usage.missing_command": "il manque une commande après {group} : {commands}",
     "usage.extra.one": "argument en trop : {values}",
     "usage.extra.other": "arguments en trop : {values}",
@@ -272,7 +277,8 @@ WORDS = {
     "usage.extra_arguments": "{found} ; {takes}",
     "usage.no_such_path_or_command": "{path} : ni fichier, ni dossier, ni commande de ce nom{hint}",
     # --- baseline -------------------------------------------------------------------------
-    "baseline.not_both": "--baseline et --write-baseline ne vont pas ensemble : écrire d'abord l'état de référence, puis l'utiliser",
+    "baseline.not_both": "--baseline et --write-baseline ne s'emploient pas ensemble : écrire d'abord l'état de "
+                          "référence, puis l'utiliser",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
@@ -336,8 +342,9 @@ WORDS = {
     "waiver.belongs_entity": "{rule} porte sur un élément : y déroger dans les `waivers` de l'élément pour "
                              "lequel elle se déclenche",
     # --- the estate format's fields (`si-lint schema`, editors) ----------------------------------
-    "schema.title": "patrimoine si-lint, format version 1",
-    "schema.description": "Un patrimoine de système d'information : fournisseurs, infrastructure, stockages de données, applications et échanges.",
+    "schema.title": "Patrimoine si-lint, version 1 du format",
+    "schema.description": "Le patrimoine d'un système d'information : fournisseurs, infrastructures, stockages de "
+                          "données, applications et échanges.",
     "field.version": "version du format, obligatoire dans chaque fichier ; seule la version 1 existe",
     "field.organization": "nom de l'entreprise ; les constats qui portent sur tout le patrimoine pointent vers "
                           "lui",
@@ -438,12 +445,12 @@ WORDS = {
     "word.na": "s.o.",
     "check.people.one": "{n} personne",
     "check.people.other": "{n} personnes",
-    "check.version": "version {version}",
+    "check.version": "la version {version}",
     "check.a_version": "une version non indiquée",
     "report.checks_count.one": "{n} contrôle",
     "report.checks_count.other": "{n} contrôles",
     "cli.error": "erreur : {message}",
-    "explain.seeds": "textes sources : {file}, {section}",
+    "explain.seeds": "{file}, {section}",
     "md.rule_heading": "{code} {name} : {title}",
     "html.tooltip": "{label} : {checks}",
     "html.more.one": "Afficher {n} application de plus",
@@ -615,19 +622,20 @@ WORDS = {
                                 "l'entreprise",
     "plan.access": "« {id} » : la rendre utilisable dans un navigateur depuis tout objet d'accès, "
                    "sans rien installer",
-    "plan.offline": "« {id} » : travailler hors ligne sur des copies synchronisées, non sur des copies locales",
+    "plan.offline": "« {id} » : permettre le travail hors connexion sur des copies synchronisées, et non sur des "
+                    "copies locales",
     "plan.collaboration": "« {id} » : la rendre nativement collaborative, avec partage par défaut et une seule "
                           "version de chaque contenu",
     "plan.formats": "« {id} » : échanger les documents dans des formats ouverts comme le PDF",
     "plan.spreadsheet": "« {id} » : remplacer l'application tableur par une application web",
     "plan.percent": "{value} %",
     "plan.raise": "« {id} » : porter la disponibilité à {target} (aujourd'hui {now})",
-    "plan.state_figure": "« {id} » : indiquer sa disponibilité, au moins {target}",
+    "plan.state_figure": "« {id} » : indiquer sa disponibilité (au moins {target})",
     "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) à la cible ({target})",
-    "plan.same_service": "« {id} » : promettre aux clients internes les {floor} promis aux clients externes "
-                         "(aujourd'hui {target})",
-    "plan.target": "« {id} » : donner une cible de disponibilité d'au moins {floor}",
-    "plan.target_free": "« {id} » : donner une cible de disponibilité",
+    "plan.same_service": "« {id} » : promettre aux utilisateurs internes les {floor} promis aux utilisateurs "
+                         "externes (aujourd'hui {target})",
+    "plan.target": "« {id} » : lui donner une cible de disponibilité d'au moins {floor}",
+    "plan.target_free": "« {id} » : lui donner une cible de disponibilité",
     "plan.expired_waivers.one": "la dérogation expirée",
     "plan.expired_waivers.other": "les {n} dérogations expirées",
     "plan.unused_waivers.one": "la dérogation qui ne couvre plus rien",
@@ -646,9 +654,8 @@ WORDS = {
     "plan.route": "« {id} » : faire passer l'échange par une plateforme d'intégration",
     "plan.foreign_data": "« {id} » : cesser d'utiliser {stores}, stockage d'une autre application ; passer par "
                          "une plateforme d'intégration ou un espace de données",
-    "plan.iaas": "Acheter l'IaaS à {limit} clouds publics au plus (aujourd'hui : {providers})",
-    "plan.office_cost": "Ramener le budget de la bureautique à {ceiling} {currency} au plus par utilisateur "
-                        "et par mois",
+    "plan.iaas": "Acheter l'IaaS auprès de {limit} clouds publics au plus (aujourd'hui : {providers})",
+    "plan.office_cost": "Ramener le budget de la bureautique à {ceiling} au plus par utilisateur et par mois",
     "plan.classify": "« {id} » : la classer en usage cœur métier (B) ou support (S)",
     "plan.owner": "« {id} » : nommer son responsable",
     "plan.title": "Plan d'action",
@@ -658,36 +665,36 @@ WORDS = {
     "plan.findings.other": "{n} constats",
     "plan.heading": "{actions} pour {findings}.",
     "plan.scores": "Score du patrimoine : {today} aujourd'hui, {done} une fois toutes les actions faites.",
-    "plan.first": "Les {n} premières actions (et ce qu'elles demandent) portent le score du patrimoine à {score}.",
+    "plan.first": "Les {n} premières actions (avec leurs prérequis) portent le score du patrimoine à {score}.",
     "plan.shown": "Les {n} premières actions sur {total} ; `si-lint plan` les donne toutes.",
-    "plan.nothing": "Rien à faire : aucun constat en vigueur.",
+    "plan.nothing": "Rien à faire : aucun constat à traiter.",
     "plan.gain.one": "{gain} point",
     "plan.gain.other": "{gain} points",
     "plan.gain.small": "moins de +0,1 point",
     "plan.owner_is": "responsable : {owner}",
     "plan.applications_are": "applications : {applications}",
-    "plan.needs": "demande : {actions}",
+    "plan.needs": "prérequis : {actions}",
     "plan.col.rank": "rang",
     "plan.col.id": "identifiant",
     "plan.col.action": "action",
     "plan.col.gain": "gain",
-    "plan.col.score": "score ensuite",
+    "plan.col.score": "score après",
     "plan.col.severity": "gravité",
     "plan.col.owner": "responsable",
     "plan.col.applications": "applications",
     "plan.col.findings": "constats",
     "plan.col.codes": "codes",
-    "plan.col.needs": "demande",
+    "plan.col.needs": "prérequis",
     # --- historique (si-lint history, la tendance du rapport html) -----------------------------
-    "history.no_git": "git n'est pas installé : si-lint history lit le passé du patrimoine avec git",
-    "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit le passé du patrimoine "
-                                "avec git",
+    "history.no_git": "git n'est pas installé : si-lint history lit l'historique du patrimoine dans git",
+    "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit l'historique du "
+                                "patrimoine dans git",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
     "history.title": "Score du patrimoine dans le temps",
     "history.summary.one": "{n} commit a modifié le patrimoine.",
     "history.summary.other": "{n} commits ont modifié le patrimoine.",
-    "history.moved": "Score du patrimoine : {first} au premier, {last} au dernier.",
+    "history.moved": "Score du patrimoine : {first} au premier commit, {last} au dernier.",
     "history.none": "Aucun commit n'a modifié le patrimoine dans cet intervalle.",
     "history.col.date": "date",
     "history.col.commit": "commit",
@@ -698,7 +705,7 @@ WORDS = {
     "history.col.errors": "erreurs",
     "history.col.warnings": "avertissements",
     "history.col.infos": "infos",
-    "history.col.waived": "dérogés",
+    "history.col.waived": "sous dérogation",
     "history.col.subject": "objet",
     "history.not_json": "pas du JSON ({problem}) ; donner un fichier écrit par `si-lint history --format json`",
     "history.not_a_history": "pas un historique de si-lint : {problem}",
@@ -706,14 +713,14 @@ WORDS = {
     # --- rapport html : par quoi commencer, score dans le temps -------------------------------
     "html.plan": "Par quoi commencer",
     "html.plan_help": "Les actions qui rapportent le plus (si-lint plan les donne toutes) : chacune lève les "
-                      "constats comptés, et son gain est ce que devient le score du patrimoine une fois ces "
+                      "constats indiqués, et son gain est la hausse du score du patrimoine une fois ces "
                       "contrôles réussis.",
-    "html.plan_first": "Ces {n} actions (et ce qu'elles demandent) portent le score du patrimoine de {today} à "
-                       "{score} ; les {total} actions le portent à {done}.",
-    "html.plan_needs": "demande #{ranks}",
+    "html.plan_first": "Ces {n} actions (avec leurs prérequis) portent le score du patrimoine de {today} à "
+                       "{score} ; l'ensemble des {total} actions le porte à {done}.",
+    "html.plan_needs": "prérequis : #{ranks}",
     "html.trend": "Score dans le temps",
-    "html.trend_help": "Le score du patrimoine à chaque commit qui l'a modifié (si-lint history), dérogations "
-                       "jugées à la date de chaque commit.",
+    "html.trend_help": "Le score du patrimoine à chaque commit qui l'a modifié (si-lint history), les "
+                       "dérogations étant évaluées à la date de chaque commit.",
     "html.trend_point": "{date} · {commit} · {author} · {score}",
     "html.trend_score": "score du patrimoine",
     "html.trend_completeness": "complétude",

@@ -49,10 +49,10 @@ def estate(folder, text: str, name: str = "estate.yaml"):
 # --- tagged scalars and huge integers (the loader, for every YAML si-lint reads) -------------------
 
 BAD_SCALARS = {
-    "!!bool foo": ("'foo' is not a valid bool", "« foo » n'est pas une valeur bool valide"),
-    '!!int ""': ("'' is not a valid int", "«  » n'est pas une valeur int valide"),
-    '!!float ""': ("'' is not a valid float", "«  » n'est pas une valeur float valide"),
-    "!!int abc": ("'abc' is not a valid int", "« abc » n'est pas une valeur int valide"),
+    "!!bool foo": ("'foo' is not a valid bool", "« foo » n'est pas une valeur valide pour l'étiquette `!!bool`"),
+    '!!int ""': ("'' is not a valid int", "«  » n'est pas une valeur valide pour l'étiquette `!!int`"),
+    '!!float ""': ("'' is not a valid float", "«  » n'est pas une valeur valide pour l'étiquette `!!float`"),
+    "!!int abc": ("'abc' is not a valid int", "« abc » n'est pas une valeur valide pour l'étiquette `!!int`"),
 }
 
 

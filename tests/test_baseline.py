@@ -158,4 +158,4 @@ def test_a_missing_baseline_and_both_options_are_errors(folder):
     both = invoke("--baseline", "a.json", "--write-baseline", "b.json")
     assert both.exit_code == 2 and "--baseline and --write-baseline cannot be used together" in both.stderr
     french = invoke("--baseline", "a.json", "--write-baseline", "b.json", "--lang", "fr")
-    assert french.exit_code == 2 and "--baseline et --write-baseline ne vont pas ensemble" in french.stderr
+    assert french.exit_code == 2 and "--baseline et --write-baseline ne s'emploient pas ensemble" in french.stderr

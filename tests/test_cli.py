@@ -110,7 +110,7 @@ def test_schema_command_prints_a_valid_json_schema():
     french = json.loads(invoke("schema", "--lang", "fr").output)
     browser = french["$defs"]["Application"]["properties"]["access"]["properties"]["browser"]
     assert browser["description"] == "utilisable depuis un navigateur web standard"
-    assert french["title"] == "patrimoine si-lint, format version 1"
+    assert french["title"] == "Patrimoine si-lint, version 1 du format"
     # the English words are the published schema's own
     published = json.loads(resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8"))
     assert (schema["title"], schema["description"]) == (published["title"], published["description"])

@@ -22,7 +22,7 @@ def french_project(tmp_path, monkeypatch):
     (["explain", "ACC002"], "Pourquoi"),
     (["rules"], "navigateur"),
     (["products", "google-workspace"], "Faits qu'il fournit"),
-    (["schema"], "Un patrimoine de système"),
+    (["schema"], "Le patrimoine d'un système"),
 ])
 def test_commands_that_read_no_estate_speak_the_config_language(french_project, args, french):
     result = CliRunner().invoke(main, args)

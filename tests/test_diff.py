@@ -161,9 +161,10 @@ def test_reports_without_scores_still_compare_findings(tmp_path, reports):
     (None, "no such file"),
     ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON (Expecting value); give a report written by "
                                            "`si-lint --format json`"),
-    ('{"version": 1, "diagnostics": []}', "not a si-lint json report: at (top level): 'summary' is a required "
-                                          "property"),
-    ('{"version": 2, "diagnostics": [], "summary": {}}', "not a si-lint json report: at version: 1 was expected"),
+    ('{"version": 1, "diagnostics": []}', "not a si-lint json report: at (top level): missing required field "
+                                          "'summary'"),
+    ('{"version": 2, "diagnostics": [], "summary": {}}', "not a si-lint json report: at version: 2 is not allowed: "
+                                                         "the only value is 1"),
     (b"\xff\xfe", ":1:1: not UTF-8 (byte 0xff): save the file as UTF-8"),
 ])
 def test_a_file_that_is_not_a_report_is_exit_2_with_the_reason(tmp_path, reports, content, message):
@@ -175,3 +176,12 @@ def test_a_file_that_is_not_a_report_is_exit_2_with_the_reason(tmp_path, reports
     result = CliRunner().invoke(main, ["diff", reports[0], str(bad)])
     assert result.exit_code == 2
     assert result.stderr == f"si-lint: error: {bad}{'' if message.startswith(':') else ': '}{message}\n"
+
+
+def test_a_file_that_is_not_a_report_is_worded_in_french_too(tmp_path, reports):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1, "diagnostics": []}')
+    result = CliRunner().invoke(main, ["diff", reports[0], str(bad), "--lang", "fr"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"si-lint: erreur : {bad}: pas un rapport JSON de si-lint : (premier niveau) : champ "
+                             "obligatoire « summary » manquant\n")

@@ -160,6 +160,7 @@ def test_the_table_and_the_csv(repo):
         os.chdir(cwd)
     assert "6 commits ont modifié le patrimoine." in table
     assert "date        commit      auteur" in table
+    assert "ACC : Accès depuis tout objet d'accès" in table  # the legend of the family columns
     rows = [line.split(";") for line in csv.lstrip("\ufeff").splitlines()]
     assert rows[0][:4] == ["date", "commit", "author", "score"] and len(rows) == 7
     assert rows[1][0] == "2026-01-05" and "," in rows[1][3]

@@ -278,10 +278,11 @@ def test_the_trend_is_drawn_from_a_history_file(tmp_path, history):
     runs = re.findall(r'<polyline points="([^"]+)" class="trend-score"/>', section)
     assert [len(run.split()) for run in runs] == [2, 2]  # the commit with no score breaks the line
     assert len(re.findall(r'<circle [^>]*class="trend-point"><title>', section)) == 4
-    assert "2026-04-01 · 0000000000 · Ann Example · 52.5% · 31 error, 42 warning, 4 info" in section
+    assert "2026-04-01 · 0000000000 · Ann Example · 52.5% · 31 errors, 42 warnings, 4 infos" in section
     assert '<a href="#trend">Score over time</a>' in page
     french = report(tmp_path, LEGACY, "--history", history, "--lang", "fr", name="fr.html")
     assert "Score dans le temps" in french and "52,5 %" in french and "Par quoi commencer" in french
+    assert "2026-04-01 · 0000000000 · Ann Example · 52,5 % · 31 erreurs, 42 avertissements, 4 infos" in french
     gains = re.findall(r'class="num gain">\+(\d+),(\d) (points?)<', french)
     assert len(gains) == 10 and all((word == "point") == (int(units) < 2) for units, _, word in gains)
 
@@ -291,7 +292,10 @@ def test_a_history_file_that_is_not_one_is_exit_2(tmp_path):
     bad.write_text(json.dumps({"version": 1, "commits": [{"commit": "xyz"}]}))
     result = invoke("check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html")
     assert result.exit_code == 2
-    assert f"{bad}: not a si-lint history: at commits/0: " in result.output
+    assert f"{bad}: not a si-lint history: at commits/0: missing required field 'date'" in result.output
+    result = invoke("check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html",
+                    "--lang", "fr")
+    assert f"{bad}: pas un historique de si-lint : commits/0 : champ obligatoire « date » manquant" in result.output
     result = invoke("check", LEGACY, "--history", bad)
     assert result.exit_code == 2 and "use it with --format html" in result.output
 

@@ -383,7 +383,10 @@ def test_the_text_plan_in_english_and_in_french(legacy_plan):
            "véritable, multitenant" in french
     assert "+0,4 point · avertissement" in french  # below two, a French point stays singular
     assert "responsable : it-workstations" in french
-    assert "demande : #" in french
+    assert "prérequis : #" in french
+    # an amount as the rules write it: « 10 € », not « 10 EUR »
+    assert "Ramener le budget de la bureautique à 10 € au plus par utilisateur et par mois" in french
+    assert "Bring the office budget within 10 EUR per user per month" in invoke("plan", LEGACY, "--today", TODAY).output
 
 
 def test_markdown_and_csv(tmp_path, legacy_plan):

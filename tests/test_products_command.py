@@ -35,9 +35,9 @@ def test_one_product_shows_its_facts_versions_and_sources_in_french():
     result = invoke("products", "exchange-2016", "--lang", "fr")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "exchange-2016: Microsoft Exchange Server 2016 (Microsoft)"
-    assert "  delivery: on-premise" in lines and "  updates: customer" in lines
-    assert "Versions et fin de support :" in lines and "  2016: 2025-10-14" in lines
+    assert lines[0] == "exchange-2016 : Microsoft Exchange Server 2016 (Microsoft)"
+    assert "  delivery: on-premise" in lines and "  updates: customer" in lines  # facts as the estate writes them
+    assert "Versions et fin de support :" in lines and "  2016 : 2025-10-14" in lines
     assert sum(1 for line in lines if line.strip().startswith("https://")) == len(
         builtin_products()["exchange-2016"].sources)
 
@@ -77,6 +77,10 @@ def test_an_unknown_product_is_exit_2_with_the_closest_id():
     assert result.exit_code == 2
     assert result.stderr == ("si-lint: error: no product 'exchnge-2016' in the catalogue (did you mean "
                              "'exchange-2016'?); `si-lint products` lists them\n")
+    french = invoke("products", "exchnge-2016", "--lang", "fr")
+    assert french.exit_code == 2
+    assert french.stderr.startswith("si-lint: erreur : aucun produit « exchnge-2016 » dans le catalogue "
+                                    "(vouliez-vous dire « exchange-2016 » ?)")
 
 
 def test_a_company_catalogue_adds_and_overrides_entries(tmp_path):

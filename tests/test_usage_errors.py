@@ -120,7 +120,7 @@ CASES = {
         "est un dossier ; un fichier est attendu", "is a folder; expected a file"),
     "an unknown command of import": (
         ["import", "nosuch", "--lang", "fr"], ENGLISH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
-        "commande inconnue « nosuch » ; les commandes sont backstage et csv",
+        "commande inconnue « nosuch » ; commandes disponibles : backstage et csv",
         "no such command 'nosuch'; the commands are backstage and csv"),
     "a misspelt command, which is no path either": (
         ["explian", "ACC001"], FRENCH, "si-lint [OPTIONS] COMMAND [ARGS]...",
@@ -139,14 +139,14 @@ CASES = {
         "--delimiter needs a value: one of ',', ';' or 'tab'"),
     "two options that do not go together (si-lint's own refusal)": (
         [LEGACY, "--baseline", "a.json", "--write-baseline", "b.json"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
-        "--baseline et --write-baseline ne vont pas ensemble", "--baseline and --write-baseline"),
+        "--baseline et --write-baseline ne s'emploient pas ensemble", "--baseline and --write-baseline"),
 }
 
 
 @pytest.mark.parametrize("args, env, usage, french, english", CASES.values(), ids=CASES.keys())
 def test_in_french(args, env, usage, french, english):
     message = refused(invoke(*args, env=env))
-    assert message.startswith(f"Usage : {usage}\nSaisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
+    assert message.startswith(f"Utilisation : {usage}\nSaisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
     assert message.endswith("\n") and message.count("\n") == 4
     assert message.splitlines()[-1].startswith("si-lint: erreur : ")
     assert french in message

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from ..messages import Plural, family_name, percent, say, template
+from ..messages import Plural, count, family_name, percent, say, template
 from . import Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -453,7 +453,7 @@ def _trend(points: list, page: _Page) -> str:
     for i, point in enumerate(points):
         if point["score"] is None:
             continue
-        counts = ", ".join(f'{point["findings"][s]} {page.word(s)}' for s in SEVERITIES)
+        counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
         label = page.word("trend_point", date=point["date"], commit=point["commit"][:10], author=point["author"],
                           score=page.percent(point["score"])) + f" · {counts}"
         parts.append(f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="3.5" class="trend-point">'

@@ -336,7 +336,7 @@ def test_supported_versions_messages_give_the_date_and_the_version(catalogue):
     assert (en.message, en.severity, en.unstated) == (
         "'mail' runs version 2013, whose support ended on 2023-04-11 (today is 2026-11-23)", "error", False)
     [fr] = run(text, catalogue, select=("CLD007",), lang="fr").diagnostics
-    assert fr.message == "« mail » tourne en version 2013, dont le support a pris fin le 2023-04-11 (nous sommes le 2026-11-23)"
+    assert fr.message == "« mail » tourne dans la version 2013, dont le support a pris fin le 2023-04-11 (nous sommes le 2026-11-23)"
 
 
 def test_supported_versions_says_the_date_comes_from_the_product(catalogue):
@@ -346,12 +346,26 @@ def test_supported_versions_says_the_date_comes_from_the_product(catalogue):
     assert en.message == ("'mail' runs version 2016, whose support ended on 2025-10-14 (today is 2025-10-15); "
                           "dates from product exchange-2016")
     [fr] = run(text, catalogue, select=("CLD007",), today=today, lang="fr").diagnostics
-    assert fr.message == ("« mail » tourne en version 2016, dont le support a pris fin le 2025-10-14 (nous sommes le "
+    assert fr.message == ("« mail » tourne dans la version 2016, dont le support a pris fin le 2025-10-14 (nous sommes le "
                           "2025-10-15) ; dates selon le produit exchange-2016")
     # a stated date is the estate's own: the message names no product
     text = CLD007_CASES["a stated end of support in the past wins too: its own key"][0]
     [en] = run(text, catalogue, select=("CLD007",)).diagnostics
     assert "product" not in en.message
+
+
+def test_supported_versions_message_reads_right_with_no_version_stated(catalogue):
+    text = """\
+    version: 1
+    applications:
+      mail:
+        lifecycle: {end_of_support: 2023-04-11}
+    """
+    [en] = run(text, catalogue, select=("CLD007",)).diagnostics
+    assert en.message == "'mail' runs a version, whose support ended on 2023-04-11 (today is 2026-11-23)"
+    [fr] = run(text, catalogue, select=("CLD007",), lang="fr").diagnostics
+    assert fr.message == ("« mail » tourne dans une version non indiquée, dont le support a pris fin le 2023-04-11 "
+                          "(nous sommes le 2026-11-23)")
 
 
 # --- COL006 office-tools-for-all -------------------------------------------------------------
