@@ -351,7 +351,7 @@ def shared_database(estate: Estate, settings) -> Iterator[Finding]:
     for app in _valid(estate, "applications"):
         # A store of another application, read or written (`data`) or needed to run (`depends_on`).
         foreign: dict = {}  # "store (owner)" -> path of its first mention
-        for path, target in _store_references(app):
+        for path, target in store_references(app):
             store = estate.lookup(target, "data_stores")
             owner = store.data.get("application") if store is not None else None
             if isinstance(owner, str) and owner != app.id:
@@ -360,7 +360,8 @@ def shared_database(estate: Estate, settings) -> Iterator[Finding]:
             yield Finding(app, min(foreign.values()), {"stores": Clause(foreign)})
 
 
-def _store_references(app: Entity) -> Iterator[tuple]:
+def store_references(app: Entity) -> Iterator[tuple]:
+    """(path, id) of every store the application names: read or written (`data`), or needed to run (`depends_on`)."""
     for i, target in enumerate(app.data.get("data") or []):
         yield ("data", i), target
     yield from ((path, target) for path, target in dependencies(app))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from .availability import end_to_end
-from .checks import data_kinds, is_content, is_independent_space
+from .checks import data_kinds, is_content, is_independent_space, store_references
 from .diagnostic import SEVERITY_RANK
 from .messages import Listing, Money, Plural, Text, say
 from .model import Entity, dependencies
@@ -327,7 +327,7 @@ class _Builder:
 
     def foreign_data(self, d, app) -> None:
         stores = []
-        for target in app.data.get("data") or []:
+        for _, target in store_references(app):  # as INT002 finds them
             store = self.estate.lookup(target, "data_stores")
             owner = store.data.get("application") if store is not None else None
             if isinstance(owner, str) and owner != app.id and target not in stores:

@@ -126,10 +126,12 @@ def _md(value: str) -> str:
 
 
 def as_markdown(plan, lang: str, top=None) -> str:
-    lines = [f"### {say(lang, 'plan.title')}", ""] + [_md(line) for line in _summary(plan, lang, top)]
+    lines = [f"### {say(lang, 'plan.title')}", ""]
+    for line in _summary(plan, lang, top):  # our own words, markdown as written: one paragraph each
+        lines += [line, ""]
     if plan.actions:
         columns = ("rank", "action", "gain", "severity", "owner", "applications", "findings")
-        lines += ["", "| " + " | ".join(say(lang, "plan.col." + c) for c in columns) + " |",
+        lines += ["| " + " | ".join(say(lang, "plan.col." + c) for c in columns) + " |",
                   "|---:|---|---:|---|---|---|---|"]
         for rank, action in enumerate(_shown(plan, top), 1):
             codes = ", ".join(dict.fromkeys(d.code for d in action.findings))

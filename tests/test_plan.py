@@ -395,6 +395,8 @@ def test_markdown_and_csv(tmp_path, legacy_plan):
     assert "| 1 | Move 'office-desktop' to a true multitenant SaaS offer" in markdown
     assert f"| {_points(first['gain'])} | error | it-workstations | office-desktop | 8 (CLD001, CLD004, CLD003, " \
            "ACC001" in markdown
+    # the summary is our own words: a paragraph each, its code spans as written
+    assert " `si-lint plan` lists them all.\n\n" in markdown
     output = tmp_path / "plan.csv"
     invoke("plan", LEGACY, "--today", TODAY, "--format", "csv", "--lang", "fr", "--csv-delimiter", ";",
            "--output", output)
@@ -464,3 +466,19 @@ def test_a_scoring_model_the_sum_does_not_know_is_rescored_whole_with_the_same_g
     monkeypatch.setattr(plan._Scorer, "__init__", unknown)
     rescored = {action.id: (action.gain, action.score) for action in plan.form(result).actions}
     assert rescored == summed
+
+
+def test_a_store_needed_through_depends_on_is_named_in_the_action(tmp_path):
+    # INT002 fires on depends_on as on data (rules 1.1): the action names the store either way.
+    path = tmp_path / "estate.yaml"
+    path.write_text(textwrap.dedent("""\
+        version: 1
+        applications:
+          shop: {usage: business, owner: a, data: [orders]}
+          webshop: {usage: business, owner: b, depends_on: [orders]}
+        data_stores:
+          orders: {kind: operational, application: shop}
+        """), encoding="utf-8")
+    titles = {action["id"]: action["title"] for action in plan_of(path)["actions"]}
+    assert titles["foreign-data:webshop"] == ("Stop 'webshop' using orders, a store of another application: "
+                                              "exchange through an integration platform or a data space")
