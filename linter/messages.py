@@ -124,9 +124,14 @@ def template(lang: str, key: str) -> str:
 
 
 def count(lang: str, key: str, n: int) -> str:
-    """`key.one` or `key.other`, as `n` asks in `lang` (French: 0 and 1 are singular)."""
+    """`key.one` or `key.other`, as `n` asks in `lang`."""
+    return say(lang, plural_key(lang, key, n), n=n)
+
+
+def plural_key(lang: str, key: str, n: int) -> str:
+    """`key.one` or `key.other` for `n` in `lang` (French: 0 and 1 are singular)."""
     one = n in (0, 1) if lang == "fr" else n == 1
-    return say(lang, f"{key}.{'one' if one else 'other'}", n=n)
+    return f"{key}.{'one' if one else 'other'}"
 
 
 def render(lang: str, value: Union[Text, Listing, Plural, Money, str, int, float, None]) -> str:

@@ -16,7 +16,7 @@ from typing import Optional
 
 from .diagnostic import Problem
 from .loader import Document
-from .messages import Listing, Text, show_value
+from .messages import Listing, Plural, Text, show_value
 from .vocabulary import ID_PATTERN, ID_SECTIONS
 from .predicate import compile_schema
 
@@ -277,7 +277,7 @@ def _value_problem(error):
     if keyword == "minLength":
         return Text("schema.empty")
     if keyword == "minItems":
-        return Text("schema.min_items", count=expected)
+        return Text("schema.min_items", count=Plural("schema.items", expected))
     if keyword == "uniqueItems":
         return Text("schema.unique", values=", ".join(sorted({str(v) for v in value if value.count(v) > 1})))
     if keyword == "anyOf" and error.absolute_path and tuple(error.absolute_path)[-2:-1] == ("depends_on",):

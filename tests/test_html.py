@@ -387,3 +387,14 @@ def test_the_trend_and_the_plan_are_drawn_in_chromium(tmp_path, history):
     shot = tmp_path / "trend.png"
     run = chromium(tmp_path, tmp_path / "report.html", f"--screenshot={shot}", "--window-size=1280,1800")
     assert console(run) == [] and shot.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["<b>43</b> errors", "<b>45</b> warnings", "<b>4</b> infos", "<b>0</b> waived", "<b>9</b> applications"]),
+    ("fr", ["<b>43</b> erreurs", "<b>45</b> avertissements", "<b>4</b> infos", "<b>0</b> couvert par une dérogation",
+            "<b>9</b> applications"]),
+])
+def test_the_overview_counts_agree_with_their_number(tmp_path, lang, expected):
+    page = report(tmp_path, LEGACY, "--lang", lang)
+    counts = re.search(r'<ul class="counts">(.*?)</ul>', page).group(1)
+    assert re.findall(r"<li[^>]*>(.*?)</li>", counts) == expected

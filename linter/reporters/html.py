@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from ..messages import Plural, count, family_name, percent, say, template
+from ..messages import Plural, count, family_name, number, percent, plural_key, say, template
 from . import Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -45,6 +45,11 @@ class _Page:
 
     def t(self, key: str, **values) -> str:
         return escape(self.word(key, **values))
+
+    def tally(self, key: str, n: int) -> str:
+        """`n` things in words, singular or plural as `n` asks, the figure in bold."""
+        words = escape(say(self.lang, plural_key(self.lang, key, n), n="\0"))
+        return words.replace("\0", f"<b>{number(self.lang, n)}</b>")
 
     def family(self, code: str) -> str:
         return family_name(self.lang, code)
@@ -97,13 +102,14 @@ class _Page:
         estate = self.scores.get("estate") or {}
         summary = self.report.summary
         counts = "".join(
-            f'<li class="sev-{s}"><b>{number}</b> {escape(self.word(s))}</li>'
-            for s, number in (("error", summary.errors), ("warning", summary.warnings), ("info", summary.infos)))
-        counts += f'<li class="sev-waived"><b>{summary.waived}</b> {escape(self.word("waived"))}</li>'
+            f'<li class="sev-{s}">{self.tally(key, n)}</li>'
+            for s, key, n in (("error", "report.errors", summary.errors),
+                              ("warning", "report.warnings", summary.warnings),
+                              ("info", "report.infos", summary.infos)))
+        counts += f'<li class="sev-waived">{self.tally("report.waived", summary.waived)}</li>'
         est = sum(n for code, n in summary.by_code.items() if code.startswith("EST"))
         unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
-        counts += (f'<li><b>{len(self.view["applications"])}</b> '
-                   f'{escape(self.word("applications").lower())}</li>')
+        counts += f'<li>{self.tally("html.apps", len(self.view["applications"]))}</li>'
         complete = (self.scores.get("completeness") or {}).get("estate") or {}
         completeness = (f'<p class="completeness">{self.completeness(complete)}</p>' if complete.get("read") else "")
         return (
