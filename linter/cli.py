@@ -38,6 +38,22 @@ LAZY_COMMANDS: dict = {
 }
 
 
+def _command_first(args: list, known: set) -> list:
+    """`si-lint --lang fr rules` as `si-lint rules --lang fr`: options written before the command go after it.
+
+    Only a word that is no option's value (`-o plan` writes a file named plan) and no file or
+    folder here (a folder named `rules` is still linted).
+    """
+    if not args or not args[0].startswith("-") or "--" in args:
+        return args
+    taking_values = {name for param in check.params if isinstance(param, click.Option) and not param.is_flag
+                     for name in param.opts}
+    for position, word in enumerate(args):
+        if word in known and not os.path.exists(word) and (position == 0 or args[position - 1] not in taking_values):
+            return [word, *args[:position], *args[position + 1:]]
+    return args
+
+
 class DefaultToCheck(Group):
     """A group whose first argument, when it is not a command, is a path for `check`.
 
@@ -67,6 +83,7 @@ class DefaultToCheck(Group):
     def parse_args(self, ctx, args):
         ctx.meta[ARGV] = list(args)
         known = set(self.commands) | set(LAZY_COMMANDS)
+        args = _command_first(list(args), known)
         # A bare `si-lint` lints the configured paths, or the current folder, as ruff does.
         if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version")):
             if args:

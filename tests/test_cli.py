@@ -127,3 +127,28 @@ def test_a_real_process_and_the_console_script(estate):
     assert completed.returncode == 1
     assert completed.stdout.startswith(f"{estate}:6:14: ACC001 [error]")
     assert completed.stderr == ""
+
+
+def test_options_before_the_command_go_with_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--lang", "fr", "explain", "ACC001")
+    assert result.exit_code == 0
+    assert "gravité : erreur" in result.output
+
+
+def test_a_word_after_an_option_taking_a_value_stays_its_value(tmp_path, monkeypatch):
+    # `-o plan` writes the report to a file named plan; it does not run `si-lint plan`.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "estate.yaml").write_text("version: 1\n", encoding="utf-8")
+    result = invoke("-o", "plan", "estate.yaml")
+    assert result.exit_code == 0
+    assert (tmp_path / "plan").read_text(encoding="utf-8").startswith("No problems found")
+
+
+def test_a_folder_named_like_a_command_is_still_linted(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "estate.yaml").write_text("version: 1\norganization: [\n", encoding="utf-8")
+    result = invoke("--lang", "en", "rules")
+    assert result.exit_code == 1
+    assert "EST001" in result.output
