@@ -43,6 +43,11 @@ def lint_paths(paths, **overrides):
     return lint([str(p) for p in paths], settings(**overrides))
 
 
+def needs(present: bool, reason: str):
+    """A marker that skips on a developer's partial checkout; in CI the test runs, and fails without it."""
+    return pytest.mark.skipif(not present and not os.environ.get("CI"), reason=reason)
+
+
 def skip_or_fail(reason: str):
     """Skip on a developer's partial checkout, but fail in CI, where everything must be there."""
     if os.environ.get("CI"):

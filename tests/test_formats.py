@@ -20,7 +20,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from click.testing import CliRunner
 
-from conftest import SHARED, run
+from conftest import SHARED, needs, run
 from si_lint import __version__
 from si_lint.catalogue import load_catalogue
 from si_lint.cli import main
@@ -87,7 +87,7 @@ def sarif(found: Report) -> dict:
     return json.loads(render("sarif", found))
 
 
-@pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason="the OASIS SARIF schema is not beside the repository")
+@needs(SARIF_SCHEMA.is_file(), "the OASIS SARIF schema is not beside the repository")
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_sarif_follows_the_official_2_1_0_schema(lang):
     import jsonschema

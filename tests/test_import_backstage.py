@@ -8,13 +8,13 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, lint_paths
+from conftest import REPO, lint_paths, needs
 from si_lint.cli import main
 from si_lint.importers.backstage import import_backstage
 
 # The Backstage project's own example catalog (Apache-2.0 test data), used where it lies, never copied.
 FIXTURE = REPO / ".." / "shared" / "fixtures" / "backstage"
-needs_fixture = pytest.mark.skipif(not FIXTURE.is_dir(), reason="the Backstage example catalog is not there")
+needs_fixture = needs(FIXTURE.is_dir(), "the Backstage example catalog is not there")
 
 
 def invoke(*args):

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, needs
 
 SEEDS = REPO / "seeds"
 RULES = REPO / "rules"
@@ -92,7 +92,7 @@ def test_the_fixed_ids_other_files_rely_on_exist():
     assert set(fixed) <= set(index())
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason="the source articles (../shared/seeds) are not here")
+@needs(SOURCES.is_dir(), "the source articles (../shared/seeds) are not here")
 def test_cited_sources_exist_and_match_the_principle():
     for name, rule in rule_files():
         if "source" not in rule:
@@ -103,7 +103,7 @@ def test_cited_sources_exist_and_match_the_principle():
             assert source[:3] == rule["principle"][1:4], f"{name}: cites {source} for {rule['principle']}"
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason="the source articles (../shared/seeds) are not here")
+@needs(SOURCES.is_dir(), "the source articles (../shared/seeds) are not here")
 def test_every_source_article_has_a_digest_naming_it():
     for article in sorted(SOURCES.glob("*.txt")):
         matches = list(SEEDS.glob(f"{article.name[:3]}_*.md"))
