@@ -14,7 +14,7 @@ dependency; `via` says which direct factor of the chain leads to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from .model import Entity, Estate, dependencies
@@ -39,16 +39,19 @@ class Availability:
     missing: tuple = ()  # ids with no figure, anywhere below
 
 
-@dataclass
 class _Partial:
-    fraction: float = 1.0
-    weakest: Optional[Link] = None
-    missing: list = field(default_factory=list)
+    """A factor being combined: its fraction, its weakest link, and the components with no figure below it."""
+
+    __slots__ = ("fraction", "weakest", "missing")
+
+    def __init__(self, fraction: float = 1.0, weakest: Optional[Link] = None, missing=()) -> None:
+        self.fraction, self.weakest, self.missing = fraction, weakest, missing
 
     def include(self, other: "_Partial") -> bool:
         """Put `other` in series; True when it brings a new weakest link."""
         self.fraction *= other.fraction
-        self.missing.extend(m for m in other.missing if m not in self.missing)
+        if other.missing:
+            self.missing = tuple(dict.fromkeys(self.missing + tuple(other.missing)))
         if other.weakest is not None and (self.weakest is None or other.weakest.value < self.weakest.value):
             self.weakest = other.weakest
             return True
@@ -64,14 +67,17 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     """
     applications = estate.applications
     figures: dict[str, Availability] = {}
+    components: dict = {}  # id -> (Link, _Partial) of a store or infrastructure: the same in every chain
     opened: set = set()
     for start in applications:
+        if start in opened:
+            continue
         stack = [(start, False)]
         while stack:
             app_id, ready = stack.pop()
             if ready:
                 if applications[app_id].valid:
-                    figures[app_id] = _combine(estate, applications[app_id], figures)
+                    figures[app_id] = _combine(estate, applications[app_id], figures, components)
                 continue
             if app_id in opened:
                 continue
@@ -82,7 +88,10 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     return figures
 
 
-def _component(estate: Estate, member, figures: dict) -> tuple[Link, _Partial]:
+def _component(estate: Estate, member, figures: dict, components: dict) -> tuple[Link, _Partial]:
+    found = components.get(member) if isinstance(member, str) else None
+    if found is not None:
+        return found
     entity = estate.by_id.get(member) if isinstance(member, str) else None
     if entity is None or entity.section == "providers":  # EST004 reports it
         return Link("unknown", str(member), None), _Partial()
@@ -91,16 +100,19 @@ def _component(estate: Estate, member, figures: dict) -> tuple[Link, _Partial]:
         if figure is None:  # in a cycle, or invalid
             return Link("applications", member, None), _Partial()
         return (Link("applications", member, figure.value),
-                _Partial(figure.value / 100, figure.weakest, list(figure.missing)))
+                _Partial(figure.value / 100, figure.weakest, figure.missing))
     value = entity.data.get("availability")
     # The component may have failed the schema (EST003): only a figure the format allows is counted.
     if type(value) not in (int, float) or not 0 <= value <= 100:
-        return Link(entity.section, member, None), _Partial(missing=[member])
-    link = Link(entity.section, member, value)
-    return link, _Partial(value / 100, link if value < 100 else None)
+        found = Link(entity.section, member, None), _Partial(missing=(member,))
+    else:
+        link = Link(entity.section, member, value)
+        found = link, _Partial(value / 100, link if value < 100 else None)
+    components[member] = found  # never changed afterwards: `include` changes only the total
+    return found
 
 
-def _combine(estate: Estate, app: Entity, figures: dict) -> Availability:
+def _combine(estate: Estate, app: Entity, figures: dict, components: dict) -> Availability:
     total = _Partial()
     chain: list = []
     via = None
@@ -112,15 +124,15 @@ def _combine(estate: Estate, app: Entity, figures: dict) -> Availability:
             via = 0
     for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
         if isinstance(item, dict):
-            parts = [_component(estate, member, figures) for member in item.get("any_of") or []]
+            parts = [_component(estate, member, figures, components) for member in item.get("any_of") or []]
             failure = 1.0
             for _, part in parts:
                 failure *= 1 - part.fraction
             link = Link("any_of", None, 100 * (1 - failure), tuple(member for member, _ in parts))
             part = _Partial(1 - failure, link if failure > 0 else None,
-                            [m for _, member in parts for m in member.missing])
+                            tuple(m for _, member in parts for m in member.missing))
         else:
-            link, part = _component(estate, item, figures)
+            link, part = _component(estate, item, figures, components)
         chain.append(link)
         if total.include(part):
             via = len(chain) - 1

@@ -118,7 +118,13 @@ class Clause:
     """
 
     def __init__(self, values) -> None:
-        self.values = list(values)
+        self.values = tuple(values)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Clause) and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(self.values)
 
     def worded(self, lang: str) -> "Clause":
         return Clause(render(lang, value) for value in self.values)
@@ -348,11 +354,12 @@ def shared_database(estate: Estate, settings) -> Iterator[Finding]:
     for flow in _valid(estate, "integrations"):
         if flow.data.get("via") == "shared-database":
             yield Finding(flow, ("via",), {"stores": Clause([])})
+    stores = estate.data_stores
     for app in _valid(estate, "applications"):
         # A store of another application, read or written (`data`) or needed to run (`depends_on`).
         foreign: dict = {}  # "store (owner)" -> path of its first mention
         for path, target in store_references(app):
-            store = estate.lookup(target, "data_stores")
+            store = stores.get(target) if isinstance(target, str) else None
             owner = store.data.get("application") if store is not None else None
             if isinstance(owner, str) and owner != app.id:
                 foreign.setdefault(Text("check.store_of", store=target, owner=owner), path)
