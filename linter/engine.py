@@ -6,6 +6,7 @@ a `Result`; it never prints and never exits (the CLI decides both).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Iterable, Optional
 
 from . import loader, model, validate, waivers
 from .catalogue import Catalogue, Rule, load_catalogue
-from .checks import CHECKS, Clause, Finding, facts, stated
+from .checks import CHECKS, Clause, Finding, facts, provider_type, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
 from .messages import Listing, render
 from .model import Estate
@@ -69,10 +70,11 @@ def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "
 
 
 def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
-                   products: Optional[dict] = None) -> Result:
+                   products: Optional[dict] = None, memo: Optional["Memo"] = None) -> Result:
     """Validate, model and run the rules over loaded documents (kept documents may be linted again).
 
     `products` (id -> Product) defaults to the built-in catalogue and the settings' `products_dirs`.
+    `memo` carries what one lint found to the next lint of the same estate (an editor's, at each edit).
     """
     if products is None:
         products = load_products(settings.products_dirs)
@@ -84,13 +86,20 @@ def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
         problems.extend(found)
         estate, found = model.build(documents, invalid, products)
         problems.extend(found)
-        findings, rules_run = _run_rules(estate, settings, catalogue)
+        if memo is not None:
+            memo.start(catalogue, settings)
+        findings, rules_run = _run_rules(estate, settings, catalogue, memo)
         outcome = waivers.apply(findings, rules_run, estate, catalogue, settings)
         problems.extend(outcome.problems)
         # Two stages may meet the same problem at the same place: each once, judged on what it is, not its words.
         diagnostics = [_from_problem(problem, catalogue, settings) for problem in dict.fromkeys(problems)]
-        diagnostics.extend(_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.active)
-        waived = [_diagnostic(rule, finding, estate, settings) for rule, finding in outcome.waived]
+        words = memo.words if memo is not None else _diagnostic
+        diagnostics.extend(words(rule, finding, estate, settings) for rule, finding in outcome.active)
+        waived = [words(rule, finding, estate, settings) for rule, finding in outcome.waived]
+    except BaseException:
+        if memo is not None:
+            memo.forget()  # half of a lint must not pass for a whole one
+        raise
     finally:
         if was_enabled:
             gc.enable()
@@ -110,37 +119,116 @@ def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) ->
                    problem.section, problem.entity, settings)
 
 
-def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue) -> tuple[list, list]:
+def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
+               memo: Optional["Memo"] = None) -> tuple[list, list]:
     """(rule, Finding) of every rule that runs on the estate, and the codes that ran."""
-    options = settings.options
     findings: list = []
     rules_run = []
-    for rule in catalogue:
-        if rule.scope in ("file", "waivers") or not settings.runs(rule):
-            continue
+    running = [rule for rule in catalogue if rule.scope not in ("file", "waivers") and settings.runs(rule)]
+    kept = None
+    if memo is not None:
+        kept = memo.entities(estate, {section for rule in running if rule.when is not None for section in rule.sections})
+    for rule in running:
         rules_run.append(rule.code)
         if rule.when is not None:
-            findings.extend((rule, finding) for finding in _declarative(rule, estate, settings))
+            findings.extend((rule, finding) for finding in _declarative(rule, estate, settings, kept))
         else:
             findings.extend((rule, finding) for finding in CHECKS[rule.check](estate, settings))
     return findings, rules_run
 
 
-def _declarative(rule: Rule, estate: Estate, settings: Settings):
+def _declarative(rule: Rule, estate: Estate, settings: Settings, kept: Optional[dict] = None):
+    """The rule's findings; `kept` (id(entity) -> (as before?, what the rules found on it)) is from a `Memo`."""
     options = settings.options
     test = rule.predicate(options)
     applies = rule.applicable(options)
     target = ".".join(rule.target)
+    code = rule.code
     for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
                 continue
+            found = None
+            if kept is not None:
+                as_before, found = kept[id(entity)]
+                if as_before:
+                    parts = found.get(code)
+                    if parts is not None:
+                        yield Finding(entity, parts[0], parts[1], missing=parts[2])
+                    continue
             if entity.facts is None:
                 entity.facts = facts(estate, entity, options)
             if (applies is None or applies(entity.facts)) and test(entity.facts):
-                value = stated(entity, target) if target else None
+                params = {"value": stated(entity, target) if target else None}
                 missing = tuple(field for field in rule.reads if not entity.states(field))
-                yield Finding(entity, rule.target, {"value": value}, missing=missing)
+                if found is not None:
+                    found[code] = (rule.target, params, missing)
+                yield Finding(entity, rule.target, params, missing=missing)
+
+
+class Memo:
+    """What one lint of an estate hands to the next lint of the same estate: an editor lints at each edit,
+    and most of the estate is as it was.
+
+    - What the declarative rules found on each entity. Their conditions read the
+      entity's facts (`checks.facts`): its data, made of what it states and its
+      product, and its provider's type. An entity with the same three finds the same.
+    - Each finding's Diagnostic. The same rule, about the same entity of the same
+      loaded document (so at the same place), with the same values, is worded the
+      same. A finding with a value that cannot be compared this way (a list) is worded again.
+
+    What a lint did not meet is forgotten after it; other settings or rules forget everything.
+    """
+
+    def __init__(self) -> None:
+        self._context = None
+        self._found_before: dict = {}  # (section, id) -> (stated data, product, provider type, code -> parts)
+        self._found: dict = {}
+        self._words_before: dict = {}  # finding key -> Diagnostic
+        self._words: dict = {}
+
+    def start(self, catalogue: Catalogue, settings: Settings) -> None:
+        # `today` decides which waivers expired, never what a rule finds or how it is worded.
+        context = (catalogue, dataclasses.replace(settings, today=None))
+        if context == self._context:
+            self._found_before, self._words_before = self._found, self._words
+        else:
+            self._found_before, self._words_before = {}, {}
+        self._context, self._found, self._words = context, {}, {}
+
+    def forget(self) -> None:
+        self._context = None
+
+    def entities(self, estate: Estate, sections: set) -> dict:
+        """id(entity) -> (whether its facts are as in the last lint, what the declarative rules found on it)."""
+        before, now, kept = self._found_before, self._found, {}
+        for section in sections:
+            for entity in estate.entities(section):
+                if not entity.valid:
+                    continue
+                facts_from = (entity.written, entity.product, provider_type(estate, entity))
+                record = before.get((section, entity.id))
+                as_before = record is not None and record[:3] == facts_from
+                found = record[3] if as_before else {}
+                now[(section, entity.id)] = facts_from + (found,)
+                kept[id(entity)] = (as_before, found)
+        return kept
+
+    def words(self, rule: Rule, finding: Finding, estate: Estate, settings: Settings) -> Diagnostic:
+        """`_diagnostic`, or the same Diagnostic as in the last lint."""
+        entity = finding.entity
+        if entity is None:  # estate-wide: few, and placed by the whole estate
+            return _diagnostic(rule, finding, estate, settings)
+        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, finding.path,
+               finding.missing, tuple(finding.params.items()))
+        try:
+            diagnostic = self._words_before.get(key)
+        except TypeError:  # a value that is not hashable
+            return _diagnostic(rule, finding, estate, settings)
+        if diagnostic is None:
+            diagnostic = _diagnostic(rule, finding, estate, settings)
+        self._words[key] = diagnostic
+        return diagnostic
 
 
 def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings) -> Diagnostic:

@@ -63,6 +63,7 @@ class Folder:
         self.result: Optional[engine.Result] = None
         self.texts: dict = {}  # path -> the text the last result was computed on
         self.unreadable: dict = {}  # path -> Unreadable, in the last result
+        self.memo = engine.Memo()  # the words of the last lint's findings: most stay as they were
 
     # --- settings and files ---------------------------------------------------------
 
@@ -167,7 +168,7 @@ class Folder:
             documents.append(self.document(path, text))
         catalogue = self.catalogue or load_catalogue()
         settings = dataclasses.replace(self.settings, today=datetime.date.today())
-        result = engine.lint_documents(documents, settings, catalogue)
+        result = engine.lint_documents(documents, settings, catalogue, memo=self.memo)
         self.result, self.texts, self.unreadable = result, texts, unreadable
         return self.findings()
 
