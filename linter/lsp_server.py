@@ -7,11 +7,16 @@ in a worker thread, one lint at a time: a burst of edits is linted once, and
 hover or completion are answered while a large estate is being linted. After
 each lint, the findings of every file whose findings changed are published, so
 an edit in one file updates the files it affects.
+
+The server collects garbage itself, once the editor has been idle for
+IDLE_SECONDS: an automatic collection in the middle of an edit would scan
+every object of the estate (a fifth of a second at 10,000 applications).
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +33,7 @@ from .messages import say
 
 logger = logging.getLogger(__name__)
 _YAML = (".yaml", ".yml")
+IDLE_SECONDS = 1.0
 
 
 class EstateServer(LanguageServer):
@@ -41,6 +47,7 @@ class EstateServer(LanguageServer):
         self.published: dict = {}  # path -> what was last published for it
         self.pending: list = []  # folders to lint again
         self.linting: Optional[asyncio.Future] = None
+        self.collection: Optional[asyncio.TimerHandle] = None  # the garbage collection planned for when idle
         # One lint at a time, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="si-lint")
 
@@ -105,6 +112,17 @@ class EstateServer(LanguageServer):
                 logger.exception("linting %s failed", folder.root)
                 continue
             self.publish(folder, findings, versions)
+        self._collect_when_idle()
+
+    def _collect_when_idle(self) -> None:
+        if self.collection is not None:
+            self.collection.cancel()
+        self.collection = asyncio.get_running_loop().call_later(IDLE_SECONDS, self._collect)
+
+    def _collect(self) -> None:
+        self.collection = None
+        if not self.pending and (self.linting is None or self.linting.done()):  # else that lint plans the next
+            gc.collect()
 
     def publish(self, folder: Folder, findings: dict, versions: dict) -> None:
         units = self.units(folder, current=False)
@@ -368,4 +386,5 @@ def command() -> None:
     Setup for VS Code, Neovim, Helix and Emacs: docs/editors.md.
     """
     logging.basicConfig(level=logging.WARNING, format="si-lint server: %(levelname)s: %(message)s")
+    gc.disable()  # collected when idle (EstateServer._collect_when_idle)
     build().start_io()
