@@ -39,23 +39,8 @@ class Availability:
     missing: tuple = ()  # ids with no figure, anywhere below
 
 
-class _Partial:
-    """A factor being combined: its fraction, its weakest link, and the components with no figure below it."""
-
-    __slots__ = ("fraction", "weakest", "missing")
-
-    def __init__(self, fraction: float = 1.0, weakest: Optional[Link] = None, missing=()) -> None:
-        self.fraction, self.weakest, self.missing = fraction, weakest, missing
-
-    def include(self, other: "_Partial") -> bool:
-        """Put `other` in series; True when it brings a new weakest link."""
-        self.fraction *= other.fraction
-        if other.missing:
-            self.missing = tuple(dict.fromkeys(self.missing + tuple(other.missing)))
-        if other.weakest is not None and (self.weakest is None or other.weakest.value < self.weakest.value):
-            self.weakest = other.weakest
-            return True
-        return False
+# A factor as it is put in series: (Link, fraction, weakest link below it or None, ids with no figure below it).
+_UNKNOWN = 1.0, None, ()
 
 
 def end_to_end(estate: Estate) -> dict[str, Availability]:
@@ -67,7 +52,7 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     """
     applications = estate.applications
     figures: dict[str, Availability] = {}
-    components: dict = {}  # id -> (Link, _Partial) of a store or infrastructure: the same in every chain
+    factors: dict = {}  # id -> factor of a component: the same in every chain that names it
     opened: set = set()
     for start in applications:
         if start in opened:
@@ -77,7 +62,7 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
             app_id, ready = stack.pop()
             if ready:
                 if applications[app_id].valid:
-                    figures[app_id] = _combine(estate, applications[app_id], figures, components)
+                    figures[app_id] = _combine(estate, applications[app_id], figures, factors)
                 continue
             if app_id in opened:
                 continue
@@ -88,52 +73,58 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     return figures
 
 
-def _component(estate: Estate, member, figures: dict, components: dict) -> tuple[Link, _Partial]:
-    found = components.get(member) if isinstance(member, str) else None
+def _factor(estate: Estate, member, figures: dict, factors: dict) -> tuple:
+    found = factors.get(member) if isinstance(member, str) else None
     if found is not None:
         return found
     entity = estate.by_id.get(member) if isinstance(member, str) else None
     if entity is None or entity.section == "providers":  # EST004 reports it
-        return Link("unknown", str(member), None), _Partial()
+        return (Link("unknown", str(member), None),) + _UNKNOWN
     if entity.section == "applications":
         figure = figures.get(member)
         if figure is None:  # in a cycle, or invalid
-            return Link("applications", member, None), _Partial()
-        return (Link("applications", member, figure.value),
-                _Partial(figure.value / 100, figure.weakest, figure.missing))
-    value = entity.data.get("availability")
-    # The component may have failed the schema (EST003): only a figure the format allows is counted.
-    if type(value) not in (int, float) or not 0 <= value <= 100:
-        found = Link(entity.section, member, None), _Partial(missing=(member,))
+            return (Link("applications", member, None),) + _UNKNOWN
+        found = Link("applications", member, figure.value), figure.value / 100, figure.weakest, figure.missing
     else:
-        link = Link(entity.section, member, value)
-        found = link, _Partial(value / 100, link if value < 100 else None)
-    components[member] = found  # never changed afterwards: `include` changes only the total
+        value = entity.data.get("availability")
+        # The component may have failed the schema (EST003): only a figure the format allows is counted.
+        if type(value) not in (int, float) or not 0 <= value <= 100:
+            found = Link(entity.section, member, None), 1.0, None, (member,)
+        else:
+            link = Link(entity.section, member, value)
+            found = link, value / 100, link if value < 100 else None, ()
+    factors[member] = found  # final: an application's figure is computed before its dependents'
     return found
 
 
-def _combine(estate: Estate, app: Entity, figures: dict, components: dict) -> Availability:
-    total = _Partial()
+def _group(estate: Estate, members: list, figures: dict, factors: dict) -> tuple:
+    """An `any_of` group as one factor: it fails only when every member fails."""
+    parts = [_factor(estate, member, figures, factors) for member in members]
+    failure = 1.0
+    for part in parts:
+        failure *= 1 - part[1]
+    link = Link("any_of", None, 100 * (1 - failure), tuple(part[0] for part in parts))
+    return link, 1 - failure, link if failure > 0 else None, tuple(m for part in parts for m in part[3])
+
+
+def _combine(estate: Estate, app: Entity, figures: dict, factors: dict) -> Availability:
+    data = app.data
+    fraction, weakest, via, missing = 1.0, None, None, ()
     chain: list = []
-    via = None
     own = app.get("availability.own", 100)
     if type(own) in (int, float) and own < 100:
-        link = Link("own", app.id, own)
-        chain.append(link)
-        if total.include(_Partial(own / 100, link)):
-            via = 0
-    for item in list(app.data.get("data") or []) + list(app.data.get("depends_on") or []):
+        weakest = Link("own", app.id, own)
+        chain.append(weakest)
+        fraction, via = own / 100, 0
+    for item in list(data.get("data") or []) + list(data.get("depends_on") or []):
         if isinstance(item, dict):
-            parts = [_component(estate, member, figures, components) for member in item.get("any_of") or []]
-            failure = 1.0
-            for _, part in parts:
-                failure *= 1 - part.fraction
-            link = Link("any_of", None, 100 * (1 - failure), tuple(member for member, _ in parts))
-            part = _Partial(1 - failure, link if failure > 0 else None,
-                            tuple(m for _, member in parts for m in member.missing))
+            link, part, below, absent = _group(estate, item.get("any_of") or [], figures, factors)
         else:
-            link, part = _component(estate, item, figures, components)
+            link, part, below, absent = _factor(estate, item, figures, factors)
         chain.append(link)
-        if total.include(part):
-            via = len(chain) - 1
-    return Availability(total.fraction * 100, tuple(chain), total.weakest, via, tuple(total.missing))
+        fraction *= part
+        if absent:
+            missing = tuple(dict.fromkeys(missing + absent))
+        if below is not None and (weakest is None or below.value < weakest.value):
+            weakest, via = below, len(chain) - 1
+    return Availability(fraction * 100, tuple(chain), weakest, via, missing)
