@@ -335,16 +335,20 @@ def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
 
 @check("same_service_for_all")
 def same_service_for_all(estate: Estate, settings) -> Iterator[Finding]:
-    external = [app for app in _valid(estate, "applications")
-                if "external" in (app.data.get("audience") or []) and app.get("availability.target") is not None]
+    targets = [(app, _target(app)) for app in _valid(estate, "applications")]
+    external = [(target, app) for app, target in targets
+                if target is not None and "external" in (app.data.get("audience") or [])]
     if not external:
         return
-    lowest = min(external, key=lambda app: app.get("availability.target"))
-    floor = lowest.get("availability.target")
-    for app in _valid(estate, "applications"):
-        target = app.get("availability.target")
+    floor, lowest = min(external, key=lambda pair: pair[0])
+    for app, target in targets:
         if app.data.get("audience") == ["internal"] and target is not None and target < floor:
             yield Finding(app, ("availability", "target"), {"target": target, "floor": floor, "external": lowest.id})
+
+
+def _target(app: Entity):
+    availability = app.data.get("availability")
+    return availability.get("target") if isinstance(availability, dict) else None
 
 
 # --- INT ---------------------------------------------------------------------------
@@ -354,13 +358,12 @@ def shared_database(estate: Estate, settings) -> Iterator[Finding]:
     for flow in _valid(estate, "integrations"):
         if flow.data.get("via") == "shared-database":
             yield Finding(flow, ("via",), {"stores": Clause([])})
-    stores = estate.data_stores
+    owners = {store_id: store.data.get("application") for store_id, store in estate.data_stores.items()}
     for app in _valid(estate, "applications"):
         # A store of another application, read or written (`data`) or needed to run (`depends_on`).
         foreign: dict = {}  # "store (owner)" -> path of its first mention
         for path, target in store_references(app):
-            store = stores.get(target) if isinstance(target, str) else None
-            owner = store.data.get("application") if store is not None else None
+            owner = owners.get(target) if isinstance(target, str) else None
             if isinstance(owner, str) and owner != app.id:
                 foreign.setdefault(Text("check.store_of", store=target, owner=owner), path)
         if foreign:
