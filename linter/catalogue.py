@@ -327,7 +327,7 @@ ENGINE_CHECKS = {"pipeline": "file", "waivers": "waivers"}
 
 def _check_problem(name: str, scope) -> Optional[Text]:
     """Why a built-in rule's `check` cannot run, or None: a typo must fail at load time, not mid-run."""
-    from .checks import CHECKS
+    from .checks import CHECKS, ENTITY_CHECKS
 
     if name in ENGINE_CHECKS:
         expected = ENGINE_CHECKS[name]
@@ -336,6 +336,9 @@ def _check_problem(name: str, scope) -> Optional[Text]:
         return Text("rulefile.unknown_check", name=repr(name), known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS))))
     if scope in ENGINE_CHECKS.values():
         return Text("rulefile.check_scope", scope=scope)
+    if name in ENTITY_CHECKS and not any(section in SECTIONS for section in (scope if isinstance(scope, list)
+                                                                              else [scope])):
+        return Text("rulefile.entity_check_scope", name=name)
     return None
 
 

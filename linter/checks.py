@@ -28,11 +28,27 @@ class Finding:
 
 
 CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {}  # name -> check(estate, settings)
+ENTITY_CHECKS: set = set()  # the names of CHECKS registered with `entity_check`
 
 
 def check(name: str):
     def register(function):
         CHECKS[name] = function
+        return function
+    return register
+
+
+def entity_check(name: str):
+    """A check that looks at one entity at a time: check(entity, estate, settings), called by the engine for
+    each valid entity of its rule's scope.
+
+    It reads the entity's data (stated, and from its product), its provider's type and the
+    options, nothing else, and its findings are about that entity: so an editor keeps what it
+    found on an entity that did not change (engine.Memo), as for declarative rules.
+    """
+    def register(function):
+        CHECKS[name] = function
+        ENTITY_CHECKS.add(name)
         return function
     return register
 
@@ -147,15 +163,14 @@ def _figure_below(value: float, target: float) -> float:
 
 # --- ACC ---------------------------------------------------------------------------
 
-@check("missing_devices")
-def missing_devices(estate: Estate, settings) -> Iterator[Finding]:
-    for app in _valid(estate, "applications"):
-        devices = effective_devices(app)
-        missing = [d for d in settings.options["required_devices"] if d != "chromebook" and d not in devices]
-        if missing:
-            unstated = () if app.states("access.devices") else ("access.devices",)
-            yield Finding(app, ("access", "devices"), {"missing": Listing(missing), "why": _no_devices(app)},
-                          missing=unstated)
+@entity_check("missing_devices")
+def missing_devices(app: Entity, estate: Estate, settings) -> Iterator[Finding]:
+    devices = effective_devices(app)
+    missing = [d for d in settings.options["required_devices"] if d != "chromebook" and d not in devices]
+    if missing:
+        unstated = () if app.states("access.devices") else ("access.devices",)
+        yield Finding(app, ("access", "devices"), {"missing": Listing(missing), "why": _no_devices(app)},
+                      missing=unstated)
 
 
 @check("device_choice")
@@ -189,19 +204,17 @@ def _no_devices(app: Entity) -> Text:
 _NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")
 
 
-@check("public_cloud")
-def public_cloud(estate: Estate, settings) -> Iterator[Finding]:
-    for section in ("infrastructure", "data_stores", "applications"):
-        for entity in _valid(estate, section):
-            delivery = entity.data.get("delivery")
-            if delivery in ("on-premise", "desktop"):
-                yield Finding(entity, ("delivery",), {"where": Text("check.where_delivery",
-                                                                    delivery=stated(entity, "delivery"))})
-                continue
-            kind = provider_type(estate, entity)
-            if kind in _NOT_PUBLIC:
-                yield Finding(entity, ("provider",), {"where": Text(
-                    "check.where_provider", provider=entity.data["provider"], type=Text("word.provider." + kind))})
+@entity_check("public_cloud")
+def public_cloud(entity: Entity, estate: Estate, settings) -> Iterator[Finding]:
+    delivery = entity.data.get("delivery")
+    if delivery in ("on-premise", "desktop"):
+        yield Finding(entity, ("delivery",), {"where": Text("check.where_delivery",
+                                                            delivery=stated(entity, "delivery"))})
+        return
+    kind = provider_type(estate, entity)
+    if kind in _NOT_PUBLIC:
+        yield Finding(entity, ("provider",), {"where": Text(
+            "check.where_provider", provider=entity.data["provider"], type=Text("word.provider." + kind))})
 
 
 @check("iaas_providers")
@@ -242,13 +255,17 @@ def supported_versions(estate: Estate, settings) -> Iterator[Finding]:
 
 # --- COL ---------------------------------------------------------------------------
 
-@check("proprietary_formats")
-def proprietary_formats(estate: Estate, settings) -> Iterator[Finding]:
-    closed = {f.lower().lstrip(".") for f in settings.options["proprietary_formats"]}
-    for app in _valid(estate, "applications"):
-        used = [f for f in app.data.get("exchange_formats") or [] if f.lower().lstrip(".") in closed]
-        if used:
-            yield Finding(app, ("exchange_formats",), {"formats": Listing(used)})
+@entity_check("proprietary_formats")
+def proprietary_formats(app: Entity, estate: Estate, settings) -> Iterator[Finding]:
+    closed = _closed_formats(tuple(settings.options["proprietary_formats"]))
+    used = [f for f in app.data.get("exchange_formats") or [] if f.lower().lstrip(".") in closed]
+    if used:
+        yield Finding(app, ("exchange_formats",), {"formats": Listing(used)})
+
+
+@lru_cache(maxsize=None)
+def _closed_formats(formats: tuple) -> frozenset:
+    return frozenset(f.lower().lstrip(".") for f in formats)
 
 
 def _office_tools(estate: Estate) -> list:

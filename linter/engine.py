@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from functools import lru_cache
+from functools import lru_cache, partial
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 
 from . import loader, model, validate, waivers
 from .catalogue import Catalogue, Rule, load_catalogue
-from .checks import CHECKS, Clause, Finding, facts, provider_type, stated
+from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
-from .messages import Listing, render
-from .model import Estate
+from .messages import Listing, frozen, render
+from .model import Entity, Estate
 from .product_catalogue import load_products
 from .settings import Settings
 from .views import Summary
@@ -127,23 +127,27 @@ def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
     running = [rule for rule in catalogue if rule.scope not in ("file", "waivers") and settings.runs(rule)]
     kept = None
     if memo is not None:
-        kept = memo.entities(estate, {section for rule in running if rule.when is not None for section in rule.sections})
+        kept = memo.entities(estate, {section for rule in running if _one_at_a_time(rule) for section in rule.sections})
     for rule in running:
         rules_run.append(rule.code)
-        if rule.when is not None:
-            findings.extend((rule, finding) for finding in _declarative(rule, estate, settings, kept))
+        if _one_at_a_time(rule):
+            findings.extend((rule, finding) for finding in _each_entity(rule, estate, settings, kept))
         else:
             findings.extend((rule, finding) for finding in CHECKS[rule.check](estate, settings))
     return findings, rules_run
 
 
-def _declarative(rule: Rule, estate: Estate, settings: Settings, kept: Optional[dict] = None):
-    """The rule's findings; `kept` (id(entity) -> (as before?, what the rules found on it)) is from a `Memo`."""
-    options = settings.options
-    test = rule.predicate(options)
-    applies = rule.applicable(options)
-    target = ".".join(rule.target)
+def _one_at_a_time(rule: Rule) -> bool:
+    """Whether the rule looks at one entity at a time: a condition, or an entity check."""
+    return rule.when is not None or rule.check in ENTITY_CHECKS
+
+
+def _each_entity(rule: Rule, estate: Estate, settings: Settings, kept: Optional[dict] = None):
+    """The rule's findings, entity by entity; `kept` (id(entity) -> (as before?, code -> what the rule found
+    on it)) is from a `Memo`: an entity as before gets what it got before."""
     code = rule.code
+    evaluate = _condition(rule, estate, settings) if rule.when is not None else \
+        partial(CHECKS[rule.check], estate=estate, settings=settings)
     for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
@@ -152,30 +156,45 @@ def _declarative(rule: Rule, estate: Estate, settings: Settings, kept: Optional[
             if kept is not None:
                 as_before, found = kept[id(entity)]
                 if as_before:
-                    parts = found.get(code)
-                    if parts is not None:
-                        yield Finding(entity, parts[0], parts[1], missing=parts[2])
+                    for path, params, missing in found.get(code, ()):
+                        yield Finding(entity, path, params, missing=missing)
                     continue
-            if entity.facts is None:
-                entity.facts = facts(estate, entity, options)
-            if (applies is None or applies(entity.facts)) and test(entity.facts):
-                params = {"value": stated(entity, target) if target else None}
-                missing = tuple(field for field in rule.reads if not entity.states(field))
-                if found is not None:
-                    found[code] = (rule.target, params, missing)
-                yield Finding(entity, rule.target, params, missing=missing)
+            results = tuple(evaluate(entity))
+            if found is not None and results:
+                found[code] = tuple((finding.path, finding.params, finding.missing) for finding in results)
+            yield from results
+
+
+def _condition(rule: Rule, estate: Estate, settings: Settings):
+    """entity -> the declarative rule's findings on it."""
+    options = settings.options
+    test = rule.predicate(options)
+    applies = rule.applicable(options)
+    target = ".".join(rule.target)
+
+    def evaluate(entity: Entity) -> tuple:
+        if entity.facts is None:
+            entity.facts = facts(estate, entity, options)
+        if (applies is None or applies(entity.facts)) and test(entity.facts):
+            missing = tuple(field for field in rule.reads if not entity.states(field))
+            return (Finding(entity, rule.target, {"value": stated(entity, target) if target else None},
+                            missing=missing),)
+        return ()
+
+    return evaluate
 
 
 class Memo:
     """What one lint of an estate hands to the next lint of the same estate: an editor lints at each edit,
     and most of the estate is as it was.
 
-    - What the declarative rules found on each entity. Their conditions read the
-      entity's facts (`checks.facts`): its data, made of what it states and its
-      product, and its provider's type. An entity with the same three finds the same.
+    - What the rules that look at one entity at a time found on each entity. Their
+      conditions read the entity's facts (`checks.facts`), and entity checks the
+      same (`checks.entity_check`): its data, made of what it states and its product,
+      and its provider's type. An entity with the same three finds the same.
     - Each finding's Diagnostic. The same rule, about the same entity of the same
       loaded document (so at the same place), with the same values, is worded the
-      same. A finding with a value that cannot be compared this way (a list) is worded again.
+      same. A finding with a value that cannot be hashed (a mapping) is worded again.
 
     What a lint did not meet is forgotten after it; other settings or rules forget everything.
     """
@@ -200,7 +219,7 @@ class Memo:
         self._context = None
 
     def entities(self, estate: Estate, sections: set) -> dict:
-        """id(entity) -> (whether its facts are as in the last lint, what the declarative rules found on it)."""
+        """id(entity) -> (whether its facts are as in the last lint, what the rules found on it)."""
         before, now, kept = self._found_before, self._found, {}
         for section in sections:
             for entity in estate.entities(section):
@@ -220,10 +239,10 @@ class Memo:
         if entity is None:  # estate-wide: few, and placed by the whole estate
             return _diagnostic(rule, finding, estate, settings)
         key = (rule.code, entity.document, entity.section, entity.id, entity.taken, finding.path,
-               finding.missing, tuple(finding.params.items()))
+               finding.missing, tuple((name, frozen(value)) for name, value in finding.params.items()))
         try:
             diagnostic = self._words_before.get(key)
-        except TypeError:  # a value that is not hashable
+        except TypeError:  # a value that cannot be hashed (a mapping)
             return _diagnostic(rule, finding, estate, settings)
         if diagnostic is None:
             diagnostic = _diagnostic(rule, finding, estate, settings)

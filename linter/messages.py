@@ -32,7 +32,7 @@ class Text:
 
     def __init__(self, key: str, /, **params) -> None:
         self.key = key
-        self.params = {name: _frozen(value) for name, value in params.items()}
+        self.params = {name: frozen(value) for name, value in params.items()}
         self._hash = None
 
     def __eq__(self, other) -> bool:
@@ -56,7 +56,7 @@ class Listing:
     __slots__ = ("items", "conjunction")
 
     def __init__(self, items: Iterable, conjunction: str = "") -> None:
-        self.items = tuple(_frozen(item) for item in items)
+        self.items = tuple(frozen(item) for item in items)
         self.conjunction = conjunction  # "", "or" or "and"
 
     def __eq__(self, other) -> bool:
@@ -99,9 +99,10 @@ class Money:
         return hash((self.amount, self.currency))
 
 
-def _frozen(value):
+def frozen(value):
+    """The value with its lists as tuples, so that it can be hashed and compared."""
     if isinstance(value, list):
-        return tuple(_frozen(item) for item in value)
+        return tuple(frozen(item) for item in value)
     return value
 
 

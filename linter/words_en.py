@@ -122,6 +122,7 @@ WORDS = {
                              "as a JSON Schema",
     "rulefile.engine_check_scope": "check: `{name}` findings come with `scope: {scope}`",
     "rulefile.unknown_check": "check: no check is named {name}; known: {known}",
+    "rulefile.entity_check_scope": "check: `{name}` looks at one entity at a time, so its scope must name sections of entities",
     "rulefile.check_scope": "check: a Python check runs on the estate, so its scope cannot be `{scope}`",
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
                                 "is one or a list of: {sections}",

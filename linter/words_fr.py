@@ -130,6 +130,7 @@ WORDS = {
                              "condition sous `when`, en JSON Schema",
     "rulefile.engine_check_scope": "check : les constats de `{name}` demandent `scope: {scope}`",
     "rulefile.unknown_check": "check : aucun contrôle ne s'appelle {name} ; contrôles connus : {known}",
+    "rulefile.entity_check_scope": "check : `{name}` examine une entité à la fois ; sa portée doit donc nommer des sections d'entités",
     "rulefile.check_scope": "check : un contrôle Python porte sur le patrimoine ; sa portée ne peut donc pas "
                             "être `{scope}`",
     "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée ; la "

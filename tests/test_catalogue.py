@@ -120,6 +120,22 @@ def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
             assert list(explainer(condition_schema()).iter_errors(_substitute(condition, DEFAULT_OPTIONS))) == []
 
 
+@pytest.mark.parametrize("lang, words", [("en", "looks at one entity at a time"),
+                                         ("fr", "examine une entité à la fois")])
+def test_an_entity_check_with_an_estate_scope_is_refused_at_load(lang, words):
+    """An entity check is run for each entity of its scope: with `scope: estate` it would never run."""
+    from si_lint.catalogue import parse_rule
+    from si_lint.diagnostic import InputError
+    from si_lint.messages import render
+
+    path = next(path for path in builtin_rule_files() if path.name.startswith("ACC003"))
+    text = path.read_text(encoding="utf-8").replace("scope: applications", "scope: estate")
+    with pytest.raises(InputError) as raised:
+        parse_rule(text, "ACC003-any-device.yaml", builtin=True)
+    assert raised.value.where.startswith("ACC003-any-device.yaml:")
+    assert "missing_devices" in render(lang, raised.value.message) and words in render(lang, raised.value.message)
+
+
 def test_every_check_is_used_by_a_rule():
     used = {rule.check for rule in RULES}
     assert sorted(set(CHECKS) - used) == []

@@ -90,7 +90,7 @@ def test_a_lint_that_failed_half_way_is_not_kept(catalogue, monkeypatch):
     edited["applications/business.yaml"] = edited["applications/business.yaml"].replace(
         "delivery: serverless", "delivery: saas", 1)
 
-    def broken(estate, settings):
+    def broken(*arguments, **named):
         raise RuntimeError("a check that fails")
 
     # ... but the lint of that edit stops at ACC003, before them.
