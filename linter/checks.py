@@ -337,7 +337,7 @@ def _link(link) -> Text:
 def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
     figures = end_to_end(estate)
     for app in _valid(estate, "applications"):
-        target = app.get("availability.target")
+        target = _target(app)
         if target is None:
             continue
         figure = figures[app.id]
