@@ -391,7 +391,7 @@ def store_references(app: Entity) -> Iterator[tuple]:
     """(path, id) of every store the application names: read or written (`data`), or needed to run (`depends_on`)."""
     for i, target in enumerate(app.data.get("data") or []):
         yield ("data", i), target
-    yield from ((path, target) for path, target in dependencies(app))
+    yield from dependencies(app)
 
 
 # --- CST ---------------------------------------------------------------------------

@@ -23,7 +23,8 @@ class Entity:
     where positions are found; `taken` the dotted fields that came from the product.
     """
 
-    __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts")
+    __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts",
+                 "needs")
 
     def __init__(self, entity_id: str, section: str, data, place: tuple, valid: bool, document: Document) -> None:
         self.id = entity_id
@@ -35,6 +36,7 @@ class Entity:
         self.valid = valid and isinstance(data, dict)
         self.document = document
         self.facts: Optional[dict] = None  # derived values, filled once by the engine
+        self.needs: Optional[tuple] = None  # (path, id) of its depends_on, read once (see `dependencies`)
 
     def states(self, dotted: str) -> bool:
         """Whether the field has a value, stated or taken from the product."""
@@ -300,10 +302,15 @@ def _list(value) -> list:
     return value if isinstance(value, list) else []
 
 
-def dependencies(entity: Entity) -> Iterator[tuple[tuple, str]]:
-    """(path, id) of every id in an application's depends_on, groups included."""
-    return ((path, target) for path, target in _dependency_items(entity.data.get("depends_on"))
-            if isinstance(target, str))
+def dependencies(entity: Entity) -> tuple:
+    """(path, id) of every id in an application's depends_on, groups included.
+
+    Several stages walk the dependency graph (cycles, availability, shared stores): read once per entity.
+    """
+    if entity.needs is None:
+        entity.needs = tuple((path, target) for path, target in _dependency_items(entity.data.get("depends_on"))
+                             if isinstance(target, str))
+    return entity.needs
 
 
 def _cycles(estate: Estate) -> Iterator[Problem]:
@@ -316,7 +323,7 @@ def _cycles(estate: Estate) -> Iterator[Problem]:
             continue
         path: list[str] = [start]
         state[start] = 1
-        iterators = [dependencies(applications[start])]
+        iterators = [iter(dependencies(applications[start]))]
         while iterators:
             step = next(iterators[-1], None)
             if step is None:
@@ -333,5 +340,5 @@ def _cycles(estate: Estate) -> Iterator[Problem]:
             elif target not in state:
                 state[target] = 1
                 path.append(target)
-                iterators.append(dependencies(applications[target]))
+                iterators.append(iter(dependencies(applications[target])))
     return iter(found)
