@@ -3,7 +3,8 @@
 A `Folder` is one estate, linted as the CLI lints it from that folder (config
 discovered there, custom rules, options). It keeps one loaded `Document` per
 file and reloads a file only when its text changed, then runs the engine over
-all of them: an edit re-reads one file, and every file's findings are new.
+all of them with the memo of the last lint (`engine.Memo`): an edit re-reads one
+file, and findings are computed again only where what they read changed.
 Editor buffers count over the files on disk. Nothing here knows LSP.
 """
 
