@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .console import csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
-from .messages import Listing, count, percent, render, say
+from .messages import Listing, count, percent, plural_key, render, say
 from .plan import form, gain_words
 
 EXIT_HELP = """\b
@@ -83,8 +83,8 @@ def _summary(plan, lang: str, top) -> list:
                  findings=count(lang, "plan.findings", plan.findings)),
              say(lang, "plan.scores", today=_score(lang, plan.score), done=_score(lang, plan.done))]
     if top and top < len(plan.actions):
-        lines.append(say(lang, "plan.shown", n=top, total=len(plan.actions)))
-        lines.append(say(lang, "plan.first", n=top, score=_score(lang, plan.top_score)))
+        lines.append(say(lang, plural_key(lang, "plan.shown", top), n=top, total=len(plan.actions)))
+        lines.append(say(lang, plural_key(lang, "plan.first", top), n=top, score=_score(lang, plan.top_score)))
     if plan.unread:
         lines.append(say(lang, "report.unread", n=plan.unread))
     return lines

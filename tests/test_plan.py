@@ -362,6 +362,18 @@ def _points(gain: float, lang: str = "en") -> str:
         else figure + " points"
 
 
+@pytest.mark.parametrize("lang, shown, first", [
+    ("en", "The first action of {total}; `si-lint plan` lists them all.",
+     "The first action (and what it needs) takes the estate score to "),
+    ("fr", "La première action sur {total} ; `si-lint plan` les donne toutes.",
+     "La première action (avec ses prérequis) porte le score du patrimoine à "),
+])
+def test_the_top_action_alone_is_said_in_the_singular(legacy_plan, lang, shown, first):
+    lines = invoke("plan", LEGACY, "--today", TODAY, "--top", "1", "--lang", lang).output.splitlines()
+    assert lines[4] == shown.format(total=len(legacy_plan["actions"]))
+    assert lines[5].startswith(first)
+
+
 def test_the_text_plan_in_english_and_in_french(legacy_plan):
     first, total, score = legacy_plan["actions"][0], len(legacy_plan["actions"]), legacy_plan["score"]
     assert first["id"] == "move:office-desktop"
