@@ -63,6 +63,11 @@ class Rule:
     def text(self, key: str, lang: str = "en") -> str:
         return self.texts.get(lang, self.texts["en"])[key]
 
+    @property
+    def times_patterns(self) -> bool:
+        """Whether its conditions hold patterns that match under a time limit: a custom rule's."""
+        return not self.builtin and "pattern" in json.dumps([self.when, self.applies_to])
+
     def doc(self, lang: str) -> RuleDoc:
         return RuleDoc(self.code, self.name, self.severity, self.family, self.status, self.text("title", lang),
                        self.text("rationale", lang), self.text("remediation", lang), self.source, self.principle)
@@ -83,7 +88,7 @@ class Rule:
                 self._compiled[cache_key] = compile_schema(condition)
             else:
                 test = compile_schema(condition, time_limit=PATTERN_SECONDS)
-                self._compiled[cache_key] = self._reporting(test) if "pattern" in json.dumps(condition) else test
+                self._compiled[cache_key] = self._reporting(test) if self.times_patterns else test
         return self._compiled[cache_key]
 
     def _reporting(self, test):

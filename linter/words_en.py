@@ -903,6 +903,7 @@ WORDS = {
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
+    "lsp.lint_error": "si-lint could not lint this estate, so the findings shown are those of the last lint: {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",
     "lsp.hover.values": "Values: {values}",
     "lsp.hover.required": "Required.",

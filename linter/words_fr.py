@@ -980,6 +980,7 @@ WORDS = {
     # --- serveur de langage (si-lint server) -----------------------------------------------
     "lsp.waived": "couvert par une dérogation : {message}",
     "lsp.config_error": "la configuration est inutilisable ; les constats affichés suivent les réglages par défaut : {error}",
+    "lsp.lint_error": "si-lint n'a pas pu analyser ce patrimoine ; les constats affichés sont ceux de la dernière analyse : {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",
     "lsp.hover.values": "Valeurs : {values}",
     "lsp.hover.required": "Obligatoire.",
