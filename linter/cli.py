@@ -12,18 +12,10 @@ import sys
 import click
 
 from . import __version__
-from .console import (ARGV, Group, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, lang_in_force, parse_today, run,
+from .console import (ARGV, Group, only_help, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, lang_in_force, parse_today, run,
                       write_output)
 from .diagnostic import InputError
 from .messages import Text, count, say
-
-EXIT_CODES_HELP = """\b
-Exit codes:
-  0  no finding at or above the failing severity (--fail-on, default warning)
-  1  findings at or above it
-  2  usage error, unreadable input or bad configuration
-  3  internal error (a bug in si-lint: please report it)
-"""
 
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
@@ -85,7 +77,7 @@ class DefaultToCheck(Group):
         known = set(self.commands) | set(LAZY_COMMANDS)
         args = _command_first(list(args), known)
         # A bare `si-lint` lints the configured paths, or the current folder, as ruff does.
-        if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version")):
+        if not args or (args[0] not in known and args[0] not in ("--help", "-h", "--version") and not only_help(args)):
             if args:
                 _refuse_misspelt_command(args[0], known)
             args = ["check", *args]
@@ -118,16 +110,11 @@ def _refuse_misspelt_command(word: str, known: set) -> None:
         raise Misuse(Text("usage.no_such_path_or_command", path=word, hint=close))
 
 
-@click.group(cls=DefaultToCheck, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="si-lint")
+@click.group(cls=DefaultToCheck, help="help.cmd.main", epilog="help.exit.lint",
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="si-lint", help="help.opt.version")
 def main() -> None:
-    """Lint an information-system estate (YAML) against infrastructure principles.
-
-    \b
-    si-lint estate.yaml            lint one file (same as `si-lint check estate.yaml`)
-    si-lint estate/                lint every *.yaml / *.yml file below a folder, merged
-    si-lint explain ACC002         what a rule checks, why, and what to do instead
-    """
+    pass  # its help is the catalogue's (help.cmd.main): `si-lint --help` speaks the user's language
 
 
 def format_names() -> list:
@@ -136,45 +123,35 @@ def format_names() -> list:
     return list(FORMATS)
 
 
-@main.command(epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "format_name", type=click.Choice(format_names()), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@main.command(help="help.cmd.check", epilog="help.exit.lint")
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
+@click.option("--format", "format_name", type=click.Choice(format_names()), default="text", help="help.opt.format")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
+              help="help.opt.output.report")
 @lang_option
-@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
-              help="Date used to decide which waivers have expired (default: today).")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
-              help="Folder of custom rule files (repeatable).")
-@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
-              help="Folder of your own product catalogue entries (repeatable; docs/products.md).")
-@click.option("--preview", is_flag=True, default=None,
-              help="Also run the rules in preview (`si-lint rules` shows each rule's status).")
-@click.option("--stdin-filename", metavar="PATH",
-              help="The name findings give the estate read from standard input (`si-lint -`).")
-@click.option("--show-waived", is_flag=True, help="Also list the findings silenced by a waiver.")
-@click.option("--statistics", is_flag=True,
-              help="Print the number of findings per rule and the scores (docs/scoring.md) instead of the findings.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--select", default=None, metavar="CODES", help="Comma-separated codes or prefixes to run (default: all).")
-@click.option("--ignore", default=None, metavar="CODES", help="Comma-separated codes or prefixes not to run.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml [tool.si-lint], "
-                   "looked for from here up to the repository root).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Report only the findings not recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False),
-              help="Record today's findings in FILE, then report only the ones a baseline cannot hold (EST).")
+@click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+              help="help.opt.rules_dir")
+@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+              help="help.opt.products_dir")
+@click.option("--preview", is_flag=True, default=None, help="help.opt.preview")
+@click.option("--stdin-filename", metavar="help.var.path", help="help.opt.stdin_filename")
+@click.option("--show-waived", is_flag=True, help="help.opt.show_waived")
+@click.option("--statistics", is_flag=True, help="help.opt.statistics")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.opt.fail_on")
+@click.option("--select", default=None, metavar="help.var.codes", help="help.opt.select")
+@click.option("--ignore", default=None, metavar="help.var.codes", help="help.opt.ignore")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
+              help="help.opt.config")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file",
+              help="help.opt.baseline")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file",
+              help="help.opt.write_baseline")
 @csv_delimiter_option
-@click.option("--history", "history_path", type=click.Path(dir_okay=False),
-              help="With --format html: draw the score over time from FILE (`si-lint history --format json`).")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False), metavar="help.var.file",
+              help="help.opt.history")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
           fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter, history_path):
-    """Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from standard input.
-
-    With no PATHS, lints the `paths` of the config file, or the current folder.
-    """
     if baseline_path and write_baseline:
         raise Misuse(Text("baseline.not_both"))
     if history_path and format_name != "html":
@@ -264,10 +241,9 @@ def render_result(result, format_name: str, show_waived: bool, color: bool, scor
     return render(format_name, report)
 
 
-@main.command()
+@main.command(help="help.cmd.schema")
 @lang_option
 def schema(lang):
-    """Print the estate format's JSON Schema, every field described (for editors: docs/editors.md)."""
     import json
 
     from .validate import described_schema
@@ -275,13 +251,13 @@ def schema(lang):
     click.echo(json.dumps(described_schema(lang_in_force(lang)), indent=2, ensure_ascii=False))
 
 
-@main.command("rules")
-@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@main.command("rules", help="help.cmd.rules")
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="help.opt.format")
 @lang_option
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
-@click.option("--verify", is_flag=True, help="Run every rule's own two examples; fail naming the rules that misbehave.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+              help="help.opt.rules_dir")
+@click.option("--verify", is_flag=True, help="help.opt.verify")
 def rules_command(format_name, lang, rules_dirs, verify):
-    """List the rule catalogue (code, name, severity, title)."""
     from .catalogue import load_catalogue
 
     language = lang_in_force(lang)
@@ -315,13 +291,12 @@ def rules_command(format_name, lang, rules_dirs, verify):
     sys.exit(run(body, lang))
 
 
-@main.command("products")
-@click.argument("product_id", required=False, metavar="[ID]")
+@main.command("products", help="help.cmd.products")
+@click.argument("product_id", required=False, metavar="help.var.id")
 @lang_option
-@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
-              help="Folder of your own product catalogue entries (repeatable).")
+@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+              help="help.opt.products_dir")
 def products_command(product_id, lang, products_dirs):
-    """List the product catalogue, or show one product with its facts and their sources (docs/products.md)."""
     language = lang_in_force(lang)
 
     def body():
@@ -383,12 +358,12 @@ def _as_written(fact) -> str:
     return str(fact)
 
 
-@main.command()
-@click.argument("code")
+@main.command(help="help.cmd.explain")
+@click.argument("code", metavar="help.var.code")
 @lang_option
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), help="Folder of custom rule files.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+              help="help.opt.rules_dir")
 def explain(code, lang, rules_dirs):
-    """Explain a rule: what it checks, why, what to do instead, with examples."""
     from .catalogue import load_catalogue
     from .explain import explain_rule
 

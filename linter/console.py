@@ -7,12 +7,13 @@ line itself.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import errno
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import click
 
@@ -49,8 +50,7 @@ def config_lang(config_path: Optional[str]) -> Optional[str]:
     return lang if lang in LANGUAGES else None
 
 
-lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-                           help="Language of messages (default: from the config, else LANG).")
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="help.opt.lang")
 
 
 class Misuse(click.BadParameter):
@@ -69,13 +69,174 @@ STARTING = "si_lint.starting"  # ctx.meta: (name, command, parent context, its a
 ARGV = "si_lint.argv"  # ctx.meta: the command line, as the user wrote it
 
 
-class Group(click.Group):
+HELP_LANG = "si_lint.help_lang"  # ctx.meta: the language --help is being shown in
+
+
+class Localized:
+    """A command whose --help speaks the user's language (--lang, else the config's, else LANG's).
+
+    Its help, epilog, options' help and metavars are keys of the word catalogues
+    (`help.*`), put into words while the help is shown; click's own words (the
+    usage line, the section titles, the help option) are replaced the same way.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "help.usage.options")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)  # click keeps one: its help becomes the key once
+        if option is not None and not getattr(option, "keyed", False):
+            option.help, option.keyed = "help.opt.help", True
+        return option
+
+    def format_help(self, ctx, formatter):
+        lang = ctx.meta[HELP_LANG] = help_lang(ctx)
+        with _in_words(self, ctx, lang):
+            super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_text(usage_line(ctx, ctx.meta.get(HELP_LANG) or help_lang(ctx)))
+
+    def format_options(self, ctx, formatter):
+        lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
+        # Options only: the usage line names the arguments, and the help text says what they are.
+        records = [record for param in self.get_params(ctx) if isinstance(param, click.Option)
+                   and (record := param.get_help_record(ctx)) is not None]
+        _section(formatter, say(lang, "help.section.options"), records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx, formatter):
+        lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        limit = formatter.width - 6 - max((len(name) for name, _ in commands), default=0)  # as click does
+        rows = []
+        for name, command in commands:
+            with _in_words(command, ctx, lang):
+                rows.append((name, command.get_short_help_str(limit)))
+        _section(formatter, say(lang, "help.section.commands"), rows)
+
+    def parse_args(self, ctx, args):
+        if only_help(args):  # `si-lint import --help --lang fr`: help_lang reads the language as written
+            args = [word for word in args if word in HELP_OPTIONS]
+        return super().parse_args(ctx, args)
+
+
+HELP_OPTIONS = ("-h", "--help")
+
+
+def only_help(args: list) -> bool:
+    """Whether the words ask for help and say nothing else but its language or config file."""
+    words = iter(args)
+    asked = False
+    for word in words:
+        if word in HELP_OPTIONS:
+            asked = True
+        elif word in ("--lang", "--config"):
+            next(words, None)
+        elif not word.startswith(("--lang=", "--config=")):
+            return False
+    return asked
+
+
+def _section(formatter, heading: str, rows: list) -> None:
+    """A titled list, its title as the catalogue writes it (« Options : » in French, where click adds ':')."""
+    if rows:
+        formatter.write_paragraph()
+        formatter.write_text(heading)
+        formatter.indent()
+        try:
+            formatter.write_dl(rows)
+        finally:
+            formatter.dedent()
+
+
+def usage_line(ctx, lang: str) -> str:
+    """`Usage: si-lint check [OPTIONS] [PATHS]...`, in `lang`: for --help and for usage errors."""
+    with _in_words(ctx.command, ctx, lang):
+        return say(lang, "usage.usage", command=" ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)]))
+
+
+def argument_name(argument):
+    """How messages name an argument: its metavar in the catalogue (CODE, « CHEMINS »), as the usage line does."""
+    metavar = argument.metavar
+    return Text(metavar) if isinstance(metavar, str) and metavar.startswith("help.") else argument.human_readable_name
+
+
+def help_lang(ctx) -> str:
+    """The language of --help: --lang and --config are read from the command line as written, since
+    --help is answered before the other options are."""
+    args = ctx.find_root().meta.get(ARGV, [])
+
+    def value(name: str) -> Optional[str]:
+        for position, word in enumerate(args):
+            if word == name and position + 1 < len(args):
+                return args[position + 1]
+            if word.startswith(name + "="):
+                return word[len(name) + 1:]
+        return None
+
+    named = value("--lang")
+    return lang_in_force(named if named in LANGUAGES else None, value("--config"))
+
+
+@contextlib.contextmanager
+def _in_words(command, ctx, lang: str):
+    """The command's help texts and metavars put into words in `lang` for a while, then its keys back."""
+    saved = []
+
+    def word(owner, attribute: str, words: Callable) -> None:
+        key = getattr(owner, attribute, None)
+        if isinstance(key, str) and key.startswith("help."):
+            saved.append((owner, attribute, key))
+            setattr(owner, attribute, words(key))
+
+    for attribute in ("help", "epilog", "short_help"):
+        word(command, attribute, lambda key: say(lang, key))
+    word(command, "options_metavar", lambda key: say(lang, key))
+    word(command, "subcommand_metavar", lambda key: say(lang, key))
+    for param in command.get_params(ctx):
+        word(param, "help", lambda key: say(lang, key))
+        if isinstance(param, click.Argument):
+            # click dresses an argument's name ([PATHS]...) but shows a metavar as it is: dressed here.
+            word(param, "metavar", lambda key, param=param: _dressed(param, ctx, say(lang, key)))
+        else:
+            word(param, "metavar", lambda key: say(lang, key))
+    try:
+        yield
+    finally:
+        for owner, attribute, key in saved:
+            setattr(owner, attribute, key)
+
+
+def _dressed(argument, ctx, words: str) -> str:
+    key, argument.metavar = argument.metavar, None
+    try:
+        return argument.make_metavar(ctx).replace(argument.name.upper(), words)
+    finally:
+        argument.metavar = key
+
+
+class Command(Localized, click.Command):
+    pass
+
+
+class Group(Localized, click.Group):
     """A group that notes the subcommand it starts, and that command's arguments, in `ctx.meta`.
 
     Click gives some usage errors no context (an option missing its value), and
     none gives the arguments; `usage.worded` needs both to name the command and
     the value in its message.
     """
+
+    command_class = Command
+    group_class = type  # a group's groups are of its own class
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("subcommand_metavar", "help.usage.command")
+        super().__init__(*args, **kwargs)
 
     def resolve_command(self, ctx, args):
         name, command, rest = super().resolve_command(ctx, args)
@@ -173,18 +334,15 @@ def lint_options(function):
     """What chooses the rules of a run, as `check` takes it: language, rule folders, selection, config file."""
     options = [
         lang_option,
-        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(),
-                     help="Folder of custom rule files (repeatable)."),
-        click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(),
-                     help="Folder of your own product catalogue entries (repeatable; docs/products.md)."),
-        click.option("--preview", is_flag=True, default=None,
-                     help="Also run the rules in preview (`si-lint rules` shows each rule's status)."),
-        click.option("--select", default=None, metavar="CODES",
-                     help="Comma-separated codes or prefixes to run (default: all)."),
-        click.option("--ignore", default=None, metavar="CODES", help="Comma-separated codes or prefixes not to run."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "
-                          "[tool.si-lint], looked for from here up to the repository root)."),
+        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+                     help="help.opt.rules_dir"),
+        click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
+                     help="help.opt.products_dir"),
+        click.option("--preview", is_flag=True, default=None, help="help.opt.preview"),
+        click.option("--select", default=None, metavar="help.var.codes", help="help.opt.select"),
+        click.option("--ignore", default=None, metavar="help.var.codes", help="help.opt.ignore"),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
+                     help="help.opt.config"),
     ]
     for option in reversed(options):
         function = option(function)
@@ -194,7 +352,7 @@ def lint_options(function):
 def csv_delimiter_option(function):
     """--csv-delimiter, for the commands that write csv."""
     return click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
-                        help="With --format csv: the column separator (default ','; ';' for Excel in French).")(function)
+                        help="help.opt.csv_delimiter")(function)
 
 
 def delimiter(value, format_name: str) -> str:

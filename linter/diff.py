@@ -13,28 +13,20 @@ from typing import Optional
 
 import click
 
-from .console import lang_option, lang_in_force, run, write_output
+from .console import Command, lang_option, lang_in_force, run, write_output
 from .diagnostic import InputError
 from .inputs import read_json
 from .messages import Text, percent, say
 from .reporters import one_line
 
-EXIT_HELP = """\b
-Exit codes:
-  0  no new finding in NEW
-  1  NEW has findings that OLD did not have
-  2  a file is missing or is not a si-lint json report
-"""
 
-@click.command("diff", epilog=EXIT_HELP)
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.command("diff", cls=Command, help="help.cmd.diff", epilog="help.exit.diff")
+@click.argument("old", type=click.Path(dir_okay=False), metavar="help.var.old")
+@click.argument("new", type=click.Path(dir_okay=False), metavar="help.var.new")
 @click.option("--format", "format_name", type=click.Choice(["text", "markdown"]), default="text",
-              show_default=True, help="markdown: for a merge-request comment.")
+              help="help.opt.format.diff")
 @lang_option
 def diff_command(old, new, format_name, lang):
-    """Compare two json reports (si-lint --format json): fixed and new findings, score change."""
-
     def body():
         before, after = read_report(old), read_report(new)
         changes = compare(before, after)

@@ -11,34 +11,23 @@ import sys
 import click
 
 from . import __version__
-from .console import csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
+from .console import Command, csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
 from .messages import count, family_name, families, percent, say
 
-EXIT_HELP = """\b
-Exit codes:
-  0  the history was written
-  2  usage error, not a git repository, unreadable input or bad configuration
-  3  internal error (a bug in si-lint: please report it)
-"""
-
-
-@click.command("history", epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--range", "revisions", metavar="REVISIONS",
-              help="The commits to read, as git takes them: main, v1.0..main (default: HEAD).")
-@click.option("--since", callback=parse_today, metavar="YYYY-MM-DD", help="Only commits made on or after this date.")
-@click.option("--max-count", "-n", type=click.IntRange(min=1), metavar="N", help="Only the N last commits.")
+@click.command("history", cls=Command, help="help.cmd.history", epilog="help.exit.history")
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
+@click.option("--range", "revisions", metavar="help.var.revisions", help="help.opt.range")
+@click.option("--since", callback=parse_today, metavar="help.var.date", help="help.opt.since")
+@click.option("--max-count", "-n", type=click.IntRange(min=1), metavar="help.var.n", help="help.opt.max_count")
 @click.option("--format", "format_name", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format (json: what the html report's --history draws).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the history to FILE.")
-@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
-              help="Judge every commit's waivers at this date (default: each commit's own date).")
+              help="help.opt.format.history")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
+              help="help.opt.output.history")
+@click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today.history")
 @csv_delimiter_option
 @lint_options
 def history_command(paths, revisions, since, max_count, format_name, output, today, csv_delimiter, lang, rules_dirs,
                     products_dirs, preview, select, ignore, config_path):
-    """The estate score at each commit that changed PATHS, with the same options as `si-lint check`."""
-
     def body():
         separator = delimiter(csv_delimiter, format_name)
         from .history import history

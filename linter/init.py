@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .console import lang_option, lang_in_force, run
+from .console import Command, lang_option, lang_in_force, run
 from .diagnostic import InputError
 from .messages import Text, say
 
@@ -60,11 +60,10 @@ def _parents_below(path: Path, folder: Path) -> list:
     return [parent for parent in path.parents if parent != folder and folder in parent.parents]
 
 
-@click.command("init")
-@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.command("init", cls=Command, help="help.cmd.init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False), metavar="help.var.folder")
 @lang_option
 def command(folder, lang):
-    """Write a starter estate (estate/estate.yaml) and config (.si-lint.yaml) in FOLDER (default: here)."""
     language = lang_in_force(lang)
 
     def body():

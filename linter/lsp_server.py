@@ -30,6 +30,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from . import __version__, lsp_features, lsp_text
+from .console import Command
 from .diagnostic import InputError
 from .lsp_workspace import CONFIG_NAMES, Folder
 from .messages import say
@@ -389,15 +390,8 @@ def _capability(ls: EstateServer, dotted: str):
     return node
 
 
-@click.command("server")
+@click.command("server", cls=Command, help="help.cmd.server")
 def command() -> None:
-    """Run the language server for editors (LSP over standard input and output).
-
-    \b
-    Live findings as you type, hover on codes, fields and references,
-    go to definition, find references, completion and quick fixes.
-    Setup for VS Code, Neovim, Helix and Emacs: docs/editors.md.
-    """
     logging.basicConfig(level=logging.WARNING, format="si-lint server: %(levelname)s: %(message)s")
     gc.disable()  # collected when idle (EstateServer._collect_when_idle)
     build().start_io()

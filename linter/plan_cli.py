@@ -11,34 +11,24 @@ import sys
 import click
 
 from . import __version__
-from .console import csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
+from .console import Command, csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
 from .messages import Listing, count, percent, plural_key, render, say
 from .plan import form, gain_words
-
-EXIT_HELP = """\b
-Exit codes:
-  0  the plan was written
-  2  usage error, unreadable input or bad configuration
-  3  internal error (a bug in si-lint: please report it)
-"""
 
 FORMATS = ("text", "markdown", "json", "csv")
 
 
-@click.command("plan", epilog=EXIT_HELP)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N", help="Only the N first actions.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the plan to FILE.")
-@click.option("--today", callback=parse_today, metavar="YYYY-MM-DD",
-              help="Date used to decide which waivers have expired (default: today).")
+@click.command("plan", cls=Command, help="help.cmd.plan", epilog="help.exit.plan")
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
+@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", help="help.opt.format")
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="help.var.n", help="help.opt.top")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
+              help="help.opt.output.plan")
+@click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
 @csv_delimiter_option
 @lint_options
 def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, rules_dirs, products_dirs, preview,
                  select, ignore, config_path):
-    """What to fix first: the findings grouped into actions, ranked by the estate score they gain."""
-
     def body():
         separator = delimiter(csv_delimiter, format_name)
         from . import engine

@@ -22,7 +22,7 @@ from typing import Optional
 
 import click
 
-from .console import ARGV, STARTING, Misuse, lang_in_force
+from .console import ARGV, STARTING, Misuse, argument_name, lang_in_force, usage_line
 from .messages import LANGUAGES, Listing, Text, hint, render, say
 
 # Shows the help rather than an error (`si-lint import` alone); recent versions of click only.
@@ -188,7 +188,7 @@ def _option_usage(command: click.Command, option: str) -> Optional[Text]:
 
 def _missing(param: Optional[click.Parameter]) -> Optional[Text]:
     if isinstance(param, click.Argument):
-        return Text("usage.missing_argument", name=param.human_readable_name)
+        return Text("usage.missing_argument", name=argument_name(param))
     if isinstance(param, click.Option):
         return Text("usage.missing_option", name=_longest(param))
     return None
@@ -214,7 +214,7 @@ def _extra_arguments(command: click.Command, words: list, command_path: str) -> 
         return None
     found = Text("usage.extra." + ("one" if len(extra) == 1 else "other"), values=_quoted(extra, ""))
     takes = Text("usage.takes", command=command_path,
-                 arguments=Listing((argument.human_readable_name for argument in arguments), "and")) \
+                 arguments=Listing((argument_name(argument) for argument in arguments), "and")) \
         if arguments else Text("usage.takes_none", command=command_path)
     return Text("usage.extra_arguments", found=found, takes=takes)
 
@@ -262,7 +262,7 @@ def _tokens(command: click.Command, args: list):
 def _given(command: click.Command, param: click.Parameter, args: list):
     """The parameter as the user wrote it (`-n` or `--max-count`; an argument's name) and its last value."""
     if isinstance(param, click.Argument):
-        return param.human_readable_name, _argument_value(command, param, _positionals(command, args))
+        return argument_name(param), _argument_value(command, param, _positionals(command, args))
     given = [(spelling, value) for option, spelling, value in _tokens(command, args) if option is param]
     return given[-1] if given else (_longest(param), None)
 
@@ -285,7 +285,7 @@ def _argument_value(command: click.Command, param: click.Argument, words: list) 
 
 def _usage(ctx: click.Context, lang: str) -> list:
     """The usage line and where to find help, as click prints them, in `lang`."""
-    lines = [say(lang, "usage.usage", command=" ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)]))]
+    lines = [usage_line(ctx, lang)]
     names = ctx.command.get_help_option_names(ctx)
     if names and ctx.command.get_help_option(ctx) is not None:
         lines.append(say(lang, "usage.try_help", command=f"{ctx.command_path} {max(names, key=len)}"))

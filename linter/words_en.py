@@ -900,6 +900,126 @@ WORDS = {
     "import.backstage.bad_annotation": "{annotation}: {problem}; not imported",
     "import.backstage.kinds_not_imported": "not imported, the estate has no place for them: {kinds} (Groups and "
                                            "Users were read to check owners)",
+    # --- command help (--help): click shows them through console.Localized -------------------
+    "help.usage.options": "[OPTIONS]",
+    "help.usage.command": "COMMAND [ARGS]...",
+    "help.section.options": "Options:",
+    "help.section.commands": "Commands:",
+    "help.cmd.main": "Lint an information-system estate (YAML) against infrastructure principles.\n\n"
+                     "\b\n"
+                     "si-lint estate.yaml            lint one file (same as `si-lint check estate.yaml`)\n"
+                     "si-lint estate/                lint every *.yaml / *.yml file below a folder, merged\n"
+                     "si-lint explain ACC002         what a rule checks, why, and what to do instead",
+    "help.cmd.check": "Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from "
+                      "standard input.\n\nWith no PATHS, lints the `paths` of the config file, or the current folder.",
+    "help.cmd.config": "Print the effective configuration and where each value came from.",
+    "help.cmd.diff": "Compare two json reports (si-lint --format json): fixed and new findings, score change.",
+    "help.cmd.explain": "Explain a rule: what it checks, why, what to do instead, with examples.",
+    "help.cmd.history": "The estate score at each commit that changed PATHS, with the same options as "
+                        "`si-lint check`.",
+    "help.cmd.import": "Turn an inventory (.csv, .xlsx, .ods) or a Backstage catalog into estate YAML to lint.\n\n"
+                       "\b\n"
+                       "si-lint import csv --suggest-mapping inventory.csv > mapping.yaml\n"
+                       "si-lint import csv inventory.csv --mapping mapping.yaml --output estate/\n"
+                       "si-lint import backstage catalog-info.yaml --output estate/\n"
+                       "si-lint estate/",
+    "help.cmd.import.csv": "Import the applications listed in INVENTORY: a CSV export of a spreadsheet, or the "
+                           "workbook itself (.xlsx, .ods).",
+    "help.cmd.import.backstage": "Import the Backstage catalog descriptor files in PATHS (files or folders; Location "
+                                 "targets inside their folders are followed).",
+    "help.cmd.init": "Write a starter estate (estate/estate.yaml) and config (.si-lint.yaml) in FOLDER "
+                     "(default: here).",
+    "help.cmd.plan": "What to fix first: the findings grouped into actions, ranked by the estate score they gain.",
+    "help.cmd.products": "List the product catalogue, or show one product with its facts and their sources "
+                         "(docs/products.md).",
+    "help.cmd.rules": "List the rule catalogue (code, name, severity, title).",
+    "help.cmd.schema": "Print the estate format's JSON Schema, every field described (for editors: docs/editors.md).",
+    "help.cmd.server": "Run the language server for editors (LSP over standard input and output).\n\n"
+                       "\b\n"
+                       "Live findings as you type, hover on codes, fields and references,\n"
+                       "go to definition, find references, completion and quick fixes.\n"
+                       "Setup for VS Code, Neovim, Helix and Emacs: docs/editors.md.",
+    "help.exit.lint": "\b\nExit codes:\n"
+                      "  0  no finding at or above the failing severity (--fail-on, default warning)\n"
+                      "  1  findings at or above it\n"
+                      "  2  usage error, unreadable input or bad configuration\n"
+                      "  3  internal error (a bug in si-lint: please report it)",
+    "help.exit.plan": "\b\nExit codes:\n"
+                      "  0  the plan was written\n"
+                      "  2  usage error, unreadable input or bad configuration\n"
+                      "  3  internal error (a bug in si-lint: please report it)",
+    "help.exit.history": "\b\nExit codes:\n"
+                         "  0  the history was written\n"
+                         "  2  usage error, not a git repository, unreadable input or bad configuration\n"
+                         "  3  internal error (a bug in si-lint: please report it)",
+    "help.exit.diff": "\b\nExit codes:\n"
+                      "  0  no new finding in NEW\n"
+                      "  1  NEW has findings that OLD did not have\n"
+                      "  2  a file is missing or is not a si-lint json report",
+    "help.exit.import": "\b\nExit codes:\n"
+                        "  0  everything the source says was imported\n"
+                        "  1  written, but some rows, cells, entities or references could not be\n"
+                        "     imported: each is reported on stderr with its place\n"
+                        "  2  usage error, unreadable input or bad mapping (nothing written)\n"
+                        "  3  internal error (a bug in si-lint: please report it)",
+    "help.opt.help": "Show this message and exit.",
+    "help.opt.version": "Show the version and exit.",
+    "help.opt.lang": "Language of messages (default: from the config, else LANG).",
+    "help.opt.format": "Output format (default: text).",
+    "help.opt.format.history": "Output format (default: table; json: what the html report's --history draws).",
+    "help.opt.format.diff": "Output format (default: text; markdown: for a merge-request comment).",
+    "help.opt.output.report": "Write the report to FILE.",
+    "help.opt.output.plan": "Write the plan to FILE.",
+    "help.opt.output.history": "Write the history to FILE.",
+    "help.opt.output.import": "Where the estate goes: a FOLDER (new or empty; one file per application), a FILE "
+                              "ending in .yaml/.yml, or standard output when not given.",
+    "help.opt.today": "Date used to decide which waivers have expired (default: today).",
+    "help.opt.today.history": "Judge every commit's waivers at this date (default: each commit's own date).",
+    "help.opt.rules_dir": "Folder of custom rule files (repeatable).",
+    "help.opt.products_dir": "Folder of your own product catalogue entries (repeatable; docs/products.md).",
+    "help.opt.preview": "Also run the rules in preview (`si-lint rules` shows each rule's status).",
+    "help.opt.stdin_filename": "The name findings give the estate read from standard input (`si-lint -`).",
+    "help.opt.show_waived": "Also list the findings silenced by a waiver.",
+    "help.opt.statistics": "Print the number of findings per rule and the scores (docs/scoring.md) instead of the "
+                           "findings.",
+    "help.opt.fail_on": "Lowest severity that makes the exit code 1 (default: warning).",
+    "help.opt.select": "Comma-separated codes or prefixes to run (default: all).",
+    "help.opt.ignore": "Comma-separated codes or prefixes not to run.",
+    "help.opt.config": "Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "
+                       "[tool.si-lint], looked for from here up to the repository root).",
+    "help.opt.config.show": "Read this config file instead of looking for one.",
+    "help.opt.baseline": "Report only the findings not recorded in this baseline file.",
+    "help.opt.write_baseline": "Record today's findings in FILE, then report only the ones a baseline cannot hold "
+                               "(EST).",
+    "help.opt.csv_delimiter": "With --format csv: the column separator (default ','; ';' for Excel in French).",
+    "help.opt.history": "With --format html: draw the score over time from FILE (`si-lint history --format json`).",
+    "help.opt.range": "The commits to read, as git takes them: main, v1.0..main (default: HEAD).",
+    "help.opt.since": "Only commits made on or after this date.",
+    "help.opt.max_count": "Only the N last commits.",
+    "help.opt.top": "Only the N first actions.",
+    "help.opt.verify": "Run every rule's own two examples; fail naming the rules that misbehave.",
+    "help.opt.mapping": "Which column feeds which field, and how values translate (see docs/import.md).",
+    "help.opt.suggest_mapping": "Write a starting mapping from the header row and the values seen, instead of "
+                                "importing.",
+    "help.opt.sheet": "The sheet of a workbook (.xlsx, .ods) to read (default: the first visible one).",
+    "help.opt.encoding": "The CSV file's encoding, e.g. utf-8 or cp1252 (default: detected: UTF-8 with or without "
+                         "BOM, else Windows-1252).",
+    "help.opt.delimiter": "The CSV column delimiter (default: the one the header row uses most).",
+    "help.var.path": "PATH",
+    "help.var.paths": "PATHS",
+    "help.var.file": "FILE",
+    "help.var.folder": "FOLDER",
+    "help.var.codes": "CODES",
+    "help.var.code": "CODE",
+    "help.var.date": "YYYY-MM-DD",
+    "help.var.n": "N",
+    "help.var.name": "NAME",
+    "help.var.revisions": "REVISIONS",
+    "help.var.mapping": "MAP.yaml",
+    "help.var.id": "ID",
+    "help.var.old": "OLD",
+    "help.var.new": "NEW",
+    "help.var.inventory": "INVENTORY",
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",

@@ -143,9 +143,21 @@ CASES = {
 }
 
 
+# The usage line names the arguments in the user's language too.
+IN_FRENCH = {"COMMAND [ARGS]...": "COMMANDE [ARGUMENTS]...", "[PATHS]": "[CHEMINS]", "INVENTORY": "INVENTAIRE",
+             "OLD NEW": "ANCIEN NOUVEAU", "[ID]": "[ID]", "CODE": "CODE", "[FOLDER]": "[DOSSIER]"}
+
+
+def in_french(usage: str) -> str:
+    for english, french in IN_FRENCH.items():
+        usage = usage.replace(english, french)
+    return usage
+
+
 @pytest.mark.parametrize("args, env, usage, french, english", CASES.values(), ids=CASES.keys())
 def test_in_french(args, env, usage, french, english):
     message = refused(invoke(*args, env=env))
+    usage = in_french(usage)
     assert message.startswith(f"Utilisation : {usage}\nSaisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
     assert message.endswith("\n") and message.count("\n") == 4
     assert message.splitlines()[-1].startswith("si-lint: erreur : ")

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..console import default_lang, lang_option, run
+from ..console import Command, default_lang, lang_option, run
 from ..messages import say
 from ..reporters import one_line
 from . import DEFAULT, ENVIRONMENT, Effective, resolve
@@ -42,12 +42,11 @@ def describe(effective: Effective) -> str:
     return "\n".join(lines) + "\n"
 
 
-@click.command("config")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Read this config file instead of looking for one.")
+@click.command("config", cls=Command, help="help.cmd.config")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
+              help="help.opt.config.show")
 @lang_option
 def command(config_path, lang):
-    """Print the effective configuration and where each value came from."""
 
     def body():
         effective = resolve({"lang": lang}, config_path, default_lang(), datetime.date.today())

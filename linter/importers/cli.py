@@ -10,49 +10,23 @@ from ..console import Group, lang_option, lang_in_force, run, write_output
 from ..diagnostic import InputError
 from ..messages import Listing, Plural, Text, say
 
-IMPORT_EXIT_CODES = """\b
-Exit codes:
-  0  everything the source says was imported
-  1  written, but some rows, cells, entities or references could not be
-     imported: each is reported on stderr with its place
-  2  usage error, unreadable input or bad mapping (nothing written)
-  3  internal error (a bug in si-lint: please report it)
-"""
-
-OUTPUT_HELP = ("Where the estate goes: a FOLDER (new or empty; one file per application), a FILE ending in .yaml/.yml, "
-               "or standard output when not given.")
 
 
-@click.group("import", cls=Group, epilog=IMPORT_EXIT_CODES)
+@click.group("import", cls=Group, help="help.cmd.import", epilog="help.exit.import")
 def import_group() -> None:
-    """Turn an inventory (.csv, .xlsx, .ods) or a Backstage catalog into estate YAML to lint.
-
-    \b
-    si-lint import csv --suggest-mapping inventory.csv > mapping.yaml
-    si-lint import csv inventory.csv --mapping mapping.yaml --output estate/
-    si-lint import backstage catalog-info.yaml --output estate/
-    si-lint estate/
-    """
+    pass  # its help is the catalogue's (help.cmd.import), in the user's language
 
 
-@import_group.command("csv", epilog=IMPORT_EXIT_CODES)
-@click.argument("inventory", type=click.Path(dir_okay=False))
-@click.option("--mapping", "-m", type=click.Path(dir_okay=False), metavar="MAP.yaml",
-              help="Which column feeds which field, and how values translate (see docs/import.md).")
-@click.option("--suggest-mapping", is_flag=True,
-              help="Write a starting mapping from the header row and the values seen, instead of importing.")
-@click.option("--output", "-o", type=click.Path(), help=OUTPUT_HELP)
-@click.option("--sheet", metavar="NAME",
-              help="The sheet of a workbook (.xlsx, .ods) to read (default: the first visible one).")
-@click.option("--encoding", metavar="NAME",
-              help="The CSV file's encoding, e.g. utf-8 or cp1252 (default: detected: UTF-8 with or without BOM, "
-                   "else Windows-1252).")
-@click.option("--delimiter", type=click.Choice([",", ";", "tab"]),
-              help="The CSV column delimiter (default: the one the header row uses most).")
+@import_group.command("csv", help="help.cmd.import.csv", epilog="help.exit.import")
+@click.argument("inventory", type=click.Path(dir_okay=False), metavar="help.var.inventory")
+@click.option("--mapping", "-m", type=click.Path(dir_okay=False), metavar="help.var.mapping", help="help.opt.mapping")
+@click.option("--suggest-mapping", is_flag=True, help="help.opt.suggest_mapping")
+@click.option("--output", "-o", type=click.Path(), metavar="help.var.path", help="help.opt.output.import")
+@click.option("--sheet", metavar="help.var.name", help="help.opt.sheet")
+@click.option("--encoding", metavar="help.var.name", help="help.opt.encoding")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), help="help.opt.delimiter")
 @lang_option
 def csv_command(inventory, mapping, suggest_mapping, output, sheet, encoding, delimiter, lang):
-    """Import the applications listed in INVENTORY: a CSV export of a spreadsheet, or the workbook itself
-    (.xlsx, .ods)."""
     from . import csv_import
 
     if delimiter == "tab":
@@ -74,13 +48,11 @@ def csv_command(inventory, mapping, suggest_mapping, output, sheet, encoding, de
     sys.exit(run(body, language))
 
 
-@import_group.command("backstage", epilog=IMPORT_EXIT_CODES)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--output", "-o", type=click.Path(), help=OUTPUT_HELP)
+@import_group.command("backstage", help="help.cmd.import.backstage", epilog="help.exit.import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="help.var.paths")
+@click.option("--output", "-o", type=click.Path(), metavar="help.var.path", help="help.opt.output.import")
 @lang_option
 def backstage_command(paths, output, lang):
-    """Import the Backstage catalog descriptor files in PATHS (files or folders; Location targets inside their
-    folders are followed)."""
     from . import backstage
 
     language = lang_in_force(lang)
