@@ -119,13 +119,35 @@ def _json_constant(written: str):
     raise _Refused(Text("input.json_not_a_number", value=written))  # NaN, Infinity: not JSON
 
 
+# What Python's JSON decoder says (its messages, stable since Python 2), in our words for both languages;
+# a message it adds later is "invalid JSON syntax", still at its place.
+_JSON_PROBLEMS = {
+    "Expecting value": "input.json.value",
+    "Expecting property name": "input.json.key",
+    "Expecting ':'": "input.json.colon",
+    "Expecting ',' delimiter": "input.json.comma",
+    "Extra data": "input.json.extra",
+    "Unterminated string": "input.json.unterminated",
+    "Invalid control character": "input.json.control",
+    "Invalid \\": "input.json.escape",
+    "Illegal trailing comma": "input.json.trailing_comma",
+}
+
+
+def json_problem(message: str) -> Text:
+    """The decoder's message in our words."""
+    key = next((key for start, key in _JSON_PROBLEMS.items() if message.startswith(start)), "input.json.syntax")
+    return Text(key)
+
+
 def read_json(path: str, not_json: str):
     """The JSON document in `path`; InputError `Text(not_json, problem=...)` when it is not plain JSON."""
     text = read_text(path)
     try:
         document = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as error:
-        raise InputError(Text(not_json, problem=error.msg), where=f"{path}:{error.lineno}:{error.colno}") from None
+        raise InputError(Text(not_json, problem=json_problem(error.msg)),
+                         where=f"{path}:{error.lineno}:{error.colno}") from None
     except _Refused as error:
         raise InputError(Text(not_json, problem=error.text), where=path) from None
     except RecursionError:

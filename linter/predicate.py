@@ -230,14 +230,40 @@ def _deeper(schema, path, context: _Context) -> Predicate:
         context.open.pop()
 
 
+# What Python's `re` says of a pattern it cannot read, in our words for both languages; a message it adds
+# later is "not a regular expression Python reads", with the position all the same.
+_PATTERN_PROBLEMS = {
+    "missing ), unterminated subpattern": "pattern.unclosed_group",
+    "unbalanced parenthesis": "pattern.unbalanced",
+    "nothing to repeat": "pattern.nothing_to_repeat",
+    "multiple repeat": "pattern.multiple_repeat",
+    "unterminated character set": "pattern.unclosed_set",
+    "bad escape": "pattern.bad_escape",
+    "bad character range": "pattern.bad_range",
+    "look-behind requires fixed-width pattern": "pattern.lookbehind",
+}
+
+
+def pattern_problem(error: re.error) -> Text:
+    """The compiler's problem in our words, with where in the pattern it is (1 for the first character)."""
+    key = next((key for start, key in _PATTERN_PROBLEMS.items() if (error.msg or "").startswith(start)),
+               "pattern.other")
+    problem = Text(key)
+    return Text("pattern.at", problem=problem, position=error.pos + 1) if error.pos is not None else problem
+
+
 def _string_checks(schema, path, context):
     checks = []
     if "pattern" in schema:
         pattern = schema["pattern"]
         try:
             search = re.compile(pattern).search
-        except (re.error, TypeError, RecursionError, OverflowError) as error:
-            raise SchemaCompileError(Text("condition.bad_pattern", error=str(error)), path + ("pattern",)) from None
+        except re.error as error:
+            raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
+                                     path + ("pattern",)) from None
+        except (TypeError, RecursionError, OverflowError):
+            raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")),
+                                     path + ("pattern",)) from None
         if context.time_limit is not None:
             search = _bounded(search, pattern, context.time_limit)
         checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)

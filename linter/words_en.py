@@ -16,6 +16,16 @@ WORDS = {
     "input.json_long_number": "a number of {digits} digits",
     "input.json_not_a_number": "{value} is not a JSON number",
     "input.json_too_deep": "nested more than {limit} levels deep",
+    "input.json.value": "a value is expected here",
+    "input.json.key": "a key in double quotes is expected here",
+    "input.json.colon": "':' is expected here",
+    "input.json.comma": "',' is expected here",
+    "input.json.extra": "more text after the end of the document",
+    "input.json.unterminated": "a string that is not closed",
+    "input.json.control": "a control character inside a string",
+    "input.json.escape": "a backslash escape that JSON does not have",
+    "input.json.trailing_comma": "a comma before the end of an object or list",
+    "input.json.syntax": "invalid JSON syntax",
     # --- load (EST001, EST002) -----------------------------------------------------
     "load.invalid_yaml": "invalid YAML: {problem}",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
@@ -149,6 +159,16 @@ WORDS = {
     "condition.ref_loop": "{ref} leads back to itself before reading any deeper into the value, "
                           "so the test would never end",
     "condition.bad_pattern": "bad pattern: {error}",
+    "pattern.at": "{problem} at character {position}",
+    "pattern.unclosed_group": "a parenthesis is not closed",
+    "pattern.unbalanced": "a parenthesis closes nothing",
+    "pattern.nothing_to_repeat": "a repetition (*, + or ?) follows nothing it can repeat",
+    "pattern.multiple_repeat": "two repetitions follow each other",
+    "pattern.unclosed_set": "a [ is not closed",
+    "pattern.bad_escape": "an escape (\\) that regular expressions do not have",
+    "pattern.bad_range": "a range whose end comes before its start",
+    "pattern.lookbehind": "a look-behind of variable width",
+    "pattern.other": "not a regular expression Python reads",
     "rulefile.pattern_too_slow": "{code}: the pattern {pattern} ran for more than {seconds} s on one value: "
                                  "simplify it (docs/custom-rules.md, \"Patterns\")",
     "condition.option_value": "`{{$option: {name}}}` cannot stand here: {problem}",

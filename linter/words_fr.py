@@ -16,6 +16,16 @@ WORDS = {
     "input.json_long_number": "un nombre de {digits} chiffres",
     "input.json_not_a_number": "{value} n'est pas un nombre JSON",
     "input.json_too_deep": "imbriqué sur plus de {limit} niveaux",
+    "input.json.value": "une valeur est attendue ici",
+    "input.json.key": "une clé entre guillemets doubles est attendue ici",
+    "input.json.colon": "« : » est attendu ici",
+    "input.json.comma": "« , » est attendu ici",
+    "input.json.extra": "du texte après la fin du document",
+    "input.json.unterminated": "une chaîne non fermée",
+    "input.json.control": "un caractère de contrôle dans une chaîne",
+    "input.json.escape": "un échappement par barre oblique inverse que JSON ne connaît pas",
+    "input.json.trailing_comma": "une virgule avant la fin d'un objet ou d'une liste",
+    "input.json.syntax": "syntaxe JSON invalide",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
     "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
@@ -158,6 +168,16 @@ WORDS = {
     "condition.ref_loop": "{ref} renvoie à lui-même sans descendre plus loin dans la valeur : "
                           "l'évaluation ne se terminerait jamais",
     "condition.bad_pattern": "motif invalide : {error}",
+    "pattern.at": "{problem} au caractère {position}",
+    "pattern.unclosed_group": "une parenthèse n'est pas fermée",
+    "pattern.unbalanced": "une parenthèse ne ferme rien",
+    "pattern.nothing_to_repeat": "une répétition (*, + ou ?) ne suit rien qu'elle puisse répéter",
+    "pattern.multiple_repeat": "deux répétitions se suivent",
+    "pattern.unclosed_set": "un [ n'est pas fermé",
+    "pattern.bad_escape": "un échappement (\\) que les expressions régulières ne connaissent pas",
+    "pattern.bad_range": "un intervalle dont la fin précède le début",
+    "pattern.lookbehind": "une assertion arrière (look-behind) de largeur variable",
+    "pattern.other": "pas une expression régulière que Python sait lire",
     "rulefile.pattern_too_slow": "{code} : l'évaluation du motif {pattern} a duré plus de {seconds} s sur une "
                                  "valeur : le simplifier (docs/custom-rules.md, « Patterns »)",
     "condition.option_value": "`{{$option: {name}}}` ne peut pas figurer ici : {problem}",

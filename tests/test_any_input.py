@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -310,6 +311,25 @@ def test_json_that_python_reads_but_is_not_plain_json_is_exit_2(here, name):
     assert result.stderr == (f"si-lint: error: {bad}: not JSON ({english}); "
                              "give a report written by `si-lint --format json`\n")
     assert f"pas du JSON ({french})" in invoke("diff", bad, bad, lang="fr").stderr
+
+
+BROKEN_JSON = ["{", '{"a" 1}', '{"a": 1 "b": 2}', "[1] x", '"abc', '"a\\qb"', "{a: 1}", "[1,]", '"a\x01"', ""]
+
+
+@pytest.mark.parametrize("text", BROKEN_JSON)
+def test_broken_json_is_said_in_our_words_at_its_place(here, text):
+    """Never Python's English ("Expecting value") inside a French message: the decoder's problems are worded
+    from the catalogue, a problem it names in words we do not know as "invalid JSON syntax"."""
+    from si_lint.words_en import WORDS as ENGLISH
+    from si_lint.words_fr import WORDS as FRENCH
+
+    bad = estate(here, text, "bad.json")
+    for lang, words, start in (("en", ENGLISH, "not JSON ("), ("fr", FRENCH, "pas du JSON (")):
+        result = invoke("diff", bad, bad, lang=lang)
+        assert result.exit_code == 2
+        problem = result.stderr.split(start, 1)[1].split(")", 1)[0]
+        assert problem in {text for key, text in words.items() if key.startswith("input.json.")}, problem
+        assert re.search(rf"{re.escape(str(bad))}:\d+:\d+: ", result.stderr)
 
 
 # --- a linted folder: what cannot be read is reported, as when named on the command line -------

@@ -140,8 +140,8 @@ def test_a_baseline_in_another_language_is_refused_when_it_matches_messages(fold
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('{"version": 1,\n "findings": [}', "baseline.json:2:15: not a JSON baseline: Expecting value; "
-                                        "write one with --write-baseline"),
+    # the problem in JSON's syntax is in our words (tests/test_any_input.py), whatever Python's decoder says
+    ('{"version": 1,\n "findings": [}', "baseline.json:2:15: not a JSON baseline: "),
     ('{"version": 2, "findings": []}', "baseline.json: not a si-lint baseline (version 1, with a list of findings); "
                                        "write one with --write-baseline"),
     ('{"version": 1, "findings": [{"code": "ACC001"}]}', "baseline.json: not a si-lint baseline"),

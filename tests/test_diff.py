@@ -159,8 +159,7 @@ def test_reports_without_scores_still_compare_findings(tmp_path, reports):
 
 @pytest.mark.parametrize("content, message", [
     (None, "no such file"),
-    ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON (Expecting value); give a report written by "
-                                           "`si-lint --format json`"),
+    ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON ("),
     ('{"version": 1, "diagnostics": []}', "not a si-lint json report: at (top level): missing required field "
                                           "'summary'"),
     ('{"version": 2, "diagnostics": [], "summary": {}}', "not a si-lint json report: at version: 2 is not allowed: "
@@ -175,7 +174,9 @@ def test_a_file_that_is_not_a_report_is_exit_2_with_the_reason(tmp_path, reports
         bad.write_text(content)
     result = CliRunner().invoke(main, ["diff", reports[0], str(bad)])
     assert result.exit_code == 2
-    assert result.stderr == f"si-lint: error: {bad}{'' if message.startswith(':') else ': '}{message}\n"
+    expected = f"si-lint: error: {bad}{'' if message.startswith(':') else ': '}{message}"
+    # broken JSON syntax: the problem is in our words (tests/test_any_input.py), whatever Python's decoder says
+    assert result.stderr.startswith(expected) if message.endswith("(") else result.stderr == expected + "\n"
 
 
 def test_a_file_that_is_not_a_report_is_worded_in_french_too(tmp_path, reports):

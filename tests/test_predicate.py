@@ -132,3 +132,19 @@ def test_a_reference_may_recur_below_a_keyword_that_reads_deeper():
                                "additionalProperties": False}}, "$ref": "#/$defs/node"}
     test = compile_schema(tree)
     assert test({"child": {"child": {}}}) and not test({"child": {"other": 1}})
+
+
+@pytest.mark.parametrize("pattern", ["(", ")", "*a", "a**", "[a", r"\q", "[z-a]", "(?<=a+)b", "(?P<1>a)"])
+def test_a_pattern_python_cannot_read_is_said_in_our_words(pattern):
+    """Never the re module's English inside a French message: its problems are worded from the catalogue, one
+    it names in words we do not know as "not a regular expression Python reads"."""
+    from si_lint.messages import render
+    from si_lint.words_en import WORDS as ENGLISH
+    from si_lint.words_fr import WORDS as FRENCH
+
+    with pytest.raises(SchemaCompileError) as raised:
+        compile_schema({"pattern": pattern})
+    for lang, words in (("en", ENGLISH), ("fr", FRENCH)):
+        said = render(lang, raised.value.text)
+        problems = [text for key, text in words.items() if key.startswith("pattern.") and key != "pattern.at"]
+        assert any(problem in said for problem in problems), said
