@@ -1002,118 +1002,144 @@ WORDS = {
     "help.usage.command": "COMMANDE [ARGUMENTS]...",
     "help.section.options": "Options :",
     "help.section.commands": "Commandes :",
-    "help.cmd.main": "Vérifier un patrimoine applicatif (YAML) au regard de principes d'infrastructure.\n\n"
+    "help.cmd.main": "Vérifier un patrimoine applicatif (YAML) au regard de principes "
+                     "d'infrastructure.\n"
+                     "\n"
                      "\b\n"
-                     "si-lint estate.yaml            vérifier un fichier (comme `si-lint check estate.yaml`)\n"
-                     "si-lint estate/                vérifier, réunis, tous les fichiers *.yaml / *.yml d'un dossier\n"
-                     "si-lint explain ACC002         ce qu'une règle vérifie, pourquoi, et que faire à la place",
-    "help.cmd.check": "Vérifier le patrimoine décrit dans CHEMINS : fichiers ou dossiers, réunis en un seul "
-                      "patrimoine ; `-` le lit sur l'entrée standard.\n\nSans CHEMINS, vérifie les `paths` du "
-                      "fichier de configuration, ou le dossier courant.",
+                     "si-lint estate.yaml            vérifier un fichier (comme `si-lint check "
+                     "estate.yaml`)\n"
+                     "si-lint estate/                vérifier ensemble tous les *.yaml / *.yml sous "
+                     "un dossier\n"
+                     "si-lint explain ACC002         ce qu'une règle vérifie, pourquoi, et que faire "
+                     "à la place",
+    "help.cmd.check": "Vérifier le patrimoine décrit dans CHEMINS : fichiers ou dossiers, réunis en un "
+                      "seul patrimoine ; `-` pour le lire sur l'entrée standard.\n"
+                      "\n"
+                      "Sans CHEMINS, vérifie les `paths` du fichier de configuration, sinon le dossier "
+                      "courant.",
     "help.cmd.config": "Afficher la configuration en vigueur et l'origine de chaque valeur.",
-    "help.cmd.diff": "Comparer deux rapports json (si-lint --format json) : constats corrigés et nouveaux, "
-                     "évolution du score.",
-    "help.cmd.explain": "Expliquer une règle : ce qu'elle vérifie, pourquoi, que faire à la place, avec des exemples.",
-    "help.cmd.history": "Le score du patrimoine à chaque commit qui a modifié CHEMINS, avec les mêmes options que "
-                        "`si-lint check`.",
-    "help.cmd.import": "Transformer un inventaire (.csv, .xlsx, .ods) ou un catalogue Backstage en YAML de "
-                       "patrimoine à vérifier.\n\n"
+    "help.cmd.diff": "Comparer deux rapports json (si-lint --format json) : constats corrigés et "
+                     "nouveaux, évolution du score.",
+    "help.cmd.explain": "Expliquer une règle : ce qu'elle vérifie, pourquoi, que faire à la place, avec "
+                        "des exemples.",
+    "help.cmd.history": "Retracer le score du patrimoine à chaque commit qui a modifié CHEMINS, avec les "
+                        "mêmes options que `si-lint check`.",
+    "help.cmd.import": "Transformer un inventaire (.csv, .xlsx, .ods) ou un catalogue Backstage en "
+                       "fichiers YAML de patrimoine, prêts à vérifier.\n"
+                       "\n"
                        "\b\n"
                        "si-lint import csv --suggest-mapping inventory.csv > mapping.yaml\n"
                        "si-lint import csv inventory.csv --mapping mapping.yaml --output estate/\n"
                        "si-lint import backstage catalog-info.yaml --output estate/\n"
                        "si-lint estate/",
-    "help.cmd.import.csv": "Importer les applications listées dans INVENTAIRE : l'export CSV d'un tableur, ou le "
-                           "classeur lui-même (.xlsx, .ods).",
-    "help.cmd.import.backstage": "Importer les fichiers de description du catalogue Backstage de CHEMINS (fichiers "
-                                 "ou dossiers ; les cibles des Location de ces dossiers sont suivies).",
-    "help.cmd.init": "Écrire un patrimoine de départ (estate/estate.yaml) et sa configuration (.si-lint.yaml) dans "
-                     "DOSSIER (par défaut : ici).",
-    "help.cmd.plan": "Que corriger d'abord : les constats regroupés en actions, classées selon le score du "
-                     "patrimoine qu'elles font gagner.",
-    "help.cmd.products": "Lister le catalogue de produits, ou montrer un produit avec ses faits et leurs sources "
-                         "(docs/products.md).",
+    "help.cmd.import.csv": "Importer les applications listées dans INVENTAIRE : l'export CSV d'un tableur, "
+                           "ou le classeur lui-même (.xlsx, .ods).",
+    "help.cmd.import.backstage": "Importer les fichiers de description du catalogue Backstage présents dans "
+                                 "CHEMINS (fichiers ou dossiers ; les cibles des entités Location de ces dossiers "
+                                 "sont suivies).",
+    "help.cmd.init": "Écrire un patrimoine de départ (estate/estate.yaml) et sa configuration "
+                     "(.si-lint.yaml) dans DOSSIER (par défaut : le dossier courant).",
+    "help.cmd.plan": "Établir ce qu'il faut corriger d'abord : les constats regroupés en actions, "
+                     "classées selon le gain de score qu'elles apportent au patrimoine.",
+    "help.cmd.products": "Lister le catalogue de produits, ou afficher un produit avec ses faits et leurs "
+                         "sources (docs/products.md).",
     "help.cmd.rules": "Lister le catalogue des règles (code, nom, gravité, titre).",
-    "help.cmd.schema": "Afficher le JSON Schema du format de patrimoine, chaque champ décrit (pour les éditeurs : "
-                       "docs/editors.md).",
-    "help.cmd.server": "Lancer le serveur de langage pour les éditeurs (LSP sur l'entrée et la sortie standard).\n\n"
+    "help.cmd.schema": "Afficher le JSON Schema du format de patrimoine, avec la description de chaque "
+                       "champ (pour les éditeurs : docs/editors.md).",
+    "help.cmd.server": "Lancer le serveur de langage pour les éditeurs (LSP sur l'entrée et la sortie "
+                       "standard).\n"
+                       "\n"
                        "\b\n"
-                       "Constats en direct pendant la frappe, survol des codes, champs et références,\n"
-                       "aller à la définition, trouver les références, complétion et corrections rapides.\n"
-                       "Mise en place pour VS Code, Neovim, Helix et Emacs : docs/editors.md.",
-    "help.exit.lint": "\b\nCodes de sortie :\n"
-                      "  0  aucun constat de gravité égale ou supérieure au seuil d'échec (--fail-on, warning par "
-                      "défaut)\n"
+                       "Constats en direct pendant la saisie, info-bulles au survol des codes,\n"
+                       "champs et références, accès à la définition, recherche des références,\n"
+                       "complétion et correctifs rapides.\n"
+                       "Mise en place pour VS Code, Neovim, Helix et Emacs : docs/editors.md.",
+    "help.exit.lint": "\b\n"
+                      "Codes de sortie :\n"
+                      "  0  aucun constat de gravité supérieure ou égale au seuil d'échec\n"
+                      "     (--fail-on, warning par défaut)\n"
                       "  1  des constats de cette gravité ou au-dessus\n"
                       "  2  erreur d'utilisation, entrée illisible ou configuration incorrecte\n"
                       "  3  erreur interne (un bogue de si-lint : merci de le signaler)",
-    "help.exit.plan": "\b\nCodes de sortie :\n"
+    "help.exit.plan": "\b\n"
+                      "Codes de sortie :\n"
                       "  0  le plan a été écrit\n"
                       "  2  erreur d'utilisation, entrée illisible ou configuration incorrecte\n"
                       "  3  erreur interne (un bogue de si-lint : merci de le signaler)",
-    "help.exit.history": "\b\nCodes de sortie :\n"
+    "help.exit.history": "\b\n"
+                         "Codes de sortie :\n"
                          "  0  l'historique a été écrit\n"
-                         "  2  erreur d'utilisation, pas un dépôt git, entrée illisible ou configuration incorrecte\n"
+                         "  2  erreur d'utilisation, dossier hors d'un dépôt git, entrée illisible\n"
+                         "     ou configuration incorrecte\n"
                          "  3  erreur interne (un bogue de si-lint : merci de le signaler)",
-    "help.exit.diff": "\b\nCodes de sortie :\n"
+    "help.exit.diff": "\b\n"
+                      "Codes de sortie :\n"
                       "  0  aucun nouveau constat dans NOUVEAU\n"
                       "  1  NOUVEAU a des constats qu'ANCIEN n'avait pas\n"
                       "  2  un fichier manque ou n'est pas un rapport json de si-lint",
-    "help.exit.import": "\b\nCodes de sortie :\n"
+    "help.exit.import": "\b\n"
+                        "Codes de sortie :\n"
                         "  0  tout ce que dit la source a été importé\n"
-                        "  1  écrit, mais des lignes, cellules, entités ou références n'ont pas pu être\n"
-                        "     importées : chacune est signalée sur stderr, avec sa place\n"
-                        "  2  erreur d'utilisation, entrée illisible ou correspondance incorrecte (rien n'est écrit)\n"
+                        "  1  patrimoine écrit, mais des lignes, cellules, entités ou références\n"
+                        "     n'ont pas pu être importées : chacune est signalée sur stderr,\n"
+                        "     avec son emplacement\n"
+                        "  2  erreur d'utilisation, entrée illisible ou correspondance incorrecte\n"
+                        "     (rien n'a été écrit)\n"
                         "  3  erreur interne (un bogue de si-lint : merci de le signaler)",
     "help.opt.help": "Afficher ce message et quitter.",
     "help.opt.version": "Afficher la version et quitter.",
-    "help.opt.lang": "Langue des messages (par défaut : celle de la configuration, sinon LANG).",
-    "help.opt.format": "Format de sortie (par défaut : text).",
-    "help.opt.format.history": "Format de sortie (par défaut : table ; json : ce que trace le --history du rapport "
-                               "html).",
-    "help.opt.format.diff": "Format de sortie (par défaut : text ; markdown : pour un commentaire de merge request).",
+    "help.opt.lang": "Langue des messages (par défaut : celle de la configuration, sinon LANG).",
+    "help.opt.format": "Format de sortie (par défaut : text).",
+    "help.opt.format.history": "Format de sortie (par défaut : table ; json : les données que trace l'option "
+                               "--history du rapport html).",
+    "help.opt.format.diff": "Format de sortie (par défaut : text ; markdown : pour un commentaire de merge "
+                            "request).",
     "help.opt.output.report": "Écrire le rapport dans FICHIER.",
     "help.opt.output.plan": "Écrire le plan dans FICHIER.",
     "help.opt.output.history": "Écrire l'historique dans FICHIER.",
-    "help.opt.output.import": "Où va le patrimoine : un DOSSIER (nouveau ou vide ; un fichier par application), un "
-                              "FICHIER en .yaml/.yml, ou la sortie standard si l'option est absente.",
-    "help.opt.today": "Date qui décide des dérogations expirées (par défaut : aujourd'hui).",
-    "help.opt.today.history": "Juger les dérogations de chaque commit à cette date (par défaut : la date du commit).",
+    "help.opt.output.import": "Destination du patrimoine : un DOSSIER (nouveau ou vide ; un fichier par "
+                              "application), un FICHIER en .yaml/.yml, ou la sortie standard si l'option est "
+                              "absente.",
+    "help.opt.today": "Date à laquelle juger l'expiration des dérogations (par défaut : aujourd'hui).",
+    "help.opt.today.history": "Date à laquelle juger les dérogations de chaque commit (par défaut : la date du "
+                              "commit).",
     "help.opt.rules_dir": "Dossier de règles personnalisées (option répétable).",
-    "help.opt.products_dir": "Dossier de vos propres entrées du catalogue de produits (option répétable ; "
+    "help.opt.products_dir": "Dossier d'entrées personnalisées du catalogue de produits (option répétable ; "
                              "docs/products.md).",
     "help.opt.preview": "Appliquer aussi les règles en préversion (`si-lint rules` donne le statut de chaque règle).",
-    "help.opt.stdin_filename": "Le nom que les constats donnent au patrimoine lu sur l'entrée standard "
-                               "(`si-lint -`).",
+    "help.opt.stdin_filename": "Nom du patrimoine lu sur l'entrée standard (`si-lint -`), tel qu'il apparaît "
+                               "dans les constats.",
     "help.opt.show_waived": "Lister aussi les constats couverts par une dérogation.",
     "help.opt.statistics": "Afficher le nombre de constats par règle et les scores (docs/scoring.md) au lieu des "
                            "constats.",
-    "help.opt.fail_on": "Gravité la plus basse qui donne le code de sortie 1 (par défaut : warning).",
-    "help.opt.select": "Codes ou préfixes à appliquer, séparés par des virgules (par défaut : tous).",
+    "help.opt.fail_on": "Gravité la plus basse qui entraîne le code de sortie 1 (par défaut : warning).",
+    "help.opt.select": "Codes ou préfixes à appliquer, séparés par des virgules (par défaut : tous).",
     "help.opt.ignore": "Codes ou préfixes à ne pas appliquer, séparés par des virgules.",
-    "help.opt.config": "Fichier de configuration à lire (par défaut : .si-lint.yaml, si-lint.yaml ou pyproject.toml "
-                       "[tool.si-lint], cherché d'ici jusqu'à la racine du dépôt).",
+    "help.opt.config": "Fichier de configuration à lire (par défaut : .si-lint.yaml, si-lint.yaml ou "
+                       "pyproject.toml [tool.si-lint], cherché d'ici jusqu'à la racine du dépôt).",
     "help.opt.config.show": "Lire ce fichier de configuration au lieu d'en chercher un.",
-    "help.opt.baseline": "Ne signaler que les constats absents de ce fichier de référence.",
-    "help.opt.write_baseline": "Enregistrer les constats du jour dans FICHIER, puis ne signaler que ceux qu'une "
-                               "référence ne peut pas contenir (EST).",
-    "help.opt.csv_delimiter": "Avec --format csv : le séparateur de colonnes (par défaut « , » ; « ; » pour Excel "
-                              "en français).",
-    "help.opt.history": "Avec --format html : tracer l'évolution du score à partir de FICHIER "
-                        "(`si-lint history --format json`).",
-    "help.opt.range": "Les commits à lire, comme git les comprend : main, v1.0..main (par défaut : HEAD).",
-    "help.opt.since": "Seulement les commits faits à cette date ou après.",
-    "help.opt.max_count": "Seulement les N derniers commits.",
-    "help.opt.top": "Seulement les N premières actions.",
-    "help.opt.verify": "Passer les deux exemples de chaque règle ; échouer en nommant les règles qui se trompent.",
-    "help.opt.mapping": "Quelle colonne alimente quel champ, et comment traduire les valeurs (voir docs/import.md).",
+    "help.opt.baseline": "Ne signaler que les constats absents de cet état de référence.",
+    "help.opt.write_baseline": "Enregistrer les constats actuels dans FICHIER, puis ne signaler que ceux qu'un "
+                               "état de référence ne peut pas couvrir (règles EST).",
+    "help.opt.csv_delimiter": "Avec --format csv : le séparateur de colonnes (par défaut « , » ; « ; » pour "
+                              "Excel en français).",
+    "help.opt.history": "Avec --format html : tracer l'évolution du score à partir de FICHIER (`si-lint "
+                        "history --format json`).",
+    "help.opt.range": "Commits à lire, dans la syntaxe de git : main, v1.0..main (par défaut : HEAD).",
+    "help.opt.since": "Ne lire que les commits faits à cette date ou après.",
+    "help.opt.max_count": "Ne lire que les N derniers commits.",
+    "help.opt.top": "N'afficher que les N premières actions.",
+    "help.opt.verify": "Exécuter les deux exemples de chaque règle ; échouer en nommant les règles qui "
+                       "se trompent.",
+    "help.opt.mapping": "Correspondance entre colonnes et champs, et traduction des valeurs (voir "
+                        "docs/import.md).",
     "help.opt.suggest_mapping": "Écrire une correspondance de départ à partir de la ligne d'en-tête et des valeurs "
                                 "rencontrées, au lieu d'importer.",
-    "help.opt.sheet": "La feuille du classeur (.xlsx, .ods) à lire (par défaut : la première visible).",
-    "help.opt.encoding": "L'encodage du fichier CSV, par exemple utf-8 ou cp1252 (par défaut : détecté, UTF-8 avec "
-                         "ou sans BOM, sinon Windows-1252).",
-    "help.opt.delimiter": "Le séparateur de colonnes du CSV (par défaut : celui que la ligne d'en-tête emploie le "
-                          "plus).",
+    "help.opt.sheet": "Feuille du classeur (.xlsx, .ods) à lire (par défaut : la première visible).",
+    "help.opt.encoding": "Encodage du fichier CSV, par exemple utf-8 ou cp1252 (par défaut : détection "
+                         "automatique, UTF-8 avec ou sans BOM, sinon Windows-1252).",
+    "help.opt.delimiter": "Séparateur de colonnes du CSV (par défaut : le plus fréquent dans la ligne "
+                          "d'en-tête).",
     "help.var.path": "CHEMIN",
     "help.var.paths": "CHEMINS",
     "help.var.file": "FICHIER",
