@@ -128,3 +128,21 @@ def _example_files(name: str) -> dict:
     from test_properties import EXAMPLES
 
     return EXAMPLES[name]
+
+
+@given(st.lists(mutants(), min_size=2, max_size=4), st.booleans())
+def test_a_run_of_edits_gives_at_each_step_what_a_fresh_lint_gives(steps, preview):
+    """What the memo keeps goes through several lints: each one is compared to a lint from nothing."""
+    from si_lint.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    editor = Editor(catalogue, preview=preview)
+    for _, texts in steps:
+        readable = {}
+        for file, text in texts.items():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                continue
+            readable[file] = text
+        same(editor.lint(readable), fresh(readable, catalogue, preview=preview))
