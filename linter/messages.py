@@ -100,10 +100,20 @@ class Money:
 
 
 def frozen(value):
-    """The value with its lists as tuples, so that it can be hashed and compared."""
+    """The value with its lists as tuples and its mappings hashable, so that it can be hashed and compared
+    (a message may quote what the user wrote where text was expected: `type: {}`)."""
     if isinstance(value, list):
         return tuple(frozen(item) for item in value)
+    if isinstance(value, dict):
+        return _FrozenMapping((key, frozen(item)) for key, item in value.items())
     return value
+
+
+class _FrozenMapping(dict):
+    """A mapping quoted in a message: shown as the mapping it is, and hashable."""
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.items()))
 
 
 def _table(lang: str) -> dict:

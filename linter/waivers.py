@@ -17,7 +17,7 @@ from typing import Optional
 from .catalogue import Catalogue, Rule
 from .checks import Clause, Finding
 from .diagnostic import Problem
-from .messages import Text, hint
+from .messages import Text, frozen, hint
 from .model import Entity, Estate, Waiver
 from .settings import Settings
 from .vocabulary import SECTIONS
@@ -122,6 +122,7 @@ def _problem(waiver: Waiver, code: str, text: Optional[Text], params: dict, esta
     if waiver.entity is not None:
         file, line, column = estate.position(waiver.entity, path)
         return Problem(code, text, file, line, column, waiver.entity.section, waiver.entity.id,
-                       tuple(params.items()))
+                       tuple((name, frozen(value)) for name, value in params.items()))
     line, column = waiver.document.place(path)
-    return Problem(code, text, waiver.document.path, line, column, params=tuple(params.items()))
+    return Problem(code, text, waiver.document.path, line, column,
+                   params=tuple((name, frozen(value)) for name, value in params.items()))

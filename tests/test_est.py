@@ -178,6 +178,24 @@ def test_unknown_references_in_every_reference_field(catalogue):
     assert "not an integration-platform" in messages[8]
 
 
+@pytest.mark.parametrize("written", ["{}", "{kind: platform}", "[a, {b: c}]"])
+def test_a_via_whose_type_is_a_mapping_or_a_list_is_said_not_a_crash(catalogue, written):
+    """The message quotes what the estate wrote as the type: a mapping there made the run exit 3 (hypothesis)."""
+    text = f"""\
+    version: 1
+    infrastructure:
+      hub: {{type: {written}}}
+    applications:
+      a: {{usage: business}}
+    integrations:
+      - {{from: a, to: a, via: hub}}
+    """
+    found = est(text, catalogue)
+    assert ("EST003", "hub", 3, 9) in found and ("EST004", "a->a", 7, 22) in found
+    message = next(d.message for d in run(text, catalogue).diagnostics if d.code == "EST004")
+    assert "not an integration-platform" in message
+
+
 # --- EST005 unknown-rule ---------------------------------------------------------------------
 
 def test_a_waiver_for_a_rule_that_does_not_exist(catalogue):
