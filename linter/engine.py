@@ -194,7 +194,7 @@ class Memo:
       and its provider's type. An entity with the same three finds the same.
     - Each finding's Diagnostic. The same rule, about the same entity of the same
       loaded document (so at the same place), with the same values, is worded the
-      same. A finding with a value that cannot be hashed (a mapping) is worded again.
+      same (its values compared as `messages.frozen` makes them).
 
     What a lint did not meet is forgotten after it; other settings or rules forget everything.
     """
@@ -242,7 +242,7 @@ class Memo:
                finding.missing, tuple((name, frozen(value)) for name, value in finding.params.items()))
         try:
             diagnostic = self._words_before.get(key)
-        except TypeError:  # a value that cannot be hashed (a mapping)
+        except TypeError:  # a value that even frozen cannot be hashed: worded each time
             return _diagnostic(rule, finding, estate, settings)
         if diagnostic is None:
             diagnostic = _diagnostic(rule, finding, estate, settings)
