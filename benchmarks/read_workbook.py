@@ -31,9 +31,11 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from import_csv import DEVICES, MAPPING as CSV_MAPPING  # noqa: E402
+
 HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Terminaux", "Utilisateurs",
           "Disponibilité cible", "Coût mensuel", "Mise en service", "Dépendances", "Commentaire"]
-DEVICES = ["Windows", "macOS", "Linux", "Chromebook", "Android", "iOS"]
 
 
 def rows(count: int, seed: int = 1) -> list:
@@ -135,25 +137,9 @@ READERS = {
         "assert len(rows) > 1\n"
     ),
 }
-MAPPING = """\
-columns:
-  Application: name
-  Responsable: owner
-  Hébergement:
-    field: delivery
-    values: {On Prem: on-premise, Cloud (SaaS): saas, PaaS: paas}
-  Accès navigateur: access.browser
-  Terminaux:
-    field: access.devices
-    split: ";"
-    values: {Tous: [windows, macos, linux, chromebook, android, ios]}
-  Utilisateurs: users
-  Disponibilité cible: availability.target
-  Coût mensuel: cost.per_user_month
-  Mise en service: description
-  Dépendances: depends_on
-ignore: [Commentaire]
-"""
+# import_csv.py's mapping, with the sheet's extra columns: the date, and the comment left out.
+MAPPING = CSV_MAPPING.replace("  Dépendances: depends_on\n", "  Mise en service: description\n  Dépendances: depends_on\n") \
+    + "ignore: [Commentaire]\n"
 IMPORT = (
     "import sys\nfrom si_lint.cli import main\n"
     "sys.argv = ['si-lint', 'import', 'csv', sys.argv[1], '-m', sys.argv[1] + '.map.yaml', '-o', sys.argv[1] + "
