@@ -104,19 +104,6 @@ class Localized:
         records = [record for param in self.get_params(ctx) if isinstance(param, click.Option)
                    and (record := param.get_help_record(ctx)) is not None]
         _section(formatter, say(lang, "help.section.options"), records)
-        if isinstance(self, click.Group):
-            self.format_commands(ctx, formatter)
-
-    def format_commands(self, ctx, formatter):
-        lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
-        limit = formatter.width - 6 - max((len(name) for name, _ in commands), default=0)  # as click does
-        rows = []
-        for name, command in commands:
-            with _in_words(command, ctx, lang):
-                rows.append((name, command.get_short_help_str(limit)))
-        _section(formatter, say(lang, "help.section.commands"), rows)
 
     def parse_args(self, ctx, args):
         if only_help(args):  # `si-lint import --help --lang fr`: help_lang reads the language as written
@@ -237,6 +224,21 @@ class Group(Localized, click.Group):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("subcommand_metavar", "help.usage.command")
         super().__init__(*args, **kwargs)
+
+    def format_options(self, ctx, formatter):
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx, formatter):
+        lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
+        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        limit = formatter.width - 6 - max((len(name) for name, _ in commands), default=0)  # as click does
+        rows = []
+        for name, command in commands:
+            with _in_words(command, ctx, lang):
+                rows.append((name, command.get_short_help_str(limit)))
+        _section(formatter, say(lang, "help.section.commands"), rows)
 
     def resolve_command(self, ctx, args):
         name, command, rest = super().resolve_command(ctx, args)
