@@ -141,7 +141,7 @@ READERS = {
 MAPPING = CSV_MAPPING.replace("  Dépendances: depends_on\n", "  Mise en service: description\n  Dépendances: depends_on\n") \
     + "ignore: [Commentaire]\n"
 IMPORT = (
-    "import sys\nfrom si_lint.cli import main\n"
+    "import sys\nfrom si_lint.cli.main import main\n"
     "sys.argv = ['si-lint', 'import', 'csv', sys.argv[1], '-m', sys.argv[1] + '.map.yaml', '-o', sys.argv[1] + "
     "'.yaml']\n"
     "try:\n    main()\nexcept SystemExit as stop:\n    assert stop.code in (0, 1), stop.code\n"

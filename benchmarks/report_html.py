@@ -40,9 +40,9 @@ def wall(command: list) -> float:
 
 def render_only(path: str) -> float:
     """Seconds of the html stage alone: lint once, then time what --format html adds."""
-    from si_lint.cli import render_result
-    from si_lint.engine import lint
-    from si_lint.settings import Settings
+    from si_lint.cli.main import render_result
+    from si_lint.rules.engine import lint
+    from si_lint.rules.settings import Settings
 
     result = lint([path], Settings(today=datetime.date(2026, 11, 23)))
     start = time.perf_counter()

@@ -33,7 +33,7 @@ LOAD_VALIDATE = (
     "documents = loader.load_paths([sys.argv[1]])\n"
     "problems, invalid = validate.validate(documents)\n"
 )
-LINT = "import sys\nfrom si_lint.cli import main\nsys.argv = ['si-lint', sys.argv[1]]\nmain()\n"
+LINT = "import sys\nfrom si_lint.cli.main import main\nsys.argv = ['si-lint', sys.argv[1]]\nmain()\n"
 
 
 # Prepended to every measured snippet: the child reports its own peak memory on exit.

@@ -1,3 +1,3 @@
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 main()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from si_lint.catalogue import load_catalogue
-from si_lint.engine import lint, lint_text
-from si_lint.settings import Settings
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.rules.engine import lint, lint_text
+from si_lint.rules.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 
 def invoke(*args, lang: str = "en"):
@@ -320,8 +320,8 @@ BROKEN_JSON = ["{", '{"a" 1}', '{"a": 1 "b": 2}', "[1] x", '"abc', '"a\\qb"', "{
 def test_broken_json_is_said_in_our_words_at_its_place(here, text):
     """Never Python's English ("Expecting value") inside a French message: the decoder's problems are worded
     from the catalogue, a problem it names in words we do not know as "invalid JSON syntax"."""
-    from si_lint.words_en import WORDS as ENGLISH
-    from si_lint.words_fr import WORDS as FRENCH
+    from si_lint.i18n.words_en import WORDS as ENGLISH
+    from si_lint.i18n.words_fr import WORDS as FRENCH
 
     bad = estate(here, text, "bad.json")
     for lang, words, start in (("en", ENGLISH, "not JSON ("), ("fr", FRENCH, "pas du JSON (")):

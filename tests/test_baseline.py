@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from si_lint.baseline import Baseline, apply
-from si_lint.cli import main
-from si_lint.diagnostic import Diagnostic
+from si_lint.rules.baseline import Baseline, apply
+from si_lint.cli.main import main
+from si_lint.rules.diagnostic import Diagnostic
 
 ESTATE = """\
 version: 1

@@ -7,12 +7,12 @@ import re
 import pytest
 
 from conftest import REPO, SHARED, skip_or_fail
-from si_lint.catalogue import LANGUAGES, builtin_rule_files, load_catalogue
-from si_lint.checks import CHECKS
-from si_lint.explain import catalogue_markdown
-from si_lint.engine import lint_text
-from si_lint.settings import Settings
-from si_lint.verify import VERIFY_DAY, verify_rule
+from si_lint.rules.catalogue import LANGUAGES, builtin_rule_files, load_catalogue
+from si_lint.rules.checks import CHECKS
+from si_lint.cli.explain import catalogue_markdown
+from si_lint.rules.engine import lint_text
+from si_lint.rules.settings import Settings
+from si_lint.rules.verify import VERIFY_DAY, verify_rule
 
 SPEC = SHARED / "spec" / "rules.md"
 # A table row of rules.md: | CODE | name | severity | ... ; the EST table has no severity column.
@@ -111,9 +111,9 @@ def test_every_named_check_exists():
                          ids=lambda rule: rule.code)
 def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
     """Custom conditions are checked at load; the built-in ones here, so that start-up does not pay for it."""
-    from si_lint.catalogue import _substitute, condition_schema
-    from si_lint.settings import DEFAULT_OPTIONS
-    from si_lint.validate import explainer
+    from si_lint.rules.catalogue import _substitute, condition_schema
+    from si_lint.rules.settings import DEFAULT_OPTIONS
+    from si_lint.validate.schema import explainer
 
     for condition in (rule.when, rule.applies_to):
         if condition is not None:
@@ -124,9 +124,9 @@ def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
                                          ("fr", "examine une entité à la fois")])
 def test_an_entity_check_with_an_estate_scope_is_refused_at_load(lang, words):
     """An entity check is run for each entity of its scope: with `scope: estate` it would never run."""
-    from si_lint.catalogue import parse_rule
-    from si_lint.diagnostic import InputError
-    from si_lint.messages import render
+    from si_lint.rules.catalogue import parse_rule
+    from si_lint.rules.diagnostic import InputError
+    from si_lint.i18n.messages import render
 
     path = next(path for path in builtin_rule_files() if path.name.startswith("ACC003"))
     text = path.read_text(encoding="utf-8").replace("scope: applications", "scope: estate")
@@ -144,9 +144,9 @@ def test_every_check_is_used_by_a_rule():
 @pytest.mark.parametrize("lang, name", [("en", "rules.md"), ("fr", "rules.fr.md")])
 def test_rule_docs_are_regenerated(lang, name):
     path = REPO / "docs" / name
-    assert path.is_file(), f"docs/{name} is missing: run `python -m si_lint.explain`"
+    assert path.is_file(), f"docs/{name} is missing: run `python -m si_lint.cli.explain`"
     assert path.read_text(encoding="utf-8") == catalogue_markdown(CATALOGUE, lang), (
-        f"docs/{name} is stale: run `python -m si_lint.explain` and commit the result")
+        f"docs/{name} is stale: run `python -m si_lint.cli.explain` and commit the result")
 
 
 # --- EST rules are rules like the others ----------------------------------------------------------
@@ -156,7 +156,7 @@ def test_an_est_rule_file_gives_its_findings_their_name_severity_and_words():
     """Renaming or rewording EST003's rule file changes what EST003 findings say: the file is the one source."""
     from dataclasses import replace
 
-    from si_lint.catalogue import Catalogue
+    from si_lint.rules.catalogue import Catalogue
 
     est003 = CATALOGUE["EST003"]
     texts = {lang: dict(est003.texts[lang], message="format: {problem}") for lang in LANGUAGES}

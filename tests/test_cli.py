@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 ESTATE = """\
 version: 1

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.config import discover, resolve
-from si_lint.engine import lint_text
+from si_lint.rules.engine import lint_text
 
 ESTATE = """\
 version: 1

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.config import resolve
 
 DOC = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")

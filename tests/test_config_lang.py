@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 
 @pytest.fixture

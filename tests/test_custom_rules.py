@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 EXAMPLES = REPO / "tests" / "data" / "custom_rules"
 DOC = REPO / "docs" / "custom-rules.md"

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 BEFORE = """\
     version: 1

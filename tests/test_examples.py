@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY, lint_paths
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 EXAMPLES = REPO / "examples"
 COMPLIANT = EXAMPLES / "compliant" / "estate.yaml"
@@ -39,7 +39,7 @@ def test_compliant_passes_the_rules_in_preview_too():
 
 def test_compliant_availability_arithmetic_holds():
     # The figures written in the compliant estate's comments, recomputed by the engine.
-    from si_lint.availability import end_to_end
+    from si_lint.rules.availability import end_to_end
 
     figures = end_to_end(lint_paths([COMPLIANT]).estate)
     group = 1 - (1 - 0.9999) * (1 - 0.99995)

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
-from si_lint.diagnostic import Diagnostic
-from si_lint.reporters import render
+from si_lint.cli.main import main
+from si_lint.rules.diagnostic import Diagnostic
+from si_lint.report import render
 from test_formats import EXPECTED, report
 
 HEADERS = {

@@ -22,11 +22,11 @@ from click.testing import CliRunner
 
 from conftest import SHARED, needs, run
 from si_lint import __version__
-from si_lint.catalogue import load_catalogue
-from si_lint.cli import main
-from si_lint.diagnostic import Diagnostic
-from si_lint.reporters import Report, render
-from si_lint.views import Summary
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.cli.main import main
+from si_lint.rules.diagnostic import Diagnostic
+from si_lint.report import Report, render
+from si_lint.report.views import Summary
 
 ESTATE = """\
 version: 1
@@ -141,7 +141,7 @@ def test_sarif_keeps_waived_findings_as_suppressed_results():
     ("/srv/estate.yaml", ("file:///srv/estate.yaml", None)),
 ])
 def test_sarif_uris_are_relative_to_the_repository_when_the_path_is(path, expected):
-    from si_lint.reporters.sarif import uri
+    from si_lint.report.sarif import uri
 
     assert uri(path) == expected
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, TODAY, lint_paths
-from si_lint.catalogue import load_catalogue
-from si_lint.cli import main
-from si_lint.explain import explain_rule
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.cli.main import main
+from si_lint.cli.explain import explain_rule
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_estate  # noqa: E402

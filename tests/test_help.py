@@ -9,9 +9,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
-from si_lint.words_en import WORDS as ENGLISH
-from si_lint.words_fr import WORDS as FRENCH_WORDS
+from si_lint.cli.main import main
+from si_lint.i18n.words_en import WORDS as ENGLISH
+from si_lint.i18n.words_fr import WORDS as FRENCH_WORDS
 
 ENV_EN = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
 ENV_FR = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "fr_FR.UTF-8"}

@@ -21,7 +21,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -182,9 +182,9 @@ def test_a_folder_outside_git_and_a_bad_range_are_exit_2(tmp_path, repo):
 def test_processes_sharing_the_commits_give_the_same_history(repo):
     import datetime
 
-    from si_lint.catalogue import load_catalogue
-    from si_lint.history import history as read
-    from si_lint.settings import Settings
+    from si_lint.rules.catalogue import load_catalogue
+    from si_lint.score.history import history as read
+    from si_lint.rules.settings import Settings
 
     cwd = os.getcwd()
     os.chdir(repo)

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 LEGACY = REPO / "examples" / "legacy" / "estate.yaml"
 TODAY = "2026-11-23"

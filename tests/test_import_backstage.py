@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, lint_paths, needs
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.importers.backstage import import_backstage
 
 # The Backstage project's own example catalog (Apache-2.0 test data), used where it lies, never copied.

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import REPO, lint_paths
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.importers.csv_import import guess_field, import_csv, load_mapping
 from si_lint.importers.writer import render
 

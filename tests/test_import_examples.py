@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, lint_paths
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 EXAMPLES = REPO / "examples" / "import"
 DOC = (REPO / "docs" / "import.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import datetime
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.importers.csv_import import import_csv
 
 HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Utilisateurs", "Disponibilité",

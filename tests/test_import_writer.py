@@ -7,8 +7,8 @@ import random
 import pytest
 import yaml
 
-from si_lint import loader
-from si_lint.diagnostic import InputError
+from si_lint.load import loader
+from si_lint.rules.diagnostic import InputError
 from si_lint.importers import Entity, Imported
 from si_lint.importers.writer import render, scalar, write_directory
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from conftest import TODAY
-from si_lint.cli import main
+from si_lint.cli.main import main
 from si_lint.config import resolve
-from si_lint.settings import DEFAULT_OPTIONS
+from si_lint.rules.settings import DEFAULT_OPTIONS
 
 
 def invoke(*args):

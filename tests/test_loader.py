@@ -7,8 +7,8 @@ import textwrap
 import pytest
 import yaml
 
-from si_lint import inputs, loader
-from si_lint.diagnostic import InputError
+from si_lint.load import inputs, loader
+from si_lint.rules.diagnostic import InputError
 
 from conftest import lint_paths
 

@@ -19,9 +19,9 @@ from pytest_lsp import LanguageClient  # noqa: E402
 
 from conftest import REPO, lint_paths  # noqa: E402
 from lsp_client import SERVER, codes, edit, open_file, published, replace_all, start  # noqa: E402
-from si_lint.catalogue import load_catalogue  # noqa: E402
-from si_lint.engine import lint_text  # noqa: E402
-from si_lint.settings import Settings  # noqa: E402
+from si_lint.rules.catalogue import load_catalogue  # noqa: E402
+from si_lint.rules.engine import lint_text  # noqa: E402
+from si_lint.rules.settings import Settings  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -1,7 +1,7 @@
 """`si-lint server` and a custom rule whose pattern runs for ever on a value: the time limit holds in the
 server as on the command line, the user is told which rule, and the server keeps serving.
 
-A pattern's limit is a signal (si_lint.predicate), which only the main thread receives: an estate with
+A pattern's limit is a signal (si_lint.validate.predicate), which only the main thread receives: an estate with
 such a rule is linted there. Unbounded, `^(a+)+$` on thirty letters and a '!' takes minutes.
 """
 

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import REPO, settings
-from si_lint import checks, engine, loader
+from si_lint.rules import checks, engine
+from si_lint.load import loader
 from test_properties import mutants
 
 MULTI = REPO / "examples" / "multi-file"
@@ -105,7 +106,7 @@ def test_a_lint_that_failed_half_way_is_not_kept(catalogue, monkeypatch):
 
 @given(mutants(), st.booleans())
 def test_any_mutant_linted_after_its_example_gives_what_a_fresh_lint_gives(mutant, preview):
-    from si_lint.catalogue import load_catalogue
+    from si_lint.rules.catalogue import load_catalogue
 
     catalogue = load_catalogue()
     name, texts = mutant
@@ -133,7 +134,7 @@ def _example_files(name: str) -> dict:
 @given(st.lists(mutants(), min_size=2, max_size=4), st.booleans())
 def test_a_run_of_edits_gives_at_each_step_what_a_fresh_lint_gives(steps, preview):
     """What the memo keeps goes through several lints: each one is compared to a lint from nothing."""
-    from si_lint.catalogue import load_catalogue
+    from si_lint.rules.catalogue import load_catalogue
 
     catalogue = load_catalogue()
     editor = Editor(catalogue, preview=preview)

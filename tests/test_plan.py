@@ -20,7 +20,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 TODAY = "2026-11-23"
 LEGACY = REPO / "examples" / "legacy" / "estate.yaml"
@@ -53,8 +53,9 @@ def keys(findings) -> Counter:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.is_file() else p.name)
 def test_every_finding_of_the_run_is_in_exactly_one_action(path):
-    from si_lint import engine, plan as planning, scoring
-    from si_lint.settings import Settings
+    from si_lint.rules import engine
+    from si_lint.score import plan as planning, scorecard as scoring
+    from si_lint.rules.settings import Settings
 
     result = engine.lint([str(path)], Settings(today=datetime.date(2026, 11, 23)))
     assert planning._Scorer(result, scoring.Scorecard(result)).summed  # the plan's sum of checks is the model's
@@ -436,9 +437,11 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
     sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate_estate
 
-    from si_lint import engine, plan, scoring
-    from si_lint.catalogue import load_catalogue
-    from si_lint.settings import Settings
+    from si_lint.rules import engine
+
+    from si_lint.score import plan, scorecard as scoring
+    from si_lint.rules.catalogue import load_catalogue
+    from si_lint.rules.settings import Settings
 
     result = engine.lint_text(generate_estate(120), Settings(today=datetime.date(2026, 11, 23)), load_catalogue())
     assert plan._Scorer(result, scoring.Scorecard(result)).summed  # else the plan rescores every action whole
@@ -463,8 +466,9 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
 
 
 def test_a_scoring_model_the_sum_does_not_know_is_rescored_whole_with_the_same_gains(monkeypatch):
-    from si_lint import engine, plan
-    from si_lint.settings import Settings
+    from si_lint.rules import engine
+    from si_lint.score import plan
+    from si_lint.rules.settings import Settings
 
     result = engine.lint([str(LEGACY)], Settings(today=datetime.date(2026, 11, 23)))
     summed = {action.id: (action.gain, action.score) for action in plan.form(result).actions}

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from si_lint.predicate import SchemaCompileError, compile_schema
-from si_lint.validate import DEFINITION_OF, _definition_schema, explainer
+from si_lint.validate.predicate import SchemaCompileError, compile_schema
+from si_lint.validate.schema import DEFINITION_OF, _definition_schema, explainer
 
 VALID = {
     "Application": {
@@ -108,8 +108,8 @@ def test_what_the_compiler_does_not_know_is_refused(schema, words):
 
 def test_the_condition_metaschema_describes_what_the_compiler_supports():
     """condition.schema.json is the subset this compiler knows: the same keywords, types and formats."""
-    from si_lint.catalogue import condition_schema
-    from si_lint.predicate import _FORMATS, _TYPES, SUPPORTED
+    from si_lint.rules.catalogue import condition_schema
+    from si_lint.validate.predicate import _FORMATS, _TYPES, SUPPORTED
 
     definitions = condition_schema()["$defs"]
     assert set(definitions["schema"]["properties"]) == SUPPORTED
@@ -138,9 +138,9 @@ def test_a_reference_may_recur_below_a_keyword_that_reads_deeper():
 def test_a_pattern_python_cannot_read_is_said_in_our_words(pattern):
     """Never the re module's English inside a French message: its problems are worded from the catalogue, one
     it names in words we do not know as "not a regular expression Python reads"."""
-    from si_lint.messages import render
-    from si_lint.words_en import WORDS as ENGLISH
-    from si_lint.words_fr import WORDS as FRENCH
+    from si_lint.i18n.messages import render
+    from si_lint.i18n.words_en import WORDS as ENGLISH
+    from si_lint.i18n.words_fr import WORDS as FRENCH
 
     with pytest.raises(SchemaCompileError) as raised:
         compile_schema({"pattern": pattern})

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import run
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 # An application that states only its product, usage, owner and an availability target.
 ALONE = """\

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from si_lint.cli import main
-from si_lint.product_catalogue import builtin_products
+from si_lint.cli.main import main
+from si_lint.model.products import builtin_products
 
 
 def invoke(*args):

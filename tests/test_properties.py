@@ -23,7 +23,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 EXAMPLES = {
     "compliant": {"estate.yaml": (REPO / "examples" / "compliant" / "estate.yaml")},

@@ -7,7 +7,7 @@ import re
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 
 def test_readme_excerpt_of_the_legacy_report_is_true(monkeypatch):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from si_lint.catalogue import load_catalogue, parse_rule
-from si_lint.cli import main
-from si_lint.diagnostic import InputError
-from si_lint.engine import lint_text
-from si_lint.settings import Settings
-from si_lint.verify import VERIFY_DAY
+from si_lint.rules.catalogue import load_catalogue, parse_rule
+from si_lint.cli.main import main
+from si_lint.rules.diagnostic import InputError
+from si_lint.rules.engine import lint_text
+from si_lint.rules.settings import Settings
+from si_lint.rules.verify import VERIFY_DAY
 
 CATALOGUE = load_catalogue()
 RULES = list(CATALOGUE)

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import run
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 # Every field of "Added in 1.1", each at least once, in an estate that is otherwise valid.
 EVERY_NEW_FIELD = """\

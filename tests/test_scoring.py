@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import run
 
-from si_lint.cli import main
-from si_lint.scoring import Scorecard, scores
+from si_lint.cli.main import main
+from si_lint.score.scorecard import Scorecard, scores
 
 # ACC001 is an error (weight 3), GOV002 a warning (weight 2).
 THREE_APPS = """\
@@ -242,9 +242,9 @@ applications:
 
 def test_a_custom_rule_with_col001_condition_is_scored_exactly_like_col001(catalogue, tmp_path):
     """Which entities a rule applies to is in the rule file (`applies_to`), so a copy scores as the original."""
-    from si_lint.catalogue import Catalogue, load_catalogue
+    from si_lint.rules.catalogue import Catalogue, load_catalogue
 
-    text = (resources.files("si_lint.rules") / "COL001-native-collaboration.yaml").read_text(encoding="utf-8")
+    text = (resources.files("si_lint.rules.builtin") / "COL001-native-collaboration.yaml").read_text(encoding="utf-8")
     custom = text.replace("code: COL001", "code: ACME010").replace("name: native-collaboration",
                                                                     "name: acme-native-collaboration")
     assert "applies_to:" in custom

@@ -22,9 +22,9 @@ import pytest
 import yaml
 
 from conftest import run
-from si_lint.catalogue import load_catalogue
-from si_lint.reporters import Report, render
-from si_lint.vocabulary import ID_SECTIONS
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.report import Report, render
+from si_lint.model.vocabulary import ID_SECTIONS
 
 CATALOGUE = load_catalogue()
 READING = [rule for rule in CATALOGUE if rule.builtin and rule.reads]

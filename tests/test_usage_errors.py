@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from si_lint.cli import main
-from si_lint.console import ARGV
-from si_lint.usage import worded
+from si_lint.cli.main import main
+from si_lint.cli.shared import ARGV
+from si_lint.cli.usage_errors import worded
 
 LEGACY = str(REPO / "examples" / "legacy")
 FRENCH = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "fr_FR.UTF-8"}

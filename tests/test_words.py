@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from si_lint.words_en import WORDS as EN
-from si_lint.words_fr import WORDS as FR
+from si_lint.i18n.words_en import WORDS as EN
+from si_lint.i18n.words_fr import WORDS as FR
 
 
 def placeholders(template: str) -> set:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
-from ..catalogue import Catalogue, load_catalogue
-from ..diagnostic import SEVERITIES, InputError
-from ..messages import LANGUAGES, Text, hint, show_value
-from ..settings import DEFAULT_OPTIONS, Settings
+from ..rules.catalogue import Catalogue, load_catalogue
+from ..rules.diagnostic import SEVERITIES, InputError
+from ..i18n.messages import LANGUAGES, Text, hint, show_value
+from ..rules.settings import DEFAULT_OPTIONS, Settings
 from . import checking
 from .discovery import discover
 from .reading import ALIASES, KEYS, read_config

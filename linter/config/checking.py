@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from ..diagnostic import SEVERITIES, InputError
-from ..messages import Text, hint, show_value
-from ..vocabulary import DEVICE_FAMILIES
+from ..rules.diagnostic import SEVERITIES, InputError
+from ..i18n.messages import Text, hint, show_value
+from ..model.vocabulary import DEVICE_FAMILIES
 from .reading import ConfigFile
 
 

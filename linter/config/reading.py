@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..diagnostic import InputError
-from ..inputs import read_text
-from ..messages import Text
+from ..rules.diagnostic import InputError
+from ..load.inputs import read_text
+from ..i18n.messages import Text
 
 KEYS = ("paths", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
         "options", "lang")
@@ -44,7 +44,7 @@ def read_config(path: Path) -> ConfigFile:
 
 
 def _read_yaml(text: str, path: Path) -> ConfigFile:
-    from ..loader import load_text, refuse_problems
+    from ..load.loader import load_text, refuse_problems
 
     document = load_text(text, shown(path))
     refuse_problems(document)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..diagnostic import InputError
-from ..messages import Text, render
+from ..rules.diagnostic import InputError
+from ..i18n.messages import Text, render
 
 # The order in which sections are written, as in the format's description.
 SECTION_ORDER = ("infrastructure", "data_stores", "applications")
@@ -59,7 +59,7 @@ class InputErrors(InputError):
         self.problems = problems  # (place, Text)
 
     def render(self, lang: str) -> str:
-        from ..reporters import one_line
+        from ..report import one_line
 
         lines = [render(lang, self.message)]
         lines += [f"{place}: {render(lang, text)}" for place, text in self.problems]

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..diagnostic import InputError
-from ..messages import Listing, Text
+from ..rules.diagnostic import InputError
+from ..i18n.messages import Listing, Text
 from . import Entity, Imported, Problem
 from .fields import Ids, ValueProblem, arrange, fields, set_path, slug, split_list
 
@@ -230,8 +230,8 @@ class _Reader:
             self.read(path)
 
     def read(self, path: str) -> None:
-        from ..inputs import decode, read_bytes
-        from ..loader import load_stream
+        from ..load.inputs import decode, read_bytes
+        from ..load.loader import load_stream
 
         try:
             text = decode(read_bytes(path), path)

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..diagnostic import InputError
-from ..inputs import read_bytes, read_text
-from ..messages import Listing, Plural, Text
-from ..vocabulary import DEVICE_FAMILIES
+from ..rules.diagnostic import InputError
+from ..load.inputs import read_bytes, read_text
+from ..i18n.messages import Listing, Plural, Text
+from ..model.vocabulary import DEVICE_FAMILIES
 from . import Entity, Imported, InputErrors, Problem
 from .fields import Field, Ids, ValueProblem, arrange, column_letter, fields, set_path, slug, split_list
 
@@ -186,7 +186,7 @@ def _norm(text: str) -> str:
 
 
 def load_mapping(path: str) -> Mapping:
-    from ..loader import load_text, refuse_problems
+    from ..load.loader import load_text, refuse_problems
 
     document = load_text(read_text(path), path)
     if not document.readable:
@@ -653,7 +653,7 @@ BY_HAND = ("provider", "data")
 
 def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
                     sheet: Optional[str] = None, lang: str = "en") -> str:
-    from ..messages import render
+    from ..i18n.messages import render
     from .writer import scalar
 
     def comment(key: str, **params) -> list:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..messages import Listing, Text
-from ..vocabulary import ID_PATTERN
+from ..i18n.messages import Listing, Text
+from ..model.vocabulary import ID_PATTERN
 
 DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infrastructure": "Infrastructure"}
 
@@ -132,14 +132,14 @@ def _enum_lookup(options: tuple) -> dict:
 
 @lru_cache(maxsize=None)
 def _predicate(section: str, path: str):
-    from ..predicate import compile_schema
+    from ..validate.predicate import compile_schema
 
     return compile_schema(fields(section)[path].item)
 
 
 @lru_cache(maxsize=None)
 def _definition(section: str) -> dict:
-    from ..validate import estate_schema
+    from ..validate.schema import estate_schema
 
     return estate_schema()["$defs"][DEFINITIONS[section]]
 
@@ -172,7 +172,7 @@ def fields(section: str) -> dict:
 
 def _resolved(schema: dict) -> dict:
     """A `$ref` to a shared definition (Cost) replaced by the definition."""
-    from ..validate import estate_schema
+    from ..validate.schema import estate_schema
 
     reference = schema.get("$ref", "")
     if reference.startswith("#/$defs/"):

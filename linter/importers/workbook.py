@@ -17,8 +17,8 @@ import io
 import re
 from typing import Optional
 
-from ..diagnostic import InputError
-from ..messages import Listing, Text, hint
+from ..rules.diagnostic import InputError
+from ..i18n.messages import Listing, Text, hint
 from . import Problem
 from .fields import column_letter
 

@@ -13,9 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from ..diagnostic import InputError
-from ..loader import plain_scalar
-from ..messages import Text, render as words
+from ..rules.diagnostic import InputError
+from ..load.loader import plain_scalar
+from ..i18n.messages import Text, render as words
 from . import SECTION_ORDER, Imported
 
 WIDTH = 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import findings, run
-from si_lint.settings import DEFAULT_OPTIONS
+from si_lint.rules.settings import DEFAULT_OPTIONS
 
 # --- ACC001 browser-access ----------------------------------------------------------
 

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import REPO, SHARED, findings, lint_paths, run, skip_or_fail
-from si_lint.availability import end_to_end
-from si_lint.settings import DEFAULT_OPTIONS
+from si_lint.rules.availability import end_to_end
+from si_lint.rules.settings import DEFAULT_OPTIONS
 
 # --- AVL001 infrastructure-availability -------------------------------------------------
 
@@ -394,10 +394,10 @@ EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" /
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.suffix else p.name)
 def test_the_html_chain_and_avl002_agree_on_every_application(path):
     """The figure AVL002 gives, the weakest link it names, and the chain the html report draws are one."""
-    from si_lint.availability import end_to_end
-    from si_lint.checks import _link
-    from si_lint.messages import render
-    from si_lint.overview import overview
+    from si_lint.rules.availability import end_to_end
+    from si_lint.rules.checks import _link
+    from si_lint.i18n.messages import render
+    from si_lint.score.overview import overview
 
     result = lint_paths([path], select=("AVL002",))
     figures = end_to_end(result.estate)

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import findings, run
-from si_lint.cli import main
+from si_lint.cli.main import main
 
 PREVIEW = ("ACC006", "ACC007", "CLD007", "COL006")
 

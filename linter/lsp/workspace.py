@@ -1,0 +1,211 @@
+"""The estates an editor holds: for each workspace folder, its settings, files, loaded documents and findings.
+
+A `Folder` is one estate, linted as the CLI lints it from that folder (config
+discovered there, custom rules, options). It keeps one loaded `Document` per
+file and reloads a file only when its text changed, then runs the engine over
+all of them with the memo of the last lint (`engine.Memo`): an edit re-reads one
+file, and findings are computed again only where what they read changed.
+Editor buffers count over the files on disk. Nothing here knows LSP.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+from pathlib import Path
+from typing import Optional
+
+from ..rules import engine
+from ..load import loader
+from ..rules.catalogue import Rule, load_catalogue
+from ..rules.diagnostic import InputError
+from ..load.inputs import read_text
+from ..i18n.messages import render
+from ..rules.settings import Settings
+
+CONFIG_NAMES = ("pyproject.toml",) + tuple("." + name for name in loader.CONFIG_FILE_NAMES) + \
+    loader.CONFIG_FILE_NAMES
+
+
+def estate_files(root: str, paths: tuple) -> list:
+    """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
+    `paths` (relative to `root`), else every estate file below `root`."""
+    targets = [os.path.join(root, path) for path in paths] or [root]
+    try:
+        return [os.path.abspath(path) for path in loader.discover(targets)]
+    except InputError:  # no estate file yet, or a configured path not there yet
+        return []
+
+
+@dataclasses.dataclass
+class Unreadable:
+    """A file of the estate that cannot be read at all (not UTF-8, too big): the CLI's exit 2, in place."""
+
+    message: str
+    line: int
+    column: int
+
+
+class Folder:
+    """One estate: a workspace folder, or a lone file opened outside every folder (`root` None)."""
+
+    def __init__(self, root: Optional[str], env_lang: str, lone_file: Optional[str] = None) -> None:
+        self.root = root
+        self.env_lang = env_lang
+        self.lone_file = lone_file
+        self.settings = Settings(lang=env_lang)
+        self.catalogue = None
+        self.config_error: Optional[str] = None
+        self.files: list = []
+        self._disk: dict = {}  # path -> text, or Unreadable
+        self._loaded: dict = {}  # path -> (text, Document)
+        self._paths: dict = {}  # name in findings -> path
+        self._rule_files: dict = {}  # code -> its rule file
+        self.result: Optional[engine.Result] = None
+        self.texts: dict = {}  # path -> the text the last result was computed on
+        self.unreadable: dict = {}  # path -> Unreadable, in the last result
+        self.memo = engine.Memo()  # the words of the last lint's findings: most stay as they were
+
+    # --- settings and files ---------------------------------------------------------
+
+    def configure(self) -> None:
+        """Settings as `si-lint` run from the folder finds them; a bad config is reported and the
+        defaults are used, so that the editor keeps showing findings."""
+        from .. import config
+
+        self.config_error = None
+        self._rule_files = {}
+        previous = os.getcwd()
+        try:
+            # resolve() discovers the config from the current folder, as the CLI run there does.
+            os.chdir(self.root or os.path.dirname(self.lone_file))
+            effective = config.resolve({}, None, self.env_lang, datetime.date.today())
+            self.settings, self.catalogue = effective.settings, effective.catalogue
+            # config paths are relative to the current folder, which is the workspace root here
+            self.paths = effective.paths
+        except InputError as error:
+            self.config_error = error.render(self.env_lang)
+            self.settings, self.catalogue = Settings(lang=self.env_lang), load_catalogue()
+            self.paths = ()
+        finally:
+            os.chdir(previous)
+        self.refresh_files()
+
+    def refresh_files(self) -> None:
+        if self.root is None:
+            self.files = [self.lone_file]
+        else:
+            self.files = estate_files(self.root, self.paths)
+        kept = set(self.files)
+        for cache in (self._disk, self._loaded):
+            for path in [path for path in cache if path not in kept]:
+                del cache[path]
+
+    def forget_disk(self, path: str) -> None:
+        """The file changed on disk (saved, edited elsewhere, closed): read it again next time."""
+        self._disk.pop(path, None)
+
+    def owns(self, path: str) -> bool:
+        return path in self.files
+
+    def contains(self, path: str) -> bool:
+        """Whether `path` lies in this folder (an estate file or not)."""
+        if self.root is None:
+            return path == self.lone_file
+        return path == self.root or path.startswith(self.root.rstrip(os.sep) + os.sep)
+
+    def name(self, path: str) -> str:
+        """The file's name in findings: relative to the folder, as `si-lint .` run there prints it."""
+        if self.root is None:
+            return os.path.basename(path)
+        return os.path.relpath(path, self.root)
+
+    def path(self, name: str) -> str:
+        if self.root is None:
+            return self.lone_file
+        found = self._paths.get(name)
+        if found is None:
+            found = self._paths[name] = os.path.normpath(os.path.join(self.root, name))
+        return found
+
+    # --- linting --------------------------------------------------------------------------
+
+    def text(self, path: str, buffers: dict):
+        """The text of a file: its editor buffer when open, else the file on disk (or Unreadable)."""
+        if path in buffers:
+            return buffers[path]
+        text = self._disk.get(path)
+        if text is None:
+            try:
+                text = read_text(path)
+            except InputError as error:
+                line, column = 1, 1
+                if error.where:
+                    parts = error.where.rsplit(":", 2)
+                    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+                        line, column = int(parts[1]), int(parts[2])
+                text = Unreadable(render(self.settings.lang, error.message), line, column)
+            self._disk[path] = text
+        return text
+
+    def document(self, path: str, text: str) -> loader.Document:
+        """The loaded document of this text, parsed again only when the text changed."""
+        cached = self._loaded.get(path)
+        if cached is not None and (cached[0] is text or cached[0] == text):
+            return cached[1]
+        document = loader.load_text(text, self.name(path))
+        self._loaded[path] = (text, document)
+        return document
+
+    def lint(self, buffers: dict) -> dict:
+        """Lint the estate with these buffers over the disk; returns path -> findings (waived ones too)."""
+        texts, documents, unreadable = {}, [], {}
+        for path in list(self.files):  # the file list may be refreshed meanwhile
+            text = self.text(path, buffers)
+            if isinstance(text, Unreadable):
+                unreadable[path] = text
+                continue
+            texts[path] = text
+            documents.append(self.document(path, text))
+        catalogue = self.catalogue or load_catalogue()
+        settings = dataclasses.replace(self.settings, today=datetime.date.today())
+        result = engine.lint_documents(documents, settings, catalogue, memo=self.memo)
+        self.result, self.texts, self.unreadable = result, texts, unreadable
+        return self.findings()
+
+    def findings(self) -> dict:
+        """path -> (findings in force, waived findings) of the last lint, for every file of the estate."""
+        found: dict = {path: ([], []) for path in self.files}
+        if self.result is None:
+            return found
+        for kind, diagnostics in enumerate((self.result.diagnostics, self.result.waived)):
+            for diagnostic in diagnostics:
+                path = self.path(diagnostic.file)
+                found.setdefault(path, ([], []))[kind].append(diagnostic)
+        return found
+
+    def times_patterns(self) -> bool:
+        """Whether a custom rule's pattern matches under a time limit, which only the main thread can enforce."""
+        return any(rule.times_patterns for rule in (self.catalogue or load_catalogue()))
+
+    def rule(self, code: str) -> Optional[Rule]:
+        catalogue = self.catalogue or load_catalogue()
+        return catalogue.rules.get(code)
+
+    def rule_file(self, rule: Rule) -> Optional[str]:
+        """The rule file on disk: the rule's own documentation, texts and examples side by side."""
+        if rule.code not in self._rule_files:
+            self._rule_files[rule.code] = self._find_rule_file(rule)
+        return self._rule_files[rule.code]
+
+    def _find_rule_file(self, rule: Rule) -> Optional[str]:
+        if rule.builtin:
+            from importlib import resources
+
+            located = resources.files("si_lint.rules.builtin").joinpath(Path(rule.origin).name)
+            return str(located) if Path(str(located)).is_file() else None
+        origin = Path(rule.origin)
+        if not origin.is_absolute():  # custom rules are read from the folder the config was resolved in
+            origin = Path(self.root or os.path.dirname(self.lone_file)) / origin
+        return str(origin)

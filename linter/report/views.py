@@ -1,0 +1,198 @@
+"""The plain data that crosses from the engine to the reports, typed so that its shape reads here.
+
+Frozen dataclasses for what code passes around; TypedDicts for what is JSON
+in the end (the scores and the estate view travel in the json report and the
+html page as they are).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, TypedDict
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """A rule's identity and texts in one language, as reports show them."""
+
+    code: str
+    name: str
+    severity: str
+    family: str
+    status: str
+    title: str
+    rationale: str
+    remediation: str
+    source: Optional[dict] = None
+    principle: Optional[str] = None
+
+    def as_dict(self) -> dict:
+        """The json form (`si-lint rules --format json`)."""
+        return {"code": self.code, "name": self.name, "severity": self.severity, "category": self.family,
+                "status": self.status, "title": self.title, "rationale": self.rationale,
+                "remediation": self.remediation, "source": self.source, "principle": self.principle}
+
+
+class ScoreLine(TypedDict):
+    """One score: the share of applicable checks passed, weighted by severity (docs/scoring.md)."""
+
+    score: Optional[float]  # None when nothing applied
+    waived_share: Optional[float]
+    checks: int
+    passed: int
+    failed: int
+    waived: int
+
+
+class Completeness(TypedDict):
+    """The share of the facts the rules read that the estate states (a product's facts count as stated)."""
+
+    share: Optional[float]  # percent; None when no rule read anything
+    stated: int
+    read: int
+
+
+class Scores(TypedDict):
+    weights: dict  # severity -> weight
+    estate: ScoreLine
+    categories: dict  # family -> ScoreLine
+    applications: dict  # application id -> ScoreLine
+    completeness: dict  # "estate": Completeness, "applications": {id: Completeness}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run found, counted: the json report's `summary`, the text report's last line."""
+
+    files: int
+    entities: dict  # section -> number of entities
+    findings: int
+    errors: int
+    warnings: int
+    infos: int
+    waived: int
+    by_code: dict  # code -> findings in force
+    fail_on: str
+    failed: bool
+    scores: Optional[Scores] = None  # for the formats that show them
+    unchecked: tuple = ()  # ids of the entities the schema rejects: the principle rules did not see them
+
+    def as_dict(self) -> dict:
+        document = {
+            "files": self.files, "entities": self.entities, "findings": self.findings, "errors": self.errors,
+            "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "by_code": self.by_code,
+            "fail_on": self.fail_on, "failed": self.failed, "unchecked": list(self.unchecked),
+        }
+        if self.scores is not None:
+            document["scores"] = self.scores
+        return document
+
+
+class Factor(TypedDict, total=False):
+    """One link of an availability chain: a component, the application's own figure, or an any_of group."""
+
+    id: Optional[str]
+    kind: Optional[str]  # own, applications, infrastructure, data_stores; None when the id is unknown
+    value: Optional[float]  # percent; None when the component states no figure
+    any_of: list  # of Factor, for a redundant group
+    weakest: bool
+
+
+class AvailabilityView(TypedDict):
+    value: Optional[float]  # end-to-end, percent
+    target: Optional[float]
+    missing: list  # ids with no figure, counted as 100
+    chain: list  # of Factor
+
+
+class WaiverView(TypedDict, total=False):
+    rule: object
+    reason: object
+    approved_by: object
+    expires: str
+    days_left: Optional[int]
+    entity: str
+    section: str
+
+
+class ApplicationCard(TypedDict):
+    id: str
+    name: Optional[str]
+    owner: Optional[str]
+    usage: Optional[str]
+    category: Optional[str]
+    file: str
+    line: int
+    valid: bool
+    score: Optional[ScoreLine]
+    completeness: Optional[Completeness]
+    cells: dict  # family -> worst state: error, warning, info, waived or passed
+    findings: list  # Diagnostic.as_dict()
+    waived: list
+    waivers: list  # of WaiverView
+    availability: Optional[AvailabilityView]
+    worst: Optional[str]
+
+
+class ActionView(TypedDict):
+    """One action of the remediation plan (`si_lint.score.plan`), in words: the html report's "What to do first"."""
+
+    rank: int
+    id: str
+    title: str
+    gain: str  # in words: "+3.4 points"
+    severity: Optional[str]
+    owner: Optional[str]
+    applications: list
+    codes: list  # the codes of its findings, once each
+    findings: int
+    needs: list  # ranks of the actions it needs
+
+
+class PlanView(TypedDict):
+    actions: list  # of ActionView, the first ones
+    total: int  # actions in the whole plan
+    score: Optional[float]  # the estate score today
+    top_score: Optional[float]  # with the actions shown (and what they need) done
+    done: Optional[float]  # with every action done
+
+
+class TrendPoint(TypedDict):
+    """The estate at one commit, from `si-lint history --format json`."""
+
+    commit: str
+    date: str
+    author: str
+    score: Optional[float]
+    completeness: Optional[float]
+    findings: dict  # severity -> number
+
+
+class EstateView(TypedDict):
+    """What the html report shows beyond findings, built by `si_lint.score.overview`."""
+
+    organization: Optional[str]
+    today: str
+    categories: list  # families, in display order
+    applications: list  # of ApplicationCard, worst first
+    other: dict  # findings, waived and waivers that belong to no application
+    expiring: list  # of WaiverView
+    expiring_days: int
+    plan: Optional[PlanView]  # what to do first
+    trend: Optional[list]  # of TrendPoint, oldest first, when a history is given
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a reporter may read: findings, their counts, the rules behind them, and the options."""
+
+    diagnostics: list  # Diagnostic, in force
+    waived: list  # Diagnostic, silenced by a waiver
+    summary: Summary
+    rules: dict = field(default_factory=dict)  # code -> RuleDoc
+    lang: str = "en"
+    color: bool = False
+    show_waived: bool = False
+    tool_version: str = ""
+    estate_view: Optional[EstateView] = None  # for the formats that declare they need it
+    csv_delimiter: str = ","  # --format csv: `;` for a French Excel

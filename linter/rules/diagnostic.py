@@ -1,0 +1,90 @@
+"""The one value every stage produces: a finding at a place in the estate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: str
+    message: str
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+    section: Optional[str] = None  # applications, data_stores, ... or None
+    entity: Optional[str] = None  # the id, FROM->TO for integrations, None estate-wide
+    rule: str = ""  # the rule's kebab-case name
+    field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
+    unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
+
+    def identity(self) -> str:
+        """What the finding is about, stable across edits: rule, section, entity and field, never line or words.
+
+        GitLab and SARIF fingerprints are built from it, so a changed figure does not make a finding new.
+        """
+        return ":".join((self.code, self.section or "", self.entity or "", self.field))
+
+    def sort_key(self):
+        return (self.file, self.line, self.column, self.code, self.entity or "")
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "section": self.section,
+            "entity": self.entity,
+            "field": self.field,
+            "unstated": self.unstated,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What the stages that read the estate find (the EST rules): placed, not yet worded.
+
+    `text` fills the `{problem}` of the rule's message; the engine turns a
+    Problem into a Diagnostic through the catalogue, so that the rule file
+    gives the code's name, severity and wording, as for any other rule.
+    """
+
+    code: str
+    text: object  # messages.Text, or the parser's own words: the message's {problem}; None when not used
+    file: str
+    line: int
+    column: int
+    section: Optional[str] = None
+    entity: Optional[str] = None
+    params: tuple = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
+
+
+class InputError(Exception):
+    """Input that cannot be read at all (missing path, not UTF-8, bad option): exit 2.
+
+    Carries a `messages.Text` (or plain words) and where it happened, and is
+    put into words in the run's language by the command line.
+    """
+
+    def __init__(self, message, where: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.message, self.where = message, where
+
+    def render(self, lang: str) -> str:
+        from ..i18n.messages import render
+        from ..report import one_line  # the user's values it quotes show their control characters escaped
+
+        words = render(lang, self.message)
+        return one_line(f"{self.where}: {words}" if self.where else words)
+
+    def __str__(self) -> str:
+        return self.render("en")

@@ -1,0 +1,290 @@
+"""The estate score over time: the estate linted as it stood at each commit that changed it.
+
+Git is read with its own commands: `git rev-list` for the commits that changed
+the estate's paths, `git ls-tree -r` for the files at each commit, and one
+`git cat-file --batch` for their contents. Each file is parsed once per
+version (the cache is keyed by git blob id), so the cost grows with what
+changed, not with commits times files; every commit is then linted whole
+(`engine.lint_documents`) and scored (`scoring`), with waivers judged at the
+commit's date unless one date is fixed for all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import os
+import posixpath
+import subprocess
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ..rules import engine
+from ..load import inputs, loader
+from . import scorecard as scoring
+from ..rules.diagnostic import InputError
+from ..i18n.messages import Text
+
+SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    date: datetime.date  # the committer's date, in the committer's time zone: when the change landed
+    time: str  # ISO 8601, with its offset
+    author: str
+    subject: str
+
+
+@dataclass(frozen=True)
+class Point:
+    """The estate at one commit: its score and its findings counted."""
+
+    commit: Commit
+    files: int  # estate files read at that commit
+    score: Optional[float]
+    waived_share: Optional[float]
+    completeness: Optional[float]  # when the scoring model reports it
+    findings: dict  # severity -> findings in force
+    waived: int
+    families: dict  # family -> findings in force
+    categories: dict  # family -> score
+
+
+class Git:
+    """The repository holding the estate, read through git's commands."""
+
+    def __init__(self, where: str) -> None:
+        try:
+            self.top = self._run(["rev-parse", "--show-toplevel"], cwd=where).strip()
+        except InputError as error:
+            if error.message.key == "history.no_git":
+                raise
+            raise InputError(Text("history.not_a_repository", path=where)) from None
+        self._batch: Optional[subprocess.Popen] = None
+
+    @classmethod
+    def at(cls, top: str) -> "Git":
+        """The repository whose top folder is `top`, already found."""
+        git = cls.__new__(cls)
+        git.top, git._batch = top, None
+        return git
+
+    def _run(self, args: list, cwd: Optional[str] = None) -> str:
+        try:
+            done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd or self.top, capture_output=True)
+        except FileNotFoundError:
+            raise InputError(Text("history.no_git")) from None
+        if done.returncode != 0:
+            problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise InputError(Text("history.git_failed", command="git " + args[0],
+                                  problem=problem[-1] if problem else done.returncode))
+        return done.stdout.decode("utf-8", "replace")
+
+    def pathspec(self, path: str) -> str:
+        """`path` (as given, from the current folder) relative to the top of the repository."""
+        relative = os.path.relpath(os.path.realpath(path), os.path.realpath(self.top))
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            raise InputError(Text("history.outside", path=path, top=self.top))
+        return "" if relative == os.curdir else relative.replace(os.sep, "/")
+
+    def commits(self, pathspecs: list, revisions: Optional[str], since: Optional[datetime.date],
+                max_count: Optional[int]) -> list:
+        """The commits that changed the paths, oldest first."""
+        args = ["rev-list", f"--format=%cI{SEPARATOR}%an{SEPARATOR}%s"]
+        if since is not None:
+            args.append(f"--since={since.isoformat()}")
+        if max_count is not None:
+            args.append(f"--max-count={max_count}")
+        args += [revisions or "HEAD", "--", *(spec or "." for spec in pathspecs)]
+        lines = self._run(args).splitlines()
+        found = []
+        for header, line in zip(lines[0::2], lines[1::2]):
+            time, author, subject = (line.split(SEPARATOR, 2) + ["", ""])[:3]
+            found.append(Commit(header.split()[1], datetime.date.fromisoformat(time[:10]), time, author, subject))
+        return found[::-1]
+
+    def tree(self, sha: str, pathspecs: list) -> list:
+        """(path, blob id) of the files under the paths at commit `sha`."""
+        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", sha, "--", *(s or "." for s in pathspecs)])
+        files = []
+        for entry in listing.split("\0"):
+            if not entry:
+                continue
+            info, path = entry.split("\t", 1)
+            mode, kind, blob = info.split()
+            if kind == "blob" and mode != "120000":  # a symbolic link is not a file of the estate
+                files.append((path, blob))
+        return files
+
+    def blob(self, blob: str, where: str) -> bytes:
+        if self._batch is None:
+            self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE)
+        self._batch.stdin.write(blob.encode() + b"\n")
+        self._batch.stdin.flush()
+        header = self._batch.stdout.readline().split()
+        size = int(header[2])
+        if size > inputs.MAX_BYTES:
+            self._batch.stdout.read(size + 1)
+            raise InputError(Text("input.too_big", path=where, limit=inputs.MAX_BYTES // (1024 * 1024)))
+        content = self._batch.stdout.read(size)
+        self._batch.stdout.read(1)  # the newline after each object
+        return content
+
+    def close(self) -> None:
+        if self._batch is not None:
+            self._batch.stdin.close()
+            self._batch.wait()
+            self._batch = None
+
+
+def select(files: list, paths: list, pathspecs: list) -> list:
+    """(shown path, blob) of the estate files among `files`, in the order `loader.discover` reads a checkout.
+
+    A path that names a file takes it whatever its name; a folder takes its
+    *.yaml and *.yml files, sorted, outside hidden folders and config files.
+    """
+    chosen: dict = {}
+    for path, spec in zip(paths, pathspecs):
+        exact = [(name, blob) for name, blob in files if name == spec]
+        if exact:
+            chosen.setdefault(os.path.normpath(path), exact[0][1])
+            continue
+        below = []
+        for name, blob in files:
+            relative = name if not spec else name[len(spec) + 1:] if name.startswith(spec + "/") else None
+            if relative is None or any(part.startswith(".") for part in relative.split("/")):
+                continue
+            base = posixpath.basename(relative)
+            if posixpath.splitext(base)[1] in (".yaml", ".yml") and base not in loader.CONFIG_FILE_NAMES:
+                below.append((str(os.path.join(path, *relative.split("/"))), blob))
+        for shown, blob in sorted(below):
+            chosen.setdefault(os.path.normpath(shown), blob)
+    return list(chosen.items())
+
+
+def history(paths: list, settings, catalogue, revisions: Optional[str] = None,
+            since: Optional[datetime.date] = None, max_count: Optional[int] = None,
+            today: Optional[datetime.date] = None, jobs: Optional[int] = None) -> list:
+    """A Point per commit that changed the estate in `paths`, oldest first.
+
+    The repository is the one that holds the first path (or the current
+    folder, when that path is gone from the checkout). Waivers are judged at
+    each commit's date, or at `today` for all. The commits are shared among
+    `jobs` processes, one per core by default: each lints a run of
+    consecutive commits, so that its cache of parsed files serves them all.
+    """
+    first = paths[0]
+    where = first if os.path.isdir(first) else os.path.dirname(first) or "."
+    git = Git(where if os.path.isdir(where) else ".")
+    pathspecs = [git.pathspec(path) for path in paths]
+    work = [(commit, select(git.tree(commit.sha, pathspecs), paths, pathspecs))
+            for commit in git.commits(pathspecs, revisions, since, max_count)]
+    jobs = jobs or _cores(len(work))
+    global _WORK
+    _WORK = (git.top, work, settings, catalogue, today, jobs)
+    try:
+        if jobs == 1:
+            done = [_chunk(0)]
+        else:
+            import multiprocessing
+
+            # fork: the workers find the catalogue and the work in memory, nothing to pickle on the way in
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                done = pool.map(_chunk, range(jobs))
+    finally:
+        _WORK = None
+    points = []
+    for part in done:
+        if isinstance(part, tuple):  # an InputError, sent back as its words and place
+            raise InputError(*part)
+        points.extend(part)
+    return points
+
+
+_WORK = None  # what the worker processes share with their parent: set before they fork
+PER_WORKER = 8  # fewer commits per process than this, and starting processes costs more than it saves
+
+
+def _cores(commits: int) -> int:
+    import multiprocessing
+    import sys
+
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, commits // PER_WORKER))
+
+
+def _chunk(index: int):
+    """Lint the `index`-th run of consecutive commits; an InputError comes back as (message, where)."""
+    top, work, settings, catalogue, today, jobs = _WORK
+    size = -(-len(work) // jobs)
+    git = Git.at(top)
+    documents: dict = {}  # (blob, shown path) -> Document: a file is parsed once per version
+    points = []
+    was_enabled = gc.isenabled()
+    gc.disable()  # the kept documents are large acyclic trees: scanning them again and again finds nothing
+    try:
+        for commit, chosen in work[index * size:(index + 1) * size]:
+            read = []
+            for shown, blob in chosen:
+                key = (blob, shown)
+                if key not in documents:
+                    place = f"{commit.sha[:12]}:{shown}"
+                    documents[key] = loader.load_text(inputs.decode(git.blob(blob, place), place), shown)
+                read.append(documents[key])
+            points.append(_point(commit, read, replace(settings, today=today or commit.date), catalogue))
+    except InputError as error:
+        return error.message, error.where
+    finally:
+        git.close()
+        if was_enabled:
+            gc.enable()
+    return points
+
+
+def _point(commit: Commit, documents: list, settings, catalogue) -> Point:
+    result = engine.lint_documents(documents, settings, catalogue)
+    scores = scoring.Scorecard(result).scores()
+    summary = result.summary()
+    families: dict = {}
+    for diagnostic in result.diagnostics:
+        rule = catalogue.rules.get(diagnostic.code)
+        family = rule.family if rule is not None else diagnostic.code[:3]
+        families[family] = families.get(family, 0) + 1
+    estate = scores["estate"]
+    complete = (scores.get("completeness") or {}).get("estate") or {}  # when the scoring model reports it
+    return Point(commit=commit, files=len(documents), score=estate["score"] if documents else None,
+                 waived_share=estate["waived_share"] if documents else None,
+                 completeness=complete.get("share") if documents else None,
+                 findings={"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
+                 waived=summary.waived, families=dict(sorted(families.items())),
+                 categories={family: line["score"] for family, line in scores["categories"].items()})
+
+
+# --- reading a history back: the html report's trend ---------------------------------
+
+def read_trend(path: str) -> list:
+    """The points of a `si-lint history --format json` file, checked against its schema (InputError if not one)."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from ..validate.schema import wordings
+    from ..report.views import TrendPoint
+
+    document = inputs.read_json(path, "history.not_json")  # bounded like every JSON si-lint reads
+    schema = json.loads(resources.files("si_lint").joinpath("schemas/history.schema.json").read_text("utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(document))
+    if error is not None:
+        # worded as EST003 words the estate's, in the user's language (jsonschema's message is English only)
+        steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
+        where = "/".join(str(step) for step in steps) or Text("schema.top_level")
+        raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=problem)),
+                         where=path)
+    return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], score=c["score"],
+                       completeness=c.get("completeness"), findings=c["findings"]) for c in document["commits"]]

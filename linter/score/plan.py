@@ -1,0 +1,680 @@
+"""The remediation plan: the findings of a run grouped into actions a team can own, ranked by what they buy.
+
+An action is one change to one thing: an application, a component, a flow,
+or the estate as a whole. Its findings are the ones that change clears, every
+finding of the run in exactly one action; its gain is the estate score with
+those findings passing less the score today, computed with the scoring model
+of `docs/scoring.md`. `docs/plan.md` says how actions are formed. This module
+forms and ranks; `plan_cli` puts the plan into words.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import ChainMap, Counter
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional
+
+from ..rules.availability import end_to_end
+from ..rules.checks import data_kinds, is_content, is_independent_space, store_references
+from ..rules.diagnostic import SEVERITY_RANK
+from ..i18n.messages import Listing, Money, Plural, Text, say
+from ..model.estate import Entity, dependencies
+from .scorecard import Scorecard, application_owners
+from ..model.vocabulary import ID_SECTIONS
+
+ACCESS = frozenset(("ACC001", "ACC002", "ACC003", "ACC004", "ACC005"))
+MOVE = frozenset(("CLD001", "CLD002", "CLD003", "CLD004", "CLD005"))
+# A move that changes how an application is delivered also changes how it is reached.
+REDELIVERY = frozenset(("CLD001", "CLD002", "CLD004", "CLD005"))
+COLLABORATION = frozenset(("COL001", "COL002", "COL003"))
+SENSITIVE = ("confidential", "secret")
+DATA_KINDS = ("structured", "documents", "media", "geographic")
+COMPONENTS = ("infrastructure", "data_stores")
+TOLERANCE = 1e-9  # as AVL002: products of fractions carry float noise
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str  # kind:subject, stable from run to run
+    kind: str
+    title: Text
+    entities: tuple  # ids of what the action changes
+    findings: tuple  # the Diagnostics it clears
+    needs: tuple  # ids of the actions it relies on: its findings clear once they are done too
+    owner: Optional[str]
+    applications: tuple  # ids of the applications concerned
+    severity: Optional[str]  # the highest of its findings
+    gain: float  # estate score points, one decimal: the score with it (and its needs) done less without it
+    score: Optional[float]  # the estate score with it and its needs done
+    exact: float  # the gain before rounding, for the ranking
+
+
+@dataclass(frozen=True)
+class Plan:
+    actions: list  # ranked
+    score: Optional[float]  # the estate score today
+    done: Optional[float]  # with every action done
+    top: Optional[int]  # how many actions `top_score` counts
+    top_score: Optional[float]  # with the first `top` actions, and what they need, done
+    findings: int
+    unread: int  # EST findings: what they concern is not scored
+
+
+def form(result, scorecard: Optional[Scorecard] = None, scores=None, top: Optional[int] = None) -> Plan:
+    """The plan of a run. `scorecard` and `scores`: the run's, when already computed."""
+    builder = _Builder(result)
+    for diagnostic in result.diagnostics:
+        builder.place(diagnostic)
+    groups = builder.finish()
+    scorer = _Scorer(result, scorecard or Scorecard(result), scores)
+    actions = [_action(group, groups, builder, scorer) for group in groups.values()]
+    actions.sort(key=lambda a: (-round(a.exact, 9), -SEVERITY_RANK.get(a.severity, 0), -len(a.applications), a.id))
+    every = scorer.measure(groups.values())
+    top_score = None
+    if top is not None:
+        chosen = set()
+        for action in actions[:top]:
+            chosen |= _closure(groups, action.id) | {action.id}
+        top_score = _score(scorer.measure(groups[key] for key in chosen))
+    unread = sum(1 for d in result.diagnostics if _family(result.catalogue, d.code) == "EST")
+    return Plan(actions, _score((scorer.passed, scorer.weight)), _score(every), top, top_score,
+                len(result.diagnostics), unread)
+
+
+def gain_words(lang: str, action: Action) -> str:
+    """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
+
+    The gain is the change of the estate score, which has one decimal: in a
+    large estate one action often moves it by less, and says so.
+    """
+    if action.gain == 0 and action.exact > 0:
+        return say(lang, "plan.gain.small")
+    figure = f"{action.gain:+.1f}"
+    if lang == "fr":
+        figure = figure.replace(".", ",")
+    one = lang == "fr" and abs(action.gain) < 2
+    return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
+
+
+def _score(tally: tuple) -> Optional[float]:
+    passed, weight = tally
+    return round(100 * passed / weight, 1) if weight else None
+
+
+def _tally(line) -> tuple:
+    """(passed, total) from a score line alone: its rounded score out of 100."""
+    return (line["score"], 100) if line["score"] is not None else (0, 0)
+
+
+def _exact(tally: tuple) -> float:
+    passed, weight = tally
+    return 100 * passed / weight if weight else 0.0
+
+
+def _family(catalogue, code: str) -> str:
+    rule = catalogue.rules.get(code)
+    return rule.family if rule is not None else code[:3]
+
+
+def _closure(groups: dict, key: str) -> set:
+    """The actions `key` needs, and what they need in turn."""
+    seen: set = set()
+    stack = list(groups[key].needs)
+    while stack:
+        need = stack.pop()
+        if need not in seen and need != key:
+            seen.add(need)
+            stack.extend(groups[need].needs)
+    return seen
+
+
+def _action(group, groups: dict, builder, scorer) -> Action:
+    needs = _closure(groups, group.key)
+    before = scorer.measure(groups[key] for key in needs) if needs else (scorer.passed, scorer.weight)
+    after = scorer.measure([group] + [groups[key] for key in needs])
+    scored_before, scored_after = _score(before), _score(after)
+    # + 0.0: a gain of -0.0 reads as 0.0
+    gain = round(scored_after - scored_before, 1) + 0.0 if None not in (scored_before, scored_after) else 0.0
+    severity = max((d.severity for d in group.findings), key=SEVERITY_RANK.get, default=None)
+    return Action(group.key, group.kind, group.title, tuple(group.entities), tuple(group.findings),
+                  tuple(sorted(group.needs)), builder.owner(group.subject), builder.applications(group),
+                  severity, gain, scored_after, _exact(after) - _exact(before))
+
+
+# --- forming actions ----------------------------------------------------------------
+
+class _Group:
+    """An action being formed: the findings one change clears, and what doing it changes in the estate."""
+
+    def __init__(self, key: str, kind: str, subject: Optional[Entity], entities: Iterable = ()) -> None:
+        self.key, self.kind, self.subject = key, kind, subject
+        self.entities = list(entities) or ([subject.id] if subject is not None else [])
+        self.findings: list = []
+        self.needs: set = set()
+        self.title: Optional[Text] = None
+        self.withdraw: list = []  # (section, id) of entities whose waivers all go
+        self.adds: list = []  # (section, id, data) of entities the action creates
+        self.applications: set = set()  # concerned beyond the owners of its findings
+
+
+class _Builder:
+    def __init__(self, result) -> None:
+        self.result = result
+        self.estate = estate = result.estate
+        self.options = result.settings.options
+        self.catalogue = result.catalogue
+        self.lang = result.settings.lang
+        self.groups: dict = {}
+        self.owners = application_owners(estate)
+        self.flows = {}
+        for flow in estate.integrations:
+            self.flows.setdefault(flow.id, flow)
+        self.platforms = [e for e in estate.infrastructure.values()
+                          if e.valid and e.data.get("type") == "integration-platform"]
+        self.uncovered = self._uncovered() if any(d.code == "DAT002" for d in result.diagnostics) else set()
+        external = [app.get("availability.target") for app in estate.applications.values()
+                    if app.valid and "external" in (app.data.get("audience") or [])
+                    and _number(app.get("availability.target"))]
+        self.floor = min(external) if external else None
+        self._figures = None
+        self._dependents = None
+
+    # --- placing each finding in its action
+
+    def place(self, d) -> None:
+        code, family = d.code, _family(self.catalogue, d.code)
+        entity = self.entity(d.section, d.entity)
+        if family == "EST":
+            self.group(f"est:{d.file}", "est", None, title=Text("plan.est", file=d.file)).findings.append(d)
+        elif code in ("GOV003", "GOV004"):
+            self.waivers(d, entity)
+        elif code == "AVL001" and entity is not None:
+            self.raise_group(entity).findings.append(d)
+        elif code == "AVL002" and entity is not None:
+            self.end_to_end(d, entity)
+        elif code in ("AVL003", "AVL004") and entity is not None:
+            self.target(d, entity)
+        elif code in MOVE and entity is not None:
+            self.group(f"move:{entity.id}", "move", entity).findings.append(d)
+        elif code in ACCESS and entity is not None:
+            self.group(f"access:{entity.id}", "access", entity).findings.append(d)
+        elif code in COLLABORATION and entity is not None:
+            self.group(f"collaboration:{entity.id}", "collaboration", entity,
+                       title=Text("plan.collaboration", id=entity.id)).findings.append(d)
+        elif code == "COL004" and entity is not None:
+            self.group(f"formats:{entity.id}", "formats", entity,
+                       title=Text("plan.formats", id=entity.id)).findings.append(d)
+        elif code == "COL005" and entity is not None:
+            self.group(f"spreadsheet:{entity.id}", "spreadsheet", entity,
+                       title=Text("plan.spreadsheet", id=entity.id)).findings.append(d)
+        elif code == "CLD006":
+            self.iaas(d)
+        elif code in ("DAT001", "DAT002"):
+            self.data(d, entity)
+        elif code == "DAT003" and entity is not None:
+            self.group(f"keys:{entity.id}", "keys", entity, title=Text("plan.keys", id=entity.id)).findings.append(d)
+        elif code == "INT001" or (code == "INT002" and d.section == "integrations"):
+            self.flow(d, entity)
+        elif code == "INT002" and entity is not None:
+            self.foreign_data(d, entity)
+        elif code == "CST001":
+            self.office_cost(d)
+        elif code in ("GOV001", "GOV002") and entity is not None:
+            kind = "classify" if code == "GOV001" else "owner"
+            self.group(f"{kind}:{entity.id}", kind, entity, title=Text(f"plan.{kind}", id=entity.id)).findings.append(d)
+        else:
+            self.generic(d)
+
+    def entity(self, section, entity_id) -> Optional[Entity]:
+        if section == "integrations":
+            return self.flows.get(entity_id)
+        if section in ID_SECTIONS:
+            return self.estate.sections[section].get(entity_id)
+        return None
+
+    def group(self, key: str, kind: str, subject, title: Optional[Text] = None, entities: Iterable = ()) -> _Group:
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = _Group(key, kind, subject, entities)
+            group.title = title
+        return group
+
+    def generic(self, d) -> None:
+        """A rule the plan knows no action for (a custom rule, a new one): fix it where it fires."""
+        rule = self.catalogue.rules.get(d.code)
+        title = rule.text("title", self.lang) if rule is not None else d.code
+        entity = self.entity(d.section, d.entity)
+        words = (Text("plan.fix", code=d.code, title=title, id=d.entity) if d.entity
+                 else Text("plan.fix_estate", code=d.code, title=title))
+        self.group(f"fix:{d.code}:{d.entity or ''}", "fix", entity, title=words).findings.append(d)
+
+    def waivers(self, d, entity) -> None:
+        key = f"waivers:{entity.id}" if entity is not None else "waivers"
+        group = self.group(key, "waivers", entity)
+        group.findings.append(d)
+
+    def raise_group(self, component: Entity) -> _Group:
+        return self.group(f"raise:{component.id}", "raise", component)
+
+    def end_to_end(self, d, app: Entity) -> None:
+        """AVL002 goes with its weakest link when raising that link (and what else it takes) reaches the target."""
+        target = app.get("availability.target")
+        components, reached = self.reach(app, target) if _number(target) else ([], False)
+        if reached and components:
+            group = self.raise_group(self.estate.by_id[components[0]])
+            needs = components[1:]
+        else:
+            group = self.group(f"availability:{app.id}", "availability", app)
+            needs = components
+        group.findings.append(d)
+        group.needs.update(self.raise_group(self.estate.by_id[c]).key for c in needs)
+
+    def target(self, d, app: Entity) -> None:
+        """AVL003 and AVL004: a target at least what external users are promised, and a chain that reaches it."""
+        kind = "same-service" if d.code == "AVL003" else "target"
+        group = self.group(f"{kind}:{app.id}", kind, app)
+        group.findings.append(d)
+        if self.floor is not None:
+            components, _ = self.reach(app, self.floor)
+            group.needs.update(self.raise_group(self.estate.by_id[c]).key for c in components)
+
+    def iaas(self, d) -> None:
+        referenced = {e.data.get("provider") for s in ("infrastructure", "data_stores", "applications")
+                      for e in self.estate.entities(s)}
+        iaas = [p for p in self.estate.providers.values()
+                if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
+        leave = [p for p in iaas if p.data.get("type") != "public-cloud"] or iaas
+        group = self.group("iaas-providers", "iaas-providers", None, entities=[p.id for p in leave],
+                           title=Text("plan.iaas", limit=self.options["max_iaas_providers"],
+                                      providers=Listing((p.id for p in iaas), "and")))
+        group.findings.append(d)
+        names = {p.id for p in leave}
+        group.applications.update(app.id for app in self.estate.applications.values()
+                                  if app.data.get("provider") in names)
+
+    def data(self, d, store) -> None:
+        """DAT002 and the DAT001 of the stores holding those kinds: one data space; other DAT001s, one export each."""
+        if d.code == "DAT002" or (store is not None and set(data_kinds(store)) & self.uncovered):
+            group = self.group("data-spaces", "data-spaces", None)
+            group.findings.append(d)
+            if d.code == "DAT001":
+                group.entities.append(store.id)
+        elif store is not None:
+            self.group(f"export:{store.id}", "export", store, title=Text("plan.export", id=store.id)).findings.append(d)
+        else:
+            self.generic(d)
+
+    def _uncovered(self) -> set:
+        held, covered = set(), set()
+        for store in self.estate.data_stores.values():
+            if store.valid:
+                held.update(data_kinds(store))
+                if is_independent_space(store):
+                    covered.update(data_kinds(store))
+        return held - covered
+
+    def flow(self, d, flow) -> None:
+        """Flows that bypass a platform: routed through the platform there is, else through one to set up."""
+        if self.platforms or flow is None:
+            name = d.entity or ""
+            group = self.group(f"route:{name}", "route", flow, title=Text("plan.route", id=name))
+        else:
+            group = self.group("platform", "platform", None)
+            if flow.id not in group.entities:
+                group.entities.append(flow.id)
+        group.findings.append(d)
+
+    def foreign_data(self, d, app) -> None:
+        stores = []
+        for _, target in store_references(app):  # as INT002 finds them
+            store = self.estate.lookup(target, "data_stores")
+            owner = store.data.get("application") if store is not None else None
+            if isinstance(owner, str) and owner != app.id and target not in stores:
+                stores.append(target)
+        self.group(f"foreign-data:{app.id}", "foreign-data", app,
+                   title=Text("plan.foreign_data", id=app.id, stores=Listing(stores, "and"))).findings.append(d)
+
+    def office_cost(self, d) -> None:
+        """The content applications' costs, and the access devices' where the estate gives theirs (rules 1.1)."""
+        apps = [app for app in self.estate.applications.values()
+                if app.valid and is_content(app, self.options) and _number(app.get("cost.per_user_month"))]
+        devices = [e for e in self.estate.infrastructure.values()
+                   if e.valid and e.data.get("type") == "access-devices" and _number(e.get("cost.per_user_month"))]
+        group = self.group("office-cost", "office-cost", None, entities=[e.id for e in apps + devices],
+                           title=Text("plan.office_cost", ceiling=Money(self.options["office_cost_ceiling"],
+                                                                         self.options.get("currency", "EUR"))))
+        group.findings.append(d)
+        group.applications.update(app.id for app in apps)
+
+    # --- availability: what it takes to reach a figure
+
+    def figures(self) -> dict:
+        if self._figures is None:
+            self._figures = end_to_end(self.estate)
+        return self._figures
+
+    def reach(self, app: Entity, goal: float) -> tuple:
+        """The components to raise to min_availability, weakest first, for `app` to reach `goal`; and whether it does.
+
+        Only infrastructure and data stores below min_availability are raised:
+        an application's own figure or a redundant group is the application's
+        own business, and stops the search.
+        """
+        floor = self.options["min_availability"]
+        raised: list = []
+        applications = None
+        while True:
+            if raised:
+                applications = applications or self._closure(app)
+                figure = end_to_end(_estate_with(self.estate, applications, raised, floor)).get(app.id)
+            else:
+                figure = self.figures().get(app.id)
+            if figure is None:
+                return raised, False
+            if figure.value >= goal - TOLERANCE:
+                return raised, True
+            link = figure.weakest
+            if link is None or link.kind not in COMPONENTS or link.value >= floor or link.id in raised:
+                return raised, False
+            raised.append(link.id)
+
+    def _closure(self, app: Entity) -> set:
+        """The applications `app` needs to run, itself included."""
+        applications = self.estate.applications
+        seen, stack = {app.id}, [app.id]
+        while stack:
+            for _, target in dependencies(applications[stack.pop()]):
+                if target in applications and target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return seen
+
+    # --- what an action concerns
+
+    def dependents(self, component_id: str) -> set:
+        """The applications that need `component_id` to run, directly or through another application."""
+        if self._dependents is None:
+            reverse: dict = {}
+            for app in self.estate.applications.values():
+                if not app.valid:
+                    continue
+                targets = [t for t in app.data.get("data") or [] if isinstance(t, str)]
+                targets += [target for _, target in dependencies(app)]
+                for target in targets:
+                    reverse.setdefault(target, set()).add(app.id)
+            self._dependents = reverse
+        found, stack = set(), [component_id]
+        while stack:
+            for app in self._dependents.get(stack.pop(), ()):
+                if app not in found:
+                    found.add(app)
+                    stack.append(app)
+        return found
+
+    def applications(self, group: _Group) -> tuple:
+        """The applications its findings count for, and those that rely on a component it changes."""
+        apps = set(group.applications)
+        for d in group.findings:
+            apps.update(self.owners.get((d.section, d.entity), ()))
+        for entity_id in group.entities:
+            entity = self.estate.by_id.get(entity_id) or self.flows.get(entity_id)
+            if entity is not None:
+                apps.update(self.owners.get((entity.section, entity.id), ()))
+                if entity.section in COMPONENTS:
+                    apps |= self.dependents(entity.id)
+        return tuple(sorted(apps))
+
+    def owner(self, entity: Optional[Entity]) -> Optional[str]:
+        if entity is None:
+            return None
+        if entity.section == "data_stores":
+            entity = self.estate.lookup(entity.data.get("application"), "applications")
+        elif entity.section == "integrations":
+            ends = [self.estate.lookup(entity.data.get(end), "applications") for end in ("from", "to")]
+            owners = [self.owner(end) for end in ends]
+            return ", ".join(dict.fromkeys(o for o in owners if o)) or None
+        owner = entity.data.get("owner") if entity is not None else None
+        return owner if isinstance(owner, str) else None
+
+    # --- after placing: merges, titles, what each action changes
+
+    def finish(self) -> dict:
+        groups = self.groups
+        for key in [k for k in groups if k.startswith("move:")]:
+            move = groups[key]
+            if move.subject.section == "applications" and {d.code for d in move.findings} & REDELIVERY:
+                for kind in ("access", "spreadsheet"):
+                    other = groups.pop(f"{kind}:{move.subject.id}", None)
+                    if other is not None:
+                        move.findings.extend(other.findings)
+        for group in groups.values():
+            group.findings.sort(key=lambda d: d.sort_key())
+            if group.title is None:
+                group.title = getattr(self, "_title_" + group.kind.replace("-", "_"))(group)
+            self._effects(group)
+        return groups
+
+    def _title_move(self, group: _Group) -> Text:
+        entity, codes = group.subject, {d.code for d in group.findings}
+        if entity.section != "applications":
+            sensitive = (entity.data.get("classification") in SENSITIVE
+                         and entity.get("encryption.customer_managed_keys") is not True)
+            return Text("plan.move_component_keys" if sensitive else "plan.move_component", id=entity.id)
+        if not codes & REDELIVERY:
+            return Text("plan.updates", id=entity.id)
+        if entity.data.get("usage") == "support" or not codes & (REDELIVERY - {"CLD002"}):
+            target = "saas"
+        elif entity.data.get("built") == "in-house":
+            target = "paas"
+        else:
+            target = "saas_or_paas"
+        how = Text("plan.how.browser") if codes & ACCESS else ""
+        key = "plan.rebuild" if "COL005" in codes else "plan.move"
+        return Text(key, id=entity.id, target=Text("plan.to." + target), how=how)
+
+    def _title_access(self, group: _Group) -> Text:
+        only_offline = {d.code for d in group.findings} == {"ACC005"}
+        return Text("plan.offline" if only_offline else "plan.access", id=group.subject.id)
+
+    def _title_raise(self, group: _Group) -> Text:
+        component, target = group.subject, Text("plan.percent", value=self.options["min_availability"])
+        figure = component.data.get("availability")
+        if not _number(figure):
+            return Text("plan.state_figure", id=component.id, target=target)
+        return Text("plan.raise", id=component.id, target=target, now=Text("plan.percent", value=figure))
+
+    def _title_availability(self, group: _Group) -> Text:
+        app = group.subject
+        figure = self.figures().get(app.id)
+        now = Text("plan.percent", value=round(figure.value, 3)) if figure is not None else "?"
+        return Text("plan.availability", id=app.id, now=now,
+                    target=Text("plan.percent", value=app.get("availability.target")))
+
+    def _title_same_service(self, group: _Group) -> Text:
+        app = group.subject
+        return Text("plan.same_service", id=app.id, floor=Text("plan.percent", value=self.floor),
+                    target=Text("plan.percent", value=app.get("availability.target")))
+
+    def _title_target(self, group: _Group) -> Text:
+        if self.floor is None:
+            return Text("plan.target_free", id=group.subject.id)
+        return Text("plan.target", id=group.subject.id, floor=Text("plan.percent", value=self.floor))
+
+    def _title_waivers(self, group: _Group) -> Text:
+        counts = Counter(d.code for d in group.findings)
+        parts = Listing((Plural(key, counts[code]) for code, key in (("GOV003", "plan.expired_waivers"),
+                                                                     ("GOV004", "plan.unused_waivers"))
+                         if counts[code]), "and")
+        if group.subject is None:
+            return Text("plan.waivers_estate", waivers=parts)
+        return Text("plan.waivers", id=group.subject.id, waivers=parts)
+
+    def _title_data_spaces(self, group: _Group) -> Text:
+        kinds = Listing((Text("plan.kind." + kind) for kind in DATA_KINDS if kind in self.uncovered), "and")
+        if not group.entities:
+            return Text("plan.data_space", kinds=kinds)
+        return Text("plan.data_space_copy", kinds=kinds, stores=Listing(group.entities, "and"))
+
+    def _title_platform(self, group: _Group) -> Text:
+        return Text("plan.platform", flows=Listing(group.entities, "and"))
+
+    def _effects(self, group: _Group) -> None:
+        """What doing the action changes beyond its findings, for the score: waivers withdrawn, entities created."""
+        entity = group.subject
+        if group.kind == "waivers" and entity is not None:
+            # Withdrawing every waiver an entity holds takes its waiver checks out of the score.
+            if len(group.findings) >= len(entity.data.get("waivers") or []):
+                group.withdraw.append((entity.section, entity.id))
+        elif group.kind == "data-spaces":
+            kinds = [kind for kind in DATA_KINDS if kind in self.uncovered]
+            group.adds.append(("data_stores", _free_id(self.estate, "data-space"), {"kind": "lake", "data": kinds}))
+        elif group.kind == "platform":
+            group.adds.append(("infrastructure", _free_id(self.estate, "integration-platform"),
+                               {"type": "integration-platform"}))
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _free_id(estate, base: str) -> str:
+    name, n = base, 1
+    while name in estate.by_id:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _estate_with(estate, applications: set, raised: list, figure: float):
+    """The estate restricted to `applications`, with the `raised` components at `figure`: for end_to_end."""
+    patched = copy.copy(estate)
+    patched.sections = dict(estate.sections)
+    patched.sections["applications"] = {a: estate.applications[a] for a in applications}
+    changed = {}
+    for component_id in raised:
+        old = estate.by_id[component_id]
+        changed[component_id] = Entity(old.id, old.section, dict(old.data, availability=figure), old.place,
+                                       old.valid, old.document)
+    patched.by_id = ChainMap(changed, estate.by_id)  # copying every id for each try would cost more than the rest
+    return patched
+
+
+def _estate_patched(estate, withdraw: Iterable, adds: Iterable):
+    """The estate with the waivers of some entities withdrawn and new entities added: what the score counts."""
+    patched = copy.copy(estate)
+    patched.sections = {name: dict(entities) for name, entities in estate.sections.items()}
+    patched.by_id = dict(estate.by_id)
+    patched.integrations = list(estate.integrations)
+    for section, entity_id in withdraw:
+        if section == "integrations":
+            for i, flow in enumerate(patched.integrations):
+                if flow.id == entity_id:
+                    patched.integrations[i] = _without_waivers(flow)
+                    break
+        else:
+            clone = _without_waivers(estate.sections[section][entity_id])
+            patched.sections[section][entity_id] = patched.by_id[entity_id] = clone
+    for section, entity_id, data in adds:
+        document = estate.documents[0]
+        patched.sections[section][entity_id] = patched.by_id[entity_id] = Entity(
+            entity_id, section, data, document.root, True, document)
+    return patched
+
+
+def _without_waivers(entity: Entity) -> Entity:
+    data = {key: value for key, value in entity.data.items() if key != "waivers"}
+    return Entity(entity.id, entity.section, data, entity.place, entity.valid, entity.document)
+
+
+# --- the score of a variant of the run ---------------------------------------------
+
+class _Scorer:
+    """The estate's passed and total check weight, and the same for variants of the run, from the scoring model.
+
+    Rescoring the whole estate once per action would take minutes for a
+    thousand applications, so the checks of the run's `Scorecard` are summed
+    once (and checked against its own `scores()`), and a variant moves only
+    the checks whose findings it clears: a check passes when none of its
+    findings is left in force, stays out of the passed weight when one of its
+    findings is waived, and leaves the score when the rule did not apply there
+    (docs/scoring.md). A variant that adds entities is scored anew.
+    """
+
+    def __init__(self, result, card: Scorecard, scores=None) -> None:
+        self.result, self.card = result, card
+        rules = card.rules
+        self.in_force = Counter((d.code, d.section, d.entity) for d in result.diagnostics if d.code in rules)
+        self.waived = {(d.code, d.section, d.entity) for d in result.waived if d.code in rules}
+        # Entities of one section with the same exclusions and waiver status have the same checks.
+        patterns: Counter = Counter()
+        examples: dict = {}
+        for section, ids in card.valid.items():
+            holders = card.holders.get(section, ())
+            for entity_id in ids:
+                pattern = (section, card.excluded.get((section, entity_id), ()), entity_id in holders)
+                patterns[pattern] += 1
+                examples.setdefault(pattern, entity_id)
+        weight = checks = 0
+        for pattern, count in patterns.items():
+            section, example = pattern[0], examples[pattern]
+            for rule in rules.values():
+                if rule.scope != "estate" and card.applies(rule, section, example):
+                    weight += card.weight[rule.code] * count
+                    checks += count
+        for rule in rules.values():
+            if rule.scope == "estate":
+                weight += card.weight[rule.code]
+                checks += 1
+        passed = weight
+        states = Counter(card.states.values())
+        for (code, section, entity_id) in card.states:
+            if card.applies(rules[code], section, entity_id):
+                passed -= card.weight[code]
+            else:  # a finding always counts, even where the rule was not foreseen to apply
+                weight += card.weight[code]
+                checks += 1
+        self.passed, self.weight = passed, weight
+        self.line = line = (scores or card.scores())["estate"]
+        counted = {"score": _score((passed, weight)), "checks": checks,
+                   "passed": checks - len(card.states), "failed": states["failed"], "waived": states["waived"]}
+        # When the sum is not the model's own (a scoring model this sum does not know yet), every
+        # variant is rescored whole: slower, never wrong. The tests hold the sum to the model.
+        self.summed = all(line[key] == value for key, value in counted.items())
+        if not self.summed:
+            self.passed, self.weight = _tally(line)
+
+    def measure(self, groups: Iterable) -> tuple:
+        """(passed, total) weight with the findings of `groups` passing, their waivers withdrawn, entities added."""
+        groups = list(groups)
+        removed = [d for group in groups for d in group.findings]
+        withdrawn = {place for group in groups for place in group.withdraw}
+        adds = [add for group in groups for add in group.adds]
+        if adds or not self.summed:
+            gone = {id(d) for d in removed}
+            estate = _estate_patched(self.result.estate, withdrawn, adds) if adds or withdrawn else self.result.estate
+            variant = replace(self.result, diagnostics=[d for d in self.result.diagnostics if id(d) not in gone],
+                              estate=estate)
+            other = _Scorer(variant, Scorecard(variant))
+            return other.passed, other.weight
+        card = self.card
+        passed, weight = self.passed, self.weight
+        for key, n in Counter((d.code, d.section, d.entity) for d in removed if d.code in card.rules).items():
+            code, section, entity_id = key
+            rule = card.rules[code]
+            if (rule.scope == "waivers" and (section, entity_id) in withdrawn) or n < self.in_force[key]:
+                continue  # left to the withdrawal below, or still failed by another finding
+            if key in self.waived:
+                continue  # failed -> waived: neither is passed
+            if card.applies(rule, section, entity_id):
+                passed += card.weight[code]
+            else:
+                weight -= card.weight[code]
+        for section, entity_id in withdrawn:
+            # An entity that carries no waiver any more has no waiver checks at all.
+            for rule in card.rules.values():
+                if rule.scope == "waivers" and card.applies(rule, section, entity_id):
+                    weight -= card.weight[rule.code]
+                    if (rule.code, section, entity_id) not in card.states:
+                        passed -= card.weight[rule.code]
+        return passed, weight

@@ -1,0 +1,422 @@
+"""Compile a JSON Schema (the subset estates and rules use) into a Python predicate.
+
+`jsonschema` explains every error but costs about 10 us per call; a compiled
+closure answers "valid or not" in well under a microsecond. The estate is
+checked with these predicates first, and `jsonschema` runs only on the
+entities that fail, to word the errors. Declarative rule conditions are
+compiled the same way. Keywords outside the subset are refused at compile
+time, so a rule never passes because a keyword was silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Callable, Optional
+
+from ..i18n.messages import Text
+
+Predicate = Callable[[object], bool]
+
+# Keywords that only annotate: no effect on validity.
+ANNOTATIONS = frozenset(
+    {"$schema", "$id", "$comment", "title", "description", "examples", "default", "$defs", "deprecated"}
+)
+SUPPORTED = ANNOTATIONS | frozenset(
+    {
+        "type", "enum", "const", "pattern", "minLength", "maxLength", "format",
+        "properties", "required", "additionalProperties", "propertyNames", "minProperties",
+        "items", "minItems", "maxItems", "contains", "uniqueItems",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "not", "anyOf", "allOf", "oneOf", "$ref",
+    }
+)
+
+
+class SchemaCompileError(ValueError):
+    """Why a schema cannot be compiled (a `messages.Text`), and where in the schema (`path`)."""
+
+    def __init__(self, text: Text, path: tuple = ()) -> None:
+        where = "/".join(str(p) for p in path)
+        super().__init__(f"{where}: {text}" if where else str(text))
+        self.text, self.path = text, path
+
+
+class _Context:
+    """What one compilation shares: compiled references, and the references open at each depth of the value.
+
+    A `$ref` met again before any keyword has gone into the value (`properties`,
+    `items`, ...) would test the same value forever: it is refused at compile time.
+    """
+
+    __slots__ = ("root", "refs", "open", "time_limit")
+
+    def __init__(self, root, time_limit) -> None:
+        self.root = root
+        self.refs: dict[str, Predicate] = {}
+        self.open: list[set] = [set()]  # per depth of the value being tested: the refs being compiled
+        self.time_limit = time_limit
+
+
+def _is_integer(value) -> bool:
+    return (type(value) is int) or (type(value) is float and value.is_integer())
+
+
+def _is_number(value) -> bool:
+    # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers here.
+    return type(value) is int or (type(value) is float and math.isfinite(value))
+
+
+_TYPES: dict[str, Predicate] = {
+    "string": lambda v: type(v) is str,
+    "integer": _is_integer,
+    "number": _is_number,
+    "boolean": lambda v: type(v) is bool,
+    "object": lambda v: type(v) is dict,
+    "array": lambda v: type(v) is list,
+    "null": lambda v: v is None,
+}
+
+
+def _json_equal(a, b) -> bool:
+    # JSON has no bool/int confusion: true is not 1.
+    if type(a) is bool or type(b) is bool:
+        return type(a) is type(b) and a == b
+    return a == b
+
+
+def _date(value) -> bool:
+    if type(value) is not str:
+        return True
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
+
+
+def _uri(value) -> bool:
+    return type(value) is not str or _URI.match(value) is not None
+
+
+_FORMATS = {"date": _date, "uri": _uri}
+
+
+def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
+    """Return a predicate equivalent to `jsonschema` validity for `schema`.
+
+    `time_limit`: seconds one `pattern` may take on one value (see `_bounded`); rule conditions set it,
+    the estate schema, whose patterns are si-lint's own, does not.
+    """
+    return _compile(schema, path, _Context(schema if root is None else root, time_limit))
+
+
+def _compile(schema, path, context: _Context) -> Predicate:
+    if schema is True:
+        return lambda v: True
+    if schema is False:
+        return lambda v: False
+    if not isinstance(schema, dict):
+        raise SchemaCompileError(Text("condition.not_a_schema"), path)
+    unknown = set(schema) - SUPPORTED
+    if unknown:
+        raise SchemaCompileError(Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""),
+                                 path)
+
+    checks = [*_value_checks(schema, path), *_string_checks(schema, path, context), *_number_checks(schema, path),
+              *_object_checks(schema, path, context), *_array_checks(schema, path, context),
+              *_combined_checks(schema, path, context)]
+    return _every(checks)
+
+
+def _value_checks(schema: dict, path) -> list:
+    """`type`, `const` and `enum`: what the value is."""
+    checks: list[Predicate] = []
+    if "type" in schema:
+        names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        for name in names:
+            if not isinstance(name, str) or name not in _TYPES:
+                raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
+        tests = [_TYPES[name] for name in names]
+        checks.append(tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests)))
+    if "const" in schema:
+        expected = schema["const"]
+        checks.append(lambda v, e=expected: _json_equal(v, e))
+    if "enum" in schema:
+        options = schema["enum"]
+        if not isinstance(options, list):
+            raise SchemaCompileError(Text("condition.enum_list"), path + ("enum",))
+        if all(type(o) is str for o in options):
+            allowed = frozenset(options)
+            checks.append(lambda v, a=allowed: type(v) is str and v in a)
+        else:
+            checks.append(lambda v, o=options: any(_json_equal(v, x) for x in o))
+    return checks
+
+
+def _combined_checks(schema: dict, path, context: _Context) -> list:
+    """`not`, `anyOf`, `allOf`, `oneOf` and `$ref`: schemas made of other schemas."""
+    checks: list[Predicate] = []
+    if "not" in schema:
+        inner = _compile(schema["not"], path + ("not",), context)
+        checks.append(lambda v, f=inner: not f(v))
+    for keyword in ("anyOf", "allOf", "oneOf"):
+        if keyword in schema:
+            parts = schema[keyword]
+            if not isinstance(parts, list) or not parts:
+                raise SchemaCompileError(Text("condition.non_empty_list", keyword=keyword), path + (keyword,))
+            compiled = tuple(_compile(p, path + (keyword, i), context) for i, p in enumerate(parts))
+            if keyword == "anyOf":
+                checks.append(lambda v, fs=compiled: any(f(v) for f in fs))
+            elif keyword == "allOf":
+                checks.append(lambda v, fs=compiled: all(f(v) for f in fs))
+            else:
+                checks.append(lambda v, fs=compiled: sum(1 for f in fs if f(v)) == 1)
+    if "$ref" in schema:
+        checks.append(_reference(schema["$ref"], path + ("$ref",), context))
+    return checks
+
+
+def _every(checks: list) -> Predicate:
+    """One predicate for all `checks`; the common one- and two-check cases without a loop (the hot path)."""
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+    checks_tuple = tuple(checks)
+    return lambda v: all(f(v) for f in checks_tuple)
+
+
+def _reference(ref, path, context: _Context) -> Predicate:
+    if not isinstance(ref, str) or not ref.startswith("#/"):
+        raise SchemaCompileError(Text("condition.local_ref", ref=repr(ref)), path)
+    if ref in context.open[-1]:
+        raise SchemaCompileError(Text("condition.ref_loop", ref=ref), path)
+    if ref not in context.refs:
+        target, steps = context.root, []
+        for part in ref[2:].split("/"):
+            step = int(part) if isinstance(target, list) and part.isdigit() else part
+            if not (isinstance(target, dict) and step in target
+                    or isinstance(target, list) and isinstance(step, int) and step < len(target)):
+                raise SchemaCompileError(Text("condition.ref_nowhere", ref=ref), path)
+            target = target[step]
+            steps.append(step)
+        if not isinstance(target, (dict, bool)):
+            raise SchemaCompileError(Text("condition.ref_not_schema", ref=ref), path)
+        # Late binding lets a definition refer to itself, below a keyword that reads deeper into the value.
+        slot: list[Predicate] = []
+        context.refs[ref] = lambda v, s=slot: s[0](v)
+        context.open[-1].add(ref)
+        try:
+            slot.append(_compile(target, tuple(steps), context))
+        finally:
+            context.open[-1].discard(ref)
+    return context.refs[ref]
+
+
+def _deeper(schema, path, context: _Context) -> Predicate:
+    """Compile a schema that tests a part of the value (a property, an item, a key)."""
+    context.open.append(set())
+    try:
+        return _compile(schema, path, context)
+    finally:
+        context.open.pop()
+
+
+# What Python's `re` says of a pattern it cannot read, in our words for both languages; a message it adds
+# later is "not a regular expression Python reads", with the position all the same.
+_PATTERN_PROBLEMS = {
+    "missing ), unterminated subpattern": "pattern.unclosed_group",
+    "unbalanced parenthesis": "pattern.unbalanced",
+    "nothing to repeat": "pattern.nothing_to_repeat",
+    "multiple repeat": "pattern.multiple_repeat",
+    "unterminated character set": "pattern.unclosed_set",
+    "bad escape": "pattern.bad_escape",
+    "bad character range": "pattern.bad_range",
+    "look-behind requires fixed-width pattern": "pattern.lookbehind",
+}
+
+
+def pattern_problem(error: re.error) -> Text:
+    """The compiler's problem in our words, with where in the pattern it is (1 for the first character)."""
+    key = next((key for start, key in _PATTERN_PROBLEMS.items() if (error.msg or "").startswith(start)),
+               "pattern.other")
+    problem = Text(key)
+    return Text("pattern.at", problem=problem, position=error.pos + 1) if error.pos is not None else problem
+
+
+def _string_checks(schema, path, context):
+    checks = []
+    if "pattern" in schema:
+        pattern = schema["pattern"]
+        try:
+            search = re.compile(pattern).search
+        except re.error as error:
+            raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
+                                     path + ("pattern",)) from None
+        except (TypeError, RecursionError, OverflowError):
+            raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")),
+                                     path + ("pattern",)) from None
+        if context.time_limit is not None:
+            search = _bounded(search, pattern, context.time_limit)
+        checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
+    if "minLength" in schema:
+        n = schema["minLength"]
+        checks.append(lambda v, n=n: type(v) is not str or len(v) >= n)
+    if "maxLength" in schema:
+        n = schema["maxLength"]
+        checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
+    if "format" in schema:
+        test = _FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
+        if test is None:
+            raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
+                                     path + ("format",))
+        checks.append(test)
+    return checks
+
+
+# --- patterns that could run for ever ---------------------------------------------------
+#
+# Python's `re` backtracks: `^(a+)+$` takes a minute on 30 letters and a '!', twice as long with each
+# letter more, and `\s*\s*\s*$` 5 s on 300 spaces. Each match of a rule's pattern therefore gets
+# `time_limit` seconds. A limit rather than refusing nested quantifiers at load: a test of the
+# pattern's shape misses the polynomial blow-ups like the second one, and refuses safe, common
+# patterns such as kebab-case `^[a-z]+(-[a-z0-9]+)*$`; a limit stops whatever is slow and refuses
+# nothing that works. `re` can only be interrupted by a signal, so the limit holds where signals can
+# be used: the main thread on POSIX, which is the command line, hence CI and pre-commit.
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran past its time limit on a value."""
+
+    def __init__(self, pattern: str, seconds: float) -> None:
+        super().__init__(pattern)
+        self.pattern, self.seconds = pattern, seconds
+
+
+class _Alarm(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Alarm
+
+
+def _bounded(search, pattern: str, seconds: float):
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer"):  # Windows
+        return search
+
+    def bounded(value):
+        if threading.current_thread() is not threading.main_thread():
+            return search(value)
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            try:
+                return search(value)
+            finally:  # disarmed first: an alarm cannot fire later, outside this try
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Alarm:
+            raise PatternTimeout(pattern, seconds) from None
+        finally:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            if outer[0]:  # someone else's alarm was set (a test runner's timeout): give it back
+                signal.setitimer(signal.ITIMER_REAL, *outer)
+
+    return bounded
+
+
+def _number(v) -> bool:
+    return type(v) in (int, float)
+
+
+def _number_checks(schema, path):
+    checks = []
+    for keyword, compare in (
+        ("minimum", lambda v, b: v >= b),
+        ("maximum", lambda v, b: v <= b),
+        ("exclusiveMinimum", lambda v, b: v > b),
+        ("exclusiveMaximum", lambda v, b: v < b),
+    ):
+        if keyword in schema:
+            bound = schema[keyword]
+            if not _number(bound):
+                raise SchemaCompileError(Text("condition.number", keyword=keyword), path + (keyword,))
+            checks.append(lambda v, b=bound, c=compare: not _number(v) or c(v, b))
+    return checks
+
+
+def _object_checks(schema, path, context):
+    checks = []
+    properties = schema.get("properties", {})
+    if not isinstance(properties, dict):
+        raise SchemaCompileError(Text("condition.mapping", keyword="properties"), path + ("properties",))
+    compiled = tuple(
+        (name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items()
+    )
+    if compiled:
+        def check_properties(v, compiled=compiled):
+            if type(v) is not dict:
+                return True
+            for name, test in compiled:
+                if name in v and not test(v[name]):
+                    return False
+            return True
+        checks.append(check_properties)
+    if "required" in schema:
+        required = tuple(schema["required"])
+        checks.append(lambda v, r=required: type(v) is not dict or all(k in v for k in r))
+    if "additionalProperties" in schema:
+        extra = schema["additionalProperties"]
+        known = frozenset(properties)
+        if extra is False:
+            checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
+        else:
+            test = _deeper(extra, path + ("additionalProperties",), context)
+            checks.append(
+                lambda v, k=known, t=test: type(v) is not dict
+                or all(t(item) for key, item in v.items() if key not in k)
+            )
+    if "propertyNames" in schema:
+        test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)
+        checks.append(lambda v, t=test: type(v) is not dict or all(t(k) for k in v))
+    if "minProperties" in schema:
+        n = schema["minProperties"]
+        checks.append(lambda v, n=n: type(v) is not dict or len(v) >= n)
+    return checks
+
+
+def _array_checks(schema, path, context):
+    checks = []
+    if "items" in schema:
+        test = _deeper(schema["items"], path + ("items",), context)
+        checks.append(lambda v, t=test: type(v) is not list or all(t(i) for i in v))
+    if "contains" in schema:
+        test = _deeper(schema["contains"], path + ("contains",), context)
+        checks.append(lambda v, t=test: type(v) is not list or any(t(i) for i in v))
+    if "minItems" in schema:
+        n = schema["minItems"]
+        checks.append(lambda v, n=n: type(v) is not list or len(v) >= n)
+    if "maxItems" in schema:
+        n = schema["maxItems"]
+        checks.append(lambda v, n=n: type(v) is not list or len(v) <= n)
+    if schema.get("uniqueItems"):
+        def unique(v):
+            if type(v) is not list:
+                return True
+            try:
+                return len(set(v)) == len(v)
+            except TypeError:
+                return all(not _json_equal(a, b) for i, a in enumerate(v) for b in v[i + 1:])
+        checks.append(unique)
+    return checks
