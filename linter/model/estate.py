@@ -342,3 +342,8 @@ def _cycles(estate: Estate) -> Iterator[Problem]:
                 path.append(target)
                 iterators.append(iter(dependencies(applications[target])))
     return iter(found)
+
+
+def is_number(value) -> bool:
+    """A figure the estate states: an int or a float, never a bool (YAML's true is not 1)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .catalogue import Catalogue, Rule
-from .checks import Clause, Finding
+from .checks.registry import Clause, Finding
 from .diagnostic import Problem
 from ..i18n.messages import Text, frozen, hint
 from ..model.estate import Entity, Estate, Waiver

@@ -19,6 +19,7 @@ from ..i18n.messages import families
 from .scorecard import Scorecard, application_owners
 from ..report.views import (ActionView, ApplicationCard, AvailabilityView, EstateView, Factor, PlanView, Scores,
                     WaiverView)
+from ..model.estate import is_number
 from ..model.vocabulary import SECTIONS
 
 EXPIRING_DAYS = 90
@@ -154,7 +155,7 @@ def _waiver(data: dict, today: datetime.date) -> WaiverView:
 def _availability(app, figure) -> Optional[AvailabilityView]:
     """The figure, the target, and the chain of factors it multiplies, the one leading to the weakest marked."""
     target = app.get("availability.target")
-    target = target if _number(target) else None
+    target = target if is_number(target) else None
     if figure is None or (not figure.chain and target is None):
         return None
     chain = [_factor(link) for link in figure.chain]
@@ -170,5 +171,3 @@ def _factor(link) -> Factor:
                   value=link.value)
 
 
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from ..rules.availability import end_to_end
-from ..rules.checks import data_kinds, is_content, is_independent_space, store_references
+from ..rules.checks.estate_facts import data_kinds, is_content, is_independent_space
+from ..rules.checks.integration import store_references
 from ..rules.diagnostic import SEVERITY_RANK
 from ..i18n.messages import Listing, Money, Plural, Text, say
-from ..model.estate import Entity, dependencies
+from ..model.estate import Entity, dependencies, is_number
 from .scorecard import Scorecard, application_owners
 from ..model.vocabulary import ID_SECTIONS
 
@@ -175,7 +176,7 @@ class _Builder:
         self.uncovered = self._uncovered() if any(d.code == "DAT002" for d in result.diagnostics) else set()
         external = [app.get("availability.target") for app in estate.applications.values()
                     if app.valid and "external" in (app.data.get("audience") or [])
-                    and _number(app.get("availability.target"))]
+                    and is_number(app.get("availability.target"))]
         self.floor = min(external) if external else None
         self._figures = None
         self._dependents = None
@@ -260,7 +261,7 @@ class _Builder:
     def end_to_end(self, d, app: Entity) -> None:
         """AVL002 goes with its weakest link when raising that link (and what else it takes) reaches the target."""
         target = app.get("availability.target")
-        components, reached = self.reach(app, target) if _number(target) else ([], False)
+        components, reached = self.reach(app, target) if is_number(target) else ([], False)
         if reached and components:
             group = self.raise_group(self.estate.by_id[components[0]])
             needs = components[1:]
@@ -338,9 +339,9 @@ class _Builder:
     def office_cost(self, d) -> None:
         """The content applications' costs, and the access devices' where the estate gives theirs (rules 1.1)."""
         apps = [app for app in self.estate.applications.values()
-                if app.valid and is_content(app, self.options) and _number(app.get("cost.per_user_month"))]
+                if app.valid and is_content(app, self.options) and is_number(app.get("cost.per_user_month"))]
         devices = [e for e in self.estate.infrastructure.values()
-                   if e.valid and e.data.get("type") == "access-devices" and _number(e.get("cost.per_user_month"))]
+                   if e.valid and e.data.get("type") == "access-devices" and is_number(e.get("cost.per_user_month"))]
         group = self.group("office-cost", "office-cost", None, entities=[e.id for e in apps + devices],
                            title=Text("plan.office_cost", ceiling=Money(self.options["office_cost_ceiling"],
                                                                          self.options.get("currency", "EUR"))))
@@ -480,7 +481,7 @@ class _Builder:
     def _title_raise(self, group: _Group) -> Text:
         component, target = group.subject, Text("plan.percent", value=self.options["min_availability"])
         figure = component.data.get("availability")
-        if not _number(figure):
+        if not is_number(figure):
             return Text("plan.state_figure", id=component.id, target=target)
         return Text("plan.raise", id=component.id, target=target, now=Text("plan.percent", value=figure))
 
@@ -533,9 +534,6 @@ class _Builder:
             group.adds.append(("infrastructure", _free_id(self.estate, "integration-platform"),
                                {"type": "integration-platform"}))
 
-
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _free_id(estate, base: str) -> str:

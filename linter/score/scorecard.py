@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rules.checks import facts
+from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say
 from ..report.views import Completeness, ScoreLine, Scores
 from ..model.vocabulary import SECTIONS

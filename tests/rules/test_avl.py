@@ -395,7 +395,7 @@ EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" /
 def test_the_html_chain_and_avl002_agree_on_every_application(path):
     """The figure AVL002 gives, the weakest link it names, and the chain the html report draws are one."""
     from si_lint.rules.availability import end_to_end
-    from si_lint.rules.checks import _link
+    from si_lint.rules.checks.availability import _link
     from si_lint.i18n.messages import render
     from si_lint.score.overview import overview
 

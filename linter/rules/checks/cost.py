@@ -1,0 +1,46 @@
+"""CST: reasonable costs."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...i18n.messages import Listing, Money, Text
+from ...model.estate import Entity, Estate, is_number
+from .estate_facts import is_content, valid_entities
+from .registry import Clause, Finding, check
+
+
+@check("office_cost")
+def office_cost(estate: Estate, settings) -> Iterator[Finding]:
+    """The office budget per user per month (rules 1.1): content applications and access devices together.
+
+    Only costs in the `currency` option are summed; others are listed as not counted, never converted.
+    """
+    options = settings.options
+    currency, ceiling = options["currency"], options["office_cost_ceiling"]
+    software, devices, other = [], [], []
+    for app in valid_entities(estate, "applications"):
+        if is_content(app, options) and is_number(app.get("cost.per_user_month")):
+            (software if app.get("cost.currency", "EUR") == currency else other).append(app)
+    for component in valid_entities(estate, "infrastructure"):
+        if component.data.get("type") == "access-devices" and is_number(component.get("cost.per_user_month")):
+            (devices if component.get("cost.currency", "EUR") == currency else other).append(component)
+    spent = sum(entity.get("cost.per_user_month") for entity in software + devices)
+    device_cost = sum(entity.get("cost.per_user_month") for entity in devices)
+    assumed = not devices  # no access-devices component states a cost in the currency
+    if assumed:
+        device_cost = options["device_cost_default"]
+        spent += device_cost
+    if spent <= ceiling + 1e-9 or not software and assumed:
+        return
+    yield Finding(None, (), {
+        "total": Money(round(spent, 6), currency), "ceiling": Money(ceiling, currency),
+        "software": Clause(_cost_of(entity, currency) for entity in software),
+        "devices": (Text("check.device_default", cost=Money(device_cost, currency)) if assumed
+                    else Listing(_cost_of(entity, currency) for entity in devices)),
+        "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),
+    }, missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else ())
+
+
+def _cost_of(entity: Entity, currency: str) -> Text:
+    return Text("check.cost_of", id=entity.id, cost=Money(entity.get("cost.per_user_month"), currency))
