@@ -53,12 +53,6 @@ def keys(findings) -> Counter:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.is_file() else p.name)
 def test_every_finding_of_the_run_is_in_exactly_one_action(path):
-    from si_lint.rules import engine
-    from si_lint.score import plan as planning, scorecard as scoring
-    from si_lint.rules.settings import Settings
-
-    result = engine.lint([str(path)], Settings(today=datetime.date(2026, 11, 23)))
-    assert planning._Scorer(result, scoring.Scorecard(result)).summed  # the plan's sum of checks is the model's
     plan, report = plan_of(path), check_of(path)
     assert keys(f for action in plan["actions"] for f in action["findings"]) == keys(report["diagnostics"])
     assert plan["findings"] == len(report["diagnostics"])
@@ -427,10 +421,10 @@ def test_bad_input_is_exit_2():
     assert result.exit_code == 2 and "no such file" in result.output
 
 
-# --- the fast tally is the scoring model's ------------------------------------------
+# --- the what-if is the scoring model's ------------------------------------------
 
 def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run():
-    """The plan sums the scorecard's checks once; rescoring each variant whole must give the same scores."""
+    """The scorecard's what-if moves only the checks an action clears; rescoring each variant whole agrees."""
     import dataclasses
     import sys
 
@@ -444,7 +438,6 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
     from si_lint.rules.settings import Settings
 
     result = engine.lint_text(generate_estate(120), Settings(today=datetime.date(2026, 11, 23)), load_catalogue())
-    assert plan._Scorer(result, scoring.Scorecard(result)).summed  # else the plan rescores every action whole
     formed = plan.form(result)
     assert formed.score == scoring.scores(result)["estate"]["score"]
     actions = {action.id: action for action in formed.actions}
@@ -463,25 +456,6 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
         assert scoring.Scorecard(variant).scores()["estate"]["score"] == action.score, action.id
         checked += 1
     assert checked > 100
-
-
-def test_a_scoring_model_the_sum_does_not_know_is_rescored_whole_with_the_same_gains(monkeypatch):
-    from si_lint.rules import engine
-    from si_lint.score import plan
-    from si_lint.rules.settings import Settings
-
-    result = engine.lint([str(LEGACY)], Settings(today=datetime.date(2026, 11, 23)))
-    summed = {action.id: (action.gain, action.score) for action in plan.form(result).actions}
-    original = plan._Scorer.__init__
-
-    def unknown(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        self.summed = False
-        self.passed, self.weight = plan._tally(self.line)
-
-    monkeypatch.setattr(plan._Scorer, "__init__", unknown)
-    rescored = {action.id: (action.gain, action.score) for action in plan.form(result).actions}
-    assert rescored == summed
 
 
 def test_a_store_needed_through_depends_on_is_named_in_the_action(tmp_path):

@@ -52,6 +52,7 @@ class Rule:
     waivable: bool = True
     when: Optional[dict] = None
     check: Optional[str] = None
+    action: Optional[dict] = None  # the change that clears its findings: kind, and what the plan needs to know of it
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -59,6 +60,12 @@ class Rule:
         """The sections of entities the rule is evaluated on; empty for estate, waiver and file rules."""
         scopes = self.scope if isinstance(self.scope, list) else [self.scope]
         return tuple(scope for scope in scopes if scope in SECTIONS)
+
+    def action_kind(self, section: Optional[str]) -> Optional[str]:
+        """The kind of action that clears a finding of this rule on an entity of `section`; None: none declared."""
+        if self.action is None:
+            return None
+        return (self.action.get("on") or {}).get(section, self.action["kind"])
 
     def text(self, key: str, lang: str = "en") -> str:
         return self.texts.get(lang, self.texts["en"])[key]
@@ -237,7 +244,7 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
         status=data.get("status", "stable"), principle=data.get("principle"), source=data.get("source"),
         target=tuple(data["field"].split(".")) if "field" in data else (),
         applies_to=data.get("applies_to"), when=data.get("when"), check=data.get("check"),
-        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True),
+        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True), action=data.get("action"),
     )
 
 

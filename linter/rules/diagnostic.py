@@ -22,6 +22,12 @@ class Diagnostic:
     rule: str = ""  # the rule's kebab-case name
     field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
     unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
+    # What the finding is about beyond its entity, as (name, value) pairs: the ids or the kind of data the
+    # action that fixes it changes (a finding of CLD006 names the providers to leave). Not part of any output.
+    about: tuple = ()
+
+    def about_value(self, name: str, default=()):
+        return dict(self.about).get(name, default)
 
     def identity(self) -> str:
         """What the finding is about, stable across edits: rule, section, entity and field, never line or words.

@@ -272,11 +272,12 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
         params["field"] = Listing(finding.missing, "and")
     return _worded(rule, template, params, place, entity.section if entity is not None else None,
                    entity.id if entity is not None else None, settings,
-                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing))
+                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing),
+                   about=tuple(finding.about.items()))
 
 
 def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
-            field: str = "", unstated: bool = False) -> Diagnostic:
+            field: str = "", unstated: bool = False, about: tuple = ()) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule."""
     lang = settings.lang
     text = rule.text(template, lang)
@@ -290,7 +291,7 @@ def _worded(rule: Rule, template: str, params: dict, place: tuple, section, enti
     message = text.format_map(_Template(words))
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-                      section, entity, rule.name, field, unstated)
+                      section, entity, rule.name, field, unstated, about)
 
 
 _UNKNOWN = object()

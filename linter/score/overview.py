@@ -54,7 +54,7 @@ def plan_view(result, scorecard, scored: Scores) -> PlanView:
     from .plan import form, gain_words
 
     lang = result.settings.lang
-    plan = form(result, scorecard, scored, top=TOP_ACTIONS)
+    plan = form(result, scorecard, top=TOP_ACTIONS)
     ranks = {action.id: rank for rank, action in enumerate(plan.actions, 1)}
     actions = [ActionView(rank=rank, id=action.id, title=render(lang, action.title), gain=gain_words(lang, action),
                           severity=action.severity, owner=action.owner, applications=list(action.applications),

@@ -9,7 +9,9 @@ without asking anything of the rules.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say
@@ -72,6 +74,9 @@ class Scorecard:
         self.owners: dict = {}
         self.states: dict = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
         self.unstated: set = set()  # (code, section, id) of the findings that rest on a missing field
+        self.in_force: Counter = Counter()  # (code, section, id) -> findings in force
+        self.waived_keys: set = set()  # (code, section, id) with a finding silenced by a waiver
+        self._counted = None  # what _tallies() found: the card does not change once built
         if estate is None:
             return
         conditional = [(rule, rule.applicable(settings.options)) for rule in self.rules.values()
@@ -87,6 +92,8 @@ class Scorecard:
                     self.excluded[(section, entity.id)] = left_out
         self.owners = application_owners(estate)
         self.unstated = {(d.code, d.section, d.entity) for d in result.diagnostics + result.waived if d.unstated}
+        self.in_force = Counter((d.code, d.section, d.entity) for d in result.diagnostics if d.code in self.rules)
+        self.waived_keys = {(d.code, d.section, d.entity) for d in result.waived if d.code in self.rules}
         for diagnostics, state in ((result.waived, WAIVED), (result.diagnostics, FAILED)):
             for diagnostic in diagnostics:
                 if diagnostic.code in self.rules:
@@ -114,6 +121,47 @@ class Scorecard:
 
     def scores(self) -> Scores:
         """The estate's, each family's and each application's score."""
+        estate, families_, applications = self._tallies()
+        return Scores(weights=dict(WEIGHTS), estate=estate.line(),
+                      categories={family: tally.line() for family, tally in families_.items()},
+                      applications={app: tally.line() for app, tally in applications.items()},
+                      completeness=self.completeness())
+
+    def what_if(self, cleared: Iterable = (), withdrawn: Iterable = ()) -> tuple:
+        """(passed, total) check weight of the estate with the `cleared` findings gone and every waiver of the
+        `withdrawn` entities, (section, id), taken away: what an action of the plan buys.
+
+        A check passes once none of its findings is left in force; one that was
+        waived is not passed either way; an entity without waivers has no waiver
+        checks. Only the checks the findings name move, so the plan can ask this
+        of every action of a large estate.
+        """
+        estate = self._tallies()[0]
+        passed, weight = estate.passed_weight, estate.weight
+        withdrawn = set(withdrawn)
+        for key, n in Counter((d.code, d.section, d.entity) for d in cleared if d.code in self.rules).items():
+            code, section, entity_id = key
+            rule = self.rules[code]
+            if (rule.scope == "waivers" and (section, entity_id) in withdrawn) or n < self.in_force[key]:
+                continue  # left to the withdrawal below, or still failed by another finding
+            if key in self.waived_keys:
+                continue  # failed -> waived: neither is passed
+            if self.applies(rule, section, entity_id):
+                passed += self.weight[code]
+            else:
+                weight -= self.weight[code]
+        for section, entity_id in withdrawn:
+            for rule in self.rules.values():
+                if rule.scope == "waivers" and self.applies(rule, section, entity_id):
+                    weight -= self.weight[rule.code]
+                    if (rule.code, section, entity_id) not in self.states:
+                        passed -= self.weight[rule.code]
+        return passed, weight
+
+    def _tallies(self) -> tuple:
+        """The estate's tally, each family's and each application's: every check counted once."""
+        if self._counted is not None:
+            return self._counted
         estate = Tally()
         families_ = {family: Tally() for family in families()}
         applications = {app: Tally() for app in (self.estate.applications if self.estate is not None else ())}
@@ -149,10 +197,8 @@ class Scorecard:
                 if was:
                     tally.add(-weight, -1, was)
                 tally.add(weight, 1, state)
-        return Scores(weights=dict(WEIGHTS), estate=estate.line(),
-                      categories={family: tally.line() for family, tally in families_.items()},
-                      applications={app: tally.line() for app, tally in applications.items()},
-                      completeness=self.completeness())
+        self._counted = (estate, families_, applications)
+        return self._counted
 
     def completeness(self) -> dict:
         """Of the facts the rules read, how many the estate states, overall and per application.

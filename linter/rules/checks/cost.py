@@ -39,7 +39,9 @@ def office_cost(estate: Estate, settings) -> Iterator[Finding]:
         "devices": (Text("check.device_default", cost=Money(device_cost, currency)) if assumed
                     else Listing(_cost_of(entity, currency) for entity in devices)),
         "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),
-    }, missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else ())
+    }, missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else (),
+        about={"costed": tuple(entity.id for entity in software + devices),
+               "applications": tuple(app.id for app in software)})
 
 
 def _cost_of(entity: Entity, currency: str) -> Text:
