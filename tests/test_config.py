@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import shutil
 import textwrap
 
@@ -67,7 +68,7 @@ def check(*args):
 
 
 def effective(**flags):
-    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, "en", TODAY)
+    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, "en", TODAY, Path.cwd())
 
 
 # --- discovery ---------------------------------------------------------------------

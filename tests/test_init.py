@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from conftest import TODAY
@@ -25,7 +27,7 @@ def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkey
         linted = invoke("estate/", "--fail-on", "info", "--lang", lang, "--today", "2026-11-23")
         assert (linted.exit_code, linted.stdout) == (0, {"en": "No problems found in 1 file.\n",
                                                          "fr": "Aucun constat dans 1 fichier.\n"}[lang])
-    effective = resolve({}, None, "en", TODAY)
+    effective = resolve({}, None, "en", TODAY, Path.cwd())
     assert effective.path == ".si-lint.yaml"
     assert effective.origins["fail-on"] == ".si-lint.yaml:21:1"
     # The starter spells the thresholds out at their defaults: it changes nothing until the user does.

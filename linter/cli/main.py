@@ -5,14 +5,13 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 
 import click
 
 from .. import __version__
-from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, lang_in_force, parse_today, run,
+from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, delimiter, lang_option, lang_in_force, lint_options, open_project, parse_today, run,
                       write_output)
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, count, say
@@ -128,21 +127,12 @@ def format_names() -> list:
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="text", help="help.opt.format")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
               help="help.opt.output.report")
-@lang_option
 @click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.rules_dir")
-@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.products_dir")
-@click.option("--preview", is_flag=True, default=None, help="help.opt.preview")
+@lint_options
 @click.option("--stdin-filename", metavar="help.var.path", help="help.opt.stdin_filename")
 @click.option("--show-waived", is_flag=True, help="help.opt.show_waived")
 @click.option("--statistics", is_flag=True, help="help.opt.statistics")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.opt.fail_on")
-@click.option("--select", default=None, metavar="help.var.codes", help="help.opt.select")
-@click.option("--ignore", default=None, metavar="help.var.codes", help="help.opt.ignore")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.config")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file",
               help="help.opt.baseline")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file",
@@ -158,16 +148,13 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         raise Misuse(Text("history.html_only"))
 
     def body():
-        from .. import config
         from ..rules import engine
 
         separator = delimiter(csv_delimiter, format_name)
-        flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
-                 "products-dir": tuple(products_dirs) or None, "preview": preview,
-                 "select": _codes(select), "ignore": _codes(ignore)}
-        effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
-        estate = paths or effective.paths or (".",)
-        result = engine.lint(estate, effective.settings, effective.catalogue, stdin_filename)
+        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today,
+                               **{"fail-on": fail_on})
+        result = engine.lint(project.targets(paths), project.settings, project.catalogue, stdin_filename,
+                             project.products)
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
         if write_baseline or baseline_path:
@@ -195,13 +182,6 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         return 1 if result.failed() else 0
 
     sys.exit(run(body, lang, config_path))
-
-
-def _codes(value):
-    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
-    if value is None:
-        return None
-    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
 def _note(lang: str, text) -> None:

@@ -11,7 +11,7 @@ import sys
 import click
 
 from .. import __version__
-from .shared import Command, csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
+from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
 from ..i18n.messages import Listing, count, percent, plural_key, render, say
 from ..score.plan import form, gain_words
 
@@ -33,8 +33,8 @@ def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, ru
         separator = delimiter(csv_delimiter, format_name)
         from ..rules import engine
 
-        effective = resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
-        result = engine.lint(paths or effective.paths or (".",), effective.settings, effective.catalogue)
+        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
+        result = engine.lint(project.targets(paths), project.settings, project.catalogue, products=project.products)
         plan = form(result, top=top)
         language = result.settings.lang
         if format_name == "json":

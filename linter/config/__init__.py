@@ -19,7 +19,7 @@ from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
 from . import checking
 from .discovery import discover
-from .reading import ALIASES, KEYS, read_config
+from .reading import ALIASES, KEYS, read_config, shown
 
 DEFAULT = "default"
 ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
@@ -33,17 +33,18 @@ class Effective:
     catalogue: Catalogue
     origins: dict  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
     path: Optional[str]  # the config file read, if any
-    paths: tuple = ()  # the estate's paths the config names (`paths:`), relative to the current folder
+    paths: tuple = ()  # the estate's paths the config names (`paths:`), absolute
 
 
-def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Effective:
+def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root: Path) -> Effective:
     """Settings from flags over the config file over defaults.
 
     `flags` maps a config key to the flag's value, None when the flag was not
     given; `env_lang` is the language the environment asks for, used when no
-    flag or file sets one.
+    flag or file sets one. The config file is `config_path` when given, else the
+    one discovered from the folder `root` up; every folder it names is absolute.
     """
-    config = _config_file(config_path)
+    config = _config_file(config_path, root)
     source = _Sources(flags, config)
     fail_on = source.pick("fail-on", lambda c: checking.choice(c, "fail-on", SEVERITIES), "warning")
     lang = source.pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
@@ -65,17 +66,17 @@ def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Ef
     return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths))
 
 
-def _config_file(config_path: Optional[str]):
-    """The config file named, else the one found from the current folder, read and its keys checked; or None."""
+def _config_file(config_path: Optional[Path], root: Path):
+    """The config file named, else the one found from `root` up, read and its keys checked; or None."""
     if config_path is not None:
-        path = Path(config_path)
+        path = config_path
         if not path.is_file():
-            raise InputError(Text("config.no_file", path=config_path))
+            raise InputError(Text("config.no_file", path=shown(config_path, root)))
     else:
-        path = discover(Path.cwd())
+        path = discover(root)
     if path is None:
         return None
-    config = read_config(path)
+    config = read_config(path, root)
     for alias, key in ALIASES.items():
         if alias in config.values:
             values = {key if name == alias else name: value for name, value in config.values.items()}

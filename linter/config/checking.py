@@ -29,9 +29,7 @@ def choice(config: ConfigFile, key: str, allowed) -> str:
 
 
 def folders(config: ConfigFile, key: str) -> tuple:
-    """A folder or a list of folders (rules-dir, products-dir), relative to the config file."""
-    from .reading import shown
-
+    """A folder or a list of folders (rules-dir, products-dir), written relative to the config file; absolute."""
     value = config.values[key]
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
@@ -42,19 +40,17 @@ def folders(config: ConfigFile, key: str) -> tuple:
         if not folder.is_dir():
             where = config.where(key, position) if isinstance(value, list) else config.where(key)
             raise InputError(Text("config.folder_missing", key=key, value=show_value(item)), where=where)
-        found.append(shown(folder))
+        found.append(str(folder.resolve()))
     return tuple(found)
 
 
 def paths(config: ConfigFile) -> tuple:
-    """The estate's files or folders, relative to the config file (what a bare `si-lint` lints)."""
-    from .reading import shown
-
+    """The estate's files or folders (what a bare `si-lint` lints), written relative to the config file; absolute."""
     value = config.values["paths"]
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(item, str) and item for item in items):
         raise InputError(Text("config.paths_type"), where=config.where("paths"))
-    return tuple(shown(config.folder / item) for item in items)
+    return tuple(str((config.folder / item).resolve()) for item in items)
 
 
 def flag(config: ConfigFile, key: str) -> bool:

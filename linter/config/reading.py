@@ -36,17 +36,19 @@ class ConfigFile:
         return f"{self.path}:{line}:{column}"
 
 
-def read_config(path: Path) -> ConfigFile:
-    text = read_text(shown(path))  # named in messages as everywhere else in the config
+def read_config(path: Path, root: Path) -> ConfigFile:
+    """The config file at `path`, named in messages relative to `root`, the folder the run is resolved from."""
+    name = shown(path, root)
+    text = read_text(str(path), name=name)
     if path.name == "pyproject.toml":
-        return _read_toml(text, path)
-    return _read_yaml(text, path)
+        return _read_toml(text, path, name)
+    return _read_yaml(text, path, name)
 
 
-def _read_yaml(text: str, path: Path) -> ConfigFile:
+def _read_yaml(text: str, path: Path, name: str) -> ConfigFile:
     from ..load.loader import load_text, refuse_problems
 
-    document = load_text(text, shown(path))
+    document = load_text(text, name)
     refuse_problems(document)
     data = document.data if document.data is not None else {}
 
@@ -86,8 +88,7 @@ def parse_toml(text: str, path: str) -> dict:
         raise InputError(Text("config.invalid_toml", problem=str(error) or type(error).__name__), where=path) from None
 
 
-def _read_toml(text: str, path: Path) -> ConfigFile:
-    name = shown(path)
+def _read_toml(text: str, path: Path, name: str) -> ConfigFile:
     data = parse_toml(text, name)
     tool = data.get("tool", {})
     table = tool.get("si-lint", {}) if isinstance(tool, dict) else {}
@@ -135,10 +136,10 @@ def _toml_positions(text: str) -> dict:
     return found
 
 
-def shown(path: Path) -> str:
-    """The path relative to the current folder, as the user would type it."""
+def shown(path: Path, root: Path) -> str:
+    """The path relative to `root`, as the user working there would type it."""
     try:
-        return Path(os.path.relpath(path)).as_posix()
+        return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:  # another drive, on Windows
         return path.as_posix()
 

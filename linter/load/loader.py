@@ -396,6 +396,10 @@ class _MarkAt:
 CONFIG_FILE_NAMES = ("si-lint.yaml", "si-lint.yml")
 
 
+def _below(path: str, folders: tuple) -> bool:
+    return any(path.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
 def _is_estate_file(path: Path, root: Path) -> bool:
     """A *.yaml/*.yml entry below `root`, outside hidden folders (.git, .github, ...) and not hidden itself,
     that is not a folder: a dangling link, a link loop or a FIFO is one, and `discover` refuses it.
@@ -410,17 +414,20 @@ def _is_estate_file(path: Path, root: Path) -> bool:
     return not path.is_dir()
 
 
-def discover(paths: Iterable[str]) -> list[str]:
+def discover(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     """Expand folders into their estate files, sorted, recursively; files named are always read.
 
     A missing or unreadable path is an InputError, never silently skipped: named on the
     command line or met in a folder, a dangling link, a link loop or a FIFO stops the run.
+    `skip`: folders a folder's expansion leaves out (the config's rule and product folders).
     """
     found: list[str] = []
+    skipped = tuple(os.path.abspath(folder) for folder in skip)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
+            files = sorted(str(p) for p in path.rglob("*")
+                           if _is_estate_file(p, path) and not _below(os.path.abspath(p), skipped))
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
             for file in files:
@@ -534,8 +541,10 @@ def load_file(path: str) -> Document:
 STDIN = "-"
 
 
-def load_paths(paths: Iterable[str], stdin_name: Optional[str] = None) -> list[Document]:
-    """Load the estate's files; `-` is the estate piped on standard input, named `stdin_name` in findings."""
+def load_paths(paths: Iterable[str], stdin_name: Optional[str] = None, skip: Iterable[str] = ()) -> list[Document]:
+    """Load the estate's files; `-` is the estate piped on standard input, named `stdin_name` in findings.
+
+    `skip`: folders that a folder's expansion leaves out (see `discover`)."""
     paths = list(paths)
     documents = [load_text(read_stdin(), stdin_name or "<stdin>")] if STDIN in paths else []
-    return documents + [load_file(path) for path in discover(p for p in paths if p != STDIN)]
+    return documents + [load_file(path) for path in discover((p for p in paths if p != STDIN), skip)]

@@ -61,10 +61,14 @@ class Result:
 
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,
-         stdin_name: Optional[str] = None) -> Result:
-    """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`)."""
+         stdin_name: Optional[str] = None, products: Optional[dict] = None) -> Result:
+    """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`).
+
+    The folders of custom rules and products are not the estate: expanding a folder leaves them out.
+    """
     catalogue = catalogue or load_catalogue(settings.rules_dirs)
-    return lint_documents(loader.load_paths(paths, stdin_name), settings, catalogue)
+    documents = loader.load_paths(paths, stdin_name, skip=settings.rules_dirs + settings.products_dirs)
+    return lint_documents(documents, settings, catalogue, products)
 
 
 def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "<estate>") -> Result:
