@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+import json
 import shutil
 import textwrap
 
@@ -422,3 +423,12 @@ def test_a_bad_pyproject_table_is_an_error_naming_file_and_line(project, text, e
     assert result.exit_code == 2
     assert result.stderr.startswith("si-lint: error: " + expected), result.stderr
 
+
+
+@pytest.mark.parametrize("name", [".si-lint.yml", "si-lint.yml"])
+def test_a_config_file_with_the_yml_spelling_is_read_and_not_linted(project, name):
+    write(project / name, "ignore: [GOV002]\n")
+    result = CliRunner().invoke(main, ["--format", "json"])
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 1  # estate.yaml only: the config is not an estate file
+    assert "GOV002" not in {d["code"] for d in report["diagnostics"]}

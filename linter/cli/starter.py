@@ -10,11 +10,12 @@ from pathlib import Path
 import click
 
 from .shared import Command, lang_option, lang_in_force, run
+from ..load.loader import CONFIG_FILE_NAMES
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, say
 
 # starter file (package data) -> where it goes in DIR
-FILES = {"si-lint.yaml": ".si-lint.yaml", "estate.yaml": "estate/estate.yaml"}
+FILES = {"si-lint.yaml": CONFIG_FILE_NAMES[0], "estate.yaml": "estate/estate.yaml"}
 # The estate's JSON Schema, described in the user's language, where the starter's modeline points.
 SCHEMA = ".si-lint/estate.schema.json"
 

@@ -393,7 +393,9 @@ class _MarkAt:
 
 
 # si-lint's own configuration is not part of the estate, even when it sits in the linted folder.
-CONFIG_FILE_NAMES = ("si-lint.yaml", "si-lint.yml")
+# si-lint's own config files, in the order a folder's are looked for (config.discovery, which also reads a
+# pyproject.toml's [tool.si-lint]): never estate files, and an editor reloads its settings when one changes.
+CONFIG_FILE_NAMES = (".si-lint.yaml", ".si-lint.yml", "si-lint.yaml", "si-lint.yml")
 
 
 def _below(path: str, folders: tuple) -> bool:

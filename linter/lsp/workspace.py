@@ -24,8 +24,6 @@ from ..load.inputs import read_text
 from ..i18n.messages import render
 from ..rules.settings import Settings
 
-CONFIG_NAMES = ("pyproject.toml",) + tuple("." + name for name in loader.CONFIG_FILE_NAMES) + \
-    loader.CONFIG_FILE_NAMES
 
 
 def estate_files(root: str, paths: tuple, skip: tuple = ()) -> list:
