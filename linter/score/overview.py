@@ -51,7 +51,8 @@ def overview(result, scored_result, with_view: bool, trend: Optional[list] = Non
 def plan_view(result, scorecard, scored: Scores) -> PlanView:
     """The first actions of the remediation plan, in the run's language."""
     from ..i18n.messages import render
-    from .plan import form, gain_words
+    from ..report.plan import gain_words
+    from .plan import form
 
     lang = result.settings.lang
     plan = form(result, scorecard, top=TOP_ACTIONS)

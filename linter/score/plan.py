@@ -5,7 +5,7 @@ or the estate as a whole. Its findings are the ones that change clears, every
 finding of the run in exactly one action; its gain is the estate score with
 those findings passing less the score today, computed with the scoring model
 of `docs/scoring.md`. `docs/plan.md` says how actions are formed. This module
-forms and ranks; `plan_cli` puts the plan into words.
+forms and ranks; `report/plan.py` puts the plan into words.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..rules.availability import end_to_end
 from ..rules.checks.availability import external_floor
 from ..rules.checks.estate_facts import data_kinds
 from ..rules.diagnostic import SEVERITY_RANK
-from ..i18n.messages import Listing, Money, Plural, Text, say
+from ..i18n.messages import Listing, Money, Plural, Text
 from ..model.estate import Entity, dependencies, is_number
 from .scorecard import Scorecard, application_owners
 from ..model.vocabulary import ID_SECTIONS
@@ -84,21 +84,6 @@ def form(result, scorecard: Optional[Scorecard] = None, top: Optional[int] = Non
     unread = sum(1 for d in result.diagnostics if _family(result.catalogue, d.code) == "EST")
     return Plan(actions, _score((scorer.passed, scorer.weight)), _score(every), top, top_score,
                 len(result.diagnostics), unread)
-
-
-def gain_words(lang: str, action: Action) -> str:
-    """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
-
-    The gain is the change of the estate score, which has one decimal: in a
-    large estate one action often moves it by less, and says so.
-    """
-    if action.gain == 0 and action.exact > 0:
-        return say(lang, "plan.gain.small")
-    figure = f"{action.gain:+.1f}"
-    if lang == "fr":
-        figure = figure.replace(".", ",")
-    one = lang == "fr" and abs(action.gain) < 2
-    return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
 
 
 def _score(tally: tuple) -> Optional[float]:
