@@ -133,6 +133,7 @@ def format_names() -> list:
 @click.option("--show-waived", is_flag=True, help="help.opt.show_waived")
 @click.option("--statistics", is_flag=True, help="help.opt.statistics")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.opt.fail_on")
+@click.option("--exit-zero", is_flag=True, help="help.opt.exit_zero")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file",
               help="help.opt.baseline")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file",
@@ -141,7 +142,8 @@ def format_names() -> list:
 @click.option("--history", "history_path", type=click.Path(dir_okay=False), metavar="help.var.file",
               help="help.opt.history")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
-          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter, history_path):
+          fail_on, exit_zero, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter,
+          history_path):
     if baseline_path and write_baseline:
         raise Misuse(Text("baseline.not_both"))
     if history_path and format_name != "html":
@@ -179,7 +181,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
             text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
                                  csv_delimiter=separator, trend=trend)
         write_output(text, output)
-        return 1 if result.failed() else 0
+        return 1 if result.failed() and not exit_zero else 0
 
     sys.exit(run(body, lang, config_path))
 

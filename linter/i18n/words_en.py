@@ -412,6 +412,7 @@ WORDS = {
     "field.Application.exchange_formats": "the formats used to exchange documents outside, e.g. pdf, csv",
     "field.Application.audience": "internal and/or external: who uses it",
     "field.Application.users": "number of users",
+    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan and the scores weigh it)",
     "field.Application.availability": "what it promises its users, and its own figure",
     "field.Application.availability.target": "the availability it promises, in percent (AVL002 checks it end to end)",
     "field.Application.availability.own": "the application alone, without its dependencies, in percent; default 100",
@@ -565,9 +566,10 @@ WORDS = {
     "stats.severity": "severity",
     "stats.name": "name",
     "stats.none": "No findings.",
-    "stats.scores": "Scores (share of applicable checks passed, weighted {weights}):",
+    "stats.scores": "Scores (share of applicable checks passed, weighted {weights}, and by impact: docs/scoring.md):",
     "stats.completeness": "Completeness: {share} of the facts the rules read are stated ({stated} of {read}); findings on the others say \"not stated\".",
     "stats.estate": "estate",
+    "stats.unweighted": "without impact",
     "stats.waived_share": "; waived {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "What it checks:",
@@ -1003,6 +1005,7 @@ WORDS = {
     "help.opt.statistics": "Print the number of findings per rule and the scores (docs/scoring.md) instead of the "
                            "findings.",
     "help.opt.fail_on": "Lowest severity that makes the exit code 1 (default: warning).",
+    "help.opt.exit_zero": "Exit 0 whatever the findings (a script that writes a report); 2 and 3 still mean an input error or a bug.",
     "help.opt.select": "Comma-separated codes or prefixes to run (default: all).",
     "help.opt.ignore": "Comma-separated codes or prefixes not to run.",
     "help.opt.config": "Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "

@@ -444,6 +444,7 @@ WORDS = {
     "field.Application.exchange_formats": "les formats d'échange de documents avec l'extérieur, par exemple pdf, csv",
     "field.Application.audience": "internal et/ou external : qui l'utilise",
     "field.Application.users": "nombre d'utilisateurs",
+    "field.Application.criticality": "à quel point l'activité en dépend : critical, high, medium ou low (le plan et les scores en tiennent compte)",
     "field.Application.availability": "ce qu'elle promet à ses utilisateurs, et son propre chiffre",
     "field.Application.availability.target": "la disponibilité promise, en pourcentage (AVL002 la vérifie de bout en bout)",
     "field.Application.availability.own": "l'application seule, sans ses dépendances, en pourcentage ; 100 par défaut",
@@ -601,10 +602,11 @@ WORDS = {
     "stats.severity": "gravité",
     "stats.name": "nom",
     "stats.none": "Aucun constat.",
-    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}) :",
+    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}, et impact : docs/scoring.md) :",
     "stats.completeness": "Complétude : {share} des faits lus par les règles sont indiqués ({stated} sur "
                           "{read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
+    "stats.unweighted": "sans impact",
     "stats.waived_share": " ; sous dérogation {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "Ce qui est vérifié :",
@@ -1113,6 +1115,7 @@ WORDS = {
     "help.opt.statistics": "Afficher le nombre de constats par règle et les scores (docs/scoring.md) au lieu des "
                            "constats.",
     "help.opt.fail_on": "Gravité la plus basse qui entraîne le code de sortie 1 (par défaut : warning).",
+    "help.opt.exit_zero": "Sortir avec le code 0 quels que soient les constats (script qui écrit un rapport) ; 2 et 3 signalent toujours une erreur d'entrée ou un bogue.",
     "help.opt.select": "Codes ou préfixes à appliquer, séparés par des virgules (par défaut : tous).",
     "help.opt.ignore": "Codes ou préfixes à ne pas appliquer, séparés par des virgules.",
     "help.opt.config": "Fichier de configuration à lire (par défaut : .si-lint.yaml, si-lint.yaml ou "

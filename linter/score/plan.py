@@ -117,13 +117,15 @@ def _action(group, groups: dict, builder, scorer) -> Action:
     needs = _closure(groups, group.key)
     before = scorer.measure(groups[key] for key in needs) if needs else (scorer.passed, scorer.weight)
     after = scorer.measure([group] + [groups[key] for key in needs])
-    scored_before, scored_after = _score(before), _score(after)
-    # + 0.0: a gain of -0.0 reads as 0.0
-    gain = round(scored_after - scored_before, 1) + 0.0 if None not in (scored_before, scored_after) else 0.0
+    scored_after = _score(after)
+    exact = _exact(after) - _exact(before)
+    # The gain shown is the one the rank uses, rounded once (rounding each score apart let a gain ranked lower
+    # read higher); + 0.0: a gain of -0.0 reads as 0.0.
+    gain = round(exact, 1) + 0.0 if scored_after is not None else 0.0
     severity = max((d.severity for d in group.findings), key=SEVERITY_RANK.get, default=None)
     return Action(group.key, group.kind, group.title, tuple(group.entities), tuple(group.findings),
                   tuple(sorted(group.needs)), builder.owner(group.subject), builder.applications(group),
-                  severity, gain, scored_after, _exact(after) - _exact(before))
+                  severity, gain, scored_after, exact)
 
 
 # --- forming actions ----------------------------------------------------------------
