@@ -39,8 +39,9 @@ SETTING_KEYS = {"options", "select", "ignore", "preview", "today", "lang"}
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """Two cases with one name would silently keep the second: refuse them."""
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Two cases with one name would silently keep the second: refuse them. (libyaml's parser when there is one:
+    the cases are read at every collection.)"""
 
     def construct_mapping(self, node, deep=False):
         keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
