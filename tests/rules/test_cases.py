@@ -22,7 +22,7 @@ def test_every_built_in_rule_has_a_case_that_fires_and_one_that_does_not(catalog
                    if not any(case.fires == wanted for case in cases)]
         if lacking:
             missing[rule.code] = lacking
-    assert missing == {}
+    assert missing == {}, "add them to tests/rules/cases/CODE.yaml (the format: tests/rules/rule_cases.py)"
 
 
 def test_every_case_file_is_a_built_in_rule(catalogue):
