@@ -68,7 +68,8 @@ def _is_number(value) -> bool:
     return type(value) is int or (type(value) is float and math.isfinite(value))
 
 
-_TYPES: dict[str, Predicate] = {
+# The JSON types and formats the compiler knows, as SUPPORTED its keywords: condition.schema.json lists the same.
+TYPES: dict[str, Predicate] = {
     "string": lambda v: type(v) is str,
     "integer": _is_integer,
     "number": _is_number,
@@ -103,7 +104,7 @@ def _uri(value) -> bool:
     return type(value) is not str or _URI.match(value) is not None
 
 
-_FORMATS = {"date": _date, "uri": _uri}
+FORMATS = {"date": _date, "uri": _uri}
 
 
 def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
@@ -139,9 +140,9 @@ def _value_checks(schema: dict, path) -> list:
     if "type" in schema:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         for name in names:
-            if not isinstance(name, str) or name not in _TYPES:
+            if not isinstance(name, str) or name not in TYPES:
                 raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
-        tests = [_TYPES[name] for name in names]
+        tests = [TYPES[name] for name in names]
         checks.append(tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests)))
     if "const" in schema:
         expected = schema["const"]
@@ -274,7 +275,7 @@ def _string_checks(schema, path, context):
         n = schema["maxLength"]
         checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
     if "format" in schema:
-        test = _FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
+        test = FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
             raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
                                      path + ("format",))
