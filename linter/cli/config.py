@@ -22,12 +22,16 @@ def describe(effective: Effective) -> str:
         return ", ".join(values) if values else say(lang, "config.show.none")
 
     rows = [
+        ("paths", ", ".join(effective.paths) or say(lang, "config.show.current_folder")),
+        ("baseline", effective.baseline or say(lang, "config.show.none")),
         ("select", say(lang, "config.show.every_rule") if settings.select is None else listing(settings.select)),
         ("ignore", listing(settings.ignore)),
         ("extend-select", listing(settings.extend_select)),
         ("severity", listing([f"{code}={level}" for code, level in sorted(settings.severity.items())])),
         ("fail-on", settings.fail_on),
+        ("preview", "true" if settings.preview else "false"),
         ("rules-dir", listing(settings.rules_dirs)),
+        ("products-dir", listing(settings.products_dirs)),
         ("lang", settings.lang),
     ]
     for name, value in settings.options.items():

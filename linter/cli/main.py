@@ -164,20 +164,25 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         separator = delimiter(csv_delimiter, format_name)
         flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
                  "products-dir": tuple(products_dirs) or None, "preview": preview,
-                 "select": _codes(select), "ignore": _codes(ignore)}
+                 "select": _codes(select), "ignore": _codes(ignore), "baseline": baseline_path}
         effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
         estate = paths or effective.paths or (".",)
         result = engine.lint(estate, effective.settings, effective.catalogue, stdin_filename)
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
-        if write_baseline or baseline_path:
+        if write_baseline:
             from ..rules import baseline
 
-            if write_baseline:
-                written = baseline.write(write_baseline, result.diagnostics, language)
-                _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
-                                     path=write_baseline))
-            result, note = baseline.filter_result(result, write_baseline or baseline_path)
+            written = baseline.write(write_baseline, result.diagnostics, language)
+            _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
+                                 path=write_baseline))
+            result = baseline.unrecorded(result)
+            if not result.diagnostics:  # all recorded: the note above is the whole answer
+                return 0
+        elif effective.baseline:
+            from ..rules import baseline
+
+            result, note = baseline.filter_result(result, effective.baseline)
             _note(language, note)
         if statistics:
             from ..score import scorecard as scoring

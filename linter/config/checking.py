@@ -57,6 +57,16 @@ def paths(config: ConfigFile) -> tuple:
     return tuple(shown(config.folder / item) for item in items)
 
 
+def baseline(config: ConfigFile) -> str:
+    """The baseline file, relative to the config file; it may not exist yet (`--write-baseline` writes it)."""
+    from .reading import shown
+
+    value = config.values["baseline"]
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(Text("config.baseline_type"), where=config.where("baseline"))
+    return shown(config.folder / value)
+
+
 def flag(config: ConfigFile, key: str) -> bool:
     value = config.values[key]
     if not isinstance(value, bool):
