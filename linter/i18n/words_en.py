@@ -55,6 +55,10 @@ WORDS = {
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
+    "schema.decimal_comma": "{value} is text, expected a number: write `{number}`, with a decimal point",
+    "schema.decimal_comma_split": "unknown field '{name}': on one line, between braces, a comma separates fields, "
+                                  "so `{key}: {written}` was read as two; write `{key}: {number}`, with a decimal point",
+    "schema.one_item_list": "{value} is {kind}, expected a list: write `[{item}]`, even for one item",
     "schema.such_as": "{expected} such as {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind}, expected {expected}",

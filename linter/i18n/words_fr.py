@@ -57,6 +57,11 @@ WORDS = {
     "schema.enum": "{value} n'est pas l'une des valeurs permises : {options}{hint}",
     "schema.const": "{value} n'est pas une valeur permise : la seule possible est {expected}",
     "schema.type": "{value} est {kind} ; attendu : {expected}",
+    "schema.decimal_comma": "{value} est du texte, pas un nombre : écrire `{number}`, avec un point décimal",
+    "schema.decimal_comma_split": "champ inconnu « {name} » : sur une ligne, entre accolades, la virgule sépare "
+                                  "les champs, et `{key}: {written}` a été lu comme deux champs ; écrire "
+                                  "`{key}: {number}`, avec un point décimal",
+    "schema.one_item_list": "{value} est {kind}, pas une liste : écrire `[{item}]`, même pour un seul élément",
     "schema.such_as": "{expected}, par exemple {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind} ; attendu : {expected}",
