@@ -67,3 +67,14 @@ def test_one_value_where_a_list_is_expected_says_how_to_write_the_list(catalogue
 
 def test_a_list_of_one_is_accepted(catalogue):
     assert est003("audience: [external]", catalogue, "en") == []
+
+
+def test_items_written_without_brackets_are_told_the_list_they_make(catalogue):
+    (found,) = est003("exchange_formats: pdf, csv", catalogue, "en")
+    assert found[2] == ("applications.crm.exchange_formats: 'pdf, csv' is text, expected a list: write `[pdf, csv]`, "
+                        "even for one item")
+
+
+def test_a_number_where_a_list_is_expected_keeps_the_plain_message(catalogue):
+    (found,) = est003("audience: 5", catalogue, "en")
+    assert found[2] == "applications.crm.audience: 5 is a number, expected a list"

@@ -336,7 +336,7 @@ def _type_problem(value, expected, examples=None) -> Text:
     wanted = _listed(expected)
     if isinstance(value, str) and ("number" in wanted or "integer" in wanted) and _DECIMAL_COMMA.fullmatch(value):
         return Text("schema.decimal_comma", value=show_value(value), number=value.strip().replace(",", "."))
-    if wanted == ["array"] and isinstance(value, (str, int, float, bool)):  # `audience: external`
+    if wanted == ["array"] and isinstance(value, str) and value.strip():  # `audience: external`, `formats: pdf, csv`
         return Text("schema.one_item_list", value=show_value(value), kind=_kind(value), item=_flow(value))
     if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
         expected = Text("schema.such_as", expected=_type_words(expected), example=_flow(examples[0]))
