@@ -62,9 +62,9 @@ def invoke(*args):
 
 def test_round_trip_write_edit_and_report_only_what_is_new(folder):
     written = invoke("--write-baseline", "baseline.json")
-    assert (written.exit_code, written.stdout) == (0, "No problems found in 1 file.\n")
-    assert written.stderr == ("si-lint: wrote 5 findings to baseline.json\n"
-                              "si-lint: baseline baseline.json: 5 known findings not shown\n")
+    # How many it recorded, and nothing else: no report saying that nothing was found.
+    assert (written.exit_code, written.stdout) == (0, "")
+    assert written.stderr == "si-lint: recorded 5 findings in baseline.json\n"
     recorded = json.loads((folder / "baseline.json").read_text(encoding="utf-8"))
     assert [(e["code"], e["entity"]) for e in recorded["findings"]] == [
         ("ACC001", "crm"), ("ACC002", "crm"), ("ACC003", "crm"), ("CST001", None), ("GOV002", "erp")]
@@ -154,8 +154,38 @@ def test_a_bad_baseline_is_a_clear_error(folder, text, expected):
 
 
 def test_a_missing_baseline_and_both_options_are_errors(folder):
-    assert invoke("--baseline", "nowhere.json").stderr.startswith("si-lint: error: nowhere.json: no such file")
+    assert invoke("--baseline", "nowhere.json").stderr == (
+        "si-lint: error: nowhere.json: no such baseline file: record today's findings in it with "
+        "`si-lint --write-baseline nowhere.json`\n")
     both = invoke("--baseline", "a.json", "--write-baseline", "b.json")
     assert both.exit_code == 2 and "--baseline and --write-baseline cannot be used together" in both.stderr
     french = invoke("--baseline", "a.json", "--write-baseline", "b.json", "--lang", "fr")
     assert french.exit_code == 2 and "--baseline et --write-baseline ne s'emploient pas ensemble" in french.stderr
+
+
+# --- the baseline of the config file: what a bare run and the pre-commit hook use -------------------
+
+def test_a_bare_run_uses_the_config_baseline_relative_to_the_config_file(folder, monkeypatch):
+    (folder / "estate").mkdir()
+    (folder / "estate.yaml").rename(folder / "estate" / "estate.yaml")
+    (folder / ".si-lint.yaml").write_text("paths: [estate/]\nbaseline: si-lint-baseline.json\n", encoding="utf-8")
+    bare = ["--today", "2026-11-23", "--lang", "en"]
+    missing = CliRunner().invoke(main, bare, catch_exceptions=False)
+    assert missing.exit_code == 2 and "`si-lint --write-baseline si-lint-baseline.json`" in missing.stderr
+    written = CliRunner().invoke(main, [*bare, "--write-baseline", "si-lint-baseline.json"], catch_exceptions=False)
+    assert (written.exit_code, written.stdout) == (0, "")
+    (folder / "estate").joinpath("sub").mkdir()
+    monkeypatch.chdir(folder / "estate" / "sub")  # found from a subfolder, read relative to the config file
+    clean = CliRunner().invoke(main, bare, catch_exceptions=False)
+    assert (clean.exit_code, clean.stdout) == (0, "No problems found in 1 file.\n")
+    assert clean.stderr == "si-lint: baseline ../../si-lint-baseline.json: 5 known findings not shown\n"
+    monkeypatch.chdir(folder)
+    (folder / "estate" / "estate.yaml").write_text(EDITED, encoding="utf-8")
+    assert CliRunner().invoke(main, bare, catch_exceptions=False).exit_code == 1  # hr is new
+
+
+def test_the_baseline_flag_wins_over_the_config_baseline(folder):
+    (folder / ".si-lint.yaml").write_text("baseline: elsewhere.json\n", encoding="utf-8")
+    invoke("--write-baseline", "baseline.json")
+    assert invoke("--baseline", "baseline.json").exit_code == 0
+    assert invoke().exit_code == 2  # elsewhere.json was never written

@@ -50,3 +50,17 @@ def test_the_config_command_prints_what_the_doc_shows(project):
     shown = [line for line in block("text", 0).splitlines() if line != "..."]
     printed = CliRunner().invoke(main, ["config"]).stdout.splitlines()
     assert printed[:len(shown)] == shown
+
+
+# The configs behind each error the doc shows, in its order.
+ERRORS = ["select: [ACC]\nfail_on: error\n", "select: [ACC001, ACX]\n",
+          "options:\n  required_devices:\n    - windows\n    - amiga\n"]
+
+
+def test_the_errors_the_doc_shows_are_the_ones_si_lint_prints(project):
+    shown = block("text", 1).splitlines()
+    assert len(shown) == len(ERRORS)
+    for config, line in zip(ERRORS, shown):
+        (project / ".si-lint.yaml").write_text(config, encoding="utf-8")
+        result = CliRunner().invoke(main, ["config"])
+        assert (result.exit_code, result.stderr) == (2, line + "\n")

@@ -29,7 +29,8 @@ def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkey
                                                          "fr": "Aucun constat dans 1 fichier.\n"}[lang])
     effective = resolve({}, None, "en", TODAY, Path.cwd())
     assert effective.path == ".si-lint.yaml"
-    assert effective.origins["fail-on"] == ".si-lint.yaml:21:1"
+    assert effective.origins["fail-on"] == ".si-lint.yaml:24:1"
+    assert effective.baseline is None  # shown, commented out, for an estate that already has findings
     # The starter spells the thresholds out at their defaults: it changes nothing until the user does.
     assert effective.settings.options == DEFAULT_OPTIONS
     assert (effective.settings.select, effective.settings.ignore) == (None, ())

@@ -24,12 +24,17 @@ def describe(effective: Effective, root: Path) -> str:
         return ", ".join(values) if values else say(lang, "config.show.none")
 
     rows = [
+        ("paths", ", ".join(shown(Path(path), root) for path in effective.paths)
+         or say(lang, "config.show.current_folder")),
+        ("baseline", shown(Path(effective.baseline), root) if effective.baseline else say(lang, "config.show.none")),
         ("select", say(lang, "config.show.every_rule") if settings.select is None else listing(settings.select)),
         ("ignore", listing(settings.ignore)),
         ("extend-select", listing(settings.extend_select)),
         ("severity", listing([f"{code}={level}" for code, level in sorted(settings.severity.items())])),
         ("fail-on", settings.fail_on),
-        ("rules-dir", listing(shown(Path(folder), root) for folder in settings.rules_dirs)),
+        ("preview", "true" if settings.preview else "false"),
+        ("rules-dir", listing([shown(Path(folder), root) for folder in settings.rules_dirs])),
+        ("products-dir", listing([shown(Path(folder), root) for folder in settings.products_dirs])),
         ("lang", settings.lang),
     ]
     for name, value in settings.options.items():

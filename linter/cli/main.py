@@ -154,19 +154,24 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
 
         separator = delimiter(csv_delimiter, format_name)
         project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today,
-                               **{"fail-on": fail_on})
+                               **{"fail-on": fail_on, "baseline": baseline_path})
         result = engine.lint(project.targets(paths), project.settings, project.catalogue, stdin_filename,
                              project.products)
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
-        if write_baseline or baseline_path:
+        if write_baseline:
             from ..rules import baseline
 
-            if write_baseline:
-                written = baseline.write(write_baseline, result.diagnostics, language)
-                _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
-                                     path=write_baseline))
-            result, note = baseline.filter_result(result, write_baseline or baseline_path)
+            written = baseline.write(write_baseline, result.diagnostics, language)
+            _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
+                                 path=write_baseline))
+            result = baseline.unrecorded(result)
+            if not result.diagnostics:  # all recorded: the note above is the whole answer
+                return 0
+        elif project.effective.baseline:
+            from ..rules import baseline
+
+            result, note = baseline.filter_result(result, project.name(project.effective.baseline))
             _note(language, note)
         if statistics:
             from ..score import scorecard as scoring

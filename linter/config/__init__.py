@@ -34,6 +34,7 @@ class Effective:
     origins: dict  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
     path: Optional[str]  # the config file read, if any
     paths: tuple = ()  # the estate's paths the config names (`paths:`), absolute
+    baseline: Optional[str] = None  # the baseline file: --baseline as written, else `baseline:`, absolute
 
 
 def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root: Path) -> Effective:
@@ -54,6 +55,7 @@ def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root
     products_dirs = source.pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
     preview = source.pick("preview", lambda c: checking.flag(c, "preview"), False)
     paths = source.pick("paths", checking.paths, ())
+    baseline = source.pick("baseline", checking.baseline, None)
     catalogue = load_catalogue(rules_dirs)
     select = source.codes("select", None, catalogue)
     ignore = source.codes("ignore", (), catalogue)
@@ -63,7 +65,8 @@ def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root
     settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
                         severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
                         products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
-    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths))
+    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths),
+                     baseline)
 
 
 def _config_file(config_path: Optional[Path], root: Path):

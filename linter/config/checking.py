@@ -53,6 +53,14 @@ def paths(config: ConfigFile) -> tuple:
     return tuple(str((config.folder / item).resolve()) for item in items)
 
 
+def baseline(config: ConfigFile) -> str:
+    """The baseline file, written relative to the config file; absolute. It may not exist yet (`--write-baseline`)."""
+    value = config.values["baseline"]
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(Text("config.baseline_type"), where=config.where("baseline"))
+    return str((config.folder / value).resolve())
+
+
 def flag(config: ConfigFile, key: str) -> bool:
     value = config.values[key]
     if not isinstance(value, bool):

@@ -18,7 +18,7 @@ from ..rules.diagnostic import InputError
 from ..load.inputs import read_text
 from ..i18n.messages import Text
 
-KEYS = ("paths", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
+KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
         "options", "lang")
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}

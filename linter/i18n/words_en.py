@@ -55,6 +55,10 @@ WORDS = {
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
+    "schema.decimal_comma": "{value} is text, expected a number: write `{number}`, with a decimal point",
+    "schema.decimal_comma_split": "unknown field '{name}': on one line, between braces, a comma separates fields, "
+                                  "so `{key}: {written}` was read as two; write `{key}: {number}`, with a decimal point",
+    "schema.one_item_list": "{value} is {kind}, expected a list: write `[{item}]`, even for one item",
     "schema.such_as": "{expected} such as {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind}, expected {expected}",
@@ -191,6 +195,7 @@ WORDS = {
     "config.folders_type": "{key}: expected a folder, or a list of folders",
     "config.folder_missing": "{key}: {value} is not a folder (paths are relative to the config file)",
     "config.paths_type": "paths: expected a file or folder of the estate, or a list of them, like [estate/]",
+    "config.baseline_type": "baseline: expected the path of a baseline file, like si-lint-baseline.json",
     "config.expect.currency": "an ISO 4217 currency code, like EUR",
     "config.expect.device_cost_default": "a cost per user per month, 0 or more, like 5.5",
     "config.expect.min_device_families": "a whole number of device families, from 0 to 6",
@@ -215,6 +220,7 @@ WORDS = {
     "config.show.file": "config file: {path}",
     "config.show.no_file": "(none found: defaults)",
     "config.show.none": "(none)",
+    "config.show.current_folder": "(the current folder)",
     "config.show.every_rule": "(every rule)",
     "config.show.default": "default",
     "config.show.environment": "environment (LC_ALL, LC_MESSAGES or LANG; en when unset)",
@@ -226,7 +232,7 @@ WORDS = {
     "cli.cannot_write": "{path}: cannot be written ({reason})",
     "cli.findings.one": "{n} finding",
     "cli.findings.other": "{n} findings",
-    "cli.baseline_written": "wrote {findings} to {path}",
+    "cli.baseline_written": "recorded {findings} in {path}",
     "cli.verified": "{passed} of {total} rules verified.",
     "cli.no_rule": "no rule {code}{hint}; `si-lint rules` lists them",
     "cli.no_product": "no product {id} in the catalogue{hint}; `si-lint products` lists them",
@@ -284,6 +290,7 @@ WORDS = {
     "usage.no_such_path_or_command": "{path}: no such file, folder or command{hint}",
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline and --write-baseline cannot be used together: write the baseline first, then lint against it",
+    "baseline.missing": "no such baseline file: record today's findings in it with `si-lint --write-baseline {path}`",
     "baseline.cannot_write": "cannot write the baseline ({reason})",
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "

@@ -57,6 +57,11 @@ WORDS = {
     "schema.enum": "{value} n'est pas l'une des valeurs permises : {options}{hint}",
     "schema.const": "{value} n'est pas une valeur permise : la seule possible est {expected}",
     "schema.type": "{value} est {kind} ; attendu : {expected}",
+    "schema.decimal_comma": "{value} est du texte, pas un nombre : écrire `{number}`, avec un point décimal",
+    "schema.decimal_comma_split": "champ inconnu « {name} » : sur une ligne, entre accolades, la virgule sépare "
+                                  "les champs, et `{key}: {written}` a été lu comme deux champs ; écrire "
+                                  "`{key}: {number}`, avec un point décimal",
+    "schema.one_item_list": "{value} est {kind}, pas une liste : écrire `[{item}]`, même pour un seul élément",
     "schema.such_as": "{expected}, par exemple {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind} ; attendu : {expected}",
@@ -205,6 +210,8 @@ WORDS = {
                              "configuration)",
     "config.paths_type": "paths : un fichier ou un dossier du patrimoine, ou une liste de ceux-ci, est attendu, "
                          "par exemple [estate/]",
+    "config.baseline_type": "baseline : le chemin d'un fichier d'état de référence est attendu, "
+                            "par exemple si-lint-baseline.json",
     "config.expect.currency": "un code de devise ISO 4217, par exemple EUR",
     "config.expect.device_cost_default": "un coût par utilisateur et par mois, 0 ou plus, par exemple 5.5",
     "config.expect.min_device_families": "un nombre entier de familles d'objets d'accès, de 0 à 6",
@@ -232,6 +239,7 @@ WORDS = {
     "config.show.file": "fichier de configuration : {path}",
     "config.show.no_file": "(aucun trouvé : valeurs par défaut)",
     "config.show.none": "(aucun)",
+    "config.show.current_folder": "(le dossier courant)",
     "config.show.every_rule": "(toutes les règles)",
     "config.show.default": "par défaut",
     "config.show.environment": "environnement (LC_ALL, LC_MESSAGES ou LANG ; en par défaut)",
@@ -302,6 +310,8 @@ WORDS = {
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline et --write-baseline ne s'emploient pas ensemble : écrire d'abord l'état de "
                           "référence, puis l'utiliser",
+    "baseline.missing": "état de référence introuvable : y enregistrer les constats actuels avec "
+                        "`si-lint --write-baseline {path}`",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "

@@ -58,8 +58,12 @@ def write(path: str, diagnostics, lang: str) -> int:
 
 
 def load(path: str) -> Baseline:
+    import os
+
     from ..load.inputs import read_json
 
+    if not os.path.exists(path):  # named by the config before it was first written, most likely
+        raise InputError(Text("baseline.missing", path=path), where=path)
     document = read_json(path, "baseline.not_json")
     entries = document.get("findings") if isinstance(document, dict) else None
     if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
@@ -86,6 +90,11 @@ def apply(diagnostics, baseline: Baseline, lang: str) -> tuple:
         else:
             new.append(diagnostic)
     return new, len(diagnostics) - len(new), sum(remaining.values())
+
+
+def unrecorded(result):
+    """The run's result with only the findings a baseline cannot hold (EST): what is left to fix after recording."""
+    return replace(result, diagnostics=[d for d in result.diagnostics if not recordable(d)])
 
 
 def filter_result(result, path: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -234,12 +235,30 @@ def _not_finite_problem(value, expected) -> Text:
 
 
 def _unknown_fields(path: tuple, value: dict, known: list):
-    for name in value:
-        if name not in known:
+    names = list(value)
+    for position, name in enumerate(names):
+        split = _split_number(value, names[position - 1], name) if position else None
+        if name not in known and split is not None:
+            yield path + (name,), split
+        elif name not in known:
             close = difflib.get_close_matches(str(name), known, n=1)
             hint = Text("word.did_you_mean", close=close[0]) if close else Text("schema.known_fields",
                                                                                 known=", ".join(known))
             yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
+
+
+def _split_number(value: dict, before, name) -> Optional[Text]:
+    """`{target: 99,9}`: the comma of a decimal number split it into a field `target: 99` and a field `9`."""
+    whole = value[before]
+    # The loader gives keys as text: `9`, or `09` after a `99,09`.
+    if (isinstance(name, str) and name.isdigit() and name.isascii() and value[name] is None
+            and isinstance(whole, int) and not isinstance(whole, bool)):
+        return Text("schema.decimal_comma_split", name=name, key=before, written=f"{whole},{name}",
+                    number=f"{whole}.{name}")
+    return None
+
+
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,\d+\s*")
 
 
 def _text_problem(error) -> Optional[Text]:
@@ -314,6 +333,11 @@ def _alternative_wordings(error):
 
 
 def _type_problem(value, expected, examples=None) -> Text:
+    wanted = _listed(expected)
+    if isinstance(value, str) and ("number" in wanted or "integer" in wanted) and _DECIMAL_COMMA.fullmatch(value):
+        return Text("schema.decimal_comma", value=show_value(value), number=value.strip().replace(",", "."))
+    if wanted == ["array"] and isinstance(value, str) and value.strip():  # `audience: external`, `formats: pdf, csv`
+        return Text("schema.one_item_list", value=show_value(value), kind=_kind(value), item=_flow(value))
     if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
         expected = Text("schema.such_as", expected=_type_words(expected), example=_flow(examples[0]))
     else:
