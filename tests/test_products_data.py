@@ -80,8 +80,8 @@ def backed(name: str, claimed: set) -> bool:
 
 
 def claims(source) -> list[str]:
-    """The facts a source backs: its `facts` list, or the keys of its `quotes` (format 1.2)."""
-    return list(source.get("facts", source.get("quotes", {})))
+    """The facts a source backs: the keys of its quotes (1.2), or its `facts` list (a company's own entry)."""
+    return list(source.get("quotes", {})) or source.get("facts", [])
 
 
 def unbacked(entry) -> list[str]:
