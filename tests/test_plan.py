@@ -498,3 +498,30 @@ def test_the_gains_shown_never_rise_down_the_plan_of_a_generated_estate():
     gains = [action.gain for action in plan.form(result).actions]
     assert len(gains) > 100
     assert all(later <= earlier for earlier, later in zip(gains, gains[1:]))
+
+
+def test_an_action_whose_findings_all_rest_on_facts_not_stated_asks_for_the_facts(tmp_path):
+    path = tmp_path / "estate.yaml"
+    path.write_text(textwrap.dedent("""\
+        version: 1
+        providers:
+          ms: {type: saas-vendor, offers: [saas]}
+        applications:
+          messagerie:
+            usage: support
+            owner: it
+            category: messaging
+            delivery: saas
+            tenancy: multi
+            updates: vendor
+            provider: ms
+            access: {browser: true, network: internet}
+            availability: {target: 99.9, own: 99.99}
+        """), encoding="utf-8")
+    for lang, words in (("en", "State the facts 'messagerie' leaves out (collaboration.native"),
+                        ("fr", "« messagerie » : indiquer les faits non renseignés (collaboration.native")):
+        plan = json.loads(invoke("plan", path, "--format", "json", "--today", TODAY, "--lang", lang,
+                                 "--select", "COL001,COL002,COL003").stdout)
+        (action,) = plan["actions"]
+        assert {f["code"] for f in action["findings"]} == {"COL001", "COL002", "COL003"}
+        assert action["title"].replace("\u00a0", " ").startswith(words), action["title"]

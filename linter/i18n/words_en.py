@@ -624,6 +624,8 @@ WORDS = {
     "plan.percent": "{value}%",
     "plan.raise": "Raise the availability of '{id}' to {target} (now {now})",
     "plan.state_figure": "State the availability of '{id}': at least {target}",
+    "plan.state_facts": "State the facts '{id}' leaves out ({fields}): its findings rest on them alone",
+    "plan.state_facts_estate": "State the facts the estate leaves out ({fields}): its findings rest on them alone",
     "plan.availability": "Bring the end-to-end availability of '{id}' ({now}) up to its target ({target})",
     "plan.same_service": "Promise the internal users of '{id}' the {floor} external users get (now {target})",
     "plan.target": "Give '{id}' an availability target of at least {floor}",

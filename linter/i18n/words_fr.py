@@ -668,6 +668,8 @@ WORDS = {
     "plan.percent": "{value} %",
     "plan.raise": "« {id} » : porter la disponibilité à {target} (aujourd'hui {now})",
     "plan.state_figure": "« {id} » : indiquer sa disponibilité (au moins {target})",
+    "plan.state_facts": "« {id} » : indiquer les faits non renseignés ({fields}), sur lesquels reposent seuls ses constats",
+    "plan.state_facts_estate": "Indiquer les faits que le patrimoine ne renseigne pas ({fields}), sur lesquels reposent seuls ses constats",
     "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) à la cible ({target})",
     "plan.same_service": "« {id} » : promettre aux utilisateurs internes les {floor} promis aux utilisateurs "
                          "externes (aujourd'hui {target})",

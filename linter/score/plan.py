@@ -30,6 +30,8 @@ PER_ENTITY = {"move": None, "access": None, "collaboration": "collaboration", "f
               "spreadsheet": "spreadsheet", "keys": "keys", "classify": "classify", "owner": "owner"}
 # Actions whose subject is not simply the finding's entity: placed by `_place_<kind>`.
 ESTATE_WIDE = frozenset(("est", "waivers", "iaas-providers", "data-spaces", "export", "route", "office-cost"))
+# Actions whose own title already asks for the missing fact (an owner, a class, a figure, a target).
+ASKS_FOR_FACTS = frozenset(("raise", "owner", "classify", "target", "availability", "same-service"))
 # A move that changes how an application is delivered also changes how it is reached: it takes these actions in.
 REDELIVERY_TAKES = ("access", "spreadsheet")
 SENSITIVE = ("confidential", "secret")
@@ -402,7 +404,9 @@ class _Builder:
                         move.findings.extend(other.findings)
         for group in groups.values():
             group.findings.sort(key=lambda d: d.sort_key())
-            if group.title is None:
+            if group.kind not in ASKS_FOR_FACTS and group.findings and all(d.unstated for d in group.findings):
+                group.title = self._title_state_facts(group)
+            elif group.title is None:
                 group.title = getattr(self, "_title_" + group.kind.replace("-", "_"))(group)
             self._effects(group)
         return groups
@@ -430,6 +434,13 @@ class _Builder:
         how = Text("plan.how.browser") if "access" in kinds else ""
         key = "plan.rebuild" if "spreadsheet" in kinds else "plan.move"
         return Text(key, id=entity.id, target=Text("plan.to." + target), how=how)
+
+    def _title_state_facts(self, group: _Group) -> Text:
+        """Findings that rest only on facts not stated: what they need is the facts, not a change."""
+        fields = Listing(dict.fromkeys(d.field for d in group.findings if d.field), "and")
+        if group.subject is None:
+            return Text("plan.state_facts_estate", fields=fields)
+        return Text("plan.state_facts", id=group.subject.id, fields=fields)
 
     def _title_access(self, group: _Group) -> Text:
         only_offline = {d.field.split(".")[-1] for d in group.findings} == {"offline"}
