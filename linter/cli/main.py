@@ -171,7 +171,8 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         elif project.effective.baseline:
             from ..rules import baseline
 
-            result, note = baseline.filter_result(result, project.name(project.effective.baseline))
+            # --baseline as written; the config's, relative to the folder the command runs in
+            result, note = baseline.filter_result(result, baseline_path or project.name(project.effective.baseline))
             _note(language, note)
         if statistics:
             from ..score import scorecard as scoring

@@ -106,7 +106,7 @@ class _Sources:
             self.origins[key] = f"--{key}"
             return self.flags[key]
         if key in self.values:
-            self.origins[key] = self.config.where(key)
+            self.origins[key] = str(self.config.where(key))
             return read(self.config)
         self.origins[key] = DEFAULT
         return default
@@ -132,7 +132,7 @@ class _Sources:
         """The rule options: the defaults, with those the file sets."""
         given = checking.options(self.config) if "options" in self.values else {}
         for name in DEFAULT_OPTIONS:
-            self.origins[f"options.{name}"] = self.config.where("options", name) if name in given else DEFAULT
+            self.origins[f"options.{name}"] = str(self.config.where("options", name)) if name in given else DEFAULT
         return {**DEFAULT_OPTIONS, **given}
 
 

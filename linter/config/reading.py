@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..rules.diagnostic import InputError
+from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
 from ..i18n.messages import Text
 
@@ -31,9 +31,9 @@ class ConfigFile:
     values: dict
     positions: Callable[[tuple], tuple]  # key path -> (line, column)
 
-    def where(self, *path) -> str:
+    def where(self, *path) -> Place:
         line, column = self.positions(path)
-        return f"{self.path}:{line}:{column}"
+        return Place(self.path, line, column)
 
 
 def read_config(path: Path, root: Path) -> ConfigFile:

@@ -20,7 +20,7 @@ import stat
 
 from typing import Optional
 
-from ..rules.diagnostic import InputError
+from ..rules.diagnostic import InputError, Place
 from ..i18n.messages import Text
 
 # Far above any estate (10,000 applications take 9 MB) and below what would exhaust memory.
@@ -78,7 +78,7 @@ def decode(raw: bytes, path: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise InputError(Text("input.not_utf8", byte=f"0x{raw[error.start]:02x}"),
-                         where=f"{path}:{line}:{column}") from None
+                         where=Place(path, line, column)) from None
 
 
 def read_text(path: str, limit: int = MAX_BYTES, name: Optional[str] = None) -> str:
@@ -152,7 +152,7 @@ def read_json(path: str, not_json: str):
         document = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as error:
         raise InputError(Text(not_json, problem=json_problem(error.msg)),
-                         where=f"{path}:{error.lineno}:{error.colno}") from None
+                         where=Place(path, error.lineno, error.colno)) from None
     except _Refused as error:
         raise InputError(Text(not_json, problem=error.text), where=path) from None
     except RecursionError:

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 import yaml
 from yaml import events as ev
 
-from ..rules.diagnostic import InputError, Problem
+from ..rules.diagnostic import InputError, Place, Problem
 from .inputs import read_stdin, read_text, require_regular
 from ..i18n.messages import Text
 
@@ -533,7 +533,7 @@ def refuse_problems(document: Document) -> None:
     if document.problems:
         first = document.problems[0]
         text = Text("load.invalid_yaml", problem=first.text) if first.code == "EST001" else first.text
-        raise InputError(text, where=f"{first.file}:{first.line}:{first.column}")
+        raise InputError(text, where=Place(first.file, first.line, first.column))
 
 
 def load_file(path: str) -> Document:

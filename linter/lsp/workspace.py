@@ -139,11 +139,8 @@ class Folder:
             try:
                 text = read_text(path)
             except InputError as error:
-                line, column = 1, 1
-                if error.where:
-                    parts = error.where.rsplit(":", 2)
-                    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-                        line, column = int(parts[1]), int(parts[2])
+                place = error.place
+                line, column = (place.line or 1, place.column or 1) if place is not None else (1, 1)
                 text = Unreadable(render(self.settings.lang, error.message), line, column)
             self._disk[path] = text
         return text

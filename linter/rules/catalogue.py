@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .diagnostic import InputError
+from .diagnostic import InputError, Place
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..load.inputs import read_text
 from ..load.loader import Document, load_text, refuse_problems
@@ -379,7 +379,7 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
     return None
 
 
-def _where(document: Document, path: tuple) -> str:
+def _where(document: Document, path: tuple) -> Place:
     """file:line:col of `path`, or of the deepest part of it written in the file (an option's value is not)."""
     node, written = document.data, ()
     for step in path:
@@ -390,7 +390,7 @@ def _where(document: Document, path: tuple) -> str:
         else:
             break
     line, column = document.place(written)
-    return f"{document.path}:{line}:{column}"
+    return Place(document.path, line, column)
 
 
 def _first_schema_problem(data: dict) -> tuple:

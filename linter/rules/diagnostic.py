@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -74,16 +74,33 @@ class Problem:
     params: tuple = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where an input error is: a file, and its line and column when known (1-based)."""
+
+    file: str
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    def __str__(self) -> str:
+        return ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+
+
 class InputError(Exception):
     """Input that cannot be read at all (missing path, not UTF-8, bad option): exit 2.
 
-    Carries a `messages.Text` (or plain words) and where it happened, and is
-    put into words in the run's language by the command line.
+    Carries a `messages.Text` (or plain words) and where it happened (a Place, or a file's name), and is
+    put into words in the run's language by the command line; an editor reads the Place's line and column.
     """
 
-    def __init__(self, message, where: Optional[str] = None) -> None:
+    def __init__(self, message, where: Union[Place, str, None] = None) -> None:
         super().__init__(message)
-        self.message, self.where = message, where
+        self.message = message
+        self.place: Optional[Place] = Place(where) if isinstance(where, str) else where
+
+    @property
+    def where(self) -> Optional[str]:
+        return str(self.place) if self.place is not None else None
 
     def render(self, lang: str) -> str:
         from ..i18n.messages import render
