@@ -1,9 +1,9 @@
 """Configuration: the settings a run uses, from the flags over the config file over the defaults.
 
 The stages of reading a configuration, one module each: `discovery` finds
-the file, `reading` reads it with the position of every key, `checking`
+the file, `reading` reads it with the position of every key, `values`
 checks each key's value; `resolve` (here) merges them under the flags and
-loads the rule catalogue the codes are checked against; `command` is
+loads the rule catalogue the codes are checked against; `cli/config.py` is
 `si-lint config`.
 """
 
@@ -17,7 +17,7 @@ from ..rules.catalogue import Catalogue, load_catalogue
 from ..rules.diagnostic import SEVERITIES, InputError
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
-from . import checking
+from . import values
 from .discovery import discover
 from .reading import ALIASES, KEYS, read_config, shown
 
@@ -47,20 +47,20 @@ def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root
     """
     config = _config_file(config_path, root)
     source = _Sources(flags, config)
-    fail_on = source.pick("fail-on", lambda c: checking.choice(c, "fail-on", SEVERITIES), "warning")
-    lang = source.pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
+    fail_on = source.pick("fail-on", lambda c: values.choice(c, "fail-on", SEVERITIES), "warning")
+    lang = source.pick("lang", lambda c: values.choice(c, "lang", LANGUAGES), None)
     if lang is None:
         lang, source.origins["lang"] = env_lang, ENVIRONMENT
-    rules_dirs = source.pick("rules-dir", lambda c: checking.folders(c, "rules-dir"), ())
-    products_dirs = source.pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
-    preview = source.pick("preview", lambda c: checking.flag(c, "preview"), False)
-    paths = source.pick("paths", checking.paths, ())
-    baseline = source.pick("baseline", checking.baseline, None)
+    rules_dirs = source.pick("rules-dir", lambda c: values.folders(c, "rules-dir"), ())
+    products_dirs = source.pick("products-dir", lambda c: values.folders(c, "products-dir"), ())
+    preview = source.pick("preview", lambda c: values.flag(c, "preview"), False)
+    paths = source.pick("paths", values.paths, ())
+    baseline = source.pick("baseline", values.baseline, None)
     catalogue = load_catalogue(rules_dirs)
     select = source.codes("select", None, catalogue)
     ignore = source.codes("ignore", (), catalogue)
     extend_select = source.codes("extend-select", (), catalogue)
-    severity = source.pick("severity", lambda c: checking.severity(c, catalogue), {})
+    severity = source.pick("severity", lambda c: values.severity(c, catalogue), {})
     options = source.options()
     settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
                         severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
@@ -118,19 +118,19 @@ class _Sources:
             if not flag and key == "select":
                 raise InputError(Text("config.empty_selection", key=f"--{key}"))
             for code in flag:
-                checking.check_code(code, catalogue, f"--{key}", key)
-        result = self.pick(key, lambda c: checking.code_list(c, key), default)
+                values.known_code(code, catalogue, f"--{key}", key)
+        result = self.pick(key, lambda c: values.code_list(c, key), default)
         if self.origins[key] not in (DEFAULT, f"--{key}"):
             if not result and key == "select":
                 raise InputError(Text("config.empty_selection", key=key), where=self.config.where(key))
             for code, where in result:
-                checking.check_code(code, catalogue, where, key)
+                values.known_code(code, catalogue, where, key)
             result = [code for code, _ in result]
         return tuple(result) if result is not None else None
 
     def options(self) -> dict:
         """The rule options: the defaults, with those the file sets."""
-        given = checking.options(self.config) if "options" in self.values else {}
+        given = values.options(self.config) if "options" in self.values else {}
         for name in DEFAULT_OPTIONS:
             self.origins[f"options.{name}"] = str(self.config.where("options", name)) if name in given else DEFAULT
         return {**DEFAULT_OPTIONS, **given}

@@ -263,7 +263,7 @@ def _check_condition(document: Document, key: str, builtin: bool) -> None:
         path, name = unknown
         raise InputError(Text("rulefile.unknown_option", key=key, name=show_value(name),
                               known=", ".join(sorted(DEFAULT_OPTIONS))), where=_where(document, path))
-    # Options change values, never types (config/checking.py): checking with the defaults checks every run.
+    # Options change values, never types (config/values.py): checking with the defaults checks every run.
     condition = _substitute(data[key], DEFAULT_OPTIONS)
     if not builtin and not _condition_predicate()(condition):
         path, problem = _first_condition_problem(condition)

@@ -1,4 +1,4 @@
-"""Checking each key of a config file: every problem is an InputError naming the file, line and column."""
+"""The values of a config file, key by key: every problem is an InputError naming the file, line and column."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ def options(config: ConfigFile) -> dict:
     return value
 
 
-def check_code(code: str, catalogue, where: str, key: str) -> None:
+def known_code(code: str, catalogue, where: str, key: str) -> None:
     """A code or prefix names some rule; EST rules cannot be left out."""
     if not code or not any(known.startswith(code) for known in catalogue.rules):
         prefixes = {rule.family for rule in catalogue}
