@@ -215,9 +215,7 @@ def wordings(error):
                     for name in expected if isinstance(value, dict) and name not in value)
     elif keyword == "additionalProperties":
         yield from _unknown_fields(path, value, list(error.schema.get("properties", {})))
-    elif _fact_names(error):
-        # a product source's `quotes` key or `facts` item: a fact name, or lifecycle.<version>
-        names = _fact_names(error)
+    elif names := _fact_names(error):  # a product source's `quotes` key or `facts` item
         close = difflib.get_close_matches(str(value), names, n=1)
         hint = Text("word.did_you_mean", close=close[0]) if close else ""
         at = path + (value,) if "propertyNames" in error.absolute_schema_path else path
