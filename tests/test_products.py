@@ -39,17 +39,15 @@ def messages(text: str, catalogue, lang: str = "en", **overrides) -> dict:
 
 # --- the built-in catalogue -----------------------------------------------------------------
 
-def test_google_workspace_alone_gives_only_its_documented_private_default(catalogue):
-    """No ACC or CLD finding: the product says SaaS, multitenant, vendor updates, browser. COL002 alone: Google
-    documents new files as private by default, which is what the principle asks to change."""
-    assert found(alone("google-workspace"), catalogue) == [("COL002", "workspace", 4, 5)]  # the product key
-    [col002] = run(alone("google-workspace"), catalogue).diagnostics
-    assert not col002.unstated
-    assert col002.message == ("'workspace' makes new content private by default (collaboration.default_sharing: "
-                              "private, from product google-workspace)")
-    [fr] = run(alone("google-workspace"), catalogue, lang="fr").diagnostics
-    assert fr.message == ("« workspace » rend les nouveaux contenus privés par défaut "
-                          "(collaboration.default_sharing : private, selon le produit google-workspace)")
+def test_microsoft_365_alone_gives_only_the_unstated_sharing_default(catalogue):
+    """No ACC or CLD finding: Microsoft documents SaaS, multitenant, vendor updates, browser use from the internet,
+    native co-editing of one version. COL002 alone, and only as "not stated": which sharing a new document gets is
+    an administrator's setting, not a product fact, so the catalogue leaves it to the estate."""
+    assert found(alone("microsoft-365"), catalogue) == [("COL002", "workspace", 3, 3)]
+    [col002] = run(alone("microsoft-365"), catalogue).diagnostics
+    assert col002.unstated
+    assert col002.message == ("'workspace' holds content and collaboration.default_sharing is not stated "
+                              "(counted as private by default)")
 
 
 def test_an_on_premises_edition_fires_cld001_and_cld003_naming_the_product(catalogue):
@@ -91,7 +89,7 @@ def test_a_stated_value_is_the_estates_own_and_points_at_its_key(catalogue):
 def test_a_stated_nested_field_keeps_the_products_other_facts_of_that_mapping(catalogue):
     """collaboration.default_sharing stated shared: COL002 goes, and native/single_version still come from
     the product (no COL001 or COL003)."""
-    text = alone("google-workspace", "collaboration: {default_sharing: shared}\n")
+    text = alone("microsoft-365", "collaboration: {default_sharing: shared}\n")
     assert found(text, catalogue) == []
 
 

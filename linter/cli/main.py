@@ -331,10 +331,18 @@ def _product_sheet(product, lang: str) -> str:
         lines += ["", say(lang, "cli.products.support")]
         lines += ["  " + say(lang, "cli.products.version_end", version=version, end=end)
                   for version, end in product.versions.items()]
+    if product.not_documented:
+        lines += ["", say(lang, "cli.products.not_documented", facts=", ".join(product.not_documented))]
     lines += ["", say(lang, "cli.products.sources")]
     for source in product.sources:
-        lines += [f"  {source['title']}", f"    {source['url']}",
-                  "    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]), checked=source["checked"])]
+        lines += [f"  {source['title']}", f"    {source['url']}"]
+        if "quotes" in source:
+            lines += ["    " + say(lang, "cli.products.checked", checked=source["checked"])]
+            lines += ["      " + say(lang, "cli.products.quote", fact=fact, quote=quote)
+                      for fact, quote in source["quotes"].items()]
+        else:  # a company's own entry may name the facts a page backs without quoting it
+            lines += ["    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]),
+                                   checked=source["checked"])]
     return "\n".join(lines) + "\n"
 
 

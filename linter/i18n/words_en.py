@@ -52,6 +52,7 @@ WORDS = {
     "schema.known_fields": "; known fields: {known}",
     "schema.invalid_id": "'{value}' is not a valid id: ids use lowercase letters, digits, '-' and '_', "
                          "starting with a letter",
+    "schema.not_fact_name": "'{value}' is not a fact name{hint}: name a fact ({options}) or lifecycle.<version>",
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
@@ -104,6 +105,9 @@ WORDS = {
     "products.not_a_mapping": "a product file is a mapping with id, name, vendor, description, facts, sources",
     "products.id_not_file": "id: {id} must be the file's name ({file})",
     "ref.unknown_product": "product '{target}' is not in the catalogue{hint}: `si-lint products` lists them",
+    # said after a "not stated" finding when the application's product lists the field in `not_documented`
+    "unstated.not_documented": "; product {product}: {vendor} does not document {field}, so only the estate can "
+                               "state it",
     "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
                  "so remove one of these depends_on entries",
     # --- waivers (EST005) ----------------------------------------------------------------
@@ -246,6 +250,9 @@ WORDS = {
     "cli.products.sources": "Sources (the vendor's own pages):",
     "cli.products.backs": "backs: {facts} (checked {checked})",
     # --- products sheet and history legend: a name and what it stands for ---------------------
+    "cli.products.checked": "read on {checked}; each fact and the page's sentence that states it:",
+    "cli.products.quote": "{fact}: \"{quote}\"",
+    "cli.products.not_documented": "Not documented by its vendor (state them on the application): {facts}",
     "cli.products.heading": "{id}: {name} ({vendor})",
     "cli.products.version_end": "{version}: {end}",
     "history.legend": "{family}: {name}",

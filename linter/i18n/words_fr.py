@@ -54,6 +54,8 @@ WORDS = {
     "schema.known_fields": " ; champs connus : {known}",
     "schema.invalid_id": "« {value} » n'est pas un identifiant valide : lettres minuscules, chiffres, « - » et "
                          "« _ », en commençant par une lettre",
+    "schema.not_fact_name": "« {value} » n'est pas un nom de fait{hint} : nommer un fait ({options}) ou "
+                            "lifecycle.<version>",
     "schema.enum": "{value} n'est pas l'une des valeurs permises : {options}{hint}",
     "schema.const": "{value} n'est pas une valeur permise : la seule possible est {expected}",
     "schema.type": "{value} est {kind} ; attendu : {expected}",
@@ -111,6 +113,8 @@ WORDS = {
     "products.id_not_file": "id : {id} doit être le nom du fichier ({file})",
     "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` donne "
                            "la liste des produits",
+    "unstated.not_documented": " ; produit {product} : l'éditeur {vendor} ne documente pas {field}, seul le "
+                               "patrimoine peut donc l'indiquer",
     "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas avoir besoin d'elle-même pour "
                  "fonctionner : supprimer l'une de ces entrées depends_on",
     # --- dérogations (EST005) -------------------------------------------------------------
@@ -266,6 +270,9 @@ WORDS = {
     "cli.products.sources": "Sources (les pages de l'éditeur) :",
     "cli.products.backs": "étaye : {facts} (vérifiée le {checked})",
     # --- fiche produit et légende de l'historique : un nom et ce qu'il désigne -------------------
+    "cli.products.checked": "lue le {checked} ; chaque fait et la phrase de la page qui l'énonce :",
+    "cli.products.quote": "{fact} : « {quote} »",
+    "cli.products.not_documented": "Non documentés par l'éditeur (à indiquer sur l'application) : {facts}",
     "cli.products.heading": "{id} : {name} ({vendor})",
     "cli.products.version_end": "{version} : {end}",
     "history.legend": "{family} : {name}",

@@ -31,8 +31,9 @@ class Product:
     facts: dict  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
     default_version: Optional[str]  # the version an application has when it states none
     versions: dict  # version -> end of support (YYYY-MM-DD)
-    sources: tuple  # {url, title, facts, checked}
+    sources: tuple  # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
     origin: str
+    not_documented: tuple = ()  # dotted facts the rules read that the vendor's documentation does not state
 
     def describe(self, lang: str) -> str:
         """The description in `lang`; one text (a company's own entry) is shown as is in every language."""
@@ -86,7 +87,8 @@ def parse_product(text: str, origin: str) -> Product:
     lifecycle = data.get("lifecycle") or {}
     versions = {str(version): entry["end_of_support"] for version, entry in (lifecycle.get("versions") or {}).items()}
     return Product(data["id"], data["name"], data["vendor"], data["description"], data["facts"],
-                   lifecycle.get("version"), versions, tuple(data["sources"]), origin)
+                   lifecycle.get("version"), versions, tuple(data["sources"]), origin,
+                   tuple(data.get("not_documented") or ()))
 
 
 def _problem(document) -> tuple:

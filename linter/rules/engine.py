@@ -20,7 +20,7 @@ from . import waivers
 from .catalogue import Catalogue, Rule, load_catalogue
 from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
-from ..i18n.messages import Listing, frozen, render
+from ..i18n.messages import Listing, Text, frozen, render
 from ..model.estate import Entity, Estate
 from ..model.products import load_products
 from .settings import Settings
@@ -245,7 +245,8 @@ class Memo:
         entity = finding.entity
         if entity is None:  # estate-wide: few, and placed by the whole estate
             return _diagnostic(rule, finding, estate, settings)
-        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, finding.path,
+        product = entity.product and (entity.product.id, entity.product.not_documented)  # names it when undocumented
+        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, product, finding.path,
                finding.missing, tuple((name, frozen(value)) for name, value in finding.params.items()))
         try:
             diagnostic = self._words_before.get(key)
@@ -277,12 +278,26 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
     return _worded(rule, template, params, place, entity.section if entity is not None else None,
                    entity.id if entity is not None else None, settings,
                    field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing),
-                   about=tuple(finding.about.items()))
+                   aside=_undocumented(entity, finding.missing), about=tuple(finding.about.items()))
+
+
+def _undocumented(entity, missing: tuple) -> Optional[Text]:
+    """The clause that says the application's product cannot fill a missing field: its vendor does not document it.
+
+    Said so that the user knows the catalogue was looked at and that only the estate can state the fact.
+    """
+    product = entity.product if entity is not None else None
+    if product is None or not missing:
+        return None
+    fields = [field for field in missing if field in product.not_documented]
+    if not fields:
+        return None
+    return Text("unstated.not_documented", product=product.id, vendor=product.vendor, field=Listing(fields, "and"))
 
 
 def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
-            field: str = "", unstated: bool = False, about: tuple = ()) -> Diagnostic:
-    """The one place a finding gets its words, severity and name: from its rule."""
+            field: str = "", unstated: bool = False, aside: Optional[Text] = None, about: tuple = ()) -> Diagnostic:
+    """The one place a finding gets its words, severity and name: from its rule (and `aside`, said after)."""
     lang = settings.lang
     text = rule.text(template, lang)
     options = settings.options  # a message may quote an option, like {min_availability}
@@ -293,6 +308,8 @@ def _worded(rule: Rule, template: str, params: dict, place: tuple, section, enti
         if value is not _UNKNOWN:
             words[name] = value.worded(lang) if isinstance(value, Clause) else render(lang, value)
     message = text.format_map(_Template(words))
+    if aside is not None:
+        message += render(lang, aside)
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
                       section, entity, rule.name, field, unstated, about)

@@ -216,6 +216,11 @@ def wordings(error):
                     for name in expected if isinstance(value, dict) and name not in value)
     elif keyword == "additionalProperties":
         yield from _unknown_fields(path, value, list(error.schema.get("properties", {})))
+    elif names := _fact_names(error):  # a product source's `quotes` key or `facts` item
+        close = difflib.get_close_matches(str(value), names, n=1)
+        hint = Text("word.did_you_mean", close=close[0]) if close else ""
+        at = path + (value,) if "propertyNames" in error.absolute_schema_path else path
+        yield at, Text("schema.not_fact_name", value=value, hint=hint, options=", ".join(names))
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
         yield path + (value,), Text("schema.invalid_id", value=value)
     elif keyword in ("pattern", "format"):
@@ -226,6 +231,20 @@ def wordings(error):
         yield from _alternative_wordings(error)
     else:
         yield path, _value_problem(error)
+
+
+def _fact_names(error) -> list:
+    """The fact names when the error is about one (product.schema.json: a fact or `lifecycle.<version>`), else [].
+
+    The error is the anyOf itself, or one of its alternatives (the one jsonschema found most relevant).
+    """
+    for node in (error, error.parent):
+        alternatives = node.validator_value if node is not None and node.validator == "anyOf" else None
+        if isinstance(alternatives, list) and len(alternatives) == 2:
+            names, other = alternatives
+            if "enum" in names and str(other.get("pattern", "")).startswith("^lifecycle"):
+                return list(names["enum"])
+    return []
 
 
 def _not_finite_problem(value, expected) -> Text:
