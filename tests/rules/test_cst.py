@@ -93,7 +93,7 @@ def test_the_message_gives_the_breakdown_in_both_languages(catalogue):
         "the office budget is 18 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling): "
         "software office-suite 8 EUR, chat 6 EUR; access devices laptops 4 EUR", False)]
     assert messages(text, catalogue, lang="fr") == [(
-        "le budget de la bureautique est de 18 € par utilisateur et par mois, au-dessus du plafond de 10 € "
+        "le budget de la bureautique atteint 18 € par utilisateur et par mois, au-delà du plafond de 10 € "
         "(option office_cost_ceiling) : logiciels office-suite 8 €, chat 6 € ; objets d'accès laptops 4 €", False)]
 
 
@@ -107,8 +107,8 @@ def test_costs_in_another_currency_are_listed_as_not_counted(catalogue):
           chat: {usage: support, category: messaging, cost: {per_user_month: 12, currency: USD}}
         """
     assert messages(text, catalogue, lang="fr") == [(
-        "le budget de la bureautique est de 11,5 € par utilisateur et par mois, au-dessus du plafond de 10 € "
-        "(option office_cost_ceiling) : logiciels office-suite 7,5 € ; objets d'accès laptops 4 € ; non comptés, "
+        "le budget de la bureautique atteint 11,50 € par utilisateur et par mois, au-delà du plafond de 10 € "
+        "(option office_cost_ceiling) : logiciels office-suite 7,50 € ; objets d'accès laptops 4 € ; non comptés, "
         "dans une autre devise : chat 12 USD", False)]
 
 
@@ -128,9 +128,9 @@ def test_the_default_device_cost_is_said_and_makes_the_finding_unstated(catalogu
     [(message, unstated)] = messages(text, catalogue)
     assert unstated
     assert message == (
-        "the office budget is 11.5 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling), "
+        "the office budget is 11.50 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling), "
         "only because cost.per_user_month is not stated for access devices: software office-suite 6 EUR; access "
-        "devices 5.5 EUR by default (option device_cost_default: no access-devices component states a cost)")
+        "devices 5.50 EUR by default (option device_cost_default: no access-devices component states a cost)")
     # 11 of software alone is above the ceiling whatever the devices cost: stated, not unstated
     [(_, unstated)] = messages(text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue)
     assert not unstated
