@@ -219,3 +219,30 @@ def test_explain_acc007_says_the_three_families_are_si_lints_default(lang):
 def test_the_readme_says_the_budget_includes_the_device():
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "10 EUR per user per month for office tools and the access device together" in readme
+
+
+# --- the parser's own English inside French messages -------------------------------------------
+
+@pytest.mark.parametrize("text, english", [
+    ("version: 1\na: b: c\n", "mapping values are not allowed"),
+    ("version: 1\na: [1, 2\n", "did not find expected ','"),
+    ("version: 1\na: \"abc\n", "end of stream"),
+    ("version: 1\n  a: 1\n b: 2\n", "did not find expected key"),
+    ("version: 1\nb:\n\t- x\n", "cannot start any token"),
+])
+def test_yaml_syntax_errors_are_worded_in_french(tmp_path, text, english):
+    estate = tmp_path / "estate.yaml"
+    estate.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, [str(estate), "--lang", "fr"])
+    assert result.exit_code == 1
+    assert "EST001 [erreur] YAML invalide : " in result.output
+    assert english not in result.output and "while " not in result.output
+
+
+def test_a_yaml_problem_not_yet_worded_keeps_the_parsers_words():
+    import yaml
+
+    from si_lint.load.loader import yaml_problem
+
+    error = yaml.MarkedYAMLError(context="while testing", problem="something new")
+    assert yaml_problem(error) == "something new (while testing)"

@@ -28,6 +28,24 @@ WORDS = {
     "input.json.syntax": "invalid JSON syntax",
     # --- load (EST001, EST002) -----------------------------------------------------
     "load.invalid_yaml": "invalid YAML: {problem}",
+    # what the YAML parser found, in our words (EST001)
+    "load.yaml.mapping_here": "mapping values are not allowed here: put the value in quotes, or the key "
+                              "on a line of its own",
+    "load.yaml.colon": "could not find the ':' expected after a key",
+    "load.yaml.tab": "a tab character where YAML expects a value or an indentation: indent with spaces",
+    "load.yaml.bad_start": "a character that cannot start a value here (a tab, or a reserved one such as @ or `): "
+                          "indent with spaces, or put the value in quotes",
+    "load.yaml.key": "a key is expected here: check the indentation",
+    "load.yaml.dash": "a list entry ('-') is expected here: check the indentation",
+    "load.yaml.value": "a value is expected here",
+    "load.yaml.end": "the file ends before a quote or a bracket is closed",
+    "load.yaml.indentation": "unexpected content at this indentation: check the indentation",
+    "load.yaml.list": "',' or ']' is expected here, to continue or close the list",
+    "load.yaml.mapping": "',' or '}}' is expected here, to continue or close the mapping",
+    "load.yaml.escape": "an escape (\\) that YAML does not know: in double quotes, write \\\\ for a backslash",
+    "load.yaml.dash_here": "a list entry ('-') is not allowed here: check the indentation",
+    "load.yaml.colon_here": "an unexpected ':': put the value in quotes",
+    "load.yaml.anchor": "an anchor or alias name is written in letters and digits",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
                           "the file keeps only one, so merge the two or rename one",
     "load.key_not_scalar": "a mapping key must be a plain value, not a mapping or a list",

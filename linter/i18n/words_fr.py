@@ -28,6 +28,25 @@ WORDS = {
     "input.json.syntax": "syntaxe JSON invalide",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
+    # ce que l'analyseur YAML a trouvé, dans nos mots (EST001)
+    "load.yaml.mapping_here": "une paire « clé : valeur » n'est pas permise ici : mettre la valeur entre "
+                              "guillemets, ou la clé sur sa propre ligne",
+    "load.yaml.colon": "le « : » attendu après une clé est introuvable",
+    "load.yaml.tab": "une tabulation là où YAML attend une valeur ou une indentation : indenter avec des espaces",
+    "load.yaml.bad_start": "un caractère qui ne peut pas commencer une valeur ici (une tabulation, ou un caractère "
+                          "réservé comme @ ou `) : indenter avec des espaces, ou mettre la valeur entre guillemets",
+    "load.yaml.key": "une clé est attendue ici : vérifier l'indentation",
+    "load.yaml.dash": "une entrée de liste (« - ») est attendue ici : vérifier l'indentation",
+    "load.yaml.value": "une valeur est attendue ici",
+    "load.yaml.end": "le fichier se termine avant qu'un guillemet ou un crochet soit fermé",
+    "load.yaml.indentation": "contenu inattendu à cette indentation : vérifier l'indentation",
+    "load.yaml.list": "« , » ou « ] » est attendu ici, pour poursuivre ou fermer la liste",
+    "load.yaml.mapping": "« , » ou « }} » est attendu ici, pour poursuivre ou fermer le dictionnaire",
+    "load.yaml.escape": "un échappement (\\) que YAML ne connaît pas : entre guillemets doubles, écrire "
+                        "\\\\ pour une barre oblique inverse",
+    "load.yaml.dash_here": "une entrée de liste (« - ») n'est pas permise ici : vérifier l'indentation",
+    "load.yaml.colon_here": "un « : » inattendu : mettre la valeur entre guillemets",
+    "load.yaml.anchor": "un nom d'ancre ou d'alias s'écrit en lettres et en chiffres",
     "load.duplicate_key": "clé « {key} » en double, déjà définie à {place} ; le fichier n'en garde qu'une : "
                           "fusionner les deux entrées ou en renommer une",
     "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
