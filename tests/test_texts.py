@@ -246,3 +246,24 @@ def test_a_yaml_problem_not_yet_worded_keeps_the_parsers_words():
 
     error = yaml.MarkedYAMLError(context="while testing", problem="something new")
     assert yaml_problem(error) == "something new (while testing)"
+
+
+@pytest.mark.parametrize("toml, english", [
+    ('[tool.si-lint]\nlang = \n', "Invalid value"),
+    ('[tool.si-lint]\nfail-on = "error\n', "Illegal character"),
+    ('[tool.si-lint]\na b = 1\n', "Expected '='"),
+    ('[tool.si-lint]\n[tool.si-lint]\n', "Cannot declare"),
+])
+def test_toml_syntax_errors_are_worded_in_french(tmp_path, monkeypatch, toml, english):
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "estate.yaml").write_text("version: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["estate.yaml", "--lang", "fr"])
+    assert result.exit_code == 2
+    assert "TOML invalide : " in result.output and english not in result.output
+
+
+def test_a_toml_problem_not_yet_worded_keeps_the_parsers_words():
+    from si_lint.config.reading import toml_problem
+
+    assert toml_problem("Something new") == "Something new"

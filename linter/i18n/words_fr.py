@@ -228,6 +228,19 @@ WORDS = {
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",
     "config.not_a_table": "[tool.si-lint] doit être une table de clés ({keys})",
     "config.invalid_toml": "TOML invalide : {problem}",
+    "config.toml.value": "une valeur est attendue ici : du texte entre guillemets, un nombre, true ou "
+                         "false, [une liste] ou {{une table}}",
+    "config.toml.string": "une chaîne n'est pas fermée : ajouter le guillemet fermant",
+    "config.toml.array": "une liste n'est pas fermée : ajouter le ] fermant",
+    "config.toml.table": "une table en ligne n'est pas fermée : ajouter l'accolade fermante",
+    "config.toml.twice": "une clé ou une table est définie deux fois : n'en garder qu'une",
+    "config.toml.equals": "« = » est attendu après la clé",
+    "config.toml.newline": "un retour à la ligne est attendu après la valeur : une clé = valeur par ligne",
+    "config.toml.key": "une clé est attendue ici : lettres, chiffres, - et _, ou une clé entre guillemets",
+    "config.toml.statement": "ni une ligne clé = valeur ni un en-tête [table]",
+    "config.toml.escape": "une barre oblique inverse (\\) que TOML ne connaît pas : écrire \\\\, ou "
+                          "employer des apostrophes",
+    "config.toml.character": "un caractère que TOML n'admet pas ici (une chaîne restée ouverte en fin de ligne ?)",
     "config.unknown_key": "clé inconnue {key}{hint} ; clés connues : {keys}",
     "config.code_list": "{key} : une liste de codes ou de préfixes de règles est attendue, par exemple [ACC, "
                         "CLD001]",
