@@ -267,3 +267,22 @@ def test_a_toml_problem_not_yet_worded_keeps_the_parsers_words():
     from si_lint.config.reading import toml_problem
 
     assert toml_problem("Something new") == "Something new"
+
+
+@pytest.mark.parametrize("message, french", [
+    ("'{id}' is {broken", "une accolade « { » qui n'est pas fermée"),
+    ("'{id}' is } broken", "une accolade « } » qui ne ferme rien"),
+])
+def test_a_broken_message_template_is_worded_in_french(tmp_path, message, french):
+    rule = (REPO / "tests" / "data" / "custom_rules" / "ACME002-content-on-linux.yaml").read_text(encoding="utf-8")
+    english = "  message: \"'{id}' is a content application that Linux laptops cannot use (devices: {value})\""
+    assert english in rule
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "ACME002-content-on-linux.yaml").write_text(rule.replace(english, f'  message: "{message}"'),
+                                                          encoding="utf-8")
+    estate = tmp_path / "estate.yaml"
+    estate.write_text("version: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(estate), "--rules-dir", str(folder), "--lang", "fr"])
+    assert result.exit_code == 2
+    assert french in result.output and "encountered" not in result.output

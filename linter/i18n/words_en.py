@@ -174,6 +174,8 @@ WORDS = {
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
+    "rulefile.brace_unclosed": "a '{{' that is not closed",
+    "rulefile.brace_alone": "a '}}' that closes nothing",
     "rulefile.declarative_placeholder": "{{{name}}} cannot be filled in; a condition's message can use {{id}}, {{name}}, {{value}} and the options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} is not a parameter name",
     "rulefile.when_or_check": "a rule needs exactly one of `when` (a condition) or `check`",

@@ -184,6 +184,8 @@ WORDS = {
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
     "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
+    "rulefile.brace_unclosed": "une accolade « {{ » qui n'est pas fermée",
+    "rulefile.brace_alone": "une accolade « }} » qui ne ferme rien",
     "rulefile.declarative_placeholder": "{{{name}}} ne peut pas être rempli ; le message d'une condition peut utiliser {{id}}, {{name}}, {{value}} et les options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
     "rulefile.when_or_check": "une règle demande exactement l'un des deux : `when` (une condition) ou `check`",
