@@ -188,7 +188,7 @@ def test_a_file_that_is_not_a_report_is_worded_in_french_too(tmp_path, reports):
                              "obligatoire « summary » manquant\n")
 
 
-def test_speaks_lang_even_when_the_reports_were_written_in_another(tmp_path, reports):
+def test_speaks_lang_even_when_the_reports_were_written_in_another(tmp_path):
     french = []
     for name, estate in (("avant", BEFORE), ("apres", AFTER)):
         source = tmp_path / f"{name}.yaml"
