@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Union
 
 from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
@@ -83,9 +83,32 @@ def parse_toml(text: str, path: str) -> dict:
         place = _TOML_ERROR_PLACE.search(message)
         where = f"{path}:{place.group(1)}:{place.group(2)}" if place else f"{path}:{text.count(chr(10)) + 1}:1"
         message = re.sub(r"\s*\(at end of document\)", "", _TOML_ERROR_PLACE.sub("", message))
-        raise InputError(Text("config.invalid_toml", problem=message), where=where) from None
+        raise InputError(Text("config.invalid_toml", problem=toml_problem(message)), where=where) from None
     except (ValueError, RecursionError) as error:  # integers past Python's limit, absurd nesting
         raise InputError(Text("config.invalid_toml", problem=str(error) or type(error).__name__), where=path) from None
+
+
+# What the TOML parser says, in our words for both languages (its own text is English only).
+_TOML_PROBLEMS = {
+    "Invalid value": "config.toml.value",
+    "Unterminated string": "config.toml.string",
+    "Unclosed array": "config.toml.array",
+    "Unclosed inline table": "config.toml.table",
+    "Cannot overwrite a value": "config.toml.twice",
+    "Cannot declare": "config.toml.twice",
+    "Expected '=' after a key": "config.toml.equals",
+    "Expected newline or end of document": "config.toml.newline",
+    "Invalid initial character for a key part": "config.toml.key",
+    "Invalid statement": "config.toml.statement",
+    "Unescaped '\\' in a string": "config.toml.escape",
+    "Illegal character": "config.toml.character",
+}
+
+
+def toml_problem(message: str) -> Union[Text, str]:
+    """The parser's problem in our words; one we have not worded yet keeps the parser's text."""
+    key = next((key for start, key in _TOML_PROBLEMS.items() if message.startswith(start)), None)
+    return Text(key) if key is not None else message
 
 
 def _read_toml(text: str, path: Path, name: str) -> ConfigFile:

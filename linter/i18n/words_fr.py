@@ -28,7 +28,26 @@ WORDS = {
     "input.json.syntax": "syntaxe JSON invalide",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
-    "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
+    # ce que l'analyseur YAML a trouvé, dans nos mots (EST001)
+    "load.yaml.mapping_here": "une paire « clé : valeur » n'est pas permise ici : mettre la valeur entre "
+                              "guillemets, ou la clé sur sa propre ligne",
+    "load.yaml.colon": "le « : » attendu après une clé est introuvable",
+    "load.yaml.tab": "une tabulation là où YAML attend une valeur ou une indentation : indenter avec des espaces",
+    "load.yaml.bad_start": "un caractère qui ne peut pas commencer une valeur ici (une tabulation, ou un caractère "
+                          "réservé comme @ ou `) : indenter avec des espaces, ou mettre la valeur entre guillemets",
+    "load.yaml.key": "une clé est attendue ici : vérifier l'indentation",
+    "load.yaml.dash": "une entrée de liste (« - ») est attendue ici : vérifier l'indentation",
+    "load.yaml.value": "une valeur est attendue ici",
+    "load.yaml.end": "le fichier se termine avant qu'un guillemet ou un crochet soit fermé",
+    "load.yaml.indentation": "contenu inattendu à cette indentation : vérifier l'indentation",
+    "load.yaml.list": "« , » ou « ] » est attendu ici, pour poursuivre ou fermer la liste",
+    "load.yaml.mapping": "« , » ou « }} » est attendu ici, pour poursuivre ou fermer le dictionnaire",
+    "load.yaml.escape": "un échappement (\\) que YAML ne connaît pas : entre guillemets doubles, écrire "
+                        "\\\\ pour une barre oblique inverse",
+    "load.yaml.dash_here": "une entrée de liste (« - ») n'est pas permise ici : vérifier l'indentation",
+    "load.yaml.colon_here": "un « : » inattendu : mettre la valeur entre guillemets",
+    "load.yaml.anchor": "un nom d'ancre ou d'alias s'écrit en lettres et en chiffres",
+    "load.duplicate_key": "clé « {key} » en double, déjà définie à {place} ; le fichier n'en garde qu'une : "
                           "fusionner les deux entrées ou en renommer une",
     "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
     "load.bad_scalar": "« {value} » n'est pas une valeur valide pour l'étiquette `!!{kind}`",
@@ -103,7 +122,7 @@ WORDS = {
     "ref.in.infrastructure": "dans l'infrastructure",
     "ref.in.data_stores": "parmi les stockages de données",
     "ref.in.applications": "parmi les applications",
-    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois, d'abord en {place} ({section}) ; les "
+    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois, d'abord à {place} ({section}) ; les "
                         "identifiants sont uniques dans tout le patrimoine : en renommer un",
     "ref.via_not_platform": "via « {target} » désigne un composant d'infrastructure de type {type}, pas une "
                             "plateforme d'intégration (integration-platform) : indiquer une plateforme "
@@ -121,6 +140,21 @@ WORDS = {
     # --- mots insérés dans d'autres messages ---------------------------------------------
     "word.or": "ou",
     "word.and": "et",
+    # un jour dans une phrase (les formats pour machines gardent 2025-01-01)
+    "date.day": "{day} {month} {year}",
+    "date.first_of_month": "1er {month} {year}",
+    "month.1": "janvier",
+    "month.2": "février",
+    "month.3": "mars",
+    "month.4": "avril",
+    "month.5": "mai",
+    "month.6": "juin",
+    "month.7": "juillet",
+    "month.8": "août",
+    "month.9": "septembre",
+    "month.10": "octobre",
+    "month.11": "novembre",
+    "month.12": "décembre",
     "word.text": "du texte",
     "word.boolean": "un booléen",
     "word.number": "un nombre",
@@ -159,6 +193,8 @@ WORDS = {
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
     "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
+    "rulefile.brace_unclosed": "une accolade « {{ » qui n'est pas fermée",
+    "rulefile.brace_alone": "une accolade « }} » qui ne ferme rien",
     "rulefile.declarative_placeholder": "{{{name}}} ne peut pas être rempli ; le message d'une condition peut utiliser {{id}}, {{name}}, {{value}} et les options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
     "rulefile.when_or_check": "une règle demande exactement l'un des deux : `when` (une condition) ou `check`",
@@ -203,6 +239,19 @@ WORDS = {
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",
     "config.not_a_table": "[tool.si-lint] doit être une table de clés ({keys})",
     "config.invalid_toml": "TOML invalide : {problem}",
+    "config.toml.value": "une valeur est attendue ici : du texte entre guillemets, un nombre, true ou "
+                         "false, [une liste] ou {{une table}}",
+    "config.toml.string": "une chaîne n'est pas fermée : ajouter le guillemet fermant",
+    "config.toml.array": "une liste n'est pas fermée : ajouter le ] fermant",
+    "config.toml.table": "une table en ligne n'est pas fermée : ajouter l'accolade fermante",
+    "config.toml.twice": "une clé ou une table est définie deux fois : n'en garder qu'une",
+    "config.toml.equals": "« = » est attendu après la clé",
+    "config.toml.newline": "un retour à la ligne est attendu après la valeur : une clé = valeur par ligne",
+    "config.toml.key": "une clé est attendue ici : lettres, chiffres, - et _, ou une clé entre guillemets",
+    "config.toml.statement": "ni une ligne clé = valeur ni un en-tête [table]",
+    "config.toml.escape": "une barre oblique inverse (\\) que TOML ne connaît pas : écrire \\\\, ou "
+                          "employer des apostrophes",
+    "config.toml.character": "un caractère que TOML n'admet pas ici (une chaîne restée ouverte en fin de ligne ?)",
     "config.unknown_key": "clé inconnue {key}{hint} ; clés connues : {keys}",
     "config.code_list": "{key} : une liste de codes ou de préfixes de règles est attendue, par exemple [ACC, "
                         "CLD001]",
@@ -356,10 +405,10 @@ WORDS = {
     "check.providers.other": "{n} fournisseurs",
     "check.provider_and_type": "{id} ({type})",
     "check.installed_client_cancels": "avec un client à installer ({clients}), le navigateur ne vaut plus pour "
-                                      "toutes les familles : aucune n'est comptée ; indiquer dans access.devices "
-                                      "les familles depuis lesquelles on l'utilise",
-    "check.no_browser": "sans `access.browser: true`, aucune famille n'est comptée ; indiquer dans "
-                        "access.devices les familles depuis lesquelles on l'utilise",
+                                      "toutes les familles : aucune famille d'objets d'accès n'est retenue ; "
+                                      "indiquer dans access.devices les familles depuis lesquelles on l'utilise",
+    "check.no_browser": "sans `access.browser: true`, aucune famille d'objets d'accès n'est retenue ; "
+                        "indiquer dans access.devices les familles depuis lesquelles on l'utilise",
     "check.link": "{id} ({figure} %)",
     "check.link_own": "{id} (availability.own {figure} %)",
     "check.link_group": "any_of({members}) ({figure} %)",
@@ -452,7 +501,7 @@ WORDS = {
     "field.Application.access.devices": "les familles d'objets d'accès depuis lesquelles on l'utilise ; sans cette liste, un navigateur sans rien à installer vaut pour toutes les familles",
     "field.Application.access.installed_clients": "logiciels à installer pour l'utiliser",
     "field.Application.access.offline": "none, sync (travail hors connexion synchronisé avec la version unique) ou local (copies locales seulement)",
-    "field.Application.access.network": "internet (de partout), vpn (seulement par un VPN) ou corporate (seulement sur le réseau de l'entreprise)",
+    "field.Application.access.network": "internet (accessible où que l'on soit), vpn (seulement par un VPN) ou corporate (seulement sur le réseau de l'entreprise)",
     "field.Application.collaboration": "comment les contenus sont partagés",
     "field.Application.collaboration.native": "partage et coédition intégrés",
     "field.Application.collaboration.default_sharing": "shared ou private : comment un nouveau document est "
@@ -487,7 +536,7 @@ WORDS = {
     "check.people.one": "{n} personne",
     "check.people.other": "{n} personnes",
     "check.version": "la version {version}",
-    "check.a_version": "une version non indiquée",
+    "check.a_version": "la version (non indiquée)",
     "report.checks_count.one": "{n} contrôle",
     "report.checks_count.other": "{n} contrôles",
     "cli.error": "erreur : {message}",
@@ -549,7 +598,7 @@ WORDS = {
     "html.why": "Pourquoi c'est important",
     "html.completeness": "complétude {share} : {stated} des {read} faits lus par les règles sont indiqués",
     "html.meta": "{label} : {{value}}",
-    "html.title": "Rapport du patrimoine",
+    "html.title": "Rapport du patrimoine applicatif",
     "html.generated": "si-lint {version} · {today}",
     "html.estate_score": "Score du patrimoine",
     "html.passed": "réussis",
@@ -579,7 +628,7 @@ WORDS = {
     "html.owner": "responsable",
     "html.usage": "usage",
     "html.category": "catégorie",
-    "html.defined_at": "définie en",
+    "html.defined_at": "définie à",
     "html.no_findings": "Aucun constat.",
     "html.waived_findings": "Constats sous dérogation (acceptés, mais non conformes)",
     "html.waivers": "Dérogations",
@@ -590,10 +639,10 @@ WORDS = {
     "html.expired": "expirée le {date}, il y a {n} jours",
     "html.bad_date": "expire le {date}",
     "html.availability": "Disponibilité de bout en bout",
-    "html.target": "cible",
-    "html.below_target": "sous la cible",
+    "html.target": "objectif",
+    "html.below_target": "en deçà de l'objectif",
     "html.no_figure": "sans chiffre",
-    "html.counted_100": "aucun chiffre pour {ids} (compté pour 100 %)",
+    "html.counted_100": "aucun chiffre pour {ids} (pris pour 100 %)",
     "html.own": "propre",
     "html.any_of": "au choix",
     "html.invalid": "Non évaluée : le schéma refuse cette entrée (voir les constats EST).",
@@ -677,11 +726,11 @@ WORDS = {
     "plan.state_figure": "« {id} » : indiquer sa disponibilité (au moins {target})",
     "plan.state_facts": "« {id} » : indiquer les faits non renseignés ({fields}), sur lesquels reposent seuls ses constats",
     "plan.state_facts_estate": "Indiquer les faits que le patrimoine ne renseigne pas ({fields}), sur lesquels reposent seuls ses constats",
-    "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) à la cible ({target})",
+    "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) au niveau de l'objectif ({target})",
     "plan.same_service": "« {id} » : promettre aux utilisateurs internes les {floor} promis aux utilisateurs "
                          "externes (aujourd'hui {target})",
-    "plan.target": "« {id} » : lui donner une cible de disponibilité d'au moins {floor}",
-    "plan.target_free": "« {id} » : lui donner une cible de disponibilité",
+    "plan.target": "« {id} » : lui donner un objectif de disponibilité d'au moins {floor}",
+    "plan.target_free": "« {id} » : lui donner un objectif de disponibilité",
     "plan.expired_waivers.one": "la dérogation expirée",
     "plan.expired_waivers.other": "les {n} dérogations expirées",
     "plan.unused_waivers.one": "la dérogation qui ne couvre plus rien",
@@ -739,7 +788,7 @@ WORDS = {
                                 "patrimoine dans git",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
-    "history.title": "Score du patrimoine dans le temps",
+    "history.title": "Évolution du score du patrimoine",
     "history.summary.one": "{n} commit a modifié le patrimoine.",
     "history.summary.other": "{n} commits ont modifié le patrimoine.",
     "history.moved": "Score du patrimoine : {first} au premier commit, {last} au dernier.",
@@ -758,7 +807,7 @@ WORDS = {
     "history.not_json": "pas du JSON ({problem}) ; donner un fichier écrit par `si-lint history --format json`",
     "history.not_a_history": "pas un historique de si-lint : {problem}",
     "history.html_only": "--history trace la tendance dans le rapport html : l'employer avec --format html",
-    # --- rapport html : par quoi commencer, score dans le temps -------------------------------
+    # --- rapport html : par quoi commencer, évolution du score -------------------------------
     "html.plan": "Par quoi commencer",
     "html.plan_help": "Les actions qui rapportent le plus (si-lint plan les donne toutes) : chacune lève les "
                       "constats indiqués, et son gain est la hausse du score du patrimoine une fois ces "
@@ -766,7 +815,7 @@ WORDS = {
     "html.plan_first": "Ces {n} actions (avec leurs prérequis) portent le score du patrimoine de {today} à "
                        "{score} ; l'ensemble des {total} actions le porte à {done}.",
     "html.plan_needs": "prérequis : #{ranks}",
-    "html.trend": "Score dans le temps",
+    "html.trend": "Évolution du score",
     "html.trend_help": "Le score du patrimoine à chaque commit qui l'a modifié (si-lint history), les "
                        "dérogations étant évaluées à la date de chaque commit.",
     "html.trend_point": "{date} · {commit} · {author} · {score}",
@@ -976,7 +1025,7 @@ WORDS = {
     "import.backstage.invalid_yaml": "YAML invalide : {problem} ; la suite du fichier n'est pas lue",
     "import.backstage.not_an_entity": "pas une entité Backstage (pas d'apiVersion backstage.io/...) : écarté",
     "import.backstage.no_kind_or_name": "une entité Backstage sans {what} : écartée ; lui en donner un",
-    "import.backstage.already_defined": "{ref} est déjà définie en {place} : celle-ci est écartée",
+    "import.backstage.already_defined": "{ref} est déjà définie à {place} : celle-ci est écartée",
     "import.backstage.bad_target": "une cible de Location est un chemin de fichier ou une URL : écartée",
     "import.backstage.remote": "la cible {target} est distante : non téléchargée ; en importer une copie locale",
     "import.backstage.outside": "la cible {target} est hors de {folders} : non lue ; indiquer son dossier sur la "

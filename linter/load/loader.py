@@ -19,7 +19,7 @@ import os
 import re
 from array import array
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import yaml
 from yaml import events as ev
@@ -482,10 +482,7 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
                                         path, line, column))
             documents.append(Document(path, data, index, unpack(root_mark), True, problems))
     except yaml.MarkedYAMLError as error:
-        problem = error.problem or str(error)
-        if error.context:
-            problem = f"{problem} ({error.context})"
-        failed = _unreadable(path, error.problem_mark or error.context_mark, problem)
+        failed = _unreadable(path, error.problem_mark or error.context_mark, yaml_problem(error))
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         failed = _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
                              _reader_problem(error))
@@ -500,6 +497,40 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
         if gc_was_enabled:
             gc.enable()
     return documents + [failed] if several else [failed]
+
+
+# What PyYAML says of a file it cannot parse, in our words for both languages (its own text is English only).
+_YAML_PROBLEMS = {  # the beginnings of what libyaml and PyYAML's own parser say
+    "mapping values are not allowed": "load.yaml.mapping_here",
+    "could not find expected ':'": "load.yaml.colon",
+    "found a tab character": "load.yaml.tab",
+    "found character '\\t'": "load.yaml.tab",
+    "found character": "load.yaml.bad_start",
+    "did not find expected key": "load.yaml.key",
+    "did not find expected '-' indicator": "load.yaml.dash",
+    "did not find expected node content": "load.yaml.value",
+    "found unexpected end of stream": "load.yaml.end",
+    "expected <block end>": "load.yaml.indentation",
+    "did not find expected ',' or ']'": "load.yaml.list",
+    "expected ',' or ']'": "load.yaml.list",
+    "did not find expected ',' or '}'": "load.yaml.mapping",
+    "expected ',' or '}'": "load.yaml.mapping",
+    "found unknown escape character": "load.yaml.escape",
+    "block sequence entries are not allowed": "load.yaml.dash_here",
+    "found unexpected ':'": "load.yaml.colon_here",
+    "did not find expected alphabetic or numeric character": "load.yaml.anchor",
+    "expected alphabetic or numeric character": "load.yaml.anchor",
+}
+
+
+def yaml_problem(error: yaml.MarkedYAMLError) -> Union[Text, str]:
+    """The parser's problem in our words; one we have not worded yet keeps the parser's text and context."""
+    problem = error.problem or ""
+    key = next((key for start, key in _YAML_PROBLEMS.items() if problem.startswith(start)), None)
+    if key is not None:
+        return Text(key)
+    text = problem or str(error)
+    return f"{text} ({error.context})" if error.context else text
 
 
 def _unreadable(path: str, mark, problem) -> Document:

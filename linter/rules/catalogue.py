@@ -369,7 +369,9 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
                   if name is not None]
     except ValueError as error:
-        return Text("rulefile.bad_template", error=str(error))
+        # Python's words for it are English only: "Single '}' encountered in format string", ...
+        alone = str(error).startswith("Single '}'")
+        return Text("rulefile.bad_template", error=Text("rulefile.brace_alone" if alone else "rulefile.brace_unclosed"))
     allowed = DECLARATIVE_PARAMS + tuple(DEFAULT_OPTIONS) + (("field",) if unstated else ())
     for name, spec, conversion in fields:
         if declarative and (name not in allowed or spec or conversion):
