@@ -14,7 +14,7 @@ from .. import __version__
 from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, delimiter, lang_option, lang_in_force, lint_options, open_project, parse_today, run,
                       write_output)
 from ..rules.diagnostic import InputError
-from ..i18n.messages import Text, count, say
+from ..i18n.messages import Day, Text, count, say
 
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
@@ -337,12 +337,12 @@ def _product_sheet(product, lang: str) -> str:
     for source in product.sources:
         lines += [f"  {source['title']}", f"    {source['url']}"]
         if "quotes" in source:
-            lines += ["    " + say(lang, "cli.products.checked", checked=source["checked"])]
+            lines += ["    " + say(lang, "cli.products.checked", checked=Day(source["checked"]))]
             lines += ["      " + say(lang, "cli.products.quote", fact=fact, quote=quote)
                       for fact, quote in source["quotes"].items()]
         else:  # a company's own entry may name the facts a page backs without quoting it
             lines += ["    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]),
-                                   checked=source["checked"])]
+                                   checked=Day(source["checked"]))]
     return "\n".join(lines) + "\n"
 
 
