@@ -137,7 +137,8 @@ WORDS = {
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
                                 "is one or a list of: {sections}",
     "rulefile.unknown_option": "{key}: unknown option {name}; known: {known}",
-    "rulefile.applies_to_check": "applies_to: a Python check chooses its own entities; `applies_to` goes with a `when` condition",
+    "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` goes "
+                                 "with a `when` condition or a check of one entity at a time",
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
@@ -328,6 +329,7 @@ WORDS = {
     "check.link_group": "any_of({members}) ({figure}%)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} for {users} of the {workforce} people ({weighted} per person)",
     "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a "
                             "cost)",
     # --- waivers (rules 1.1) -------------------------------------------------------------------
@@ -368,6 +370,8 @@ WORDS = {
     "field.Infrastructure.availability": "availability of this component alone, in percent, e.g. 99.995",
     "field.Infrastructure.waivers": "accepted exceptions to the rules that fire on this component",
     "field.Infrastructure.families": "for access-devices: the device families offered to people (ACC007)",
+    "field.Infrastructure.users": "for access-devices: how many people have this device (CST001 weights its cost "
+                                  "by users / workforce)",
     "field.Infrastructure.cost": "for access-devices: what a device costs per user per month (CST001)",
     "field.DataStore.name": "display name",
     "field.DataStore.description": "free text",
@@ -385,6 +389,8 @@ WORDS = {
     "field.Application.name": "display name",
     "field.Application.description": "free text",
     "field.Application.usage": "business (B) or support (S) in the B-I-S model",
+    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan "
+                                     "ranks by it; no rule reads it)",
     "field.Application.category": "free text; office, documents, messaging, collaboration and intranet are content categories (COL rules, CST001)",
     "field.Application.owner": "the team or person accountable for it",
     "field.Application.lifecycle": "the version in use and its end of support (CLD007); a plain text is a Backstage lifecycle stage",
@@ -400,6 +406,8 @@ WORDS = {
     "field.Application.updates": "vendor or customer: who installs new versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet, mainframe or other",
     "field.Application.access": "how people reach it",
+    "field.Application.interactive": "false for an application no person uses directly (EDI, batch, "
+                                     "machine-to-machine): ACC001-ACC006 do not apply; default true",
     "field.Application.access.browser": "usable from a standard web browser",
     "field.Application.access.devices": "the device families it is usable from; when left out, a browser with nothing to install counts as every family",
     "field.Application.access.installed_clients": "software users must install to use it",

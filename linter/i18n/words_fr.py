@@ -146,7 +146,9 @@ WORDS = {
     "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée ; la "
                                 "portée est donc l'une de ces sections, ou une liste de celles-ci : {sections}",
     "rulefile.unknown_option": "{key} : option inconnue {name} ; options connues : {known}",
-    "rulefile.applies_to_check": "applies_to : un contrôle Python choisit lui-même ses éléments ; `applies_to` va avec une condition `when`",
+    "rulefile.applies_to_check": "applies_to : un contrôle portant sur tout le patrimoine choisit lui-même ses "
+                                 "éléments ; `applies_to` va avec une condition `when` ou un contrôle élément par "
+                                 "élément",
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
     "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
@@ -348,6 +350,7 @@ WORDS = {
     "check.link_group": "any_of({members}) ({figure} %)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} pour {users} des {workforce} collaborateurs ({weighted} par personne)",
     "check.device_default": "{cost} par défaut (option device_cost_default : aucun composant access-devices "
                             "n'indique de coût)",
     # --- dérogations (règles 1.1) ----------------------------------------------------------------
@@ -396,6 +399,8 @@ WORDS = {
     "field.Infrastructure.availability": "disponibilité de ce composant seul, en pourcentage, par exemple 99.995",
     "field.Infrastructure.waivers": "dérogations aux règles qui se déclenchent pour ce composant",
     "field.Infrastructure.families": "pour access-devices : les familles d'objets d'accès proposées aux collaborateurs (ACC007)",
+    "field.Infrastructure.users": "pour access-devices : le nombre de personnes qui ont cet objet d'accès (CST001 "
+                                  "pondère son coût par users / workforce)",
     "field.Infrastructure.cost": "pour access-devices : ce que coûte un objet d'accès par utilisateur et par mois (CST001)",
     "field.DataStore.name": "nom affiché",
     "field.DataStore.description": "texte libre",
@@ -416,6 +421,8 @@ WORDS = {
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
+    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan s'en sert "
+                                     "pour classer ; aucune règle ne la lit)",
     "field.Application.category": "texte libre ; office, documents, messaging, collaboration et intranet sont des catégories de contenu (règles COL, CST001)",
     "field.Application.owner": "l'équipe ou la personne qui en répond",
     "field.Application.lifecycle": "la version utilisée et sa fin de support (CLD007) ; un simple texte est une étape de cycle de vie Backstage",
@@ -431,6 +438,9 @@ WORDS = {
     "field.Application.updates": "vendor ou customer : qui installe les nouvelles versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet (tableur), mainframe ou other",
     "field.Application.access": "comment on y accède",
+    "field.Application.interactive": "false pour une application que personne n'utilise directement (EDI, "
+                                     "traitement par lots, échange entre machines) : ACC001-ACC006 ne s'y "
+                                     "appliquent pas ; true par défaut",
     "field.Application.access.browser": "utilisable depuis un navigateur web standard",
     "field.Application.access.devices": "les familles d'objets d'accès depuis lesquelles on l'utilise ; sans cette liste, un navigateur sans rien à installer vaut pour toutes les familles",
     "field.Application.access.installed_clients": "logiciels à installer pour l'utiliser",
