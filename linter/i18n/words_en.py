@@ -289,8 +289,9 @@ WORDS = {
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "
                                "write one with --write-baseline",
-    "baseline.language": "its estate-wide findings are matched by message, written in '{lang}': run with "
-                         "--lang {lang} (or `lang: {lang}` in the config), or write the baseline again",
+    "baseline.old_version": "written by an earlier si-lint, which recognised findings by their words: write it "
+                            "again with --write-baseline {path} (findings are now recognised by code, entity and "
+                            "field, in any language)",
     "baseline.known.one": "{n} known finding not shown",
     "baseline.known.other": "{n} known findings not shown",
     "baseline.fixed.one": "{n} entry fixed and can be removed",

@@ -308,9 +308,9 @@ WORDS = {
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
                                "constats) ; en écrire un avec --write-baseline",
-    "baseline.language": "ses constats portant sur tout le patrimoine se reconnaissent à leur message, écrit en "
-                         "« {lang} » : lancer avec --lang {lang} (ou `lang: {lang}` dans la configuration), ou "
-                         "écrire de nouveau l'état de référence",
+    "baseline.old_version": "écrit par une version antérieure de si-lint, qui reconnaissait les constats à leurs "
+                            "mots : l'écrire de nouveau avec --write-baseline {path} (les constats se reconnaissent "
+                            "désormais à leur code, leur élément et leur champ, dans toutes les langues)",
     "baseline.known.one": "{n} constat déjà connu, non affiché",
     "baseline.known.other": "{n} constats déjà connus, non affichés",
     "baseline.fixed.one": "{n} entrée corrigée, à retirer",

@@ -22,6 +22,7 @@ class Diagnostic:
     rule: str = ""  # the rule's kebab-case name
     field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
     unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
+    subject: tuple = ()  # what it is about beyond its entity and field, in no language (baselines match on it)
 
     def identity(self) -> str:
         """What the finding is about, stable across edits: rule, section, entity and field, never line or words.

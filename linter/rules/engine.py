@@ -277,11 +277,12 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
         params["field"] = Listing(finding.missing, "and")
     return _worded(rule, template, params, place, entity.section if entity is not None else None,
                    entity.id if entity is not None else None, settings,
-                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing))
+                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing),
+                   subject=finding.subject)
 
 
 def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
-            field: str = "", unstated: bool = False) -> Diagnostic:
+            field: str = "", unstated: bool = False, subject: tuple = ()) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule."""
     lang = settings.lang
     text = rule.text(template, lang)
@@ -295,7 +296,7 @@ def _worded(rule: Rule, template: str, params: dict, place: tuple, section, enti
     message = text.format_map(_Template(words))
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-                      section, entity, rule.name, field, unstated)
+                      section, entity, rule.name, field, unstated, subject)
 
 
 _UNKNOWN = object()

@@ -43,7 +43,7 @@ def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
             "count": Plural("check.providers", len(iaas)), "limit": limit, "providers": Listing(p.id for p in iaas),
             "not_public": Clause(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
                                  for p in not_public),
-        }, anchor=anchor)
+        }, anchor=anchor, subject=tuple(p.id for p in iaas))
 
 
 @check("supported_versions")
