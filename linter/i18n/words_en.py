@@ -848,7 +848,7 @@ WORDS = {
     "import.mapping.split_one_value": "`split` is for list fields; `{field}` holds one value",
     "import.mapping.not_a_field": "`{field}` is not a field a column can feed: {hint}",
     "import.mapping.see_fields": "see docs/import.md for the fields a column can feed",
-    "import.mapping.by_hand": "it names entities an inventory does not define: add it by hand after the import",
+    "import.mapping.by_hand": "waivers are decisions, not facts of an inventory: add them by hand after the import",
     "import.mapping.values_shape": "column '{column}': `values` maps what the cells say to field values",
     "import.mapping.one_value": "`{field}` holds one value, not a list",
     "import.mapping.ignore_shape": "`ignore` lists column names whose cells are deliberately not imported",
@@ -877,13 +877,22 @@ WORDS = {
                                        "depends_on",
     "import.csv.unknown_dependency": "'{item}' is neither the name nor the id of an application of this inventory; "
                                      "left out of depends_on",
+    "import.csv.iaas_without_provider": "'{text}' is read as delivery: iaas, with no provider: CLD001 cannot tell "
+                                        "a public cloud from a colocation or a private data centre; {what}",
+    "import.csv.map_provider": "map the column that names the host to `provider` in the mapping (its cells name "
+                               "providers), or add `provider` by hand",
+    "import.csv.fill_provider": "fill its `provider` cell",
+    "import.csv.undefined.providers": "the provider '{id}' (from '{text}') is not defined by this inventory: add it "
+                                      "under `providers:` with its type, or si-lint reports it (EST004)",
+    "import.csv.undefined.data_stores": "the data store '{id}' (from '{text}') is not defined by this inventory: add "
+                                        "it under `data_stores:` with its kind, or si-lint reports it (EST004)",
+    "import.csv.unknown_product": "product '{id}' (from '{text}') is not in the built-in product catalogue "
+                                  "(`si-lint products` lists it): si-lint reports it (EST004) unless your "
+                                  "products-dir defines it",
     "import.suggest.head": "Mapping for {file}, suggested by `si-lint import csv --suggest-mapping`.\n"
                            "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
                            "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
                            "are values the default reading does not understand: map them, or the import reports them.",
-    "import.suggest.by_hand": "Columns that name providers or data stores: an inventory does not define them, so no\n"
-                              "column can feed `provider` or `data`. Add them by hand to the imported estate, then\n"
-                              "list these columns under `ignore:` (until then the import reports their cells):",
     "import.suggest.ignored": "Columns with no obvious field: map them above, or leave them ignored.",
     # Backstage catalogs
     "import.backstage.origin": "the Backstage catalog {path}",

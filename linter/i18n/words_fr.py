@@ -909,8 +909,8 @@ WORDS = {
                                       "valeur",
     "import.mapping.not_a_field": "`{field}` n'est pas un champ qu'une colonne peut alimenter : {hint}",
     "import.mapping.see_fields": "docs/import.md énumère les champs qu'une colonne peut alimenter",
-    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : l'ajouter à la main "
-                              "après l'import",
+    "import.mapping.by_hand": "les dérogations sont des décisions, pas des faits d'un inventaire : les ajouter à "
+                              "la main après l'import",
     "import.mapping.values_shape": "colonne « {column} » : `values` associe ce que disent les cellules aux valeurs "
                                    "du champ",
     "import.mapping.one_value": "`{field}` contient une seule valeur, pas une liste",
@@ -947,16 +947,28 @@ WORDS = {
                                        "l'identifiant ; laissé hors de depends_on",
     "import.csv.unknown_dependency": "« {item} » n'est ni le nom ni l'identifiant d'une application de cet "
                                      "inventaire ; laissé hors de depends_on",
+    "import.csv.iaas_without_provider": "« {text} » devient `delivery` iaas, sans fournisseur : CLD001 ne peut "
+                                        "distinguer un cloud public d'une colocation ou d'un centre de données "
+                                        "privé ; {what}",
+    "import.csv.map_provider": "associer à `provider` la colonne qui nomme l'hébergeur dans la table de "
+                               "correspondance (ses cellules nomment des fournisseurs), ou ajouter `provider` à la "
+                               "main",
+    "import.csv.fill_provider": "remplir sa cellule `provider`",
+    "import.csv.undefined.providers": "le fournisseur « {id} » (d'après « {text} ») n'est pas défini par cet "
+                                      "inventaire : l'ajouter sous `providers:` avec son type, faute de quoi si-lint "
+                                      "le signale (EST004)",
+    "import.csv.undefined.data_stores": "le stockage de données « {id} » (d'après « {text} ») n'est pas défini par "
+                                        "cet inventaire : l'ajouter sous `data_stores:` avec sa nature (kind), faute "
+                                        "de quoi si-lint le signale (EST004)",
+    "import.csv.unknown_product": "le produit « {id} » (d'après « {text} ») n'est pas dans le catalogue de produits "
+                                  "intégré (`si-lint products` le liste) : si-lint le signale (EST004), sauf si "
+                                  "votre products-dir le définit",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
                            "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
                            "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
                            "(une valeur associée à ~\nne dit rien et est laissée de côté). Les lignes qui "
                            "commencent par # sont des valeurs\nque la lecture par défaut ne comprend pas : les "
                            "associer, sinon l'import les signale.",
-    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un "
-                              "inventaire\nne les définit pas, donc aucune colonne ne peut alimenter `provider` "
-                              "ni `data`.\nLes ajouter à la main au patrimoine importé, puis mettre ces colonnes "
-                              "sous `ignore:`\n(jusque-là, l'import signale leurs cellules) :",
     "import.suggest.ignored": "Colonnes sans champ évident : les associer ci-dessus, ou les laisser ignorées.",
     # catalogues Backstage
     "import.backstage.origin": "le catalogue Backstage {path}",
