@@ -179,6 +179,8 @@ def fix(data, action):
     elif kind == "office-cost":
         for entity in action["entities"]:  # content applications, and access devices when they state a cost
             _entity(data, entity)["cost"]["per_user_month"] = 1
+    elif kind == "fix" and codes == {"CLD007"}:  # a supported version, stated over the product's
+        _entity(data, subject)["lifecycle"] = {"version": "2019", "end_of_support": "2099-12-31"}
     elif kind == "classify":
         _entity(data, subject)["usage"] = "business"
     elif kind == "owner":
