@@ -299,3 +299,27 @@ def test_a_custom_rule_reads_an_extension_field(tmp_path, monkeypatch):
 def test_an_extension_field_name_is_a_valid_rule_field():
     rule = parse_rule(DATA_LOCATION_RULE, "ACME010.yaml", builtin=False)
     assert rule.target == ("x-data-location",) and rule.reads == ("x-data-location",)
+
+
+# --- applies_to goes with a check of one entity at a time, never with an estate-wide one ---------
+
+def _builtin_with(check: str, scope: str) -> str:
+    from si_lint.rules.catalogue import builtin_rule_files
+
+    acc003 = next(p for p in builtin_rule_files() if p.name.startswith("ACC003")).read_text(encoding="utf-8")
+    assert "check: missing_devices" in acc003 and "scope: applications" in acc003
+    return acc003.replace("check: missing_devices", f"check: {check}").replace("scope: applications",
+                                                                                f"scope: {scope}")
+
+
+def test_applies_to_goes_with_an_entity_check():
+    rule = parse_rule(_builtin_with("missing_devices", "applications"), "ACC003.yaml", builtin=True)
+    assert rule.applies_to == {"not": {"required": ["interactive"], "properties": {"interactive": {"const": False}}}}
+
+
+def test_applies_to_is_refused_with_an_estate_wide_check():
+    from si_lint.rules.diagnostic import InputError
+
+    with pytest.raises(InputError) as refused:
+        parse_rule(_builtin_with("data_spaces", "estate"), "ACC003.yaml", builtin=True)
+    assert refused.value.message.key == "rulefile.applies_to_check"
