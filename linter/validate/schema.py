@@ -204,12 +204,6 @@ def _explainer_class():
                                         type_checker=checker)
 
 
-def _matches(pattern: str, key) -> bool:
-    import re
-
-    return isinstance(key, str) and re.search(pattern, key) is not None
-
-
 def _additional(key, schema: dict) -> bool:
     """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
     return key not in schema.get("properties", {}) and \
