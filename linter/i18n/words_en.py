@@ -137,8 +137,8 @@ WORDS = {
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
                                 "is one or a list of: {sections}",
     "rulefile.unknown_option": "{key}: unknown option {name}; known: {known}",
-    "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` goes "
-                                 "with a `when` condition or a check of one entity at a time",
+    "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` "
+                                 "goes with a `when` condition or a check of one entity at a time",
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
