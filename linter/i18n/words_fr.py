@@ -957,12 +957,12 @@ WORDS = {
     "import.csv.undefined.providers": "le fournisseur « {id} » (d'après « {text} ») n'est pas défini par cet "
                                       "inventaire : l'ajouter sous `providers:` avec son type, faute de quoi si-lint "
                                       "le signale (EST004)",
-    "import.csv.undefined.data_stores": "le stockage de données « {id} » (d'après « {text} ») n'est pas défini "
-                                        "par cet inventaire : l'ajouter sous `data_stores:` avec sa nature (kind), faute "
-                                        "de quoi si-lint le signale (EST004)",
+    "import.csv.undefined.data_stores": "le stockage de données « {id} » (d'après « {text} ») n'est pas "
+                                        "défini par cet inventaire : l'ajouter sous `data_stores:` avec sa "
+                                        "nature (kind), faute de quoi si-lint le signale (EST004)",
     "import.csv.unknown_product": "le produit « {id} » (d'après « {text} ») n'est pas dans le catalogue de "
-                                  "produits intégré (`si-lint products` le liste) : si-lint le signale (EST004), sauf si "
-                                  "votre products-dir le définit",
+                                  "produits intégré (`si-lint products` le liste) : si-lint le signale "
+                                  "(EST004), sauf si votre products-dir le définit",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
                            "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
                            "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
