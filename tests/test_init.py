@@ -63,3 +63,55 @@ def test_init_never_overwrites_and_writes_nothing_when_a_file_exists(tmp_path):
                              "writes only new files (move them away or pick another folder)\n")
     assert (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / ".si-lint.yaml").exists()
+
+
+def test_init_in_french_writes_lang_fr_in_force_and_a_french_starter(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = invoke("init", "--lang", "fr")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].startswith("Ensuite")  # the command's own words are French too
+    # In force, from the config: a plain run, on an English machine, speaks French.
+    effective = resolve({}, None, "en", TODAY, Path.cwd())
+    assert effective.settings.lang == "fr"
+    assert effective.origins["lang"].startswith(".si-lint.yaml:")
+    assert effective.settings.options == DEFAULT_OPTIONS
+    linted = invoke("estate/", "--fail-on", "info", "--today", "2026-11-23")
+    assert (linted.exit_code, linted.stdout) == (0, "Aucun constat dans 1 fichier.\n")
+    estate = (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8")
+    assert "Un patrimoine de départ" in estate and "A starter estate" not in estate
+    schema = (tmp_path / ".si-lint" / "estate.schema.json").read_text(encoding="utf-8")
+    assert "nombre d'utilisateurs" in schema
+
+
+def test_init_in_english_leaves_the_language_to_each_machine(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert invoke("init", "--lang", "en").exit_code == 0
+    config = (tmp_path / ".si-lint.yaml").read_text(encoding="utf-8")
+    assert "\nlang:" not in config and "# lang: fr" in config
+    assert "A starter estate" in (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8")
+
+
+def test_the_french_starter_is_the_english_one_in_other_words():
+    """Same keys and values line by line (names and free text aside), so the two cannot drift apart."""
+    from importlib import resources
+
+    starter = resources.files("si_lint").joinpath("starter")
+
+    def facts(name):
+        import yaml
+
+        return yaml.safe_load(starter.joinpath(name).read_text(encoding="utf-8"))
+    english, french = facts("estate.yaml"), facts("estate.fr.yaml")
+    for data in (english, french):
+        data.pop("organization")
+        for app in data["applications"].values():
+            app.pop("name")
+        for flow in data["integrations"]:
+            flow.pop("data")
+    assert english == french
+    config_en, config_fr = facts("si-lint.yaml"), facts("si-lint.fr.yaml")
+    assert config_fr.pop("lang") == "fr"
+    assert config_en == config_fr

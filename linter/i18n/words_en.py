@@ -178,7 +178,8 @@ WORDS = {
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
                                 "is one or a list of: {sections}",
     "rulefile.unknown_option": "{key}: unknown option {name}; known: {known}",
-    "rulefile.applies_to_check": "applies_to: a Python check chooses its own entities; `applies_to` goes with a `when` condition",
+    "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` "
+                                 "goes with a `when` condition or a check of one entity at a time",
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
@@ -348,8 +349,9 @@ WORDS = {
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "
                                "write one with --write-baseline",
-    "baseline.language": "its estate-wide findings are matched by message, written in '{lang}': run with "
-                         "--lang {lang} (or `lang: {lang}` in the config), or write the baseline again",
+    "baseline.old_version": "written by an earlier si-lint, which recognised findings by their words: write it "
+                            "again with --write-baseline {path} (findings are now recognised by code, entity and "
+                            "field, in any language)",
     "baseline.known.one": "{n} known finding not shown",
     "baseline.known.other": "{n} known findings not shown",
     "baseline.fixed.one": "{n} entry fixed and can be removed",
@@ -388,6 +390,7 @@ WORDS = {
     "check.link_group": "any_of({members}) ({figure}%)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} for {users} of the {workforce} people ({weighted} per person)",
     "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a "
                             "cost)",
     # --- waivers (rules 1.1) -------------------------------------------------------------------
@@ -428,6 +431,8 @@ WORDS = {
     "field.Infrastructure.availability": "availability of this component alone, in percent, e.g. 99.995",
     "field.Infrastructure.waivers": "accepted exceptions to the rules that fire on this component",
     "field.Infrastructure.families": "for access-devices: the device families offered to people (ACC007)",
+    "field.Infrastructure.users": "for access-devices: how many people have this device (CST001 weights its cost "
+                                  "by users / workforce)",
     "field.Infrastructure.cost": "for access-devices: what a device costs per user per month (CST001)",
     "field.DataStore.name": "display name",
     "field.DataStore.description": "free text",
@@ -445,6 +450,8 @@ WORDS = {
     "field.Application.name": "display name",
     "field.Application.description": "free text",
     "field.Application.usage": "business (B) or support (S) in the B-I-S model",
+    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan "
+                                     "ranks by it; no rule reads it)",
     "field.Application.category": "free text; office, documents, messaging, collaboration and intranet are content categories (COL rules, CST001)",
     "field.Application.owner": "the team or person accountable for it",
     "field.Application.lifecycle": "the version in use and its end of support (CLD007); a plain text is a Backstage lifecycle stage",
@@ -460,6 +467,8 @@ WORDS = {
     "field.Application.updates": "vendor or customer: who installs new versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet, mainframe or other",
     "field.Application.access": "how people reach it",
+    "field.Application.interactive": "false for an application no person uses directly (EDI, batch, "
+                                     "machine-to-machine): ACC001-ACC006 do not apply; default true",
     "field.Application.access.browser": "usable from a standard web browser",
     "field.Application.access.devices": "the device families it is usable from; when left out, a browser with nothing to install counts as every family",
     "field.Application.access.installed_clients": "software users must install to use it",
@@ -903,7 +912,7 @@ WORDS = {
     "import.mapping.split_one_value": "`split` is for list fields; `{field}` holds one value",
     "import.mapping.not_a_field": "`{field}` is not a field a column can feed: {hint}",
     "import.mapping.see_fields": "see docs/import.md for the fields a column can feed",
-    "import.mapping.by_hand": "it names entities an inventory does not define: add it by hand after the import",
+    "import.mapping.by_hand": "waivers are decisions, not facts of an inventory: add them by hand after the import",
     "import.mapping.values_shape": "column '{column}': `values` maps what the cells say to field values",
     "import.mapping.one_value": "`{field}` holds one value, not a list",
     "import.mapping.ignore_shape": "`ignore` lists column names whose cells are deliberately not imported",
@@ -932,13 +941,22 @@ WORDS = {
                                        "depends_on",
     "import.csv.unknown_dependency": "'{item}' is neither the name nor the id of an application of this inventory; "
                                      "left out of depends_on",
+    "import.csv.iaas_without_provider": "'{text}' is read as delivery: iaas, with no provider: CLD001 cannot tell "
+                                        "a public cloud from a colocation or a private data centre; {what}",
+    "import.csv.map_provider": "map the column that names the host to `provider` in the mapping (its cells name "
+                               "providers), or add `provider` by hand",
+    "import.csv.fill_provider": "fill its `provider` cell",
+    "import.csv.undefined.providers": "the provider '{id}' (from '{text}') is not defined by this inventory: add it "
+                                      "under `providers:` with its type, or si-lint reports it (EST004)",
+    "import.csv.undefined.data_stores": "the data store '{id}' (from '{text}') is not defined by this inventory: add "
+                                        "it under `data_stores:` with its kind, or si-lint reports it (EST004)",
+    "import.csv.unknown_product": "product '{id}' (from '{text}') is not in the built-in product catalogue "
+                                  "(`si-lint products` lists it): si-lint reports it (EST004) unless your "
+                                  "products-dir defines it",
     "import.suggest.head": "Mapping for {file}, suggested by `si-lint import csv --suggest-mapping`.\n"
                            "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
                            "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
                            "are values the default reading does not understand: map them, or the import reports them.",
-    "import.suggest.by_hand": "Columns that name providers or data stores: an inventory does not define them, so no\n"
-                              "column can feed `provider` or `data`. Add them by hand to the imported estate, then\n"
-                              "list these columns under `ignore:` (until then the import reports their cells):",
     "import.suggest.ignored": "Columns with no obvious field: map them above, or leave them ignored.",
     # Backstage catalogs
     "import.backstage.origin": "the Backstage catalog {path}",

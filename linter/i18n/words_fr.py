@@ -189,7 +189,9 @@ WORDS = {
     "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée ; la "
                                 "portée est donc l'une de ces sections, ou une liste de celles-ci : {sections}",
     "rulefile.unknown_option": "{key} : option inconnue {name} ; options connues : {known}",
-    "rulefile.applies_to_check": "applies_to : un contrôle Python choisit lui-même ses éléments ; `applies_to` va avec une condition `when`",
+    "rulefile.applies_to_check": "applies_to : un contrôle portant sur tout le patrimoine choisit lui-même ses "
+                                 "éléments ; `applies_to` va avec une condition `when` ou un contrôle élément par "
+                                 "élément",
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
     "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
@@ -372,9 +374,9 @@ WORDS = {
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
                                "constats) ; en écrire un avec --write-baseline",
-    "baseline.language": "ses constats portant sur tout le patrimoine se reconnaissent à leur message, écrit en "
-                         "« {lang} » : lancer avec --lang {lang} (ou `lang: {lang}` dans la configuration), ou "
-                         "écrire de nouveau l'état de référence",
+    "baseline.old_version": "écrit par une version antérieure de si-lint, qui reconnaissait les constats à leurs "
+                            "mots : l'écrire de nouveau avec --write-baseline {path} (les constats se reconnaissent "
+                            "désormais à leur code, leur élément et leur champ, dans toutes les langues)",
     "baseline.known.one": "{n} constat déjà connu, non affiché",
     "baseline.known.other": "{n} constats déjà connus, non affichés",
     "baseline.fixed.one": "{n} entrée corrigée, à retirer",
@@ -414,6 +416,7 @@ WORDS = {
     "check.link_group": "any_of({members}) ({figure} %)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} pour {users} des {workforce} collaborateurs ({weighted} par personne)",
     "check.device_default": "{cost} par défaut (option device_cost_default : aucun composant access-devices "
                             "n'indique de coût)",
     # --- dérogations (règles 1.1) ----------------------------------------------------------------
@@ -462,6 +465,8 @@ WORDS = {
     "field.Infrastructure.availability": "disponibilité de ce composant seul, en pourcentage, par exemple 99.995",
     "field.Infrastructure.waivers": "dérogations aux règles qui se déclenchent pour ce composant",
     "field.Infrastructure.families": "pour access-devices : les familles d'objets d'accès proposées aux collaborateurs (ACC007)",
+    "field.Infrastructure.users": "pour access-devices : le nombre de personnes qui ont cet objet d'accès (CST001 "
+                                  "pondère son coût par users / workforce)",
     "field.Infrastructure.cost": "pour access-devices : ce que coûte un objet d'accès par utilisateur et par mois (CST001)",
     "field.DataStore.name": "nom affiché",
     "field.DataStore.description": "texte libre",
@@ -482,6 +487,8 @@ WORDS = {
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
+    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan s'en sert "
+                                     "pour classer ; aucune règle ne la lit)",
     "field.Application.category": "texte libre ; office, documents, messaging, collaboration et intranet sont des catégories de contenu (règles COL, CST001)",
     "field.Application.owner": "l'équipe ou la personne qui en répond",
     "field.Application.lifecycle": "la version utilisée et sa fin de support (CLD007) ; un simple texte est une étape de cycle de vie Backstage",
@@ -497,6 +504,9 @@ WORDS = {
     "field.Application.updates": "vendor ou customer : qui installe les nouvelles versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet (tableur), mainframe ou other",
     "field.Application.access": "comment on y accède",
+    "field.Application.interactive": "false pour une application que personne n'utilise directement (EDI, "
+                                     "traitement par lots, échange entre machines) : ACC001-ACC006 ne s'y "
+                                     "appliquent pas ; true par défaut",
     "field.Application.access.browser": "utilisable depuis un navigateur web standard",
     "field.Application.access.devices": "les familles d'objets d'accès depuis lesquelles on l'utilise ; sans cette liste, un navigateur sans rien à installer vaut pour toutes les familles",
     "field.Application.access.installed_clients": "logiciels à installer pour l'utiliser",
@@ -969,8 +979,8 @@ WORDS = {
                                       "valeur",
     "import.mapping.not_a_field": "`{field}` n'est pas un champ qu'une colonne peut alimenter : {hint}",
     "import.mapping.see_fields": "docs/import.md énumère les champs qu'une colonne peut alimenter",
-    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : l'ajouter à la main "
-                              "après l'import",
+    "import.mapping.by_hand": "les dérogations sont des décisions, pas des faits d'un inventaire : les ajouter à "
+                              "la main après l'import",
     "import.mapping.values_shape": "colonne « {column} » : `values` associe ce que disent les cellules aux valeurs "
                                    "du champ",
     "import.mapping.one_value": "`{field}` contient une seule valeur, pas une liste",
@@ -1007,16 +1017,28 @@ WORDS = {
                                        "l'identifiant ; laissé hors de depends_on",
     "import.csv.unknown_dependency": "« {item} » n'est ni le nom ni l'identifiant d'une application de cet "
                                      "inventaire ; laissé hors de depends_on",
+    "import.csv.iaas_without_provider": "« {text} » devient `delivery` iaas, sans fournisseur : CLD001 ne peut "
+                                        "distinguer un cloud public d'une colocation ou d'un centre de données "
+                                        "privé ; {what}",
+    "import.csv.map_provider": "associer à `provider` la colonne qui nomme l'hébergeur dans la table de "
+                               "correspondance (ses cellules nomment des fournisseurs), ou ajouter `provider` à la "
+                               "main",
+    "import.csv.fill_provider": "remplir sa cellule `provider`",
+    "import.csv.undefined.providers": "le fournisseur « {id} » (d'après « {text} ») n'est pas défini par cet "
+                                      "inventaire : l'ajouter sous `providers:` avec son type, faute de quoi si-lint "
+                                      "le signale (EST004)",
+    "import.csv.undefined.data_stores": "le stockage de données « {id} » (d'après « {text} ») n'est pas "
+                                        "défini par cet inventaire : l'ajouter sous `data_stores:` avec sa "
+                                        "nature (kind), faute de quoi si-lint le signale (EST004)",
+    "import.csv.unknown_product": "le produit « {id} » (d'après « {text} ») n'est pas dans le catalogue de "
+                                  "produits intégré (`si-lint products` le liste) : si-lint le signale "
+                                  "(EST004), sauf si votre products-dir le définit",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
                            "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
                            "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
                            "(une valeur associée à ~\nne dit rien et est laissée de côté). Les lignes qui "
                            "commencent par # sont des valeurs\nque la lecture par défaut ne comprend pas : les "
                            "associer, sinon l'import les signale.",
-    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un "
-                              "inventaire\nne les définit pas, donc aucune colonne ne peut alimenter `provider` "
-                              "ni `data`.\nLes ajouter à la main au patrimoine importé, puis mettre ces colonnes "
-                              "sous `ignore:`\n(jusque-là, l'import signale leurs cellules) :",
     "import.suggest.ignored": "Colonnes sans champ évident : les associer ci-dessus, ou les laisser ignorées.",
     # catalogues Backstage
     "import.backstage.origin": "le catalogue Backstage {path}",

@@ -218,7 +218,7 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
             refuse(("code",), "rulefile.builtin_family", code=data["code"], family=family)
         if data.get("family") == "EST":
             refuse(("family",), "rulefile.family_est")
-    if "check" in data and "applies_to" in data:
+    if "check" in data and "applies_to" in data and not _entity_check(data["check"]):
         refuse(("applies_to",), "rulefile.applies_to_check")
     if "check" in data:
         problem = _check_problem(data["check"], data["scope"])
@@ -335,6 +335,12 @@ def _unknown_option(node, path: tuple):
 # Findings the engine produces itself rather than through checks.CHECKS, and the scope each goes with:
 # the stages before the rules (EST001-004, EST006) and the waiver logic (GOV003, GOV004, EST005).
 ENGINE_CHECKS = {"pipeline": "file", "waivers": "waivers"}
+
+
+def _entity_check(name: str) -> bool:
+    from .checks import ENTITY_CHECKS
+
+    return name in ENTITY_CHECKS
 
 
 def _check_problem(name: str, scope) -> Optional[Text]:

@@ -29,6 +29,14 @@ class Diagnostic:
     def about_value(self, name: str, default=()):
         return dict(self.about).get(name, default)
 
+    @property
+    def subject(self) -> tuple:
+        """What it is about beyond its entity and field, in no language: a baseline recognises it by this."""
+        parts: list = []
+        for _, value in sorted(self.about):
+            parts.extend(value if isinstance(value, tuple) else (value,))
+        return tuple(str(part) for part in parts)
+
     def identity(self) -> str:
         """What the finding is about, stable across edits: rule, section, entity and field, never line or words.
 

@@ -155,10 +155,16 @@ def _each_entity(rule: Rule, estate: Estate, settings: Settings, kept: Optional[
     code = rule.code
     evaluate = _condition(rule, estate, settings) if rule.when is not None else \
         partial(CHECKS[rule.check], estate=estate, settings=settings)
+    applies = rule.applicable(settings.options)
     for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
                 continue
+            if applies is not None:
+                if entity.facts is None:
+                    entity.facts = facts(estate, entity, settings.options)
+                if not applies(entity.facts):
+                    continue
             found = None
             if kept is not None:
                 as_before, found = kept[id(entity)]
@@ -176,13 +182,12 @@ def _condition(rule: Rule, estate: Estate, settings: Settings):
     """entity -> the declarative rule's findings on it."""
     options = settings.options
     test = rule.predicate(options)
-    applies = rule.applicable(options)
     target = ".".join(rule.target)
 
     def evaluate(entity: Entity) -> tuple:
         if entity.facts is None:
             entity.facts = facts(estate, entity, options)
-        if (applies is None or applies(entity.facts)) and test(entity.facts):
+        if test(entity.facts):
             missing = tuple(field for field in rule.reads if not entity.states(field))
             return (Finding(entity, rule.target, {"value": stated(entity, target) if target else None},
                             missing=missing),)

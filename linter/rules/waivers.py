@@ -88,8 +88,9 @@ def _about(waiver: Waiver, field_name: str, params: dict) -> Finding:
     """A finding about the waiver itself, at its `field_name`."""
     params = dict(params, rule=waiver.data["rule"], expires=Day(waiver.data["expires"]), on=_on(waiver))
     if waiver.entity is not None:
-        return Finding(waiver.entity, waiver.path + (field_name,), params)
-    return Finding(None, waiver.path + (field_name,), params, document=waiver.document)
+        return Finding(waiver.entity, waiver.path + (field_name,), params, about={"rule": waiver.data["rule"]})
+    return Finding(None, waiver.path + (field_name,), params, document=waiver.document,
+                   about={"rule": waiver.data["rule"]})
 
 
 def _on(waiver: Waiver) -> Text:

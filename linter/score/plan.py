@@ -75,7 +75,9 @@ def form(result, scorecard: Optional[Scorecard] = None, top: Optional[int] = Non
     groups = builder.finish()
     scorer = _Measure(result, scorecard or Scorecard(result))
     actions = [_action(group, groups, builder, scorer) for group in groups.values()]
-    actions.sort(key=lambda a: (-round(a.exact, 9), -SEVERITY_RANK.get(a.severity, 0), -len(a.applications), a.id))
+    # By the gain shown first: two rounded scores can make a smaller exact gain show more (0.55 as 0.6).
+    actions.sort(key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity, 0), -len(a.applications),
+                                a.id))
     every = scorer.measure(groups.values())
     top_score = None
     if top is not None:

@@ -180,7 +180,35 @@ def _explainer_class():
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
         "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
-    return jsonschema.validators.extend(base, type_checker=checker)
+
+    # YAML keys may be numbers or dates: a pattern matches text keys only, as in `predicate`.
+    def pattern_properties(validator, patterns, instance, schema):
+        if validator.is_type(instance, "object"):
+            for pattern, subschema in patterns.items():
+                for key, value in instance.items():
+                    if _matches(pattern, key):
+                        yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+    def additional_properties(validator, extra, instance, schema):
+        if not validator.is_type(instance, "object"):
+            return
+        extras = [key for key in instance if _additional(key, schema)]
+        if validator.is_type(extra, "object"):
+            for key in extras:
+                yield from validator.descend(instance[key], extra, path=key)
+        elif extra is False and extras:
+            # Worded from the instance and the schema (`_unknown_fields`), never from this text.
+            yield jsonschema.ValidationError(f"unknown fields: {extras!r}")
+
+    return jsonschema.validators.extend(base, {"patternProperties": pattern_properties,
+                                               "additionalProperties": additional_properties},
+                                        type_checker=checker)
+
+
+def _additional(key, schema: dict) -> bool:
+    """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
+    return key not in schema.get("properties", {}) and \
+        not any(_matches(pattern, key) for pattern in schema.get("patternProperties", {}))
 
 
 @lru_cache(maxsize=None)
@@ -215,7 +243,7 @@ def wordings(error):
         yield from ((path, Text("schema.required", name=name))
                     for name in expected if isinstance(value, dict) and name not in value)
     elif keyword == "additionalProperties":
-        yield from _unknown_fields(path, value, list(error.schema.get("properties", {})))
+        yield from _unknown_fields(path, value, error.schema)
     elif names := _fact_names(error):  # a product source's `quotes` key or `facts` item
         close = difflib.get_close_matches(str(value), names, n=1)
         hint = Text("word.did_you_mean", close=close[0]) if close else ""
@@ -253,13 +281,14 @@ def _not_finite_problem(value, expected) -> Text:
     return Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
 
 
-def _unknown_fields(path: tuple, value: dict, known: list):
+def _unknown_fields(path: tuple, value: dict, schema: dict):
+    known = list(schema.get("properties", {}))
     names = list(value)
     for position, name in enumerate(names):
         split = _split_number(value, names[position - 1], name) if position else None
-        if name not in known and split is not None:
+        if _additional(name, schema) and split is not None:
             yield path + (name,), split
-        elif name not in known:
+        elif _additional(name, schema):
             close = difflib.get_close_matches(str(name), known, n=1)
             hint = Text("word.did_you_mean", close=close[0]) if close else Text("schema.known_fields",
                                                                                 known=", ".join(known))
