@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import run
+from conftest import findings, run
 from rule_cases import estate
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -338,3 +338,36 @@ def test_office_tools_for_all_unstated_users(catalogue):
     assert fr.message.startswith("la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre "
                                  "d'utilisateurs (users)")
     assert "aucun des 3 000 collaborateurs" in fr.message
+
+
+def test_office_tools_for_all_names_the_tools_it_does_not_count(catalogue):
+    text = """\
+    version: 1
+    workforce: 3000
+    applications:
+      mail: {category: messaging, users: 3000}
+      suite: {category: office}
+    """
+    assert findings(text, catalogue, "COL006", preview=True) == []  # one tool reaches everyone
+    text = text.replace("users: 3000", "users: 1000")
+    [en] = run(text, catalogue, select=("COL006",)).diagnostics
+    assert not en.unstated
+    assert en.message.endswith("; not counted, users not stated: suite")
+    [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
+    assert fr.message.endswith(" ; non comptés faute de users : suite")
+    [every] = run(text.replace("suite: {category: office}", "suite: {category: office, users: 10}"), catalogue,
+                  select=("COL006",)).diagnostics
+    assert "not counted" not in every.message
+
+
+def test_office_tools_for_all_counts_only_content_applications(catalogue):
+    text = """\
+    version: 1
+    workforce: 3000
+    applications:
+      mail: {category: messaging, users: 1000}
+    """
+    assert findings(text, catalogue, "COL006", preview=True) == [("COL006", None, 2, 1)]
+    # messaging left out of content_categories: mail is no office tool, and none reaches anyone
+    [outside] = run(text, catalogue, select=("COL006",), options={"content_categories": ["office"]}).diagnostics
+    assert "1,000" not in outside.message and "mail" not in outside.message
