@@ -110,8 +110,8 @@ def test_end_to_end_message_in_french(catalogue):
           app: {usage: business, availability: {target: 99.95}, data: [db], depends_on: [lan]}
         """
     assert avl002_messages(text, catalogue, lang="fr")["app"] == (
-        "« app » n'atteint que 99,9 % de bout en bout, sous sa cible de 99,95 % : maillon le plus faible db "
-        "(99,9 %) ; aucun chiffre pour lan (compté pour 100 %)")
+        "« app » n'atteint que 99,9 % de bout en bout, en deçà de son objectif de 99,95 % : maillon le plus "
+        "faible db (99,9 %) ; aucun chiffre pour lan (pris pour 100 %)")
 
 
 def estate_figures(text, catalogue):

@@ -7,12 +7,14 @@ test_availability.py, the waivers' in test_waivers.py.
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
-from conftest import run
+from conftest import findings, run
 from rule_cases import estate
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def messages(text: str, code: str, catalogue, **overrides) -> list:
     return [d.message for d in run(text, catalogue, select=(code,), **overrides).diagnostics]
@@ -128,7 +130,7 @@ def test_the_office_budget_gives_the_breakdown_in_both_languages(catalogue):
         "the office budget is 18 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling): "
         "software office-suite 8 EUR, chat 6 EUR; access devices laptops 4 EUR"]
     assert messages(text, "CST001", catalogue, lang="fr") == [
-        "le budget de la bureautique est de 18 € par utilisateur et par mois, au-dessus du plafond de 10 € "
+        "le budget de la bureautique atteint 18 € par utilisateur et par mois, au-delà du plafond de 10 € "
         "(option office_cost_ceiling) : logiciels office-suite 8 €, chat 6 € ; objets d'accès laptops 4 €"]
     assert not any(d.unstated for d in run(text, catalogue, select=("CST001",)).diagnostics)
 
@@ -143,8 +145,8 @@ def test_office_costs_in_another_currency_are_listed_as_not_counted(catalogue):
           chat: {usage: support, category: messaging, cost: {per_user_month: 12, currency: USD}}
         """
     assert messages(text, "CST001", catalogue, lang="fr") == [
-        "le budget de la bureautique est de 11,5 € par utilisateur et par mois, au-dessus du plafond de 10 € "
-        "(option office_cost_ceiling) : logiciels office-suite 7,5 € ; objets d'accès laptops 4 € ; non comptés, "
+        "le budget de la bureautique atteint 11,50 € par utilisateur et par mois, au-delà du plafond de 10 € "
+        "(option office_cost_ceiling) : logiciels office-suite 7,50 € ; objets d'accès laptops 4 € ; non comptés, "
         "dans une autre devise : chat 12 USD"]
 
 
@@ -160,9 +162,10 @@ def test_the_default_device_cost_is_said_and_makes_the_finding_unstated(catalogu
     [diagnostic] = run(text, catalogue, select=("CST001",)).diagnostics
     assert diagnostic.unstated
     assert diagnostic.message == (
-        "the office budget is 11.5 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling), "
-        "only because cost.per_user_month is not stated for access devices: software office-suite 6 EUR; access "
-        "devices 5.5 EUR by default (option device_cost_default: no access-devices component states a cost)")
+        "the office budget is 11.50 EUR per user per month, above the ceiling of 10 EUR "
+        "(option office_cost_ceiling), only because cost.per_user_month is not stated for access devices: "
+        "software office-suite 6 EUR; access devices 5.50 EUR by default (option device_cost_default: "
+        "no access-devices component states a cost)")
     # 11 of software alone is above the ceiling whatever the devices cost: stated, not unstated
     [diagnostic] = run(text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue,
                        select=("CST001",)).diagnostics
@@ -215,18 +218,16 @@ def test_no_shared_database_message(catalogue, case, lang, message):
 def test_reachable_anywhere_messages_in_both_languages(catalogue):
     text = estate("ACC006", "only-through-a-vpn-the-network-key")
     [en] = run(text, catalogue, select=("ACC006",)).diagnostics
-    assert en.message == "'intranet' is not reachable from anywhere on the internet (access.network: vpn)"
+    assert en.message.startswith("'intranet' is not reachable") and en.message.endswith("(access.network: vpn)")
     assert not en.unstated
     [fr] = run(text, catalogue, select=("ACC006",), lang="fr").diagnostics
-    assert fr.message == "« intranet » n'est pas accessible de partout par internet (access.network : vpn)"
+    assert fr.message == "« intranet » n'est pas accessible depuis internet, où que l'on soit (access.network : vpn)"
     text = estate("ACC006", "not-stated-counts-as-not-reachable-the-entity-key")
     [en] = run(text, catalogue, select=("ACC006",)).diagnostics
     assert en.unstated
-    assert en.message == ("'payroll': access.network is not stated (counted as not reachable from anywhere on the "
-                          "internet)")
+    assert en.message.startswith("'payroll': access.network is not stated (counted as not reachable")
     [fr] = run(text, catalogue, select=("ACC006",), lang="fr").diagnostics
-    assert fr.message == ("« payroll » : access.network n'est pas indiqué (l'application ne compte pas comme "
-                          "accessible de partout par internet)")
+    assert fr.message.startswith("« payroll » : access.network n'est pas indiqué (l'application est réputée ")
 
 
 # --- ACC007 device-choice ------------------------------------------------------------------
@@ -235,12 +236,12 @@ def test_reachable_anywhere_messages_in_both_languages(catalogue):
 def test_device_choice_messages_in_both_languages(catalogue):
     text = estate("ACC007", "windows-only-the-families-key-of-the-fleet")
     [en] = run(text, catalogue, select=("ACC007",)).diagnostics
-    assert (en.message, en.unstated) == ("device families offered by the access devices (laptops): windows; 1 of the "
-                                         "required families, where at least 3 are needed, chromebook among them",
-                                         False)
+    assert not en.unstated
+    assert en.message.startswith("device families offered by the access devices (laptops): windows; 1 of the required")
+    assert "at least 3 are needed (option min_device_families), chromebook among them" in en.message
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message == ("familles offertes par les objets d'accès (laptops) : windows, soit 1 des familles "
-                          "requises ; il en faut au moins 3, dont chromebook")
+    assert fr.message.startswith("familles offertes par les objets d'accès (laptops) : windows, soit 1 des familles")
+    assert "il en faut au moins 3 (option min_device_families), dont chromebook" in fr.message
     empty = text.replace("[windows]", "[]")
     [en] = run(empty, catalogue, select=("ACC007",)).diagnostics
     assert en.message.startswith("device families offered by the access devices (laptops): none; 0 of the required")
@@ -259,14 +260,13 @@ def test_device_choice_unstated_families(catalogue):
     assert en.unstated and en.severity == "info"
     assert en.message == "the access devices (laptops, phones): families is not stated (counted as offering none)"
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message == ("les composants access-devices (laptops, phones) n'indiquent pas leurs familles (families) : "
-                          "ils comptent comme n'en offrant aucune")
+    assert fr.message.startswith("les composants access-devices (laptops, phones) n'indiquent pas leurs familles "
+                                 "(families) : ils sont réputés n'en offrir aucune")
     # one fleet that states its families is a stated finding: what is offered is known
     stated = text.replace("phones: {type: access-devices}", "phones: {type: access-devices, families: [ios]}")
     [diagnostic] = run(stated, catalogue, select=("ACC007",)).diagnostics
     assert not diagnostic.unstated
-    assert diagnostic.message.endswith("(laptops, phones): ios; 1 of the required families, where at least 3 are "
-                                       "needed, chromebook among them")
+    assert "(laptops, phones): ios; 1 of the required families" in diagnostic.message
 
 
 # --- CLD007 supported-versions -------------------------------------------------------------
@@ -275,22 +275,20 @@ def test_device_choice_unstated_families(catalogue):
 def test_supported_versions_messages_give_the_date_and_the_version(catalogue):
     text = estate("CLD007", "support-ended-the-end-of-support-key")
     [en] = run(text, catalogue, select=("CLD007",)).diagnostics
-    assert (en.message, en.severity, en.unstated) == (
-        "'mail' runs version 2013, whose support ended on 2023-04-11 (today is 2026-11-23)", "error", False)
+    assert (en.severity, en.unstated) == ("error", False)
+    assert all(words in en.message for words in ("'mail'", "version 2013", "11 April 2023", "23 November 2026"))
     [fr] = run(text, catalogue, select=("CLD007",), lang="fr").diagnostics
-    assert fr.message == ("« mail » tourne dans la version 2013, dont le support a pris fin le 2023-04-11 (nous sommes "
-                          "le 2026-11-23)")
+    assert all(words in fr.message for words in ("« mail »", "version 2013", "11 avril 2023", "23 novembre 2026"))
+    assert not ISO_DAY.search(en.message + fr.message)
 
 
 def test_supported_versions_says_the_date_comes_from_the_product(catalogue):
     text = estate("CLD007", "the-products-date-for-the-stated-version-the-product-key")
     today = datetime.date(2025, 10, 15)
     [en] = run(text, catalogue, select=("CLD007",), today=today).diagnostics
-    assert en.message == ("'mail' runs version 2016, whose support ended on 2025-10-14 (today is 2025-10-15); "
-                          "dates from product exchange-2016")
+    assert "14 October 2025" in en.message and en.message.endswith("; dates from product exchange-2016")
     [fr] = run(text, catalogue, select=("CLD007",), today=today, lang="fr").diagnostics
-    assert fr.message == ("« mail » tourne dans la version 2016, dont le support a pris fin le 2025-10-14 (nous "
-                          "sommes le 2025-10-15) ; dates selon le produit exchange-2016")
+    assert "14 octobre 2025" in fr.message and fr.message.endswith(" ; dates selon le produit exchange-2016")
     # a stated date is the estate's own: the message names no product
     text = estate("CLD007", "a-stated-end-of-support-in-the-past-wins-too-its-own-key")
     [en] = run(text, catalogue, select=("CLD007",)).diagnostics
@@ -305,10 +303,9 @@ def test_supported_versions_message_reads_right_with_no_version_stated(catalogue
         lifecycle: {end_of_support: 2023-04-11}
     """
     [en] = run(text, catalogue, select=("CLD007",)).diagnostics
-    assert en.message == "'mail' runs a version, whose support ended on 2023-04-11 (today is 2026-11-23)"
+    assert "'mail' is on an unstated version" in en.message
     [fr] = run(text, catalogue, select=("CLD007",), lang="fr").diagnostics
-    assert fr.message == ("« mail » tourne dans une version non indiquée, dont le support a pris fin le 2023-04-11 "
-                          "(nous sommes le 2026-11-23)")
+    assert "la version (non indiquée) de « mail »" in fr.message and "11 avril 2023" in fr.message
 
 
 # --- COL006 office-tools-for-all -------------------------------------------------------------
@@ -338,5 +335,39 @@ def test_office_tools_for_all_unstated_users(catalogue):
     assert en.message == ("the office and messaging tools (mail, suite): users is not stated (counted as reaching "
                           "nobody of the workforce of 3,000)")
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
-    assert fr.message == ("la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre d'utilisateurs "
-                          "(users) : elles comptent comme ne touchant aucun des 3 000 collaborateurs")
+    assert fr.message.startswith("la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre "
+                                 "d'utilisateurs (users)")
+    assert "aucun des 3 000 collaborateurs" in fr.message
+
+
+def test_office_tools_for_all_names_the_tools_it_does_not_count(catalogue):
+    text = """\
+    version: 1
+    workforce: 3000
+    applications:
+      mail: {category: messaging, users: 3000}
+      suite: {category: office}
+    """
+    assert findings(text, catalogue, "COL006", preview=True) == []  # one tool reaches everyone
+    text = text.replace("users: 3000", "users: 1000")
+    [en] = run(text, catalogue, select=("COL006",)).diagnostics
+    assert not en.unstated
+    assert en.message.endswith("; not counted, users not stated: suite")
+    [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
+    assert fr.message.endswith(" ; non comptés faute de users : suite")
+    [every] = run(text.replace("suite: {category: office}", "suite: {category: office, users: 10}"), catalogue,
+                  select=("COL006",)).diagnostics
+    assert "not counted" not in every.message
+
+
+def test_office_tools_for_all_counts_only_content_applications(catalogue):
+    text = """\
+    version: 1
+    workforce: 3000
+    applications:
+      mail: {category: messaging, users: 1000}
+    """
+    assert findings(text, catalogue, "COL006", preview=True) == [("COL006", None, 2, 1)]
+    # messaging left out of content_categories: mail is no office tool, and none reaches anyone
+    [outside] = run(text, catalogue, select=("COL006",), options={"content_categories": ["office"]}).diagnostics
+    assert "1,000" not in outside.message and "mail" not in outside.message

@@ -43,7 +43,7 @@ def test_a_live_waiver_silences_its_finding_which_is_listed_as_waived(catalogue)
 
 def test_an_expired_waiver_names_both_dates(catalogue):
     gov003 = the("GOV003", waived("2026-11-22"), catalogue, today=datetime.date(2027, 1, 1))
-    assert gov003.message == ("the waiver of ACC004 on 'crm' expired on 2026-11-22 (today is 2027-01-01): "
+    assert gov003.message == ("the waiver of ACC004 on 'crm' expired on 22 November 2026 (today is 1 January 2027): "
                               "the finding it excused is back")
     assert gov003.severity == "error"
 
@@ -152,8 +152,9 @@ def test_an_integration_carries_its_waivers(catalogue):
 
 
 @pytest.mark.parametrize("fires, message", [
-    (True, "the waiver of ACC004 on 'crm' expired on 2020-01-01 (today is 2026-11-23): the finding it excused is back"),
-    (False, "the waiver of ACC004 on 'crm' expired on 2020-01-01 (today is 2026-11-23)"),
+    (True, "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026): "
+           "the finding it excused is back"),
+    (False, "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026)"),
 ])
 def test_gov003_says_a_finding_is_back_only_when_its_rule_fires_again(catalogue, fires, message):
     gov003 = the("GOV003", waived("2020-01-01", clients="[agent]" if fires else "[]"), catalogue)
