@@ -166,7 +166,7 @@ def test_cli_preview_in_pyproject(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args, config, expected", [
     (("--select", "ACC006"), "", [(10, 14, "ACC006")]),
-    (("--select", "acc006,CLD007"), "", [(10, 14, "ACC006"), (11, 34, "CLD007")]),
+    (("--select", "acc006,COL006"), "", [(2, 1, "COL006"), (10, 14, "ACC006")]),
     (("--select", "ACC"), "", []),
     (("--select", "ACC00"), "", []),
     ((), "select: [COL006]\n", [(2, 1, "COL006")]),
