@@ -79,8 +79,13 @@ def backed(name: str, claimed: set) -> bool:
     return name in claimed or any(name.startswith(prefix + ".") for prefix in claimed)
 
 
+def claims(source) -> list[str]:
+    """The facts a source backs: its `facts` list, or the keys of its `quotes` (format 1.2)."""
+    return list(source.get("facts", source.get("quotes", {})))
+
+
 def unbacked(entry) -> list[str]:
-    claimed = {fact for source in entry.get("sources", []) for fact in source.get("facts", [])}
+    claimed = {fact for source in entry.get("sources", []) for fact in claims(source)}
     return [name for name in stated(entry) if not backed(name, claimed)]
 
 
@@ -142,7 +147,7 @@ def test_sources_claim_only_what_the_entry_states(path):
     entry = ENTRIES[path.stem]
     names = stated(entry)
     for source in entry["sources"]:
-        for fact in source["facts"]:
+        for fact in claims(source):
             assert fact in names or any(name.startswith(fact + ".") for name in names), (
                 f"{entry['id']}: {source['url']} is said to back {fact}, which the entry does not state")
 
