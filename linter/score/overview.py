@@ -74,6 +74,7 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
         today=today.isoformat(),
         categories=_categories(scored),
         applications=[],
+        compliant=0,
         other={"findings": [], "waived": [], "waivers": []},
         expiring=[],
         expiring_days=EXPIRING_DAYS,
@@ -121,6 +122,7 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
         app["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
         app["worst"] = max((d["severity"] for d in app["findings"]), key=SEVERITY_RANK.get, default=None)
     view["applications"] = sorted(apps.values(), key=_order)
+    view["compliant"] = sum(1 for app in apps.values() if app["valid"] and app["worst"] in (None, "info"))
     view["expiring"].sort(key=lambda w: (w["days_left"], w["entity"], w["rule"]))
     return view
 
@@ -162,7 +164,11 @@ def _availability(app, figure) -> Optional[AvailabilityView]:
     chain = [_factor(link) for link in figure.chain]
     if figure.via is not None:
         chain[figure.via]["weakest"] = True
-    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing), chain=chain)
+    own_stated = is_number(app.get("availability.own"))
+    if not own_stated:  # counted as 100 by the arithmetic: drawn as a component with no figure
+        chain.insert(0, Factor(id=None, kind="own", value=None))
+    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing), own_stated=own_stated,
+                            chain=chain)
 
 
 def _factor(link) -> Factor:
