@@ -721,8 +721,8 @@ WORDS = {
     "html.failed_warning": "failed (warning)",
     "html.failed_info": "failed (info)",
     "html.own_figure": "its own availability",
-    "html.origin": "Source of the quotes: {source}, from the school of thought on the modern information system "
-                   "the rules follow",
+    "html.origin": "Quoted from the French school of thought on the modern information system the rules follow: "
+                   "{source}",
     "html.col_reason": "Reason",
     "html.col_approved_by": "Approved by",
     "html.not_stated": "not stated",

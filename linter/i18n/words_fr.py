@@ -765,8 +765,8 @@ WORDS = {
     "html.failed_warning": "en échec (avertissement)",
     "html.failed_info": "en échec (info)",
     "html.own_figure": "sa disponibilité propre",
-    "html.origin": "Source des citations : {source}, de l'école de pensée du système d'information moderne "
-                   "que suivent les règles",
+    "html.origin": "Cité d'après l'école de pensée française du système d'information moderne que suivent les "
+                   "règles : {source}",
     "html.col_reason": "Motif",
     "html.col_approved_by": "Approuvée par",
     "html.not_stated": "non indiqué",

@@ -168,7 +168,7 @@ class _Page:
         categories = self.view["categories"]
         tallies = self.scores.get("categories") or {}
         worst = self.family_worst()
-        width, bar_x, bar_w, row = 760, 250, 420, 30
+        width, bar_x, bar_w, row = 640, 250, 320, 30
         rows = []
         for i, code in enumerate(categories):
             tally = tallies.get(code) or {}
@@ -201,7 +201,7 @@ class _Page:
 
     def legend_bars(self) -> str:
         return ('<p class="legend">' + "".join(
-            f'<span class="swatch bar-{key}"></span> {self.t(label)} '
+            f'<span class="item"><span class="swatch bar-{key}"></span> {self.t(label)}</span> '
             for key, label in (("passed", "passed"), ("held", "passed_held"), ("waived", "waived"),
                                ("failed", "failed_error"), ("failed-warning", "failed_warning"),
                                ("failed-info", "failed_info"))) + "</p>\n")
@@ -360,7 +360,8 @@ class _Page:
             approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
             entity = f'<code>{escape(w["entity"])}</code> ' if w.get("section") != "applications" else ""
             items.append(f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
-                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · {self.t("meta", label=self.word("reason")).replace("{value}", "")}'
+                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · '
+                         f'{self.t("meta", label=self.word("reason")).replace("{value}", "")}'
                          f'{escape(str(w["reason"]))}{approved}</li>')
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
@@ -493,7 +494,8 @@ def _ring(tally: dict, label: str, worst) -> str:
         f'<svg class="ring" viewBox="0 0 140 140" width="140" height="140" role="img" aria-label="{escape(label)}">'
         f'<circle cx="70" cy="70" r="{radius}" class="ring-failed-{worst or "none"}" stroke-width="{stroke}"/>'
         f'<circle cx="70" cy="70" r="{radius}" stroke-width="{stroke}" '
-        f'class="{"ring-held" if worst in ("error", "warning") else "ring-passed"}" stroke-dasharray="{passed_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
+        f'class="{"ring-held" if worst in ("error", "warning") else "ring-passed"}" '
+        f'stroke-dasharray="{passed_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
         f'<circle cx="70" cy="70" r="{radius}" class="ring-waived" stroke-width="{stroke}" '
         f'stroke-dasharray="0 {passed_len:.2f} {waived_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
         f'<text x="70" y="77" text-anchor="middle" class="ring-label sev-text-{worst or "none"}">{escape(label)}'
@@ -576,17 +578,18 @@ def _point_words(point: dict, page: _Page) -> str:
     """A point's tooltip: its commit and subject, then its date, author, score and findings."""
     counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
     named = " ".join(filter(None, (_short(point["commit"]), point.get("subject"))))
-    return page.word("trend_point", commit=named, date=point["date"], author=point["author"], score=page.percent(point["score"])) + f" · {counts}"
+    return page.word("trend_point", commit=named, date=point["date"], author=point["author"],
+                     score=page.percent(point["score"])) + f" · {counts}"
 
 
 def _commits(points: list, page: _Page) -> str:
-    """The commits of the trend, in its order, each with its subject: what the board reads the chart by."""
-    rows = "".join(
+    """The commits of the trend, each with its subject: what the board reads the chart by."""
+    rows = "".join(  # newest first, as git log lists them: the board asks about the latest
         f'<tr><td><code>{escape(_short(p["commit"]))}</code></td><td>{escape(p["date"])}</td>'
         f'<td>{escape(p.get("subject") or "")}</td><td>{escape(p["author"])}</td>'
         f'<td class="num">{escape(page.percent(p["score"]))}</td>'
         f'<td class="num">{number(page.lang, p["findings"]["error"])}</td></tr>'
-        for p in points)
+        for p in reversed(points))
     columns = "".join(f'<th scope="col">{page.t(key)}</th>' for key in ("col_commit", "col_date", "col_subject",
                                                                        "col_author", "score", "col_errors"))
     return (f'<div class="commits"><table class="list"><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody>'
@@ -732,7 +735,8 @@ background:var(--muted)}
 .plan .gain{font-weight:700;white-space:nowrap}.plan td:first-child{width:2.5em}
 .trend{width:100%;height:auto;font-size:12px;background:#fff;border:1px solid var(--line)}
 .trend text.commit{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;fill:var(--ink)}
-.commits{max-height:22em;overflow:auto;margin-top:8px}
+.legend .item{white-space:nowrap}
+.commits{max-height:27em;overflow:auto;margin-top:8px}
 .trend .grid{stroke:#e6e9ee}.trend text{fill:var(--muted)}
 .trend-score{fill:none;stroke:var(--info);stroke-width:2.5}.trend-point{fill:var(--info)}
 .trend-completeness{fill:none;stroke:var(--muted);stroke-width:1.5;stroke-dasharray:5 4}

@@ -117,8 +117,9 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
                 holder.append(dict(waiver, entity=entity.id, section=section))
                 if waiver["days_left"] is not None and 0 <= waiver["days_left"] <= EXPIRING_DAYS:
                     view["expiring"].append(dict(waiver, entity=entity.id, section=section))
+    # Errors first: a card is read from the top, and may be read no further.
+    view["other"]["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
     for app in apps.values():
-        # Errors first: a card is read from the top, and may be read no further.
         app["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
         app["worst"] = max((d["severity"] for d in app["findings"]), key=SEVERITY_RANK.get, default=None)
     view["applications"] = sorted(apps.values(), key=_order)
