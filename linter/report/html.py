@@ -607,6 +607,8 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     Kept terse (relative coordinates, one path for all links): a large estate draws thousands.
     """
     columns = [[(app_id, value, "app below" if below else "app")]]
+    if not figures.get("own_stated", True):  # counted as 100 by the arithmetic: drawn as a link with no figure
+        columns.append([(page.word("own"), None, "missing")])
     groups = {}
     for factor in figures["chain"]:
         weakest = "weakest" if factor.get("weakest") else ""

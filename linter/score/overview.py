@@ -165,11 +165,8 @@ def _availability(app, figure) -> Optional[AvailabilityView]:
     chain = [_factor(link) for link in figure.chain]
     if figure.via is not None:
         chain[figure.via]["weakest"] = True
-    own_stated = is_number(app.get("availability.own"))
-    if not own_stated:  # counted as 100 by the arithmetic: drawn as a component with no figure
-        chain.insert(0, Factor(id=None, kind="own", value=None))
-    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing), own_stated=own_stated,
-                            chain=chain)
+    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing),
+                            own_stated=is_number(app.get("availability.own")), chain=chain)
 
 
 def _factor(link) -> Factor:
