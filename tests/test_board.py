@@ -41,7 +41,7 @@ def page(tmp_path, estate, *options) -> str:
 def first_screen(html: str) -> str:
     """What sits above the score ring and the category bars: the lines an executive reads first."""
     overview = html.split('<section id="overview">')[1]
-    return overview.split('<svg class="ring"')[0]
+    return overview.split('<svg class="ring')[0]
 
 
 def cards(html: str) -> dict:
@@ -73,7 +73,7 @@ def test_the_top_of_the_page_gives_the_errors_and_the_share_compliant(tmp_path, 
     n = json_report(LEGACY)["summary"]["errors"]
     assert verdict in top and compliant in top and errors.format(n=n) in top
     # red, not green, while errors are in force: the passed share of the ring is drawn in a neutral colour
-    ring = html.split('<svg class="ring"')[1].split("</svg>")[0]
+    ring = html.split('<svg class="ring ring-error"')[1].split("</svg>")[0]
     assert 'class="ring-held"' in ring and "ring-passed" not in ring and "ring-failed-error" in ring
 
 
@@ -84,7 +84,7 @@ def test_a_compliant_estate_reads_green_and_counts_its_applications(tmp_path):
     worst = re.search(r'<div class="headline worst-(\w+)">', top).group(1)
     assert worst in ("info", "none")
     assert f"Compliant applications: {apps} of {apps} (100%)." in top
-    assert 'class="ring-passed"' in html.split('<svg class="ring"')[1].split("</svg>")[0]
+    assert 'class="ring-passed"' in html.split('<svg class="ring')[1].split("</svg>")[0]
 
 
 def bars(html: str) -> dict:

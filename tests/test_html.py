@@ -152,7 +152,7 @@ def test_the_page_is_well_formed_and_needs_nothing_from_the_network(legacy):
 
 def test_the_overview_shows_the_estate_score_and_one_bar_per_category(legacy):
     scored = json_report(LEGACY)["summary"]["scores"]
-    assert f'class="ring-label sev-text-error">{scored["estate"]["score"]:.1f}%</text>' in legacy
+    assert f'class="ring-label">{scored["estate"]["score"]:.1f}%</text>' in legacy
     for code in ("ACC", "CLD", "COL", "DAT", "AVL", "INT", "CST", "GOV"):
         expected = scored["categories"][code]["score"]
         assert re.search(rf'>{code} · [^<]+</text>.*?class="value">{expected:.1f}%</text>', legacy, re.S), code

@@ -168,7 +168,7 @@ class _Page:
         categories = self.view["categories"]
         tallies = self.scores.get("categories") or {}
         worst = self.family_worst()
-        width, bar_x, bar_w, row = 640, 250, 320, 30
+        width, bar_x, bar_w, row = 660, 270, 320, 30  # room for the longest family name, in French
         rows = []
         for i, code in enumerate(categories):
             tally = tallies.get(code) or {}
@@ -491,15 +491,15 @@ def _ring(tally: dict, label: str, worst) -> str:
     waived = tally.get("waived_share") or 0
     passed_len, waived_len = length * score / 100, length * waived / 100
     return (
-        f'<svg class="ring" viewBox="0 0 140 140" width="140" height="140" role="img" aria-label="{escape(label)}">'
+        f'<svg class="ring ring-{worst or "none"}" viewBox="0 0 140 140" width="140" height="140" role="img" '
+        f'aria-label="{escape(label)}">'
         f'<circle cx="70" cy="70" r="{radius}" class="ring-failed-{worst or "none"}" stroke-width="{stroke}"/>'
         f'<circle cx="70" cy="70" r="{radius}" stroke-width="{stroke}" '
         f'class="{"ring-held" if worst in ("error", "warning") else "ring-passed"}" '
         f'stroke-dasharray="{passed_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
         f'<circle cx="70" cy="70" r="{radius}" class="ring-waived" stroke-width="{stroke}" '
         f'stroke-dasharray="0 {passed_len:.2f} {waived_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
-        f'<text x="70" y="77" text-anchor="middle" class="ring-label sev-text-{worst or "none"}">{escape(label)}'
-        "</text></svg>"
+        f'<text x="70" y="77" text-anchor="middle" class="ring-label">{escape(label)}</text></svg>'
     )
 
 
@@ -675,7 +675,7 @@ padding:12px 18px}
 .ring-failed-info{stroke:var(--info)}.ring-passed{stroke:var(--ok)}.ring-held{stroke:var(--held)}
 .ring-waived{stroke:var(--waived)}
 .ring-label{font-size:22px;font-weight:700;fill:var(--ink)}
-.sev-text-error{fill:var(--err)}.sev-text-warning{fill:#9a5b00}
+.ring-error .ring-label{fill:var(--err)}.ring-warning .ring-label{fill:#9a5b00}
 .counts{list-style:none;padding:0;margin:0;display:flex;gap:18px;flex-wrap:wrap}
 .counts b{font-size:1.6em}
 .bars{width:100%;height:auto;font-size:13px}.bars .value{font-weight:700}
@@ -688,7 +688,7 @@ padding:12px 18px}
 .controls input,.controls select{font:inherit;padding:4px 6px}
 .controls input{min-width:240px}
 .heat{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff;font-size:.86em}
-.hrow{display:grid;grid-template-columns:minmax(220px,440px) 76px repeat(var(--n),40px);align-items:center;
+.hrow{display:grid;grid-template-columns:minmax(220px,440px) 76px repeat(var(--n),minmax(40px,90px));align-items:center;
 border-bottom:1px solid #eef0f3;content-visibility:auto;contain-intrinsic-size:auto 22px}
 .hrow>*{padding:1px 8px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .hrow.head{position:sticky;top:0;z-index:1;background:#fff;font-weight:700;content-visibility:visible}
