@@ -24,7 +24,8 @@ class Entity:
     section: str  # infrastructure, data_stores or applications
     id: str
     data: dict[str, Any]
-    source: Union[Text, str]  # where it came from, written as a comment: Text "inventory.csv row 5", or "catalog.yaml:12"
+    # where it came from, written as a comment: Text "inventory.csv row 5", or "catalog.yaml:12"
+    source: Union[Text, str]
 
 
 @dataclass(frozen=True)

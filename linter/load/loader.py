@@ -122,7 +122,8 @@ class Document:
         self.root = root  # (line, column) where the top-level node starts
         self.readable = readable
         self.problems = problems
-        self.checked: Optional[list[Problem]] = None  # its schema problems, kept by `validate` for when it is linted again
+        # its schema problems (and the entities that failed), kept by `validate` for when it is linted again
+        self.checked: Optional[tuple[list[Problem], set[int]]] = None
 
     def place(self, path: tuple[Union[str, int], ...], default: Optional[tuple[int, int]] = None) -> tuple[int, int]:
         return self.index.place(self.data, path, default or self.root)
@@ -222,7 +223,7 @@ class _Frame:
 
     __slots__ = ("container", "marks", "is_mapping", "key", "key_mark", "key_is_merge", "merges", "size", "anchor")
 
-    # `container` is a dict when `is_mapping`, else a list: Any, as the flag (not an isinstance on the hot path) tells which.
+    # `container`: a dict when `is_mapping`, else a list; Any, as the flag tells which (no isinstance on a hot path).
     def __init__(self, container: Any, marks: array[int], is_mapping: bool,
                  anchor: Optional[str]) -> None:
         self.container = container
@@ -247,7 +248,8 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.root_mark = pack(1, 1)
-        self.anchors: dict[str, tuple[Any, Optional[int]]] = {}  # name -> (value, size); size None while the collection is still open
+        # name -> (value, size); size None while the collection is still open
+        self.anchors: dict[str, tuple[Any, Optional[int]]] = {}
         self.expanded = 0  # nodes, aliases expanded
         self.literal = 0  # nodes written
         self.duplicates: list[tuple[Any, int, Optional[int]]] = []  # (key, mark, mark of the first one)
