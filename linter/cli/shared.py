@@ -284,7 +284,7 @@ def run(function: Callable[[], _Result], lang: Optional[str] = None, config_path
         lang = lang_in_force(lang, config_path)
         _error(say(lang, "cli.out_of_memory"), lang)
         sys.exit(2)
-    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+    except Exception as error:  # last line of defence: no traceback for users
         lang = lang_in_force(lang, config_path)
         if isinstance(error, OSError) and error.errno in _WRITE_ERRNOS:
             # Any command's output, help included, and not only the reports that go through
@@ -301,20 +301,16 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", 
 
 
 def _silence_stdout() -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no file descriptor behind it (tests, embedding)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no file descriptor behind it (tests, embedding)
-        pass
 
 
 def _error(message: str, lang: str, prefix: bool = True) -> None:
     from ..report import one_line  # the user's values quoted in an error show their control characters escaped
 
     message = "\n".join(one_line(line) for line in message.split("\n"))  # a list of problems keeps its lines
-    try:
+    with contextlib.suppress(OSError):  # standard error closed: nothing more can be said
         click.echo(f"si-lint: {say(lang, 'cli.error', message=message)}" if prefix else f"si-lint: {message}", err=True)
-    except OSError:  # standard error closed: nothing more can be said
-        pass
 
 
 def write_output(text: str, output: Optional[str]) -> None:

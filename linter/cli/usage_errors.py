@@ -18,7 +18,7 @@ pay for it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import IO, Any, Optional, Union
 
 import click

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Collection, Union
+from typing import Any, Callable, Union
+from collections.abc import Collection
 
 from ..rules.catalogue import Catalogue
 from ..rules.diagnostic import SEVERITIES, InputError, Place

@@ -10,7 +10,8 @@ the CLI prints the problems and picks the exit code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Optional, Union
+from collections.abc import Sequence
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, render

@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Iterable, Sequence
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Text
 from . import Entity, Imported, Problem
 from .fields import Ids, ValueProblem, arrange, fields, set_path, slug, split_list
+import functools
 
 if TYPE_CHECKING:
     from ..load.loader import Document
@@ -200,9 +202,8 @@ def _matches(names: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     """Whether path `names` match pattern `parts`, as `glob` matches: `**` spans any folders, and a name
     starting with a dot is matched only by a part that starts with one."""
     from fnmatch import fnmatchcase
-    from functools import lru_cache
 
-    @lru_cache(maxsize=None)
+    @functools.cache
     def match(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(names)

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..i18n.messages import Listing, Text
@@ -130,12 +130,12 @@ def _number(text: str, kind: str, path: str = "") -> Union[int, float, None]:
     return None if kind == "integer" else value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _enum_lookup(options: tuple[Any, ...]) -> dict[str, Any]:
     return {slug(str(option)): option for option in options}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _predicate(section: str, path: str) -> Predicate:
     from ..validate.predicate import compile_schema
 
@@ -143,14 +143,14 @@ def _predicate(section: str, path: str) -> Predicate:
     return compile_schema((known[path] if path in known else references(section)[path]).item)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _definition(section: str) -> dict[str, Any]:
     from ..validate.schema import estate_schema
 
     return estate_schema()["$defs"][DEFINITIONS[section]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fields(section: str) -> dict[str, Field]:
     """dotted path -> Field, for every field of `section` an importer may fill, in schema order."""
     found: dict[str, Field] = {}
@@ -181,7 +181,7 @@ def fields(section: str) -> dict[str, Field]:
 REFERENCES = {"provider": "providers", "data": "data_stores", "product": None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def references(section: str) -> dict[str, Field]:
     """dotted path -> Field, for the fields of `section` that name other entities and that a column may feed."""
     if section != "applications":

@@ -19,7 +19,8 @@ import os
 import re
 from array import array
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Protocol, Union
+from typing import Any, Callable, Optional, Protocol, Union
+from collections.abc import Iterable
 
 import yaml
 from yaml import events as ev
@@ -488,7 +489,7 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
             problems: list[Problem] = []
             for key, mark, first in builder.duplicates:
                 line, column = unpack(mark)
-                place = path if first is None else "%s:%d:%d" % ((path,) + unpack(first))
+                place = path if first is None else "{}:{}:{}".format(path, *unpack(first))
                 problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place),
                                         path, line, column))
             documents.append(Document(path, data, index, unpack(root_mark), True, problems))
