@@ -9,9 +9,9 @@ loads the rule catalogue the codes are checked against; `cli/config.py` is
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
-import datetime
 from typing import Any, Callable, Optional, TypeVar, Union
 
 from ..rules.catalogue import Catalogue, load_catalogue
@@ -20,13 +20,12 @@ from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
 from . import values
 from .discovery import discover
-from .reading import ALIASES, KEYS, ConfigFile, read_config, shown
+from .reading import ALIASES, KEYS, ConfigFile, Positions, read_config, shown
 
 DEFAULT = "default"
+ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
 _Value = TypeVar("_Value")
 _Default = TypeVar("_Default")
-_Positions = Callable[[tuple[Any, ...]], tuple[int, int]]
-ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
 
 
 @dataclass(frozen=True)
@@ -151,6 +150,6 @@ class _Sources:
         return {**DEFAULT_OPTIONS, **given}
 
 
-def _aliased(positions: _Positions, alias: str, key: str) -> _Positions:
+def _aliased(positions: Positions, alias: str, key: str) -> Positions:
     """Positions of a config read under another spelling of a key: looked up under the spelling written."""
     return lambda path: positions((alias,) + tuple(path[1:]) if path[:1] == (key,) else path)

@@ -22,6 +22,8 @@ KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "se
         "options", "lang")
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}
+# A key path -> where it is written, (line, column).
+Positions = Callable[[tuple[Any, ...]], tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class ConfigFile:
     path: str  # as shown in messages
     folder: Path  # relative paths in the file (rules-dir) are read from here
     values: dict[str, Any]
-    positions: Callable[[tuple[Any, ...]], tuple[int, int]]  # key path -> (line, column)
+    positions: Positions
 
     def where(self, *path: Any) -> Place:
         line, column = self.positions(path)
