@@ -446,6 +446,20 @@ def test_a_bad_pyproject_table_is_an_error_naming_file_and_line(project, text, e
     assert result.stderr.startswith("si-lint: error: " + expected), result.stderr
 
 
+@pytest.mark.parametrize("text, place", [
+    ('[tool.si-lint]\nselect = ["ACC"\nfail-on = "error"\n', (3, 1)),  # the parser says where
+    ('[tool.si-lint]\nlang = "fr', (2, 1)),  # "at end of document": its last line
+])
+def test_invalid_toml_gives_its_line_and_column_as_numbers(tmp_path, text, place):
+    """An editor places the error from the Place's line and column, not from text to parse back."""
+    from si_lint.config.reading import read_config
+    from si_lint.rules.diagnostic import InputError
+
+    write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(InputError) as raised:
+        read_config(tmp_path / "pyproject.toml", tmp_path)
+    assert (raised.value.place.file, raised.value.place.line, raised.value.place.column) == ("pyproject.toml", *place)
+
 
 @pytest.mark.parametrize("name", [".si-lint.yml", "si-lint.yml"])
 def test_a_config_file_with_the_yml_spelling_is_read_and_not_linted(project, name):

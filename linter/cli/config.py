@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -20,7 +21,7 @@ def describe(effective: Effective, root: Path) -> str:
     settings = effective.settings
     lang = settings.lang
 
-    def listing(values) -> str:
+    def listing(values: Sequence[str]) -> str:
         return ", ".join(values) if values else say(lang, "config.show.none")
 
     rows = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import Any, Literal, Optional, TypedDict, Union
 
 import click
 
@@ -18,6 +18,23 @@ from ..rules.diagnostic import InputError
 from ..load.inputs import read_json
 from ..i18n.messages import Text, percent, say
 from ..report import one_line
+
+# A finding as a json report holds it (report.schema.json), a report's scores, and a row of the score table:
+# (category or "estate", score before, score after).
+_Finding = dict[str, Any]
+_Row = tuple[str, Optional[float], Optional[float]]
+_Kind = Literal["fixed", "new", "now_waived", "reopened"]
+
+
+class Changes(TypedDict):
+    """What `compare` found between two reports, for `text` and `markdown` to write."""
+
+    fixed: list[_Finding]
+    now_waived: list[_Finding]
+    new: list[_Finding]
+    reopened: list[_Finding]
+    unchanged: int
+    scores: Optional[list[_Row]]
 
 
 @click.command("diff", cls=Command, help="help.cmd.diff", epilog="help.exit.diff")
@@ -42,7 +59,7 @@ def diff_command(old, new, format_name, lang):
 
 # --- reading ---------------------------------------------------------------------
 
-def read_report(path: str) -> dict:
+def read_report(path: str) -> dict[str, Any]:
     """The report in `path`, checked against the report schema; InputError (exit 2) says what is wrong."""
     document = read_json(path, "diff.not_json")
     problem = _schema_problem(document)
@@ -51,7 +68,7 @@ def read_report(path: str) -> dict:
     return document
 
 
-def _schema_problem(document) -> Optional[Text]:
+def _schema_problem(document: Any) -> Optional[Text]:
     from importlib import resources
 
     import jsonschema
@@ -64,11 +81,11 @@ def _schema_problem(document) -> Optional[Text]:
         return None
     # worded as EST003 words the estate's, in the user's language (jsonschema's message is English only)
     steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
-    where = "/".join(str(step) for step in steps) or Text("schema.top_level")
+    where: Union[Text, str] = "/".join(str(step) for step in steps) or Text("schema.top_level")
     return Text("diff.at", where=where, problem=problem)
 
 
-def reword(document: dict, lang: str) -> None:
+def reword(document: dict[str, Any], lang: str) -> None:
     """Give each finding the words to show in `lang`: its message when the report is in that language (or does
     not say which it is in), else its rule's title, the one text si-lint has in both languages."""
     written = document.get("lang")
@@ -85,23 +102,23 @@ def reword(document: dict, lang: str) -> None:
 
 # --- comparing -------------------------------------------------------------------
 
-def _key(finding: dict) -> tuple:
+def _key(finding: _Finding) -> tuple[str, str, str]:
     return finding["code"], finding["section"], finding["entity"]
 
 
-def unmatched(findings: list, others: list) -> list:
+def unmatched(findings: list[_Finding], others: list[_Finding]) -> list[_Finding]:
     """The findings with no counterpart in `others`: same rule and entity, the same message first."""
-    pool: dict = {}
+    pool: dict[tuple[str, str, str], list[str]] = {}
     for other in others:
         pool.setdefault(_key(other), []).append(other["message"])
-    left = []
+    left: list[_Finding] = []
     for finding in findings:  # first pass: identical findings
         messages = pool.get(_key(finding))
         if messages and finding["message"] in messages:
             messages.remove(finding["message"])
         else:
             left.append(finding)
-    alone = []
+    alone: list[_Finding] = []
     for finding in left:  # second pass: same rule and entity, the message changed (a figure, a list)
         messages = pool.get(_key(finding))
         if messages:
@@ -111,7 +128,7 @@ def unmatched(findings: list, others: list) -> list:
     return alone
 
 
-def compare(before: dict, after: dict) -> dict:
+def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
     gone = unmatched(before["diagnostics"], after["diagnostics"])
     fixed = unmatched(gone, after.get("waived", []))
     came = unmatched(after["diagnostics"], before["diagnostics"])
@@ -127,11 +144,11 @@ def compare(before: dict, after: dict) -> dict:
     }
 
 
-def _scores(before: Optional[dict], after: Optional[dict]) -> Optional[list]:
+def _scores(before: Optional[dict[str, Any]], after: Optional[dict[str, Any]]) -> Optional[list[_Row]]:
     """(label, before, after) for the estate, then each category."""
     if not before or not after:
         return None
-    rows = [("estate", before["estate"]["score"], after["estate"]["score"])]
+    rows: list[_Row] = [("estate", before["estate"]["score"], after["estate"]["score"])]
     for category in list(before["categories"]) + [c for c in after["categories"] if c not in before["categories"]]:
         old = (before["categories"].get(category) or {}).get("score")
         new = (after["categories"].get(category) or {}).get("score")
@@ -141,11 +158,11 @@ def _scores(before: Optional[dict], after: Optional[dict]) -> Optional[list]:
 
 # --- writing ---------------------------------------------------------------------
 
-def _percent(value, lang: str) -> str:
+def _percent(value: Optional[float], lang: str) -> str:
     return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
 
-def _change(old, new, lang: str) -> str:
+def _change(old: Optional[float], new: Optional[float], lang: str) -> str:
     if old is None or new is None:
         return ""
     delta = round(new - old, 1)
@@ -155,19 +172,19 @@ def _change(old, new, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _place(finding: dict) -> str:
+def _place(finding: _Finding) -> str:
     return f"{one_line(finding['file'])}:{finding['line']}:{finding['column']}"
 
 
-def _shown(finding: dict) -> str:
-    return finding.get("shown", finding["message"])
+def _shown(finding: _Finding) -> str:
+    return finding["shown"] if "shown" in finding else finding["message"]
 
 
-_KINDS = ("fixed", "new", "now_waived", "reopened")
+_KINDS: tuple[_Kind, ...] = ("fixed", "new", "now_waived", "reopened")
 
 
-def text(changes: dict, lang: str) -> str:
-    lines = []
+def text(changes: Changes, lang: str) -> str:
+    lines: list[str] = []
     rows = changes["scores"]
     if rows is None:
         lines.append(say(lang, "diff.no_scores"))
@@ -197,7 +214,7 @@ def _md(value: str) -> str:
     return value
 
 
-def markdown(changes: dict, lang: str) -> str:
+def markdown(changes: Changes, lang: str) -> str:
     lines = [f"### {say(lang, 'diff.title')}", ""]
     rows = changes["scores"]
     if rows is None:

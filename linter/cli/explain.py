@@ -18,7 +18,7 @@ _KEEP_TOGETHER = re.compile(r" (?=[;:?!%»])|(?<=«) ")
 
 def _scope(rule: Rule, lang: str) -> str:
     scopes = rule.scope if isinstance(rule.scope, list) else [rule.scope]
-    return render(lang, Listing(Text("scope." + scope) for scope in scopes))
+    return render(lang, Listing(Text(f"scope.{scope}") for scope in scopes))
 
 
 def _source(rule: Rule, lang: str) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Optional, Union
 
 import click
 
 from .shared import Group, lang_option, lang_in_force, run, write_output
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Plural, Text, say
+
+if TYPE_CHECKING:
+    from ..importers import Imported
 
 
 
@@ -64,11 +68,12 @@ def backstage_command(paths, output, lang):
     sys.exit(run(body, language))
 
 
-def _finish(imported, output, records: str, lang: str) -> int:
+def _finish(imported: Imported, output: Optional[str], records: str, lang: str) -> int:
     from ..importers import writer
 
     for problem in imported.problems:
         click.echo(problem.render(lang), err=True)
+    where: Union[Text, str]
     if output is None:
         write_output(writer.render(imported, lang), None)
         where = ""
@@ -79,7 +84,7 @@ def _finish(imported, output, records: str, lang: str) -> int:
         written = writer.write_directory(imported, output, lang)
         where = Text("import.into_folder", files=Plural("import.files", len(written)), path=output)
     errors = sum(1 for problem in imported.problems if problem.lost)
-    counts = {}
+    counts: dict[str, int] = {}
     for entity in imported.entities:
         counts[entity.section] = counts.get(entity.section, 0) + 1
     made = Listing(Plural("import.made." + section, number) for section, number in counts.items()) if counts else \

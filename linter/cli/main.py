@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import click
 
@@ -15,6 +17,10 @@ from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, delim
                       write_output)
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Day, Text, count, say
+
+if TYPE_CHECKING:
+    from ..model.products import Product
+    from ..rules.engine import Result
 
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
@@ -192,7 +198,7 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
     sys.exit(run(body, lang, config_path))
 
 
-def _note(lang: str, text) -> None:
+def _note(lang: str, text: Union[Text, str]) -> None:
     from ..i18n.messages import render
 
     click.echo(f"si-lint: {render(lang, text)}", err=True)
@@ -204,8 +210,8 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def render_result(result, format_name: str, show_waived: bool, color: bool, scored=None,
-                  csv_delimiter: str = ",", trend=None) -> str:
+def render_result(result: Result, format_name: str, show_waived: bool, color: bool, scored: Optional[Result] = None,
+                  csv_delimiter: str = ",", trend: Optional[list[Any]] = None) -> str:
     """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline).
 
     `trend`: the points of a history (`history.read_trend`), for the html report.
@@ -314,9 +320,9 @@ def products_command(product_id, lang, products_dirs):
     sys.exit(run(body, lang))
 
 
-def _product_sheet(product, lang: str) -> str:
+def _product_sheet(product: Product, lang: str) -> str:
     """One product: what it is, each fact it gives, its versions, and the vendor pages behind them."""
-    def flat(facts: dict, prefix: str = ""):
+    def flat(facts: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
         for name, value in facts.items():
             if isinstance(value, dict):
                 yield from flat(value, f"{prefix}{name}.")
@@ -346,7 +352,7 @@ def _product_sheet(product, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _as_written(fact) -> str:
+def _as_written(fact: object) -> str:
     """A fact's value as the estate writes it: true/false, a list's items joined by commas, [] for none."""
     if isinstance(fact, bool):
         return "true" if fact else "false"

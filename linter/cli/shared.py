@@ -10,15 +10,23 @@ from __future__ import annotations
 import contextlib
 import datetime
 import errno
+import functools
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import click
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import LANGUAGES, Text, render, say
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+_Result = TypeVar("_Result")
+_Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
 def default_lang() -> str:
@@ -73,7 +81,7 @@ ARGV = "si_lint.argv"  # ctx.meta: the command line, as the user wrote it
 HELP_LANG = "si_lint.help_lang"  # ctx.meta: the language --help is being shown in
 
 
-class Localized:
+class Localized(click.Command):
     """A command whose --help speaks the user's language (--lang, else the config's, else LANG's).
 
     Its help, epilog, options' help and metavars are keys of the word catalogues
@@ -81,32 +89,33 @@ class Localized:
     usage line, the section titles, the help option) are replaced the same way.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "help.usage.options")
         super().__init__(*args, **kwargs)
 
-    def get_help_option(self, ctx):
+    def get_help_option(self, ctx: click.Context) -> Optional[click.Option]:
         option = super().get_help_option(ctx)  # click keeps one: its help becomes the key once
         if option is not None and not getattr(option, "keyed", False):
-            option.help, option.keyed = "help.opt.help", True
+            option.help = "help.opt.help"
+            option.keyed = True  # type: ignore[attr-defined]  # our mark on click's object: keyed already
         return option
 
-    def format_help(self, ctx, formatter):
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = ctx.meta[HELP_LANG] = help_lang(ctx)
         with _in_words(self, ctx, lang):
             super().format_help(ctx, formatter)
 
-    def format_usage(self, ctx, formatter):
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_text(usage_line(ctx, ctx.meta.get(HELP_LANG) or help_lang(ctx)))
 
-    def format_options(self, ctx, formatter):
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
         # Options only: the usage line names the arguments, and the help text says what they are.
         records = [record for param in self.get_params(ctx) if isinstance(param, click.Option)
                    and (record := param.get_help_record(ctx)) is not None]
         _section(formatter, say(lang, "help.section.options"), records)
 
-    def parse_args(self, ctx, args):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if only_help(args):  # `si-lint import --help --lang fr`: help_lang reads the language as written
             args = [word for word in args if word in HELP_OPTIONS]
         return super().parse_args(ctx, args)
@@ -115,7 +124,7 @@ class Localized:
 HELP_OPTIONS = ("-h", "--help")
 
 
-def only_help(args: list) -> bool:
+def only_help(args: Sequence[str]) -> bool:
     """Whether the words ask for help and say nothing else but its language or config file."""
     words = iter(args)
     asked = False
@@ -129,7 +138,7 @@ def only_help(args: list) -> bool:
     return asked
 
 
-def _section(formatter, heading: str, rows: list) -> None:
+def _section(formatter: click.HelpFormatter, heading: str, rows: list[tuple[str, str]]) -> None:
     """A titled list, its title as the catalogue writes it (« Options : » in French, where click adds ':')."""
     if rows:
         formatter.write_paragraph()
@@ -141,19 +150,19 @@ def _section(formatter, heading: str, rows: list) -> None:
             formatter.dedent()
 
 
-def usage_line(ctx, lang: str) -> str:
+def usage_line(ctx: click.Context, lang: str) -> str:
     """`Usage: si-lint check [OPTIONS] [PATHS]...`, in `lang`: for --help and for usage errors."""
     with _in_words(ctx.command, ctx, lang):
         return say(lang, "usage.usage", command=" ".join([ctx.command_path, *ctx.command.collect_usage_pieces(ctx)]))
 
 
-def argument_name(argument):
+def argument_name(argument: click.Argument) -> Union[Text, str]:
     """How messages name an argument: its metavar in the catalogue (CODE, « CHEMINS »), as the usage line does."""
     metavar = argument.metavar
     return Text(metavar) if isinstance(metavar, str) and metavar.startswith("help.") else argument.human_readable_name
 
 
-def help_lang(ctx) -> str:
+def help_lang(ctx: click.Context) -> str:
     """The language of --help: --lang and --config are read from the command line as written, since
     --help is answered before the other options are."""
     args = ctx.find_root().meta.get(ARGV, [])
@@ -171,11 +180,11 @@ def help_lang(ctx) -> str:
 
 
 @contextlib.contextmanager
-def _in_words(command, ctx, lang: str):
+def _in_words(command: click.Command, ctx: click.Context, lang: str) -> Iterator[None]:
     """The command's help texts and metavars put into words in `lang` for a while, then its keys back."""
-    saved = []
+    saved: list[tuple[object, str, str]] = []
 
-    def word(owner, attribute: str, words: Callable) -> None:
+    def word(owner: object, attribute: str, words: Callable[[str], str]) -> None:
         key = getattr(owner, attribute, None)
         if isinstance(key, str) and key.startswith("help."):
             saved.append((owner, attribute, key))
@@ -189,7 +198,7 @@ def _in_words(command, ctx, lang: str):
         word(param, "help", lambda key: say(lang, key))
         if isinstance(param, click.Argument):
             # click dresses an argument's name ([PATHS]...) but shows a metavar as it is: dressed here.
-            word(param, "metavar", lambda key, param=param: _dressed(param, ctx, say(lang, key)))
+            word(param, "metavar", functools.partial(_dressed, param, ctx, lang))
         else:
             word(param, "metavar", lambda key: say(lang, key))
     try:
@@ -199,10 +208,11 @@ def _in_words(command, ctx, lang: str):
             setattr(owner, attribute, key)
 
 
-def _dressed(argument, ctx, words: str) -> str:
-    key, argument.metavar = argument.metavar, None
+def _dressed(argument: click.Argument, ctx: click.Context, lang: str, key: str) -> str:
+    words = say(lang, key)
+    argument.metavar = None
     try:
-        return argument.make_metavar(ctx).replace(argument.name.upper(), words)
+        return argument.make_metavar(ctx).replace(str(argument.name).upper(), words)
     finally:
         argument.metavar = key
 
@@ -222,18 +232,18 @@ class Group(Localized, click.Group):
     command_class = Command
     group_class = type  # a group's groups are of its own class
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("subcommand_metavar", "help.usage.command")
         super().__init__(*args, **kwargs)
 
-    def format_options(self, ctx, formatter):
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
-    def format_commands(self, ctx, formatter):
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in found if command is not None and not command.hidden]
         limit = formatter.width - 6 - max((len(name) for name, _ in commands), default=0)  # as click does
         rows = []
         for name, command in commands:
@@ -241,13 +251,14 @@ class Group(Localized, click.Group):
                 rows.append((name, command.get_short_help_str(limit)))
         _section(formatter, say(lang, "help.section.commands"), rows)
 
-    def resolve_command(self, ctx, args):
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Optional[str], Optional[click.Command],
+                                                                           list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
         ctx.meta[STARTING] = (name, command, ctx, list(rest))
         return name, command, rest
 
 
-def parse_today(ctx, param, value):
+def parse_today(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[datetime.date]:
     if value is None:
         return None
     try:
@@ -256,7 +267,7 @@ def parse_today(ctx, param, value):
         raise Misuse(Text("cli.bad_date", value=Text("word.quoted", value=value))) from None
 
 
-def run(function, lang=None, config_path=None):
+def run(function: Callable[[], _Result], lang: Optional[str] = None, config_path: Optional[str] = None) -> _Result:
     """Run a command's body: input problems are exit 2 with a message, bugs exit 3, never a traceback.
 
     The error messages are in `lang_in_force(lang, config_path)`, worked out only when there is one to say.
@@ -273,7 +284,7 @@ def run(function, lang=None, config_path=None):
         lang = lang_in_force(lang, config_path)
         _error(say(lang, "cli.out_of_memory"), lang)
         sys.exit(2)
-    except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+    except Exception as error:  # last line of defence: no traceback for users
         lang = lang_in_force(lang, config_path)
         if isinstance(error, OSError) and error.errno in _WRITE_ERRNOS:
             # Any command's output, help included, and not only the reports that go through
@@ -290,23 +301,19 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", 
 
 
 def _silence_stdout() -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no file descriptor behind it (tests, embedding)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # no file descriptor behind it (tests, embedding)
-        pass
 
 
 def _error(message: str, lang: str, prefix: bool = True) -> None:
     from ..report import one_line  # the user's values quoted in an error show their control characters escaped
 
     message = "\n".join(one_line(line) for line in message.split("\n"))  # a list of problems keeps its lines
-    try:
+    with contextlib.suppress(OSError):  # standard error closed: nothing more can be said
         click.echo(f"si-lint: {say(lang, 'cli.error', message=message)}" if prefix else f"si-lint: {message}", err=True)
-    except OSError:  # standard error closed: nothing more can be said
-        pass
 
 
-def write_output(text: str, output) -> None:
+def write_output(text: str, output: Optional[str]) -> None:
     """Print `text`, or write it to the file `output`; output that cannot be written is exit 2."""
     if output is None:
         try:
@@ -326,14 +333,14 @@ def write_output(text: str, output) -> None:
 
 # --- the options of a lint run, shared by `check`, `plan` and `history` -------------------
 
-def codes(value):
+def codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
     """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
     if value is None:
         return None
     return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
-def lint_options(function):
+def lint_options(function: _Function) -> _Function:
     """What chooses the rules of a run, as `check` takes it: language, rule folders, selection, config file."""
     options = [
         lang_option,
@@ -352,20 +359,22 @@ def lint_options(function):
     return function
 
 
-def csv_delimiter_option(function):
+def csv_delimiter_option(function: _Function) -> _Function:
     """--csv-delimiter, for the commands that write csv."""
     return click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
                         help="help.opt.csv_delimiter")(function)
 
 
-def delimiter(value, format_name: str) -> str:
+def delimiter(value: Optional[str], format_name: str) -> str:
     """The csv column separator chosen; refused with another format, where it would silently do nothing."""
     if value is not None and format_name != "csv":
         raise InputError(Text("csv.delimiter_without_csv"))
     return "\t" if value == "tab" else value or ","
 
 
-def open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today, **more_flags):
+def open_project(lang: Optional[str], rules_dirs: Sequence[str], products_dirs: Sequence[str], preview: Optional[bool],
+                 select: Optional[str], ignore: Optional[str], config_path: Optional[str],
+                 today: Optional[datetime.date], **more_flags: Any) -> Project:
     """The Project of the folder the command is run in, the `lint_options` over its config file (InputError if bad).
 
     `more_flags`: config keys that only some commands take as flags (`fail-on` for check).

@@ -18,7 +18,8 @@ pay for it.
 from __future__ import annotations
 
 import os
-from typing import Optional
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Optional, Union
 
 import click
 
@@ -34,11 +35,11 @@ _NO_SUCH_COMMAND = getattr(click.exceptions, "NoSuchCommand", ())
 class Worded(click.UsageError):
     """A usage error put into words: the usage line, where to find help, then the message; exit code 2."""
 
-    def __init__(self, message: str, usage: list, ctx=None) -> None:
+    def __init__(self, message: str, usage: list[str], ctx: Optional[click.Context] = None) -> None:
         super().__init__(message, ctx)
         self.usage = usage
 
-    def show(self, file=None) -> None:
+    def show(self, file: Optional[IO[Any]] = None) -> None:
         for line in [*self.usage, self.message]:
             click.echo(line, file=file, err=True)
 
@@ -50,13 +51,16 @@ def worded(error: click.UsageError, root: click.Context) -> click.UsageError:
     lang = language(root.meta.get(ARGV, []))
     ctx, args = _failing(error, root)
     problem = _problem(error, ctx, args, lang)
-    if problem is None:
-        problem = error.format_message() if lang == "en" else Text("usage.unclassified", command=ctx.command_path)
-    message = f"si-lint: {say(lang, 'cli.error', message=render(lang, problem))}"
+    said: Union[Text, str]
+    if problem is not None:
+        said = problem
+    else:
+        said = error.format_message() if lang == "en" else Text("usage.unclassified", command=ctx.command_path)
+    message = f"si-lint: {say(lang, 'cli.error', message=render(lang, said))}"
     return Worded(message, _usage(ctx, lang), error.ctx)
 
 
-def language(argv: list) -> str:
+def language(argv: list[str]) -> str:
     """The language of the messages: --lang as written, else the config file's, else the environment's."""
     written = _last_value(argv, "--lang")
     if written in LANGUAGES:
@@ -64,7 +68,7 @@ def language(argv: list) -> str:
     return lang_in_force(None, _last_value(argv, "--config"))
 
 
-def _last_value(argv: list, flag: str) -> Optional[str]:
+def _last_value(argv: list[str], flag: str) -> Optional[str]:
     """The value of the last `flag VALUE` or `flag=VALUE` on the command line (click keeps the last one)."""
     value = None
     for position, token in enumerate(argv):
@@ -77,7 +81,7 @@ def _last_value(argv: list, flag: str) -> Optional[str]:
     return value
 
 
-def _failing(error: click.UsageError, root: click.Context):
+def _failing(error: click.UsageError, root: click.Context) -> tuple[click.Context, list[str]]:
     """The context of the command whose line is wrong, and that command's own arguments."""
     starting = root.meta.get(STARTING)
     ctx = error.ctx
@@ -88,7 +92,7 @@ def _failing(error: click.UsageError, root: click.Context):
     return ctx, root.meta.get(ARGV, [])
 
 
-def _problem(error: click.UsageError, ctx: click.Context, args: list, lang: str):
+def _problem(error: click.UsageError, ctx: click.Context, args: list[str], lang: str) -> Optional[Text]:
     """What is wrong, as a Text; None when the error is of a kind not known here (worded generically)."""
     command = ctx.command
     if isinstance(error, Misuse):
@@ -114,13 +118,13 @@ def _problem(error: click.UsageError, ctx: click.Context, args: list, lang: str)
     return None
 
 
-def _about(command: click.Command, param: click.Parameter, args: list, problem) -> Text:
+def _about(command: click.Command, param: click.Parameter, args: list[str], problem: Text) -> Text:
     """`--option: problem`, the option spelt as the user wrote it."""
     name, _ = _given(command, param, args)
     return Text("usage.option", option=name, problem=problem)
 
 
-def _bad_value(command: click.Command, param: click.Parameter, args: list, lang: str) -> Optional[Text]:
+def _bad_value(command: click.Command, param: click.Parameter, args: list[str], lang: str) -> Optional[Text]:
     """A value its parameter's type refuses: not one of the choices, out of range, not the path expected.
 
     A type not known here is worded generically in French, by click in English (None).
@@ -128,6 +132,7 @@ def _bad_value(command: click.Command, param: click.Parameter, args: list, lang:
     name, value = _given(command, param, args)
     shown = Text("word.quoted", value=value) if value is not None else Text("usage.the_value")
     kind = param.type
+    problem: Optional[Text]
     if isinstance(kind, click.Choice):
         choices = [str(choice) for choice in kind.choices]
         problem = Text("usage.not_one_of", value=shown, choices=_quoted(choices),
@@ -158,7 +163,7 @@ def _whole(kind: click.IntRange) -> Text:
     return Text("word.whole")
 
 
-def _path_problem(kind: click.Path, value: str, shown) -> Optional[Text]:
+def _path_problem(kind: click.Path, value: str, shown: Text) -> Optional[Text]:
     """Why click.Path refused `value`, found again from its settings and the file itself."""
     if not os.path.exists(value):
         return Text("usage.path_missing", value=shown) if kind.exists else None
@@ -195,16 +200,22 @@ def _missing(param: Optional[click.Parameter]) -> Optional[Text]:
 
 
 def _no_such_command(name: str, ctx: click.Context) -> Text:
-    commands = ctx.command.list_commands(ctx)
+    commands = _group(ctx).list_commands(ctx)
     return Text("usage.no_such_command", command=Text("word.quoted", value=name), hint=hint(name, commands),
                 commands=_commands(ctx, "and"))
 
 
 def _commands(ctx: click.Context, conjunction: str) -> Listing:
-    return Listing(ctx.command.list_commands(ctx), conjunction)
+    return Listing(_group(ctx).list_commands(ctx), conjunction)
 
 
-def _extra_arguments(command: click.Command, words: list, command_path: str) -> Optional[Text]:
+def _group(ctx: click.Context) -> click.Group:
+    """The group of a context whose command line names (or lacks) a subcommand."""
+    assert isinstance(ctx.command, click.Group)  # only a group's line names a command
+    return ctx.command
+
+
+def _extra_arguments(command: click.Command, words: list[str], command_path: str) -> Optional[Text]:
     """Positional arguments beyond those the command takes (`si-lint explain ACC001 ACC002`)."""
     arguments = [param for param in command.params if isinstance(param, click.Argument)]
     if any(argument.nargs < 0 for argument in arguments):
@@ -219,7 +230,7 @@ def _extra_arguments(command: click.Command, words: list, command_path: str) -> 
     return Text("usage.extra_arguments", found=found, takes=takes)
 
 
-def _quoted(values, conjunction: str = "or") -> Listing:
+def _quoted(values: Iterable[str], conjunction: str = "or") -> Listing:
     return Listing((Text("word.quoted", value=value) for value in values), conjunction)
 
 
@@ -227,7 +238,7 @@ def _quoted(values, conjunction: str = "or") -> Listing:
 # Options are matched as click matches them in the common cases: `--opt VALUE`, `--opt=VALUE`, `-oVALUE`;
 # what this misreads in a rare case only changes which value a message quotes.
 
-def _spellings(param: click.Option) -> list:
+def _spellings(param: click.Option) -> list[str]:
     return [*param.opts, *param.secondary_opts]
 
 
@@ -239,7 +250,8 @@ def _takes_value(param: click.Option) -> bool:
     return not (param.is_flag or param.count)
 
 
-def _tokens(command: click.Command, args: list):
+def _tokens(command: click.Command, args: list[str]) -> Iterator[tuple[Optional[click.Option], Optional[str],
+                                                                          Optional[str]]]:
     """(option, spelling, value) for each option written, (None, None, word) for each positional word."""
     options = {spelling: param for param in command.params if isinstance(param, click.Option)
                for spelling in _spellings(param)}
@@ -259,19 +271,21 @@ def _tokens(command: click.Command, args: list):
             yield param, spelling, attached if equals or attached else next(rest, None)
 
 
-def _given(command: click.Command, param: click.Parameter, args: list):
+def _given(command: click.Command, param: click.Parameter, args: list[str]) -> tuple[Union[Text, str], Optional[str]]:
     """The parameter as the user wrote it (`-n` or `--max-count`; an argument's name) and its last value."""
     if isinstance(param, click.Argument):
         return argument_name(param), _argument_value(command, param, _positionals(command, args))
-    given = [(spelling, value) for option, spelling, value in _tokens(command, args) if option is param]
+    assert isinstance(param, click.Option)  # click's parameters are arguments or options
+    given = [(spelling, value) for option, spelling, value in _tokens(command, args)
+             if option is param and spelling is not None]  # an option found is always spelt
     return given[-1] if given else (_longest(param), None)
 
 
-def _positionals(command: click.Command, args: list) -> list:
-    return [word for option, spelling, word in _tokens(command, args) if spelling is None]
+def _positionals(command: click.Command, args: list[str]) -> list[str]:
+    return [word for option, spelling, word in _tokens(command, args) if spelling is None and word is not None]
 
 
-def _argument_value(command: click.Command, param: click.Argument, words: list) -> Optional[str]:
+def _argument_value(command: click.Command, param: click.Argument, words: list[str]) -> Optional[str]:
     """The word the argument took, when the arguments before it take one word each."""
     position = 0
     for argument in (p for p in command.params if isinstance(p, click.Argument)):
@@ -283,7 +297,7 @@ def _argument_value(command: click.Command, param: click.Argument, words: list) 
     return None
 
 
-def _usage(ctx: click.Context, lang: str) -> list:
+def _usage(ctx: click.Context, lang: str) -> list[str]:
     """The usage line and where to find help, as click prints them, in `lang`."""
     lines = [usage_line(ctx, lang)]
     names = ctx.command.get_help_option_names(ctx)

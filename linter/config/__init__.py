@@ -9,9 +9,10 @@ loads the rule catalogue the codes are checked against; `cli/config.py` is
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional, TypeVar, Union
 
 from ..rules.catalogue import Catalogue, load_catalogue
 from ..rules.diagnostic import SEVERITIES, InputError
@@ -19,10 +20,12 @@ from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
 from . import values
 from .discovery import discover
-from .reading import ALIASES, KEYS, read_config, shown
+from .reading import ALIASES, KEYS, ConfigFile, Positions, read_config, shown
 
 DEFAULT = "default"
 ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
+_Value = TypeVar("_Value")
+_Default = TypeVar("_Default")
 
 
 @dataclass(frozen=True)
@@ -31,13 +34,14 @@ class Effective:
 
     settings: Settings
     catalogue: Catalogue
-    origins: dict  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
+    origins: dict[str, str]  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
     path: Optional[str]  # the config file read, if any
-    paths: tuple = ()  # the estate's paths the config names (`paths:`), absolute
+    paths: tuple[str, ...] = ()  # the estate's paths the config names (`paths:`), absolute
     baseline: Optional[str] = None  # the baseline file: --baseline as written, else `baseline:`, absolute
 
 
-def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root: Path) -> Effective:
+def resolve(flags: dict[str, Any], config_path: Optional[Path], env_lang: str, today: datetime.date,
+            root: Path) -> Effective:
     """Settings from flags over the config file over defaults.
 
     `flags` maps a config key to the flag's value, None when the flag was not
@@ -69,8 +73,9 @@ def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root
                      baseline)
 
 
-def _config_file(config_path: Optional[Path], root: Path):
+def _config_file(config_path: Optional[Path], root: Path) -> Optional[ConfigFile]:
     """The config file named, else the one found from `root` up, read and its keys checked; or None."""
+    path: Optional[Path]
     if config_path is not None:
         path = config_path
         if not path.is_file():
@@ -94,24 +99,29 @@ def _config_file(config_path: Optional[Path], root: Path):
 class _Sources:
     """Each setting taken from the flag if given, else the config file, else the default; and where it came from."""
 
-    def __init__(self, flags: dict, config):
+    def __init__(self, flags: dict[str, Any], config: Optional[ConfigFile]) -> None:
         self.flags = flags
         self.config = config
         self.values = config.values if config is not None else {}
-        self.origins: dict = {}
+        self.origins: dict[str, str] = {}
 
-    def pick(self, key: str, read, default):
+    def _file(self) -> ConfigFile:
+        """The config file, asked for only for a key it holds."""
+        assert self.config is not None
+        return self.config
+
+    def pick(self, key: str, read: Callable[[ConfigFile], _Value], default: _Default) -> Union[_Value, _Default]:
         """The flag if given, else the file's value (checked by `read`), else the default."""
         if self.flags.get(key) is not None:
             self.origins[key] = f"--{key}"
             return self.flags[key]
         if key in self.values:
-            self.origins[key] = str(self.config.where(key))
-            return read(self.config)
+            self.origins[key] = str(self._file().where(key))
+            return read(self._file())
         self.origins[key] = DEFAULT
         return default
 
-    def codes(self, key: str, default, catalogue: Catalogue):
+    def codes(self, key: str, default: _Default, catalogue: Catalogue) -> Union[tuple[str, ...], _Default]:
         """A list of rule codes (select, ignore, extend-select), each checked against the catalogue."""
         flag = self.flags.get(key)
         if flag is not None:
@@ -119,23 +129,27 @@ class _Sources:
                 raise InputError(Text("config.empty_selection", key=f"--{key}"))
             for code in flag:
                 values.known_code(code, catalogue, f"--{key}", key)
-        result = self.pick(key, lambda c: values.code_list(c, key), default)
-        if self.origins[key] not in (DEFAULT, f"--{key}"):
-            if not result and key == "select":
-                raise InputError(Text("config.empty_selection", key=key), where=self.config.where(key))
-            for code, where in result:
-                values.known_code(code, catalogue, where, key)
-            result = [code for code, _ in result]
-        return tuple(result) if result is not None else None
+            self.origins[key] = f"--{key}"
+            return tuple(flag)
+        if key not in self.values:
+            self.origins[key] = DEFAULT
+            return default
+        written = values.code_list(self._file(), key)
+        self.origins[key] = str(self._file().where(key))
+        if not written and key == "select":
+            raise InputError(Text("config.empty_selection", key=key), where=self._file().where(key))
+        for code, where in written:
+            values.known_code(code, catalogue, where, key)
+        return tuple(code for code, _ in written)
 
-    def options(self) -> dict:
+    def options(self) -> dict[str, Any]:
         """The rule options: the defaults, with those the file sets."""
-        given = values.options(self.config) if "options" in self.values else {}
+        given = values.options(self._file()) if "options" in self.values else {}
         for name in DEFAULT_OPTIONS:
-            self.origins[f"options.{name}"] = str(self.config.where("options", name)) if name in given else DEFAULT
+            self.origins[f"options.{name}"] = str(self._file().where("options", name)) if name in given else DEFAULT
         return {**DEFAULT_OPTIONS, **given}
 
 
-def _aliased(positions, alias: str, key: str):
+def _aliased(positions: Positions, alias: str, key: str) -> Positions:
     """Positions of a config read under another spelling of a key: looked up under the spelling written."""
     return lambda path: positions((alias,) + tuple(path[1:]) if path[:1] == (key,) else path)

@@ -12,7 +12,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Union
+from typing import Any, Callable, Union
 
 from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
@@ -22,16 +22,18 @@ KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "se
         "options", "lang")
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}
+# A key path -> where it is written, (line, column).
+Positions = Callable[[tuple[Any, ...]], tuple[int, int]]
 
 
 @dataclass(frozen=True)
 class ConfigFile:
     path: str  # as shown in messages
     folder: Path  # relative paths in the file (rules-dir) are read from here
-    values: dict
-    positions: Callable[[tuple], tuple]  # key path -> (line, column)
+    values: dict[str, Any]
+    positions: Positions
 
-    def where(self, *path) -> Place:
+    def where(self, *path: Any) -> Place:
         line, column = self.positions(path)
         return Place(self.path, line, column)
 
@@ -52,7 +54,7 @@ def _read_yaml(text: str, path: Path, name: str) -> ConfigFile:
     refuse_problems(document)
     data = document.data if document.data is not None else {}
 
-    def positions(key_path: tuple) -> tuple:
+    def positions(key_path: tuple[Any, ...]) -> tuple[int, int]:
         return document.place(key_path) if isinstance(data, dict) else document.root
 
     config = ConfigFile(document.path, path.parent, data, positions)
@@ -70,7 +72,7 @@ _TOML_PARTS = re.compile(r"""("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)""")
 _TABLE = ("tool", "si-lint")
 
 
-def parse_toml(text: str, path: str) -> dict:
+def parse_toml(text: str, path: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.9 and 3.10 only
@@ -81,7 +83,8 @@ def parse_toml(text: str, path: str) -> dict:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         place = _TOML_ERROR_PLACE.search(message)
-        where = f"{path}:{place.group(1)}:{place.group(2)}" if place else f"{path}:{text.count(chr(10)) + 1}:1"
+        where = (Place(path, int(place.group(1)), int(place.group(2))) if place
+                 else Place(path, text.count("\n") + 1, 1))
         message = re.sub(r"\s*\(at end of document\)", "", _TOML_ERROR_PLACE.sub("", message))
         raise InputError(Text("config.invalid_toml", problem=toml_problem(message)), where=where) from None
     except (ValueError, RecursionError) as error:  # integers past Python's limit, absurd nesting
@@ -117,7 +120,7 @@ def _read_toml(text: str, path: Path, name: str) -> ConfigFile:
     table = tool.get("si-lint", {}) if isinstance(tool, dict) else {}
     found = _toml_positions(text)
 
-    def positions(key_path: tuple) -> tuple:
+    def positions(key_path: tuple[Any, ...]) -> tuple[int, int]:
         for length in range(len(key_path), -1, -1):
             if key_path[:length] in found:
                 return found[key_path[:length]]
@@ -129,15 +132,15 @@ def _read_toml(text: str, path: Path, name: str) -> ConfigFile:
     return config
 
 
-def _toml_positions(text: str) -> dict:
+def _toml_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
     """Where each key below `tool.si-lint` is written, however the table is spelt.
 
     `[tool.si-lint]` and its subtables, dotted keys (`"si-lint".fail-on` under
     `[tool]`, `tool.si-lint.lang` at the top); the table itself (key `()`) is
     where `si-lint` is written, else where `tool` is (an inline table).
     """
-    found: dict = {}
-    table: tuple = ()
+    found: dict[tuple[str, ...], tuple[int, int]] = {}
+    table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("[["):  # an array of tables: never si-lint's
             table = ("[[",)
@@ -167,5 +170,5 @@ def shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _parts(dotted: str) -> tuple:
+def _parts(dotted: str) -> tuple[str, ...]:
     return tuple(part.strip("\"'") for part in _TOML_PARTS.findall(dotted))

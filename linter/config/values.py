@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import math
+from typing import Any, Callable, Union
+from collections.abc import Collection
 
-from ..rules.diagnostic import SEVERITIES, InputError
+from ..rules.catalogue import Catalogue
+from ..rules.diagnostic import SEVERITIES, InputError, Place
 from ..i18n.messages import Text, hint, show_value
 from ..model.vocabulary import DEVICE_FAMILIES
 from .reading import ConfigFile
 
 
-def code_list(config: ConfigFile, key: str) -> list:
+def code_list(config: ConfigFile, key: str) -> list[tuple[str, Place]]:
     """(code, where) of a list of codes or prefixes, or of one comma-separated string as on the command line."""
     value = config.values[key]
     if isinstance(value, str):
@@ -20,7 +23,7 @@ def code_list(config: ConfigFile, key: str) -> list:
     return [(item.strip().upper(), config.where(key, position)) for position, item in enumerate(value)]
 
 
-def choice(config: ConfigFile, key: str, allowed) -> str:
+def choice(config: ConfigFile, key: str, allowed: Collection[str]) -> str:
     value = config.values[key]
     if value not in allowed:
         raise InputError(Text("config.not_one_of", key=key, value=show_value(value), allowed=", ".join(allowed)),
@@ -28,13 +31,13 @@ def choice(config: ConfigFile, key: str, allowed) -> str:
     return value
 
 
-def folders(config: ConfigFile, key: str) -> tuple:
+def folders(config: ConfigFile, key: str) -> tuple[str, ...]:
     """A folder or a list of folders (rules-dir, products-dir), written relative to the config file; absolute."""
     value = config.values[key]
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
         raise InputError(Text("config.folders_type", key=key), where=config.where(key))
-    found = []
+    found: list[str] = []
     for position, item in enumerate(items):
         folder = config.folder / item
         if not folder.is_dir():
@@ -44,7 +47,7 @@ def folders(config: ConfigFile, key: str) -> tuple:
     return tuple(found)
 
 
-def paths(config: ConfigFile) -> tuple:
+def paths(config: ConfigFile) -> tuple[str, ...]:
     """The estate's files or folders (what a bare `si-lint` lints), written relative to the config file; absolute."""
     value = config.values["paths"]
     items = [value] if isinstance(value, str) else value
@@ -69,17 +72,17 @@ def flag(config: ConfigFile, key: str) -> bool:
     return value
 
 
-def _number(value) -> bool:
+def _number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
         isinstance(value, float) and math.isnan(value))
 
 
-def _word(value) -> bool:
+def _word(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
 # option -> (a list?, test of the value or of each item)
-OPTION_TESTS = {
+OPTION_TESTS: dict[str, tuple[bool, Callable[[Any], bool]]] = {
     "min_availability": (False, lambda v: _number(v) and 0 < v <= 100),
     "office_cost_ceiling": (False, lambda v: _number(v) and 0 <= v < math.inf),
     "max_iaas_providers": (False, lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
@@ -97,7 +100,7 @@ def _expected(name: str) -> Text:
     return Text("config.expect." + name, families=", ".join(DEVICE_FAMILIES))
 
 
-def options(config: ConfigFile) -> dict:
+def options(config: ConfigFile) -> dict[str, Any]:
     value = config.values["options"]
     if not isinstance(value, dict):
         raise InputError(Text("config.options_type"), where=config.where("options"))
@@ -121,7 +124,7 @@ def options(config: ConfigFile) -> dict:
     return value
 
 
-def known_code(code: str, catalogue, where: str, key: str) -> None:
+def known_code(code: str, catalogue: Catalogue, where: Union[Place, str], key: str) -> None:
     """A code or prefix names some rule; EST rules cannot be left out."""
     if not code or not any(known.startswith(code) for known in catalogue.rules):
         prefixes = {rule.family for rule in catalogue}
@@ -131,11 +134,11 @@ def known_code(code: str, catalogue, where: str, key: str) -> None:
         raise InputError(Text("config.ignore_est", key=key, code=code), where=where)
 
 
-def severity(config: ConfigFile, catalogue) -> dict:
+def severity(config: ConfigFile, catalogue: Catalogue) -> dict[str, str]:
     value = config.values["severity"]
     if not isinstance(value, dict):
         raise InputError(Text("config.severity_type"), where=config.where("severity"))
-    overrides = {}
+    overrides: dict[str, str] = {}
     for code, level in value.items():
         where = config.where("severity", code)
         if not isinstance(code, str) or code.upper() not in catalogue.rules:

@@ -15,7 +15,8 @@ The templates themselves live in `words_en.py` and `words_fr.py`.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Optional, Union
+from typing import Any, Optional, Union
+from collections.abc import Iterable
 
 LANGUAGES = ("en", "fr")
 
@@ -31,12 +32,12 @@ class Text:
 
     __slots__ = ("key", "params", "_hash")
 
-    def __init__(self, key: str, /, **params) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         self.key = key
         self.params = {name: frozen(value) for name, value in params.items()}
-        self._hash = None
+        self._hash: Optional[int] = None
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Text) and self.key == other.key and self.params == other.params
 
     def __hash__(self) -> int:
@@ -56,11 +57,11 @@ class Listing:
 
     __slots__ = ("items", "conjunction")
 
-    def __init__(self, items: Iterable, conjunction: str = "") -> None:
+    def __init__(self, items: Iterable[Any], conjunction: str = "") -> None:
         self.items = tuple(frozen(item) for item in items)
         self.conjunction = conjunction  # "", "or" or "and"
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Listing) and (self.items, self.conjunction) == (other.items, other.conjunction)
 
     def __hash__(self) -> int:
@@ -78,7 +79,7 @@ class Plural:
     def __init__(self, key: str, n: int) -> None:
         self.key, self.n = key, n
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Plural) and (self.key, self.n) == (other.key, other.n)
 
     def __hash__(self) -> int:
@@ -93,7 +94,7 @@ class Money:
     def __init__(self, amount: Union[int, float], currency: str) -> None:
         self.amount, self.currency = amount, currency
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Money) and (self.amount, self.currency) == (other.amount, other.currency)
 
     def __hash__(self) -> int:
@@ -109,10 +110,10 @@ class Day:
 
     __slots__ = ("iso",)
 
-    def __init__(self, iso) -> None:
+    def __init__(self, iso: object) -> None:
         self.iso = str(iso)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Day) and self.iso == other.iso
 
     def __hash__(self) -> int:
@@ -122,7 +123,7 @@ class Day:
         return f"Day({self.iso!r})"
 
 
-def frozen(value):
+def frozen(value: Any) -> Any:
     """The value with its lists as tuples and its mappings hashable, so that it can be hashed and compared
     (a message may quote what the user wrote where text was expected: `type: {}`)."""
     if isinstance(value, list):
@@ -132,14 +133,14 @@ def frozen(value):
     return value
 
 
-class _FrozenMapping(dict):
+class _FrozenMapping(dict[Any, Any]):
     """A mapping quoted in a message: shown as the mapping it is, and hashable."""
 
-    def __hash__(self) -> int:
+    def __hash__(self) -> int:  # type: ignore[override]  # dict declares __hash__ = None; a quoted mapping is a value
         return hash(frozenset(self.items()))
 
 
-def _table(lang: str) -> dict:
+def _table(lang: str) -> dict[str, str]:
     if lang == "fr":
         from .words_fr import WORDS
     else:
@@ -147,7 +148,7 @@ def _table(lang: str) -> dict:
     return WORDS
 
 
-def say(lang: str, key: str, /, **params) -> str:
+def say(lang: str, key: str, /, **params: Any) -> str:
     """The template `key` in `lang`, filled in; parameters are put into words first."""
     return render(lang, Text(key, **params))
 
@@ -239,7 +240,7 @@ def percent(lang: str, value: Union[int, float], digits: Optional[int] = None) -
     return f"{text} %" if lang == "fr" else f"{text}%"
 
 
-def families() -> tuple:
+def families() -> tuple[str, ...]:
     """The built-in rule families, in the order reports show them (their names' order in the catalogue)."""
     return tuple(key[len("family."):] for key in _table("en") if key.startswith("family."))
 
@@ -250,7 +251,7 @@ def family_name(lang: str, family: str) -> str:
     return say(lang, key) if key in _table(lang) else family
 
 
-def hint(word: str, candidates, n: int = 1) -> Union[Text, str]:
+def hint(word: str, candidates: Iterable[object], n: int = 1) -> Union[Text, str]:
     """` (did you mean 'x'?)` for the closest candidate (or the `n` closest), or nothing."""
     import difflib
 
@@ -260,7 +261,7 @@ def hint(word: str, candidates, n: int = 1) -> Union[Text, str]:
     return Text("word.did_you_mean", close=close[0]) if close else ""
 
 
-def show_value(value) -> Union[Text, str]:
+def show_value(value: object) -> Union[Text, str]:
     """A value as the user wrote it: text in quotes, true/false, numbers as written, collections by their kind."""
     if isinstance(value, str):
         return Text("word.quoted", value=value)

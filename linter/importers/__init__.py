@@ -10,7 +10,8 @@ the CLI prints the problems and picks the exit code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Union
+from collections.abc import Sequence
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, render
@@ -23,8 +24,9 @@ SECTION_ORDER = ("infrastructure", "data_stores", "applications")
 class Entity:
     section: str  # infrastructure, data_stores or applications
     id: str
-    data: dict
-    source: object  # where it came from, written as a comment: Text "inventory.csv row 5", or "catalog.yaml:12"
+    data: dict[str, Any]
+    # where it came from, written as a comment: Text "inventory.csv row 5", or "catalog.yaml:12"
+    source: Union[Text, str]
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Problem:
     (CSV) or `line`/`column` (YAML) let tests and tools check the position.
     """
 
-    place: object
+    place: Union[Text, str]
     message: Text
     lost: bool = True  # False for notes: nothing of the source is missing from the output
     line: Optional[int] = None  # CSV: the spreadsheet row; YAML: the 1-based line
@@ -54,7 +56,7 @@ class Problem:
 class InputErrors(InputError):
     """Several problems of one input, each at its place: a mapping with three mistakes says all three (exit 2)."""
 
-    def __init__(self, heading: Text, problems: list) -> None:
+    def __init__(self, heading: Text, problems: Sequence[tuple[str, Union[Text, str]]]) -> None:
         super().__init__(heading)
         self.problems = problems  # (place, Text)
 
@@ -68,9 +70,9 @@ class InputErrors(InputError):
 
 @dataclass
 class Imported:
-    entities: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    origin: object = ""  # what was read (a Text), for the header comment of written files
+    entities: list[Entity] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    origin: Union[Text, str] = ""  # what was read (a Text), for the header comment of written files
     read: int = 0  # records read (CSV rows after the header, empty ones included)
     skipped: int = 0  # records that gave no entity, each reported
 

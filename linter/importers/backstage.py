@@ -13,12 +13,22 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Iterable, Sequence
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Text
 from . import Entity, Imported, Problem
 from .fields import Ids, ValueProblem, arrange, fields, set_path, slug, split_list
+import functools
+
+if TYPE_CHECKING:
+    from ..load.loader import Document
+
+# A descriptor's key: (kind, namespace, name), both names casefolded.
+_Key = tuple[str, str, str]
+# Where a value is below a descriptor: keys and list positions.
+_Path = tuple[Union[str, int], ...]
 
 ANNOTATION = "si-lint.io/"
 BACKSTAGE_API = re.compile(r"^(?:[a-z0-9.-]+\.)?backstage\.io/")
@@ -53,7 +63,7 @@ INFRASTRUCTURE_WORDS = {
 
 # Which references each kind holds: field -> (default kind, kinds it may name). None: the kind must be written,
 # or the name is looked up among the kinds listed.
-REFERENCES = {
+REFERENCES: dict[str, dict[str, tuple[Optional[str], tuple[str, ...]]]] = {
     "component": {"owner": ("group", ("group", "user")), "system": ("system", ("system",)),
                   "subcomponentOf": ("component", ("component",)), "providesApis": ("api", ("api",)),
                   "consumesApis": ("api", ("api",)), "dependsOn": (None, ("component", "resource")),
@@ -81,15 +91,15 @@ class Descriptor:
     kind: str  # lowercase
     namespace: str
     name: str
-    data: dict
-    document: object  # loader.Document: places keys and items
+    data: dict[str, Any]
+    document: Document  # places keys and items
     path: str
     estate_id: Optional[str] = None
     section: Optional[str] = None
-    required: Optional[tuple] = None  # (field, value): a data store's kind or an infrastructure's type
+    required: Optional[tuple[str, str]] = None  # (field, value): a data store's kind or an infrastructure's type
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> _Key:
         return (self.kind, self.namespace.casefold(), self.name.casefold())
 
     def ref(self, short: bool = False, default_kind: Optional[str] = None) -> str:
@@ -98,11 +108,11 @@ class Descriptor:
         namespace = "" if short and self.namespace == "default" else f"{self.namespace}/"
         return f"{kind}{namespace}{self.name}"
 
-    def spec(self) -> dict:
+    def spec(self) -> dict[str, Any]:
         spec = self.data.get("spec")
         return spec if isinstance(spec, dict) else {}
 
-    def metadata(self) -> dict:
+    def metadata(self) -> dict[str, Any]:
         metadata = self.data.get("metadata")
         return metadata if isinstance(metadata, dict) else {}
 
@@ -110,20 +120,24 @@ class Descriptor:
     def line(self) -> int:
         return self.document.root[0]
 
-    def place(self, path: tuple = ()) -> tuple:
+    def place(self, path: _Path = ()) -> tuple[int, int]:
         """(line, column) of `path` below the entity: where a key or an item is written."""
         return self.document.place(path)
 
 
+# A dependency: (what it depends on, descriptor holding the reference, index or None, field).
+_Dependency = tuple[Descriptor, Descriptor, Optional[int], str]
+
+
 # --- reading the files ------------------------------------------------------------------
 
-def import_backstage(paths) -> Imported:
+def import_backstage(paths: Sequence[str]) -> Imported:
     """The entities of the descriptor files and folders in `paths`, and of the Location targets they name.
 
     Targets are read only inside the folders the user named (a folder, or the
     folder of a file named): a catalog cannot make si-lint read `/etc/passwd`.
     """
-    folders = []
+    folders: list[str] = []
     for path in paths:
         if os.path.isdir(path):
             folders.append(os.path.normpath(path))
@@ -144,21 +158,21 @@ def import_backstage(paths) -> Imported:
     return _Mapper(reader, origin).run()
 
 
-def _yaml_files(folder: str) -> list:
-    found = []
+def _yaml_files(folder: str) -> list[str]:
+    found: list[str] = []
     for root, directories, files in os.walk(folder):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         found += [os.path.join(root, f) for f in sorted(files) if f.endswith((".yaml", ".yml"))]
     return found
 
 
-def _inside(path: str, roots: list) -> bool:
+def _inside(path: str, roots: list[str]) -> bool:
     """Whether `path`, symbolic links resolved, lies in one of the `roots` (resolved folders)."""
     real = os.path.realpath(path)
     return any(os.path.commonpath([real, root]) == root for root in roots)
 
 
-def _glob(pattern: str, roots: list) -> Optional[list]:
+def _glob(pattern: str, roots: list[str]) -> Optional[list[str]]:
     """The files matching `pattern` (`*`, `?`, `[...]` within a name, `**` across folders), found by walking
     only below the pattern's literal start; None when that start lies outside the `roots`."""
     import glob
@@ -172,7 +186,7 @@ def _glob(pattern: str, roots: list) -> Optional[list]:
         return None
     deepest = None if "**" in rest else len(rest) - 1  # folders to descend below `start`
     dotted = any(part.startswith(".") for part in rest)
-    found = []
+    found: list[str] = []
     for folder, directories, files in os.walk(start):  # symbolic links to folders are not followed
         depth = 0 if folder == start else os.path.relpath(folder, start).count(os.sep) + 1
         directories[:] = sorted(d for d in directories
@@ -184,13 +198,12 @@ def _glob(pattern: str, roots: list) -> Optional[list]:
     return found
 
 
-def _matches(names: tuple, parts: tuple) -> bool:
+def _matches(names: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     """Whether path `names` match pattern `parts`, as `glob` matches: `**` spans any folders, and a name
     starting with a dot is matched only by a part that starts with one."""
     from fnmatch import fnmatchcase
-    from functools import lru_cache
 
-    @lru_cache(maxsize=None)
+    @functools.cache
     def match(i: int, j: int) -> bool:
         if j == len(parts):
             return i == len(names)
@@ -203,18 +216,18 @@ def _matches(names: tuple, parts: tuple) -> bool:
 
 
 class _Reader:
-    def __init__(self, folders: list) -> None:
+    def __init__(self, folders: list[str]) -> None:
         self.folders = folders  # as the user wrote them, for messages
         self.roots = [os.path.realpath(folder) for folder in folders]
-        self.pending: list = []
-        self.read_order: list = []
-        self.seen: set = set()
-        self.descriptors: list = []
-        self.by_key: dict = {}
-        self.problems: list = []
-        self.foreign: list = []  # files holding documents that are not Backstage entities
+        self.pending: list[str] = []
+        self.read_order: list[str] = []
+        self.seen: set[str] = set()
+        self.descriptors: list[Descriptor] = []
+        self.by_key: dict[_Key, Descriptor] = {}
+        self.problems: list[Problem] = []
+        self.foreign: list[str] = []  # files holding documents that are not Backstage entities
 
-    def problem(self, descriptor: "Descriptor", path: tuple, message: Text, lost: bool = True) -> None:
+    def problem(self, descriptor: Descriptor, path: _Path, message: Text, lost: bool = True) -> None:
         self.problems.append(_problem(descriptor.path, descriptor.place(path), message, lost))
 
     def queue(self, path: str) -> None:
@@ -246,11 +259,12 @@ class _Reader:
                     self.problems.append(_problem(path, at, Text("import.backstage.invalid_yaml",
                                                                  problem=found.text)))
                 else:  # EST002: a duplicate key, of which the loader keeps the first
+                    assert isinstance(found.text, Text)  # the loader words EST002 itself
                     self.problems.append(_problem(path, at, found.text))
             if document.readable:
                 self.document(path, document)
 
-    def document(self, path: str, document) -> None:
+    def document(self, path: str, document: Document) -> None:
         data = document.data
         if data is None:
             return
@@ -284,7 +298,7 @@ class _Reader:
 
     def location(self, location: Descriptor) -> None:
         spec = location.spec()
-        targets = []
+        targets: list[tuple[_Path, Any]] = []
         if "target" in spec:
             targets.append((("spec", "target"), spec["target"]))
         if isinstance(spec.get("targets"), list):
@@ -298,7 +312,7 @@ class _Reader:
             else:
                 self.target(location, at, os.path.normpath(os.path.join(base, target)))
 
-    def target(self, location: Descriptor, at: tuple, path: str) -> None:
+    def target(self, location: Descriptor, at: _Path, path: str) -> None:
         import glob
 
         outside = Text("import.backstage.outside", target=path, folders=Listing(self.folders, "or"))
@@ -325,7 +339,7 @@ class _Reader:
             self.problem(location, at, Text("import.backstage.no_file", target=path))
 
 
-def _problem(path: str, at: Optional[tuple], message: Text, lost: bool = True) -> Problem:
+def _problem(path: str, at: Optional[tuple[int, int]], message: Text, lost: bool = True) -> Problem:
     if at is None:
         return Problem(path, message, lost, file=path)
     line, column = at
@@ -341,10 +355,11 @@ class _Mapper:
         self.imported = Imported(origin=origin)
         self.problems = list(reader.problems)
         self.kinds_read = {descriptor.kind for descriptor in reader.descriptors}
-        self.targets: dict = {}  # (descriptor key, field) -> [(index or None, descriptor it names)]
-        self.placing: set = set()  # (descriptor key, annotation) read to place a Resource
+        # (descriptor key, field) -> [(index or None, descriptor it names)]
+        self.targets: dict[tuple[_Key, str], list[tuple[Optional[int], Descriptor]]] = {}
+        self.placing: set[tuple[_Key, str]] = set()  # (descriptor key, annotation) read to place a Resource
 
-    def problem(self, descriptor: Descriptor, path: tuple, message: Text, lost: bool = True) -> None:
+    def problem(self, descriptor: Descriptor, path: _Path, message: Text, lost: bool = True) -> None:
         self.problems.append(_problem(descriptor.path, descriptor.place(path), message, lost))
 
     def run(self) -> Imported:
@@ -352,12 +367,12 @@ class _Mapper:
         self._check_references()
         depends = self._dependencies()
         for descriptor in self.reader.descriptors:
-            if descriptor.estate_id is not None:
-                data = self._data(descriptor, depends.get(descriptor.key, []))
-                self.imported.entities.append(Entity(descriptor.section, descriptor.estate_id,
-                                                     arrange(descriptor.section, data),
+            section = descriptor.section
+            if descriptor.estate_id is not None and section is not None:  # placed: both set together
+                data = self._data(descriptor, section, depends.get(descriptor.key, []))
+                self.imported.entities.append(Entity(section, descriptor.estate_id, arrange(section, data),
                                                      f"{descriptor.path}:{descriptor.line}"))
-        order = {path: position for position, path in enumerate(self.reader.read_order)}
+        order: dict[Optional[str], int] = {path: position for position, path in enumerate(self.reader.read_order)}
         self.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
         self._not_imported()
         self.imported.read = len(self.reader.descriptors)
@@ -416,10 +431,10 @@ class _Mapper:
 
     # references
 
-    def resolve(self, descriptor: Descriptor, field: str, index: Optional[int], value) -> Optional[Descriptor]:
+    def resolve(self, descriptor: Descriptor, field: str, index: Optional[int], value: Any) -> Optional[Descriptor]:
         """The entity a reference names, or None after reporting why not."""
         default_kind, kinds = REFERENCES[descriptor.kind][field]
-        path = ("spec", field) if index is None else ("spec", field, index)
+        path: _Path = ("spec", field) if index is None else ("spec", field, index)
         if not isinstance(value, str) or not value.strip():
             self.problem(descriptor, path, Text("import.backstage.bad_reference", field=field))
             return None
@@ -441,7 +456,7 @@ class _Mapper:
                                             outcome=Text("import.backstage.outcome." + outcome) if outcome else ""))
         return None
 
-    def _hint(self, candidates: list, kinds: tuple, namespace: str, name: str):
+    def _hint(self, candidates: list[str], kinds: tuple[str, ...], namespace: str, name: str) -> Union[Text, str]:
         others = [k for k in kinds if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))]
         if others:
             return Text("import.backstage.hint_other_kind", kind=KIND_NAMES[others[0]], ref=f"{others[0]}:{name}")
@@ -458,16 +473,16 @@ class _Mapper:
                     continue
                 value = descriptor.spec()[field]
                 values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-                resolved = []
+                resolved: list[tuple[Optional[int], Descriptor]] = []
                 for index, item in values:
                     target = self.resolve(descriptor, field, index, item)
                     if target is not None:
                         resolved.append((index, target))
                 self.targets[(descriptor.key, field)] = resolved
 
-    def _dependencies(self) -> dict:
+    def _dependencies(self) -> dict[_Key, list[_Dependency]]:
         """Dependent's key -> [(what it depends on, descriptor holding the reference, index or None, field)]."""
-        depends: dict = {}
+        depends: dict[_Key, list[_Dependency]] = {}
         for descriptor in self.reader.descriptors:
             for index, target in self.targets.get((descriptor.key, "dependsOn"), []):
                 depends.setdefault(descriptor.key, []).append((target, descriptor, index, "dependsOn"))
@@ -478,9 +493,9 @@ class _Mapper:
 
     # the estate data of one entity
 
-    def _data(self, descriptor: Descriptor, depends: list) -> dict:
+    def _data(self, descriptor: Descriptor, section: str, depends: list[_Dependency]) -> dict[str, Any]:
         metadata = descriptor.metadata()
-        data: dict = {}
+        data: dict[str, Any] = {}
         title = metadata.get("title")
         if isinstance(title, str) and title.strip():
             data["name"] = title.strip()
@@ -488,17 +503,18 @@ class _Mapper:
             data["name"] = descriptor.name
         if isinstance(metadata.get("description"), str) and metadata["description"].strip():
             data["description"] = metadata["description"].strip("\n")
-        if descriptor.section == "applications":
+        if section == "applications":
             self._application(descriptor, data, depends)
         else:
+            assert descriptor.required is not None  # set with the section of every Resource placed (_section)
             data[descriptor.required[0]] = descriptor.required[1]
             for target, referrer, index, field in depends:
                 self.problem(referrer, ("spec", field, index) if index is not None else ("spec", field), Text(
-                    "import.backstage.no_depends_on." + descriptor.section, ref=descriptor.ref(), target=target.ref()))
-        self._apply_annotations(descriptor, data)
+                    "import.backstage.no_depends_on." + section, ref=descriptor.ref(), target=target.ref()))
+        self._apply_annotations(descriptor, section, data)
         return data
 
-    def _application(self, descriptor: Descriptor, data: dict, depends: list) -> None:
+    def _application(self, descriptor: Descriptor, data: dict[str, Any], depends: list[_Dependency]) -> None:
         spec = descriptor.spec()
         owners = self.targets.get((descriptor.key, "owner"), [])
         if owners:
@@ -516,7 +532,7 @@ class _Mapper:
                 data["domain"] = domains[0][1].ref(short=True, default_kind="domain")
         elif isinstance(spec.get("system"), str) and spec["system"].strip():
             data["system"] = spec["system"].strip()
-        needs = []
+        needs: list[str] = []
         for target, referrer, index, field in depends:
             path = ("spec", field, index) if index is not None else ("spec", field)
             if target.estate_id is None:
@@ -527,22 +543,22 @@ class _Mapper:
         if needs:
             data["depends_on"] = needs
 
-    def _annotations(self, descriptor: Descriptor) -> dict:
+    def _annotations(self, descriptor: Descriptor) -> dict[str, Any]:
         annotations = descriptor.metadata().get("annotations")
         if not isinstance(annotations, dict):
             return {}
         return {key[len(ANNOTATION):]: value for key, value in annotations.items()
                 if isinstance(key, str) and key.startswith(ANNOTATION)}
 
-    def _apply_annotations(self, descriptor: Descriptor, data: dict) -> None:
+    def _apply_annotations(self, descriptor: Descriptor, section: str, data: dict[str, Any]) -> None:
         for name, value in self._annotations(descriptor).items():
             if (descriptor.key, name) in self.placing:
                 continue  # read, and reported if wrong, when the entity was placed
-            parsed = self._annotation(descriptor, descriptor.section, name, value)
+            parsed = self._annotation(descriptor, section, name, value)
             if parsed is not None:
                 set_path(data, name, parsed)
 
-    def _annotation(self, descriptor: Descriptor, section: str, name: str, value):
+    def _annotation(self, descriptor: Descriptor, section: str, name: str, value: Any) -> Any:
         """The value of annotation si-lint.io/NAME for a field of `section`, or None after reporting why not."""
         import difflib
 
@@ -568,7 +584,7 @@ class _Mapper:
             return None
 
     def _not_imported(self) -> None:
-        counts: dict = {}
+        counts: dict[str, int] = {}
         for descriptor in self.reader.descriptors:
             if descriptor.kind not in ("component", "resource", "system", "domain", "location"):
                 counts[descriptor.kind] = counts.get(descriptor.kind, 0) + 1
@@ -578,18 +594,18 @@ class _Mapper:
                                          lost=False))
 
 
-def _parse_ref(text: str, namespace: str) -> tuple:
+def _parse_ref(text: str, namespace: str) -> tuple[str, str, str]:
     """`[kind:][namespace/]name` -> (kind or "", namespace, name)."""
     kind, _, rest = text.rpartition(":") if ":" in text.split("/")[0] else ("", "", text)
     found_namespace, _, name = rest.rpartition("/")
     return kind, found_namespace or namespace, name
 
 
-def _kinds(kinds) -> Listing:
+def _kinds(kinds: Iterable[str]) -> Listing:
     return Listing((KIND_NAMES.get(kind, kind) for kind in kinds), "or")
 
 
-def _resource_words(value) -> tuple:
+def _resource_words(value: object) -> tuple[Optional[str], Optional[str]]:
     """(data store kind, infrastructure type) a Resource `spec.type` suggests; at most one is set."""
     if not isinstance(value, str):
         return None, None
@@ -604,7 +620,7 @@ def _resource_words(value) -> tuple:
     return None, None
 
 
-def _annotation_text(value) -> str:
+def _annotation_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else str(value)

@@ -14,11 +14,14 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Optional
+from functools import cache
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..i18n.messages import Listing, Text
 from ..model.vocabulary import ID_PATTERN
+
+if TYPE_CHECKING:
+    from ..validate.predicate import Predicate
 
 DEFINITIONS = {"applications": "Application", "data_stores": "DataStore", "infrastructure": "Infrastructure"}
 
@@ -48,13 +51,13 @@ class ValueProblem(ValueError):
 class Field:
     section: str
     path: str  # dotted, e.g. access.browser
-    schema: dict  # the whole field's schema
+    schema: dict[str, Any]  # the whole field's schema
     many: bool  # a list: the text holds several values
     reference: bool = False  # names other entities: a text becomes an id, as a name does
 
 
     @property
-    def item(self) -> dict:
+    def item(self) -> dict[str, Any]:
         return self.schema.get("items", {}) if self.many else self.schema
 
     def expected(self) -> Text:
@@ -74,7 +77,7 @@ class Field:
             return Text("import.expect.pattern", pattern=schema["pattern"])
         return Text("word.text")
 
-    def parse(self, text: str):
+    def parse(self, text: str) -> Any:
         """One value (one item of a list) from text; raises ValueProblem."""
         schema = self.item
         text = text.strip()
@@ -95,16 +98,12 @@ class Field:
             raise ValueProblem(Text("import.expected", what=self.expected()))
         return value
 
-    def accepts(self, value) -> bool:
+    def accepts(self, value: Any) -> bool:
         """Whether `value` is valid for one item (or the single value) of this field."""
         return _predicate(self.section, self.path)(value)
 
 
-def _number_text(value) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _number(text: str, kind: str, path: str = ""):
+def _number(text: str, kind: str, path: str = "") -> Union[int, float, None]:
     """A number as spreadsheets in France and elsewhere write it: "1 234,5", "99,9 %", "4,00 €", "12 €/mois".
 
     A percentage written without its sign from 0 to 1 is a fraction: a
@@ -131,32 +130,32 @@ def _number(text: str, kind: str, path: str = ""):
     return None if kind == "integer" else value
 
 
-@lru_cache(maxsize=None)
-def _enum_lookup(options: tuple) -> dict:
+@cache
+def _enum_lookup(options: tuple[Any, ...]) -> dict[str, Any]:
     return {slug(str(option)): option for option in options}
 
 
-@lru_cache(maxsize=None)
-def _predicate(section: str, path: str):
+@cache
+def _predicate(section: str, path: str) -> Predicate:
     from ..validate.predicate import compile_schema
 
     known = fields(section)
     return compile_schema((known[path] if path in known else references(section)[path]).item)
 
 
-@lru_cache(maxsize=None)
-def _definition(section: str) -> dict:
+@cache
+def _definition(section: str) -> dict[str, Any]:
     from ..validate.schema import estate_schema
 
     return estate_schema()["$defs"][DEFINITIONS[section]]
 
 
-@lru_cache(maxsize=None)
-def fields(section: str) -> dict:
+@cache
+def fields(section: str) -> dict[str, Field]:
     """dotted path -> Field, for every field of `section` an importer may fill, in schema order."""
-    found: dict = {}
+    found: dict[str, Field] = {}
 
-    def walk(properties: dict, prefix: str) -> None:
+    def walk(properties: dict[str, Any], prefix: str) -> None:
         for name, schema in properties.items():
             path = prefix + name
             schema = _resolved(schema)
@@ -182,8 +181,8 @@ def fields(section: str) -> dict:
 REFERENCES = {"provider": "providers", "data": "data_stores", "product": None}
 
 
-@lru_cache(maxsize=None)
-def references(section: str) -> dict:
+@cache
+def references(section: str) -> dict[str, Field]:
     """dotted path -> Field, for the fields of `section` that name other entities and that a column may feed."""
     if section != "applications":
         return {}
@@ -192,7 +191,7 @@ def references(section: str) -> dict:
             for path in REFERENCES}
 
 
-def _resolved(schema: dict) -> dict:
+def _resolved(schema: dict[str, Any]) -> dict[str, Any]:
     """A `$ref` to a shared definition (Cost) replaced by the definition."""
     from ..validate.schema import estate_schema
 
@@ -202,15 +201,15 @@ def _resolved(schema: dict) -> dict:
     return schema
 
 
-def arrange(section: str, data: dict) -> dict:
+def arrange(section: str, data: dict[str, Any]) -> dict[str, Any]:
     """`data` with its keys in schema order, at every level, so files read alike."""
     return _arrange(_definition(section), data)
 
 
-def _arrange(schema: dict, data: dict) -> dict:
+def _arrange(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     properties = schema.get("properties", {})
     rank = {name: position for position, name in enumerate(properties)}
-    result = {}
+    result: dict[str, Any] = {}
     for key in sorted(data, key=lambda k: rank.get(k, len(rank))):
         value = data[key]
         if isinstance(value, dict) and key in properties:
@@ -219,7 +218,7 @@ def _arrange(schema: dict, data: dict) -> dict:
     return result
 
 
-def split_list(text: str, separator: Optional[str] = None) -> list:
+def split_list(text: str, separator: Optional[str] = None) -> list[str]:
     """The non-empty parts of a list written in one text (default: split on ; , and line breaks)."""
     parts = text.split(separator) if separator else LIST_SEPARATORS.split(text)
     return [part.strip() for part in parts if part.strip()]
@@ -234,7 +233,7 @@ def column_letter(number: int) -> str:
     return letters
 
 
-def set_path(data: dict, dotted: str, value) -> None:
+def set_path(data: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, last = dotted.split(".")
     for part in parents:
         data = data.setdefault(part, {})
@@ -257,7 +256,7 @@ class Ids:
     """Hands out ids unique across the whole import."""
 
     def __init__(self) -> None:
-        self.taken: set = set()
+        self.taken: set[str] = set()
 
     @staticmethod
     def base(text: str, prefix: str) -> Optional[str]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any, Optional
 
 from ..rules.diagnostic import InputError
 from ..load.loader import plain_scalar
 from ..i18n.messages import Text, render as words
-from . import SECTION_ORDER, Imported
+from . import SECTION_ORDER, Entity, Imported
 
 WIDTH = 100
 # Plain style is kept for text that starts with a letter and holds no YAML indicator
@@ -34,7 +35,7 @@ def _needs_escape(character: str) -> bool:
 
 
 def _quoted(text: str) -> str:
-    out = []
+    out: list[str] = []
     for character in text:
         if character in _ESCAPES:
             out.append(_ESCAPES[character])
@@ -46,7 +47,7 @@ def _quoted(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def scalar(value, flow: bool = False) -> str:
+def scalar(value: Any, flow: bool = False) -> str:
     if value is True:
         return "true"
     if value is False:
@@ -74,13 +75,13 @@ def _literal(text: str) -> bool:
     )
 
 
-def _flow(items: list):
+def _flow(items: list[Any]) -> Optional[str]:
     if any(isinstance(item, (dict, list)) for item in items):
         return None
     return "[" + ", ".join(scalar(item, flow=True) for item in items) + "]"
 
 
-def _mapping(data: dict, indent: int, lines: list) -> None:
+def _mapping(data: dict[Any, Any], indent: int, lines: list[str]) -> None:
     pad = " " * indent
     for key, value in data.items():
         head = f"{pad}{scalar(key)}:"
@@ -104,11 +105,11 @@ def _mapping(data: dict, indent: int, lines: list) -> None:
             lines.append(f"{head} {scalar(value)}")
 
 
-def _sequence(items: list, indent: int, lines: list) -> None:
+def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
     pad = " " * indent
     for item in items:
         if isinstance(item, dict) and item:
-            nested: list = []
+            nested: list[str] = []
             _mapping(item, indent + 2, nested)
             nested[0] = f"{pad}- {nested[0][indent + 2:]}"
             lines.extend(nested)
@@ -123,7 +124,7 @@ def _comment(text: str) -> str:
     return "# " + "".join(_quoted(c)[1:-1] if c in "\n\r" or _needs_escape(c) else c for c in text)
 
 
-def _document(entities: list, header: str, lang: str) -> str:
+def _document(entities: list[Entity], header: str, lang: str) -> str:
     lines = [_comment(header), "version: 1"]
     for section in SECTION_ORDER:
         chosen = [entity for entity in entities if entity.section == section]
@@ -149,7 +150,7 @@ def render(imported: Imported, lang: str = "en") -> str:
     return _document(imported.entities, header(imported, lang), lang)
 
 
-def write_directory(imported: Imported, directory: str, lang: str = "en") -> list:
+def write_directory(imported: Imported, directory: str, lang: str = "en") -> list[str]:
     """One file per application, `_infrastructure.yaml` and `_data_stores.yaml` for the rest.
 
     The underscore keeps those two names apart from every application id
@@ -162,7 +163,7 @@ def write_directory(imported: Imported, directory: str, lang: str = "en") -> lis
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise InputError(Text("import.not_empty_folder", path=directory))
         folder.mkdir(parents=True, exist_ok=True)
-        written = []
+        written: list[str] = []
         title = header(imported, lang)
         for section in SECTION_ORDER:
             chosen = [entity for entity in imported.entities if entity.section == section]

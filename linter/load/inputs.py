@@ -18,7 +18,7 @@ import math
 import os
 import stat
 
-from typing import Optional
+from typing import Any, NoReturn, Optional
 
 from ..rules.diagnostic import InputError, Place
 from ..i18n.messages import Text
@@ -120,7 +120,7 @@ def _json_float(written: str) -> float:
     return value
 
 
-def _json_constant(written: str):
+def _json_constant(written: str) -> NoReturn:
     raise _Refused(Text("input.json_not_a_number", value=written))  # NaN, Infinity: not JSON
 
 
@@ -145,7 +145,7 @@ def json_problem(message: str) -> Text:
     return Text(key)
 
 
-def read_json(path: str, not_json: str):
+def read_json(path: str, not_json: str) -> Any:
     """The JSON document in `path`; InputError `Text(not_json, problem=...)` when it is not plain JSON."""
     text = read_text(path)
     try:
@@ -163,7 +163,7 @@ def read_json(path: str, not_json: str):
     return document
 
 
-def _too_deep(document) -> bool:
+def _too_deep(document: Any) -> bool:
     level = [document]
     for _ in range(MAX_JSON_DEPTH):
         level = [child for node in level if isinstance(node, (dict, list))

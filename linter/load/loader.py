@@ -19,7 +19,8 @@ import os
 import re
 from array import array
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Optional, Protocol, Union
+from collections.abc import Iterable
 
 import yaml
 from yaml import events as ev
@@ -60,10 +61,10 @@ class Index:
     __slots__ = ("marks", "_positions")
 
     def __init__(self) -> None:
-        self.marks: dict[int, array] = {}
-        self._positions: dict[int, dict] = {}
+        self.marks: dict[int, array[int]] = {}
+        self._positions: dict[int, dict[Any, int]] = {}
 
-    def key_mark(self, mapping: dict, key) -> Optional[int]:
+    def key_mark(self, mapping: dict[Any, Any], key: object) -> Optional[int]:
         marks = self.marks.get(id(mapping))
         if marks is None:
             return None
@@ -76,21 +77,21 @@ class Index:
         positions = self._positions.get(id(mapping))
         if positions is None:
             positions = self._positions[id(mapping)] = {name: i for i, name in enumerate(mapping)}
-        position = positions.get(key)
-        return marks[position] if position is not None else None
+        found = positions.get(key)
+        return marks[found] if found is not None else None
 
-    def item_mark(self, sequence: list, position: int) -> Optional[int]:
+    def item_mark(self, sequence: list[Any], position: int) -> Optional[int]:
         marks = self.marks.get(id(sequence))
         if marks is None or position >= len(marks):
             return None
         return marks[position]
 
-    def place(self, root, path: Iterable, default: tuple[int, int]) -> tuple[int, int]:
+    def place(self, root: Any, path: Iterable[Union[str, int]], default: tuple[int, int]) -> tuple[int, int]:
         """(line, column) of where `path` below `root` is written, or `default` when it leads nowhere.
 
         A key's place is where the key is written; a list item's is where the item starts.
         """
-        mark = None
+        mark: Optional[int] = None
         node = root
         for step in path:
             if isinstance(node, dict) and step in node:
@@ -114,23 +115,24 @@ class Document:
 
     __slots__ = ("path", "data", "index", "root", "readable", "problems", "checked")
 
-    def __init__(self, path: str, data, index: Index, root: tuple[int, int], readable: bool,
-                 problems: list) -> None:
+    def __init__(self, path: str, data: Any, index: Index, root: tuple[int, int], readable: bool,
+                 problems: list[Problem]) -> None:
         self.path = path
         self.data = data
         self.index = index
         self.root = root  # (line, column) where the top-level node starts
         self.readable = readable
         self.problems = problems
-        self.checked = None  # its schema problems, kept by `validate` for when it is linted again
+        # its schema problems (and the entities that failed), kept by `validate` for when it is linted again
+        self.checked: Optional[tuple[list[Problem], set[int]]] = None
 
-    def place(self, path: tuple, default: Optional[tuple[int, int]] = None) -> tuple[int, int]:
+    def place(self, path: tuple[Union[str, int], ...], default: Optional[tuple[int, int]] = None) -> tuple[int, int]:
         return self.index.place(self.data, path, default or self.root)
 
 
 # --- scalars -----------------------------------------------------------------
 
-_WORDS = {}
+_WORDS: dict[str, Optional[bool]] = {}
 for _word, _value in (
     ("true", True), ("false", False), ("yes", True), ("no", False), ("on", True), ("off", False),
     ("null", None), ("~", None), ("", None),
@@ -167,7 +169,7 @@ def _yaml_null(text: str) -> None:
 
 
 # Explicit tags that build plain values; dates stay strings, as the format's JSON Schema expects.
-_TAGGED = {
+_TAGGED: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": _yaml_int,
     "tag:yaml.org,2002:float": _yaml_float,
@@ -177,7 +179,7 @@ _TAGGED = {
 }
 
 
-def plain_scalar(value: str):
+def plain_scalar(value: str) -> Any:
     """Resolve an untagged plain scalar as YAML 1.1 (PyYAML's SafeLoader) does.
 
     One departure: dates stay strings ("2027-06-30"), as the format's JSON
@@ -195,10 +197,17 @@ def plain_scalar(value: str):
     return value
 
 
+class _Mark(Protocol):
+    """Where the parser stopped, 0-based: PyYAML's Mark or one of ours."""
+
+    line: int
+    column: int
+
+
 class _Refused(Exception):
     """A well-formed YAML construct this loader will not build (reported as EST001)."""
 
-    def __init__(self, text: Text, mark) -> None:
+    def __init__(self, text: Text, mark: _Mark) -> None:
         super().__init__(text.key)
         self.text, self.mark = text, mark
 
@@ -215,14 +224,16 @@ class _Frame:
 
     __slots__ = ("container", "marks", "is_mapping", "key", "key_mark", "key_is_merge", "merges", "size", "anchor")
 
-    def __init__(self, container, marks: array, is_mapping: bool, anchor) -> None:
+    # `container`: a dict when `is_mapping`, else a list; Any, as the flag tells which (no isinstance on a hot path).
+    def __init__(self, container: Any, marks: array[int], is_mapping: bool,
+                 anchor: Optional[str]) -> None:
         self.container = container
         self.marks = marks
         self.is_mapping = is_mapping
-        self.key = _NO_KEY  # a mapping's key read, its value not yet
+        self.key: Any = _NO_KEY  # a mapping's key read, its value not yet
         self.key_mark = 0
         self.key_is_merge = False
-        self.merges: list = []  # (value, mark) of `<<` entries, applied when the mapping ends
+        self.merges: list[tuple[Any, int]] = []  # (value, mark) of `<<` entries, applied when the mapping ends
         self.size = 1  # nodes below, aliases expanded: the alias-bomb budget
         self.anchor = anchor
 
@@ -236,17 +247,18 @@ class _Builder:
     def __init__(self, index: Index) -> None:
         self.index = index
         self.stack: list[_Frame] = []
-        self.root = None
+        self.root: Any = None
         self.root_mark = pack(1, 1)
-        self.anchors: dict = {}  # name -> (value, size); size None while the collection is still open
+        # name -> (value, size); size None while the collection is still open
+        self.anchors: dict[str, tuple[Any, Optional[int]]] = {}
         self.expanded = 0  # nodes, aliases expanded
         self.literal = 0  # nodes written
-        self.duplicates: list = []  # (key, mark, mark of the first one)
+        self.duplicates: list[tuple[Any, int, Optional[int]]] = []  # (key, mark, mark of the first one)
         # The same keys and short values recur in every entity: one shared string
         # each saves a third of the memory of a large estate.
-        self.strings: dict = {}
+        self.strings: dict[str, str] = {}
 
-    def build(self, loader):
+    def build(self, loader: Any) -> tuple[Any, int]:
         get_event = loader.get_event
         scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
         mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
@@ -265,7 +277,7 @@ class _Builder:
             else:  # DocumentEnd: the tree is complete
                 return self.root, self.root_mark
 
-    def scalar(self, event) -> None:
+    def scalar(self, event: Any) -> None:
         start = event.start_mark
         mark = ((start.line + 1) << _COLUMN_BITS) | (start.column + 1)
         tag = event.tag
@@ -300,11 +312,11 @@ class _Builder:
         self.expanded += 1
         self.attach(value, mark, 1, is_merge)
 
-    def start(self, event, is_mapping: bool) -> None:
+    def start(self, event: Any, is_mapping: bool) -> None:
         start = event.start_mark
         if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             raise _Refused(Text("load.tag", tag=event.tag), start)
-        container = {} if is_mapping else []
+        container: Union[dict[Any, Any], list[Any]] = {} if is_mapping else []
         marks = array("Q")
         self.index.marks[id(container)] = marks
         self.literal += 1
@@ -327,7 +339,7 @@ class _Builder:
         if self.stack:
             self.stack[-1].size += frame.size
 
-    def alias(self, event) -> None:
+    def alias(self, event: Any) -> None:
         start = event.start_mark
         if event.anchor not in self.anchors:
             raise _Refused(Text("load.alias_unknown", name=event.anchor), start)
@@ -339,7 +351,7 @@ class _Builder:
             raise _Refused(Text("load.alias_bomb", limit=MAX_EXPANDED_NODES), start)
         self.attach(value, ((start.line + 1) << _COLUMN_BITS) | (start.column + 1), size, False)
 
-    def attach(self, value, mark: int, size: int, is_merge: bool) -> None:
+    def attach(self, value: Any, mark: int, size: int, is_merge: bool) -> None:
         if not self.stack:
             self.root, self.root_mark = value, mark
             return
@@ -398,7 +410,7 @@ class _MarkAt:
 CONFIG_FILE_NAMES = (".si-lint.yaml", ".si-lint.yml", "si-lint.yaml", "si-lint.yml")
 
 
-def _below(path: str, folders: tuple) -> bool:
+def _below(path: str, folders: tuple[str, ...]) -> bool:
     return any(path.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
@@ -474,10 +486,10 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
             index = Index()
             builder = _Builder(index)
             data, root_mark = builder.build(loader)  # up to DocumentEnd
-            problems = []
+            problems: list[Problem] = []
             for key, mark, first in builder.duplicates:
                 line, column = unpack(mark)
-                place = path if first is None else "%s:%d:%d" % ((path,) + unpack(first))
+                place = path if first is None else "{}:{}:{}".format(path, *unpack(first))
                 problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place),
                                         path, line, column))
             documents.append(Document(path, data, index, unpack(root_mark), True, problems))
@@ -533,7 +545,7 @@ def yaml_problem(error: yaml.MarkedYAMLError) -> Union[Text, str]:
     return f"{text} ({error.context})" if error.context else text
 
 
-def _unreadable(path: str, mark, problem) -> Document:
+def _unreadable(path: str, mark: Optional[_Mark], problem: Union[Text, str]) -> Document:
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     return Document(path, None, Index(), (1, 1), False, [Problem("EST001", problem, path, line, column)])
@@ -544,7 +556,7 @@ class _Position:
         self.line, self.column = line, column
 
 
-def _position_of_reader_error(error, text: str):
+def _position_of_reader_error(error: yaml.YAMLError, text: str) -> Optional[_Position]:
     position = getattr(error, "position", None)
     if position is None:
         return None
@@ -552,7 +564,7 @@ def _position_of_reader_error(error, text: str):
     return _Position(line, position - (text.rfind("\n", 0, position) + 1))
 
 
-def _reader_problem(error):
+def _reader_problem(error: yaml.YAMLError) -> Union[Text, str]:
     character = getattr(error, "character", None)
     if isinstance(character, str):
         return Text("load.bad_character", character=repr(character), code=f"#x{ord(character):04x}")
