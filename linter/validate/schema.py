@@ -18,7 +18,7 @@ from ..rules.diagnostic import Problem
 from ..load.loader import Document
 from ..i18n.messages import Listing, Plural, Text, show_value
 from ..model.vocabulary import ID_PATTERN, ID_SECTIONS
-from .predicate import compile_schema
+from .predicate import compile_schema, duplicates
 
 DEFINITION_OF = {
     "providers": "Provider",
@@ -179,7 +179,15 @@ def _explainer_class():
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
         "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
-    return jsonschema.validators.extend(base, type_checker=checker)
+    return jsonschema.validators.extend(base, type_checker=checker, validators={"uniqueItems": _unique_items})
+
+
+def _unique_items(validator, unique, instance, schema):
+    """jsonschema's `uniqueItems` compares every pair: in one pass here, as the predicate does."""
+    import jsonschema
+
+    if unique and validator.is_type(instance, "array") and duplicates(instance):
+        yield jsonschema.ValidationError("has non-unique elements")
 
 
 @lru_cache(maxsize=None)
@@ -279,7 +287,7 @@ def _value_problem(error):
     if keyword == "minItems":
         return Text("schema.min_items", count=Plural("schema.items", expected))
     if keyword == "uniqueItems":
-        return Text("schema.unique", values=", ".join(sorted({str(v) for v in value if value.count(v) > 1})))
+        return Text("schema.unique", values=", ".join(sorted({str(v) for v in duplicates(value)})))
     if keyword == "anyOf" and error.absolute_path and tuple(error.absolute_path)[-2:-1] == ("depends_on",):
         return Text("schema.dependency_item", value=shown)
     return error.message
