@@ -34,3 +34,89 @@ def test_1_json_key_tells_true_from_one_and_one_from_one_point_zero():
 
     assert duplicates([1, True, {"a": [1]}, {"a": [1.0]}]) == [{"a": [1.0]}]
     assert duplicates([True, 1, 0, False]) == []
+
+
+# --- history: 3, 5, 6 (a date past 9999, a blob a partial clone cannot fetch), 12 -------------------
+
+def _git(repo, *args, env=None, date="2026-01-05T10:00:00+01:00", subject="change"):
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_AUTHOR_NAME="Ann", GIT_AUTHOR_EMAIL="ann@example.org", GIT_COMMITTER_NAME="Ann",
+               GIT_COMMITTER_EMAIL="ann@example.org", GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, **(env or {}))
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True).stdout
+
+
+ESTATE = "version: 1\norganization: X\n"
+
+
+def _history_repo(tmp_path, *commits):
+    """A repository whose estate.yaml takes each (bytes, subject, date) of `commits` in turn."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    for content, subject, date in commits:
+        (repo / "estate.yaml").write_bytes(content)
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-q", "--allow-empty-message", "-m", subject, date=date)
+    return repo
+
+
+def _history(repo, *args, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from si_lint.cli.main import main
+
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["history", "estate.yaml", "--format", "json", *args], catch_exceptions=False)
+    return result.exit_code, (json.loads(result.stdout)["commits"] if result.exit_code == 0 else result.output)
+
+
+def test_3_a_range_is_never_an_option_of_git(tmp_path, monkeypatch):
+    repo = _history_repo(tmp_path, (ESTATE.encode(), "first", "2026-01-05T10:00:00+01:00"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    code, _ = _history(repo, f"--range=--output={victim}", monkeypatch=monkeypatch)
+    assert code == 2 and victim.read_text(encoding="utf-8") == "keep me"
+    assert _history(repo, "--range=HEAD", monkeypatch=monkeypatch)[0] == 0
+
+
+SUBJECT_BREAKS = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f"]
+
+
+def test_5_no_subject_splits_or_forges_a_row(tmp_path, monkeypatch):
+    forged = "".join(f"a{c}b" for c in SUBJECT_BREAKS) + "\ncommit " + "0" * 40 + "\n1999-01-01T00:00:00+00:00\x1fEve\x1fx"
+    repo = _history_repo(tmp_path, (ESTATE.encode(), "plain", "2026-01-05T10:00:00+01:00"),
+                         (ESTATE.encode() + b"workforce: 3\n", forged, "2026-01-06T10:00:00+01:00"))
+    code, commits = _history(repo, monkeypatch=monkeypatch)
+    assert code == 0
+    assert [(c["author"], c["date"]) for c in commits] == [("Ann", "2026-01-05"), ("Ann", "2026-01-06")]
+    assert commits[1]["subject"].startswith("".join(f"a{c}b" for c in SUBJECT_BREAKS))
+
+
+def test_6_a_commit_dated_past_9999_is_a_row(tmp_path, monkeypatch):
+    repo = _history_repo(tmp_path, (ESTATE.encode(), "far", "@253402300800 +0000"))
+    code, commits = _history(repo, monkeypatch=monkeypatch)
+    assert code == 0 and commits[0]["date"] == "9999-12-31" and commits[0]["time"].startswith("10000-")
+
+
+def test_6_a_blob_git_has_not_got_is_exit_2_naming_the_file(tmp_path, monkeypatch):
+    import os
+
+    repo = _history_repo(tmp_path, (ESTATE.encode(), "first", "2026-01-05T10:00:00+01:00"))
+    blob = _git(repo, "rev-parse", "HEAD:estate.yaml").decode().strip()
+    os.remove(repo / ".git" / "objects" / blob[:2] / blob[2:])  # what a partial clone lacks
+    code, output = _history(repo, monkeypatch=monkeypatch)
+    assert code == 2 and "estate.yaml" in output and "partial clone" in output
+
+
+def test_12_a_file_not_utf8_at_one_commit_is_a_finding_of_that_commit(tmp_path, monkeypatch):
+    repo = _history_repo(tmp_path, (ESTATE.encode(), "first", "2026-01-05T10:00:00+01:00"),
+                         ("organization: Société\n".encode("latin-1"), "latin", "2026-01-06T10:00:00+01:00"),
+                         (ESTATE.encode(), "fixed", "2026-01-07T10:00:00+01:00"))
+    code, commits = _history(repo, monkeypatch=monkeypatch)
+    assert code == 0 and [c["subject"] for c in commits] == ["first", "latin", "fixed"]
+    assert [c["findings"]["error"] for c in commits] == [0, 1, 0]
+    assert commits[1]["families"] == {"EST": 1}

@@ -673,6 +673,8 @@ WORDS = {
     # --- history (si-lint history, the html report's trend) ---------------------------------
     "history.no_git": "git is not installed: si-lint history reads the estate's past with git",
     "history.not_a_repository": "{path}: not in a git repository; si-lint history reads the estate's past with git",
+    "history.missing_blob": "{path}: git has not got this file's content (a partial clone that cannot fetch it): "
+                            "run `git fetch` with the remote reachable, or run si-lint history in a full clone",
     "history.git_failed": "{command} failed: {problem}",
     "history.outside": "{path}: outside the git repository {top}",
     "history.title": "Estate score over time",

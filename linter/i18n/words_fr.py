@@ -716,6 +716,9 @@ WORDS = {
     "history.no_git": "git n'est pas installé : si-lint history lit l'historique du patrimoine dans git",
     "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit l'historique du "
                                 "patrimoine dans git",
+    "history.missing_blob": "{path} : git n'a pas le contenu de ce fichier (un clone partiel qui ne peut pas le "
+                            "récupérer) : lancez `git fetch` avec le dépôt distant accessible, ou lancez "
+                            "si-lint history dans un clone complet",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
     "history.title": "Score du patrimoine dans le temps",

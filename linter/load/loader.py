@@ -25,6 +25,7 @@ import yaml
 from yaml import events as ev
 
 from ..rules.diagnostic import InputError, Problem
+from . import inputs
 from .inputs import read_stdin, read_text, require_regular
 from ..i18n.messages import Text
 
@@ -437,6 +438,17 @@ def discover(paths: Iterable[str]) -> list[str]:
 def load_text(text: str, path: str) -> Document:
     """Parse one file's text; YAML problems become the document's EST001/EST002 problems."""
     return _load(text, path, several=False)[0]
+
+
+def load_bytes(raw: bytes, path: str) -> Document:
+    """`load_text` of bytes read elsewhere than the disk (a file at a past commit): bytes that are not
+    UTF-8 are the document's EST001 at the first bad byte, as a YAML error is, not an end of the run."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem, line, column = inputs.not_utf8(raw, error)
+        return Document(path, None, Index(), (1, 1), False, [Problem("EST001", problem, path, line, column)])
+    return load_text(text, path)
 
 
 def load_stream(text: str, path: str) -> list[Document]:
