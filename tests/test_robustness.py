@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from conftest import findings
 
 
@@ -120,3 +122,82 @@ def test_12_a_file_not_utf8_at_one_commit_is_a_finding_of_that_commit(tmp_path, 
     assert code == 0 and [c["subject"] for c in commits] == ["first", "latin", "fixed"]
     assert [c["findings"]["error"] for c in commits] == [0, 1, 0]
     assert commits[1]["families"] == {"EST": 1}
+
+
+# --- workbooks: 2 (the bomb guard unpacked whole sheets), 6 (a corrupt deflate stream) ------------------
+
+def _workbook(sheet_xml: bytes) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return out.getvalue()
+
+
+_GUARD = """
+import resource, sys
+from si_lint.importers.workbook import read_sheet
+from si_lint.rules.diagnostic import InputError
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    read_sheet(data, "bomb.xlsx", None)
+except InputError as error:
+    print(error.message.key, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+
+
+def _guard_run(tmp_path, cells: bytes):
+    import subprocess
+    import sys
+
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(_workbook(b"<sheetData><row>" + cells + b'<c r="XFD1048576"/></row></sheetData>'))
+    done = subprocess.run([sys.executable, "-c", _GUARD, str(path)], capture_output=True, text=True, timeout=30)
+    key, grown = done.stdout.split()
+    return key, int(grown) * 1024
+
+
+@pytest.mark.slow
+def test_2_the_workbook_guard_reads_a_sheet_in_bounded_memory(tmp_path):
+    key, grown = _guard_run(tmp_path, b'<c r="A1"/>' * 4_000_000)  # 44 MB of cells, then one far away
+    assert key == "import.workbook.too_many_cells"
+    assert grown < 64 * 1024 * 1024  # over 500 MB before: the sheet unpacked whole and every cell listed
+
+
+@pytest.mark.slow
+def test_2_a_sheet_naming_more_cells_than_the_limit_is_refused_before_they_are_read(tmp_path):
+    import time
+
+    started = time.perf_counter()
+    key, grown = _guard_run(tmp_path, b'<c r="A1"/>' * 6_000_000)
+    assert key == "import.workbook.too_many_references" and grown < 64 * 1024 * 1024
+    assert time.perf_counter() - started < 10
+
+
+def test_2_a_far_cell_split_across_two_chunks_is_still_seen():
+    import pytest
+
+    from si_lint.importers.workbook import CHUNK_BYTES, read_sheet
+    from si_lint.rules.diagnostic import InputError
+
+    before = b"<sheetData><row>" + b" " * (CHUNK_BYTES - 16 - 5)
+    with pytest.raises(InputError) as refused:
+        read_sheet(_workbook(before + b'<c r="XFD1048576"/></row></sheetData>'), "far.xlsx", None)
+    assert refused.value.message.key == "import.workbook.too_many_cells"
+
+
+def test_6_a_corrupt_deflate_stream_is_an_unreadable_workbook():
+    import pytest
+
+    from si_lint.importers.workbook import read_sheet
+    from si_lint.rules.diagnostic import InputError
+
+    data = bytearray(_workbook(b"<sheetData>" + b'<row><c r="A1"/></row>' * 1000 + b"</sheetData>"))
+    start = 30 + len("xl/worksheets/sheet1.xml")  # the member's data, after its local header
+    data[start] = 0xFF  # a deflate block of the reserved type
+    with pytest.raises(InputError) as refused:
+        read_sheet(bytes(data), "corrupt.xlsx", None)
+    assert refused.value.message.key == "import.workbook.unreadable"

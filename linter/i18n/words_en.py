@@ -811,6 +811,8 @@ WORDS = {
     "import.workbook.unreadable": "{path}: not readable as a workbook ({reason}): open it in the spreadsheet and "
                                  "save it again as .xlsx or .ods",
     "import.workbook.too_big": "{path}: unpacks to more than {limit} MB: si-lint reads inventories, not archives",
+    "import.workbook.too_many_references": "{path}: a sheet names more than {limit} cells and rows: delete what "
+                                           "lies beyond the inventory and save it again",
     "import.workbook.too_many_cells": "{path}: a sheet reaches row {rows} and column {columns}: more than {limit} "
                                       "cells to read; delete what lies beyond the inventory and save it again",
     "import.workbook.no_sheets": "{path}: the workbook has no sheet",
@@ -857,6 +859,7 @@ WORDS = {
     "import.csv.no_header_column": "this column has no header: {cells}; give it a header and map it",
     "import.csv.lost_cells.one": "its one non-empty cell is not imported",
     "import.csv.lost_cells.other": "its {n} non-empty cells are not imported",
+    "import.workbook.tag_too_long": "an XML tag longer than {limit} KB",
     "import.workbook.not_zip": "not a ZIP archive",
     "import.csv.beyond": "'{text}' is beyond the last named column: not imported; give the column a header and map it",
     "import.csv.no_id.empty": "the id column is empty: row skipped, none of its cells imported",

@@ -863,6 +863,8 @@ WORDS = {
                                   "l'enregistrer de nouveau en .xlsx ou .ods",
     "import.workbook.too_big": "{path} : plus de {limit} Mo une fois décompressé ; si-lint lit des inventaires, "
                                "pas des archives",
+    "import.workbook.too_many_references": "{path} : une feuille nomme plus de {limit} cellules et lignes ; "
+                                           "supprimer ce qui dépasse l'inventaire et enregistrer de nouveau",
     "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns}, "
                                       "soit plus de {limit} cellules à lire ; supprimer ce qui dépasse "
                                       "l'inventaire et enregistrer de nouveau",
@@ -923,6 +925,7 @@ WORDS = {
                                    "reprendre",
     "import.csv.lost_cells.one": "sa cellule non vide n'est pas importée",
     "import.csv.lost_cells.other": "ses {n} cellules non vides ne sont pas importées",
+    "import.workbook.tag_too_long": "une balise XML de plus de {limit} Ko",
     "import.workbook.not_zip": "pas une archive ZIP",
     "import.csv.beyond": "« {text} » est au-delà de la dernière colonne nommée : non importé ; donner un en-tête "
                          "à la colonne et la reprendre",
