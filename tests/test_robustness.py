@@ -201,3 +201,51 @@ def test_6_a_corrupt_deflate_stream_is_an_unreadable_workbook():
     with pytest.raises(InputError) as refused:
         read_sheet(bytes(data), "corrupt.xlsx", None)
     assert refused.value.message.key == "import.workbook.unreadable"
+
+
+# --- 8. the pattern budget is the run's, not each value's, and holds on any thread ---------------------------
+
+def _slow_rule_estate(folder, owners: int, letters: int, end: str = "!"):
+    from test_any_input import with_condition
+
+    (folder / "rules").mkdir()
+    (folder / "rules" / "ACME001.yaml").write_text(
+        with_condition("{required: [name], properties: {name: {pattern: '^(a|aa)+$'}}}"), encoding="utf-8")
+    apps = "".join(f"  a{i}: {{usage: business, name: {'a' * letters}{end}}}\n" for i in range(owners))
+    path = folder / "estate.yaml"
+    path.write_text("version: 1\napplications:\n" + apps, encoding="utf-8")
+    return path
+
+
+def _check(path, *args):
+    from click.testing import CliRunner
+
+    from si_lint.cli.main import main
+
+    return CliRunner().invoke(main, ["check", str(path), *args], catch_exceptions=False)
+
+
+@pytest.mark.slow
+def test_8_sixty_slowish_values_use_up_one_budget(tmp_path):
+    path = _slow_rule_estate(tmp_path, 60, 26)  # 0.3 s each: 18 s with a limit per value
+    started = time.process_time()  # the budget's clock: the wall's runs slower on a loaded machine
+    result = _check(path, "--rules-dir", tmp_path / "rules")
+    assert time.process_time() - started < 6
+    assert result.exit_code == 2 and "ACME001: the pattern '^(a|aa)+$' used up the 2 s" in result.stderr
+
+
+def test_8_quick_values_stay_within_the_budget(tmp_path):
+    path = _slow_rule_estate(tmp_path, 60, 26, end="")  # each matches at once: the rule fires on every one
+    result = _check(path, "--rules-dir", tmp_path / "rules", "--select", "ACME")
+    assert result.exit_code == 1 and result.stdout.count("ACME001") == 60
+
+
+@pytest.mark.slow
+def test_8_the_budget_holds_on_a_thread_other_than_the_main_one(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = _slow_rule_estate(tmp_path, 1, 60)  # minutes unbounded; a signal cannot stop it on this thread
+    started = time.process_time()
+    with ThreadPoolExecutor(1) as pool:
+        result = pool.submit(_check, path, "--rules-dir", tmp_path / "rules").result(timeout=60)
+    assert result.exit_code == 2 and time.process_time() - started < 6

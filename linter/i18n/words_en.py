@@ -169,8 +169,8 @@ WORDS = {
     "pattern.bad_range": "a range whose end comes before its start",
     "pattern.lookbehind": "a look-behind of variable width",
     "pattern.other": "not a regular expression Python reads",
-    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} ran for more than {seconds} s on one value: "
-                                 "simplify it (docs/custom-rules.md, \"Patterns\")",
+    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} used up the {seconds} s that the patterns of "
+                                 "custom rules have in one run: simplify it (docs/custom-rules.md, \"Patterns\")",
     "condition.option_value": "`{{$option: {name}}}` cannot stand here: {problem}",
     # --- custom rules beside the built-in ones (exit 2) -----------------------------------
     "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "

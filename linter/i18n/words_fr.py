@@ -178,8 +178,9 @@ WORDS = {
     "pattern.bad_range": "un intervalle dont la fin précède le début",
     "pattern.lookbehind": "une assertion arrière (look-behind) de largeur variable",
     "pattern.other": "pas une expression régulière que Python sait lire",
-    "rulefile.pattern_too_slow": "{code} : l'évaluation du motif {pattern} a duré plus de {seconds} s sur une "
-                                 "valeur : le simplifier (docs/custom-rules.md, « Patterns »)",
+    "rulefile.pattern_too_slow": "{code} : le motif {pattern} a épuisé les {seconds} s dont disposent les motifs "
+                                 "des règles personnalisées pour une exécution : le simplifier (docs/custom-rules.md, "
+                                 "« Patterns »)",
     "condition.option_value": "`{{$option: {name}}}` ne peut pas figurer ici : {problem}",
     # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
     "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "

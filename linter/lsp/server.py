@@ -4,9 +4,8 @@ Each workspace folder is one estate (`lsp_workspace.Folder`), linted as `si-lint
 run there would lint it; a YAML file opened outside every folder is linted
 alone. Edits are applied to the buffers at once and the estate is linted again
 in a worker thread, one lint at a time: a burst of edits is linted once, and
-hover or completion are answered while a large estate is being linted. An
-estate with custom rules whose patterns run under a time limit is linted on the
-main thread instead, the only one a signal can stop. After
+hover or completion are answered while a large estate is being linted (custom
+rules' patterns stop on any thread when they use up their budget). After
 each lint, the findings of every file whose findings changed are published, so
 an edit in one file updates the files it affects.
 
@@ -112,12 +111,7 @@ class EstateServer(LanguageServer):
             buffers = {path: text for path, text in self.buffers.items() if folder.owns(path)}
             versions = {path: self.versions.get(path) for path in buffers}
             try:
-                if folder.times_patterns():
-                    # A pattern's time limit is a signal, which only the main thread receives: such an
-                    # estate is linted here, and other requests wait for the lint.
-                    findings = folder.lint(buffers)
-                else:
-                    findings = await loop.run_in_executor(self.executor, folder.lint, buffers)
+                findings = await loop.run_in_executor(self.executor, folder.lint, buffers)
             except InputError as error:  # a custom rule's pattern ran past its limit: the CLI's exit 2
                 lang = folder.settings.lang
                 self.window_show_message(types.ShowMessageParams(

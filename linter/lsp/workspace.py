@@ -185,10 +185,6 @@ class Folder:
                 found.setdefault(path, ([], []))[kind].append(diagnostic)
         return found
 
-    def times_patterns(self) -> bool:
-        """Whether a custom rule's pattern matches under a time limit, which only the main thread can enforce."""
-        return any(rule.times_patterns for rule in (self.catalogue or load_catalogue()))
-
     def rule(self, code: str) -> Optional[Rule]:
         catalogue = self.catalogue or load_catalogue()
         return catalogue.rules.get(code)
