@@ -249,3 +249,34 @@ def test_8_the_budget_holds_on_a_thread_other_than_the_main_one(tmp_path):
     with ThreadPoolExecutor(1) as pool:
         result = pool.submit(_check, path, "--rules-dir", tmp_path / "rules").result(timeout=60)
     assert result.exit_code == 2 and time.process_time() - started < 6
+
+
+# --- 10. hover shows a user's value as itself, never as Markdown ------------------------------------------
+
+def _hover(tmp_path, name: str, markdown: bool = True) -> str:
+    import json
+
+    from si_lint.lsp import features, text
+    from si_lint.lsp.workspace import Folder
+
+    path = tmp_path / "estate.yaml"
+    path.write_text(f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\napplications:\n"
+                    "  a:\n    usage: business\n    provider: p\n", encoding="utf-8")
+    folder = Folder(str(tmp_path), "en")
+    folder.configure()
+    folder.lint({})
+    lines = text.split_lines(path.read_text(encoding="utf-8"))
+    return features.hover(folder, str(path), lines, 8, 15, markdown)  # on `p` after `provider:`
+
+
+def test_10_hover_escapes_links_html_and_emphasis_of_a_name(tmp_path):
+    shown = _hover(tmp_path, "[click](https://evil.example) <img src=x onerror=alert(1)> *b*\n# h")
+    first = shown.split("\n")[0]
+    assert first == ("**p** · provider · estate.yaml:3 · \\[click\\](https\\://evil.example) "
+                     "&lt;img src=x onerror=alert(1)> \\*b\\* # h")
+    assert "<img" not in shown and "](" not in shown.replace("\\](", "")
+
+
+def test_10_a_plain_name_and_plain_text_hover_are_unchanged(tmp_path):
+    assert _hover(tmp_path, "Google Cloud").split("\n")[0] == "**p** · provider · estate.yaml:3 · Google Cloud"
+    assert "· [click](x) <b>" in _hover(tmp_path, "[click](x) <b>", markdown=False)
