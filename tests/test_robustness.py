@@ -280,3 +280,87 @@ def test_10_hover_escapes_links_html_and_emphasis_of_a_name(tmp_path):
 def test_10_a_plain_name_and_plain_text_hover_are_unchanged(tmp_path):
     assert _hover(tmp_path, "Google Cloud").split("\n")[0] == "**p** · provider · estate.yaml:3 · Google Cloud"
     assert "· [click](x) <b>" in _hover(tmp_path, "[click](x) <b>", markdown=False)
+
+
+# --- 11. the HTML report's script draws a card whatever the application's id --------------------------------
+
+_DOM = r"""
+class El {
+  constructor() { this.children = []; this.dataset = {}; this.hidden = false; this.attributes = {}; }
+  get childElementCount() { return this.children.length; }
+  get firstElementChild() { return this.children[0]; }
+  appendChild(child) {
+    if (!(child instanceof El)) { throw new TypeError('not a node: ' + typeof child); }
+    if (child.fragment) { this.children.push(...child.children); child.children = []; } else { this.children.push(child); }
+    return child;
+  }
+  addEventListener() {}
+  setAttribute(key, value) { this.attributes[key] = value; }
+  scrollIntoView() {}
+  set textContent(value) { this.children = []; this.text = value; }
+  get textContent() { return this.text; }
+  set innerHTML(markup) { const child = new El(); child.html = markup; this.children = [child]; }
+}
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const elements = {};
+for (const name of ['heat-rows', 'cards', 'more', 'controls', 'card-data', 'q', 'cat', 'sev', 'sort', 'shown']) {
+  elements[name] = new El();
+}
+elements['card-data'].text = input.data;
+elements['more'].dataset = {one: '{n} more', other: '{n} more'};
+elements['q'].value = ''; elements['cat'].value = ''; elements['sev'].value = ''; elements['sort'].value = 'id';
+for (const id of input.ids) { const row = new El(); row.dataset = {id: id}; elements['heat-rows'].children.push(row); }
+const root = new El();
+global.document = {
+  getElementById: (name) => elements[name], createElement: () => new El(),
+  createDocumentFragment: () => { const part = new El(); part.fragment = true; return part; },
+  addEventListener() {}, documentElement: root,
+};
+global.window = {addEventListener() {}};
+global.location = {hash: ''};
+eval(input.script);
+console.log(JSON.stringify({ready: root.attributes['data-ready'] || null,
+                            cards: elements['cards'].children.map((card) => card.html)}));
+"""
+
+
+def _run_report_script(page: str) -> dict:
+    import json
+    import re
+    import shutil
+    import subprocess
+
+    from conftest import skip_or_fail
+
+    if shutil.which("node") is None:
+        skip_or_fail("node runs the report's script")
+    data = re.search(r'<script type="application/json" id="card-data">(.*?)</script>', page, re.S).group(1)
+    script = re.findall(r"<script>(.*?)</script>", page, re.S)[-1]
+    ids = [pair[0] for pair in json.loads(data)]
+    done = subprocess.run(["node", "-e", _DOM], input=json.dumps({"data": data, "script": script, "ids": ids}),
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _html_page(tmp_path, ids) -> str:
+    from click.testing import CliRunner
+
+    from si_lint.cli.main import main
+
+    apps = "".join(f"  {i}: {{usage: business, name: {i.title()}}}\n" for i in ids)
+    path = tmp_path / "estate.yaml"
+    path.write_text("version: 1\norganization: X\napplications:\n" + apps, encoding="utf-8")
+    output = tmp_path / "report.html"
+    CliRunner().invoke(main, ["check", str(path), "--format", "html", "--output", str(output)])
+    return output.read_text(encoding="utf-8")
+
+
+def test_11_an_application_named_constructor_gets_its_card(tmp_path):
+    drawn = _run_report_script(_html_page(tmp_path, ["constructor", "crm"]))
+    assert drawn["ready"] == "true" and len(drawn["cards"]) == 2 and 'id="app-constructor"' in drawn["cards"][0]
+
+
+def test_11_ordinary_ids_get_their_cards(tmp_path):
+    drawn = _run_report_script(_html_page(tmp_path, ["crm", "erp"]))
+    assert drawn["ready"] == "true" and len(drawn["cards"]) == 2
