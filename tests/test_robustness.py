@@ -364,3 +364,48 @@ def test_11_an_application_named_constructor_gets_its_card(tmp_path):
 def test_11_ordinary_ids_get_their_cards(tmp_path):
     drawn = _run_report_script(_html_page(tmp_path, ["crm", "erp"]))
     assert drawn["ready"] == "true" and len(drawn["cards"]) == 2
+
+
+# --- the server's minor ones, over raw stdio: what a typed client cannot send -----------------------------------
+
+def _server(tmp_path, *messages, raw: bytes = b"", timeout: float = 30):
+    """The server's output and exit code for these JSON-RPC messages (then end of input), under a 1 GB cap."""
+    import json
+    import resource
+    import subprocess
+    import sys
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
+
+    data = b"".join(b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+                    for body in (json.dumps(m).encode() for m in messages)) + raw
+    done = subprocess.run([sys.executable, "-m", "si_lint", "server"], input=data, capture_output=True,
+                          timeout=timeout, preexec_fn=cap, cwd=tmp_path)
+    return done.returncode, done.stdout.decode(), done.stderr.decode()
+
+
+def _hover_at(uri: str, character: int) -> dict:
+    return {"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": character}}}
+
+
+INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+
+
+def test_minor_a_position_past_lsp_range_gets_an_error_reply(tmp_path):
+    uri = (tmp_path / "estate.yaml").as_uri()
+    _, out, _ = _server(tmp_path, INITIALIZE, _hover_at(uri, 2 ** 32))
+    assert '"id": 7' in out and '"code": -32602' in out  # before: no reply, the editor waits for ever
+
+
+def test_minor_a_position_in_range_gets_its_reply(tmp_path):
+    uri = (tmp_path / "estate.yaml").as_uri()
+    _, out, _ = _server(tmp_path, INITIALIZE, _hover_at(uri, 3))
+    assert '"id": 7' in out and '"result": null' in out
+
+
+def test_minor_a_content_length_of_10_to_the_11_is_refused_in_words(tmp_path):
+    code, _, err = _server(tmp_path, INITIALIZE, raw=b"Content-Length: 100000000000\r\n\r\n{}")
+    assert code == 2
+    assert "a message of 100,000,000,000 bytes, more than the 512 MB the server reads" in err

@@ -7,6 +7,7 @@ WORDS = {
     "input.not_regular": "{path}: not a regular file or folder",
     "input.unreadable": "{path}: cannot be read ({reason})",
     "input.too_big": "{path}: larger than {limit} MB: si-lint reads estates, not archives",
+    "input.lone_surrogate": "a lone surrogate ({code}), which no UTF-8 file can hold: delete it",
     "input.not_utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
     "input.no_estate_files": "{path}: no *.yaml or *.yml file in this folder",
     # --- reading files: links (exit 2) ----------------------------------------------
@@ -1047,6 +1048,8 @@ WORDS = {
     "help.var.inventory": "INVENTORY",
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
+    "lsp.message_too_big": "a message of {size} bytes, more than the {limit} MB the server reads: the editor "
+                           "is not speaking LSP as expected",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
     "lsp.lint_error": "si-lint could not lint this estate, so the findings shown are those of the last lint: {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",

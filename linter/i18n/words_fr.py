@@ -7,6 +7,8 @@ WORDS = {
     "input.not_regular": "{path} : ni un fichier ordinaire ni un dossier",
     "input.unreadable": "{path} : illisible ({reason})",
     "input.too_big": "{path} : plus de {limit} Mo ; si-lint lit des patrimoines, pas des archives",
+    "input.lone_surrogate": "un demi-codet d'indirection isolé ({code}), qu'aucun fichier UTF-8 ne peut contenir : "
+                            "le supprimer",
     "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrer le fichier en UTF-8",
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
     # --- lecture des fichiers : liens (code de sortie 2) -----------------------------
@@ -1164,6 +1166,8 @@ WORDS = {
     "help.var.inventory": "INVENTAIRE",
     # --- serveur de langage (si-lint server) -----------------------------------------------
     "lsp.waived": "couvert par une dérogation : {message}",
+    "lsp.message_too_big": "un message de {size} octets, plus que les {limit} Mo que lit le serveur : "
+                           "l'éditeur ne parle pas LSP comme prévu",
     "lsp.config_error": "la configuration est inutilisable ; les constats affichés suivent les réglages par défaut : {error}",
     "lsp.lint_error": "si-lint n'a pas pu analyser ce patrimoine ; les constats affichés sont ceux de la dernière analyse : {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",

@@ -417,6 +417,15 @@ def discover(paths: Iterable[str]) -> list[str]:
     A missing or unreadable path is an InputError, never silently skipped: named on the
     command line or met in a folder, a dangling link, a link loop or a FIFO stops the run.
     """
+    found = estate_paths(paths)
+    for path in found:
+        require_regular(path)
+    return found
+
+
+def estate_paths(paths: Iterable[str]) -> list[str]:
+    """`discover`'s files, the unreadable ones included: the language server reports each where it is
+    (its reading fails there) and lints the others, where the command line stops at the first."""
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -424,11 +433,8 @@ def discover(paths: Iterable[str]) -> list[str]:
             files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
-            for file in files:
-                require_regular(file)
             found.extend(files)
         elif os.path.lexists(path):
-            require_regular(raw)
             found.append(str(path))
         else:
             raise InputError(Text("input.missing", path=raw))

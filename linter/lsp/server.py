@@ -20,12 +20,15 @@ import asyncio
 import gc
 import logging
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 import click
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -33,21 +36,65 @@ from . import features as lsp_features, text as lsp_text
 from ..cli.shared import Command
 from ..rules.diagnostic import InputError
 from .workspace import CONFIG_NAMES, Folder
-from ..i18n.messages import say
+from ..i18n.messages import Text, say
+from ..load.inputs import MAX_BYTES
 
 logger = logging.getLogger(__name__)
 _YAML = (".yaml", ".yml")
 IDLE_SECONDS = 1.0
 
 
+_UNANSWERABLE = object()  # a message whose parameters are not LSP's: answered (a request) or dropped
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls, but a request whose parameters break LSP's types (a position past 2^31) gets its error reply;
+    pygls logs it and replies nothing, so the editor waits for ever."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcInvalidParams as error:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=types.ResponseError(code=error.code, message=error.message))
+            return _UNANSWERABLE
+
+    def handle_message(self, message):
+        if message is not _UNANSWERABLE:
+            super().handle_message(message)
+
+
+# A message holds at most a file the estate may hold (inputs.MAX_BYTES), twice over for JSON's escapes.
+MAX_MESSAGE_BYTES = 2 * MAX_BYTES
+MAX_HEADER_BYTES = 64 * 1024
+
+
+class _BoundedInput:
+    """Standard input, refusing a `Content-Length` past MAX_MESSAGE_BYTES before allocating it (10^11 bytes
+    ended the server with "out of memory reading the estate"): the client is not speaking LSP as expected."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        return self.stream.readline(MAX_HEADER_BYTES)
+
+    def read(self, size: int) -> bytes:
+        if size > MAX_MESSAGE_BYTES:
+            raise InputError(Text("lsp.message_too_big", size=size, limit=MAX_MESSAGE_BYTES // (1024 * 1024)))
+        return self.stream.read(size)
+
+
 class EstateServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.lang = "en"
         self.folders: list = []  # workspace folders, the most deeply nested first
         self.lone: dict = {}  # path -> Folder of a file opened outside every folder
         self.buffers: dict = {}  # path -> text of an open editor buffer
         self.versions: dict = {}  # path -> version of that buffer
+        self.uris: dict = {}  # path -> the URI the editor opened it by (`a/../b.yaml`): published under it
         self.published: dict = {}  # path -> what was last published for it
         self.pending: list = []  # folders to lint again
         self.linting: Optional[asyncio.Future] = None
@@ -152,7 +199,7 @@ class EstateServer(LanguageServer):
 
     def _send(self, path: str, diagnostics: list, version: Optional[int]) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=from_fs_path(path), diagnostics=diagnostics, version=version))
+            uri=self.uris.get(path) or from_fs_path(path), diagnostics=diagnostics, version=version))
 
 
 def _path(uri: str) -> str:
@@ -203,6 +250,7 @@ def build() -> EstateServer:
             if not folder.owns(path):
                 return
         ls.buffers[path] = params.text_document.text
+        ls.uris[path] = params.text_document.uri
         ls.versions[path] = params.text_document.version
         ls.schedule(folder)
 
@@ -233,6 +281,7 @@ def build() -> EstateServer:
         path = _path(params.text_document.uri)
         ls.buffers.pop(path, None)
         ls.versions.pop(path, None)
+        uri = ls.uris.pop(path, None)
         folder = ls.folder_of(path)
         if folder is None:
             return
@@ -240,7 +289,8 @@ def build() -> EstateServer:
         if ls.lone.get(path) is folder:
             del ls.lone[path]
             if ls.published.pop(path, None) is not None:
-                ls._send(path, [], None)
+                ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri or from_fs_path(path),
+                                                                                    diagnostics=[]))
             return
         ls.schedule(folder)
 
@@ -389,4 +439,4 @@ def _capability(ls: EstateServer, dotted: str):
 def command() -> None:
     logging.basicConfig(level=logging.WARNING, format="si-lint server: %(levelname)s: %(message)s")
     gc.disable()  # collected when idle (EstateServer._collect_when_idle)
-    build().start_io()
+    build().start_io(stdin=_BoundedInput(sys.stdin.buffer))

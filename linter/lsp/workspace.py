@@ -21,7 +21,8 @@ from ..load import loader
 from ..rules.catalogue import Rule, load_catalogue
 from ..rules.diagnostic import InputError
 from ..load.inputs import read_text
-from ..i18n.messages import render
+from ..i18n.messages import Text, render
+from . import text as lsp_text
 from ..rules.settings import Settings
 
 CONFIG_NAMES = ("pyproject.toml",) + tuple("." + name for name in loader.CONFIG_FILE_NAMES) + \
@@ -30,10 +31,11 @@ CONFIG_NAMES = ("pyproject.toml",) + tuple("." + name for name in loader.CONFIG_
 
 def estate_files(root: str, paths: tuple) -> list:
     """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
-    `paths` (relative to `root`), else every estate file below `root`."""
+    `paths` (relative to `root`), else every estate file below `root`. A dangling link, a link loop or a
+    FIFO is kept: reading it fails, and that is said on it (`Unreadable`) while the others are linted."""
     targets = [os.path.join(root, path) for path in paths] or [root]
     try:
-        return [os.path.abspath(path) for path in loader.discover(targets)]
+        return [os.path.abspath(path) for path in loader.estate_paths(targets)]
     except InputError:  # no estate file yet, or a configured path not there yet
         return []
 
@@ -134,6 +136,10 @@ class Folder:
     def text(self, path: str, buffers: dict):
         """The text of a file: its editor buffer when open, else the file on disk (or Unreadable)."""
         if path in buffers:
+            surrogate = lsp_text.lone_surrogate(buffers[path])
+            if surrogate is not None:  # what no file can hold: said where it is, as a file not UTF-8 is
+                code, line, column = surrogate
+                return Unreadable(render(self.settings.lang, Text("input.lone_surrogate", code=code)), line, column)
             return buffers[path]
         text = self._disk.get(path)
         if text is None:
