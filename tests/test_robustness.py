@@ -409,3 +409,34 @@ def test_minor_a_content_length_of_10_to_the_11_is_refused_in_words(tmp_path):
     code, _, err = _server(tmp_path, INITIALIZE, raw=b"Content-Length: 100000000000\r\n\r\n{}")
     assert code == 2
     assert "a message of 100,000,000,000 bytes, more than the 512 MB the server reads" in err
+
+
+# --- minor: the CSV formula guard looks past the cell's start ------------------------------------------------
+
+def _excel_cells(text: str, delimiter: str) -> list:
+    """The cells an Excel splitting on `delimiter` sees (quotes honoured), header row left out."""
+    import csv
+    import io
+
+    return [cell for row in list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))[1:]
+            for cell in row]
+
+
+def test_minor_a_formula_after_another_delimiter_is_quoted():
+    from si_lint.report.spreadsheet import csv_text
+
+    text = csv_text(["owner", "n"], [["a;=1+1", 3], ["b\t@SUM(A1)", 4], ["c, -2", 5]], ",")
+    for excel in (";", "\t", ","):
+        assert not any(cell.startswith(("=", "@", "-")) for cell in _excel_cells(text, excel)), excel
+
+
+def test_minor_plain_cells_are_written_as_the_csv_module_writes_them():
+    import csv
+    import io
+
+    from si_lint.report.spreadsheet import csv_text
+
+    rows = [["a;b", 1, None, 2.5], ['say "hi"', "x,y", "line\nbreak", ""]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([["h1", "h2", "h3", "h4"], *rows])
+    assert csv_text(["h1", "h2", "h3", "h4"], rows, ",") == "\ufeff" + buffer.getvalue()
