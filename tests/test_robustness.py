@@ -440,3 +440,29 @@ def test_minor_plain_cells_are_written_as_the_csv_module_writes_them():
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows([["h1", "h2", "h3", "h4"], *rows])
     assert csv_text(["h1", "h2", "h3", "h4"], rows, ",") == "\ufeff" + buffer.getvalue()
+
+
+# --- minor: a missing column names some of the header, not 16,384 headers on one line -------------------------
+
+def _missing_column(tmp_path, columns: int) -> str:
+    from click.testing import CliRunner
+
+    from si_lint.cli.main import main
+
+    inventory = tmp_path / "inv.csv"
+    header = ["Name"] + [f"h{i}" for i in range(1, columns)]
+    inventory.write_text(",".join(header) + "\n" + ",".join(["A"] * columns) + "\n", encoding="utf-8")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns:\n  Name: name\n  Zzzzzzzzzzzzzzzz: delivery\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", "csv", str(inventory), "--mapping", str(mapping)])
+    assert result.exit_code == 2
+    return result.stderr
+
+
+def test_minor_a_missing_column_lists_twenty_headers_and_counts_the_rest(tmp_path):
+    said = _missing_column(tmp_path, 16384)
+    assert "'h19' and 16,364 more" in said and "'h20'" not in said and len(said) < 1000
+
+
+def test_minor_a_missing_column_lists_a_short_header_whole(tmp_path):
+    assert _missing_column(tmp_path, 3).endswith("the header has: 'Name', 'h1', 'h2'\n")

@@ -851,6 +851,7 @@ WORDS = {
     "import.bind.heading": "mapping does not fit the inventory:",
     "import.bind.twice": "column '{column}' appears {n} times in {file} (columns {letters}): rename one in the header",
     "import.bind.missing": "no column '{column}' in {file}: {hint}",
+    "import.bind.header_has_more": "the header has: {names} and {n} more",
     "import.bind.header_has": "the header has: {names}",
     # spreadsheets: rows and cells
     "import.csv.empty_row": "row {row} is empty: skipped",

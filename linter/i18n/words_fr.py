@@ -918,6 +918,7 @@ WORDS = {
     "import.bind.twice": "la colonne « {column} » apparaît {n} fois dans {file} (colonnes {letters}) : en "
                          "renommer une dans l'en-tête",
     "import.bind.missing": "aucune colonne « {column} » dans {file} : {hint}",
+    "import.bind.header_has_more": "l'en-tête contient : {names} et {n} autres",
     "import.bind.header_has": "l'en-tête contient : {names}",
     # tableurs : lignes et cellules
     "import.csv.empty_row": "la ligne {row} est vide : écartée",
