@@ -29,7 +29,7 @@ from generate import generate_estate  # noqa: E402
 BARE = "import sys, yaml\nwith open(sys.argv[1], 'rb') as f:\n    yaml.load(f, Loader=yaml.CSafeLoader)\n"
 LOAD_VALIDATE = (
     "import sys\n"
-    "from si_lint import loader, validate\n"
+    "from si_lint.load import loader\nfrom si_lint.validate import schema as validate\n"
     "documents = loader.load_paths([sys.argv[1]])\n"
     "problems, invalid = validate.validate(documents)\n"
 )

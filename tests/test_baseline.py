@@ -62,9 +62,9 @@ def invoke(*args):
 
 def test_round_trip_write_edit_and_report_only_what_is_new(folder):
     written = invoke("--write-baseline", "baseline.json")
-    assert (written.exit_code, written.stdout) == (0, "No problems found in 1 file.\n")
-    assert written.stderr == ("si-lint: wrote 5 findings to baseline.json\n"
-                              "si-lint: baseline baseline.json: 5 known findings not shown\n")
+    # How many it recorded, and nothing else: no report saying that nothing was found.
+    assert (written.exit_code, written.stdout) == (0, "")
+    assert written.stderr == "si-lint: recorded 5 findings in baseline.json\n"
     recorded = json.loads((folder / "baseline.json").read_text(encoding="utf-8"))
     assert [(e["code"], e["entity"]) for e in recorded["findings"]] == [
         ("ACC001", "crm"), ("ACC002", "crm"), ("ACC003", "crm"), ("CST001", None), ("GOV002", "erp")]
@@ -103,48 +103,99 @@ def test_the_json_report_counts_only_the_new_findings(folder):
     assert (summary["findings"], summary["warnings"], summary["by_code"]) == (1, 1, {"GOV002": 1})
 
 
-def _diagnostic(code, entity, message="m"):
-    return Diagnostic(code, "warning", message, "e.yaml", 1, 1, entity=entity)
+def _diagnostic(code, entity, message="m", field="", subject=(), section="applications"):
+    return Diagnostic(code, "warning", message, "e.yaml", 1, 1, entity=entity, field=field,
+                      about=(("subject", tuple(subject)),) if subject else (),
+                      section=section if entity is not None else None)
+
+
+def _entry(code, entity, field="", subject=(), message="m"):
+    return {"code": code, "section": "applications" if entity is not None else None, "entity": entity,
+            "field": field, "subject": list(subject), "message": message}
 
 
 def test_each_entry_matches_one_finding():
-    baseline = Baseline("b.json", "en", [{"code": "EST003", "entity": "a", "message": "m"},
-                                         {"code": "ACC003", "entity": "a", "message": "old wording"}])
+    baseline = Baseline("b.json", [_entry("EST003", "a"), _entry("ACC003", "a", message="old wording")])
     found = [_diagnostic("ACC003", "a"), _diagnostic("ACC003", "a"), _diagnostic("EST003", "a")]
-    new, known, fixed = apply(found, baseline, "en")
+    new, known, fixed = apply(found, baseline)
     # Matched by code and entity whatever the message; the second ACC003 is new; EST is never matched.
     assert ([(d.code, d.entity) for d in new], known, fixed) == ([("ACC003", "a"), ("EST003", "a")], 1, 1)
 
 
-def test_estate_wide_findings_match_by_message_with_figures_blanked():
-    baseline = Baseline("b.json", "en", [
-        {"code": "DAT002", "entity": None, "message": "no independent data space holds media data, in: photos"},
-        {"code": "CST001", "entity": None, "message": "content applications cost 12 EUR, above 10"},
+def test_entity_findings_match_by_field_too():
+    baseline = Baseline("b.json", [_entry("CLD001", "a", field="delivery")])
+    new, known, _ = apply([_diagnostic("CLD001", "a", field="provider")], baseline)
+    assert (len(new), known) == (1, 0)
+    new, known, _ = apply([_diagnostic("CLD001", "a", field="delivery", message="other words")], baseline)
+    assert (new, known) == ([], 1)
+
+
+def test_estate_wide_findings_match_by_subject_never_by_message():
+    baseline = Baseline("b.json", [
+        _entry("DAT002", None, field="data", subject=("media",), message="no independent data space holds media"),
+        _entry("CST001", None, message="content applications cost 12 EUR, above 10"),
     ])
-    found = [_diagnostic("DAT002", None, "no independent data space holds documents data, in: shares"),
-             _diagnostic("CST001", None, "content applications cost 22.5 EUR, above 10")]
-    new, known, fixed = apply(found, baseline, "en")
-    assert ([d.code for d in new], known, fixed) == (["DAT002"], 1, 1)
+    found = [_diagnostic("DAT002", None, "no independent data space holds media", field="data",
+                         subject=("documents",)),
+             _diagnostic("CST001", None, "le budget de la bureautique est de 22,5 €")]
+    new, known, fixed = apply(found, baseline)
+    assert ([d.subject for d in new], known, fixed) == ([("documents",)], 1, 1)
 
 
-def test_a_baseline_in_another_language_is_refused_when_it_matches_messages(folder):
-    invoke("--write-baseline", "baseline.json")
-    result = invoke("--baseline", "baseline.json", "--lang", "fr")
+def test_a_baseline_written_in_one_language_is_read_in_the_other(folder):
+    for written_in, read_in in (("en", "fr"), ("fr", "en")):
+        (folder / "estate.yaml").write_text(ESTATE, encoding="utf-8")
+        assert invoke("--write-baseline", "baseline.json", "--lang", written_in).exit_code == 0
+        assert json.loads((folder / "baseline.json").read_text(encoding="utf-8"))["lang"] == written_in
+        same = invoke("--baseline", "baseline.json", "--lang", read_in)
+        assert (same.exit_code, same.stdout) == (0, "No problems found in 1 file.\n" if read_in == "en"
+                                                 else "Aucun constat dans 1 fichier.\n"), same.output
+        (folder / "estate.yaml").write_text(EDITED, encoding="utf-8")
+        after = invoke("--baseline", "baseline.json", "--lang", read_in, "--format", "json")
+        assert after.exit_code == 1
+        assert [(d["code"], d["entity"]) for d in json.loads(after.stdout)["diagnostics"]] == [("GOV002", "hr")]
+
+
+def test_a_baseline_written_with_lang_en_is_read_under_a_french_locale(folder, monkeypatch):
+    """The issue's case: a colleague's LANG=fr_FR.UTF-8 commit, with no --lang, against an English baseline."""
+    assert invoke("--write-baseline", "baseline.json").exit_code == 0
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    result = CliRunner().invoke(main, ["estate.yaml", "--today", "2026-11-23", "--baseline", "baseline.json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def test_estate_wide_findings_about_something_else_are_new(folder):
+    two_kinds = ("version: 1\ndata_stores:\n  shares: {kind: documents}\n  photos: {kind: media}\n")
+    (folder / "estate.yaml").write_text(two_kinds, encoding="utf-8")
+    assert invoke("--write-baseline", "baseline.json", "--select", "DAT002").exit_code == 0
+    recorded = json.loads((folder / "baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert [(e["code"], e["subject"]) for e in recorded] == [("DAT002", ["documents"]), ("DAT002", ["media"])]
+    (folder / "estate.yaml").write_text(two_kinds.replace("kind: media", "kind: geographic"), encoding="utf-8")
+    after = invoke("--baseline", "baseline.json", "--select", "DAT002", "--lang", "fr", "--format", "json")
+    assert [d["message"].split(" ")[-1] for d in json.loads(after.stdout)["diagnostics"]] == ["photos"]
+
+
+def test_a_baseline_of_the_previous_version_is_refused_with_how_to_write_it_again(folder):
+    old = {"version": 1, "tool": "si-lint", "lang": "en",
+           "findings": [{"code": "GOV002", "entity": "erp", "message": "'erp': owner is not stated"}]}
+    (folder / "baseline.json").write_text(json.dumps(old), encoding="utf-8")
+    result = invoke("--baseline", "baseline.json")
     assert result.exit_code == 2
-    # The run is in French, so is its error.
-    assert result.stderr == ("si-lint: erreur : baseline.json: ses constats portant sur tout le patrimoine se reconnaissent "
-                             "à leur message, écrit en « en » : lancer avec --lang en (ou `lang: en` dans la "
-                             "configuration), ou écrire de nouveau l'état de référence\n")
-    english = invoke("--baseline", "baseline.json", "--lang", "en", "--select", "GOV")
-    assert english.exit_code != 2
+    assert result.stderr == ("si-lint: error: baseline.json: written by an earlier si-lint, which recognised "
+                             "findings by their words: write it again with --write-baseline baseline.json "
+                             "(findings are now recognised by code, entity and field, in any language)\n")
+    french = invoke("--baseline", "baseline.json", "--lang", "fr")
+    assert french.exit_code == 2 and "l'écrire de nouveau avec --write-baseline baseline.json" in french.stderr
 
 
 @pytest.mark.parametrize("text, expected", [
     # the problem in JSON's syntax is in our words (tests/test_any_input.py), whatever Python's decoder says
     ('{"version": 1,\n "findings": [}', "baseline.json:2:15: not a JSON baseline: "),
-    ('{"version": 2, "findings": []}', "baseline.json: not a si-lint baseline (version 1, with a list of findings); "
+    ('{"version": 3, "findings": []}', "baseline.json: not a si-lint baseline (version 2, with a list of findings); "
                                        "write one with --write-baseline"),
-    ('{"version": 1, "findings": [{"code": "ACC001"}]}', "baseline.json: not a si-lint baseline"),
+    ('{"version": 2, "findings": [{"entity": "a"}]}', "baseline.json: not a si-lint baseline"),
+    ('{"version": 2, "findings": [{"code": "ACC001", "subject": "x"}]}', "baseline.json: not a si-lint baseline"),
 ])
 def test_a_bad_baseline_is_a_clear_error(folder, text, expected):
     (folder / "baseline.json").write_text(text, encoding="utf-8")
@@ -154,8 +205,38 @@ def test_a_bad_baseline_is_a_clear_error(folder, text, expected):
 
 
 def test_a_missing_baseline_and_both_options_are_errors(folder):
-    assert invoke("--baseline", "nowhere.json").stderr.startswith("si-lint: error: nowhere.json: no such file")
+    assert invoke("--baseline", "nowhere.json").stderr == (
+        "si-lint: error: nowhere.json: no such baseline file: record today's findings in it with "
+        "`si-lint --write-baseline nowhere.json`\n")
     both = invoke("--baseline", "a.json", "--write-baseline", "b.json")
     assert both.exit_code == 2 and "--baseline and --write-baseline cannot be used together" in both.stderr
     french = invoke("--baseline", "a.json", "--write-baseline", "b.json", "--lang", "fr")
     assert french.exit_code == 2 and "--baseline et --write-baseline ne s'emploient pas ensemble" in french.stderr
+
+
+# --- the baseline of the config file: what a bare run and the pre-commit hook use -------------------
+
+def test_a_bare_run_uses_the_config_baseline_relative_to_the_config_file(folder, monkeypatch):
+    (folder / "estate").mkdir()
+    (folder / "estate.yaml").rename(folder / "estate" / "estate.yaml")
+    (folder / ".si-lint.yaml").write_text("paths: [estate/]\nbaseline: si-lint-baseline.json\n", encoding="utf-8")
+    bare = ["--today", "2026-11-23", "--lang", "en"]
+    missing = CliRunner().invoke(main, bare, catch_exceptions=False)
+    assert missing.exit_code == 2 and "`si-lint --write-baseline si-lint-baseline.json`" in missing.stderr
+    written = CliRunner().invoke(main, [*bare, "--write-baseline", "si-lint-baseline.json"], catch_exceptions=False)
+    assert (written.exit_code, written.stdout) == (0, "")
+    (folder / "estate").joinpath("sub").mkdir()
+    monkeypatch.chdir(folder / "estate" / "sub")  # found from a subfolder, read relative to the config file
+    clean = CliRunner().invoke(main, bare, catch_exceptions=False)
+    assert (clean.exit_code, clean.stdout) == (0, "No problems found in 1 file.\n")
+    assert clean.stderr == "si-lint: baseline ../../si-lint-baseline.json: 5 known findings not shown\n"
+    monkeypatch.chdir(folder)
+    (folder / "estate" / "estate.yaml").write_text(EDITED, encoding="utf-8")
+    assert CliRunner().invoke(main, bare, catch_exceptions=False).exit_code == 1  # hr is new
+
+
+def test_the_baseline_flag_wins_over_the_config_baseline(folder):
+    (folder / ".si-lint.yaml").write_text("baseline: elsewhere.json\n", encoding="utf-8")
+    invoke("--write-baseline", "baseline.json")
+    assert invoke("--baseline", "baseline.json").exit_code == 0
+    assert invoke().exit_code == 2  # elsewhere.json was never written

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+import json
 import shutil
 import textwrap
 
@@ -67,7 +69,7 @@ def check(*args):
 
 
 def effective(**flags):
-    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, "en", TODAY)
+    return resolve({key.replace("_", "-"): value for key, value in flags.items()}, None, "en", TODAY, Path.cwd())
 
 
 # --- discovery ---------------------------------------------------------------------
@@ -313,6 +315,26 @@ def test_config_command_shows_each_value_and_where_it_came_from(project):
     assert lines["lang"].split()[:4] == ["lang", "en", "#", "environment"]
 
 
+def test_config_command_shows_paths_baseline_preview_and_products_dir(project):
+    (project / "estate").mkdir()
+    (project / "products").mkdir()
+    write(project / ".si-lint.yaml", "paths: [estate/]\nbaseline: si-lint-baseline.json\npreview: true\n"
+                                     "products-dir: products\n")
+    lines = {line.split()[0]: line.split() for line in invoke("config").stdout.splitlines()}
+    assert lines["paths"] == ["paths", "estate", "#", ".si-lint.yaml:1:1"]
+    assert lines["baseline"] == ["baseline", "si-lint-baseline.json", "#", ".si-lint.yaml:2:1"]
+    assert lines["preview"] == ["preview", "true", "#", ".si-lint.yaml:3:1"]
+    assert lines["products-dir"] == ["products-dir", "products", "#", ".si-lint.yaml:4:1"]
+
+
+def test_config_command_shows_the_four_keys_unset_too(project):
+    lines = {line.split()[0]: line.split() for line in invoke("config", "--lang", "fr").stdout.splitlines()}
+    assert lines["paths"] == ["paths", "(le", "dossier", "courant)", "#", "par", "défaut"]
+    assert lines["baseline"] == ["baseline", "(aucun)", "#", "par", "défaut"]
+    assert lines["preview"] == ["preview", "false", "#", "par", "défaut"]
+    assert lines["products-dir"] == ["products-dir", "(aucun)", "#", "par", "défaut"]
+
+
 def test_config_command_with_no_file_shows_the_defaults(project):
     result = invoke("config")
     assert result.exit_code == 0
@@ -324,8 +346,8 @@ def test_config_command_with_no_file_shows_the_defaults(project):
 
 BAD = [
     ("unknown key", "select: [ACC]\nfail_on: error\n",
-     ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: paths, select, "
-     "ignore, extend-select, preview, severity, fail-on, rules-dir, products-dir, options, lang"),
+     ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: paths, baseline, "
+     "select, ignore, extend-select, preview, severity, fail-on, rules-dir, products-dir, options, lang"),
     ("unknown code in select", "select:\n  - ACC001\n  - ACX\n",
      ".si-lint.yaml:3:5: select: unknown rule code or prefix 'ACX' (did you mean 'ACC'?); `si-lint rules` lists them"),
     ("unknown code in ignore", "ignore: [ZZZ999]\n",
@@ -382,8 +404,10 @@ BAD = [
      ".si-lint.yaml:1:40: options.content_categories: '' is not valid: expected an application category, like "
      "office or messaging"),
     ("not a mapping", "- select\n",
-     ".si-lint.yaml:1:1: a config file is a mapping of keys (paths, select, ignore, extend-select, preview, "
-     "severity, fail-on, rules-dir, products-dir, options, lang)"),
+     ".si-lint.yaml:1:1: a config file is a mapping of keys (paths, baseline, select, ignore, extend-select, "
+     "preview, severity, fail-on, rules-dir, products-dir, options, lang)"),
+    ("baseline not text", "baseline: [a.json]\n",
+     ".si-lint.yaml:1:1: baseline: expected the path of a baseline file, like si-lint-baseline.json"),
     ("YAML syntax", "select: [ACC\nfail-on: error\n", ".si-lint.yaml:2:8: invalid YAML: "),
     ("duplicate key", "select: [ACC]\nselect: [GOV]\n", ".si-lint.yaml:2:1: duplicate key 'select': already defined "
      "at .si-lint.yaml:1:1; the file keeps only one, so merge the two or rename one"),
@@ -421,3 +445,12 @@ def test_a_bad_pyproject_table_is_an_error_naming_file_and_line(project, text, e
     assert result.exit_code == 2
     assert result.stderr.startswith("si-lint: error: " + expected), result.stderr
 
+
+
+@pytest.mark.parametrize("name", [".si-lint.yml", "si-lint.yml"])
+def test_a_config_file_with_the_yml_spelling_is_read_and_not_linted(project, name):
+    write(project / name, "ignore: [GOV002]\n")
+    result = CliRunner().invoke(main, ["--format", "json"])
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 1  # estate.yaml only: the config is not an estate file
+    assert "GOV002" not in {d["code"] for d in report["diagnostics"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import re
 import shutil
 
@@ -34,13 +35,13 @@ def project(tmp_path, monkeypatch):
 
 def test_the_yaml_and_pyproject_examples_say_the_same(project):
     (project / ".si-lint.yaml").write_text(block("yaml"), encoding="utf-8")
-    from_yaml = resolve({}, None, "en", TODAY).settings
+    from_yaml = resolve({}, None, "en", TODAY, Path.cwd()).settings
     (project / ".si-lint.yaml").unlink()
     (project / "pyproject.toml").write_text(block("toml"), encoding="utf-8")
-    from_toml = resolve({}, None, "en", TODAY).settings
+    from_toml = resolve({}, None, "en", TODAY, Path.cwd()).settings
     assert from_yaml == from_toml
     assert (from_yaml.fail_on, from_yaml.ignore, from_yaml.severity) == ("error", ("COL005",), {"CLD005": "info"})
-    assert from_yaml.rules_dirs == ("policy/rules",)
+    assert from_yaml.rules_dirs == (str(project.resolve() / "policy" / "rules"),)
     assert from_yaml.options["min_availability"] == 99.95
 
 
@@ -49,3 +50,17 @@ def test_the_config_command_prints_what_the_doc_shows(project):
     shown = [line for line in block("text", 0).splitlines() if line != "..."]
     printed = CliRunner().invoke(main, ["config"]).stdout.splitlines()
     assert printed[:len(shown)] == shown
+
+
+# The configs behind each error the doc shows, in its order.
+ERRORS = ["select: [ACC]\nfail_on: error\n", "select: [ACC001, ACX]\n",
+          "options:\n  required_devices:\n    - windows\n    - amiga\n"]
+
+
+def test_the_errors_the_doc_shows_are_the_ones_si_lint_prints(project):
+    shown = block("text", 1).splitlines()
+    assert len(shown) == len(ERRORS)
+    for config, line in zip(ERRORS, shown):
+        (project / ".si-lint.yaml").write_text(config, encoding="utf-8")
+        result = CliRunner().invoke(main, ["config"])
+        assert (result.exit_code, result.stderr) == (2, line + "\n")

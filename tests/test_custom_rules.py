@@ -84,7 +84,7 @@ BAD_RULES = {
     "an unknown option": (lambda s: s.replace("min_availability}", "min_avail}"),
                           ":14:18: when: unknown option 'min_avail'"),
     "a message that cannot be filled": (lambda s: s.replace("'{id}' is used", "'{id' is used"),
-                                        ":20:3: en.message: unexpected '{' in field name"),
+                                        ":20:3: en.message: a '{' that is not closed"),
     "a placeholder a condition cannot fill": (lambda s: s.replace("promet que {value}", "promet que {target}"),
                                               ":33:3: fr.message: {target} cannot be filled in"),
     "a condition with no entity to test": (lambda s: s.replace("scope: applications", "scope: estate"),

@@ -186,3 +186,21 @@ def test_a_file_that_is_not_a_report_is_worded_in_french_too(tmp_path, reports):
     assert result.exit_code == 2
     assert result.stderr == (f"si-lint: erreur : {bad}: pas un rapport JSON de si-lint : (premier niveau) : champ "
                              "obligatoire « summary » manquant\n")
+
+
+def test_speaks_lang_even_when_the_reports_were_written_in_another(tmp_path):
+    french = []
+    for name, estate in (("avant", BEFORE), ("apres", AFTER)):
+        source = tmp_path / f"{name}.yaml"
+        source.write_text(textwrap.dedent(estate))
+        output = tmp_path / f"{name}.json"
+        invoke("check", source, "--format", "json", "--output", output, "--select", "ACC001,GOV002",
+               "--today", "2026-11-23", "--lang", "fr")
+        assert json.loads(output.read_text())["lang"] == "fr"
+        french.append(output)
+    result = invoke("diff", *french, "--lang", "en")
+    assert "Fixed (1):" in result.output
+    assert "ACC001 [error] Every application is usable from a standard web browser" in result.output
+    assert "navigateur" not in result.output
+    same = invoke("diff", *french, "--lang", "fr").output
+    assert "« crm »" in same  # a report in the language asked keeps its messages, figures and names

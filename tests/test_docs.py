@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO, run
 
-DOCUMENTS = ["README.md", "docs/estate-format.md"]
+DOCUMENTS = ["README.md", "docs/estate-format.md", "docs/products.md"]
 BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
 
 

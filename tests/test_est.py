@@ -248,7 +248,7 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
       a: {usage: support}
     """
     messages = {d.code: d.message for d in run(text, catalogue, lang="fr").diagnostics if d.code.startswith("EST")}
-    assert messages["EST002"].startswith("clé « a » en double, déjà définie en estate.yaml:3:3")
+    assert messages["EST002"].startswith("clé « a » en double, déjà définie à estate.yaml:3:3")
     assert messages["EST003"] == ("applications.b.delivery : « cloud » n'est pas l'une des valeurs permises : "
                                   "saas, paas, serverless, iaas, on-premise, desktop")
     assert messages["EST004"].startswith("le composant « zz » n'est pas défini : le définir ou corriger l'identifiant")

@@ -73,7 +73,7 @@ def test_the_pre_commit_recipe_uses_the_hook_this_repository_defines():
 
 
 def test_the_github_workflow_lints_to_the_sarif_file_it_uploads(project):
-    workflow = yaml.safe_load(block_with("yaml", "upload-sarif"))
+    workflow = yaml.safe_load(block_with("yaml", "setup-python"))
     steps = workflow["jobs"]["si-lint"]["steps"]
     (command,) = si_lint_commands(step.get("run", "") for step in steps)
     upload = next(step for step in steps if "upload-sarif" in step.get("uses", ""))
@@ -125,6 +125,18 @@ def test_the_baseline_commands(project):
     result = shell(use, project)
     assert result.returncode == 1
     assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["GOV002"]
+
+
+def test_the_pre_commit_adoption_path_lets_a_bare_run_pass_until_a_new_finding(project):
+    (write, name, add) = block_with("sh", "echo \"baseline: ").splitlines()
+    assert add.startswith("git add ")
+    for command in (write, name):
+        assert shell(command, project).returncode == 0
+    assert shell("si-lint", project).returncode == 0  # what the hook runs
+    (project / "estate" / "hr.yaml").write_text(VIOLATION.replace("payroll", "hr"), encoding="utf-8")
+    result = shell("si-lint", project)
+    assert result.returncode == 1
+    assert {line.split(":")[0] for line in result.stdout.splitlines()[:-1]} == {"estate/hr.yaml"}
 
 
 @pytest.mark.slow  # creates a virtual environment and installs the project

@@ -255,8 +255,8 @@ def test_missing_inventory_exits_2(tmp_path):
                                                      "did you mean `delivery`?"),
     ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      On Prem: onprem\n",
      "map.yaml:6:7: 'onprem' is not a value of `delivery`: expected one of saas, paas"),
-    ("columns:\n  Name: name\n  Hosting: provider\n", "map.yaml:3:3: `provider` is not a field a column can feed: "
-                                                      "it names entities an inventory does not define"),
+    ("columns:\n  Name: name\n  Exceptions: waivers\n", "map.yaml:3:3: `waivers` is not a field a column can feed: "
+                                                        "waivers are decisions, not facts of an inventory"),
     ("colums:\n  Name: name\n", "map.yaml:1:1: unknown key `colums`: did you mean `columns`?"),
     ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      X: [saas]\n",
      "map.yaml:6:7: `delivery` holds one value, not a list"),
@@ -439,16 +439,18 @@ def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_an
     result = invoke("--suggest-mapping", path, "--lang", "fr")
     assert result.exit_code == 0
     assert result.stdout.startswith("# Table de correspondance pour inv.csv, proposée par")
-    assert "columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n" in result.stdout
-    assert ("# Colonnes qui désignent des fournisseurs ou des stockages de données : un inventaire\n"
-            in result.stdout)
-    assert "#   Hébergeur: provider\n#   Fournisseur: provider\n#   Données: data\n" in result.stdout
-    assert result.stdout.endswith("ignore:\n  - Remarques\n")
+    # Providers and data stores are fields a column feeds (1.2); the second provider column is left to the user.
+    assert ("columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n  Hébergeur: provider\n"
+            "  Données: data\n") in result.stdout
+    assert result.stdout.endswith("ignore:\n  - Fournisseur\n  - Remarques\n")
     mapping = tmp_path / "map.yaml"
     mapping.write_text(result.stdout, encoding="utf-8")
     imported = import_csv(str(path), str(mapping))
-    # Nothing is dropped in silence: the columns left to the user are reported until they are ignored.
-    assert [(p.line, p.column) for p in imported.problems] == [(1, 4), (1, 5), (1, 6)]
+    [payroll] = imported.entities
+    assert (payroll.data["provider"], payroll.data["data"]) == ("ovh", ["salaires"])
+    # What the estate must still define is said, as notes: nothing of the source is lost.
+    assert [(p.line, p.column, p.lost, p.message.key) for p in imported.problems] == [
+        (2, 4, False, "import.csv.undefined.providers"), (2, 6, False, "import.csv.undefined.data_stores")]
 
 
 @pytest.mark.parametrize("header, field", [
@@ -458,3 +460,66 @@ def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_an
 ])
 def test_french_headers_of_dependencies_and_data_are_guessed(header, field):
     assert guess_field(header) == field
+
+
+# --- 1.2: providers, data stores and products from columns; IaaS with no provider is said -----------
+
+HOSTED = ("Application;Hébergement;Hébergeur;Données;Produit;Dépend de\n"
+          "ERP;Colocation;;;;\n"
+          "CRM;IaaS;;;;\n"
+          "Mail;On Prem;OVHcloud;Mail DB;exchange-2016;ERP\n"
+          "Wiki;Colocation;OVHcloud;Wiki DB, Mail DB;confluence-x;\n")
+HOSTED_MAPPING = ("columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
+                  "    values: {Colocation: iaas, On Prem: on-premise}\n"
+                  "  Hébergeur: provider\n  Données: data\n  Produit: product\n  Dépend de: depends_on\n")
+
+
+def _hosted(tmp_path, inventory: str = HOSTED, mapping: str = HOSTED_MAPPING):
+    (tmp_path / "inv.csv").write_text(inventory, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(mapping, encoding="utf-8")
+    return import_csv(str(tmp_path / "inv.csv"), str(tmp_path / "map.yaml"))
+
+
+def test_provider_data_and_product_columns_name_entities(tmp_path):
+    imported = _hosted(tmp_path)
+    apps = by_id(imported)
+    assert apps["mail"] == {"name": "Mail", "delivery": "on-premise", "provider": "ovhcloud", "data": ["mail-db"],
+                            "depends_on": ["erp"], "product": "exchange-2016"}
+    assert (apps["wiki"]["provider"], apps["wiki"]["data"], apps["wiki"]["product"]) == \
+        ("ovhcloud", ["wiki-db", "mail-db"], "confluence-x")
+    # Each entity the estate must still define, once, at the first cell naming it; a known product is not said.
+    notes = [(p.line, p.column, p.message.key) for p in imported.problems if not p.lost]
+    assert notes == [(3, 2, "import.csv.iaas_without_provider"),
+                     (4, 3, "import.csv.undefined.providers"), (4, 4, "import.csv.undefined.data_stores"),
+                     (5, 4, "import.csv.undefined.data_stores"), (5, 5, "import.csv.unknown_product")]
+
+
+def test_a_colocation_cell_read_as_iaas_with_no_provider_is_reported(tmp_path):
+    imported = _hosted(tmp_path)
+    # "Colocation" said more than IaaS: lost, so the import exits 1; "IaaS" itself is a note (row 3, above).
+    assert lost(imported) == [(2, 2)]
+    [problem] = [p for p in imported.problems if p.lost]
+    assert problem.message.params["text"] == "Colocation"
+    assert problem.message.params["what"].key == "import.csv.fill_provider"  # the mapping has a provider column
+    result = invoke(tmp_path / "inv.csv", "--mapping", tmp_path / "map.yaml", "--lang", "fr")
+    assert result.exit_code == 1
+    assert ("inv.csv : ligne 2, colonne B « Hébergement » : erreur : « Colocation » devient `delivery` iaas, sans "
+            "fournisseur : CLD001 ne peut distinguer un cloud public d'une colocation ou d'un centre de données "
+            "privé ; remplir sa cellule `provider`\n") in result.stderr
+
+
+def test_without_a_provider_column_the_report_says_what_to_map(tmp_path):
+    imported = _hosted(tmp_path, "Application;Hébergement\nERP;Colocation\nCRM;SaaS\n",
+                       "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
+                       "    values: {Colocation: iaas}\n")
+    [problem] = imported.problems
+    assert (problem.line, problem.column, problem.lost) == (2, 2, True)
+    assert problem.message.params["what"].key == "import.csv.map_provider"
+
+
+def test_iaas_with_its_provider_and_other_deliveries_are_not_reported(tmp_path):
+    imported = _hosted(tmp_path, "Application;Hébergement;Hébergeur\nERP;Colocation;Equinix\nCRM;SaaS;\n",
+                       "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
+                       "    values: {Colocation: iaas}\n  Hébergeur: provider\n")
+    assert [p.message.key for p in imported.problems] == ["import.csv.undefined.providers"]
+    assert lost(imported) == []

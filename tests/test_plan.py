@@ -53,12 +53,6 @@ def keys(findings) -> Counter:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.is_file() else p.name)
 def test_every_finding_of_the_run_is_in_exactly_one_action(path):
-    from si_lint.rules import engine
-    from si_lint.score import plan as planning, scorecard as scoring
-    from si_lint.rules.settings import Settings
-
-    result = engine.lint([str(path)], Settings(today=datetime.date(2026, 11, 23)))
-    assert planning._Scorer(result, scoring.Scorecard(result)).summed  # the plan's sum of checks is the model's
     plan, report = plan_of(path), check_of(path)
     assert keys(f for action in plan["actions"] for f in action["findings"]) == keys(report["diagnostics"])
     assert plan["findings"] == len(report["diagnostics"])
@@ -179,6 +173,8 @@ def fix(data, action):
     elif kind == "office-cost":
         for entity in action["entities"]:  # content applications, and access devices when they state a cost
             _entity(data, entity)["cost"]["per_user_month"] = 1
+    elif kind == "fix" and codes == {"CLD007"}:  # a supported version, stated over the product's
+        _entity(data, subject)["lifecycle"] = {"version": "2019", "end_of_support": "2099-12-31"}
     elif kind == "classify":
         _entity(data, subject)["usage"] = "business"
     elif kind == "owner":
@@ -221,6 +217,11 @@ def legacy_plan():
 LEGACY_ACTIONS = [action["id"] for action in plan_of(LEGACY)["actions"]]
 
 
+# Actions that change which applications need a component: the estimate keeps today's weights
+# (docs/plan.md), the re-lint weighs the estate as it becomes.
+REWIRING = ("foreign-data",)
+
+
 @pytest.mark.parametrize("action_id", LEGACY_ACTIONS)
 def test_each_action_of_the_legacy_plan_gains_what_it_announced(legacy_plan, tmp_path, action_id):
     """Fix what the action says (after its needs), lint again: its findings go, nothing comes, the score gains."""
@@ -236,7 +237,11 @@ def test_each_action_of_the_legacy_plan_gains_what_it_announced(legacy_plan, tmp
     cleared = Counter((f["code"], f["section"], f["entity"]) for f in action["findings"])
     assert found_before - found_after == cleared, action["title"]
     assert found_after - found_before == Counter(), action["title"]
-    assert round(after - before, 1) == action["gain"], action["title"]
+    if action["kind"] in REWIRING:
+        assert after > before, action["title"]  # what depends on what changed, and so did the weights
+        return
+    # The scores are rounded to one decimal, the gain once from the exact figures: they agree within 0.1.
+    assert abs((after - before) - action["gain"]) <= 0.1 + 1e-9, action["title"]
     assert after == action["score"]
 
 
@@ -286,7 +291,8 @@ def test_with_a_platform_and_a_lake_flows_are_routed_and_stores_exported_one_by_
         fix(data, action)
         after, left = _lint(tmp_path, data, action["kind"])
         assert found - left == Counter((f["code"], f["section"], f["entity"]) for f in action["findings"])
-        assert left - found == Counter() and round(after - score, 1) == action["gain"]
+        # Scores rounded to one decimal, the gain once from the exact figures: within 0.1.
+        assert left - found == Counter() and abs((after - score) - action["gain"]) <= 0.1 + 1e-9
 
 
 def test_the_legacy_plan_puts_shared_components_first_class(legacy_plan):
@@ -394,7 +400,9 @@ def test_the_text_plan_in_english_and_in_french(legacy_plan):
             .replace(".", ",", 1)) in french
     assert f"  1. {_points(first['gain'], 'fr')} · erreur · « office-desktop » : migrer vers une offre SaaS " \
            "véritable, multitenant" in french
-    assert "+0,4 point · avertissement" in french  # below two, a French point stays singular
+    small = next(action for action in legacy_plan["actions"] if 1 <= action["gain"] < 2)
+    shown = f"+{small['gain']:.1f}".replace(".", ",")
+    assert f"{shown} point · " in french  # below two, a French point stays singular
     assert "responsable : it-workstations" in french
     assert "prérequis : #" in french
     # an amount as the rules write it: « 10 € », not « 10 EUR »
@@ -427,10 +435,10 @@ def test_bad_input_is_exit_2():
     assert result.exit_code == 2 and "no such file" in result.output
 
 
-# --- the fast tally is the scoring model's ------------------------------------------
+# --- the what-if is the scoring model's ------------------------------------------
 
 def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run():
-    """The plan sums the scorecard's checks once; rescoring each variant whole must give the same scores."""
+    """The scorecard's what-if moves only the checks an action clears; rescoring each variant whole agrees."""
     import dataclasses
     import sys
 
@@ -444,7 +452,6 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
     from si_lint.rules.settings import Settings
 
     result = engine.lint_text(generate_estate(120), Settings(today=datetime.date(2026, 11, 23)), load_catalogue())
-    assert plan._Scorer(result, scoring.Scorecard(result)).summed  # else the plan rescores every action whole
     formed = plan.form(result)
     assert formed.score == scoring.scores(result)["estate"]["score"]
     actions = {action.id: action for action in formed.actions}
@@ -465,25 +472,6 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
     assert checked > 100
 
 
-def test_a_scoring_model_the_sum_does_not_know_is_rescored_whole_with_the_same_gains(monkeypatch):
-    from si_lint.rules import engine
-    from si_lint.score import plan
-    from si_lint.rules.settings import Settings
-
-    result = engine.lint([str(LEGACY)], Settings(today=datetime.date(2026, 11, 23)))
-    summed = {action.id: (action.gain, action.score) for action in plan.form(result).actions}
-    original = plan._Scorer.__init__
-
-    def unknown(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        self.summed = False
-        self.passed, self.weight = plan._tally(self.line)
-
-    monkeypatch.setattr(plan._Scorer, "__init__", unknown)
-    rescored = {action.id: (action.gain, action.score) for action in plan.form(result).actions}
-    assert rescored == summed
-
-
 def test_a_store_needed_through_depends_on_is_named_in_the_action(tmp_path):
     # INT002 fires on depends_on as on data (rules 1.1): the action names the store either way.
     path = tmp_path / "estate.yaml"
@@ -498,3 +486,47 @@ def test_a_store_needed_through_depends_on_is_named_in_the_action(tmp_path):
     titles = {action["id"]: action["title"] for action in plan_of(path)["actions"]}
     assert titles["foreign-data:webshop"] == ("Stop 'webshop' using orders, a store of another application: "
                                               "exchange through an integration platform or a data space")
+
+
+def test_the_gains_shown_never_rise_down_the_plan_of_a_generated_estate():
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate_estate
+
+    from si_lint.rules import engine
+    from si_lint.rules.catalogue import load_catalogue
+    from si_lint.rules.settings import Settings
+    from si_lint.score import plan
+
+    result = engine.lint_text(generate_estate(300), Settings(today=datetime.date(2026, 11, 23)), load_catalogue())
+    gains = [action.gain for action in plan.form(result).actions]
+    assert len(gains) > 100
+    assert all(later <= earlier for earlier, later in zip(gains, gains[1:]))
+
+
+def test_an_action_whose_findings_all_rest_on_facts_not_stated_asks_for_the_facts(tmp_path):
+    path = tmp_path / "estate.yaml"
+    path.write_text(textwrap.dedent("""\
+        version: 1
+        providers:
+          ms: {type: saas-vendor, offers: [saas]}
+        applications:
+          messagerie:
+            usage: support
+            owner: it
+            category: messaging
+            delivery: saas
+            tenancy: multi
+            updates: vendor
+            provider: ms
+            access: {browser: true, network: internet}
+            availability: {target: 99.9, own: 99.99}
+        """), encoding="utf-8")
+    for lang, words in (("en", "State the facts 'messagerie' leaves out (collaboration.native"),
+                        ("fr", "« messagerie » : indiquer les faits non renseignés (collaboration.native")):
+        plan = json.loads(invoke("plan", path, "--format", "json", "--today", TODAY, "--lang", lang,
+                                 "--select", "COL001,COL002,COL003").stdout)
+        (action,) = plan["actions"]
+        assert {f["code"] for f in action["findings"]} == {"COL001", "COL002", "COL003"}
+        assert action["title"].replace("\u00a0", " ").startswith(words), action["title"]

@@ -43,26 +43,27 @@ def test_one_product_shows_its_facts_versions_and_sources_in_french():
 
 
 @pytest.mark.parametrize("lang, description", [
-    ("en", "Google's cloud office suite (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), one service "
-           "run by Google for all its customers and used from a web browser."),
-    ("fr", "La bureautique cloud de Google (Gmail, Calendar, Drive, Docs, Sheets, Slides, Meet, Chat), un seul "
-           "service exploité par Google pour tous ses clients et utilisé depuis un navigateur web."),
+    ("en", "Chat, calls and meetings of Microsoft 365, from desktop and mobile apps or a web client."),
+    ("fr", "Messagerie instantanée, appels et réunions de Microsoft 365, depuis les applications de bureau et mobiles "
+           "ou un client web."),
 ])
 def test_the_description_is_in_the_language_asked(lang, description):
-    result = invoke("products", "google-workspace", "--lang", lang)
+    result = invoke("products", "microsoft-teams", "--lang", lang)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1] == f"  {description}"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_facts_are_shown_as_the_estate_writes_them(lang):
+def test_facts_are_shown_as_the_estate_writes_them(lang, tmp_path):
     """true/false as in YAML (not Python's True), a list's items joined by commas, [] for an empty list."""
     lines = invoke("products", "microsoft-teams", "--lang", lang).stdout.splitlines()
     assert "  access.browser: true" in lines
-    assert "  access.devices: windows, macos, linux, android, ios" in lines
-    assert "  access.installed_clients: []" in lines
-    lines = invoke("products", "google-workspace", "--lang", lang).stdout.splitlines()
+    assert "  access.devices: windows, macos, linux, chromebook, android, ios" in lines
+    lines = invoke("products", "microsoft-365", "--lang", lang).stdout.splitlines()
     assert "  collaboration.native: true" in lines and "  collaboration.single_version: true" in lines
+    own = own_entry(tmp_path / "products", "kiosk", "A kiosk.", facts="{access: {installed_clients: []}}", backs="[access]")
+    lines = invoke("products", "kiosk", "--products-dir", str(own), "--lang", lang).stdout.splitlines()
+    assert "  access.installed_clients: []" in lines
 
 
 def test_a_false_fact_is_false(tmp_path):

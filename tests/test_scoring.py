@@ -94,8 +94,10 @@ def test_stores_and_flows_count_for_their_applications_and_estate_wide_rules_onc
     """
     scored = score_of(text, catalogue, select=("DAT001", "DAT002", "INT001"))
     # DAT001 x3 stores (error 3; orders-db fails), DAT002 once (info 1, passes), INT001 x1 flow (warning 2, fails)
-    assert scored["estate"] == {"score": 58.3, "waived_share": 0.0, "checks": 5, "passed": 3, "failed": 2,
-                                "waived": 0}
+    assert scored["unweighted"] == {"score": 58.3, "waived_share": 0.0, "checks": 5, "passed": 3, "failed": 2,
+                                    "waived": 0}
+    # Weighted by impact: the flow concerns both its ends (2), the lake no application (the average, 1).
+    assert scored["estate"]["score"] == round(100 * (3 + 3 + 1) / (3 * 3 + 1 + 2 * 2), 1)
     assert scored["categories"]["DAT"]["score"] == 70.0
     assert scored["categories"]["INT"]["score"] == 0.0
     # orders owns orders-db (failed) and is an end of the flow (failed); crm owns crm-db (passed)
@@ -184,7 +186,8 @@ def test_statistics_counts_findings_per_rule_then_prints_the_scores(estate):
     lines = result.output.splitlines()
     assert lines[1].split() == ["1", "1", "ACC001", "error", "browser-access"]
     assert lines[2].split() == ["1", "0", "GOV002", "warning", "owner"]
-    assert "  estate      46.7%  (6 checks: 3 passed, 2 failed, 1 waived; waived 20.0%)" in lines
+    assert "  estate          46.7%  (6 checks: 3 passed, 2 failed, 1 waived; waived 20.0%)" in lines
+    assert "  without impact  46.7%  (6 checks: 3 passed, 2 failed, 1 waived; waived 20.0%)" in lines
     assert any(line.split()[:2] == ["CLD", "n/a"] for line in lines)
     assert "'b' is not usable" not in result.output  # the counts replace the findings
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from pathlib import Path
 
 import click
 
@@ -11,10 +12,11 @@ from .shared import Command, default_lang, lang_option, run
 from ..i18n.messages import say
 from ..report import one_line
 from ..config import DEFAULT, ENVIRONMENT, Effective, resolve
+from ..config.reading import shown
 
 
-def describe(effective: Effective) -> str:
-    """One line per key: the effective value and where it came from."""
+def describe(effective: Effective, root: Path) -> str:
+    """One line per key: the effective value and where it came from; folders relative to `root`."""
     settings = effective.settings
     lang = settings.lang
 
@@ -22,12 +24,17 @@ def describe(effective: Effective) -> str:
         return ", ".join(values) if values else say(lang, "config.show.none")
 
     rows = [
+        ("paths", ", ".join(shown(Path(path), root) for path in effective.paths)
+         or say(lang, "config.show.current_folder")),
+        ("baseline", shown(Path(effective.baseline), root) if effective.baseline else say(lang, "config.show.none")),
         ("select", say(lang, "config.show.every_rule") if settings.select is None else listing(settings.select)),
         ("ignore", listing(settings.ignore)),
         ("extend-select", listing(settings.extend_select)),
         ("severity", listing([f"{code}={level}" for code, level in sorted(settings.severity.items())])),
         ("fail-on", settings.fail_on),
-        ("rules-dir", listing(settings.rules_dirs)),
+        ("preview", "true" if settings.preview else "false"),
+        ("rules-dir", listing([shown(Path(folder), root) for folder in settings.rules_dirs])),
+        ("products-dir", listing([shown(Path(folder), root) for folder in settings.products_dirs])),
         ("lang", settings.lang),
     ]
     for name, value in settings.options.items():
@@ -49,8 +56,10 @@ def describe(effective: Effective) -> str:
 def command(config_path, lang):
 
     def body():
-        effective = resolve({"lang": lang}, config_path, default_lang(), datetime.date.today())
-        click.echo(describe(effective), nl=False)
+        here = Path.cwd().resolve()
+        effective = resolve({"lang": lang}, here / config_path if config_path else None, default_lang(),
+                            datetime.date.today(), here)
+        click.echo(describe(effective, here), nl=False)
         return 0
 
     sys.exit(run(body, lang, config_path))

@@ -29,9 +29,12 @@ from ..report import one_line
 def diff_command(old, new, format_name, lang):
     def body():
         before, after = read_report(old), read_report(new)
+        words = lang_in_force(lang)
+        for document in (before, after):
+            reword(document, words)
         changes = compare(before, after)
         write = markdown if format_name == "markdown" else text
-        write_output(write(changes, lang_in_force(lang)), None)
+        write_output(write(changes, words), None)
         return 1 if changes["new"] or changes["reopened"] else 0
 
     sys.exit(run(body, lang))
@@ -63,6 +66,21 @@ def _schema_problem(document) -> Optional[Text]:
     steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
     where = "/".join(str(step) for step in steps) or Text("schema.top_level")
     return Text("diff.at", where=where, problem=problem)
+
+
+def reword(document: dict, lang: str) -> None:
+    """Give each finding the words to show in `lang`: its message when the report is in that language (or does
+    not say which it is in), else its rule's title, the one text si-lint has in both languages."""
+    written = document.get("lang")
+    if written in (None, lang):
+        return
+    from ..rules.catalogue import load_catalogue
+
+    rules = load_catalogue().rules
+    for finding in document["diagnostics"] + document.get("waived", []):
+        rule = rules.get(finding["code"])
+        if rule is not None:
+            finding["shown"] = rule.text("title", lang)
 
 
 # --- comparing -------------------------------------------------------------------
@@ -141,6 +159,10 @@ def _place(finding: dict) -> str:
     return f"{one_line(finding['file'])}:{finding['line']}:{finding['column']}"
 
 
+def _shown(finding: dict) -> str:
+    return finding.get("shown", finding["message"])
+
+
 _KINDS = ("fixed", "new", "now_waived", "reopened")
 
 
@@ -161,7 +183,7 @@ def text(changes: dict, lang: str) -> str:
         if changes[key]:
             lines += ["", say(lang, "diff.heading", kind=Text("diff." + key), n=len(changes[key]))]
             lines += [f"  {_place(f)}: {one_line(f['code'])} [{say(lang, 'severity.' + f['severity'])}] "
-                      f"{one_line(f['message'])}" for f in changes[key]]
+                      f"{one_line(_shown(f))}" for f in changes[key]]
     lines += ["", say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
               else say(lang, "diff.nothing")]
     return "\n".join(lines) + "\n"
@@ -191,7 +213,7 @@ def markdown(changes: dict, lang: str) -> str:
         if changes[key]:
             lines += ["", f"**{_md(say(lang, 'diff.heading_md', kind=Text('diff.' + key), n=len(changes[key])))}**", ""]
             lines += [f"- `{one_line(f['code'])}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` "
-                      f"{_md(f['message'])}" for f in changes[key]]
+                      f"{_md(_shown(f))}" for f in changes[key]]
     lines += ["", _md(say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
                   else say(lang, "diff.nothing"))]
     return "\n".join(lines) + "\n"

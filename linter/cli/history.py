@@ -11,7 +11,7 @@ import sys
 import click
 
 from .. import __version__
-from .shared import Command, csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
+from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
 from ..i18n.messages import count, family_name, families, percent, say
 
 @click.command("history", cls=Command, help="help.cmd.history", epilog="help.exit.history")
@@ -32,9 +32,10 @@ def history_command(paths, revisions, since, max_count, format_name, output, tod
         separator = delimiter(csv_delimiter, format_name)
         from ..score.history import history
 
-        effective = resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
-        points = history(list(paths or effective.paths or (".",)), effective.settings, effective.catalogue, revisions, since, max_count, today)
-        language = effective.settings.lang
+        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
+        points = history(project.targets(paths), project.settings, project.catalogue, revisions, since, max_count,
+                         today)
+        language = project.settings.lang
         if format_name == "json":
             text = as_json(points)
         elif format_name == "csv":

@@ -5,17 +5,16 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import sys
 
 import click
 
 from .. import __version__
-from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, default_lang, delimiter, lang_option, lang_in_force, parse_today, run,
+from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, delimiter, lang_option, lang_in_force, lint_options, open_project, parse_today, run,
                       write_output)
 from ..rules.diagnostic import InputError
-from ..i18n.messages import Text, count, say
+from ..i18n.messages import Day, Text, count, say
 
 # Subcommands defined in their own modules, imported only when used so that
 # `si-lint estate.yaml` (the pre-commit path) stays fast: name -> "module:attribute".
@@ -128,21 +127,13 @@ def format_names() -> list:
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="text", help="help.opt.format")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
               help="help.opt.output.report")
-@lang_option
 @click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.rules_dir")
-@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.products_dir")
-@click.option("--preview", is_flag=True, default=None, help="help.opt.preview")
+@lint_options
 @click.option("--stdin-filename", metavar="help.var.path", help="help.opt.stdin_filename")
 @click.option("--show-waived", is_flag=True, help="help.opt.show_waived")
 @click.option("--statistics", is_flag=True, help="help.opt.statistics")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.opt.fail_on")
-@click.option("--select", default=None, metavar="help.var.codes", help="help.opt.select")
-@click.option("--ignore", default=None, metavar="help.var.codes", help="help.opt.ignore")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.config")
+@click.option("--exit-zero", is_flag=True, help="help.opt.exit_zero")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file",
               help="help.opt.baseline")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file",
@@ -151,33 +142,37 @@ def format_names() -> list:
 @click.option("--history", "history_path", type=click.Path(dir_okay=False), metavar="help.var.file",
               help="help.opt.history")
 def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
-          fail_on, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter, history_path):
+          fail_on, exit_zero, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter,
+          history_path):
     if baseline_path and write_baseline:
         raise Misuse(Text("baseline.not_both"))
     if history_path and format_name != "html":
         raise Misuse(Text("history.html_only"))
 
     def body():
-        from .. import config
         from ..rules import engine
 
         separator = delimiter(csv_delimiter, format_name)
-        flags = {"lang": lang, "fail-on": fail_on, "rules-dir": tuple(rules_dirs) or None,
-                 "products-dir": tuple(products_dirs) or None, "preview": preview,
-                 "select": _codes(select), "ignore": _codes(ignore)}
-        effective = config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
-        estate = paths or effective.paths or (".",)
-        result = engine.lint(estate, effective.settings, effective.catalogue, stdin_filename)
+        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today,
+                               **{"fail-on": fail_on, "baseline": baseline_path})
+        result = engine.lint(project.targets(paths), project.settings, project.catalogue, stdin_filename,
+                             project.products)
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
-        if write_baseline or baseline_path:
+        if write_baseline:
             from ..rules import baseline
 
-            if write_baseline:
-                written = baseline.write(write_baseline, result.diagnostics, language)
-                _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
-                                     path=write_baseline))
-            result, note = baseline.filter_result(result, write_baseline or baseline_path)
+            written = baseline.write(write_baseline, result.diagnostics, language)
+            _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
+                                 path=write_baseline))
+            result = baseline.unrecorded(result)
+            if not result.diagnostics:  # all recorded: the note above is the whole answer
+                return 0
+        elif project.effective.baseline:
+            from ..rules import baseline
+
+            # --baseline as written; the config's, relative to the folder the command runs in
+            result, note = baseline.filter_result(result, baseline_path or project.name(project.effective.baseline))
             _note(language, note)
         if statistics:
             from ..score import scorecard as scoring
@@ -192,16 +187,9 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
             text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
                                  csv_delimiter=separator, trend=trend)
         write_output(text, output)
-        return 1 if result.failed() else 0
+        return 1 if result.failed() and not exit_zero else 0
 
     sys.exit(run(body, lang, config_path))
-
-
-def _codes(value):
-    """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
-    if value is None:
-        return None
-    return tuple(code.strip().upper() for code in value.split(",") if code.strip())
 
 
 def _note(lang: str, text) -> None:
@@ -343,10 +331,18 @@ def _product_sheet(product, lang: str) -> str:
         lines += ["", say(lang, "cli.products.support")]
         lines += ["  " + say(lang, "cli.products.version_end", version=version, end=end)
                   for version, end in product.versions.items()]
+    if product.not_documented:
+        lines += ["", say(lang, "cli.products.not_documented", facts=", ".join(product.not_documented))]
     lines += ["", say(lang, "cli.products.sources")]
     for source in product.sources:
-        lines += [f"  {source['title']}", f"    {source['url']}",
-                  "    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]), checked=source["checked"])]
+        lines += [f"  {source['title']}", f"    {source['url']}"]
+        if "quotes" in source:
+            lines += ["    " + say(lang, "cli.products.checked", checked=Day(source["checked"]))]
+            lines += ["      " + say(lang, "cli.products.quote", fact=fact, quote=quote)
+                      for fact, quote in source["quotes"].items()]
+        else:  # a company's own entry may name the facts a page backs without quoting it
+            lines += ["    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]),
+                                   checked=Day(source["checked"]))]
     return "\n".join(lines) + "\n"
 
 

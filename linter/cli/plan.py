@@ -1,8 +1,4 @@
-"""`si-lint plan PATHS`: the remediation plan (`plan.py`) as text, markdown, json or csv.
-
-The json form is a contract other tools read; its schema ships as
-`si_lint/schemas/plan.schema.json`.
-"""
+"""`si-lint plan PATHS`: the remediation plan (`score/plan.py`) in one of the formats of `report/plan.py`."""
 
 from __future__ import annotations
 
@@ -10,17 +6,14 @@ import sys
 
 import click
 
-from .. import __version__
-from .shared import Command, csv_delimiter_option, delimiter, lint_options, parse_today, resolve, run, write_output
-from ..i18n.messages import Listing, count, percent, plural_key, render, say
-from ..score.plan import form, gain_words
+from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
 
-FORMATS = ("text", "markdown", "json", "csv")
+from ..report.plan import FORMATS, write
 
 
 @click.command("plan", cls=Command, help="help.cmd.plan", epilog="help.exit.plan")
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", help="help.opt.format")
+@click.option("--format", "format_name", type=click.Choice(list(FORMATS)), default="text", help="help.opt.format")
 @click.option("--top", type=click.IntRange(min=1), default=None, metavar="help.var.n", help="help.opt.top")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
               help="help.opt.output.plan")
@@ -30,155 +23,13 @@ FORMATS = ("text", "markdown", "json", "csv")
 def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, rules_dirs, products_dirs, preview,
                  select, ignore, config_path):
     def body():
-        separator = delimiter(csv_delimiter, format_name)
         from ..rules import engine
+        from ..score.plan import form
 
-        effective = resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
-        result = engine.lint(paths or effective.paths or (".",), effective.settings, effective.catalogue)
-        plan = form(result, top=top)
-        language = result.settings.lang
-        if format_name == "json":
-            text = as_json(plan, language, top)
-        elif format_name == "csv":
-            text = as_csv(plan, language, top, separator)
-        elif format_name == "markdown":
-            text = as_markdown(plan, language, top)
-        else:
-            text = as_text(plan, language, top)
-        write_output(text, output)
+        separator = delimiter(csv_delimiter, format_name)
+        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today)
+        result = engine.lint(project.targets(paths), project.settings, project.catalogue, products=project.products)
+        write_output(write(format_name, form(result, top=top), result.settings.lang, top, separator), output)
         return 0
 
     sys.exit(run(body, lang, config_path))
-
-
-# --- words shared by the formats -----------------------------------------------------
-
-def _score(lang: str, value) -> str:
-    return say(lang, "word.na") if value is None else percent(lang, value, 1)
-
-
-def _shown(plan, top) -> list:
-    return plan.actions[:top] if top else plan.actions
-
-
-def _ranks(plan) -> dict:
-    return {action.id: rank for rank, action in enumerate(plan.actions, 1)}
-
-
-def _summary(plan, lang: str, top) -> list:
-    """The lines that open a plan: how many actions, the score today and when all is done."""
-    if not plan.actions:
-        return [say(lang, "plan.nothing")]
-    lines = [say(lang, "plan.heading", actions=count(lang, "plan.actions", len(plan.actions)),
-                 findings=count(lang, "plan.findings", plan.findings)),
-             say(lang, "plan.scores", today=_score(lang, plan.score), done=_score(lang, plan.done))]
-    if top and top < len(plan.actions):
-        lines.append(say(lang, plural_key(lang, "plan.shown", top), n=top, total=len(plan.actions)))
-        lines.append(say(lang, plural_key(lang, "plan.first", top), n=top, score=_score(lang, plan.top_score)))
-    if plan.unread:
-        lines.append(say(lang, "report.unread", n=plan.unread))
-    return lines
-
-
-def _place(d) -> str:
-    return f"{d.file}:{d.line}:{d.column}"
-
-
-# --- text -------------------------------------------------------------------------------
-
-def as_text(plan, lang: str, top=None) -> str:
-    lines = [say(lang, "plan.title"), ""] + _summary(plan, lang, top)
-    ranks = _ranks(plan)
-    for rank, action in enumerate(_shown(plan, top), 1):
-        severity = f" · {say(lang, 'severity.' + action.severity)}" if action.severity else ""
-        lines += ["", f"{rank:>3}. {gain_words(lang, action)}{severity} · {render(lang, action.title)}"]
-        about = []
-        if action.owner:
-            about.append(say(lang, "plan.owner_is", owner=action.owner))
-        if action.applications:
-            about.append(say(lang, "plan.applications_are", applications=Listing(action.applications)))
-        if action.needs:
-            about.append(say(lang, "plan.needs", actions=Listing(f"#{ranks[need]}" for need in action.needs)))
-        if about:
-            lines.append("     " + " · ".join(about))
-        lines += [f"     {_place(d)}: {d.code} [{say(lang, 'severity.' + d.severity)}] {d.message}"
-                  for d in action.findings]
-    return "\n".join(lines) + "\n"
-
-
-# --- markdown ---------------------------------------------------------------------------
-
-def _md(value: str) -> str:
-    """Text that markdown shows as written, in a table cell too."""
-    for char in "\\`*_[]<>|#":
-        value = value.replace(char, "\\" + char)
-    return value.replace("\n", " ")
-
-
-def as_markdown(plan, lang: str, top=None) -> str:
-    lines = [f"### {say(lang, 'plan.title')}", ""]
-    for line in _summary(plan, lang, top):  # our own words, markdown as written: one paragraph each
-        lines += [line, ""]
-    if plan.actions:
-        columns = ("rank", "action", "gain", "severity", "owner", "applications", "findings")
-        lines += ["| " + " | ".join(say(lang, "plan.col." + c) for c in columns) + " |",
-                  "|---:|---|---:|---|---|---|---|"]
-        for rank, action in enumerate(_shown(plan, top), 1):
-            codes = ", ".join(dict.fromkeys(d.code for d in action.findings))
-            cells = [str(rank), _md(render(lang, action.title)), _md(gain_words(lang, action)),
-                     say(lang, "severity." + action.severity) if action.severity else "",
-                     _md(action.owner or ""), _md(", ".join(action.applications)),
-                     f"{len(action.findings)} ({codes})" if codes else "0"]
-            lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
-
-
-# --- json -------------------------------------------------------------------------------
-
-def document(plan, lang: str, top=None) -> dict:
-    """The contract: `{"actions": [{"title", "gain", "severity", "owner", "applications", "findings"}]}`."""
-    return {
-        "version": 1,
-        "tool": {"name": "si-lint", "version": __version__},
-        "score": plan.score,
-        "score_when_done": plan.done,
-        "findings": plan.findings,
-        "actions": [{
-            "id": action.id,
-            "kind": action.kind,
-            "title": render(lang, action.title),
-            "gain": action.gain,
-            "gain_exact": round(action.exact, 6),
-            "score": action.score,
-            "severity": action.severity,
-            "owner": action.owner,
-            "applications": list(action.applications),
-            "entities": list(action.entities),
-            "needs": list(action.needs),
-            "findings": [{"code": d.code, "severity": d.severity, "section": d.section, "entity": d.entity,
-                          "file": d.file, "line": d.line, "column": d.column, "message": d.message}
-                         for d in action.findings],
-        } for action in _shown(plan, top)],
-    }
-
-
-def as_json(plan, lang: str, top=None) -> str:
-    import json
-
-    return json.dumps(document(plan, lang, top), indent=2, ensure_ascii=False) + "\n"
-
-
-# --- csv --------------------------------------------------------------------------------
-
-def as_csv(plan, lang: str, top=None, delimiter: str = ",") -> str:
-    """One row per action (spreadsheet.py: a BOM for Excel, `;` for French Excel, no formula)."""
-    from ..report.spreadsheet import csv_text, decimal
-
-    columns = ("rank", "id", "action", "gain", "score", "severity", "owner", "applications", "findings", "codes",
-               "needs")
-    rows = [[rank, action.id, render(lang, action.title), decimal(action.gain, delimiter),
-             decimal(action.score, delimiter), say(lang, "severity." + action.severity) if action.severity else "",
-             action.owner or "", " ".join(action.applications), len(action.findings),
-             " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs)]
-            for rank, action in enumerate(_shown(plan, top), 1)]
-    return csv_text([say(lang, "plan.col." + c) for c in columns], rows, delimiter)

@@ -41,10 +41,11 @@ def config_lang(config_path: Optional[str]) -> Optional[str]:
     from ..config.reading import read_config
 
     try:
-        path = Path(config_path) if config_path else discover(Path.cwd())
+        here = Path.cwd().resolve()
+        path = here / config_path if config_path else discover(here)
         if path is None or not path.is_file():
             return None
-        lang = read_config(path).values.get("lang")
+        lang = read_config(path, here).values.get("lang")
     except (InputError, OSError):  # the run itself reports a bad file, in the language it can find
         return None
     return lang if lang in LANGUAGES else None
@@ -364,10 +365,15 @@ def delimiter(value, format_name: str) -> str:
     return "\t" if value == "tab" else value or ","
 
 
-def resolve(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today):
-    """The settings and catalogue of a run from the `lint_options`, over the config file (InputError if bad)."""
-    from .. import config
+def open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today, **more_flags):
+    """The Project of the folder the command is run in, the `lint_options` over its config file (InputError if bad).
 
+    `more_flags`: config keys that only some commands take as flags (`fail-on` for check).
+    """
+    from ..project import Project
+
+    here = Path.cwd().resolve()  # the command line is the one place that reads the current folder
+    # Folders given as flags stay as written, relative to here: messages name their files as the user wrote them.
     flags = {"lang": lang, "rules-dir": tuple(rules_dirs) or None, "products-dir": tuple(products_dirs) or None,
-             "preview": preview, "select": codes(select), "ignore": codes(ignore)}
-    return config.resolve(flags, config_path, default_lang(), today or datetime.date.today())
+             "preview": preview, "select": codes(select), "ignore": codes(ignore), **more_flags}
+    return Project.from_root(here, flags, here / config_path if config_path else None, default_lang(), today)

@@ -10,17 +10,20 @@ from pathlib import Path
 import click
 
 from .shared import Command, lang_option, lang_in_force, run
+from ..load.loader import CONFIG_FILE_NAMES
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, say
 
-# starter file (package data) -> where it goes in DIR
-FILES = {"si-lint.yaml": ".si-lint.yaml", "estate.yaml": "estate/estate.yaml"}
+# starter file (package data) -> where it goes in DIR; each has a French twin, NAME.fr.yaml, whose config
+# sets `lang: fr`, so that a French team's runs, hooks and CI speak French whatever each machine's LANG.
+FILES = {"si-lint.yaml": CONFIG_FILE_NAMES[0], "estate.yaml": "estate/estate.yaml"}
 # The estate's JSON Schema, described in the user's language, where the starter's modeline points.
 SCHEMA = ".si-lint/estate.schema.json"
 
 
 def write_starter(folder: Path, lang: str = "en") -> list:
-    """Write the starter files into `folder`, refusing, before writing anything, whatever would be overwritten.
+    """Write the starter files, in `lang`, into `folder`, refusing, before writing anything, whatever would be
+    overwritten.
 
     A dangling symlink counts as there, and files are created without following
     links, so init never writes outside `folder`.
@@ -34,7 +37,7 @@ def write_starter(folder: Path, lang: str = "en") -> list:
         raise InputError(Text("init.already_there", paths=", ".join(dict.fromkeys(blocked))))
     starter = resources.files("si_lint").joinpath("starter")
     # Every content is ready before the first file is written: a failure leaves nothing half-done.
-    contents = {name: _schema(lang) if name == SCHEMA else starter.joinpath(name).read_text(encoding="utf-8")
+    contents = {name: _schema(lang) if name == SCHEMA else starter.joinpath(_in(name, lang)).read_text(encoding="utf-8")
                 for name in targets}
     for name, path in targets.items():
         try:
@@ -45,6 +48,11 @@ def write_starter(folder: Path, lang: str = "en") -> list:
         except OSError as error:
             raise InputError(Text("cli.cannot_write", path=str(path), reason=error.strerror or str(error))) from None
     return list(targets.values())
+
+
+def _in(name: str, lang: str) -> str:
+    """The starter file written in `lang`: estate.yaml in English, estate.fr.yaml in French."""
+    return name if lang == "en" else name.replace(".yaml", f".{lang}.yaml")
 
 
 def _schema(lang: str) -> str:

@@ -1,9 +1,9 @@
 """Configuration: the settings a run uses, from the flags over the config file over the defaults.
 
 The stages of reading a configuration, one module each: `discovery` finds
-the file, `reading` reads it with the position of every key, `checking`
+the file, `reading` reads it with the position of every key, `values`
 checks each key's value; `resolve` (here) merges them under the flags and
-loads the rule catalogue the codes are checked against; `command` is
+loads the rule catalogue the codes are checked against; `cli/config.py` is
 `si-lint config`.
 """
 
@@ -17,9 +17,9 @@ from ..rules.catalogue import Catalogue, load_catalogue
 from ..rules.diagnostic import SEVERITIES, InputError
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
-from . import checking
+from . import values
 from .discovery import discover
-from .reading import ALIASES, KEYS, read_config
+from .reading import ALIASES, KEYS, read_config, shown
 
 DEFAULT = "default"
 ENVIRONMENT = "environment"  # the language was taken from LC_ALL, LC_MESSAGES or LANG
@@ -33,49 +33,53 @@ class Effective:
     catalogue: Catalogue
     origins: dict  # key (options as `options.NAME`) -> DEFAULT | "FILE:LINE:COL" | "--flag" | ENVIRONMENT
     path: Optional[str]  # the config file read, if any
-    paths: tuple = ()  # the estate's paths the config names (`paths:`), relative to the current folder
+    paths: tuple = ()  # the estate's paths the config names (`paths:`), absolute
+    baseline: Optional[str] = None  # the baseline file: --baseline as written, else `baseline:`, absolute
 
 
-def resolve(flags: dict, config_path: Optional[str], env_lang: str, today) -> Effective:
+def resolve(flags: dict, config_path: Optional[Path], env_lang: str, today, root: Path) -> Effective:
     """Settings from flags over the config file over defaults.
 
     `flags` maps a config key to the flag's value, None when the flag was not
     given; `env_lang` is the language the environment asks for, used when no
-    flag or file sets one.
+    flag or file sets one. The config file is `config_path` when given, else the
+    one discovered from the folder `root` up; every folder it names is absolute.
     """
-    config = _config_file(config_path)
+    config = _config_file(config_path, root)
     source = _Sources(flags, config)
-    fail_on = source.pick("fail-on", lambda c: checking.choice(c, "fail-on", SEVERITIES), "warning")
-    lang = source.pick("lang", lambda c: checking.choice(c, "lang", LANGUAGES), None)
+    fail_on = source.pick("fail-on", lambda c: values.choice(c, "fail-on", SEVERITIES), "warning")
+    lang = source.pick("lang", lambda c: values.choice(c, "lang", LANGUAGES), None)
     if lang is None:
         lang, source.origins["lang"] = env_lang, ENVIRONMENT
-    rules_dirs = source.pick("rules-dir", lambda c: checking.folders(c, "rules-dir"), ())
-    products_dirs = source.pick("products-dir", lambda c: checking.folders(c, "products-dir"), ())
-    preview = source.pick("preview", lambda c: checking.flag(c, "preview"), False)
-    paths = source.pick("paths", checking.paths, ())
+    rules_dirs = source.pick("rules-dir", lambda c: values.folders(c, "rules-dir"), ())
+    products_dirs = source.pick("products-dir", lambda c: values.folders(c, "products-dir"), ())
+    preview = source.pick("preview", lambda c: values.flag(c, "preview"), False)
+    paths = source.pick("paths", values.paths, ())
+    baseline = source.pick("baseline", values.baseline, None)
     catalogue = load_catalogue(rules_dirs)
     select = source.codes("select", None, catalogue)
     ignore = source.codes("ignore", (), catalogue)
     extend_select = source.codes("extend-select", (), catalogue)
-    severity = source.pick("severity", lambda c: checking.severity(c, catalogue), {})
+    severity = source.pick("severity", lambda c: values.severity(c, catalogue), {})
     options = source.options()
     settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
                         severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
                         products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
-    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths))
+    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths),
+                     baseline)
 
 
-def _config_file(config_path: Optional[str]):
-    """The config file named, else the one found from the current folder, read and its keys checked; or None."""
+def _config_file(config_path: Optional[Path], root: Path):
+    """The config file named, else the one found from `root` up, read and its keys checked; or None."""
     if config_path is not None:
-        path = Path(config_path)
+        path = config_path
         if not path.is_file():
-            raise InputError(Text("config.no_file", path=config_path))
+            raise InputError(Text("config.no_file", path=shown(config_path, root)))
     else:
-        path = discover(Path.cwd())
+        path = discover(root)
     if path is None:
         return None
-    config = read_config(path)
+    config = read_config(path, root)
     for alias, key in ALIASES.items():
         if alias in config.values:
             values = {key if name == alias else name: value for name, value in config.values.items()}
@@ -102,7 +106,7 @@ class _Sources:
             self.origins[key] = f"--{key}"
             return self.flags[key]
         if key in self.values:
-            self.origins[key] = self.config.where(key)
+            self.origins[key] = str(self.config.where(key))
             return read(self.config)
         self.origins[key] = DEFAULT
         return default
@@ -114,21 +118,21 @@ class _Sources:
             if not flag and key == "select":
                 raise InputError(Text("config.empty_selection", key=f"--{key}"))
             for code in flag:
-                checking.check_code(code, catalogue, f"--{key}", key)
-        result = self.pick(key, lambda c: checking.code_list(c, key), default)
+                values.known_code(code, catalogue, f"--{key}", key)
+        result = self.pick(key, lambda c: values.code_list(c, key), default)
         if self.origins[key] not in (DEFAULT, f"--{key}"):
             if not result and key == "select":
                 raise InputError(Text("config.empty_selection", key=key), where=self.config.where(key))
             for code, where in result:
-                checking.check_code(code, catalogue, where, key)
+                values.known_code(code, catalogue, where, key)
             result = [code for code, _ in result]
         return tuple(result) if result is not None else None
 
     def options(self) -> dict:
         """The rule options: the defaults, with those the file sets."""
-        given = checking.options(self.config) if "options" in self.values else {}
+        given = values.options(self.config) if "options" in self.values else {}
         for name in DEFAULT_OPTIONS:
-            self.origins[f"options.{name}"] = self.config.where("options", name) if name in given else DEFAULT
+            self.origins[f"options.{name}"] = str(self.config.where("options", name)) if name in given else DEFAULT
         return {**DEFAULT_OPTIONS, **given}
 
 

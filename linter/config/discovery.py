@@ -1,5 +1,6 @@
-"""Finding the config file: `.si-lint.yaml`, `si-lint.yaml` or `pyproject.toml` with a `[tool.si-lint]` table,
-in the current folder and then upward, stopping at the repository root (the folder holding `.git`)."""
+"""Finding the config file: `.si-lint.yaml`, `.si-lint.yml`, `si-lint.yaml`, `si-lint.yml`, or `pyproject.toml`
+with a `[tool.si-lint]` table, in the run's root folder and then upward, stopping at the repository root (the
+folder holding `.git`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import os
 from pathlib import Path
 from typing import Optional
 
-FILE_NAMES = (".si-lint.yaml", "si-lint.yaml", "pyproject.toml")
+from ..load.loader import CONFIG_FILE_NAMES
+
+FILE_NAMES = CONFIG_FILE_NAMES + ("pyproject.toml",)
 
 
 def discover(start: Path) -> Optional[Path]:

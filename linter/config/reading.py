@@ -12,13 +12,13 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Union
 
-from ..rules.diagnostic import InputError
+from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
 from ..i18n.messages import Text
 
-KEYS = ("paths", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
+KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
         "options", "lang")
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}
@@ -31,22 +31,24 @@ class ConfigFile:
     values: dict
     positions: Callable[[tuple], tuple]  # key path -> (line, column)
 
-    def where(self, *path) -> str:
+    def where(self, *path) -> Place:
         line, column = self.positions(path)
-        return f"{self.path}:{line}:{column}"
+        return Place(self.path, line, column)
 
 
-def read_config(path: Path) -> ConfigFile:
-    text = read_text(shown(path))  # named in messages as everywhere else in the config
+def read_config(path: Path, root: Path) -> ConfigFile:
+    """The config file at `path`, named in messages relative to `root`, the folder the run is resolved from."""
+    name = shown(path, root)
+    text = read_text(str(path), name=name)
     if path.name == "pyproject.toml":
-        return _read_toml(text, path)
-    return _read_yaml(text, path)
+        return _read_toml(text, path, name)
+    return _read_yaml(text, path, name)
 
 
-def _read_yaml(text: str, path: Path) -> ConfigFile:
+def _read_yaml(text: str, path: Path, name: str) -> ConfigFile:
     from ..load.loader import load_text, refuse_problems
 
-    document = load_text(text, shown(path))
+    document = load_text(text, name)
     refuse_problems(document)
     data = document.data if document.data is not None else {}
 
@@ -81,13 +83,35 @@ def parse_toml(text: str, path: str) -> dict:
         place = _TOML_ERROR_PLACE.search(message)
         where = f"{path}:{place.group(1)}:{place.group(2)}" if place else f"{path}:{text.count(chr(10)) + 1}:1"
         message = re.sub(r"\s*\(at end of document\)", "", _TOML_ERROR_PLACE.sub("", message))
-        raise InputError(Text("config.invalid_toml", problem=message), where=where) from None
+        raise InputError(Text("config.invalid_toml", problem=toml_problem(message)), where=where) from None
     except (ValueError, RecursionError) as error:  # integers past Python's limit, absurd nesting
         raise InputError(Text("config.invalid_toml", problem=str(error) or type(error).__name__), where=path) from None
 
 
-def _read_toml(text: str, path: Path) -> ConfigFile:
-    name = shown(path)
+# What the TOML parser says, in our words for both languages (its own text is English only).
+_TOML_PROBLEMS = {
+    "Invalid value": "config.toml.value",
+    "Unterminated string": "config.toml.string",
+    "Unclosed array": "config.toml.array",
+    "Unclosed inline table": "config.toml.table",
+    "Cannot overwrite a value": "config.toml.twice",
+    "Cannot declare": "config.toml.twice",
+    "Expected '=' after a key": "config.toml.equals",
+    "Expected newline or end of document": "config.toml.newline",
+    "Invalid initial character for a key part": "config.toml.key",
+    "Invalid statement": "config.toml.statement",
+    "Unescaped '\\' in a string": "config.toml.escape",
+    "Illegal character": "config.toml.character",
+}
+
+
+def toml_problem(message: str) -> Union[Text, str]:
+    """The parser's problem in our words; one we have not worded yet keeps the parser's text."""
+    key = next((key for start, key in _TOML_PROBLEMS.items() if message.startswith(start)), None)
+    return Text(key) if key is not None else message
+
+
+def _read_toml(text: str, path: Path, name: str) -> ConfigFile:
     data = parse_toml(text, name)
     tool = data.get("tool", {})
     table = tool.get("si-lint", {}) if isinstance(tool, dict) else {}
@@ -135,10 +159,10 @@ def _toml_positions(text: str) -> dict:
     return found
 
 
-def shown(path: Path) -> str:
-    """The path relative to the current folder, as the user would type it."""
+def shown(path: Path, root: Path) -> str:
+    """The path relative to `root`, as the user working there would type it."""
     try:
-        return Path(os.path.relpath(path)).as_posix()
+        return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:  # another drive, on Windows
         return path.as_posix()
 

@@ -14,6 +14,7 @@ The templates themselves live in `words_en.py` and `words_fr.py`.
 
 from __future__ import annotations
 
+import math
 from typing import Iterable, Optional, Union
 
 LANGUAGES = ("en", "fr")
@@ -99,6 +100,28 @@ class Money:
         return hash((self.amount, self.currency))
 
 
+class Day:
+    """A calendar day inside a sentence: `1 January 2025` in English, `1er janvier 2025` in French.
+
+    Made from the ISO text the estate holds; machine formats and file positions keep that text,
+    and text that is not a valid day is shown as it is.
+    """
+
+    __slots__ = ("iso",)
+
+    def __init__(self, iso) -> None:
+        self.iso = str(iso)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Day) and self.iso == other.iso
+
+    def __hash__(self) -> int:
+        return hash(self.iso)
+
+    def __repr__(self) -> str:
+        return f"Day({self.iso!r})"
+
+
 def frozen(value):
     """The value with its lists as tuples and its mappings hashable, so that it can be hashed and compared
     (a message may quote what the user wrote where text was expected: `type: {}`)."""
@@ -145,7 +168,7 @@ def plural_key(lang: str, key: str, n: int) -> str:
     return f"{key}.{'one' if one else 'other'}"
 
 
-def render(lang: str, value: Union[Text, Listing, Plural, Money, str, int, float, None]) -> str:
+def render(lang: str, value: Union[Text, Listing, Plural, Money, Day, str, int, float, None]) -> str:
     """Any message value in words: a Text, a Listing, a number in the language's form, or text as it is."""
     if isinstance(value, Text):
         filled = {name: render(lang, param) for name, param in value.params.items()}
@@ -160,7 +183,9 @@ def render(lang: str, value: Union[Text, Listing, Plural, Money, str, int, float
         return count(lang, value.key, value.n)
     if isinstance(value, Money):
         symbol = "€" if lang == "fr" and value.currency == "EUR" else value.currency
-        return f"{number(lang, value.amount)} {symbol}"
+        return f"{amount(lang, value.amount)} {symbol}"
+    if isinstance(value, Day):
+        return day(lang, value.iso)
     if isinstance(value, (tuple, list)):
         return ", ".join(render(lang, item) for item in value)
     if isinstance(value, bool):
@@ -181,6 +206,26 @@ def number(lang: str, value: Union[int, float]) -> str:
     if lang == "fr":
         return text.replace(",", " ").replace(".", ",")
     return text
+
+
+def amount(lang: str, value: Union[int, float]) -> str:
+    """A sum of money: whole amounts as they are, others to the cent (47.5 -> '47.50' in English, '47,50' in French)."""
+    if isinstance(value, int) or not math.isfinite(value) or value.is_integer():
+        return number(lang, value)
+    text = f"{value:,.2f}"
+    return text.replace(",", " ").replace(".", ",") if lang == "fr" else text
+
+
+def day(lang: str, iso: str) -> str:
+    """'2025-01-01' -> '1 January 2025' in English, '1er janvier 2025' in French; other text as it is."""
+    import datetime
+
+    try:
+        when = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    key = "date.first_of_month" if when.day == 1 else "date.day"
+    return say(lang, key, day=when.day, month=say(lang, f"month.{when.month}"), year=str(when.year))
 
 
 def percent(lang: str, value: Union[int, float], digits: Optional[int] = None) -> str:

@@ -29,6 +29,24 @@ WORDS = {
     "input.json.syntax": "invalid JSON syntax",
     # --- load (EST001, EST002) -----------------------------------------------------
     "load.invalid_yaml": "invalid YAML: {problem}",
+    # what the YAML parser found, in our words (EST001)
+    "load.yaml.mapping_here": "mapping values are not allowed here: put the value in quotes, or the key "
+                              "on a line of its own",
+    "load.yaml.colon": "could not find the ':' expected after a key",
+    "load.yaml.tab": "a tab character where YAML expects a value or an indentation: indent with spaces",
+    "load.yaml.bad_start": "a character that cannot start a value here (a tab, or a reserved one such as @ or `): "
+                          "indent with spaces, or put the value in quotes",
+    "load.yaml.key": "a key is expected here: check the indentation",
+    "load.yaml.dash": "a list entry ('-') is expected here: check the indentation",
+    "load.yaml.value": "a value is expected here",
+    "load.yaml.end": "the file ends before a quote or a bracket is closed",
+    "load.yaml.indentation": "unexpected content at this indentation: check the indentation",
+    "load.yaml.list": "',' or ']' is expected here, to continue or close the list",
+    "load.yaml.mapping": "',' or '}}' is expected here, to continue or close the mapping",
+    "load.yaml.escape": "an escape (\\) that YAML does not know: in double quotes, write \\\\ for a backslash",
+    "load.yaml.dash_here": "a list entry ('-') is not allowed here: check the indentation",
+    "load.yaml.colon_here": "an unexpected ':': put the value in quotes",
+    "load.yaml.anchor": "an anchor or alias name is written in letters and digits",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
                           "the file keeps only one, so merge the two or rename one",
     "load.key_not_scalar": "a mapping key must be a plain value, not a mapping or a list",
@@ -53,9 +71,14 @@ WORDS = {
     "schema.known_fields": "; known fields: {known}",
     "schema.invalid_id": "'{value}' is not a valid id: ids use lowercase letters, digits, '-' and '_', "
                          "starting with a letter",
+    "schema.not_fact_name": "'{value}' is not a fact name{hint}: name a fact ({options}) or lifecycle.<version>",
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
+    "schema.decimal_comma": "{value} is text, expected a number: write `{number}`, with a decimal point",
+    "schema.decimal_comma_split": "unknown field '{name}': on one line, between braces, a comma separates fields, "
+                                  "so `{key}: {written}` was read as two; write `{key}: {number}`, with a decimal point",
+    "schema.one_item_list": "{value} is {kind}, expected a list: write `[{item}]`, even for one item",
     "schema.such_as": "{expected} such as {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind}, expected {expected}",
@@ -101,12 +124,30 @@ WORDS = {
     "products.not_a_mapping": "a product file is a mapping with id, name, vendor, description, facts, sources",
     "products.id_not_file": "id: {id} must be the file's name ({file})",
     "ref.unknown_product": "product '{target}' is not in the catalogue{hint}: `si-lint products` lists them",
+    # said after a "not stated" finding when the application's product lists the field in `not_documented`
+    "unstated.not_documented": "; product {product}: {vendor} does not document {field}, so only the estate can "
+                               "state it",
     "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
                  "so remove one of these depends_on entries",
     # --- waivers (EST005) ----------------------------------------------------------------
     # --- words put into other messages -------------------------------------------------
     "word.or": "or",
     "word.and": "and",
+    # a day inside a sentence (machine formats keep 2025-01-01)
+    "date.day": "{day} {month} {year}",
+    "date.first_of_month": "1 {month} {year}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
     "word.text": "text",
     "word.boolean": "a boolean",
     "word.number": "a number",
@@ -138,10 +179,13 @@ WORDS = {
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
                                 "is one or a list of: {sections}",
     "rulefile.unknown_option": "{key}: unknown option {name}; known: {known}",
-    "rulefile.applies_to_check": "applies_to: a Python check chooses its own entities; `applies_to` goes with a `when` condition",
+    "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` "
+                                 "goes with a `when` condition or a check of one entity at a time",
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
+    "rulefile.brace_unclosed": "a '{{' that is not closed",
+    "rulefile.brace_alone": "a '}}' that closes nothing",
     "rulefile.declarative_placeholder": "{{{name}}} cannot be filled in; a condition's message can use {{id}}, {{name}}, {{value}} and the options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} is not a parameter name",
     "rulefile.when_or_check": "a rule needs exactly one of `when` (a condition) or `check`",
@@ -184,6 +228,17 @@ WORDS = {
     "config.not_a_mapping": "a config file is a mapping of keys ({keys})",
     "config.not_a_table": "[tool.si-lint] must be a table of keys ({keys})",
     "config.invalid_toml": "invalid TOML: {problem}",
+    "config.toml.value": "a value is expected here: text in quotes, a number, true or false, [a list] or {{a table}}",
+    "config.toml.string": "a string is not closed: add the closing quote",
+    "config.toml.array": "a list is not closed: add the closing ]",
+    "config.toml.table": "an inline table is not closed: add the closing }}",
+    "config.toml.twice": "a key or a table is defined twice: keep one",
+    "config.toml.equals": "'=' is expected after the key",
+    "config.toml.newline": "a new line is expected after the value: one key = value per line",
+    "config.toml.key": "a key is expected here: letters, digits, - and _, or a key in quotes",
+    "config.toml.statement": "neither a key = value line nor a [table] header",
+    "config.toml.escape": "a backslash (\\) that TOML does not know: write \\\\, or use single quotes",
+    "config.toml.character": "a character that TOML does not allow here (a string left open at the end of its line?)",
     "config.unknown_key": "unknown key {key}{hint}; known keys: {keys}",
     "config.code_list": "{key}: expected a list of rule codes or prefixes, like [ACC, CLD001]",
     "config.empty_selection": "{key}: selects no rule; name codes or prefixes, like ACC or CLD001 "
@@ -192,6 +247,7 @@ WORDS = {
     "config.folders_type": "{key}: expected a folder, or a list of folders",
     "config.folder_missing": "{key}: {value} is not a folder (paths are relative to the config file)",
     "config.paths_type": "paths: expected a file or folder of the estate, or a list of them, like [estate/]",
+    "config.baseline_type": "baseline: expected the path of a baseline file, like si-lint-baseline.json",
     "config.expect.currency": "an ISO 4217 currency code, like EUR",
     "config.expect.device_cost_default": "a cost per user per month, 0 or more, like 5.5",
     "config.expect.min_device_families": "a whole number of device families, from 0 to 6",
@@ -216,6 +272,7 @@ WORDS = {
     "config.show.file": "config file: {path}",
     "config.show.no_file": "(none found: defaults)",
     "config.show.none": "(none)",
+    "config.show.current_folder": "(the current folder)",
     "config.show.every_rule": "(every rule)",
     "config.show.default": "default",
     "config.show.environment": "environment (LC_ALL, LC_MESSAGES or LANG; en when unset)",
@@ -227,7 +284,7 @@ WORDS = {
     "cli.cannot_write": "{path}: cannot be written ({reason})",
     "cli.findings.one": "{n} finding",
     "cli.findings.other": "{n} findings",
-    "cli.baseline_written": "wrote {findings} to {path}",
+    "cli.baseline_written": "recorded {findings} in {path}",
     "cli.verified": "{passed} of {total} rules verified.",
     "cli.no_rule": "no rule {code}{hint}; `si-lint rules` lists them",
     "cli.no_product": "no product {id} in the catalogue{hint}; `si-lint products` lists them",
@@ -241,6 +298,9 @@ WORDS = {
     "cli.products.sources": "Sources (the vendor's own pages):",
     "cli.products.backs": "backs: {facts} (checked {checked})",
     # --- products sheet and history legend: a name and what it stands for ---------------------
+    "cli.products.checked": "read on {checked}; each fact and the page's sentence that states it:",
+    "cli.products.quote": "{fact}: \"{quote}\"",
+    "cli.products.not_documented": "Not documented by its vendor (state them on the application): {facts}",
     "cli.products.heading": "{id}: {name} ({vendor})",
     "cli.products.version_end": "{version}: {end}",
     "history.legend": "{family}: {name}",
@@ -285,12 +345,14 @@ WORDS = {
     "usage.no_such_path_or_command": "{path}: no such file, folder or command{hint}",
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline and --write-baseline cannot be used together: write the baseline first, then lint against it",
+    "baseline.missing": "no such baseline file: record today's findings in it with `si-lint --write-baseline {path}`",
     "baseline.cannot_write": "cannot write the baseline ({reason})",
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "
                                "write one with --write-baseline",
-    "baseline.language": "its estate-wide findings are matched by message, written in '{lang}': run with "
-                         "--lang {lang} (or `lang: {lang}` in the config), or write the baseline again",
+    "baseline.old_version": "written by an earlier si-lint, which recognised findings by their words: write it "
+                            "again with --write-baseline {path} (findings are now recognised by code, entity and "
+                            "field, in any language)",
     "baseline.known.one": "{n} known finding not shown",
     "baseline.known.other": "{n} known findings not shown",
     "baseline.fixed.one": "{n} entry fixed and can be removed",
@@ -329,6 +391,7 @@ WORDS = {
     "check.link_group": "any_of({members}) ({figure}%)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} for {users} of the {workforce} people ({weighted} per person)",
     "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a "
                             "cost)",
     # --- waivers (rules 1.1) -------------------------------------------------------------------
@@ -369,6 +432,8 @@ WORDS = {
     "field.Infrastructure.availability": "availability of this component alone, in percent, e.g. 99.995",
     "field.Infrastructure.waivers": "accepted exceptions to the rules that fire on this component",
     "field.Infrastructure.families": "for access-devices: the device families offered to people (ACC007)",
+    "field.Infrastructure.users": "for access-devices: how many people have this device (CST001 weights its cost "
+                                  "by users / workforce)",
     "field.Infrastructure.cost": "for access-devices: what a device costs per user per month (CST001)",
     "field.DataStore.name": "display name",
     "field.DataStore.description": "free text",
@@ -386,6 +451,8 @@ WORDS = {
     "field.Application.name": "display name",
     "field.Application.description": "free text",
     "field.Application.usage": "business (B) or support (S) in the B-I-S model",
+    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan "
+                                     "ranks by it; no rule reads it)",
     "field.Application.category": "free text; office, documents, messaging, collaboration and intranet are content categories (COL rules, CST001)",
     "field.Application.owner": "the team or person accountable for it",
     "field.Application.lifecycle": "the version in use and its end of support (CLD007); a plain text is a Backstage lifecycle stage",
@@ -401,6 +468,8 @@ WORDS = {
     "field.Application.updates": "vendor or customer: who installs new versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet, mainframe or other",
     "field.Application.access": "how people reach it",
+    "field.Application.interactive": "false for an application no person uses directly (EDI, batch, "
+                                     "machine-to-machine): ACC001-ACC006 do not apply; default true",
     "field.Application.access.browser": "usable from a standard web browser",
     "field.Application.access.devices": "the device families it is usable from; when left out, a browser with nothing to install counts as every family",
     "field.Application.access.installed_clients": "software users must install to use it",
@@ -413,6 +482,7 @@ WORDS = {
     "field.Application.exchange_formats": "the formats used to exchange documents outside, e.g. pdf, csv",
     "field.Application.audience": "internal and/or external: who uses it",
     "field.Application.users": "number of users",
+    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan and the scores weigh it)",
     "field.Application.availability": "what it promises its users, and its own figure",
     "field.Application.availability.target": "the availability it promises, in percent (AVL002 checks it end to end)",
     "field.Application.availability.own": "the application alone, without its dependencies, in percent; default 100",
@@ -437,7 +507,7 @@ WORDS = {
     "check.people.one": "{n} person",
     "check.people.other": "{n} people",
     "check.version": "version {version}",
-    "check.a_version": "a version",
+    "check.a_version": "an unstated version",
     "report.checks_count.one": "{n} check",
     "report.checks_count.other": "{n} checks",
     "cli.error": "error: {message}",
@@ -566,9 +636,10 @@ WORDS = {
     "stats.severity": "severity",
     "stats.name": "name",
     "stats.none": "No findings.",
-    "stats.scores": "Scores (share of applicable checks passed, weighted {weights}):",
+    "stats.scores": "Scores (share of applicable checks passed, weighted {weights}, and by impact: docs/scoring.md):",
     "stats.completeness": "Completeness: {share} of the facts the rules read are stated ({stated} of {read}); findings on the others say \"not stated\".",
     "stats.estate": "estate",
+    "stats.unweighted": "without impact",
     "stats.waived_share": "; waived {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "What it checks:",
@@ -616,6 +687,8 @@ WORDS = {
     "plan.percent": "{value}%",
     "plan.raise": "Raise the availability of '{id}' to {target} (now {now})",
     "plan.state_figure": "State the availability of '{id}': at least {target}",
+    "plan.state_facts": "State the facts '{id}' leaves out ({fields}): its findings rest on them alone",
+    "plan.state_facts_estate": "State the facts the estate leaves out ({fields}): its findings rest on them alone",
     "plan.availability": "Bring the end-to-end availability of '{id}' ({now}) up to its target ({target})",
     "plan.same_service": "Promise the internal users of '{id}' the {floor} external users get (now {target})",
     "plan.target": "Give '{id}' an availability target of at least {floor}",
@@ -844,7 +917,7 @@ WORDS = {
     "import.mapping.split_one_value": "`split` is for list fields; `{field}` holds one value",
     "import.mapping.not_a_field": "`{field}` is not a field a column can feed: {hint}",
     "import.mapping.see_fields": "see docs/import.md for the fields a column can feed",
-    "import.mapping.by_hand": "it names entities an inventory does not define: add it by hand after the import",
+    "import.mapping.by_hand": "waivers are decisions, not facts of an inventory: add them by hand after the import",
     "import.mapping.values_shape": "column '{column}': `values` maps what the cells say to field values",
     "import.mapping.one_value": "`{field}` holds one value, not a list",
     "import.mapping.ignore_shape": "`ignore` lists column names whose cells are deliberately not imported",
@@ -875,13 +948,22 @@ WORDS = {
                                        "depends_on",
     "import.csv.unknown_dependency": "'{item}' is neither the name nor the id of an application of this inventory; "
                                      "left out of depends_on",
+    "import.csv.iaas_without_provider": "'{text}' is read as delivery: iaas, with no provider: CLD001 cannot tell "
+                                        "a public cloud from a colocation or a private data centre; {what}",
+    "import.csv.map_provider": "map the column that names the host to `provider` in the mapping (its cells name "
+                               "providers), or add `provider` by hand",
+    "import.csv.fill_provider": "fill its `provider` cell",
+    "import.csv.undefined.providers": "the provider '{id}' (from '{text}') is not defined by this inventory: add it "
+                                      "under `providers:` with its type, or si-lint reports it (EST004)",
+    "import.csv.undefined.data_stores": "the data store '{id}' (from '{text}') is not defined by this inventory: add "
+                                        "it under `data_stores:` with its kind, or si-lint reports it (EST004)",
+    "import.csv.unknown_product": "product '{id}' (from '{text}') is not in the built-in product catalogue "
+                                  "(`si-lint products` lists it): si-lint reports it (EST004) unless your "
+                                  "products-dir defines it",
     "import.suggest.head": "Mapping for {file}, suggested by `si-lint import csv --suggest-mapping`.\n"
                            "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
                            "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
                            "are values the default reading does not understand: map them, or the import reports them.",
-    "import.suggest.by_hand": "Columns that name providers or data stores: an inventory does not define them, so no\n"
-                              "column can feed `provider` or `data`. Add them by hand to the imported estate, then\n"
-                              "list these columns under `ignore:` (until then the import reports their cells):",
     "import.suggest.ignored": "Columns with no obvious field: map them above, or leave them ignored.",
     # Backstage catalogs
     "import.backstage.origin": "the Backstage catalog {path}",
@@ -1010,6 +1092,7 @@ WORDS = {
     "help.opt.statistics": "Print the number of findings per rule and the scores (docs/scoring.md) instead of the "
                            "findings.",
     "help.opt.fail_on": "Lowest severity that makes the exit code 1 (default: warning).",
+    "help.opt.exit_zero": "Exit 0 whatever the findings (a script that writes a report); 2 and 3 still mean an input error or a bug.",
     "help.opt.select": "Comma-separated codes or prefixes to run (default: all).",
     "help.opt.ignore": "Comma-separated codes or prefixes not to run.",
     "help.opt.config": "Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "

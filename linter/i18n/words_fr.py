@@ -30,7 +30,26 @@ WORDS = {
     "input.json.syntax": "syntaxe JSON invalide",
     # --- chargement (EST001, EST002) ---------------------------------------------------
     "load.invalid_yaml": "YAML invalide : {problem}",
-    "load.duplicate_key": "clé « {key} » en double, déjà définie en {place} ; le fichier n'en garde qu'une : "
+    # ce que l'analyseur YAML a trouvé, dans nos mots (EST001)
+    "load.yaml.mapping_here": "une paire « clé : valeur » n'est pas permise ici : mettre la valeur entre "
+                              "guillemets, ou la clé sur sa propre ligne",
+    "load.yaml.colon": "le « : » attendu après une clé est introuvable",
+    "load.yaml.tab": "une tabulation là où YAML attend une valeur ou une indentation : indenter avec des espaces",
+    "load.yaml.bad_start": "un caractère qui ne peut pas commencer une valeur ici (une tabulation, ou un caractère "
+                          "réservé comme @ ou `) : indenter avec des espaces, ou mettre la valeur entre guillemets",
+    "load.yaml.key": "une clé est attendue ici : vérifier l'indentation",
+    "load.yaml.dash": "une entrée de liste (« - ») est attendue ici : vérifier l'indentation",
+    "load.yaml.value": "une valeur est attendue ici",
+    "load.yaml.end": "le fichier se termine avant qu'un guillemet ou un crochet soit fermé",
+    "load.yaml.indentation": "contenu inattendu à cette indentation : vérifier l'indentation",
+    "load.yaml.list": "« , » ou « ] » est attendu ici, pour poursuivre ou fermer la liste",
+    "load.yaml.mapping": "« , » ou « }} » est attendu ici, pour poursuivre ou fermer le dictionnaire",
+    "load.yaml.escape": "un échappement (\\) que YAML ne connaît pas : entre guillemets doubles, écrire "
+                        "\\\\ pour une barre oblique inverse",
+    "load.yaml.dash_here": "une entrée de liste (« - ») n'est pas permise ici : vérifier l'indentation",
+    "load.yaml.colon_here": "un « : » inattendu : mettre la valeur entre guillemets",
+    "load.yaml.anchor": "un nom d'ancre ou d'alias s'écrit en lettres et en chiffres",
+    "load.duplicate_key": "clé « {key} » en double, déjà définie à {place} ; le fichier n'en garde qu'une : "
                           "fusionner les deux entrées ou en renommer une",
     "load.key_not_scalar": "une clé doit être une valeur simple, ni un dictionnaire ni une liste",
     "load.bad_scalar": "« {value} » n'est pas une valeur valide pour l'étiquette `!!{kind}`",
@@ -56,9 +75,16 @@ WORDS = {
     "schema.known_fields": " ; champs connus : {known}",
     "schema.invalid_id": "« {value} » n'est pas un identifiant valide : lettres minuscules, chiffres, « - » et "
                          "« _ », en commençant par une lettre",
+    "schema.not_fact_name": "« {value} » n'est pas un nom de fait{hint} : nommer un fait ({options}) ou "
+                            "lifecycle.<version>",
     "schema.enum": "{value} n'est pas l'une des valeurs permises : {options}{hint}",
     "schema.const": "{value} n'est pas une valeur permise : la seule possible est {expected}",
     "schema.type": "{value} est {kind} ; attendu : {expected}",
+    "schema.decimal_comma": "{value} est du texte, pas un nombre : écrire `{number}`, avec un point décimal",
+    "schema.decimal_comma_split": "champ inconnu « {name} » : sur une ligne, entre accolades, la virgule sépare "
+                                  "les champs, et `{key}: {written}` a été lu comme deux champs ; écrire "
+                                  "`{key}: {number}`, avec un point décimal",
+    "schema.one_item_list": "{value} est {kind}, pas une liste : écrire `[{item}]`, même pour un seul élément",
     "schema.such_as": "{expected}, par exemple {example}",
     # --- schema wording: a mapping or a list of the wrong type
     "schema.type_collection": "{kind} ; attendu : {expected}",
@@ -98,7 +124,7 @@ WORDS = {
     "ref.in.infrastructure": "dans l'infrastructure",
     "ref.in.data_stores": "parmi les stockages de données",
     "ref.in.applications": "parmi les applications",
-    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois, d'abord en {place} ({section}) ; les "
+    "ref.duplicate_id": "l'identifiant « {id} » est défini deux fois, d'abord à {place} ({section}) ; les "
                         "identifiants sont uniques dans tout le patrimoine : en renommer un",
     "ref.via_not_platform": "via « {target} » désigne un composant d'infrastructure de type {type}, pas une "
                             "plateforme d'intégration (integration-platform) : indiquer une plateforme "
@@ -108,12 +134,29 @@ WORDS = {
     "products.id_not_file": "id : {id} doit être le nom du fichier ({file})",
     "ref.unknown_product": "le produit « {target} » n'est pas dans le catalogue{hint} : `si-lint products` donne "
                            "la liste des produits",
+    "unstated.not_documented": " ; produit {product} : l'éditeur {vendor} ne documente pas {field}, seul le "
+                               "patrimoine peut donc l'indiquer",
     "ref.cycle": "cycle de dépendances : {loop} ; une application ne peut pas avoir besoin d'elle-même pour "
                  "fonctionner : supprimer l'une de ces entrées depends_on",
     # --- dérogations (EST005) -------------------------------------------------------------
     # --- mots insérés dans d'autres messages ---------------------------------------------
     "word.or": "ou",
     "word.and": "et",
+    # un jour dans une phrase (les formats pour machines gardent 2025-01-01)
+    "date.day": "{day} {month} {year}",
+    "date.first_of_month": "1er {month} {year}",
+    "month.1": "janvier",
+    "month.2": "février",
+    "month.3": "mars",
+    "month.4": "avril",
+    "month.5": "mai",
+    "month.6": "juin",
+    "month.7": "juillet",
+    "month.8": "août",
+    "month.9": "septembre",
+    "month.10": "octobre",
+    "month.11": "novembre",
+    "month.12": "décembre",
     "word.text": "du texte",
     "word.boolean": "un booléen",
     "word.number": "un nombre",
@@ -148,10 +191,14 @@ WORDS = {
     "rulefile.condition_scope": "scope : une condition `{key}` est évaluée sur chaque élément de sa portée ; la "
                                 "portée est donc l'une de ces sections, ou une liste de celles-ci : {sections}",
     "rulefile.unknown_option": "{key} : option inconnue {name} ; options connues : {known}",
-    "rulefile.applies_to_check": "applies_to : un contrôle Python choisit lui-même ses éléments ; `applies_to` va avec une condition `when`",
+    "rulefile.applies_to_check": "applies_to : un contrôle portant sur tout le patrimoine choisit lui-même ses "
+                                 "éléments ; `applies_to` va avec une condition `when` ou un contrôle élément par "
+                                 "élément",
     "rulefile.unstated_missing": "{lang} : une règle qui déclare `reads` demande un message `unstated` en {lang}",
     "rulefile.at_key": "{key} : {problem}",
     "rulefile.bad_template": "{error} ; pour une accolade littérale, écrire {{{{ ou }}}}",
+    "rulefile.brace_unclosed": "une accolade « {{ » qui n'est pas fermée",
+    "rulefile.brace_alone": "une accolade « }} » qui ne ferme rien",
     "rulefile.declarative_placeholder": "{{{name}}} ne peut pas être rempli ; le message d'une condition peut utiliser {{id}}, {{name}}, {{value}} et les options ({options})",
     "rulefile.bad_placeholder": "{{{name}}} n'est pas un nom de paramètre",
     "rulefile.when_or_check": "une règle demande exactement l'un des deux : `when` (une condition) ou `check`",
@@ -197,6 +244,19 @@ WORDS = {
     "config.not_a_mapping": "un fichier de configuration est un dictionnaire de clés ({keys})",
     "config.not_a_table": "[tool.si-lint] doit être une table de clés ({keys})",
     "config.invalid_toml": "TOML invalide : {problem}",
+    "config.toml.value": "une valeur est attendue ici : du texte entre guillemets, un nombre, true ou "
+                         "false, [une liste] ou {{une table}}",
+    "config.toml.string": "une chaîne n'est pas fermée : ajouter le guillemet fermant",
+    "config.toml.array": "une liste n'est pas fermée : ajouter le ] fermant",
+    "config.toml.table": "une table en ligne n'est pas fermée : ajouter l'accolade fermante",
+    "config.toml.twice": "une clé ou une table est définie deux fois : n'en garder qu'une",
+    "config.toml.equals": "« = » est attendu après la clé",
+    "config.toml.newline": "un retour à la ligne est attendu après la valeur : une clé = valeur par ligne",
+    "config.toml.key": "une clé est attendue ici : lettres, chiffres, - et _, ou une clé entre guillemets",
+    "config.toml.statement": "ni une ligne clé = valeur ni un en-tête [table]",
+    "config.toml.escape": "une barre oblique inverse (\\) que TOML ne connaît pas : écrire \\\\, ou "
+                          "employer des apostrophes",
+    "config.toml.character": "un caractère que TOML n'admet pas ici (une chaîne restée ouverte en fin de ligne ?)",
     "config.unknown_key": "clé inconnue {key}{hint} ; clés connues : {keys}",
     "config.code_list": "{key} : une liste de codes ou de préfixes de règles est attendue, par exemple [ACC, "
                         "CLD001]",
@@ -208,6 +268,8 @@ WORDS = {
                              "configuration)",
     "config.paths_type": "paths : un fichier ou un dossier du patrimoine, ou une liste de ceux-ci, est attendu, "
                          "par exemple [estate/]",
+    "config.baseline_type": "baseline : le chemin d'un fichier d'état de référence est attendu, "
+                            "par exemple si-lint-baseline.json",
     "config.expect.currency": "un code de devise ISO 4217, par exemple EUR",
     "config.expect.device_cost_default": "un coût par utilisateur et par mois, 0 ou plus, par exemple 5.5",
     "config.expect.min_device_families": "un nombre entier de familles d'objets d'accès, de 0 à 6",
@@ -235,6 +297,7 @@ WORDS = {
     "config.show.file": "fichier de configuration : {path}",
     "config.show.no_file": "(aucun trouvé : valeurs par défaut)",
     "config.show.none": "(aucun)",
+    "config.show.current_folder": "(le dossier courant)",
     "config.show.every_rule": "(toutes les règles)",
     "config.show.default": "par défaut",
     "config.show.environment": "environnement (LC_ALL, LC_MESSAGES ou LANG ; en par défaut)",
@@ -261,6 +324,9 @@ WORDS = {
     "cli.products.sources": "Sources (les pages de l'éditeur) :",
     "cli.products.backs": "étaye : {facts} (vérifiée le {checked})",
     # --- fiche produit et légende de l'historique : un nom et ce qu'il désigne -------------------
+    "cli.products.checked": "lue le {checked} ; chaque fait et la phrase de la page qui l'énonce :",
+    "cli.products.quote": "{fact} : « {quote} »",
+    "cli.products.not_documented": "Non documentés par l'éditeur (à indiquer sur l'application) : {facts}",
     "cli.products.heading": "{id} : {name} ({vendor})",
     "cli.products.version_end": "{version} : {end}",
     "history.legend": "{family} : {name}",
@@ -305,13 +371,15 @@ WORDS = {
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline et --write-baseline ne s'emploient pas ensemble : écrire d'abord l'état de "
                           "référence, puis l'utiliser",
+    "baseline.missing": "état de référence introuvable : y enregistrer les constats actuels avec "
+                        "`si-lint --write-baseline {path}`",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
                                "constats) ; en écrire un avec --write-baseline",
-    "baseline.language": "ses constats portant sur tout le patrimoine se reconnaissent à leur message, écrit en "
-                         "« {lang} » : lancer avec --lang {lang} (ou `lang: {lang}` dans la configuration), ou "
-                         "écrire de nouveau l'état de référence",
+    "baseline.old_version": "écrit par une version antérieure de si-lint, qui reconnaissait les constats à leurs "
+                            "mots : l'écrire de nouveau avec --write-baseline {path} (les constats se reconnaissent "
+                            "désormais à leur code, leur élément et leur champ, dans toutes les langues)",
     "baseline.known.one": "{n} constat déjà connu, non affiché",
     "baseline.known.other": "{n} constats déjà connus, non affichés",
     "baseline.fixed.one": "{n} entrée corrigée, à retirer",
@@ -342,15 +410,16 @@ WORDS = {
     "check.providers.other": "{n} fournisseurs",
     "check.provider_and_type": "{id} ({type})",
     "check.installed_client_cancels": "avec un client à installer ({clients}), le navigateur ne vaut plus pour "
-                                      "toutes les familles : aucune n'est comptée ; indiquer dans access.devices "
-                                      "les familles depuis lesquelles on l'utilise",
-    "check.no_browser": "sans `access.browser: true`, aucune famille n'est comptée ; indiquer dans "
-                        "access.devices les familles depuis lesquelles on l'utilise",
+                                      "toutes les familles : aucune famille d'objets d'accès n'est retenue ; "
+                                      "indiquer dans access.devices les familles depuis lesquelles on l'utilise",
+    "check.no_browser": "sans `access.browser: true`, aucune famille d'objets d'accès n'est retenue ; "
+                        "indiquer dans access.devices les familles depuis lesquelles on l'utilise",
     "check.link": "{id} ({figure} %)",
     "check.link_own": "{id} (availability.own {figure} %)",
     "check.link_group": "any_of({members}) ({figure} %)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
+    "check.cost_of_share": "{id} {cost} pour {users} des {workforce} collaborateurs ({weighted} par personne)",
     "check.device_default": "{cost} par défaut (option device_cost_default : aucun composant access-devices "
                             "n'indique de coût)",
     # --- dérogations (règles 1.1) ----------------------------------------------------------------
@@ -399,6 +468,8 @@ WORDS = {
     "field.Infrastructure.availability": "disponibilité de ce composant seul, en pourcentage, par exemple 99.995",
     "field.Infrastructure.waivers": "dérogations aux règles qui se déclenchent pour ce composant",
     "field.Infrastructure.families": "pour access-devices : les familles d'objets d'accès proposées aux collaborateurs (ACC007)",
+    "field.Infrastructure.users": "pour access-devices : le nombre de personnes qui ont cet objet d'accès (CST001 "
+                                  "pondère son coût par users / workforce)",
     "field.Infrastructure.cost": "pour access-devices : ce que coûte un objet d'accès par utilisateur et par mois (CST001)",
     "field.DataStore.name": "nom affiché",
     "field.DataStore.description": "texte libre",
@@ -419,6 +490,8 @@ WORDS = {
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
+    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan s'en sert "
+                                     "pour classer ; aucune règle ne la lit)",
     "field.Application.category": "texte libre ; office, documents, messaging, collaboration et intranet sont des catégories de contenu (règles COL, CST001)",
     "field.Application.owner": "l'équipe ou la personne qui en répond",
     "field.Application.lifecycle": "la version utilisée et sa fin de support (CLD007) ; un simple texte est une étape de cycle de vie Backstage",
@@ -434,11 +507,14 @@ WORDS = {
     "field.Application.updates": "vendor ou customer : qui installe les nouvelles versions",
     "field.Application.platform": "web, mobile, desktop, spreadsheet (tableur), mainframe ou other",
     "field.Application.access": "comment on y accède",
+    "field.Application.interactive": "false pour une application que personne n'utilise directement (EDI, "
+                                     "traitement par lots, échange entre machines) : ACC001-ACC006 ne s'y "
+                                     "appliquent pas ; true par défaut",
     "field.Application.access.browser": "utilisable depuis un navigateur web standard",
     "field.Application.access.devices": "les familles d'objets d'accès depuis lesquelles on l'utilise ; sans cette liste, un navigateur sans rien à installer vaut pour toutes les familles",
     "field.Application.access.installed_clients": "logiciels à installer pour l'utiliser",
     "field.Application.access.offline": "none, sync (travail hors connexion synchronisé avec la version unique) ou local (copies locales seulement)",
-    "field.Application.access.network": "internet (de partout), vpn (seulement par un VPN) ou corporate (seulement sur le réseau de l'entreprise)",
+    "field.Application.access.network": "internet (accessible où que l'on soit), vpn (seulement par un VPN) ou corporate (seulement sur le réseau de l'entreprise)",
     "field.Application.collaboration": "comment les contenus sont partagés",
     "field.Application.collaboration.native": "partage et coédition intégrés",
     "field.Application.collaboration.default_sharing": "shared ou private : comment un nouveau document est "
@@ -447,6 +523,7 @@ WORDS = {
     "field.Application.exchange_formats": "les formats d'échange de documents avec l'extérieur, par exemple pdf, csv",
     "field.Application.audience": "internal et/ou external : qui l'utilise",
     "field.Application.users": "nombre d'utilisateurs",
+    "field.Application.criticality": "à quel point l'activité en dépend : critical, high, medium ou low (le plan et les scores en tiennent compte)",
     "field.Application.availability": "ce qu'elle promet à ses utilisateurs, et son propre chiffre",
     "field.Application.availability.target": "la disponibilité promise, en pourcentage (AVL002 la vérifie de bout en bout)",
     "field.Application.availability.own": "l'application seule, sans ses dépendances, en pourcentage ; 100 par défaut",
@@ -472,7 +549,7 @@ WORDS = {
     "check.people.one": "{n} personne",
     "check.people.other": "{n} personnes",
     "check.version": "la version {version}",
-    "check.a_version": "une version non indiquée",
+    "check.a_version": "la version (non indiquée)",
     "report.checks_count.one": "{n} contrôle",
     "report.checks_count.other": "{n} contrôles",
     "cli.error": "erreur : {message}",
@@ -534,7 +611,7 @@ WORDS = {
     "html.why": "Pourquoi c'est important",
     "html.completeness": "complétude {share} : {stated} des {read} faits lus par les règles sont indiqués",
     "html.meta": "{label} : {{value}}",
-    "html.title": "Rapport du patrimoine",
+    "html.title": "Rapport du patrimoine applicatif",
     "html.generated": "si-lint {version} · {today}",
     "html.estate_score": "Score du patrimoine",
     "html.passed": "réussis",
@@ -564,7 +641,7 @@ WORDS = {
     "html.owner": "responsable",
     "html.usage": "usage",
     "html.category": "catégorie",
-    "html.defined_at": "définie en",
+    "html.defined_at": "définie à",
     "html.no_findings": "Aucun constat.",
     "html.waived_findings": "Constats sous dérogation (acceptés, mais non conformes)",
     "html.waivers": "Dérogations",
@@ -575,10 +652,10 @@ WORDS = {
     "html.expired": "expirée le {date}, il y a {n} jours",
     "html.bad_date": "expire le {date}",
     "html.availability": "Disponibilité de bout en bout",
-    "html.target": "cible",
-    "html.below_target": "sous la cible",
+    "html.target": "objectif",
+    "html.below_target": "en deçà de l'objectif",
     "html.no_figure": "sans chiffre",
-    "html.counted_100": "aucun chiffre pour {ids} (compté pour 100 %)",
+    "html.counted_100": "aucun chiffre pour {ids} (pris pour 100 %)",
     "html.own": "propre",
     "html.any_of": "au choix",
     "html.invalid": "Non évaluée : le schéma refuse cette entrée (voir les constats EST).",
@@ -604,10 +681,11 @@ WORDS = {
     "stats.severity": "gravité",
     "stats.name": "nom",
     "stats.none": "Aucun constat.",
-    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}) :",
+    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}, et impact : docs/scoring.md) :",
     "stats.completeness": "Complétude : {share} des faits lus par les règles sont indiqués ({stated} sur "
                           "{read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
+    "stats.unweighted": "sans impact",
     "stats.waived_share": " ; sous dérogation {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "Ce qui est vérifié :",
@@ -659,11 +737,13 @@ WORDS = {
     "plan.percent": "{value} %",
     "plan.raise": "« {id} » : porter la disponibilité à {target} (aujourd'hui {now})",
     "plan.state_figure": "« {id} » : indiquer sa disponibilité (au moins {target})",
-    "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) à la cible ({target})",
+    "plan.state_facts": "« {id} » : indiquer les faits non renseignés ({fields}), sur lesquels reposent seuls ses constats",
+    "plan.state_facts_estate": "Indiquer les faits que le patrimoine ne renseigne pas ({fields}), sur lesquels reposent seuls ses constats",
+    "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) au niveau de l'objectif ({target})",
     "plan.same_service": "« {id} » : promettre aux utilisateurs internes les {floor} promis aux utilisateurs "
                          "externes (aujourd'hui {target})",
-    "plan.target": "« {id} » : lui donner une cible de disponibilité d'au moins {floor}",
-    "plan.target_free": "« {id} » : lui donner une cible de disponibilité",
+    "plan.target": "« {id} » : lui donner un objectif de disponibilité d'au moins {floor}",
+    "plan.target_free": "« {id} » : lui donner un objectif de disponibilité",
     "plan.expired_waivers.one": "la dérogation expirée",
     "plan.expired_waivers.other": "les {n} dérogations expirées",
     "plan.unused_waivers.one": "la dérogation qui ne couvre plus rien",
@@ -724,7 +804,7 @@ WORDS = {
                             "si-lint history dans un clone complet",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
-    "history.title": "Score du patrimoine dans le temps",
+    "history.title": "Évolution du score du patrimoine",
     "history.summary.one": "{n} commit a modifié le patrimoine.",
     "history.summary.other": "{n} commits ont modifié le patrimoine.",
     "history.moved": "Score du patrimoine : {first} au premier commit, {last} au dernier.",
@@ -743,7 +823,7 @@ WORDS = {
     "history.not_json": "pas du JSON ({problem}) ; donner un fichier écrit par `si-lint history --format json`",
     "history.not_a_history": "pas un historique de si-lint : {problem}",
     "history.html_only": "--history trace la tendance dans le rapport html : l'employer avec --format html",
-    # --- rapport html : par quoi commencer, score dans le temps -------------------------------
+    # --- rapport html : par quoi commencer, évolution du score -------------------------------
     "html.plan": "Par quoi commencer",
     "html.plan_help": "Les actions qui rapportent le plus (si-lint plan les donne toutes) : chacune lève les "
                       "constats indiqués, et son gain est la hausse du score du patrimoine une fois ces "
@@ -751,7 +831,7 @@ WORDS = {
     "html.plan_first": "Ces {n} actions (avec leurs prérequis) portent le score du patrimoine de {today} à "
                        "{score} ; l'ensemble des {total} actions le porte à {done}.",
     "html.plan_needs": "prérequis : #{ranks}",
-    "html.trend": "Score dans le temps",
+    "html.trend": "Évolution du score",
     "html.trend_help": "Le score du patrimoine à chaque commit qui l'a modifié (si-lint history), les "
                        "dérogations étant évaluées à la date de chaque commit.",
     "html.trend_point": "{date} · {commit} · {author} · {score}",
@@ -907,8 +987,8 @@ WORDS = {
                                       "valeur",
     "import.mapping.not_a_field": "`{field}` n'est pas un champ qu'une colonne peut alimenter : {hint}",
     "import.mapping.see_fields": "docs/import.md énumère les champs qu'une colonne peut alimenter",
-    "import.mapping.by_hand": "il désigne des éléments qu'un inventaire ne définit pas : l'ajouter à la main "
-                              "après l'import",
+    "import.mapping.by_hand": "les dérogations sont des décisions, pas des faits d'un inventaire : les ajouter à "
+                              "la main après l'import",
     "import.mapping.values_shape": "colonne « {column} » : `values` associe ce que disent les cellules aux valeurs "
                                    "du champ",
     "import.mapping.one_value": "`{field}` contient une seule valeur, pas une liste",
@@ -947,16 +1027,28 @@ WORDS = {
                                        "l'identifiant ; laissé hors de depends_on",
     "import.csv.unknown_dependency": "« {item} » n'est ni le nom ni l'identifiant d'une application de cet "
                                      "inventaire ; laissé hors de depends_on",
+    "import.csv.iaas_without_provider": "« {text} » devient `delivery` iaas, sans fournisseur : CLD001 ne peut "
+                                        "distinguer un cloud public d'une colocation ou d'un centre de données "
+                                        "privé ; {what}",
+    "import.csv.map_provider": "associer à `provider` la colonne qui nomme l'hébergeur dans la table de "
+                               "correspondance (ses cellules nomment des fournisseurs), ou ajouter `provider` à la "
+                               "main",
+    "import.csv.fill_provider": "remplir sa cellule `provider`",
+    "import.csv.undefined.providers": "le fournisseur « {id} » (d'après « {text} ») n'est pas défini par cet "
+                                      "inventaire : l'ajouter sous `providers:` avec son type, faute de quoi si-lint "
+                                      "le signale (EST004)",
+    "import.csv.undefined.data_stores": "le stockage de données « {id} » (d'après « {text} ») n'est pas "
+                                        "défini par cet inventaire : l'ajouter sous `data_stores:` avec sa "
+                                        "nature (kind), faute de quoi si-lint le signale (EST004)",
+    "import.csv.unknown_product": "le produit « {id} » (d'après « {text} ») n'est pas dans le catalogue de "
+                                  "produits intégré (`si-lint products` le liste) : si-lint le signale "
+                                  "(EST004), sauf si votre products-dir le définit",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
                            "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
                            "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
                            "(une valeur associée à ~\nne dit rien et est laissée de côté). Les lignes qui "
                            "commencent par # sont des valeurs\nque la lecture par défaut ne comprend pas : les "
                            "associer, sinon l'import les signale.",
-    "import.suggest.by_hand": "Colonnes qui désignent des fournisseurs ou des stockages de données : un "
-                              "inventaire\nne les définit pas, donc aucune colonne ne peut alimenter `provider` "
-                              "ni `data`.\nLes ajouter à la main au patrimoine importé, puis mettre ces colonnes "
-                              "sous `ignore:`\n(jusque-là, l'import signale leurs cellules) :",
     "import.suggest.ignored": "Colonnes sans champ évident : les associer ci-dessus, ou les laisser ignorées.",
     # catalogues Backstage
     "import.backstage.origin": "le catalogue Backstage {path}",
@@ -965,7 +1057,7 @@ WORDS = {
     "import.backstage.invalid_yaml": "YAML invalide : {problem} ; la suite du fichier n'est pas lue",
     "import.backstage.not_an_entity": "pas une entité Backstage (pas d'apiVersion backstage.io/...) : écarté",
     "import.backstage.no_kind_or_name": "une entité Backstage sans {what} : écartée ; lui en donner un",
-    "import.backstage.already_defined": "{ref} est déjà définie en {place} : celle-ci est écartée",
+    "import.backstage.already_defined": "{ref} est déjà définie à {place} : celle-ci est écartée",
     "import.backstage.bad_target": "une cible de Location est un chemin de fichier ou une URL : écartée",
     "import.backstage.remote": "la cible {target} est distante : non téléchargée ; en importer une copie locale",
     "import.backstage.outside": "la cible {target} est hors de {folders} : non lue ; indiquer son dossier sur la "
@@ -1123,6 +1215,7 @@ WORDS = {
     "help.opt.statistics": "Afficher le nombre de constats par règle et les scores (docs/scoring.md) au lieu des "
                            "constats.",
     "help.opt.fail_on": "Gravité la plus basse qui entraîne le code de sortie 1 (par défaut : warning).",
+    "help.opt.exit_zero": "Sortir avec le code 0 quels que soient les constats (script qui écrit un rapport) ; 2 et 3 signalent toujours une erreur d'entrée ou un bogue.",
     "help.opt.select": "Codes ou préfixes à appliquer, séparés par des virgules (par défaut : tous).",
     "help.opt.ignore": "Codes ou préfixes à ne pas appliquer, séparés par des virgules.",
     "help.opt.config": "Fichier de configuration à lire (par défaut : .si-lint.yaml, si-lint.yaml ou "

@@ -21,7 +21,8 @@ from ..load.inputs import read_bytes, read_text
 from ..i18n.messages import Listing, Plural, Text
 from ..model.vocabulary import DEVICE_FAMILIES
 from . import Entity, Imported, InputErrors, Problem
-from .fields import Field, Ids, ValueProblem, arrange, column_letter, fields, set_path, slug, split_list
+from .fields import (REFERENCES, Field, Ids, ValueProblem, arrange, column_letter, fields, references, set_path,
+                     slug, split_list)
 
 SECTION = "applications"
 DEPENDS_ON = "depends_on"  # the one reference field a mapping may fill: it names other rows
@@ -313,9 +314,9 @@ class _MappingReader:
             return None
         if path == DEPENDS_ON:
             return DEPENDS_ON
-        known = fields(SECTION)
+        known = {**fields(SECTION), **references(SECTION)}
         if path not in known:
-            if path in ("provider", "data", "waivers"):
+            if path == "waivers":
                 hint = Text("import.mapping.by_hand")
             else:
                 close = difflib.get_close_matches(path, [*known, DEPENDS_ON], n=1)
@@ -453,6 +454,7 @@ class _Rows:
         self.first_row: dict = {}  # id -> row it was given to
         self.id_index = mapping.id_index
         self.dependencies: list = []  # (entity, row, column, items) resolved once every id is known
+        self.named: dict = {}  # (field, id) -> (row, column index, cell) of the first cell naming it
 
     def place(self, row: int, index: int) -> Text:
         header = self.table.header[index] if index < len(self.table.header) else ""
@@ -475,6 +477,7 @@ class _Rows:
             self._row(row, cells)
         self._empty_rows(empty)
         self._resolve_dependencies()
+        self._undefined_references()
         for entity in self.imported.entities:
             entity.data = arrange(SECTION, entity.data)
         self.imported.problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
@@ -534,6 +537,39 @@ class _Rows:
             value = self._value(row, column, text)
             if value is not None:
                 set_path(entity.data, column.field.path, value)
+                if column.field.reference:
+                    for item in value if isinstance(value, list) else [value]:
+                        self.named.setdefault((column.field.path, item), (row, column.index, text))
+        self._unhosted(row, entity, cell)
+
+    def _unhosted(self, row: int, entity: Entity, cell) -> None:
+        """IaaS with no provider: CLD001 cannot tell a public cloud from a colocation, so the import says it."""
+        if entity.data.get("delivery") != "iaas" or "provider" in entity.data:
+            return
+        column = next(column for column in self.mapping.columns
+                      if isinstance(column.field, Field) and column.field.path == "delivery")
+        text = cell(column.index)
+        mapped = "provider" in {c.field.path for c in self.mapping.columns if isinstance(c.field, Field)}
+        # A cell that said more than IaaS ("Colocation") lost what it said; one that said IaaS lost nothing.
+        what = Text("import.csv.fill_provider" if mapped else "import.csv.map_provider")
+        self.report(row, column.index, Text("import.csv.iaas_without_provider", text=text, what=what),
+                    lost=slug(text) != "iaas")
+
+    def _undefined_references(self) -> None:
+        """Each provider, data store or unknown product the cells name, once: the estate must still define it."""
+        products = None
+        for (path, name), (row, index, text) in self.named.items():
+            if REFERENCES[path] is None:
+                if products is None:
+                    from ..model.products import builtin_products
+
+                    products = builtin_products()
+                if name in products:
+                    continue
+                message = Text("import.csv.unknown_product", id=name, text=text)
+            else:
+                message = Text("import.csv.undefined." + REFERENCES[path], id=name, text=text)
+            self.report(row, index, message, lost=False)
 
     def _value(self, row: int, column: Column, text: str):
         target: Field = column.field
@@ -618,7 +654,8 @@ HEADER_WORDS = {
     "exchange_formats": ("formats", "exchange-formats", "formats-d-echange"),
     DEPENDS_ON: ("depends-on", "dependencies", "dependances", "dependencies-on", "depend-de", "depend-du",
                  "depend-des", "dependance", "dependency", "prerequis", "applications-amont", "s-appuie-sur"),
-    # Named here so that their columns are recognised; an inventory does not define what they name (BY_HAND).
+    # They name entities the inventory does not define: the import says which the estate must still define.
+    "product": ("product", "produit", "software-product", "progiciel-version"),
     "provider": ("provider", "hebergeur", "fournisseur", "hosting-provider", "cloud-provider", "supplier",
                  "prestataire"),
     "data": ("data", "donnees", "data-stores", "databases", "bases-de-donnees", "base-de-donnees", "stockage",
@@ -657,10 +694,6 @@ def guess_field(header: str) -> Optional[str]:
     return None
 
 
-# Fields that name entities an inventory does not define: their columns are recognised, and left to the user.
-BY_HAND = ("provider", "data")
-
-
 def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
                     sheet: Optional[str] = None, lang: str = "en") -> str:
     from ..i18n.messages import render
@@ -670,15 +703,12 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
         return ["# " + line for line in render(lang, Text(key, **params)).split("\n")]
 
     table = read_table(path, encoding, delimiter, sheet)
-    known = fields(SECTION)
+    known = {**fields(SECTION), **references(SECTION)}
     lines = comment("import.suggest.head", file=Path(path).name) + ["columns:"]
     taken: set = set()
-    ignored, by_hand = [], []
+    ignored = []
     for index, header in enumerate(table.header):
         path_ = guess_field(header) if header else None
-        if path_ in BY_HAND:
-            by_hand.append((header, path_))
-            continue
         if path_ is None or path_ in taken:
             if header:
                 ignored.append(header)
@@ -698,9 +728,6 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
                 lines.append(f"      {scalar(text)}: {scalar(guess)}")
             else:
                 lines.append(f"      # {scalar(text)}: ")
-    if by_hand:
-        lines += comment("import.suggest.by_hand")
-        lines += [f"#   {scalar(header)}: {field_}" for header, field_ in by_hand]
     if ignored:
         lines += comment("import.suggest.ignored") + ["ignore:"]
         lines += [f"  - {scalar(header)}" for header in ignored]

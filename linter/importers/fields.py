@@ -2,8 +2,10 @@
 how a text value (a spreadsheet cell, a Backstage annotation) becomes one.
 
 Fields that hold ids of other entities (`provider`, `data`, `depends_on`, ...)
-are not offered: a text value cannot be checked against ids the source does not
-define, so importers only set them from references they resolved themselves.
+are not among `fields()`: a text value cannot be checked against ids the source
+does not define. A spreadsheet column may still feed the `references()`: its
+cells name a provider, data stores or a product, turned into ids as names are,
+and the importer says which of them the estate must still define.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class Field:
     path: str  # dotted, e.g. access.browser
     schema: dict  # the whole field's schema
     many: bool  # a list: the text holds several values
+    reference: bool = False  # names other entities: a text becomes an id, as a name does
+
 
     @property
     def item(self) -> dict:
@@ -81,6 +85,8 @@ class Field:
             value = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
         elif schema.get("type") in ("integer", "number"):
             value = _number(text, schema["type"], self.path)
+        elif self.reference:
+            value = Ids.base(text, self.path.replace("_", "-"))
         elif "pattern" in schema and not re.search(schema["pattern"], text):
             value = text.upper()  # currency codes written in lowercase
         else:
@@ -134,7 +140,8 @@ def _enum_lookup(options: tuple) -> dict:
 def _predicate(section: str, path: str):
     from ..validate.predicate import compile_schema
 
-    return compile_schema(fields(section)[path].item)
+    known = fields(section)
+    return compile_schema((known[path] if path in known else references(section)[path]).item)
 
 
 @lru_cache(maxsize=None)
@@ -168,6 +175,21 @@ def fields(section: str) -> dict:
 
     walk(_definition(section)["properties"], "")
     return found
+
+
+# The references an application's spreadsheet column may feed (1.2), and the section each names (None: the
+# product catalogue). `depends_on` names rows of the same inventory: the CSV importer resolves it itself.
+REFERENCES = {"provider": "providers", "data": "data_stores", "product": None}
+
+
+@lru_cache(maxsize=None)
+def references(section: str) -> dict:
+    """dotted path -> Field, for the fields of `section` that name other entities and that a column may feed."""
+    if section != "applications":
+        return {}
+    properties = _definition(section)["properties"]
+    return {path: Field(section, path, properties[path], properties[path].get("type") == "array", reference=True)
+            for path in REFERENCES}
 
 
 def _resolved(schema: dict) -> dict:

@@ -18,30 +18,34 @@ import math
 import os
 import stat
 
-from ..rules.diagnostic import InputError
+from typing import Optional
+
+from ..rules.diagnostic import InputError, Place
 from ..i18n.messages import Text
 
 # Far above any estate (10,000 applications take 9 MB) and below what would exhaust memory.
 MAX_BYTES = 256 * 1024 * 1024
 
 
-def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: str, limit: int = MAX_BYTES, name: Optional[str] = None) -> bytes:
+    """The file's bytes; `name` is how messages name it (default: `path`), as the user would write it."""
+    name = name or path
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not block before we can refuse it.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        raise InputError(_os_problem(path, error)) from None
+        raise InputError(_os_problem(path, error, name)) from None
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise InputError(Text("input.not_regular", path=path))
+            raise InputError(Text("input.not_regular", path=name))
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise InputError(_os_problem(path, error)) from None
+        raise InputError(_os_problem(path, error, name)) from None
     finally:
         os.close(descriptor)
     if len(data) > limit:
-        raise InputError(Text("input.too_big", path=path, limit=limit // (1024 * 1024)))
+        raise InputError(Text("input.too_big", path=name, limit=limit // (1024 * 1024)))
     return data
 
 
@@ -55,14 +59,15 @@ def require_regular(path: str) -> None:
         raise InputError(Text("input.not_regular", path=path))
 
 
-def _os_problem(path: str, error: OSError) -> Text:
+def _os_problem(path: str, error: OSError, name: Optional[str] = None) -> Text:
+    name = name or path
     if isinstance(error, FileNotFoundError):
-        return Text("input.dangling_link" if os.path.islink(path) else "input.no_file", path=path)
+        return Text("input.dangling_link" if os.path.islink(path) else "input.no_file", path=name)
     if error.errno == errno.ELOOP:
-        return Text("input.link_loop", path=path)
+        return Text("input.link_loop", path=name)
     if isinstance(error, IsADirectoryError):
-        return Text("input.not_regular", path=path)
-    return Text("input.unreadable", path=path, reason=error.strerror or str(error))
+        return Text("input.not_regular", path=name)
+    return Text("input.unreadable", path=name, reason=error.strerror or str(error))
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -71,7 +76,7 @@ def decode(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         problem, line, column = not_utf8(raw, error)
-        raise InputError(problem, where=f"{path}:{line}:{column}") from None
+        raise InputError(problem, where=Place(path, line, column)) from None
 
 
 def not_utf8(raw: bytes, error: UnicodeDecodeError) -> tuple:
@@ -81,8 +86,8 @@ def not_utf8(raw: bytes, error: UnicodeDecodeError) -> tuple:
     return Text("input.not_utf8", byte=f"0x{raw[error.start]:02x}"), line, column
 
 
-def read_text(path: str, limit: int = MAX_BYTES) -> str:
-    return decode(read_bytes(path, limit), path)
+def read_text(path: str, limit: int = MAX_BYTES, name: Optional[str] = None) -> str:
+    return decode(read_bytes(path, limit, name), name or path)
 
 
 def read_stdin(limit: int = MAX_BYTES) -> str:
@@ -152,7 +157,7 @@ def read_json(path: str, not_json: str):
         document = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as error:
         raise InputError(Text(not_json, problem=json_problem(error.msg)),
-                         where=f"{path}:{error.lineno}:{error.colno}") from None
+                         where=Place(path, error.lineno, error.colno)) from None
     except _Refused as error:
         raise InputError(Text(not_json, problem=error.text), where=path) from None
     except RecursionError:

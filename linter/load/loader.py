@@ -19,12 +19,12 @@ import os
 import re
 from array import array
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import yaml
 from yaml import events as ev
 
-from ..rules.diagnostic import InputError, Problem
+from ..rules.diagnostic import InputError, Place, Problem
 from . import inputs
 from .inputs import read_stdin, read_text, require_regular
 from ..i18n.messages import Text
@@ -394,7 +394,13 @@ class _MarkAt:
 
 
 # si-lint's own configuration is not part of the estate, even when it sits in the linted folder.
-CONFIG_FILE_NAMES = ("si-lint.yaml", "si-lint.yml")
+# si-lint's own config files, in the order a folder's are looked for (config.discovery, which also reads a
+# pyproject.toml's [tool.si-lint]): never estate files, and an editor reloads its settings when one changes.
+CONFIG_FILE_NAMES = (".si-lint.yaml", ".si-lint.yml", "si-lint.yaml", "si-lint.yml")
+
+
+def _below(path: str, folders: tuple) -> bool:
+    return any(path.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
 def _is_estate_file(path: Path, root: Path) -> bool:
@@ -411,26 +417,29 @@ def _is_estate_file(path: Path, root: Path) -> bool:
     return not path.is_dir()
 
 
-def discover(paths: Iterable[str]) -> list[str]:
+def discover(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     """Expand folders into their estate files, sorted, recursively; files named are always read.
 
     A missing or unreadable path is an InputError, never silently skipped: named on the
     command line or met in a folder, a dangling link, a link loop or a FIFO stops the run.
+    `skip`: folders a folder's expansion leaves out (the config's rule and product folders).
     """
-    found = estate_paths(paths)
+    found = estate_paths(paths, skip)
     for path in found:
         require_regular(path)
     return found
 
 
-def estate_paths(paths: Iterable[str]) -> list[str]:
+def estate_paths(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     """`discover`'s files, the unreadable ones included: the language server reports each where it is
     (its reading fails there) and lints the others, where the command line stops at the first."""
     found: list[str] = []
+    skipped = tuple(os.path.abspath(folder) for folder in skip)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(str(p) for p in path.rglob("*") if _is_estate_file(p, path))
+            files = sorted(str(p) for p in path.rglob("*")
+                           if _is_estate_file(p, path) and not _below(os.path.abspath(p), skipped))
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
             found.extend(files)
@@ -491,10 +500,7 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
                                         path, line, column))
             documents.append(Document(path, data, index, unpack(root_mark), True, problems))
     except yaml.MarkedYAMLError as error:
-        problem = error.problem or str(error)
-        if error.context:
-            problem = f"{problem} ({error.context})"
-        failed = _unreadable(path, error.problem_mark or error.context_mark, problem)
+        failed = _unreadable(path, error.problem_mark or error.context_mark, yaml_problem(error))
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         failed = _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
                              _reader_problem(error))
@@ -509,6 +515,40 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
         if gc_was_enabled:
             gc.enable()
     return documents + [failed] if several else [failed]
+
+
+# What PyYAML says of a file it cannot parse, in our words for both languages (its own text is English only).
+_YAML_PROBLEMS = {  # the beginnings of what libyaml and PyYAML's own parser say
+    "mapping values are not allowed": "load.yaml.mapping_here",
+    "could not find expected ':'": "load.yaml.colon",
+    "found a tab character": "load.yaml.tab",
+    "found character '\\t'": "load.yaml.tab",
+    "found character": "load.yaml.bad_start",
+    "did not find expected key": "load.yaml.key",
+    "did not find expected '-' indicator": "load.yaml.dash",
+    "did not find expected node content": "load.yaml.value",
+    "found unexpected end of stream": "load.yaml.end",
+    "expected <block end>": "load.yaml.indentation",
+    "did not find expected ',' or ']'": "load.yaml.list",
+    "expected ',' or ']'": "load.yaml.list",
+    "did not find expected ',' or '}'": "load.yaml.mapping",
+    "expected ',' or '}'": "load.yaml.mapping",
+    "found unknown escape character": "load.yaml.escape",
+    "block sequence entries are not allowed": "load.yaml.dash_here",
+    "found unexpected ':'": "load.yaml.colon_here",
+    "did not find expected alphabetic or numeric character": "load.yaml.anchor",
+    "expected alphabetic or numeric character": "load.yaml.anchor",
+}
+
+
+def yaml_problem(error: yaml.MarkedYAMLError) -> Union[Text, str]:
+    """The parser's problem in our words; one we have not worded yet keeps the parser's text and context."""
+    problem = error.problem or ""
+    key = next((key for start, key in _YAML_PROBLEMS.items() if problem.startswith(start)), None)
+    if key is not None:
+        return Text(key)
+    text = problem or str(error)
+    return f"{text} ({error.context})" if error.context else text
 
 
 def _unreadable(path: str, mark, problem) -> Document:
@@ -542,7 +582,7 @@ def refuse_problems(document: Document) -> None:
     if document.problems:
         first = document.problems[0]
         text = Text("load.invalid_yaml", problem=first.text) if first.code == "EST001" else first.text
-        raise InputError(text, where=f"{first.file}:{first.line}:{first.column}")
+        raise InputError(text, where=Place(first.file, first.line, first.column))
 
 
 def load_file(path: str) -> Document:
@@ -552,8 +592,10 @@ def load_file(path: str) -> Document:
 STDIN = "-"
 
 
-def load_paths(paths: Iterable[str], stdin_name: Optional[str] = None) -> list[Document]:
-    """Load the estate's files; `-` is the estate piped on standard input, named `stdin_name` in findings."""
+def load_paths(paths: Iterable[str], stdin_name: Optional[str] = None, skip: Iterable[str] = ()) -> list[Document]:
+    """Load the estate's files; `-` is the estate piped on standard input, named `stdin_name` in findings.
+
+    `skip`: folders that a folder's expansion leaves out (see `discover`)."""
     paths = list(paths)
     documents = [load_text(read_stdin(), stdin_name or "<stdin>")] if STDIN in paths else []
-    return documents + [load_file(path) for path in discover(p for p in paths if p != STDIN)]
+    return documents + [load_file(path) for path in discover((p for p in paths if p != STDIN), skip)]

@@ -14,7 +14,7 @@ import datetime
 import difflib
 import json
 import re
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from lsprotocol import types
 
@@ -51,6 +51,35 @@ _KEY_FACTS = {
     "data_stores": ("kind", "provider", "application", "availability"),
     "applications": ("usage", "delivery", "provider", "availability.target"),
 }
+
+
+class Span(NamedTuple):
+    """A stretch of one line of a file (0-based line, code-point columns): where something is defined or named."""
+
+    path: str
+    line: int
+    start: int
+    end: int
+
+
+class Completion(NamedTuple):
+    """One completion: what it shows, its kind, a detail or None, what it inserts, and the span it replaces."""
+
+    label: str
+    kind: "types.CompletionItemKind"
+    detail: Optional[str]
+    insert: str
+    start: int
+    end: int
+
+
+class QuickFix(NamedTuple):
+    """One quick fix: its title, the finding it fixes, its edits, and whether the editor may apply it at once."""
+
+    title: str
+    finding: Diagnostic
+    edits: list
+    preferred: bool
 
 
 class Units:
@@ -329,8 +358,8 @@ def _yaml(value) -> str:
 # --- definition and references -----------------------------------------------------------
 
 
-def definition(folder: Folder, lines: list, line: int, column: int) -> Optional[tuple]:
-    """(path, line, start, end) where what the cursor names is defined: an entity's key, a rule's file."""
+def definition(folder: Folder, lines: list, line: int, column: int) -> Optional[Span]:
+    """Where what the cursor names is defined: an entity's key, a rule's file."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
     if entity is not None:
@@ -339,20 +368,20 @@ def definition(folder: Folder, lines: list, line: int, column: int) -> Optional[
         rule = folder.rule(located.word.upper())
         rule_file = folder.rule_file(rule) if rule is not None else None
         if rule_file:
-            return rule_file, 0, 0, 0
+            return Span(rule_file, 0, 0, 0)
     return None
 
 
-def _key_place(folder: Folder, entity: Entity) -> tuple:
+def _key_place(folder: Folder, entity: Entity) -> Span:
     file, line, column = folder.result.estate.position(entity)
     path = folder.path(file)
     text = folder.texts.get(path, "")
     entity_line = lsp_text.split_lines(text)[line - 1] if text else ""
-    return path, line - 1, column - 1, lsp_text.token_end(entity_line, column - 1)
+    return Span(path, line - 1, column - 1, lsp_text.token_end(entity_line, column - 1))
 
 
-def find_references(folder: Folder, lines: list, line: int, column: int, declaration: bool) -> list:
-    """(path, line, start, end) of every reference to the entity the cursor names, across the estate."""
+def find_references(folder: Folder, lines: list, line: int, column: int, declaration: bool) -> list[Span]:
+    """Every reference to the entity the cursor names, across the estate."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
     if entity is None:
@@ -373,18 +402,18 @@ def find_references(folder: Folder, lines: list, line: int, column: int, declara
                 text = split[path][at_line - 1] if at_line - 1 < len(split[path]) else ""
                 if isinstance(ref_path[-1], int):
                     start = at_column - 1
-                    found.append((path, at_line - 1, start, lsp_text.token_end(text, start)))
+                    found.append(Span(path, at_line - 1, start, lsp_text.token_end(text, start)))
                 else:
                     value = lsp_text.value_span(text, at_column - 1) or (at_column - 1, at_column - 1)
-                    found.append((path, at_line - 1) + value)
+                    found.append(Span(path, at_line - 1, *value))
     return found
 
 
 # --- completion --------------------------------------------------------------------------------
 
 
-def completion(folder: Folder, lines: list, line: int, column: int) -> list:
-    """(label, kind, detail, new text, start column, end column) of what may be written at the cursor."""
+def completion(folder: Folder, lines: list, line: int, column: int) -> list[Completion]:
+    """What may be written at the cursor."""
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
     path = located.path
@@ -408,7 +437,7 @@ def completion(folder: Folder, lines: list, line: int, column: int) -> list:
             node, _, _ = schema_at(path)
             for value in _values(node):
                 items.append((_yaml(value), types.CompletionItemKind.EnumMember, None, _yaml(value)))
-    return [item + (located.start, located.end) for item in items]
+    return [Completion(*item, located.start, located.end) for item in items]
 
 
 def _ids(folder: Folder, path: tuple, allowed: tuple, lang: str) -> list:
@@ -502,12 +531,12 @@ class Edit:
         self.line, self.start, self.end_line, self.end, self.text = line, start, end_line, end, text
 
 
-def code_actions(folder: Folder, path: str, lines: list, findings: list) -> list:
-    """(title, finding, edits, preferred) of the quick fixes for these findings of one file."""
+def code_actions(folder: Folder, path: str, lines: list, findings: list) -> list[QuickFix]:
+    """The quick fixes for these findings of one file."""
     actions = []
     for finding in findings:
         for title, edits, preferred in _fixes(folder, path, lines, finding):
-            actions.append((title, finding, edits, preferred))
+            actions.append(QuickFix(title, finding, edits, preferred))
     return actions
 
 

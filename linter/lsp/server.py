@@ -35,7 +35,8 @@ from .. import __version__
 from . import features as lsp_features, text as lsp_text
 from ..cli.shared import Command
 from ..rules.diagnostic import InputError
-from .workspace import CONFIG_NAMES, Folder
+from ..config.discovery import FILE_NAMES as CONFIG_NAMES
+from .workspace import Folder
 from ..i18n.messages import Text, say
 from ..load.inputs import MAX_BYTES
 

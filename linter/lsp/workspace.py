@@ -25,17 +25,15 @@ from ..i18n.messages import Text, render
 from . import text as lsp_text
 from ..rules.settings import Settings
 
-CONFIG_NAMES = ("pyproject.toml",) + tuple("." + name for name in loader.CONFIG_FILE_NAMES) + \
-    loader.CONFIG_FILE_NAMES
 
 
-def estate_files(root: str, paths: tuple) -> list:
+def estate_files(root: str, paths: tuple, skip: tuple = ()) -> list:
     """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
-    `paths` (relative to `root`), else every estate file below `root`. A dangling link, a link loop or a
-    FIFO is kept: reading it fails, and that is said on it (`Unreadable`) while the others are linted."""
+    `paths` (absolute), else every estate file below `root`. A dangling link, a link loop or a FIFO is kept:
+    reading it fails, and that is said on it (`Unreadable`) while the others are linted."""
     targets = [os.path.join(root, path) for path in paths] or [root]
     try:
-        return [os.path.abspath(path) for path in loader.estate_paths(targets)]
+        return [os.path.abspath(path) for path in loader.estate_paths(targets, skip)]
     except InputError:  # no estate file yet, or a configured path not there yet
         return []
 
@@ -58,6 +56,7 @@ class Folder:
         self.lone_file = lone_file
         self.settings = Settings(lang=env_lang)
         self.catalogue = None
+        self.products: Optional[dict] = None  # None: the built-in catalogue, until configured
         self.config_error: Optional[str] = None
         self.files: list = []
         self._disk: dict = {}  # path -> text, or Unreadable
@@ -74,31 +73,31 @@ class Folder:
     def configure(self) -> None:
         """Settings as `si-lint` run from the folder finds them; a bad config is reported and the
         defaults are used, so that the editor keeps showing findings."""
-        from .. import config
+        from ..project import Project
 
         self.config_error = None
         self._rule_files = {}
-        previous = os.getcwd()
         try:
-            # resolve() discovers the config from the current folder, as the CLI run there does.
-            os.chdir(self.root or os.path.dirname(self.lone_file))
-            effective = config.resolve({}, None, self.env_lang, datetime.date.today())
-            self.settings, self.catalogue = effective.settings, effective.catalogue
-            # config paths are relative to the current folder, which is the workspace root here
-            self.paths = effective.paths
+            # As `si-lint` run in the folder: the config discovered from there, its folders absolute.
+            project = Project.from_root(Path(self.folder), env_lang=self.env_lang)
+            self.settings, self.catalogue, self.products = project.settings, project.catalogue, project.products
+            self.paths = project.effective.paths
         except InputError as error:
             self.config_error = error.render(self.env_lang)
-            self.settings, self.catalogue = Settings(lang=self.env_lang), load_catalogue()
+            self.settings, self.catalogue, self.products = Settings(lang=self.env_lang), load_catalogue(), None
             self.paths = ()
-        finally:
-            os.chdir(previous)
         self.refresh_files()
+
+    @property
+    def folder(self) -> str:
+        """The folder the estate is resolved from: the workspace folder, or the lone file's folder."""
+        return self.root or os.path.dirname(self.lone_file)
 
     def refresh_files(self) -> None:
         if self.root is None:
             self.files = [self.lone_file]
         else:
-            self.files = estate_files(self.root, self.paths)
+            self.files = estate_files(self.root, self.paths, self.settings.rules_dirs + self.settings.products_dirs)
         kept = set(self.files)
         for cache in (self._disk, self._loaded):
             for path in [path for path in cache if path not in kept]:
@@ -146,11 +145,8 @@ class Folder:
             try:
                 text = read_text(path)
             except InputError as error:
-                line, column = 1, 1
-                if error.where:
-                    parts = error.where.rsplit(":", 2)
-                    if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-                        line, column = int(parts[1]), int(parts[2])
+                place = error.place
+                line, column = (place.line or 1, place.column or 1) if place is not None else (1, 1)
                 text = Unreadable(render(self.settings.lang, error.message), line, column)
             self._disk[path] = text
         return text
@@ -176,7 +172,7 @@ class Folder:
             documents.append(self.document(path, text))
         catalogue = self.catalogue or load_catalogue()
         settings = dataclasses.replace(self.settings, today=datetime.date.today())
-        result = engine.lint_documents(documents, settings, catalogue, memo=self.memo)
+        result = engine.lint_documents(documents, settings, catalogue, self.products, memo=self.memo)
         self.result, self.texts, self.unreadable = result, texts, unreadable
         return self.findings()
 
@@ -209,5 +205,5 @@ class Folder:
             return str(located) if Path(str(located)).is_file() else None
         origin = Path(rule.origin)
         if not origin.is_absolute():  # custom rules are read from the folder the config was resolved in
-            origin = Path(self.root or os.path.dirname(self.lone_file)) / origin
+            origin = Path(self.folder) / origin
         return str(origin)

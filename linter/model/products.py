@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-from ..rules.diagnostic import InputError
+from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
 from ..load.loader import load_text, refuse_problems
 from ..i18n.messages import Text
@@ -31,8 +31,9 @@ class Product:
     facts: dict  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
     default_version: Optional[str]  # the version an application has when it states none
     versions: dict  # version -> end of support (YYYY-MM-DD)
-    sources: tuple  # {url, title, facts, checked}
+    sources: tuple  # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
     origin: str
+    not_documented: tuple = ()  # dotted facts the rules read that the vendor's documentation does not state
 
     def describe(self, lang: str) -> str:
         """The description in `lang`; one text (a company's own entry) is shown as is in every language."""
@@ -82,11 +83,12 @@ def parse_product(text: str, origin: str) -> Product:
     stem = Path(origin).stem
     if data["id"] != stem:
         line, column = document.place(("id",))
-        raise InputError(Text("products.id_not_file", id=data["id"], file=stem), where=f"{origin}:{line}:{column}")
+        raise InputError(Text("products.id_not_file", id=data["id"], file=stem), where=Place(origin, line, column))
     lifecycle = data.get("lifecycle") or {}
     versions = {str(version): entry["end_of_support"] for version, entry in (lifecycle.get("versions") or {}).items()}
     return Product(data["id"], data["name"], data["vendor"], data["description"], data["facts"],
-                   lifecycle.get("version"), versions, tuple(data["sources"]), origin)
+                   lifecycle.get("version"), versions, tuple(data["sources"]), origin,
+                   tuple(data.get("not_documented") or ()))
 
 
 def _problem(document) -> tuple:
@@ -102,7 +104,7 @@ def _problem(document) -> tuple:
     path, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
     line, column = document.place(path)
     dotted = ".".join(str(step) for step in path) or Text("schema.top_level")
-    return Text("schema.at", path=dotted, problem=problem), f"{document.path}:{line}:{column}"
+    return Text("schema.at", path=dotted, problem=problem), Place(document.path, line, column)
 
 
 def merged(product: Product, stated: dict) -> tuple[dict, frozenset]:

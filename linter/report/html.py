@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from ..i18n.messages import Plural, count, family_name, number, percent, plural_key, say, template
+from ..i18n.messages import Day, Plural, count, family_name, number, percent, plural_key, say, template
 from . import Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -325,7 +325,7 @@ class _Page:
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
     def expiry(self, waiver: dict) -> str:
-        days, date = waiver["days_left"], waiver["expires"]
+        days, date = waiver["days_left"], Day(waiver["expires"])
         if days is None:
             return self.t("bad_date", date=date)
         if days < 0:

@@ -14,6 +14,7 @@ def document(report: Report) -> dict:
     return {
         "version": 1,
         "tool": {"name": "si-lint", "version": report.tool_version},
+        "lang": report.lang,  # the language of the messages, so that `si-lint diff` knows when to re-word them
         "diagnostics": [d.as_dict() for d in report.diagnostics],
         "waived": [d.as_dict() for d in report.waived],
         "summary": report.summary.as_dict(),

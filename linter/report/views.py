@@ -54,7 +54,8 @@ class Completeness(TypedDict):
 
 class Scores(TypedDict):
     weights: dict  # severity -> weight
-    estate: ScoreLine
+    estate: ScoreLine  # each check weighted by its severity and by the impact of what it is about (score/impact.py)
+    unweighted: ScoreLine  # the same checks, weighted by severity only
     categories: dict  # family -> ScoreLine
     applications: dict  # application id -> ScoreLine
     completeness: dict  # "estate": Completeness, "applications": {id: Completeness}

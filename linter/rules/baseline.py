@@ -1,12 +1,14 @@
 """Baseline: record today's findings, then report only the ones that are new.
 
-A finding is matched by its rule code and its entity, never by its line, so
-editing the estate above a known finding does not bring it back. Estate-wide
-findings (CLD006, DAT002, CST001: no entity) match by code and message with
-every number blanked out: the message names what the finding is about (the
-kind of data, the providers), while its figures (a cost sum, a count, a
-position) may drift without making it a new finding. Matching counts: two
-findings with the same key need two entries.
+A finding is recognised by what it is about, never by its line or its words:
+its rule code, its entity (section and id) and the field it points at; an
+estate-wide finding (CLD006, DAT002, CST001...: no entity) by its code and its
+subject, what its check says it is about in no language (the kind of data, the
+providers). So editing the estate above a known finding does not bring it back,
+a changed figure does not make it new, and a baseline written in English is read
+in French. Matching counts: two findings with the same key need two entries.
+Each entry keeps the finding's message, in the language it was written in, for
+the people who read the file.
 
 EST findings are never recorded: an estate that cannot be read right is not a
 debt to carry, it must be fixed.
@@ -15,21 +17,28 @@ debt to carry, it must be fixed.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from .diagnostic import InputError
 from ..i18n.messages import Plural, Text
 
-VERSION = 1
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Version 1 recognised estate-wide findings by their message, so in one language: such a file is refused
+# with how to write it again (`baseline.old_version`), as its entries cannot be told apart in another language.
+VERSION = 2
 
 
-def key(code: str, entity, message: str) -> tuple:
-    if entity is not None:
-        return (code, entity, None)
-    return (code, None, _NUMBER.sub("#", message))
+def key(entry: dict) -> tuple:
+    """What recognises a finding: an entry of the file, or a Diagnostic's `entry()`."""
+    subject = tuple(entry.get("subject") or ())
+    if entry.get("entity") is None:
+        return (entry["code"], subject)
+    return (entry["code"], entry.get("section"), entry["entity"], entry.get("field") or "", subject)
+
+
+def entry(diagnostic) -> dict:
+    return {"code": diagnostic.code, "section": diagnostic.section, "entity": diagnostic.entity,
+            "field": diagnostic.field, "subject": list(diagnostic.subject), "message": diagnostic.message}
 
 
 def recordable(diagnostic) -> bool:
@@ -39,15 +48,13 @@ def recordable(diagnostic) -> bool:
 @dataclass(frozen=True)
 class Baseline:
     path: str
-    lang: str
-    entries: list  # {"code", "entity", "message"}
+    entries: list  # {"code", "section", "entity", "field", "subject", "message"}
 
 
 def write(path: str, diagnostics, lang: str) -> int:
-    entries = sorted(
-        ({"code": d.code, "entity": d.entity, "message": d.message} for d in diagnostics if recordable(d)),
-        key=lambda e: (e["code"], e["entity"] or "", e["message"]),
-    )
+    """Record the findings; `lang` is the language of their messages, kept for the people who read the file."""
+    entries = sorted((entry(d) for d in diagnostics if recordable(d)),
+                     key=lambda e: (e["code"], e["entity"] or "", e["field"], e["subject"], e["message"]))
     document = {"version": VERSION, "tool": "si-lint", "lang": lang, "findings": entries}
     try:
         with open(path, "w", encoding="utf-8") as handle:
@@ -58,29 +65,36 @@ def write(path: str, diagnostics, lang: str) -> int:
 
 
 def load(path: str) -> Baseline:
+    import os
+
     from ..load.inputs import read_json
 
+    if not os.path.exists(path):  # named by the config before it was first written, most likely
+        raise InputError(Text("baseline.missing", path=path), where=path)
     document = read_json(path, "baseline.not_json")
     entries = document.get("findings") if isinstance(document, dict) else None
+    if isinstance(document, dict) and document.get("version") == 1 and isinstance(entries, list):
+        raise InputError(Text("baseline.old_version", path=path), where=path)
     if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
             or not all(_entry(e) for e in entries)):
         raise InputError(Text("baseline.not_a_baseline", version=VERSION), where=path)
-    return Baseline(path, str(document.get("lang", "en")), entries)
+    return Baseline(path, entries)
 
 
 def _entry(entry) -> bool:
-    return (isinstance(entry, dict) and isinstance(entry.get("code"), str) and isinstance(entry.get("message"), str)
-            and (entry.get("entity") is None or isinstance(entry.get("entity"), str)))
+    if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+        return False
+    subject = entry.get("subject", [])
+    return (all(entry.get(name) is None or isinstance(entry[name], str) for name in ("section", "entity", "field"))
+            and isinstance(subject, list) and all(isinstance(part, str) for part in subject))
 
 
-def apply(diagnostics, baseline: Baseline, lang: str) -> tuple:
+def apply(diagnostics, baseline: Baseline) -> tuple:
     """(findings not in the baseline, how many were in it, how many entries no finding matched)."""
-    if baseline.lang != lang and any(entry.get("entity") is None for entry in baseline.entries):
-        raise InputError(Text("baseline.language", lang=baseline.lang), where=baseline.path)
-    remaining = Counter(key(e["code"], e.get("entity"), e["message"]) for e in baseline.entries)
+    remaining = Counter(key(e) for e in baseline.entries)
     new = []
     for diagnostic in diagnostics:
-        found = key(diagnostic.code, diagnostic.entity, diagnostic.message)
+        found = key(entry(diagnostic))
         if recordable(diagnostic) and remaining[found] > 0:
             remaining[found] -= 1
         else:
@@ -88,10 +102,15 @@ def apply(diagnostics, baseline: Baseline, lang: str) -> tuple:
     return new, len(diagnostics) - len(new), sum(remaining.values())
 
 
+def unrecorded(result):
+    """The run's result with only the findings a baseline cannot hold (EST): what is left to fix after recording."""
+    return replace(result, diagnostics=[d for d in result.diagnostics if not recordable(d)])
+
+
 def filter_result(result, path: str):
     """The run's result with the baseline's findings taken out, and a note saying what was hidden and fixed."""
     baseline = load(path)
-    new, known, fixed = apply(result.diagnostics, baseline, result.settings.lang)
+    new, known, fixed = apply(result.diagnostics, baseline)
     note = Text("baseline.note", path=path, known=Plural("baseline.known", known))
     if fixed:
         note = Text("baseline.note_fixed", note=note, fixed=Plural("baseline.fixed", fixed), path=path)

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .diagnostic import InputError
+from .diagnostic import InputError, Place
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..load.inputs import read_text
 from ..load.loader import Document, load_text, refuse_problems
@@ -52,6 +52,7 @@ class Rule:
     waivable: bool = True
     when: Optional[dict] = None
     check: Optional[str] = None
+    action: Optional[dict] = None  # the change that clears its findings: kind, and what the plan needs to know of it
     _compiled: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -59,6 +60,12 @@ class Rule:
         """The sections of entities the rule is evaluated on; empty for estate, waiver and file rules."""
         scopes = self.scope if isinstance(self.scope, list) else [self.scope]
         return tuple(scope for scope in scopes if scope in SECTIONS)
+
+    def action_kind(self, section: Optional[str]) -> Optional[str]:
+        """The kind of action that clears a finding of this rule on an entity of `section`; None: none declared."""
+        if self.action is None:
+            return None
+        return (self.action.get("on") or {}).get(section, self.action["kind"])
 
     def text(self, key: str, lang: str = "en") -> str:
         return self.texts.get(lang, self.texts["en"])[key]
@@ -211,7 +218,7 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
             refuse(("code",), "rulefile.builtin_family", code=data["code"], family=family)
         if data.get("family") == "EST":
             refuse(("family",), "rulefile.family_est")
-    if "check" in data and "applies_to" in data:
+    if "check" in data and "applies_to" in data and not _entity_check(data["check"]):
         refuse(("applies_to",), "rulefile.applies_to_check")
     if "check" in data:
         problem = _check_problem(data["check"], data["scope"])
@@ -237,7 +244,7 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
         status=data.get("status", "stable"), principle=data.get("principle"), source=data.get("source"),
         target=tuple(data["field"].split(".")) if "field" in data else (),
         applies_to=data.get("applies_to"), when=data.get("when"), check=data.get("check"),
-        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True),
+        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True), action=data.get("action"),
     )
 
 
@@ -256,7 +263,7 @@ def _check_condition(document: Document, key: str, builtin: bool) -> None:
         path, name = unknown
         raise InputError(Text("rulefile.unknown_option", key=key, name=show_value(name),
                               known=", ".join(sorted(DEFAULT_OPTIONS))), where=_where(document, path))
-    # Options change values, never types (config/checking.py): checking with the defaults checks every run.
+    # Options change values, never types (config/values.py): checking with the defaults checks every run.
     condition = _substitute(data[key], DEFAULT_OPTIONS)
     if not builtin and not _condition_predicate()(condition):
         path, problem = _first_condition_problem(condition)
@@ -330,6 +337,12 @@ def _unknown_option(node, path: tuple):
 ENGINE_CHECKS = {"pipeline": "file", "waivers": "waivers"}
 
 
+def _entity_check(name: str) -> bool:
+    from .checks import ENTITY_CHECKS
+
+    return name in ENTITY_CHECKS
+
+
 def _check_problem(name: str, scope) -> Optional[Text]:
     """Why a built-in rule's `check` cannot run, or None: a typo must fail at load time, not mid-run."""
     from .checks import CHECKS, ENTITY_CHECKS
@@ -362,7 +375,9 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
                   if name is not None]
     except ValueError as error:
-        return Text("rulefile.bad_template", error=str(error))
+        # Python's words for it are English only: "Single '}' encountered in format string", ...
+        alone = str(error).startswith("Single '}'")
+        return Text("rulefile.bad_template", error=Text("rulefile.brace_alone" if alone else "rulefile.brace_unclosed"))
     allowed = DECLARATIVE_PARAMS + tuple(DEFAULT_OPTIONS) + (("field",) if unstated else ())
     for name, spec, conversion in fields:
         if declarative and (name not in allowed or spec or conversion):
@@ -372,7 +387,7 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
     return None
 
 
-def _where(document: Document, path: tuple) -> str:
+def _where(document: Document, path: tuple) -> Place:
     """file:line:col of `path`, or of the deepest part of it written in the file (an option's value is not)."""
     node, written = document.data, ()
     for step in path:
@@ -383,7 +398,7 @@ def _where(document: Document, path: tuple) -> str:
         else:
             break
     line, column = document.place(written)
-    return f"{document.path}:{line}:{column}"
+    return Place(document.path, line, column)
 
 
 def _first_schema_problem(data: dict) -> tuple:

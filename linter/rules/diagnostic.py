@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Union
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -22,6 +22,20 @@ class Diagnostic:
     rule: str = ""  # the rule's kebab-case name
     field: str = ""  # the dotted field it points at inside its entity (or anchor), "" for the entity itself
     unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
+    # What the finding is about beyond its entity, as (name, value) pairs: the ids or the kind of data the
+    # action that fixes it changes (a finding of CLD006 names the providers to leave). Not part of any output.
+    about: tuple = ()
+
+    def about_value(self, name: str, default=()):
+        return dict(self.about).get(name, default)
+
+    @property
+    def subject(self) -> tuple:
+        """What it is about beyond its entity and field, in no language: a baseline recognises it by this."""
+        parts: list = []
+        for _, value in sorted(self.about):
+            parts.extend(value if isinstance(value, tuple) else (value,))
+        return tuple(str(part) for part in parts)
 
     def identity(self) -> str:
         """What the finding is about, stable across edits: rule, section, entity and field, never line or words.
@@ -68,16 +82,33 @@ class Problem:
     params: tuple = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where an input error is: a file, and its line and column when known (1-based)."""
+
+    file: str
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    def __str__(self) -> str:
+        return ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+
+
 class InputError(Exception):
     """Input that cannot be read at all (missing path, not UTF-8, bad option): exit 2.
 
-    Carries a `messages.Text` (or plain words) and where it happened, and is
-    put into words in the run's language by the command line.
+    Carries a `messages.Text` (or plain words) and where it happened (a Place, or a file's name), and is
+    put into words in the run's language by the command line; an editor reads the Place's line and column.
     """
 
-    def __init__(self, message, where: Optional[str] = None) -> None:
+    def __init__(self, message, where: Union[Place, str, None] = None) -> None:
         super().__init__(message)
-        self.message, self.where = message, where
+        self.message = message
+        self.place: Optional[Place] = Place(where) if isinstance(where, str) else where
+
+    @property
+    def where(self) -> Optional[str]:
+        return str(self.place) if self.place is not None else None
 
     def render(self, lang: str) -> str:
         from ..i18n.messages import render

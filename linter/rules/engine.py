@@ -21,7 +21,7 @@ from . import waivers
 from .catalogue import Catalogue, Rule, load_catalogue
 from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
-from ..i18n.messages import Listing, frozen, render
+from ..i18n.messages import Listing, Text, frozen, render
 from ..model.estate import Entity, Estate
 from ..model.products import load_products
 from .settings import Settings
@@ -62,10 +62,14 @@ class Result:
 
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,
-         stdin_name: Optional[str] = None) -> Result:
-    """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`)."""
+         stdin_name: Optional[str] = None, products: Optional[dict] = None) -> Result:
+    """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`).
+
+    The folders of custom rules and products are not the estate: expanding a folder leaves them out.
+    """
     catalogue = catalogue or load_catalogue(settings.rules_dirs)
-    return lint_documents(loader.load_paths(paths, stdin_name), settings, catalogue)
+    documents = loader.load_paths(paths, stdin_name, skip=settings.rules_dirs + settings.products_dirs)
+    return lint_documents(documents, settings, catalogue, products)
 
 
 def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "<estate>") -> Result:
@@ -153,10 +157,16 @@ def _each_entity(rule: Rule, estate: Estate, settings: Settings, kept: Optional[
     code = rule.code
     evaluate = _condition(rule, estate, settings) if rule.when is not None else \
         partial(CHECKS[rule.check], estate=estate, settings=settings)
+    applies = rule.applicable(settings.options)
     for section in rule.sections:
         for entity in estate.entities(section):
             if not entity.valid:
                 continue
+            if applies is not None:
+                if entity.facts is None:
+                    entity.facts = facts(estate, entity, settings.options)
+                if not applies(entity.facts):
+                    continue
             found = None
             if kept is not None:
                 as_before, found = kept[id(entity)]
@@ -174,13 +184,12 @@ def _condition(rule: Rule, estate: Estate, settings: Settings):
     """entity -> the declarative rule's findings on it."""
     options = settings.options
     test = rule.predicate(options)
-    applies = rule.applicable(options)
     target = ".".join(rule.target)
 
     def evaluate(entity: Entity) -> tuple:
         if entity.facts is None:
             entity.facts = facts(estate, entity, options)
-        if (applies is None or applies(entity.facts)) and test(entity.facts):
+        if test(entity.facts):
             missing = tuple(field for field in rule.reads if not entity.states(field))
             return (Finding(entity, rule.target, {"value": stated(entity, target) if target else None},
                             missing=missing),)
@@ -243,7 +252,8 @@ class Memo:
         entity = finding.entity
         if entity is None:  # estate-wide: few, and placed by the whole estate
             return _diagnostic(rule, finding, estate, settings)
-        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, finding.path,
+        product = entity.product and (entity.product.id, entity.product.not_documented)  # names it when undocumented
+        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, product, finding.path,
                finding.missing, tuple((name, frozen(value)) for name, value in finding.params.items()))
         try:
             diagnostic = self._words_before.get(key)
@@ -274,12 +284,27 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
         params["field"] = Listing(finding.missing, "and")
     return _worded(rule, template, params, place, entity.section if entity is not None else None,
                    entity.id if entity is not None else None, settings,
-                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing))
+                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing),
+                   aside=_undocumented(entity, finding.missing), about=tuple(finding.about.items()))
+
+
+def _undocumented(entity, missing: tuple) -> Optional[Text]:
+    """The clause that says the application's product cannot fill a missing field: its vendor does not document it.
+
+    Said so that the user knows the catalogue was looked at and that only the estate can state the fact.
+    """
+    product = entity.product if entity is not None else None
+    if product is None or not missing:
+        return None
+    fields = [field for field in missing if field in product.not_documented]
+    if not fields:
+        return None
+    return Text("unstated.not_documented", product=product.id, vendor=product.vendor, field=Listing(fields, "and"))
 
 
 def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
-            field: str = "", unstated: bool = False) -> Diagnostic:
-    """The one place a finding gets its words, severity and name: from its rule."""
+            field: str = "", unstated: bool = False, aside: Optional[Text] = None, about: tuple = ()) -> Diagnostic:
+    """The one place a finding gets its words, severity and name: from its rule (and `aside`, said after)."""
     lang = settings.lang
     text = rule.text(template, lang)
     options = settings.options  # a message may quote an option, like {min_availability}
@@ -290,9 +315,11 @@ def _worded(rule: Rule, template: str, params: dict, place: tuple, section, enti
         if value is not _UNKNOWN:
             words[name] = value.worded(lang) if isinstance(value, Clause) else render(lang, value)
     message = text.format_map(_Template(words))
+    if aside is not None:
+        message += render(lang, aside)
     file, line, column = place
     return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-                      section, entity, rule.name, field, unstated)
+                      section, entity, rule.name, field, unstated, about)
 
 
 _UNKNOWN = object()

@@ -17,7 +17,7 @@ from typing import Optional
 from .catalogue import Catalogue, Rule
 from .checks.registry import Clause, Finding
 from .diagnostic import Problem
-from ..i18n.messages import Text, frozen, hint
+from ..i18n.messages import Day, Text, frozen, hint
 from ..model.estate import Entity, Estate, Waiver
 from .settings import Settings
 from ..model.vocabulary import SECTIONS
@@ -60,7 +60,7 @@ def apply(findings: list, rules_run: list, estate: Estate, catalogue: Catalogue,
         for waiver in expired:
             back = (waiver.data["rule"], _key(waiver.entity)) in firing
             outcome.active.append((catalogue["GOV003"], _about(waiver, "expires", {
-                "today": settings.today.isoformat(), "back": Clause(["back"] if back else [])})))
+                "today": Day(settings.today.isoformat()), "back": Clause(["back"] if back else [])})))
     if settings.runs(catalogue["GOV004"]):
         for entries in live.values():
             for waiver in entries:
@@ -86,10 +86,11 @@ def _key(entity: Optional[Entity]):
 
 def _about(waiver: Waiver, field_name: str, params: dict) -> Finding:
     """A finding about the waiver itself, at its `field_name`."""
-    params = dict(params, rule=waiver.data["rule"], expires=waiver.data["expires"], on=_on(waiver))
+    params = dict(params, rule=waiver.data["rule"], expires=Day(waiver.data["expires"]), on=_on(waiver))
     if waiver.entity is not None:
-        return Finding(waiver.entity, waiver.path + (field_name,), params)
-    return Finding(None, waiver.path + (field_name,), params, document=waiver.document)
+        return Finding(waiver.entity, waiver.path + (field_name,), params, about={"rule": waiver.data["rule"]})
+    return Finding(None, waiver.path + (field_name,), params, document=waiver.document,
+                   about={"rule": waiver.data["rule"]})
 
 
 def _on(waiver: Waiver) -> Text:

@@ -51,10 +51,11 @@ def overview(result, scored_result, with_view: bool, trend: Optional[list] = Non
 def plan_view(result, scorecard, scored: Scores) -> PlanView:
     """The first actions of the remediation plan, in the run's language."""
     from ..i18n.messages import render
-    from .plan import form, gain_words
+    from ..report.plan import gain_words
+    from .plan import form
 
     lang = result.settings.lang
-    plan = form(result, scorecard, scored, top=TOP_ACTIONS)
+    plan = form(result, scorecard, top=TOP_ACTIONS)
     ranks = {action.id: rank for rank, action in enumerate(plan.actions, 1)}
     actions = [ActionView(rank=rank, id=action.id, title=render(lang, action.title), gain=gain_words(lang, action),
                           severity=action.severity, owner=action.owner, applications=list(action.applications),

@@ -5,7 +5,7 @@ or the estate as a whole. Its findings are the ones that change clears, every
 finding of the run in exactly one action; its gain is the estate score with
 those findings passing less the score today, computed with the scoring model
 of `docs/scoring.md`. `docs/plan.md` says how actions are formed. This module
-forms and ranks; `plan_cli` puts the plan into words.
+forms and ranks; `report/plan.py` puts the plan into words.
 """
 
 from __future__ import annotations
@@ -16,19 +16,24 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from ..rules.availability import end_to_end
-from ..rules.checks.estate_facts import data_kinds, is_content, is_independent_space
-from ..rules.checks.integration import store_references
+from ..rules.checks.availability import external_floor
+from ..rules.checks.estate_facts import data_kinds
 from ..rules.diagnostic import SEVERITY_RANK
-from ..i18n.messages import Listing, Money, Plural, Text, say
+from ..i18n.messages import Listing, Money, Plural, Text
 from ..model.estate import Entity, dependencies, is_number
 from .scorecard import Scorecard, application_owners
 from ..model.vocabulary import ID_SECTIONS
 
-ACCESS = frozenset(("ACC001", "ACC002", "ACC003", "ACC004", "ACC005"))
-MOVE = frozenset(("CLD001", "CLD002", "CLD003", "CLD004", "CLD005"))
-# A move that changes how an application is delivered also changes how it is reached.
-REDELIVERY = frozenset(("CLD001", "CLD002", "CLD004", "CLD005"))
-COLLABORATION = frozenset(("COL001", "COL002", "COL003"))
+# Actions on one entity, each finding in the action of its rule's kind on its entity: kind -> title key
+# (None: titled once the action is complete, by `_title_<kind>`).
+PER_ENTITY = {"move": None, "access": None, "collaboration": "collaboration", "formats": "formats",
+              "spreadsheet": "spreadsheet", "keys": "keys", "classify": "classify", "owner": "owner"}
+# Actions whose subject is not simply the finding's entity: placed by `_place_<kind>`.
+ESTATE_WIDE = frozenset(("est", "waivers", "iaas-providers", "data-spaces", "export", "route", "office-cost"))
+# Actions whose own title already asks for the missing fact (an owner, a class, a figure, a target).
+ASKS_FOR_FACTS = frozenset(("raise", "owner", "classify", "target", "availability", "same-service"))
+# A move that changes how an application is delivered also changes how it is reached: it takes these actions in.
+REDELIVERY_TAKES = ("access", "spreadsheet")
 SENSITIVE = ("confidential", "secret")
 DATA_KINDS = ("structured", "documents", "media", "geographic")
 COMPONENTS = ("infrastructure", "data_stores")
@@ -62,15 +67,17 @@ class Plan:
     unread: int  # EST findings: what they concern is not scored
 
 
-def form(result, scorecard: Optional[Scorecard] = None, scores=None, top: Optional[int] = None) -> Plan:
-    """The plan of a run. `scorecard` and `scores`: the run's, when already computed."""
+def form(result, scorecard: Optional[Scorecard] = None, top: Optional[int] = None) -> Plan:
+    """The plan of a run. `scorecard`: the run's, when already computed."""
     builder = _Builder(result)
     for diagnostic in result.diagnostics:
         builder.place(diagnostic)
     groups = builder.finish()
-    scorer = _Scorer(result, scorecard or Scorecard(result), scores)
+    scorer = _Measure(result, scorecard or Scorecard(result))
     actions = [_action(group, groups, builder, scorer) for group in groups.values()]
-    actions.sort(key=lambda a: (-round(a.exact, 9), -SEVERITY_RANK.get(a.severity, 0), -len(a.applications), a.id))
+    # By the gain shown first: two rounded scores can make a smaller exact gain show more (0.55 as 0.6).
+    actions.sort(key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity, 0), -len(a.applications),
+                                a.id))
     every = scorer.measure(groups.values())
     top_score = None
     if top is not None:
@@ -83,29 +90,9 @@ def form(result, scorecard: Optional[Scorecard] = None, scores=None, top: Option
                 len(result.diagnostics), unread)
 
 
-def gain_words(lang: str, action: Action) -> str:
-    """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
-
-    The gain is the change of the estate score, which has one decimal: in a
-    large estate one action often moves it by less, and says so.
-    """
-    if action.gain == 0 and action.exact > 0:
-        return say(lang, "plan.gain.small")
-    figure = f"{action.gain:+.1f}"
-    if lang == "fr":
-        figure = figure.replace(".", ",")
-    one = lang == "fr" and abs(action.gain) < 2
-    return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
-
-
 def _score(tally: tuple) -> Optional[float]:
     passed, weight = tally
     return round(100 * passed / weight, 1) if weight else None
-
-
-def _tally(line) -> tuple:
-    """(passed, total) from a score line alone: its rounded score out of 100."""
-    return (line["score"], 100) if line["score"] is not None else (0, 0)
 
 
 def _exact(tally: tuple) -> float:
@@ -134,13 +121,15 @@ def _action(group, groups: dict, builder, scorer) -> Action:
     needs = _closure(groups, group.key)
     before = scorer.measure(groups[key] for key in needs) if needs else (scorer.passed, scorer.weight)
     after = scorer.measure([group] + [groups[key] for key in needs])
-    scored_before, scored_after = _score(before), _score(after)
-    # + 0.0: a gain of -0.0 reads as 0.0
-    gain = round(scored_after - scored_before, 1) + 0.0 if None not in (scored_before, scored_after) else 0.0
+    scored_after = _score(after)
+    exact = _exact(after) - _exact(before)
+    # The gain shown is the one the rank uses, rounded once (rounding each score apart let a gain ranked lower
+    # read higher); + 0.0: a gain of -0.0 reads as 0.0.
+    gain = round(exact, 1) + 0.0 if scored_after is not None else 0.0
     severity = max((d.severity for d in group.findings), key=SEVERITY_RANK.get, default=None)
     return Action(group.key, group.kind, group.title, tuple(group.entities), tuple(group.findings),
                   tuple(sorted(group.needs)), builder.owner(group.subject), builder.applications(group),
-                  severity, gain, scored_after, _exact(after) - _exact(before))
+                  severity, gain, scored_after, exact)
 
 
 # --- forming actions ----------------------------------------------------------------
@@ -173,59 +162,33 @@ class _Builder:
             self.flows.setdefault(flow.id, flow)
         self.platforms = [e for e in estate.infrastructure.values()
                           if e.valid and e.data.get("type") == "integration-platform"]
-        self.uncovered = self._uncovered() if any(d.code == "DAT002" for d in result.diagnostics) else set()
-        external = [app.get("availability.target") for app in estate.applications.values()
-                    if app.valid and "external" in (app.data.get("audience") or [])
-                    and is_number(app.get("availability.target"))]
-        self.floor = min(external) if external else None
+        # The kinds of data no space holds, each the subject of a finding of a data-spaces rule.
+        self.uncovered = {d.about_value("kind", None) for d in result.diagnostics if self.kind(d) == "data-spaces"}
+        floor = external_floor(estate)
+        self.floor = floor[0] if floor is not None else None
         self._figures = None
         self._dependents = None
 
     # --- placing each finding in its action
 
     def place(self, d) -> None:
-        code, family = d.code, _family(self.catalogue, d.code)
+        """Put a finding in the action its rule declares (`action` in the rule file), on what the finding is about."""
+        kind = self.kind(d)
         entity = self.entity(d.section, d.entity)
-        if family == "EST":
-            self.group(f"est:{d.file}", "est", None, title=Text("plan.est", file=d.file)).findings.append(d)
-        elif code in ("GOV003", "GOV004"):
-            self.waivers(d, entity)
-        elif code == "AVL001" and entity is not None:
-            self.raise_group(entity).findings.append(d)
-        elif code == "AVL002" and entity is not None:
-            self.end_to_end(d, entity)
-        elif code in ("AVL003", "AVL004") and entity is not None:
-            self.target(d, entity)
-        elif code in MOVE and entity is not None:
-            self.group(f"move:{entity.id}", "move", entity).findings.append(d)
-        elif code in ACCESS and entity is not None:
-            self.group(f"access:{entity.id}", "access", entity).findings.append(d)
-        elif code in COLLABORATION and entity is not None:
-            self.group(f"collaboration:{entity.id}", "collaboration", entity,
-                       title=Text("plan.collaboration", id=entity.id)).findings.append(d)
-        elif code == "COL004" and entity is not None:
-            self.group(f"formats:{entity.id}", "formats", entity,
-                       title=Text("plan.formats", id=entity.id)).findings.append(d)
-        elif code == "COL005" and entity is not None:
-            self.group(f"spreadsheet:{entity.id}", "spreadsheet", entity,
-                       title=Text("plan.spreadsheet", id=entity.id)).findings.append(d)
-        elif code == "CLD006":
-            self.iaas(d)
-        elif code in ("DAT001", "DAT002"):
-            self.data(d, entity)
-        elif code == "DAT003" and entity is not None:
-            self.group(f"keys:{entity.id}", "keys", entity, title=Text("plan.keys", id=entity.id)).findings.append(d)
-        elif code == "INT001" or (code == "INT002" and d.section == "integrations"):
-            self.flow(d, entity)
-        elif code == "INT002" and entity is not None:
-            self.foreign_data(d, entity)
-        elif code == "CST001":
-            self.office_cost(d)
-        elif code in ("GOV001", "GOV002") and entity is not None:
-            kind = "classify" if code == "GOV001" else "owner"
-            self.group(f"{kind}:{entity.id}", kind, entity, title=Text(f"plan.{kind}", id=entity.id)).findings.append(d)
-        else:
+        if kind in ESTATE_WIDE:
+            getattr(self, "_place_" + kind.replace("-", "_"))(d, entity)
+        elif kind is None or entity is None:
             self.generic(d)
+        elif kind in PER_ENTITY:
+            title = Text(f"plan.{PER_ENTITY[kind]}", id=entity.id) if PER_ENTITY[kind] else None
+            self.group(f"{kind}:{entity.id}", kind, entity, title=title).findings.append(d)
+        else:
+            getattr(self, "_place_" + kind.replace("-", "_"))(d, entity)
+
+    def kind(self, d) -> Optional[str]:
+        """The kind of action its rule declares for the finding; None when the rule declares none."""
+        rule = self.catalogue.rules.get(d.code)
+        return rule.action_kind(d.section) if rule is not None else None
 
     def entity(self, section, entity_id) -> Optional[Entity]:
         if section == "integrations":
@@ -250,7 +213,10 @@ class _Builder:
                  else Text("plan.fix_estate", code=d.code, title=title))
         self.group(f"fix:{d.code}:{d.entity or ''}", "fix", entity, title=words).findings.append(d)
 
-    def waivers(self, d, entity) -> None:
+    def _place_est(self, d, entity) -> None:
+        self.group(f"est:{d.file}", "est", None, title=Text("plan.est", file=d.file)).findings.append(d)
+
+    def _place_waivers(self, d, entity) -> None:
         key = f"waivers:{entity.id}" if entity is not None else "waivers"
         group = self.group(key, "waivers", entity)
         group.findings.append(d)
@@ -258,7 +224,10 @@ class _Builder:
     def raise_group(self, component: Entity) -> _Group:
         return self.group(f"raise:{component.id}", "raise", component)
 
-    def end_to_end(self, d, app: Entity) -> None:
+    def _place_raise(self, d, component: Entity) -> None:
+        self.raise_group(component).findings.append(d)
+
+    def _place_availability(self, d, app: Entity) -> None:
         """AVL002 goes with its weakest link when raising that link (and what else it takes) reaches the target."""
         target = app.get("availability.target")
         components, reached = self.reach(app, target) if is_number(target) else ([], False)
@@ -271,51 +240,46 @@ class _Builder:
         group.findings.append(d)
         group.needs.update(self.raise_group(self.estate.by_id[c]).key for c in needs)
 
-    def target(self, d, app: Entity) -> None:
-        """AVL003 and AVL004: a target at least what external users are promised, and a chain that reaches it."""
-        kind = "same-service" if d.code == "AVL003" else "target"
+    def _place_same_service(self, d, app: Entity) -> None:
+        self._target(d, app, "same-service")
+
+    def _place_target(self, d, app: Entity) -> None:
+        self._target(d, app, "target")
+
+    def _target(self, d, app: Entity, kind: str) -> None:
+        """A target at least what external users are promised, and a chain that reaches it."""
         group = self.group(f"{kind}:{app.id}", kind, app)
         group.findings.append(d)
         if self.floor is not None:
             components, _ = self.reach(app, self.floor)
             group.needs.update(self.raise_group(self.estate.by_id[c]).key for c in components)
 
-    def iaas(self, d) -> None:
-        referenced = {e.data.get("provider") for s in ("infrastructure", "data_stores", "applications")
-                      for e in self.estate.entities(s)}
-        iaas = [p for p in self.estate.providers.values()
-                if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
-        leave = [p for p in iaas if p.data.get("type") != "public-cloud"] or iaas
-        group = self.group("iaas-providers", "iaas-providers", None, entities=[p.id for p in leave],
+    def _place_iaas_providers(self, d, entity) -> None:
+        """Leave the providers the finding names: the ones that are not public clouds, else the IaaS ones."""
+        providers, leave = d.about_value("providers"), d.about_value("leave")
+        group = self.group("iaas-providers", "iaas-providers", None, entities=list(leave),
                            title=Text("plan.iaas", limit=self.options["max_iaas_providers"],
-                                      providers=Listing((p.id for p in iaas), "and")))
+                                      providers=Listing(providers, "and")))
         group.findings.append(d)
-        names = {p.id for p in leave}
         group.applications.update(app.id for app in self.estate.applications.values()
-                                  if app.data.get("provider") in names)
+                                  if app.data.get("provider") in leave)
 
-    def data(self, d, store) -> None:
-        """DAT002 and the DAT001 of the stores holding those kinds: one data space; other DAT001s, one export each."""
-        if d.code == "DAT002" or (store is not None and set(data_kinds(store)) & self.uncovered):
+    def _place_data_spaces(self, d, store) -> None:
+        self._place_export(d, store)
+
+    def _place_export(self, d, store) -> None:
+        """The data kinds no space holds, and the stores holding them: one data space; other stores, one export each."""
+        if self.kind(d) == "data-spaces" or (store is not None and set(data_kinds(store)) & self.uncovered):
             group = self.group("data-spaces", "data-spaces", None)
             group.findings.append(d)
-            if d.code == "DAT001":
+            if self.kind(d) == "export":
                 group.entities.append(store.id)
         elif store is not None:
             self.group(f"export:{store.id}", "export", store, title=Text("plan.export", id=store.id)).findings.append(d)
         else:
             self.generic(d)
 
-    def _uncovered(self) -> set:
-        held, covered = set(), set()
-        for store in self.estate.data_stores.values():
-            if store.valid:
-                held.update(data_kinds(store))
-                if is_independent_space(store):
-                    covered.update(data_kinds(store))
-        return held - covered
-
-    def flow(self, d, flow) -> None:
+    def _place_route(self, d, flow) -> None:
         """Flows that bypass a platform: routed through the platform there is, else through one to set up."""
         if self.platforms or flow is None:
             name = d.entity or ""
@@ -326,27 +290,18 @@ class _Builder:
                 group.entities.append(flow.id)
         group.findings.append(d)
 
-    def foreign_data(self, d, app) -> None:
-        stores = []
-        for _, target in store_references(app):  # as INT002 finds them
-            store = self.estate.lookup(target, "data_stores")
-            owner = store.data.get("application") if store is not None else None
-            if isinstance(owner, str) and owner != app.id and target not in stores:
-                stores.append(target)
+    def _place_foreign_data(self, d, app) -> None:
+        stores = d.about_value("stores")
         self.group(f"foreign-data:{app.id}", "foreign-data", app,
                    title=Text("plan.foreign_data", id=app.id, stores=Listing(stores, "and"))).findings.append(d)
 
-    def office_cost(self, d) -> None:
-        """The content applications' costs, and the access devices' where the estate gives theirs (rules 1.1)."""
-        apps = [app for app in self.estate.applications.values()
-                if app.valid and is_content(app, self.options) and is_number(app.get("cost.per_user_month"))]
-        devices = [e for e in self.estate.infrastructure.values()
-                   if e.valid and e.data.get("type") == "access-devices" and is_number(e.get("cost.per_user_month"))]
-        group = self.group("office-cost", "office-cost", None, entities=[e.id for e in apps + devices],
+    def _place_office_cost(self, d, entity) -> None:
+        """The entities whose costs the finding sums: the content applications', and the access devices'."""
+        group = self.group("office-cost", "office-cost", None, entities=list(d.about_value("costed")),
                            title=Text("plan.office_cost", ceiling=Money(self.options["office_cost_ceiling"],
                                                                          self.options.get("currency", "EUR"))))
         group.findings.append(d)
-        group.applications.update(app.id for app in apps)
+        group.applications.update(d.about_value("applications"))
 
     # --- availability: what it takes to reach a figure
 
@@ -444,38 +399,53 @@ class _Builder:
         groups = self.groups
         for key in [k for k in groups if k.startswith("move:")]:
             move = groups[key]
-            if move.subject.section == "applications" and {d.code for d in move.findings} & REDELIVERY:
-                for kind in ("access", "spreadsheet"):
+            if move.subject.section == "applications" and any(self.changes_delivery(d) for d in move.findings):
+                for kind in REDELIVERY_TAKES:
                     other = groups.pop(f"{kind}:{move.subject.id}", None)
                     if other is not None:
                         move.findings.extend(other.findings)
         for group in groups.values():
             group.findings.sort(key=lambda d: d.sort_key())
-            if group.title is None:
+            if group.kind not in ASKS_FOR_FACTS and group.findings and all(d.unstated for d in group.findings):
+                group.title = self._title_state_facts(group)
+            elif group.title is None:
                 group.title = getattr(self, "_title_" + group.kind.replace("-", "_"))(group)
             self._effects(group)
         return groups
 
+    def changes_delivery(self, d) -> bool:
+        rule = self.catalogue.rules.get(d.code)
+        return rule is not None and bool((rule.action or {}).get("changes_delivery"))
+
     def _title_move(self, group: _Group) -> Text:
-        entity, codes = group.subject, {d.code for d in group.findings}
+        entity, kinds = group.subject, {self.kind(d) for d in group.findings}
         if entity.section != "applications":
             sensitive = (entity.data.get("classification") in SENSITIVE
                          and entity.get("encryption.customer_managed_keys") is not True)
             return Text("plan.move_component_keys" if sensitive else "plan.move_component", id=entity.id)
-        if not codes & REDELIVERY:
+        redelivering = [d for d in group.findings if self.changes_delivery(d)]
+        if not redelivering:
             return Text("plan.updates", id=entity.id)
-        if entity.data.get("usage") == "support" or not codes & (REDELIVERY - {"CLD002"}):
+        to_saas = all(self.catalogue.rules[d.code].action.get("to") == "saas" for d in redelivering)
+        if entity.data.get("usage") == "support" or to_saas:
             target = "saas"
         elif entity.data.get("built") == "in-house":
             target = "paas"
         else:
             target = "saas_or_paas"
-        how = Text("plan.how.browser") if codes & ACCESS else ""
-        key = "plan.rebuild" if "COL005" in codes else "plan.move"
+        how = Text("plan.how.browser") if "access" in kinds else ""
+        key = "plan.rebuild" if "spreadsheet" in kinds else "plan.move"
         return Text(key, id=entity.id, target=Text("plan.to." + target), how=how)
 
+    def _title_state_facts(self, group: _Group) -> Text:
+        """Findings that rest only on facts not stated: what they need is the facts, not a change."""
+        fields = Listing(dict.fromkeys(d.field for d in group.findings if d.field), "and")
+        if group.subject is None:
+            return Text("plan.state_facts_estate", fields=fields)
+        return Text("plan.state_facts", id=group.subject.id, fields=fields)
+
     def _title_access(self, group: _Group) -> Text:
-        only_offline = {d.code for d in group.findings} == {"ACC005"}
+        only_offline = {d.field.split(".")[-1] for d in group.findings} == {"offline"}
         return Text("plan.offline" if only_offline else "plan.access", id=group.subject.id)
 
     def _title_raise(self, group: _Group) -> Text:
@@ -503,10 +473,9 @@ class _Builder:
         return Text("plan.target", id=group.subject.id, floor=Text("plan.percent", value=self.floor))
 
     def _title_waivers(self, group: _Group) -> Text:
-        counts = Counter(d.code for d in group.findings)
-        parts = Listing((Plural(key, counts[code]) for code, key in (("GOV003", "plan.expired_waivers"),
-                                                                     ("GOV004", "plan.unused_waivers"))
-                         if counts[code]), "and")
+        counts = Counter(self.catalogue.rules[d.code].action.get("waivers") for d in group.findings)
+        parts = Listing((Plural(f"plan.{state}_waivers", counts[state]) for state in ("expired", "unused")
+                         if counts[state]), "and")
         if group.subject is None:
             return Text("plan.waivers_estate", waivers=parts)
         return Text("plan.waivers", id=group.subject.id, waivers=parts)
@@ -587,92 +556,25 @@ def _without_waivers(entity: Entity) -> Entity:
 
 # --- the score of a variant of the run ---------------------------------------------
 
-class _Scorer:
-    """The estate's passed and total check weight, and the same for variants of the run, from the scoring model.
+class _Measure:
+    """The estate's (passed, total) check weight once some actions are done, asked of the run's one Scorecard.
 
-    Rescoring the whole estate once per action would take minutes for a
-    thousand applications, so the checks of the run's `Scorecard` are summed
-    once (and checked against its own `scores()`), and a variant moves only
-    the checks whose findings it clears: a check passes when none of its
-    findings is left in force, stays out of the passed weight when one of its
-    findings is waived, and leaves the score when the rule did not apply there
-    (docs/scoring.md). A variant that adds entities is scored anew.
+    An action that creates entities (a data space, a platform) changes which
+    checks there are: its variant of the run is scored anew.
     """
 
-    def __init__(self, result, card: Scorecard, scores=None) -> None:
+    def __init__(self, result, card: Scorecard) -> None:
         self.result, self.card = result, card
-        rules = card.rules
-        self.in_force = Counter((d.code, d.section, d.entity) for d in result.diagnostics if d.code in rules)
-        self.waived = {(d.code, d.section, d.entity) for d in result.waived if d.code in rules}
-        # Entities of one section with the same exclusions and waiver status have the same checks.
-        patterns: Counter = Counter()
-        examples: dict = {}
-        for section, ids in card.valid.items():
-            holders = card.holders.get(section, ())
-            for entity_id in ids:
-                pattern = (section, card.excluded.get((section, entity_id), ()), entity_id in holders)
-                patterns[pattern] += 1
-                examples.setdefault(pattern, entity_id)
-        weight = checks = 0
-        for pattern, count in patterns.items():
-            section, example = pattern[0], examples[pattern]
-            for rule in rules.values():
-                if rule.scope != "estate" and card.applies(rule, section, example):
-                    weight += card.weight[rule.code] * count
-                    checks += count
-        for rule in rules.values():
-            if rule.scope == "estate":
-                weight += card.weight[rule.code]
-                checks += 1
-        passed = weight
-        states = Counter(card.states.values())
-        for (code, section, entity_id) in card.states:
-            if card.applies(rules[code], section, entity_id):
-                passed -= card.weight[code]
-            else:  # a finding always counts, even where the rule was not foreseen to apply
-                weight += card.weight[code]
-                checks += 1
-        self.passed, self.weight = passed, weight
-        self.line = line = (scores or card.scores())["estate"]
-        counted = {"score": _score((passed, weight)), "checks": checks,
-                   "passed": checks - len(card.states), "failed": states["failed"], "waived": states["waived"]}
-        # When the sum is not the model's own (a scoring model this sum does not know yet), every
-        # variant is rescored whole: slower, never wrong. The tests hold the sum to the model.
-        self.summed = all(line[key] == value for key, value in counted.items())
-        if not self.summed:
-            self.passed, self.weight = _tally(line)
+        self.passed, self.weight = card.what_if()
 
     def measure(self, groups: Iterable) -> tuple:
-        """(passed, total) weight with the findings of `groups` passing, their waivers withdrawn, entities added."""
         groups = list(groups)
         removed = [d for group in groups for d in group.findings]
         withdrawn = {place for group in groups for place in group.withdraw}
         adds = [add for group in groups for add in group.adds]
-        if adds or not self.summed:
-            gone = {id(d) for d in removed}
-            estate = _estate_patched(self.result.estate, withdrawn, adds) if adds or withdrawn else self.result.estate
-            variant = replace(self.result, diagnostics=[d for d in self.result.diagnostics if id(d) not in gone],
-                              estate=estate)
-            other = _Scorer(variant, Scorecard(variant))
-            return other.passed, other.weight
-        card = self.card
-        passed, weight = self.passed, self.weight
-        for key, n in Counter((d.code, d.section, d.entity) for d in removed if d.code in card.rules).items():
-            code, section, entity_id = key
-            rule = card.rules[code]
-            if (rule.scope == "waivers" and (section, entity_id) in withdrawn) or n < self.in_force[key]:
-                continue  # left to the withdrawal below, or still failed by another finding
-            if key in self.waived:
-                continue  # failed -> waived: neither is passed
-            if card.applies(rule, section, entity_id):
-                passed += card.weight[code]
-            else:
-                weight -= card.weight[code]
-        for section, entity_id in withdrawn:
-            # An entity that carries no waiver any more has no waiver checks at all.
-            for rule in card.rules.values():
-                if rule.scope == "waivers" and card.applies(rule, section, entity_id):
-                    weight -= card.weight[rule.code]
-                    if (rule.code, section, entity_id) not in card.states:
-                        passed -= card.weight[rule.code]
-        return passed, weight
+        if not adds:
+            return self.card.what_if(removed, withdrawn)
+        gone = {id(d) for d in removed}
+        variant = replace(self.result, diagnostics=[d for d in self.result.diagnostics if id(d) not in gone],
+                          estate=_estate_patched(self.result.estate, withdrawn, adds))
+        return Scorecard(variant).what_if()

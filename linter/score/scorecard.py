@@ -9,12 +9,15 @@ without asking anything of the rules.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say
 from ..report.views import Completeness, ScoreLine, Scores
 from ..model.vocabulary import SECTIONS
+from .impact import Impact
 
 WEIGHTS = {"error": 3, "warning": 2, "info": 1}
 # EST rules are about reading the estate, not about its principles: never scored.
@@ -27,16 +30,16 @@ PASSED, FAILED, WAIVED = "passed", "failed", "waived"
 class Tally:
     """Checks counted, and their weight, by state."""
 
-    weight: int = 0
+    weight: float = 0
     checks: int = 0
-    passed_weight: int = 0
-    failed_weight: int = 0
-    waived_weight: int = 0
+    passed_weight: float = 0
+    failed_weight: float = 0
+    waived_weight: float = 0
     passed: int = 0
     failed: int = 0
     waived: int = 0
 
-    def add(self, weight: int, count: int, state: str) -> None:
+    def add(self, weight: float, count: int, state: str) -> None:
         """Add checks (count > 0) or take them away (count < 0)."""
         self.weight += weight
         self.checks += count
@@ -72,6 +75,10 @@ class Scorecard:
         self.owners: dict = {}
         self.states: dict = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
         self.unstated: set = set()  # (code, section, id) of the findings that rest on a missing field
+        self.in_force: Counter = Counter()  # (code, section, id) -> findings in force
+        self.waived_keys: set = set()  # (code, section, id) with a finding silenced by a waiver
+        self._counted = None  # what _tallies() found: the card does not change once built
+        self.impact = Impact(None, {})
         if estate is None:
             return
         conditional = [(rule, rule.applicable(settings.options)) for rule in self.rules.values()
@@ -86,7 +93,10 @@ class Scorecard:
                 if left_out:
                     self.excluded[(section, entity.id)] = left_out
         self.owners = application_owners(estate)
+        self.impact = Impact(estate, self.owners)
         self.unstated = {(d.code, d.section, d.entity) for d in result.diagnostics + result.waived if d.unstated}
+        self.in_force = Counter((d.code, d.section, d.entity) for d in result.diagnostics if d.code in self.rules)
+        self.waived_keys = {(d.code, d.section, d.entity) for d in result.waived if d.code in self.rules}
         for diagnostics, state in ((result.waived, WAIVED), (result.diagnostics, FAILED)):
             for diagnostic in diagnostics:
                 if diagnostic.code in self.rules:
@@ -109,12 +119,61 @@ class Scorecard:
         return section, self.excluded.get((section, entity_id), ()), entity_id in self.holders[section]
 
     def _entity_rules(self, section: str, entity_id: str) -> list:
+        """The rules whose checks on this entity count as passed until a finding says otherwise."""
         return [rule for rule in self.rules.values()
-                if rule.scope != "estate" and self.applies(rule, section, entity_id)]
+                if rule.scope != "estate" and self.counts_when_passed(rule, section, entity_id)]
 
     def scores(self) -> Scores:
         """The estate's, each family's and each application's score."""
-        estate = Tally()
+        estate, families_, applications, unweighted = self._tallies()
+        return Scores(weights=dict(WEIGHTS), estate=estate.line(), unweighted=unweighted.line(),
+                      categories={family: tally.line() for family, tally in families_.items()},
+                      applications={app: tally.line() for app, tally in applications.items()},
+                      completeness=self.completeness())
+
+    def what_if(self, cleared: Iterable = (), withdrawn: Iterable = ()) -> tuple:
+        """(passed, total) check weight of the estate with the `cleared` findings gone and every waiver of the
+        `withdrawn` entities, (section, id), taken away: what an action of the plan buys.
+
+        A check passes once none of its findings is left in force; one that was
+        waived is not passed either way; an entity without waivers has no waiver
+        checks. Only the checks the findings name move, so the plan can ask this
+        of every action of a large estate.
+        """
+        estate = self._tallies()[0]
+        passed, weight = estate.passed_weight, estate.weight
+        withdrawn = set(withdrawn)
+        for key, n in Counter((d.code, d.section, d.entity) for d in cleared if d.code in self.rules).items():
+            code, section, entity_id = key
+            rule = self.rules[code]
+            if (rule.scope == "waivers" and (section, entity_id) in withdrawn) or n < self.in_force[key]:
+                continue  # left to the withdrawal below, or still failed by another finding
+            if key in self.waived_keys:
+                continue  # failed -> waived: neither is passed
+            check = self.weight[code] * self.impact.of(section, entity_id)
+            if self.counts_when_passed(rule, section, entity_id):
+                passed += check
+            else:
+                weight -= check  # a check that only counts when it fails leaves the score
+        for section, entity_id in withdrawn:
+            for rule in self.rules.values():
+                if rule.scope == "waivers" and (rule.code, section, entity_id) in self.states:
+                    weight -= self.weight[rule.code] * self.impact.of(section, entity_id)
+        return passed, weight
+
+    def counts_when_passed(self, rule, section, entity_id) -> bool:
+        """Whether the check counts in the score when it passes: every applicable check, except a waiver's own.
+
+        The checks of a waiver (expired, unused) can lower a score when they fail but never raise it when
+        they pass: adding a waiver must change nothing but the waived share.
+        """
+        return rule.scope != "waivers" and self.applies(rule, section, entity_id)
+
+    def _tallies(self) -> tuple:
+        """The estate's tally, each family's and each application's: every check counted once."""
+        if self._counted is not None:
+            return self._counted
+        estate, unweighted = Tally(), Tally()
         families_ = {family: Tally() for family in families()}
         applications = {app: Tally() for app in (self.estate.applications if self.estate is not None else ())}
         # Most entities of a section have the same rules: sum them once per pattern.
@@ -127,9 +186,11 @@ class Scorecard:
             for rule in self._entity_rules(section, ids[0]):
                 weight, count = by_family.get(rule.family, (0, 0))
                 by_family[rule.family] = (weight + self.weight[rule.code], count + 1)
+            impact = sum(self.impact.of(section, entity_id) for entity_id in ids)
             for family, (weight, count) in by_family.items():
-                estate.add(weight * len(ids), count * len(ids), PASSED)
-                families_.setdefault(family, Tally()).add(weight * len(ids), count * len(ids), PASSED)
+                estate.add(weight * impact, count * len(ids), PASSED)
+                unweighted.add(weight * len(ids), count * len(ids), PASSED)
+                families_.setdefault(family, Tally()).add(weight * impact, count * len(ids), PASSED)
             weight = sum(w for w, _ in by_family.values())
             count = sum(c for _, c in by_family.values())
             for entity_id in ids:
@@ -137,22 +198,23 @@ class Scorecard:
                     applications[owner].add(weight, count, PASSED)
         for rule in self.rules.values():
             if rule.scope == "estate":
-                estate.add(self.weight[rule.code], 1, PASSED)
-                families_.setdefault(rule.family, Tally()).add(self.weight[rule.code], 1, PASSED)
+                estate.add(self.weight[rule.code] * self.impact.average, 1, PASSED)
+                unweighted.add(self.weight[rule.code], 1, PASSED)
+                families_.setdefault(rule.family, Tally()).add(self.weight[rule.code] * self.impact.average, 1, PASSED)
         for (code, section, entity_id), state in self.states.items():
             rule, weight = self.rules[code], self.weight[code]
+            impact = self.impact.of(section, entity_id)
             # A finding always counts, even on an entity the applicability above did not foresee.
-            was = PASSED if self.applies(rule, section, entity_id) else None
-            tallies = [estate, families_.setdefault(rule.family, Tally())]
-            tallies += [applications[owner] for owner in self.owners.get((section, entity_id), ())]
-            for tally in tallies:
+            was = PASSED if self.counts_when_passed(rule, section, entity_id) else None
+            weighted = [(estate, weight * impact), (families_.setdefault(rule.family, Tally()), weight * impact),
+                        (unweighted, weight)]
+            weighted += [(applications[owner], weight) for owner in self.owners.get((section, entity_id), ())]
+            for tally, check in weighted:
                 if was:
-                    tally.add(-weight, -1, was)
-                tally.add(weight, 1, state)
-        return Scores(weights=dict(WEIGHTS), estate=estate.line(),
-                      categories={family: tally.line() for family, tally in families_.items()},
-                      applications={app: tally.line() for app, tally in applications.items()},
-                      completeness=self.completeness())
+                    tally.add(-check, -1, was)
+                tally.add(check, 1, state)
+        self._counted = (estate, families_, applications, unweighted)
+        return self._counted
 
     def completeness(self) -> dict:
         """Of the facts the rules read, how many the estate states, overall and per application.
@@ -267,8 +329,11 @@ def statistics(result, scored: Scores) -> str:
         lines.append(say(lang, "stats.none"))
     weights = ", ".join(f"{say(lang, 'severity.' + severity)} {weight}" for severity, weight in scored["weights"].items())
     lines += ["", say(lang, "stats.scores", weights=weights)]
-    for label, tally in [(say(lang, "stats.estate"), scored["estate"])] + list(scored["categories"].items()):
-        lines.append(f"  {label:<10} {_score_line(tally, lang)}")
+    lines_of = [(say(lang, "stats.estate"), scored["estate"]), (say(lang, "stats.unweighted"), scored["unweighted"])]
+    lines_of += list(scored["categories"].items())
+    width = max(10, *(len(label) for label, _ in lines_of))
+    for label, tally in lines_of:
+        lines.append(f"  {label:<{width}} {_score_line(tally, lang)}")
     complete = scored["completeness"]["estate"]
     if complete["read"]:
         lines += ["", say(lang, "stats.completeness", share=percent(lang, complete["share"], 1),

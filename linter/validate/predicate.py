@@ -29,7 +29,7 @@ ANNOTATIONS = frozenset(
 SUPPORTED = ANNOTATIONS | frozenset(
     {
         "type", "enum", "const", "pattern", "minLength", "maxLength", "format",
-        "properties", "required", "additionalProperties", "propertyNames", "minProperties",
+        "properties", "patternProperties", "required", "additionalProperties", "propertyNames", "minProperties",
         "items", "minItems", "maxItems", "contains", "uniqueItems",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "not", "anyOf", "allOf", "oneOf", "$ref",
@@ -71,7 +71,8 @@ def _is_number(value) -> bool:
     return type(value) is int or (type(value) is float and math.isfinite(value))
 
 
-_TYPES: dict[str, Predicate] = {
+# The JSON types and formats the compiler knows, as SUPPORTED its keywords: condition.schema.json lists the same.
+TYPES: dict[str, Predicate] = {
     "string": lambda v: type(v) is str,
     "integer": _is_integer,
     "number": _is_number,
@@ -139,7 +140,7 @@ def _uri(value) -> bool:
     return type(value) is not str or _URI.match(value) is not None
 
 
-_FORMATS = {"date": _date, "uri": _uri}
+FORMATS = {"date": _date, "uri": _uri}
 
 
 def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
@@ -175,9 +176,9 @@ def _value_checks(schema: dict, path) -> list:
     if "type" in schema:
         names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         for name in names:
-            if not isinstance(name, str) or name not in _TYPES:
+            if not isinstance(name, str) or name not in TYPES:
                 raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
-        tests = [_TYPES[name] for name in names]
+        tests = [TYPES[name] for name in names]
         checks.append(tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests)))
     if "const" in schema:
         expected = schema["const"]
@@ -313,7 +314,7 @@ def _string_checks(schema, path, context):
         n = schema["maxLength"]
         checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
     if "format" in schema:
-        test = _FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
+        test = FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
             raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
                                      path + ("format",))
@@ -428,19 +429,48 @@ def _object_checks(schema, path, context):
                     return False
             return True
         checks.append(check_properties)
+    patterns = schema.get("patternProperties", {})
+    if not isinstance(patterns, dict):
+        raise SchemaCompileError(Text("condition.mapping", keyword="patternProperties"), path + ("patternProperties",))
+    by_pattern = []  # (search, test of the values of the keys it matches)
+    for pattern, sub in patterns.items():
+        try:
+            search = re.compile(pattern).search
+        except re.error as error:
+            raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
+                                     path + ("patternProperties", pattern)) from None
+        if context.time_limit is not None:
+            search = _bounded(search, pattern, context.time_limit)
+        by_pattern.append((search, _deeper(sub, path + ("patternProperties", pattern), context)))
+    matched = tuple(by_pattern)
+    if matched:
+        def check_patterns(v, matched=matched):
+            if type(v) is not dict:
+                return True
+            return all(test(item) for key, item in v.items() for search, test in matched
+                       if type(key) is str and search(key) is not None)
+        checks.append(check_patterns)
     if "required" in schema:
         required = tuple(schema["required"])
         checks.append(lambda v, r=required: type(v) is not dict or all(k in v for k in r))
     if "additionalProperties" in schema:
         extra = schema["additionalProperties"]
         known = frozenset(properties)
+        searches = tuple(search for search, _ in matched)
+
+        def additional(key, k=known, searches=searches) -> bool:
+            """A key neither named in `properties` nor matched by a `patternProperties` pattern."""
+            return key not in k and not (type(key) is str and any(search(key) is not None for search in searches))
         if extra is False:
-            checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
+            if searches:
+                checks.append(lambda v, a=additional: type(v) is not dict or not any(a(key) for key in v))
+            else:
+                checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
         else:
             test = _deeper(extra, path + ("additionalProperties",), context)
             checks.append(
-                lambda v, k=known, t=test: type(v) is not dict
-                or all(t(item) for key, item in v.items() if key not in k)
+                lambda v, a=additional, t=test: type(v) is not dict
+                or all(t(item) for key, item in v.items() if a(key))
             )
     if "propertyNames" in schema:
         test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)

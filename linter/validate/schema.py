@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -179,7 +180,36 @@ def _explainer_class():
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
         "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
-    return jsonschema.validators.extend(base, type_checker=checker, validators={"uniqueItems": _unique_items})
+
+    # YAML keys may be numbers or dates: a pattern matches text keys only, as in `predicate`.
+    def pattern_properties(validator, patterns, instance, schema):
+        if validator.is_type(instance, "object"):
+            for pattern, subschema in patterns.items():
+                for key, value in instance.items():
+                    if _matches(pattern, key):
+                        yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+    def additional_properties(validator, extra, instance, schema):
+        if not validator.is_type(instance, "object"):
+            return
+        extras = [key for key in instance if _additional(key, schema)]
+        if validator.is_type(extra, "object"):
+            for key in extras:
+                yield from validator.descend(instance[key], extra, path=key)
+        elif extra is False and extras:
+            # Worded from the instance and the schema (`_unknown_fields`), never from this text.
+            yield jsonschema.ValidationError(f"unknown fields: {extras!r}")
+
+    return jsonschema.validators.extend(base, {"patternProperties": pattern_properties,
+                                               "additionalProperties": additional_properties,
+                                               "uniqueItems": _unique_items},
+                                        type_checker=checker)
+
+
+def _additional(key, schema: dict) -> bool:
+    """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
+    return key not in schema.get("properties", {}) and \
+        not any(_matches(pattern, key) for pattern in schema.get("patternProperties", {}))
 
 
 def _unique_items(validator, unique, instance, schema):
@@ -222,7 +252,12 @@ def wordings(error):
         yield from ((path, Text("schema.required", name=name))
                     for name in expected if isinstance(value, dict) and name not in value)
     elif keyword == "additionalProperties":
-        yield from _unknown_fields(path, value, list(error.schema.get("properties", {})))
+        yield from _unknown_fields(path, value, error.schema)
+    elif names := _fact_names(error):  # a product source's `quotes` key or `facts` item
+        close = difflib.get_close_matches(str(value), names, n=1)
+        hint = Text("word.did_you_mean", close=close[0]) if close else ""
+        at = path + (value,) if "propertyNames" in error.absolute_schema_path else path
+        yield at, Text("schema.not_fact_name", value=value, hint=hint, options=", ".join(names))
     elif keyword == "pattern" and "propertyNames" in error.absolute_schema_path:
         yield path + (value,), Text("schema.invalid_id", value=value)
     elif keyword in ("pattern", "format"):
@@ -235,19 +270,52 @@ def wordings(error):
         yield path, _value_problem(error)
 
 
+def _fact_names(error) -> list:
+    """The fact names when the error is about one (product.schema.json: a fact or `lifecycle.<version>`), else [].
+
+    The error is the anyOf itself, or one of its alternatives (the one jsonschema found most relevant).
+    """
+    for node in (error, error.parent):
+        alternatives = node.validator_value if node is not None and node.validator == "anyOf" else None
+        if isinstance(alternatives, list) and len(alternatives) == 2:
+            names, other = alternatives
+            if "enum" in names and str(other.get("pattern", "")).startswith("^lifecycle"):
+                return list(names["enum"])
+    return []
+
+
 def _not_finite_problem(value, expected) -> Text:
     if "number" in _listed(expected) or "integer" in _listed(expected):
         return Text("schema.not_finite", value=_yaml_number(value))
     return Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
 
 
-def _unknown_fields(path: tuple, value: dict, known: list):
-    for name in value:
-        if name not in known:
+def _unknown_fields(path: tuple, value: dict, schema: dict):
+    known = list(schema.get("properties", {}))
+    names = list(value)
+    for position, name in enumerate(names):
+        split = _split_number(value, names[position - 1], name) if position else None
+        if _additional(name, schema) and split is not None:
+            yield path + (name,), split
+        elif _additional(name, schema):
             close = difflib.get_close_matches(str(name), known, n=1)
             hint = Text("word.did_you_mean", close=close[0]) if close else Text("schema.known_fields",
                                                                                 known=", ".join(known))
             yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
+
+
+def _split_number(value: dict, before, name) -> Optional[Text]:
+    """`{target: 99,9}`: the comma of a decimal number split it into a field `target: 99` and a field `9`."""
+    whole = value[before]
+    # The loader gives keys as text: `9`, or `09` after a `99,09`.
+    if (isinstance(name, str) and name.isdigit() and name.isascii() and value[name] is None
+            and isinstance(whole, int) and not isinstance(whole, bool)):
+        return Text("schema.decimal_comma_split", name=name, key=before, written=f"{whole},{name}",
+                    number=f"{whole}.{name}")
+    return None
+
+
+_DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,\d+\s*")
 
 
 def _text_problem(error) -> Optional[Text]:
@@ -322,6 +390,11 @@ def _alternative_wordings(error):
 
 
 def _type_problem(value, expected, examples=None) -> Text:
+    wanted = _listed(expected)
+    if isinstance(value, str) and ("number" in wanted or "integer" in wanted) and _DECIMAL_COMMA.fullmatch(value):
+        return Text("schema.decimal_comma", value=show_value(value), number=value.strip().replace(",", "."))
+    if wanted == ["array"] and isinstance(value, str) and value.strip():  # `audience: external`, `formats: pdf, csv`
+        return Text("schema.one_item_list", value=show_value(value), kind=_kind(value), item=_flow(value))
     if examples:  # a shape is easier to copy than to describe: "expected a mapping such as {target: 99.9}"
         expected = Text("schema.such_as", expected=_type_words(expected), example=_flow(examples[0]))
     else:

@@ -51,14 +51,20 @@ def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
 @check("same_service_for_all")
 def same_service_for_all(estate: Estate, settings) -> Iterator[Finding]:
     targets = [(app, _target(app)) for app in valid_entities(estate, "applications")]
-    external = [(target, app) for app, target in targets
-                if target is not None and "external" in (app.data.get("audience") or [])]
-    if not external:
+    lowest = external_floor(estate)
+    if lowest is None:
         return
-    floor, lowest = min(external, key=lambda pair: pair[0])
+    floor, lowest = lowest
     for app, target in targets:
         if app.data.get("audience") == ["internal"] and target is not None and target < floor:
             yield Finding(app, ("availability", "target"), {"target": target, "floor": floor, "external": lowest.id})
+
+
+def external_floor(estate: Estate):
+    """(target, application): the lowest availability target promised to external users; None when none is."""
+    external = [(target, app) for app, target in ((app, _target(app)) for app in valid_entities(estate, "applications"))
+                if target is not None and "external" in (app.data.get("audience") or [])]
+    return min(external, key=lambda pair: pair[0]) if external else None
 
 
 def _target(app: Entity):

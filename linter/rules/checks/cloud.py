@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...i18n.messages import Listing, Plural, Text
+from ...i18n.messages import Day, Listing, Plural, Text
 from ...model.estate import Entity, Estate
 from .estate_facts import provider_type, stated, valid_entities
 from .registry import Clause, Finding, check, entity_check
@@ -43,7 +43,8 @@ def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
             "count": Plural("check.providers", len(iaas)), "limit": limit, "providers": Listing(p.id for p in iaas),
             "not_public": Clause(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
                                  for p in not_public),
-        }, anchor=anchor)
+        }, anchor=anchor, about={"providers": tuple(p.id for p in iaas),
+                                 "leave": tuple(p.id for p in (not_public or iaas))})
 
 
 @check("supported_versions")
@@ -55,7 +56,7 @@ def supported_versions(estate: Estate, settings) -> Iterator[Finding]:
             version = app.get("lifecycle.version")
             product = app.source("lifecycle.end_of_support")
             yield Finding(app, ("lifecycle", "end_of_support"), {
-                "date": end, "today": today,
+                "date": Day(end), "today": Day(today),
                 "version": Text("check.version", version=version) if version is not None else Text("check.a_version"),
                 "source": Clause([product.id] if product is not None else []),
             })

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...i18n.messages import Listing, Plural, Text
 from ...model.estate import Entity, Estate
-from .estate_facts import valid_entities
+from .estate_facts import is_content, valid_entities
 from .registry import Clause, Finding, check, entity_check
 
 
@@ -24,10 +24,10 @@ def _closed_formats(formats: tuple) -> frozenset:
     return frozenset(f.lower().lstrip(".") for f in formats)
 
 
-def _office_tools(estate: Estate) -> list:
-    """The content applications of category office or messaging, any case (COL006)."""
+def _office_tools(estate: Estate, options: dict) -> list:
+    """The content applications (`content_categories`) whose category is office or messaging, any case (COL006)."""
     return [app for app in valid_entities(estate, "applications")
-            if isinstance(app.data.get("category"), str) and app.data["category"].lower() in ("office", "messaging")]
+            if is_content(app, options) and app.data["category"].lower() in ("office", "messaging")]
 
 
 @check("office_tools_for_all")
@@ -35,8 +35,9 @@ def office_tools_for_all(estate: Estate, settings) -> Iterator[Finding]:
     if estate.workforce is None:
         return
     workforce, document = estate.workforce
-    tools = _office_tools(estate)
+    tools = _office_tools(estate, settings.options)
     counted = [app for app in tools if isinstance(app.data.get("users"), int)]
+    uncounted = [app.id for app in tools if not isinstance(app.data.get("users"), int)]
     reached = max((app.data["users"] for app in counted), default=0)
     if reached < workforce:
         left_out = 100 * (workforce - reached) / workforce if workforce else 0
@@ -44,5 +45,5 @@ def office_tools_for_all(estate: Estate, settings) -> Iterator[Finding]:
         yield Finding(None, ("workforce",), {
             "workforce": workforce, "reached": Plural("check.people", reached), "share": round(left_out, 1),
             "tools": Listing(app.id for app in tools) if tools else Text("word.none_of_them"),
-            "best": Clause([best.id] if best is not None else []),
+            "best": Clause([best.id] if best is not None else []), "uncounted": Clause(uncounted),
         }, missing=("users",) if tools and not counted else (), document=document)

@@ -35,4 +35,5 @@ def data_spaces(estate: Estate, settings) -> Iterator[Finding]:
             stores = held[kind]
             # Anchored at the first store holding the kind, on its `data` list when written out.
             yield Finding(None, ("data",), {"kind": Text("word.data_kind." + kind),
-                                            "stores": Listing(s.id for s in stores)}, anchor=stores[0])
+                                            "stores": Listing(s.id for s in stores)}, anchor=stores[0],
+                          about={"kind": kind})

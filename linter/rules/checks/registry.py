@@ -18,6 +18,7 @@ class Finding:
     anchor: Optional[Entity] = None  # where an estate-wide finding points; None: the estate's anchor
     missing: tuple = ()  # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
     document: object = None  # for a finding at the top level of a file (top-level waivers): the path is from there
+    about: dict = field(default_factory=dict)  # what an estate-wide finding is about (ids, a kind): for its action
 
 
 CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {}  # name -> check(estate, settings)
