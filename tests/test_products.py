@@ -203,8 +203,8 @@ WITHOUT_COMPANY = [
     (8, 5, "CLD001", "'mail' does not run in a public cloud (delivery: on-premise, from product exchange-2016)"),
     (8, 5, "CLD003", "'mail' leaves its updates to the company (updates: customer, from product exchange-2016)"),
     (8, 5, "CLD004", "'mail' is a support (S) usage not bought as SaaS (delivery: on-premise, from product exchange-2016)"),
-    (8, 5, "CLD007", "'mail' runs version 2016, whose support ended on 2025-10-14 (today is 2026-11-23); dates from "
-                     "product exchange-2016"),
+    (8, 5, "CLD007", "'mail' is on version 2016, whose support ended on 14 October 2025 (today is 23 November 2026); "
+                     "dates from product exchange-2016"),
 ]
 # The company's entries: acme-intranet is known and on-premise; its exchange-2016 is a multitenant SaaS.
 WITH_COMPANY = [

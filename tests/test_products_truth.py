@@ -214,7 +214,7 @@ def cld007(catalogue, product: str, today: datetime.date, extra: str = ""):
 
 def test_cld007_fires_on_sharepoint_server_2016_after_its_end_of_support(catalogue):
     [finding] = cld007(catalogue, "sharepoint-server-2016", datetime.date(2026, 12, 6))
-    assert not finding.unstated and "2026-07-14" in finding.message
+    assert not finding.unstated and "14 July 2026" in finding.message
     assert cld007(catalogue, "sharepoint-server-2016", datetime.date(2026, 7, 1)) == []
 
 
@@ -223,7 +223,7 @@ def test_sap_ecc_is_dated_per_enhancement_package(catalogue):
     catalogue gives them none (the estate states it) rather than 2027, which would pass CLD007 wrongly."""
     assert cld007(catalogue, "sap-ecc-6", datetime.date(2026, 12, 6), "lifecycle: {version: EHP7}\n") == []
     [late] = cld007(catalogue, "sap-ecc-6", datetime.date(2028, 1, 1), "lifecycle: {version: EHP7}\n")
-    assert "2027-12-31" in late.message and "sap-ecc-6" in late.message
+    assert "31 December 2027" in late.message and "sap-ecc-6" in late.message
     assert cld007(catalogue, "sap-ecc-6", datetime.date(2028, 1, 1), "lifecycle: {version: EHP5}\n") == []
     stated = "lifecycle: {version: EHP5, end_of_support: 2025-12-31}\n"
     [own] = cld007(catalogue, "sap-ecc-6", datetime.date(2026, 12, 6), stated)
@@ -260,7 +260,7 @@ def test_a_source_quotes_are_shown_with_the_day_they_were_read():
     lines = result.output.splitlines()
     assert "Not documented by its vendor (state them on the application): updates, category, access.devices, " \
            "access.network" in lines
-    assert "    read on 2026-12-06; each fact and the page's sentence that states it:" in lines
+    assert "    read on 6 December 2026; each fact and the page's sentence that states it:" in lines
     quote = ENTRIES["salesforce-sales-cloud"]["sources"][0]["quotes"]["tenancy"]
     assert f"      tenancy: {json.dumps(quote, ensure_ascii=False)}" in lines
 

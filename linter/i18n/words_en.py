@@ -452,7 +452,7 @@ WORDS = {
     "field.Application.description": "free text",
     "field.Application.usage": "business (B) or support (S) in the B-I-S model",
     "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan "
-                                     "ranks by it; no rule reads it)",
+                                     "and the scores weigh it; no rule reads it)",
     "field.Application.category": "free text; office, documents, messaging, collaboration and intranet are content categories (COL rules, CST001)",
     "field.Application.owner": "the team or person accountable for it",
     "field.Application.lifecycle": "the version in use and its end of support (CLD007); a plain text is a Backstage lifecycle stage",
@@ -482,7 +482,6 @@ WORDS = {
     "field.Application.exchange_formats": "the formats used to exchange documents outside, e.g. pdf, csv",
     "field.Application.audience": "internal and/or external: who uses it",
     "field.Application.users": "number of users",
-    "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan and the scores weigh it)",
     "field.Application.availability": "what it promises its users, and its own figure",
     "field.Application.availability.target": "the availability it promises, in percent (AVL002 checks it end to end)",
     "field.Application.availability.own": "the application alone, without its dependencies, in percent; default 100",

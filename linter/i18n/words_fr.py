@@ -490,8 +490,8 @@ WORDS = {
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
-    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan s'en sert "
-                                     "pour classer ; aucune règle ne la lit)",
+    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan et "
+                                     "les scores en tiennent compte ; aucune règle ne la lit)",
     "field.Application.category": "texte libre ; office, documents, messaging, collaboration et intranet sont des catégories de contenu (règles COL, CST001)",
     "field.Application.owner": "l'équipe ou la personne qui en répond",
     "field.Application.lifecycle": "la version utilisée et sa fin de support (CLD007) ; un simple texte est une étape de cycle de vie Backstage",
@@ -523,7 +523,6 @@ WORDS = {
     "field.Application.exchange_formats": "les formats d'échange de documents avec l'extérieur, par exemple pdf, csv",
     "field.Application.audience": "internal et/ou external : qui l'utilise",
     "field.Application.users": "nombre d'utilisateurs",
-    "field.Application.criticality": "à quel point l'activité en dépend : critical, high, medium ou low (le plan et les scores en tiennent compte)",
     "field.Application.availability": "ce qu'elle promet à ses utilisateurs, et son propre chiffre",
     "field.Application.availability.target": "la disponibilité promise, en pourcentage (AVL002 la vérifie de bout en bout)",
     "field.Application.availability.own": "l'application seule, sans ses dépendances, en pourcentage ; 100 par défaut",

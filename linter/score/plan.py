@@ -37,7 +37,7 @@ REDELIVERY_TAKES = ("access", "spreadsheet")
 SENSITIVE = ("confidential", "secret")
 DATA_KINDS = ("structured", "documents", "media", "geographic")
 COMPONENTS = ("infrastructure", "data_stores")
-TOLERANCE = 1e-9  # as AVL002: products of fractions carry float noise
+TOLERANCE = 1e-9  # as the end-to-end check: products of fractions carry float noise
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ class _Builder:
         self.raise_group(component).findings.append(d)
 
     def _place_availability(self, d, app: Entity) -> None:
-        """AVL002 goes with its weakest link when raising that link (and what else it takes) reaches the target."""
+        """An end-to-end availability finding goes with its weakest link when raising that link (and what else it takes) reaches the target."""
         target = app.get("availability.target")
         components, reached = self.reach(app, target) if is_number(target) else ([], False)
         if reached and components:
