@@ -58,11 +58,12 @@ class _Page:
         """A score, one decimal."""
         return self.word("na") if value is None else percent(self.lang, value, 1)
 
-    def figure(self, value) -> str:
-        """An availability, four decimals at most, rounded down: 99.99999 must not read 100."""
+    def figure(self, value, digits=None) -> str:
+        """An availability, rounded down (99.99999 must not read 100): two decimals, three for a figure stated so."""
         if value is None:
             return self.word("no_figure")
-        return percent(self.lang, math.floor(value * 10000 + 1e-6) / 10000)
+        digits = _digits(value) if digits is None else digits
+        return percent(self.lang, math.floor(value * 10 ** digits + 1e-6) / 10 ** digits, digits)
 
     def render(self) -> str:
         organization = self.view.get("organization")
@@ -99,8 +100,14 @@ class _Page:
                 f"<nav>{links}</nav></header>\n")
 
     def overview(self) -> str:
+        """The first screen: the findings in force, the share of applications compliant, then the scores.
+
+        An executive may read nothing else: the verdict and its colour follow the worst severity in force,
+        never the score alone (a 78% estate with errors is not "green").
+        """
         estate = self.scores.get("estate") or {}
         summary = self.report.summary
+        worst = self.worst_in_force()
         counts = "".join(
             f'<li class="sev-{s}">{self.tally(key, n)}</li>'
             for s, key, n in (("error", "report.errors", summary.errors),
@@ -109,17 +116,42 @@ class _Page:
         counts += f'<li class="sev-waived">{self.tally("report.waived", summary.waived)}</li>'
         est = sum(n for code, n in summary.by_code.items() if code.startswith("EST"))
         unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
-        counts += f'<li>{self.tally("html.apps", len(self.view["applications"]))}</li>'
+        apps = len(self.view["applications"])
+        counts += f'<li>{self.tally("html.apps", apps)}</li>'
+        compliant = ""
+        if apps:
+            n = self.view.get("compliant", 0)
+            share = percent(self.lang, 100 * n / apps, 0)
+            compliant = (f'<p class="compliant">{self.t("compliant", n=n, total=apps, share=share)} '
+                         f'<span class="help">{self.t("compliant_help")}</span></p>')
         complete = (self.scores.get("completeness") or {}).get("estate") or {}
         completeness = (f'<p class="completeness">{self.completeness(complete)}</p>' if complete.get("read") else "")
         return (
             '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
-            + _ring(estate, self.percent(estate.get("score")))
-            + f'<div><p class="checks">{self._checks_line(estate)}</p><ul class="counts">{counts}</ul>'
-              f'{completeness}{unread}</div>'
-            + "</div>\n<h3>" + self.t("by_category") + "</h3>\n" + self.category_bars()
-            + self.legend_bars() + "</section>\n"
+            f'<div class="headline worst-{worst or "none"}"><p class="verdict">{self.t("verdict." + (worst or "none"))}'
+            f'</p><ul class="counts">{counts}</ul>{compliant}<div class="score-line">'
+            + _ring(estate, self.percent(estate.get("score")), worst)
+            + f'<div><p class="checks">{self.t("score_is")}<br>{self._checks_line(estate)}</p>{completeness}{unread}'
+              "</div></div></div>"
+            + '<div class="by-category"><h3>' + self.t("by_category") + "</h3>\n" + self.category_bars()
+            + self.legend_bars() + "</div></div></section>\n"
         )
+
+    def worst_in_force(self, findings=None):
+        """The worst severity among `findings` (the run's, in force, by default); None when there is none."""
+        severities = {d.severity for d in self.report.diagnostics} if findings is None else {
+            d["severity"] for d in findings}
+        return next((s for s in SEVERITIES if s in severities), None)
+
+    def family_worst(self) -> dict:
+        """Family -> the worst severity in force among its findings: the colour of its bar."""
+        worst: dict = {}
+        for d in self.report.diagnostics:
+            rule = self.report.rules.get(d.code)
+            family = rule.family if rule is not None else d.code[:3]
+            if family not in worst or SEVERITIES.index(d.severity) < SEVERITIES.index(worst[family]):
+                worst[family] = d.severity
+        return worst
 
     def completeness(self, complete: dict) -> str:
         """Shown apart from compliance: how much of what the rules read the estate states."""
@@ -135,7 +167,8 @@ class _Page:
     def category_bars(self) -> str:
         categories = self.view["categories"]
         tallies = self.scores.get("categories") or {}
-        width, bar_x, bar_w, row = 760, 250, 420, 30
+        worst = self.family_worst()
+        width, bar_x, bar_w, row = 660, 270, 320, 30  # room for the longest family name, in French
         rows = []
         for i, code in enumerate(categories):
             tally = tallies.get(code) or {}
@@ -151,10 +184,14 @@ class _Page:
             title = escape(self.word("tooltip", label=label, checks=self.word("checks", checks=Plural(
                 "report.checks_count", tally["checks"]), passed=tally["passed"], failed=tally["failed"],
                 waived=tally["waived"])), quote=False)
+            # Green only for a family with no error or warning in force; what fails takes its worst severity's colour.
+            held = worst.get(code) in ("error", "warning")
+            failed = {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(worst.get(code), "bar-failed")
             rows.append(
                 f'<g><title>{title}</title>'
-                f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-failed"/>'
-                f'<rect x="{bar_x}" y="{y + 6}" width="{passed:.1f}" height="18" class="bar-passed"/>'
+                f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="{failed}"/>'
+                f'<rect x="{bar_x}" y="{y + 6}" width="{passed:.1f}" height="18" '
+                f'class="{"bar-held" if held else "bar-passed"}"/>'
                 f'<rect x="{bar_x + passed:.1f}" y="{y + 6}" width="{waived:.1f}" height="18" class="bar-waived"/>'
                 f'</g><text x="{bar_x + bar_w + 10}" y="{y + 19}" class="value">'
                 f'{escape(self.percent(tally["score"]))}</text>')
@@ -164,8 +201,10 @@ class _Page:
 
     def legend_bars(self) -> str:
         return ('<p class="legend">' + "".join(
-            f'<span class="swatch bar-{key}"></span> {self.t(label)} '
-            for key, label in (("passed", "passed"), ("waived", "waived"), ("failed", "failed"))) + "</p>\n")
+            f'<span class="item"><span class="swatch bar-{key}"></span> {self.t(label)}</span> '
+            for key, label in (("passed", "passed"), ("held", "passed_held"), ("waived", "waived"),
+                               ("failed", "failed_error"), ("failed-warning", "failed_warning"),
+                               ("failed-info", "failed_info"))) + "</p>\n")
 
     # --- what to do first, and the score over time --------------------------------------
 
@@ -231,13 +270,14 @@ class _Page:
         failing = sorted(c for c, state in cells.items() if state in SEVERITIES)
         score = (app["score"] or {}).get("score")
         key = " ".join(filter(None, (app["id"], app["name"]))).lower()
+        name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
         marks = "".join(f'<i class="h-{cells[c]}">{SYMBOLS[cells[c]]}</i>' if c in cells else "<i></i>"
                         for c in categories)
         return (
             f'<div class="hrow" role="row" data-id="{escape(app["id"])}" data-key="{escape(key)}" '
             f'data-score="{score if score is not None else 101}" data-n="{len(app["findings"])}" '
             f'data-sevs="{" ".join(sevs)}" data-cats="{" ".join(failing)}">'
-            f'<a href="#app-{escape(app["id"])}">{escape(app["id"])}</a>'
+            f'<span class="who"><a href="#app-{escape(app["id"])}">{escape(app["id"])}</a>{name}</span>'
             f'<span class="num">{escape(self.percent(score))}</span>{marks}</div>\n'
         )
 
@@ -320,7 +360,8 @@ class _Page:
             approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
             entity = f'<code>{escape(w["entity"])}</code> ' if w.get("section") != "applications" else ""
             items.append(f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
-                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · {self.t("meta", label=self.word("reason")).replace("{value}", "")}'
+                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · '
+                         f'{self.t("meta", label=self.word("reason")).replace("{value}", "")}'
                          f'{escape(str(w["reason"]))}{approved}</li>')
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
@@ -343,13 +384,18 @@ class _Page:
     def availability(self, app_id: str, figures: dict) -> str:
         value, target = figures["value"], figures["target"]
         below = value is not None and target is not None and value < target - 1e-9
-        line = f'<b>{escape(self.figure(value))}</b>'
+        unstated = [self.word("own_figure")] if not figures.get("own_stated", True) else []
+        if unstated and value is not None and value >= 100 - 1e-9:
+            value = None  # nothing stated lowers it: the 100% would be the arithmetic's, not a figure
+        # The figure and its target with the same decimals, enough to show they differ: 99.80% beside 99.90%.
+        digits = _compared_digits(value, target)
+        line = f'<b>{escape(self.figure(value, digits))}</b>'
         if target is not None:
-            line += f' · {self.t("target")} {escape(self.figure(target))}'
+            line += f' · {self.t("target")} {escape(self.figure(target, digits))}'
             if below:
                 line += f' · <span class="below">{self.t("below_target")}</span>'
-        if figures["missing"]:
-            line += f' · {self.t("counted_100", ids=", ".join(figures["missing"]))}'
+        if unstated or figures["missing"]:
+            line += f' · {self.t("counted_100", ids=", ".join(unstated + figures["missing"]))}'
         return (f'<h4>{self.t("availability")}</h4><p>{line}</p>'
                 + _chain(app_id, value, below, figures, self))
 
@@ -358,7 +404,8 @@ class _Page:
     def shared(self) -> str:
         other = self.view.get("other") or {}
         parts = [f'<section id="shared"><h2>{self.t("shared")}</h2><p class="help">{self.t("shared_help")}</p>',
-                 '<article class="card wide">', self.findings(other.get("findings") or [])]
+                 f'<article class="card wide worst-{self.worst_in_force(other.get("findings") or []) or "none"}">',
+                 self.findings(other.get("findings") or [])]
         if other.get("waived"):
             parts.append(f'<h4>{self.t("waived_findings")}</h4>' + self.findings(other["waived"], waived=True))
         if other.get("waivers"):
@@ -375,13 +422,25 @@ class _Page:
                 f'<tr><th scope="row"><code>{escape(code)}</code><br><span class="rule-name">'
                 f'{escape(rule.name)}</span></th><td class="num">{count}</td>'
                 f'<td><span class="sev sev-{rule.severity}">{escape(self.word(rule.severity))}</span> '
-                f'<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}</td></tr>')
+                f'<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}{self.origin(rule)}</td></tr>')
         if not rows:
             return f'<section id="rules"><h2>{self.t("top_rules")}</h2><p class="none">{self.t("none")}</p></section>\n'
         return (f'<section id="rules"><h2>{self.t("top_rules")}</h2><table class="list"><thead><tr>'
                 f'<th scope="col">{self.t("rule")}</th><th scope="col">{self.t("count")}</th>'
                 f'<th scope="col">{self.t("why")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
                 "</section>\n")
+
+    def origin(self, rule) -> str:
+        """Who "the author" of a rationale is: the school of thought, the source text and the principle."""
+        if not rule.source:
+            return ""
+        section = rule.source["section"]
+        if isinstance(section, dict):
+            section = section.get(self.lang, section["en"])
+        words = self.word("origin", source=say(self.lang, "explain.seeds", file=rule.source["file"], section=section))
+        if rule.principle:
+            words += " · " + say(self.lang, "explain.principle", principle=rule.principle)
+        return f'<br><span class="origin">{escape(words)}</span>'
 
     def expiring(self) -> str:
         heading = self.t("expiring", n=self.view.get("expiring_days", 90))
@@ -391,27 +450,52 @@ class _Page:
         rows = "".join(
             f'<tr class="{self._urgency(w["days_left"])}"><td><code>{escape(w["entity"])}</code></td>'
             f'<td><code>{escape(str(w["rule"]))}</code></td><td>{escape(w["expires"])}</td>'
-            f'<td class="num">{w["days_left"]}</td><td>{escape(str(w["reason"]))}</td></tr>'
+            f'<td class="num">{w["days_left"]}</td><td>{escape(str(w["reason"]))}</td>'
+            f'<td>{escape(str(w["approved_by"])) if w.get("approved_by") else self.unstated()}</td></tr>'
             for w in waivers)
-        return (f'<section id="waivers"><h2>{heading}</h2><table class="list"><thead><tr>'
-                f'<th scope="col">{self.t("entity")}</th><th scope="col">{self.t("rule")}</th>'
-                f'<th scope="col">{self.t("expires")}</th><th scope="col">{self.t("days_left")}</th>'
-                f'<th scope="col">{self.t("reason")}</th></tr></thead><tbody>{rows}</tbody></table></section>\n')
+        columns = "".join(f'<th scope="col">{self.t(key)}</th>'
+                          for key in ("entity", "rule", "expires", "days_left", "col_reason", "col_approved_by"))
+        return (f'<section id="waivers"><h2>{heading}</h2><table class="list"><thead><tr>{columns}</tr></thead>'
+                f'<tbody>{rows}</tbody></table></section>\n')
+
+    def unstated(self) -> str:
+        return f'<span class="none">{self.t("not_stated")}</span>'
 
 
 # --- SVG drawings -------------------------------------------------------------------
 
-def _ring(tally: dict, label: str) -> str:
-    """The estate score as a ring: passed in green, waived in grey, the rest failed."""
+def _digits(value: float) -> int:
+    """Two decimals, or three for a figure stated with three (99.995): what a reader compares."""
+    return 3 if abs(value * 1000 - round(value * 1000)) < 1e-6 and abs(value * 100 - round(value * 100)) > 1e-6 else 2
+
+
+def _compared_digits(value, target) -> int:
+    """The decimals that show a figure below its target as different from it, four at most."""
+    figures = [v for v in (value, target) if v is not None]
+    digits = max([_digits(v) for v in figures], default=2)
+    while (digits < 4 and value is not None and target is not None and value < target - 1e-9
+           and math.floor(value * 10 ** digits + 1e-6) >= round(target * 10 ** digits)):
+        digits += 1
+    return digits
+
+
+def _ring(tally: dict, label: str, worst) -> str:
+    """The estate score as a ring: passed, waived in grey, the rest failed.
+
+    Passed is green only when no error or warning is in force; the failed part and the figure take the colour
+    of the worst severity in force.
+    """
     radius, stroke = 52, 14
     length = 2 * 3.141592653589793 * radius
     score = tally.get("score") or 0
     waived = tally.get("waived_share") or 0
     passed_len, waived_len = length * score / 100, length * waived / 100
     return (
-        f'<svg class="ring" viewBox="0 0 140 140" width="140" height="140" role="img" aria-label="{escape(label)}">'
-        f'<circle cx="70" cy="70" r="{radius}" class="ring-failed" stroke-width="{stroke}"/>'
-        f'<circle cx="70" cy="70" r="{radius}" class="ring-passed" stroke-width="{stroke}" '
+        f'<svg class="ring ring-{worst or "none"}" viewBox="0 0 140 140" width="140" height="140" role="img" '
+        f'aria-label="{escape(label)}">'
+        f'<circle cx="70" cy="70" r="{radius}" class="ring-failed-{worst or "none"}" stroke-width="{stroke}"/>'
+        f'<circle cx="70" cy="70" r="{radius}" stroke-width="{stroke}" '
+        f'class="{"ring-held" if worst in ("error", "warning") else "ring-passed"}" '
         f'stroke-dasharray="{passed_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
         f'<circle cx="70" cy="70" r="{radius}" class="ring-waived" stroke-width="{stroke}" '
         f'stroke-dasharray="0 {passed_len:.2f} {waived_len:.2f} {length:.2f}" transform="rotate(-90 70 70)"/>'
@@ -420,8 +504,12 @@ def _ring(tally: dict, label: str) -> str:
 
 
 def _trend(points: list, page: _Page) -> str:
-    """The estate score at each commit, a point per commit at equal steps; completeness dashed when given."""
-    width, height, left, right, top, bottom = 760, 230, 56, 16, 12, 44
+    """The estate score at each commit, a point per commit at equal steps; completeness dashed when given.
+
+    Under each point its short commit (every k-th when they would overlap), and each date once, under the
+    first commit of that day: three commits on one day are three points, not one date three times.
+    """
+    width, height, left, right, top, bottom = 1200, 250, 56, 48, 12, 50
     scores = [p["score"] for p in points if p["score"] is not None]
     scores += [p["completeness"] for p in points if p.get("completeness") is not None]
     if not scores:
@@ -442,11 +530,21 @@ def _trend(points: list, page: _Page) -> str:
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
                      f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
                      f'{escape(percent(page.lang, value))}</text>')
-    shown = sorted({0, len(points) - 1} | {round(i * (len(points) - 1) / 5) for i in range(1, 5)})
-    for i in shown:
-        anchor = "start" if i == 0 and len(points) > 1 else "end" if i == len(points) - 1 else "middle"
-        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="{anchor}">'
-                     f'{escape(points[i]["date"])}</text>')
+    spacing = inner_w / (len(points) - 1) if len(points) > 1 else inner_w
+    every = max(1, math.ceil(_COMMIT_LABEL / spacing))
+    labelled = list(range(0, len(points), every))
+    if len(labelled) > 1:
+        labelled[-1] = len(points) - 1  # the newest commit is always named
+    for i in labelled:
+        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" class="commit">'
+                     f'{escape(_short(points[i]["commit"]))}</text>')
+    dated, last = set(), -_DATE_LABEL
+    for i, point in enumerate(points):
+        if point["date"] not in dated and x(i) - last >= _DATE_LABEL:
+            dated.add(point["date"])
+            last = x(i)
+            parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 34}" text-anchor="middle">'
+                         f'{escape(point["date"])}</text>')
     for key, css in (("completeness", "trend-completeness"), ("score", "trend-score")):
         runs, run = [], []
         for i, point in enumerate(points):
@@ -459,16 +557,43 @@ def _trend(points: list, page: _Page) -> str:
     for i, point in enumerate(points):
         if point["score"] is None:
             continue
-        counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
-        label = page.word("trend_point", date=point["date"], commit=point["commit"][:10], author=point["author"],
-                          score=page.percent(point["score"])) + f" · {counts}"
-        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="3.5" class="trend-point">'
-                     f'<title>{escape(label)}</title></circle>')
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="4" class="trend-point">'
+                     f'<title>{escape(_point_words(point, page))}</title></circle>')
     legend = f'<span class="swatch trend-score-swatch"></span> {page.t("trend_score")}'
     if any(p.get("completeness") is not None for p in points):
         legend += f' <span class="swatch trend-completeness-swatch"></span> {page.t("trend_completeness")}'
     return (f'<svg class="trend" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'aria-label="{page.t("trend")}">{"".join(parts)}</svg><p class="legend">{legend}</p>')
+            f'aria-label="{page.t("trend")}">{"".join(parts)}</svg><p class="legend">{legend}</p>'
+            + _commits(points, page))
+
+
+_COMMIT_LABEL, _DATE_LABEL = 64, 84  # room a short commit and a date need on the axis, in the chart's units
+
+
+def _short(commit: str) -> str:
+    return commit[:7]
+
+
+def _point_words(point: dict, page: _Page) -> str:
+    """A point's tooltip: its commit and subject, then its date, author, score and findings."""
+    counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
+    named = " ".join(filter(None, (_short(point["commit"]), point.get("subject"))))
+    return page.word("trend_point", commit=named, date=point["date"], author=point["author"],
+                     score=page.percent(point["score"])) + f" · {counts}"
+
+
+def _commits(points: list, page: _Page) -> str:
+    """The commits of the trend, each with its subject: what the board reads the chart by."""
+    rows = "".join(  # newest first, as git log lists them: the board asks about the latest
+        f'<tr><td><code>{escape(_short(p["commit"]))}</code></td><td>{escape(p["date"])}</td>'
+        f'<td>{escape(p.get("subject") or "")}</td><td>{escape(p["author"])}</td>'
+        f'<td class="num">{escape(page.percent(p["score"]))}</td>'
+        f'<td class="num">{number(page.lang, p["findings"]["error"])}</td></tr>'
+        for p in reversed(points))
+    columns = "".join(f'<th scope="col">{page.t(key)}</th>' for key in ("col_commit", "col_date", "col_subject",
+                                                                       "col_author", "score", "col_errors"))
+    return (f'<div class="commits"><table class="list"><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody>'
+            "</table></div>")
 
 
 _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space between columns, monospace width
@@ -482,6 +607,8 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     Kept terse (relative coordinates, one path for all links): a large estate draws thousands.
     """
     columns = [[(app_id, value, "app below" if below else "app")]]
+    if not figures.get("own_stated", True):  # counted as 100 by the arithmetic: drawn as a link with no figure
+        columns.append([(page.word("own"), None, "missing")])
     groups = {}
     for factor in figures["chain"]:
         weakest = "weakest" if factor.get("weakest") else ""
@@ -519,7 +646,7 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
 
 _CSS = """
 :root{--err:#c62828;--warn:#ef8f00;--info:#1e6fb8;--ok:#2e7d32;--waived:#8d8d8d;--ink:#1d2430;--muted:#5b6574;
---line:#d9dee5;--bg:#f6f7f9}
+--line:#d9dee5;--bg:#f6f7f9;--held:#a9b6c6}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif;
 color:var(--ink);background:var(--bg)}
@@ -527,26 +654,41 @@ body>header{background:#1d2430;color:#fff;padding:18px 28px 10px}
 body>header h1{margin:0;font-size:1.6em}
 body>header .meta{margin:2px 0 8px;color:#c8d0db}
 nav a{color:#fff;margin-right:18px;font-size:.92em}
-main{padding:8px 28px 40px;max-width:1400px}
+main{padding:8px 28px 40px;max-width:1600px}
 h2{margin:28px 0 8px;font-size:1.3em;border-bottom:2px solid var(--line);padding-bottom:4px}
 h3{margin:16px 0 6px}
 h4{margin:12px 0 4px;font-size:.95em;color:var(--muted)}
 code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
 .help,.legend,.meta{color:var(--muted);font-size:.9em}
-.overview{display:flex;gap:28px;align-items:center}
-.ring circle{fill:none}.ring-failed{stroke:var(--err)}.ring-passed{stroke:var(--ok)}.ring-waived{stroke:var(--waived)}
+.overview{display:grid;grid-template-columns:minmax(340px,5fr) minmax(420px,6fr);gap:20px 36px;align-items:start}
+@media (max-width:900px){.overview{grid-template-columns:1fr}}
+.headline{background:#fff;border:1px solid var(--line);border-left:8px solid var(--ok);border-radius:6px;
+padding:12px 18px}
+.headline.worst-error{border-left-color:var(--err)}.headline.worst-warning{border-left-color:var(--warn)}
+.headline.worst-info{border-left-color:var(--info)}
+.verdict{margin:0 0 8px;font-size:1.35em;font-weight:700}
+.worst-error .verdict{color:var(--err)}.worst-warning .verdict{color:#9a5b00}
+.compliant{font-size:1.1em;margin:10px 0}
+.score-line{display:flex;gap:18px;align-items:center}.score-line .checks{margin:0}
+.by-category h3{margin-top:0}
+.ring circle{fill:none}.ring-failed-error,.ring-failed-none{stroke:var(--err)}.ring-failed-warning{stroke:var(--warn)}
+.ring-failed-info{stroke:var(--info)}.ring-passed{stroke:var(--ok)}.ring-held{stroke:var(--held)}
+.ring-waived{stroke:var(--waived)}
 .ring-label{font-size:22px;font-weight:700;fill:var(--ink)}
+.ring-error .ring-label{fill:var(--err)}.ring-warning .ring-label{fill:#9a5b00}
 .counts{list-style:none;padding:0;margin:0;display:flex;gap:18px;flex-wrap:wrap}
-.counts b{font-size:1.3em}
-.bars{max-width:100%;height:auto;font-size:13px}.bars .value{font-weight:700}
+.counts b{font-size:1.6em}
+.bars{width:100%;height:auto;font-size:13px}.bars .value{font-weight:700}
 .bar-passed{fill:var(--ok);background:var(--ok)}.bar-waived{fill:var(--waived);background:var(--waived)}
-.bar-failed{fill:var(--err);background:var(--err)}.bar-na{fill:#e6e9ee}
+.bar-held{fill:var(--held);background:var(--held)}
+.bar-failed{fill:var(--err);background:var(--err)}.bar-failed-warning{fill:var(--warn);background:var(--warn)}
+.bar-failed-info{fill:var(--info);background:var(--info)}.bar-na{fill:#e6e9ee}
 .swatch{display:inline-block;width:12px;height:12px;vertical-align:-1px}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}
 .controls input,.controls select{font:inherit;padding:4px 6px}
 .controls input{min-width:240px}
 .heat{max-height:70vh;overflow:auto;border:1px solid var(--line);background:#fff;font-size:.86em}
-.hrow{display:grid;grid-template-columns:minmax(160px,280px) 76px repeat(var(--n),40px);align-items:center;
+.hrow{display:grid;grid-template-columns:minmax(220px,440px) 76px repeat(var(--n),minmax(40px,90px));align-items:center;
 border-bottom:1px solid #eef0f3;content-visibility:auto;contain-intrinsic-size:auto 22px}
 .hrow>*{padding:1px 8px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .hrow.head{position:sticky;top:0;z-index:1;background:#fff;font-weight:700;content-visibility:visible}
@@ -564,7 +706,7 @@ padding:10px 14px;overflow:hidden}
 .card.worst-error{border-left-color:var(--err)}.card.worst-warning{border-left-color:var(--warn)}
 .card.worst-info{border-left-color:var(--info)}
 .card>header{display:flex;justify-content:space-between;align-items:baseline;gap:10px}
-.card h3{margin:0;font-size:1.05em}.card .name{font-weight:400;color:var(--muted)}
+.card h3{margin:0;font-size:1.05em}.card .name,.hrow .name{font-weight:400;color:var(--muted)}
 .card .score{font-weight:700;font-size:1.15em}
 .findings,.waivers{margin:4px 0;padding-left:18px}
 .findings li{margin:2px 0}
@@ -591,9 +733,12 @@ background:var(--muted)}
 .chain .group.weakest{stroke:var(--warn);stroke-width:2}.chain .below .group.weakest{stroke:var(--err)}
 .list{background:#fff;border:1px solid var(--line);width:100%}
 .list th,.list td{padding:6px 10px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
-.rule-name{color:var(--muted);font-size:.85em}
+.rule-name,.origin{color:var(--muted);font-size:.85em}
 .plan .gain{font-weight:700;white-space:nowrap}.plan td:first-child{width:2.5em}
-.trend{max-width:100%;height:auto;font-size:12px;background:#fff;border:1px solid var(--line)}
+.trend{width:100%;height:auto;font-size:12px;background:#fff;border:1px solid var(--line)}
+.trend text.commit{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;fill:var(--ink)}
+.legend .item{white-space:nowrap}
+.commits{max-height:27em;overflow:auto;margin-top:8px}
 .trend .grid{stroke:#e6e9ee}.trend text{fill:var(--muted)}
 .trend-score{fill:none;stroke:var(--info);stroke-width:2.5}.trend-point{fill:var(--info)}
 .trend-completeness{fill:none;stroke:var(--muted);stroke-width:1.5;stroke-dasharray:5 4}
@@ -601,7 +746,7 @@ background:var(--muted)}
 @media print{
 body{background:#fff;font-size:11px}body>header{background:#fff;color:#000;padding:0}
 body>header .meta{color:#000}nav,.controls{display:none}
-.heat{max-height:none;overflow:visible;border:0}.hrow{content-visibility:visible}
+.heat,.commits{max-height:none;overflow:visible;border:0}.hrow{content-visibility:visible}
 .card{break-inside:avoid}#cards{display:block}#cards .card{margin-bottom:8px}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }

@@ -103,6 +103,7 @@ class AvailabilityView(TypedDict):
     value: Optional[float]  # end-to-end, percent
     target: Optional[float]
     missing: list  # ids with no figure, counted as 100
+    own_stated: bool  # False: the application's own figure (its vendor's, for a product) is not stated: counted as 100
     chain: list  # of Factor
 
 
@@ -164,6 +165,7 @@ class TrendPoint(TypedDict):
     commit: str
     date: str
     author: str
+    subject: str  # the commit's first line; empty in a history written before it was kept
     score: Optional[float]
     completeness: Optional[float]
     findings: dict  # severity -> number
@@ -176,6 +178,7 @@ class EstateView(TypedDict):
     today: str
     categories: list  # families, in display order
     applications: list  # of ApplicationCard, worst first
+    compliant: int  # applications with no error or warning in force (docs/scoring.md, "The html report")
     other: dict  # findings, waived and waivers that belong to no application
     expiring: list  # of WaiverView
     expiring_days: int

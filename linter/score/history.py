@@ -296,5 +296,6 @@ def read_trend(path: str) -> list:
         where = "/".join(str(step) for step in steps) or Text("schema.top_level")
         raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=problem)),
                          where=path)
-    return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], score=c["score"],
-                       completeness=c.get("completeness"), findings=c["findings"]) for c in document["commits"]]
+    return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], subject=c.get("subject", ""),
+                       score=c["score"], completeness=c.get("completeness"), findings=c["findings"])
+            for c in document["commits"]]

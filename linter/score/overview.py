@@ -74,6 +74,7 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
         today=today.isoformat(),
         categories=_categories(scored),
         applications=[],
+        compliant=0,
         other={"findings": [], "waived": [], "waivers": []},
         expiring=[],
         expiring_days=EXPIRING_DAYS,
@@ -116,11 +117,13 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
                 holder.append(dict(waiver, entity=entity.id, section=section))
                 if waiver["days_left"] is not None and 0 <= waiver["days_left"] <= EXPIRING_DAYS:
                     view["expiring"].append(dict(waiver, entity=entity.id, section=section))
+    # Errors first: a card is read from the top, and may be read no further.
+    view["other"]["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
     for app in apps.values():
-        # Errors first: a card is read from the top, and may be read no further.
         app["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
         app["worst"] = max((d["severity"] for d in app["findings"]), key=SEVERITY_RANK.get, default=None)
     view["applications"] = sorted(apps.values(), key=_order)
+    view["compliant"] = sum(1 for app in apps.values() if app["valid"] and app["worst"] in (None, "info"))
     view["expiring"].sort(key=lambda w: (w["days_left"], w["entity"], w["rule"]))
     return view
 
@@ -162,7 +165,8 @@ def _availability(app, figure) -> Optional[AvailabilityView]:
     chain = [_factor(link) for link in figure.chain]
     if figure.via is not None:
         chain[figure.via]["weakest"] = True
-    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing), chain=chain)
+    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing),
+                            own_stated=is_number(app.get("availability.own")), chain=chain)
 
 
 def _factor(link) -> Factor:
