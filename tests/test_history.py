@@ -197,19 +197,20 @@ def test_processes_sharing_the_commits_give_the_same_history(repo):
     assert len(alone) == 6 and shared == alone
 
 
-def test_a_file_that_is_not_utf8_at_some_commit_names_the_commit_and_the_file(tmp_path):
+def test_a_file_that_is_not_utf8_at_some_commit_is_that_commits_finding(tmp_path):
+    """Issue 22 (item 12): as invalid YAML is, not an end of the whole history (docs/scoring.md)."""
     git(tmp_path, "init", "-q")
     (tmp_path / "estate.yaml").write_bytes("version: 1\norganization: Dupont Mécanique\n".encode("latin-1"))
     commit(tmp_path, "Latin-1", "2026-01-05")
-    sha = git(tmp_path, "rev-parse", "HEAD").strip()
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        result = invoke("history", "estate.yaml")
+        result = invoke("history", "estate.yaml", "--format", "json")
     finally:
         os.chdir(cwd)
-    assert result.exit_code == 2
-    assert f"si-lint: error: {sha[:12]}:estate.yaml:2:23: not UTF-8 (byte 0xe9)" in result.output
+    assert result.exit_code == 0
+    [point] = json.loads(result.output)["commits"]
+    assert point["findings"]["error"] == 1 and point["families"] == {"EST": 1}
 
 
 def test_a_commit_subject_cannot_run_as_a_formula_in_the_spreadsheet(tmp_path):

@@ -7,6 +7,7 @@ WORDS = {
     "input.not_regular": "{path}: not a regular file or folder",
     "input.unreadable": "{path}: cannot be read ({reason})",
     "input.too_big": "{path}: larger than {limit} MB: si-lint reads estates, not archives",
+    "input.lone_surrogate": "a lone surrogate ({code}), which no UTF-8 file can hold: delete it",
     "input.not_utf8": "not UTF-8 (byte {byte}): save the file as UTF-8",
     "input.no_estate_files": "{path}: no *.yaml or *.yml file in this folder",
     # --- reading files: links (exit 2) ----------------------------------------------
@@ -213,8 +214,8 @@ WORDS = {
     "pattern.bad_range": "a range whose end comes before its start",
     "pattern.lookbehind": "a look-behind of variable width",
     "pattern.other": "not a regular expression Python reads",
-    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} ran for more than {seconds} s on one value: "
-                                 "simplify it (docs/custom-rules.md, \"Patterns\")",
+    "rulefile.pattern_too_slow": "{code}: the pattern {pattern} used up the {seconds} s that the patterns of "
+                                 "custom rules have in one run: simplify it (docs/custom-rules.md, \"Patterns\")",
     "condition.option_value": "`{{$option: {name}}}` cannot stand here: {problem}",
     # --- custom rules beside the built-in ones (exit 2) -----------------------------------
     "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "
@@ -744,6 +745,8 @@ WORDS = {
     # --- history (si-lint history, the html report's trend) ---------------------------------
     "history.no_git": "git is not installed: si-lint history reads the estate's past with git",
     "history.not_a_repository": "{path}: not in a git repository; si-lint history reads the estate's past with git",
+    "history.missing_blob": "{path}: git has not got this file's content (a partial clone that cannot fetch it): "
+                            "run `git fetch` with the remote reachable, or run si-lint history in a full clone",
     "history.git_failed": "{command} failed: {problem}",
     "history.outside": "{path}: outside the git repository {top}",
     "history.title": "Estate score over time",
@@ -903,6 +906,8 @@ WORDS = {
     "import.workbook.unreadable": "{path}: not readable as a workbook ({reason}): open it in the spreadsheet and "
                                  "save it again as .xlsx or .ods",
     "import.workbook.too_big": "{path}: unpacks to more than {limit} MB: si-lint reads inventories, not archives",
+    "import.workbook.too_many_references": "{path}: a sheet names more than {limit} cells and rows: delete what "
+                                           "lies beyond the inventory and save it again",
     "import.workbook.too_many_cells": "{path}: a sheet reaches row {rows} and column {columns}: more than {limit} "
                                       "cells to read; delete what lies beyond the inventory and save it again",
     "import.workbook.no_sheets": "{path}: the workbook has no sheet",
@@ -940,6 +945,7 @@ WORDS = {
     "import.bind.heading": "mapping does not fit the inventory:",
     "import.bind.twice": "column '{column}' appears {n} times in {file} (columns {letters}): rename one in the header",
     "import.bind.missing": "no column '{column}' in {file}: {hint}",
+    "import.bind.header_has_more": "the header has: {names} and {n} more",
     "import.bind.header_has": "the header has: {names}",
     # spreadsheets: rows and cells
     "import.csv.empty_row": "row {row} is empty: skipped",
@@ -949,6 +955,7 @@ WORDS = {
     "import.csv.no_header_column": "this column has no header: {cells}; give it a header and map it",
     "import.csv.lost_cells.one": "its one non-empty cell is not imported",
     "import.csv.lost_cells.other": "its {n} non-empty cells are not imported",
+    "import.workbook.tag_too_long": "an XML tag longer than {limit} KB",
     "import.workbook.not_zip": "not a ZIP archive",
     "import.csv.beyond": "'{text}' is beyond the last named column: not imported; give the column a header and map it",
     "import.csv.no_id.empty": "the id column is empty: row skipped, none of its cells imported",
@@ -1146,6 +1153,8 @@ WORDS = {
     "help.var.inventory": "INVENTORY",
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
+    "lsp.message_too_big": "a message of {size} bytes, more than the {limit} MB the server reads: the editor "
+                           "is not speaking LSP as expected",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
     "lsp.lint_error": "si-lint could not lint this estate, so the findings shown are those of the last lint: {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",

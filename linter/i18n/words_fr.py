@@ -7,6 +7,8 @@ WORDS = {
     "input.not_regular": "{path} : ni un fichier ordinaire ni un dossier",
     "input.unreadable": "{path} : illisible ({reason})",
     "input.too_big": "{path} : plus de {limit} Mo ; si-lint lit des patrimoines, pas des archives",
+    "input.lone_surrogate": "un demi-codet d'indirection isolé ({code}), qu'aucun fichier UTF-8 ne peut contenir : "
+                            "le supprimer",
     "input.not_utf8": "pas en UTF-8 (octet {byte}) : enregistrer le fichier en UTF-8",
     "input.no_estate_files": "{path} : aucun fichier *.yaml ou *.yml dans ce dossier",
     # --- lecture des fichiers : liens (code de sortie 2) -----------------------------
@@ -225,8 +227,9 @@ WORDS = {
     "pattern.bad_range": "un intervalle dont la fin précède le début",
     "pattern.lookbehind": "une assertion arrière (look-behind) de largeur variable",
     "pattern.other": "pas une expression régulière que Python sait lire",
-    "rulefile.pattern_too_slow": "{code} : l'évaluation du motif {pattern} a duré plus de {seconds} s sur une "
-                                 "valeur : le simplifier (docs/custom-rules.md, « Patterns »)",
+    "rulefile.pattern_too_slow": "{code} : le motif {pattern} a épuisé les {seconds} s dont disposent les motifs "
+                                 "des règles personnalisées pour une exécution : le simplifier (docs/custom-rules.md, "
+                                 "« Patterns »)",
     "condition.option_value": "`{{$option: {name}}}` ne peut pas figurer ici : {problem}",
     # --- règles personnalisées à côté des règles intégrées (code de sortie 2) ------------
     "rulefile.builtin_family": "code : {code} commence par {family}, le préfixe des règles intégrées {family} : "
@@ -794,6 +797,9 @@ WORDS = {
     "history.no_git": "git n'est pas installé : si-lint history lit l'historique du patrimoine dans git",
     "history.not_a_repository": "{path} : pas dans un dépôt git ; si-lint history lit l'historique du "
                                 "patrimoine dans git",
+    "history.missing_blob": "{path} : git n'a pas le contenu de ce fichier (un clone partiel qui ne peut pas le "
+                            "récupérer) : lancez `git fetch` avec le dépôt distant accessible, ou lancez "
+                            "si-lint history dans un clone complet",
     "history.git_failed": "échec de {command} : {problem}",
     "history.outside": "{path} : hors du dépôt git {top}",
     "history.title": "Évolution du score du patrimoine",
@@ -961,6 +967,8 @@ WORDS = {
                                   "l'enregistrer de nouveau en .xlsx ou .ods",
     "import.workbook.too_big": "{path} : plus de {limit} Mo une fois décompressé ; si-lint lit des inventaires, "
                                "pas des archives",
+    "import.workbook.too_many_references": "{path} : une feuille nomme plus de {limit} cellules et lignes ; "
+                                           "supprimer ce qui dépasse l'inventaire et enregistrer de nouveau",
     "import.workbook.too_many_cells": "{path} : une feuille va jusqu'à la ligne {rows} et la colonne {columns}, "
                                       "soit plus de {limit} cellules à lire ; supprimer ce qui dépasse "
                                       "l'inventaire et enregistrer de nouveau",
@@ -1011,6 +1019,7 @@ WORDS = {
     "import.bind.twice": "la colonne « {column} » apparaît {n} fois dans {file} (colonnes {letters}) : en "
                          "renommer une dans l'en-tête",
     "import.bind.missing": "aucune colonne « {column} » dans {file} : {hint}",
+    "import.bind.header_has_more": "l'en-tête contient : {names} et {n} autres",
     "import.bind.header_has": "l'en-tête contient : {names}",
     # tableurs : lignes et cellules
     "import.csv.empty_row": "la ligne {row} est vide : écartée",
@@ -1021,6 +1030,7 @@ WORDS = {
                                    "reprendre",
     "import.csv.lost_cells.one": "sa cellule non vide n'est pas importée",
     "import.csv.lost_cells.other": "ses {n} cellules non vides ne sont pas importées",
+    "import.workbook.tag_too_long": "une balise XML de plus de {limit} Ko",
     "import.workbook.not_zip": "pas une archive ZIP",
     "import.csv.beyond": "« {text} » est au-delà de la dernière colonne nommée : non importé ; donner un en-tête "
                          "à la colonne et la reprendre",
@@ -1271,6 +1281,8 @@ WORDS = {
     "help.var.inventory": "INVENTAIRE",
     # --- serveur de langage (si-lint server) -----------------------------------------------
     "lsp.waived": "couvert par une dérogation : {message}",
+    "lsp.message_too_big": "un message de {size} octets, plus que les {limit} Mo que lit le serveur : "
+                           "l'éditeur ne parle pas LSP comme prévu",
     "lsp.config_error": "la configuration est inutilisable ; les constats affichés suivent les réglages par défaut : {error}",
     "lsp.lint_error": "si-lint n'a pas pu analyser ce patrimoine ; les constats affichés sont ceux de la dernière analyse : {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",

@@ -389,6 +389,17 @@ def _key_hint(key: str, keys: tuple) -> Text:
     return Text("import.mapping.the_keys", keys=Listing(f"`{k}`" for k in keys))
 
 
+SHOWN_HEADERS = 20  # a header of 16,384 columns listed whole made a line no one reads
+
+
+def _header_has(header: list) -> Text:
+    names = [name for name in header if name]
+    shown = Listing(Text("import.quoted", value=name) for name in names[:SHOWN_HEADERS])
+    if len(names) <= SHOWN_HEADERS:
+        return Text("import.bind.header_has", names=shown)
+    return Text("import.bind.header_has_more", names=shown, n=len(names) - SHOWN_HEADERS)
+
+
 def bind(mapping: Mapping, table: Table) -> None:
     """Find each column of the mapping in the CSV header; a missing one is a mapping error."""
     import difflib
@@ -406,8 +417,7 @@ def bind(mapping: Mapping, table: Table) -> None:
                 letters=Listing(column_letter(i + 1) for i in matches))))
         else:
             close = difflib.get_close_matches(name, table.header, n=1)
-            hint = Text("import.did_you_mean_column", close=close[0]) if close else Text(
-                "import.bind.header_has", names=Listing(Text("import.quoted", value=h) for h in table.header if h))
+            hint = Text("import.did_you_mean_column", close=close[0]) if close else _header_has(table.header)
             errors.append((f"{mapping.path}:{line}", Text("import.bind.missing", column=name, file=table.label,
                                                           hint=hint)))
         return None

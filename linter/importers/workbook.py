@@ -27,7 +27,8 @@ ZIP = b"PK\x03\x04"  # .xlsx and .ods are ZIP archives of XML files
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 # Cells of a sheet's rectangle, from A1 to its last cell: 100,000 rows of 50 columns, far beyond an inventory.
 MAX_CELLS = 5_000_000
-_CELL_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')  # a cell's reference: rows have digits only
+_CELL_REFERENCE = re.compile(rb'([A-Z]{1,3})([0-9]{1,7})"')  # what follows ` r="` in a cell: rows have digits only
+_SPACES = bytes.maketrans(b"\t\n\r", b"   ")
 _ODS_TOKEN = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
 _ROWS_REPEATED = re.compile(rb'number-rows-repeated="([0-9]{1,9})"')
 _COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="([0-9]{1,9})"')
@@ -74,6 +75,7 @@ def _check_size(data: bytes, path: str) -> None:
     """Refuse what would exhaust memory before the reader sees it: a ZIP bomb, or an .xlsx sheet with a cell far
     away (`XFD1048576`), for which the reader allocates every cell of the rectangle up to it."""
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -83,28 +85,74 @@ def _check_size(data: bytes, path: str) -> None:
                                       limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
             for member in members:
                 if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-                    rows, columns = _xlsx_extent(archive.read(member))
+                    extent = _xlsx_extent
                 elif member.filename == "content.xml":
-                    rows, columns = _ods_extent(archive.read(member))
+                    extent = _ods_extent
                 else:
                     continue
+                try:
+                    with archive.open(member) as stream:
+                        rows, columns = extent(_tokens(stream, path))
+                except _TooManyReferences:
+                    raise InputError(Text("import.workbook.too_many_references", path=path, limit=MAX_CELLS)) \
+                        from None
                 if rows * columns > MAX_CELLS:
                     raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
                                           columns=column_letter(columns), limit=MAX_CELLS))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+    # zlib.error: a corrupt deflate stream; RuntimeError: an encrypted member
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(Text("import.workbook.unreadable", path=path, reason=Text("import.workbook.not_zip"))) from None
 
 
-def _xlsx_extent(sheet_xml: bytes) -> tuple:
-    """(last row, last column) of the cells an .xlsx sheet names (`<c r="AB12">`)."""
-    references = set(_CELL_REFERENCE.findall(sheet_xml))  # a few distinct values: the loop below stays short
-    rows = max((int(digits) for _, digits in references), default=0)
-    columns = max((_column_number(letters.decode()) for letters in {letters for letters, _ in references}),
-                  default=0)
+class _TooManyReferences(Exception):
+    pass
+
+
+CHUNK_BYTES = 1024 * 1024
+MAX_TAG_BYTES = 64 * 1024  # a tag of a sheet holds a name and a few attributes: far below this
+
+
+def _tokens(stream, path: str):
+    """The tags (`<...>`) of an XML stream, read a chunk at a time: unpacking a whole sheet at once took
+    gigabytes for a 640 KB workbook (issue 22); this holds one chunk and at most one tag across its end."""
+    carry = b""
+    while True:
+        chunk = stream.read(CHUNK_BYTES)
+        if not chunk:
+            return
+        buffer = carry + chunk
+        end = buffer.rfind(b"<")
+        if end == -1 or buffer.find(b">", end) != -1:  # the last tag is whole: nothing to carry
+            end = len(buffer)
+        if len(buffer) - end > MAX_TAG_BYTES:  # not a tag of a sheet: it would be carried for ever
+            raise InputError(Text("import.workbook.unreadable", path=path,
+                                  reason=Text("import.workbook.tag_too_long", limit=MAX_TAG_BYTES // 1024)))
+        yield buffer[:end]
+        carry = buffer[end:]
+
+
+def _xlsx_extent(pieces) -> tuple:
+    """(last row, last column) of the cells an .xlsx sheet names (`<c r="AB12">`).
+
+    Each reference is seen through bytes methods and a set, not one regex match each: a sheet of
+    millions of copies of one cell is read at the speed of `bytes.split`. A sheet naming more
+    references (cells and rows) than MAX_CELLS is refused before they are looked at one by one.
+    """
+    rows = columns = references = 0
+    for piece in pieces:
+        piece = piece.translate(_SPACES)  # `\tr="` names a cell as ` r="` does
+        references += piece.count(b' r="')
+        if references > MAX_CELLS:
+            raise _TooManyReferences  # the reader would hold more cells than the limit, whatever their places
+        for tail in set(piece.split(b' r="')[1:]):
+            reference = _CELL_REFERENCE.match(tail)
+            if reference is not None:
+                rows = max(rows, int(reference.group(2)))
+                columns = max(columns, _column_number(reference.group(1).decode()))
     return rows, columns
 
 
-def _ods_extent(content_xml: bytes) -> tuple:
+def _ods_extent(pieces) -> tuple:
     """(last row, last column) holding a value in the largest sheet of an .ods, repeats counted.
 
     An .ods says "the next 1,048,000 rows are empty" in one element; the
@@ -114,22 +162,24 @@ def _ods_extent(content_xml: bytes) -> tuple:
     rows = columns = 0
     row = last_row = last_column = 0
     repeat = cells = filled_to = 0
-    for closing, name, attributes, empty in _ODS_TOKEN.findall(content_xml):
-        if name == b"table":
-            if not closing:  # a new sheet
-                rows, columns = max(rows, last_row), max(columns, last_column)
-                row = last_row = last_column = 0
-        elif name == b"table-row":
-            if not closing:
-                repeat, cells, filled_to = _repeat(attributes, _ROWS_REPEATED), 0, 0
-            if closing or empty:
-                row += repeat
-                if filled_to:
-                    last_row, last_column = row, max(last_column, filled_to)
-        elif not closing:  # a cell, covered or not: empty when it is `<.../>` without a value type
-            cells += _repeat(attributes, _COLUMNS_REPEATED)
-            if not empty or b"value-type" in attributes:
-                filled_to = cells
+    for piece in pieces:
+        for match in _ODS_TOKEN.finditer(piece):
+            closing, name, attributes, empty = match.groups()
+            if name == b"table":
+                if not closing:  # a new sheet
+                    rows, columns = max(rows, last_row), max(columns, last_column)
+                    row = last_row = last_column = 0
+            elif name == b"table-row":
+                if not closing:
+                    repeat, cells, filled_to = _repeat(attributes, _ROWS_REPEATED), 0, 0
+                if closing or empty:
+                    row += repeat
+                    if filled_to:
+                        last_row, last_column = row, max(last_column, filled_to)
+            elif not closing:  # a cell, covered or not: empty when it is `<.../>` without a value type
+                cells += _repeat(attributes, _COLUMNS_REPEATED)
+                if not empty or b"value-type" in attributes:
+                    filled_to = cells
     return max(rows, last_row), max(columns, last_column)
 
 

@@ -75,10 +75,15 @@ def decode(raw: bytes, path: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(Text("input.not_utf8", byte=f"0x{raw[error.start]:02x}"),
-                         where=Place(path, line, column)) from None
+        problem, line, column = not_utf8(raw, error)
+        raise InputError(problem, where=Place(path, line, column)) from None
+
+
+def not_utf8(raw: bytes, error: UnicodeDecodeError) -> tuple:
+    """(problem, line, column) of the first byte that is not UTF-8."""
+    line = raw.count(b"\n", 0, error.start) + 1
+    column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+    return Text("input.not_utf8", byte=f"0x{raw[error.start]:02x}"), line, column
 
 
 def read_text(path: str, limit: int = MAX_BYTES, name: Optional[str] = None) -> str:

@@ -26,6 +26,7 @@ import yaml
 from yaml import events as ev
 
 from ..rules.diagnostic import InputError, Place, Problem
+from . import inputs
 from .inputs import read_stdin, read_text, require_regular
 from ..i18n.messages import Text
 
@@ -435,6 +436,15 @@ def discover(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     command line or met in a folder, a dangling link, a link loop or a FIFO stops the run.
     `skip`: folders a folder's expansion leaves out (the config's rule and product folders).
     """
+    found = estate_paths(paths, skip)
+    for path in found:
+        require_regular(path)
+    return found
+
+
+def estate_paths(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
+    """`discover`'s files, the unreadable ones included: the language server reports each where it is
+    (its reading fails there) and lints the others, where the command line stops at the first."""
     found: list[str] = []
     skipped = tuple(os.path.abspath(folder) for folder in skip)
     for raw in paths:
@@ -444,11 +454,8 @@ def discover(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
                            if _is_estate_file(p, path) and not _below(os.path.abspath(p), skipped))
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
-            for file in files:
-                require_regular(file)
             found.extend(files)
         elif os.path.lexists(path):
-            require_regular(raw)
             found.append(str(path))
         else:
             raise InputError(Text("input.missing", path=raw))
@@ -458,6 +465,17 @@ def discover(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
 def load_text(text: str, path: str) -> Document:
     """Parse one file's text; YAML problems become the document's EST001/EST002 problems."""
     return _load(text, path, several=False)[0]
+
+
+def load_bytes(raw: bytes, path: str) -> Document:
+    """`load_text` of bytes read elsewhere than the disk (a file at a past commit): bytes that are not
+    UTF-8 are the document's EST001 at the first bad byte, as a YAML error is, not an end of the run."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem, line, column = inputs.not_utf8(raw, error)
+        return Document(path, None, Index(), (1, 1), False, [Problem("EST001", problem, path, line, column)])
+    return load_text(text, path)
 
 
 def load_stream(text: str, path: str) -> list[Document]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 from typing import Callable, NamedTuple, Optional
 
 from lsprotocol import types
@@ -209,7 +210,7 @@ def hover(folder: Folder, path: str, lines: list, line: int, column: int, markdo
             parts.append(_rule_help(rule, lang, markdown))
     entity = _target(folder, located)
     if entity is not None:
-        parts.append(_entity_help(folder, entity, lang))
+        parts.append(_entity_help(folder, entity, lang, markdown))
     elif located.path:
         field = _field_help(located.path, lang)
         if field:
@@ -234,19 +235,32 @@ def _rule_help(rule: Rule, lang: str, markdown: bool) -> str:
     return rule_markdown(rule, lang) if markdown else explain_rule(rule, lang)
 
 
-def _entity_help(folder: Folder, entity: Entity, lang: str) -> str:
+def _entity_help(folder: Folder, entity: Entity, lang: str, markdown: bool) -> str:
     file, line, _ = folder.result.estate.position(entity)
     name = entity.data.get("name")
-    lines = [say(lang, "lsp.hover.entity", id=entity.id, what=Text("word." + entity.section),
-                 place=f"{file}:{line}")]
+    user = markdown_text if markdown else (lambda text: text)
+    lines = [say(lang, "lsp.hover.entity", id=user(entity.id), what=Text("word." + entity.section),
+                 place=user(f"{file}:{line}"))]
     if isinstance(name, str):
-        lines[0] += f" · {name}"
+        lines[0] += f" · {user(name)}"
     for fact in _KEY_FACTS.get(entity.section, ()):
         value = entity.get(fact)
         if value is not None:
             shown = ", ".join(str(v) for v in value) if isinstance(value, list) else render(lang, value)
-            lines.append(f"- `{fact}`: {shown}")
+            lines.append(f"- `{fact}`: {user(shown)}")
     return "\n".join(lines)
+
+
+# What makes Markdown of text in the middle of a line: emphasis, code, links, images, autolinks (`://`),
+# strike-through.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|]|:(?=//))")
+
+
+def markdown_text(value: str) -> str:
+    """A user's value, shown as itself in Markdown: no link, no emphasis, no HTML, on one line."""
+    text = " ".join(str(value).split())  # a line break would start a heading or a list
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def schema_at(path: tuple) -> tuple:

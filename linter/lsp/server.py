@@ -4,9 +4,8 @@ Each workspace folder is one estate (`lsp_workspace.Folder`), linted as `si-lint
 run there would lint it; a YAML file opened outside every folder is linted
 alone. Edits are applied to the buffers at once and the estate is linted again
 in a worker thread, one lint at a time: a burst of edits is linted once, and
-hover or completion are answered while a large estate is being linted. An
-estate with custom rules whose patterns run under a time limit is linted on the
-main thread instead, the only one a signal can stop. After
+hover or completion are answered while a large estate is being linted (custom
+rules' patterns stop on any thread when they use up their budget). After
 each lint, the findings of every file whose findings changed are published, so
 an edit in one file updates the files it affects.
 
@@ -21,12 +20,15 @@ import asyncio
 import gc
 import logging
 import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 import click
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -35,21 +37,65 @@ from ..cli.shared import Command
 from ..rules.diagnostic import InputError
 from ..config.discovery import FILE_NAMES as CONFIG_NAMES
 from .workspace import Folder
-from ..i18n.messages import say
+from ..i18n.messages import Text, say
+from ..load.inputs import MAX_BYTES
 
 logger = logging.getLogger(__name__)
 _YAML = (".yaml", ".yml")
 IDLE_SECONDS = 1.0
 
 
+_UNANSWERABLE = object()  # a message whose parameters are not LSP's: answered (a request) or dropped
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls, but a request whose parameters break LSP's types (a position past 2^31) gets its error reply;
+    pygls logs it and replies nothing, so the editor waits for ever."""
+
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcInvalidParams as error:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], error=types.ResponseError(code=error.code, message=error.message))
+            return _UNANSWERABLE
+
+    def handle_message(self, message):
+        if message is not _UNANSWERABLE:
+            super().handle_message(message)
+
+
+# A message holds at most a file the estate may hold (inputs.MAX_BYTES), twice over for JSON's escapes.
+MAX_MESSAGE_BYTES = 2 * MAX_BYTES
+MAX_HEADER_BYTES = 64 * 1024
+
+
+class _BoundedInput:
+    """Standard input, refusing a `Content-Length` past MAX_MESSAGE_BYTES before allocating it (10^11 bytes
+    ended the server with "out of memory reading the estate"): the client is not speaking LSP as expected."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def readline(self) -> bytes:
+        return self.stream.readline(MAX_HEADER_BYTES)
+
+    def read(self, size: int) -> bytes:
+        if size > MAX_MESSAGE_BYTES:
+            raise InputError(Text("lsp.message_too_big", size=size, limit=MAX_MESSAGE_BYTES // (1024 * 1024)))
+        return self.stream.read(size)
+
+
 class EstateServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.lang = "en"
         self.folders: list = []  # workspace folders, the most deeply nested first
         self.lone: dict = {}  # path -> Folder of a file opened outside every folder
         self.buffers: dict = {}  # path -> text of an open editor buffer
         self.versions: dict = {}  # path -> version of that buffer
+        self.uris: dict = {}  # path -> the URI the editor opened it by (`a/../b.yaml`): published under it
         self.published: dict = {}  # path -> what was last published for it
         self.pending: list = []  # folders to lint again
         self.linting: Optional[asyncio.Future] = None
@@ -113,12 +159,7 @@ class EstateServer(LanguageServer):
             buffers = {path: text for path, text in self.buffers.items() if folder.owns(path)}
             versions = {path: self.versions.get(path) for path in buffers}
             try:
-                if folder.times_patterns():
-                    # A pattern's time limit is a signal, which only the main thread receives: such an
-                    # estate is linted here, and other requests wait for the lint.
-                    findings = folder.lint(buffers)
-                else:
-                    findings = await loop.run_in_executor(self.executor, folder.lint, buffers)
+                findings = await loop.run_in_executor(self.executor, folder.lint, buffers)
             except InputError as error:  # a custom rule's pattern ran past its limit: the CLI's exit 2
                 lang = folder.settings.lang
                 self.window_show_message(types.ShowMessageParams(
@@ -159,7 +200,7 @@ class EstateServer(LanguageServer):
 
     def _send(self, path: str, diagnostics: list, version: Optional[int]) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=from_fs_path(path), diagnostics=diagnostics, version=version))
+            uri=self.uris.get(path) or from_fs_path(path), diagnostics=diagnostics, version=version))
 
 
 def _path(uri: str) -> str:
@@ -210,6 +251,7 @@ def build() -> EstateServer:
             if not folder.owns(path):
                 return
         ls.buffers[path] = params.text_document.text
+        ls.uris[path] = params.text_document.uri
         ls.versions[path] = params.text_document.version
         ls.schedule(folder)
 
@@ -240,6 +282,7 @@ def build() -> EstateServer:
         path = _path(params.text_document.uri)
         ls.buffers.pop(path, None)
         ls.versions.pop(path, None)
+        uri = ls.uris.pop(path, None)
         folder = ls.folder_of(path)
         if folder is None:
             return
@@ -247,7 +290,8 @@ def build() -> EstateServer:
         if ls.lone.get(path) is folder:
             del ls.lone[path]
             if ls.published.pop(path, None) is not None:
-                ls._send(path, [], None)
+                ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri or from_fs_path(path),
+                                                                                    diagnostics=[]))
             return
         ls.schedule(folder)
 
@@ -396,4 +440,4 @@ def _capability(ls: EstateServer, dotted: str):
 def command() -> None:
     logging.basicConfig(level=logging.WARNING, format="si-lint server: %(levelname)s: %(message)s")
     gc.disable()  # collected when idle (EstateServer._collect_when_idle)
-    build().start_io()
+    build().start_io(stdin=_BoundedInput(sys.stdin.buffer))

@@ -24,6 +24,23 @@ _BREAKS = re.compile(r"\r\n|\r|\n")
 _FLOW = ",[]{}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> Optional[tuple]:
+    """(code point as U+XXXX, 1-based line, 1-based column) of the first lone surrogate in an editor's buffer.
+
+    JSON lets an editor send one (`"\\ud800"`); no UTF-8 file can hold it, and the YAML reader fails on it.
+    """
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    before = text[:found.start()]
+    line = len(_BREAKS.findall(before))
+    column = found.start() - max(before.rfind("\n"), before.rfind("\r")) - 1
+    return f"U+{ord(found.group()):04X}", line + 1, column + 1
+
+
 def split_lines(text: str) -> list:
     """The text's lines as LSP counts them (\\n, \\r\\n or \\r end a line)."""
     return _BREAKS.split(text)

@@ -21,17 +21,19 @@ from ..load import loader
 from ..rules.catalogue import Rule, load_catalogue
 from ..rules.diagnostic import InputError
 from ..load.inputs import read_text
-from ..i18n.messages import render
+from ..i18n.messages import Text, render
+from . import text as lsp_text
 from ..rules.settings import Settings
 
 
 
 def estate_files(root: str, paths: tuple, skip: tuple = ()) -> list:
     """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
-    `paths` (absolute), else every estate file below `root`."""
+    `paths` (absolute), else every estate file below `root`. A dangling link, a link loop or a FIFO is kept:
+    reading it fails, and that is said on it (`Unreadable`) while the others are linted."""
     targets = [os.path.join(root, path) for path in paths] or [root]
     try:
-        return [os.path.abspath(path) for path in loader.discover(targets, skip)]
+        return [os.path.abspath(path) for path in loader.estate_paths(targets, skip)]
     except InputError:  # no estate file yet, or a configured path not there yet
         return []
 
@@ -133,6 +135,10 @@ class Folder:
     def text(self, path: str, buffers: dict):
         """The text of a file: its editor buffer when open, else the file on disk (or Unreadable)."""
         if path in buffers:
+            surrogate = lsp_text.lone_surrogate(buffers[path])
+            if surrogate is not None:  # what no file can hold: said where it is, as a file not UTF-8 is
+                code, line, column = surrogate
+                return Unreadable(render(self.settings.lang, Text("input.lone_surrogate", code=code)), line, column)
             return buffers[path]
         text = self._disk.get(path)
         if text is None:
@@ -180,10 +186,6 @@ class Folder:
                 path = self.path(diagnostic.file)
                 found.setdefault(path, ([], []))[kind].append(diagnostic)
         return found
-
-    def times_patterns(self) -> bool:
-        """Whether a custom rule's pattern matches under a time limit, which only the main thread can enforce."""
-        return any(rule.times_patterns for rule in (self.catalogue or load_catalogue()))
 
     def rule(self, code: str) -> Optional[Rule]:
         catalogue = self.catalogue or load_catalogue()

@@ -763,7 +763,7 @@ _SCRIPT = """
   var data = document.getElementById('card-data');
   if (!body || !deck || !more || !form || !data) { return; }
   var BATCH = 60;
-  var html = {}, made = {};
+  var html = Object.create(null), made = Object.create(null);  // no inherited keys: an id may be 'constructor'
   JSON.parse(data.textContent).forEach(function (pair) { html[pair[0]] = pair[1]; });
   var rows = Array.prototype.slice.call(body.children);
   var shown = rows, limit = BATCH;

@@ -4,24 +4,40 @@ UTF-8 with a byte order mark (without it Excel reads the file in the system's
 code page and breaks accents), the delimiter chosen by `--csv-delimiter`
 (`;` for a French Excel), and a leading `'` on any text cell that would start
 a formula (`=`, `+`, `-`, `@`): owners, commit subjects and authors are free
-text. The same conventions as the findings' `--format csv`.
+text. A text cell that would start one after another delimiter (`a;=1+1` in a
+comma file, opened by an Excel that splits on `;`) is quoted, which every
+Excel reads as one cell. The findings' `--format csv` is written here too.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A formula start after a delimiter of some Excel (comma, semicolon, tab), spaces allowed between.
+_FORMULA_INSIDE = re.compile(r"[,;\t] *[=+\-@]")
 
 
 def csv_text(header: list, rows: list, delimiter: str = ",") -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return BOM + buffer.getvalue()
+    lines = [_line(header, delimiter)] + [_line(row, delimiter) for row in rows]
+    return BOM + "".join(line + "\n" for line in lines)
+
+
+def _line(row: list, delimiter: str) -> str:
+    return delimiter.join(_field(value, delimiter) for value in row)
+
+
+def _field(value, delimiter: str) -> str:
+    """A cell as the csv module writes it (quoted when it holds the delimiter, a quote or a line break), and
+    guarded against formulas, at its start and after any delimiter."""
+    if value is None:
+        return ""
+    text = _cell(value) if isinstance(value, str) else str(value)
+    if any(mark in text for mark in (delimiter, '"', "\n", "\r")) or \
+            (isinstance(value, str) and _FORMULA_INSIDE.search(text)):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def decimal(value, delimiter: str) -> str:

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ..load import loader
 from ..model import estate as model
 from ..validate import schema as validate
+from ..validate.predicate import pattern_budget
 from . import waivers
 from .catalogue import Catalogue, Rule, load_catalogue
 from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type, stated
@@ -95,7 +96,8 @@ def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
         problems.extend(found)
         if memo is not None:
             memo.start(catalogue, settings)
-        findings, rules_run = _run_rules(estate, settings, catalogue, memo)
+        with pattern_budget():  # custom rules' patterns share one time budget per lint
+            findings, rules_run = _run_rules(estate, settings, catalogue, memo)
         outcome = waivers.apply(findings, rules_run, estate, catalogue, settings)
         problems.extend(outcome.problems)
         # Two stages may meet the same problem at the same place: each once, judged on what it is, not its words.

@@ -25,7 +25,13 @@ from . import scorecard as scoring
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text
 
-SEPARATOR = "\x1f"
+
+def commit_date(time: str) -> datetime.date:
+    """The day of git's ISO 8601 time; a year past 9999 (or before 1), which Python cannot hold, is its bound."""
+    try:
+        return datetime.date.fromisoformat(time[:10])
+    except ValueError:
+        return datetime.date.min if time.startswith(("0000", "-")) else datetime.date.max
 
 
 @dataclass(frozen=True)
@@ -92,22 +98,24 @@ class Git:
     def commits(self, pathspecs: list, revisions: Optional[str], since: Optional[datetime.date],
                 max_count: Optional[int]) -> list:
         """The commits that changed the paths, oldest first."""
-        args = ["rev-list", f"--format=%cI{SEPARATOR}%an{SEPARATOR}%s"]
+        # Every field ends with a NUL, which no subject or name holds: a subject's U+2028, \v or \x1c
+        # cannot split a record the way str.splitlines() did, nor forge a row (issue 22).
+        args = ["rev-list", "--format=%x00%cI%x00%an%x00%s%x00"]
         if since is not None:
             args.append(f"--since={since.isoformat()}")
         if max_count is not None:
             args.append(f"--max-count={max_count}")
-        args += [revisions or "HEAD", "--", *(spec or "." for spec in pathspecs)]
-        lines = self._run(args).splitlines()
+        # The range is the user's: after --end-of-options, `--output=FILE` is a revision git refuses.
+        args += ["--end-of-options", revisions or "HEAD", "--", *(spec or "." for spec in pathspecs)]
+        fields = self._run(args).split("\0")
         found = []
-        for header, line in zip(lines[0::2], lines[1::2]):
-            time, author, subject = (line.split(SEPARATOR, 2) + ["", ""])[:3]
-            found.append(Commit(header.split()[1], datetime.date.fromisoformat(time[:10]), time, author, subject))
+        for header, time, author, subject in zip(fields[0::4], fields[1::4], fields[2::4], fields[3::4]):
+            found.append(Commit(header.split()[1], commit_date(time), time, author, subject))
         return found[::-1]
 
     def tree(self, sha: str, pathspecs: list) -> list:
         """(path, blob id) of the files under the paths at commit `sha`."""
-        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", sha, "--", *(s or "." for s in pathspecs)])
+        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--", *(s or "." for s in pathspecs)])
         files = []
         for entry in listing.split("\0"):
             if not entry:
@@ -125,6 +133,8 @@ class Git:
         self._batch.stdin.write(blob.encode() + b"\n")
         self._batch.stdin.flush()
         header = self._batch.stdout.readline().split()
+        if len(header) != 3:  # "<id> missing": a partial clone that cannot fetch the blob, or git gone
+            raise InputError(Text("history.missing_blob", path=where))
         size = int(header[2])
         if size > inputs.MAX_BYTES:
             self._batch.stdout.read(size + 1)
@@ -234,7 +244,7 @@ def _chunk(index: int):
                 key = (blob, shown)
                 if key not in documents:
                     place = f"{commit.sha[:12]}:{shown}"
-                    documents[key] = loader.load_text(inputs.decode(git.blob(blob, place), place), shown)
+                    documents[key] = loader.load_bytes(git.blob(blob, place), shown)
                 read.append(documents[key])
             points.append(_point(commit, read, replace(settings, today=today or commit.date), catalogue))
     except InputError as error:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Callable, Optional
 
 from ..i18n.messages import Text
@@ -87,6 +90,39 @@ def _json_equal(a, b) -> bool:
     return a == b
 
 
+def json_key(value):
+    """A hashable key equal for two values exactly when JSON says they are equal (1 and 1.0, not true and 1).
+
+    Duplicates found through a set take one pass; comparing every pair took minutes on a list of
+    4,000 mappings (issue 22).
+    """
+    if type(value) is bool:
+        return ("bool", value)
+    if type(value) is dict:
+        return ("object", frozenset((json_key(k), json_key(v)) for k, v in value.items()))
+    if type(value) in (list, tuple):
+        return ("array", tuple(json_key(item) for item in value))
+    if isinstance(value, (int, float)):
+        return ("number", value)
+    try:
+        hash(value)
+    except TypeError:  # nothing YAML builds, but a key must never fail
+        return ("other", repr(value))
+    return (type(value).__name__, value)
+
+
+def duplicates(values: list) -> list:
+    """The values met more than once in `values`, each once, in the order of their second appearance."""
+    seen: set = set()
+    repeated: dict = {}
+    for value in values:
+        key = json_key(value)
+        if key in seen:
+            repeated.setdefault(key, value)
+        seen.add(key)
+    return list(repeated.values())
+
+
 def _date(value) -> bool:
     if type(value) is not str:
         return True
@@ -110,7 +146,7 @@ FORMATS = {"date": _date, "uri": _uri}
 def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
     """Return a predicate equivalent to `jsonschema` validity for `schema`.
 
-    `time_limit`: seconds one `pattern` may take on one value (see `_bounded`); rule conditions set it,
+    `time_limit`: seconds the `pattern`s may take in one run, together (see `_bounded`); rule conditions set it,
     the estate schema, whose patterns are si-lint's own, does not.
     """
     return _compile(schema, path, _Context(schema if root is None else root, time_limit))
@@ -266,7 +302,10 @@ def _string_checks(schema, path, context):
             raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")),
                                      path + ("pattern",)) from None
         if context.time_limit is not None:
-            search = _bounded(search, pattern, context.time_limit)
+            try:
+                search = _bounded(pattern, context.time_limit)
+            except SchemaCompileError as error:
+                raise SchemaCompileError(error.text, path + ("pattern",)) from None
         checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
     if "minLength" in schema:
         n = schema["minLength"]
@@ -285,54 +324,70 @@ def _string_checks(schema, path, context):
 
 # --- patterns that could run for ever ---------------------------------------------------
 #
-# Python's `re` backtracks: `^(a+)+$` takes a minute on 30 letters and a '!', twice as long with each
-# letter more, and `\s*\s*\s*$` 5 s on 300 spaces. Each match of a rule's pattern therefore gets
-# `time_limit` seconds. A limit rather than refusing nested quantifiers at load: a test of the
-# pattern's shape misses the polynomial blow-ups like the second one, and refuses safe, common
-# patterns such as kebab-case `^[a-z]+(-[a-z0-9]+)*$`; a limit stops whatever is slow and refuses
-# nothing that works. `re` can only be interrupted by a signal, so the limit holds where signals can
-# be used: the main thread on POSIX, which is the command line, hence CI and pre-commit.
+# Python's `re` backtracks: `^(a|aa)+$` takes minutes on 60 letters and a '!', and `\s*\s*\s*$` 5 s on 300
+# spaces. A rule's patterns therefore run under a budget of seconds shared by the whole run (`pattern_budget`):
+# 60 values that take 0.4 s each stop the run as one value that takes a minute does. A limit rather than
+# refusing nested quantifiers at load: a test of the pattern's shape misses the polynomial blow-ups like
+# the second one, and refuses safe, common patterns such as kebab-case `^[a-z]+(-[a-z0-9]+)*$`; a limit
+# stops whatever is slow and refuses nothing that works. `re` can only be interrupted by a signal, which
+# only the main thread receives; the `regex` module (compatible with `re`) takes a timeout and stops on any
+# thread, so the limit holds in the language server's workers too.
 
 
 class PatternTimeout(Exception):
-    """A rule's pattern ran past its time limit on a value."""
+    """A rule's pattern used up what was left of the run's budget."""
 
     def __init__(self, pattern: str, seconds: float) -> None:
         super().__init__(pattern)
         self.pattern, self.seconds = pattern, seconds
 
 
-class _Alarm(Exception):
-    pass
+class _Budget:
+    __slots__ = ("seconds", "left")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.left = seconds, seconds
 
 
-def _alarm(signum, frame):
-    raise _Alarm
+_RUN_BUDGET: ContextVar[Optional[list]] = ContextVar("pattern_budget", default=None)
 
 
-def _bounded(search, pattern: str, seconds: float):
-    import signal
-    import threading
+@contextmanager
+def pattern_budget():
+    """One run (a lint): the patterns with a time limit share one budget from here to the end of the block."""
+    token = _RUN_BUDGET.set([None])  # the first bounded pattern of the run puts its budget in
+    try:
+        yield
+    finally:
+        _RUN_BUDGET.reset(token)
 
-    if not hasattr(signal, "setitimer"):  # Windows
-        return search
+
+def _bounded(pattern: str, seconds: float):
+    import regex
+
+    try:
+        search = regex.compile(pattern, regex.VERSION0).search
+    except (regex.error, TypeError, RecursionError, OverflowError):  # what `re` compiles, regex may not
+        raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")), ()) from None
 
     def bounded(value):
-        if threading.current_thread() is not threading.main_thread():
-            return search(value)
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        outer = signal.setitimer(signal.ITIMER_REAL, seconds)
+        run = _RUN_BUDGET.get()
+        if run is None:  # outside any run (a rule's own examples): this match alone
+            budget = _Budget(seconds)
+        else:
+            if run[0] is None:
+                run[0] = _Budget(seconds)
+            budget = run[0]
+        if budget.left <= 0:
+            raise PatternTimeout(pattern, budget.seconds)
+        started = time.process_time()  # the clock of regex's timeout: processor time, not the wall's
         try:
-            try:
-                return search(value)
-            finally:  # disarmed first: an alarm cannot fire later, outside this try
-                signal.setitimer(signal.ITIMER_REAL, 0)
-        except _Alarm:
-            raise PatternTimeout(pattern, seconds) from None
+            return search(value, timeout=budget.left, concurrent=True)  # concurrent: other threads run meanwhile
+        except TimeoutError:
+            budget.left = 0
+            raise PatternTimeout(pattern, budget.seconds) from None
         finally:
-            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
-            if outer[0]:  # someone else's alarm was set (a test runner's timeout): give it back
-                signal.setitimer(signal.ITIMER_REAL, *outer)
+            budget.left -= time.process_time() - started
 
     return bounded
 
@@ -445,12 +500,5 @@ def _array_checks(schema, path, context):
         n = schema["maxItems"]
         checks.append(lambda v, n=n: type(v) is not list or len(v) <= n)
     if schema.get("uniqueItems"):
-        def unique(v):
-            if type(v) is not list:
-                return True
-            try:
-                return len(set(v)) == len(v)
-            except TypeError:
-                return all(not _json_equal(a, b) for i, a in enumerate(v) for b in v[i + 1:])
-        checks.append(unique)
+        checks.append(lambda v: type(v) is not list or not duplicates(v))
     return checks

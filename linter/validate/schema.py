@@ -19,7 +19,7 @@ from ..rules.diagnostic import Problem
 from ..load.loader import Document
 from ..i18n.messages import Listing, Plural, Text, show_value
 from ..model.vocabulary import ID_PATTERN, ID_SECTIONS
-from .predicate import compile_schema
+from .predicate import compile_schema, duplicates
 
 DEFINITION_OF = {
     "providers": "Provider",
@@ -201,7 +201,8 @@ def _explainer_class():
             yield jsonschema.ValidationError(f"unknown fields: {extras!r}")
 
     return jsonschema.validators.extend(base, {"patternProperties": pattern_properties,
-                                               "additionalProperties": additional_properties},
+                                               "additionalProperties": additional_properties,
+                                               "uniqueItems": _unique_items},
                                         type_checker=checker)
 
 
@@ -209,6 +210,14 @@ def _additional(key, schema: dict) -> bool:
     """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
     return key not in schema.get("properties", {}) and \
         not any(_matches(pattern, key) for pattern in schema.get("patternProperties", {}))
+
+
+def _unique_items(validator, unique, instance, schema):
+    """jsonschema's `uniqueItems` compares every pair: in one pass here, as the predicate does."""
+    import jsonschema
+
+    if unique and validator.is_type(instance, "array") and duplicates(instance):
+        yield jsonschema.ValidationError("has non-unique elements")
 
 
 @lru_cache(maxsize=None)
@@ -346,7 +355,7 @@ def _value_problem(error):
     if keyword == "minItems":
         return Text("schema.min_items", count=Plural("schema.items", expected))
     if keyword == "uniqueItems":
-        return Text("schema.unique", values=", ".join(sorted({str(v) for v in value if value.count(v) > 1})))
+        return Text("schema.unique", values=", ".join(sorted({str(v) for v in duplicates(value)})))
     if keyword == "anyOf" and error.absolute_path and tuple(error.absolute_path)[-2:-1] == ("depends_on",):
         return Text("schema.dependency_item", value=shown)
     return error.message
