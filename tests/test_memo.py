@@ -17,7 +17,7 @@ MULTI = REPO / "examples" / "multi-file"
 
 
 class Editor:
-    """Keeps each file's loaded document while its text is unchanged, as `lsp_workspace.Folder` does."""
+    """Keeps each file's loaded document while its text is unchanged, as `lsp_workspace.WorkspaceEstate` does."""
 
     def __init__(self, catalogue, **overrides) -> None:
         self.catalogue, self.settings = catalogue, settings(**overrides)

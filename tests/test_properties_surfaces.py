@@ -157,14 +157,14 @@ def _shown(found: dict, root: Path) -> list:
 @pytest.mark.slow
 @given(edit_sessions())
 def test_the_servers_findings_after_random_edits_are_the_clis(session):
-    from si_lint.lsp.workspace import Folder
+    from si_lint.lsp.workspace import WorkspaceEstate
     from si_lint.rules.engine import lint
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder).resolve()
         for file, text in BASE.items():
             (root / file).write_text(text, encoding="utf-8")
-        estate = Folder(str(root), "en")
+        estate = WorkspaceEstate(str(root), "en")
         estate.configure()
         buffers = {}
         for file, text in session:

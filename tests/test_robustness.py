@@ -257,12 +257,12 @@ def _hover(tmp_path, name: str, markdown: bool = True) -> str:
     import json
 
     from si_lint.lsp import features, text
-    from si_lint.lsp.workspace import Folder
+    from si_lint.lsp.workspace import WorkspaceEstate
 
     path = tmp_path / "estate.yaml"
     path.write_text(f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\napplications:\n"
                     "  a:\n    usage: business\n    provider: p\n", encoding="utf-8")
-    folder = Folder(str(tmp_path), "en")
+    folder = WorkspaceEstate(str(tmp_path), "en")
     folder.configure()
     folder.lint({})
     lines = text.split_lines(path.read_text(encoding="utf-8"))

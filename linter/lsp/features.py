@@ -22,7 +22,7 @@ from . import text as lsp_text
 from ..rules.catalogue import Rule
 from ..rules.diagnostic import Diagnostic
 from .text import ITEM
-from .workspace import Folder
+from .workspace import WorkspaceEstate
 from ..i18n.messages import Text, count, render, say
 from ..model.estate import REFERENCE_FIELDS, Entity, references
 from ..validate.schema import estate_schema
@@ -111,7 +111,7 @@ class Units:
 # --- diagnostics ---------------------------------------------------------------------------
 
 
-def diagnostics(folder: Folder, path: str, units: Units, active: list, waived: list) -> list:
+def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list, waived: list) -> list:
     """The file's findings as LSP diagnostics; waived ones as hints that say so."""
     lines = units.lines_of(path)
     lang = folder.settings.lang
@@ -175,12 +175,12 @@ def _is_rule_code(path: tuple) -> bool:
     return len(path) >= 3 and path[-3:] == ("waivers", ITEM, "rule")
 
 
-def _entity(folder: Folder, entity_id: str) -> Optional[Entity]:
+def _entity(folder: WorkspaceEstate, entity_id: str) -> Optional[Entity]:
     estate = folder.result.estate if folder.result is not None else None
     return estate.by_id.get(entity_id) if estate is not None else None
 
 
-def _target(folder: Folder, located: lsp_text.Located) -> Optional[Entity]:
+def _target(folder: WorkspaceEstate, located: lsp_text.Located) -> Optional[Entity]:
     """The entity the cursor names: an id's key, or a reference to it."""
     path, word = located.path, located.word
     if not word:
@@ -195,7 +195,7 @@ def _target(folder: Folder, located: lsp_text.Located) -> Optional[Entity]:
 # --- hover -------------------------------------------------------------------------------------
 
 
-def hover(folder: Folder, path: str, lines: list, line: int, column: int, markdown: bool) -> Optional[str]:
+def hover(folder: WorkspaceEstate, path: str, lines: list, line: int, column: int, markdown: bool) -> Optional[str]:
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
     parts = []
@@ -218,7 +218,7 @@ def hover(folder: Folder, path: str, lines: list, line: int, column: int, markdo
     return "\n\n---\n\n".join(parts) if parts else None
 
 
-def _findings_at(folder: Folder, path: str, lines: list, line: int, column: int) -> list:
+def _findings_at(folder: WorkspaceEstate, path: str, lines: list, line: int, column: int) -> list:
     found = []
     for finding in folder.findings().get(path, ([], []))[0]:
         if finding.line - 1 == line:
@@ -235,7 +235,7 @@ def _rule_help(rule: Rule, lang: str, markdown: bool) -> str:
     return rule_markdown(rule, lang) if markdown else explain_rule(rule, lang)
 
 
-def _entity_help(folder: Folder, entity: Entity, lang: str, markdown: bool) -> str:
+def _entity_help(folder: WorkspaceEstate, entity: Entity, lang: str, markdown: bool) -> str:
     file, line, _ = folder.result.estate.position(entity)
     name = entity.data.get("name")
     user = markdown_text if markdown else (lambda text: text)
@@ -358,7 +358,7 @@ def _yaml(value) -> str:
 # --- definition and references -----------------------------------------------------------
 
 
-def definition(folder: Folder, lines: list, line: int, column: int) -> Optional[Span]:
+def definition(folder: WorkspaceEstate, lines: list, line: int, column: int) -> Optional[Span]:
     """Where what the cursor names is defined: an entity's key, a rule's file."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
@@ -372,7 +372,7 @@ def definition(folder: Folder, lines: list, line: int, column: int) -> Optional[
     return None
 
 
-def _key_place(folder: Folder, entity: Entity) -> Span:
+def _key_place(folder: WorkspaceEstate, entity: Entity) -> Span:
     file, line, column = folder.result.estate.position(entity)
     path = folder.path(file)
     text = folder.texts.get(path, "")
@@ -380,7 +380,7 @@ def _key_place(folder: Folder, entity: Entity) -> Span:
     return Span(path, line - 1, column - 1, lsp_text.token_end(entity_line, column - 1))
 
 
-def find_references(folder: Folder, lines: list, line: int, column: int, declaration: bool) -> list[Span]:
+def find_references(folder: WorkspaceEstate, lines: list, line: int, column: int, declaration: bool) -> list[Span]:
     """Every reference to the entity the cursor names, across the estate."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
@@ -412,7 +412,7 @@ def find_references(folder: Folder, lines: list, line: int, column: int, declara
 # --- completion --------------------------------------------------------------------------------
 
 
-def completion(folder: Folder, lines: list, line: int, column: int) -> list[Completion]:
+def completion(folder: WorkspaceEstate, lines: list, line: int, column: int) -> list[Completion]:
     """What may be written at the cursor."""
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
@@ -440,7 +440,7 @@ def completion(folder: Folder, lines: list, line: int, column: int) -> list[Comp
     return [Completion(*item, located.start, located.end) for item in items]
 
 
-def _ids(folder: Folder, path: tuple, allowed: tuple, lang: str) -> list:
+def _ids(folder: WorkspaceEstate, path: tuple, allowed: tuple, lang: str) -> list:
     estate = folder.result.estate if folder.result is not None else None
     if estate is None:
         return []
@@ -466,7 +466,7 @@ def _waivable(rule: Rule) -> bool:
 # --- document symbols -----------------------------------------------------------------------
 
 
-def symbols(folder: Folder, path: str, text: str, units: Units) -> list:
+def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list:
     """The outline of one file: its sections, and in each its entities."""
     document = folder.document(path, text)
     data = document.data
@@ -531,7 +531,7 @@ class Edit:
         self.line, self.start, self.end_line, self.end, self.text = line, start, end_line, end, text
 
 
-def code_actions(folder: Folder, path: str, lines: list, findings: list) -> list[QuickFix]:
+def code_actions(folder: WorkspaceEstate, path: str, lines: list, findings: list) -> list[QuickFix]:
     """The quick fixes for these findings of one file."""
     actions = []
     for finding in findings:
@@ -540,7 +540,7 @@ def code_actions(folder: Folder, path: str, lines: list, findings: list) -> list
     return actions
 
 
-def _fixes(folder: Folder, path: str, lines: list, finding: Diagnostic):
+def _fixes(folder: WorkspaceEstate, path: str, lines: list, finding: Diagnostic):
     lang = folder.settings.lang
     estate = folder.result.estate if folder.result is not None else None
     if estate is None:
@@ -566,7 +566,7 @@ def _fixes(folder: Folder, path: str, lines: list, finding: Diagnostic):
             yield title, edits, False
 
 
-def _finding_entity(folder: Folder, finding: Diagnostic) -> Optional[Entity]:
+def _finding_entity(folder: WorkspaceEstate, finding: Diagnostic) -> Optional[Entity]:
     """The entity a finding is about (for integrations, the one whose lines hold it)."""
     if finding.entity is None or finding.section is None:
         return None
@@ -620,7 +620,7 @@ def _entity_path(entity: Entity, inner: tuple) -> tuple:
     return head + tuple(ITEM if isinstance(step, int) else step for step in inner)
 
 
-def _replacements(folder: Folder, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
+def _replacements(folder: WorkspaceEstate, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
     """Replace a misspelt value, id, rule code or field name by the closest one si-lint knows, found
     with the same `difflib` call as the finding's own "did you mean"."""
     if not inner:
@@ -659,7 +659,7 @@ def _replacements(folder: Folder, lines: list, finding: Diagnostic, entity: Enti
                [Edit(line, start, line, end, close[0])], True)
 
 
-def _missing_fields(folder: Folder, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
+def _missing_fields(folder: WorkspaceEstate, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
     """Add a required field the mapping at the finding lacks: one fix per value it may take."""
     mapping = _value_at(entity, inner) if inner else entity.data
     if not isinstance(mapping, dict):
@@ -676,7 +676,7 @@ def _missing_fields(folder: Folder, lines: list, finding: Diagnostic, entity: En
                 yield say(lang, "lsp.fix.add_field", field=field, value=value), edits, False
 
 
-def _choices(folder: Folder, path: tuple, field: str, lang: str) -> list:
+def _choices(folder: WorkspaceEstate, path: tuple, field: str, lang: str) -> list:
     """What a missing required field may be set to, written as YAML."""
     if field == "expires":
         return [(datetime.date.today() + datetime.timedelta(days=WAIVER_DAYS)).isoformat()]
@@ -723,7 +723,7 @@ def _flow_insert(text: str, line: int, opening: int, entry: str) -> list:
     return [Edit(line, end - 1, line, end - 1, (", " if inside else "") + entry)]
 
 
-def _waiver_edits(folder: Folder, path: str, lines: list, finding: Diagnostic, rule: Rule,
+def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list, finding: Diagnostic, rule: Rule,
                   entity: Optional[Entity], lang: str) -> list:
     """A waiver skeleton for the finding, in the list rules.md 1.1 says it belongs to: the entity's
     `waivers`, or the top-level `waivers` of the file for estate-wide rules."""

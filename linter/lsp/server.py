@@ -1,6 +1,6 @@
 """`si-lint server`: the language server, LSP over standard input and output, built on pygls.
 
-Each workspace folder is one estate (`lsp_workspace.Folder`), linted as `si-lint`
+Each workspace folder is one estate (`lsp_workspace.WorkspaceEstate`), linted as `si-lint`
 run there would lint it; a YAML file opened outside every folder is linted
 alone. Edits are applied to the buffers at once and the estate is linted again
 in a worker thread, one lint at a time: a burst of edits is linted once, and
@@ -36,7 +36,7 @@ from . import features as lsp_features, text as lsp_text
 from ..cli.shared import Command
 from ..rules.diagnostic import InputError
 from ..config.discovery import FILE_NAMES as CONFIG_NAMES
-from .workspace import Folder
+from .workspace import WorkspaceEstate
 from ..i18n.messages import Text, say
 from ..load.inputs import MAX_BYTES
 
@@ -92,7 +92,7 @@ class EstateServer(LanguageServer):
                          protocol_cls=_Protocol)
         self.lang = "en"
         self.folders: list = []  # workspace folders, the most deeply nested first
-        self.lone: dict = {}  # path -> Folder of a file opened outside every folder
+        self.lone: dict = {}  # path -> WorkspaceEstate of a file opened outside every folder
         self.buffers: dict = {}  # path -> text of an open editor buffer
         self.versions: dict = {}  # path -> version of that buffer
         self.uris: dict = {}  # path -> the URI the editor opened it by (`a/../b.yaml`): published under it
@@ -105,7 +105,7 @@ class EstateServer(LanguageServer):
 
     # --- folders and files ------------------------------------------------------------
 
-    def folder_of(self, path: str) -> Optional[Folder]:
+    def folder_of(self, path: str) -> Optional[WorkspaceEstate]:
         for folder in self.folders:
             if folder.contains(path):
                 return folder
@@ -117,7 +117,7 @@ class EstateServer(LanguageServer):
         folder = self.folder_of(path)
         return (folder if folder is not None and folder.owns(path) else None), path
 
-    def text(self, folder: Folder, path: str) -> str:
+    def text(self, folder: WorkspaceEstate, path: str) -> str:
         if path in self.buffers:
             return self.buffers[path]
         text = folder.texts.get(path)
@@ -125,7 +125,7 @@ class EstateServer(LanguageServer):
             text = folder.text(path, {})
         return text if isinstance(text, str) else ""
 
-    def units(self, folder: Folder, current: bool) -> lsp_features.Units:
+    def units(self, folder: WorkspaceEstate, current: bool) -> lsp_features.Units:
         """Positions in the client's units, over the buffers (`current`) or the text last linted."""
         cache: dict = {}
 
@@ -137,7 +137,7 @@ class EstateServer(LanguageServer):
 
         return lsp_features.Units(self.workspace.position_codec, lines_of)
 
-    def configure(self, folder: Folder) -> None:
+    def configure(self, folder: WorkspaceEstate) -> None:
         folder.configure()
         if folder.config_error:
             self.window_show_message(types.ShowMessageParams(
@@ -145,7 +145,7 @@ class EstateServer(LanguageServer):
 
     # --- linting and publishing --------------------------------------------------------------
 
-    def schedule(self, folder: Folder) -> None:
+    def schedule(self, folder: WorkspaceEstate) -> None:
         if folder not in self.pending:
             self.pending.append(folder)
         if self.linting is None or self.linting.done():
@@ -181,7 +181,7 @@ class EstateServer(LanguageServer):
         if not self.pending and (self.linting is None or self.linting.done()):  # else that lint plans the next
             gc.collect()
 
-    def publish(self, folder: Folder, findings: dict, versions: dict) -> None:
+    def publish(self, folder: WorkspaceEstate, findings: dict, versions: dict) -> None:
         units = self.units(folder, current=False)
         for path, (active, waived) in findings.items():
             unreadable = folder.unreadable.get(path)
@@ -207,7 +207,7 @@ def _path(uri: str) -> str:
     return os.path.abspath(to_fs_path(uri) or uri)
 
 
-def _is_config(folder: Folder, path: str) -> bool:
+def _is_config(folder: WorkspaceEstate, path: str) -> bool:
     """A file whose change changes the settings: a config file, or a custom rule file."""
     if os.path.basename(path) in CONFIG_NAMES:
         return True
@@ -225,7 +225,7 @@ def build() -> EstateServer:
         roots = [folder.uri for folder in params.workspace_folders or []]
         if not roots and params.root_uri:
             roots = [params.root_uri]
-        folders = [Folder(_path(uri), ls.lang) for uri in roots]
+        folders = [WorkspaceEstate(_path(uri), ls.lang) for uri in roots]
         ls.folders = sorted(folders, key=lambda f: len(f.root), reverse=True)
 
     @server.feature(types.INITIALIZED)
@@ -244,7 +244,7 @@ def build() -> EstateServer:
         if folder is None:
             if not path.endswith(_YAML):
                 return
-            folder = ls.lone[path] = Folder(None, ls.lang, lone_file=path)
+            folder = ls.lone[path] = WorkspaceEstate(None, ls.lang, lone_file=path)
             ls.configure(folder)
         elif not folder.owns(path):
             folder.refresh_files()  # a file created since

@@ -1,6 +1,6 @@
 """The estates an editor holds: for each workspace folder, its settings, files, loaded documents and findings.
 
-A `Folder` is one estate, linted as the CLI lints it from that folder (config
+A `WorkspaceEstate` is one estate, linted as the CLI lints it from that folder (config
 discovered there, custom rules, options). It keeps one loaded `Document` per
 file and reloads a file only when its text changed, then runs the engine over
 all of them with the memo of the last lint (`engine.Memo`): an edit re-reads one
@@ -47,7 +47,7 @@ class Unreadable:
     column: int
 
 
-class Folder:
+class WorkspaceEstate:
     """One estate: a workspace folder, or a lone file opened outside every folder (`root` None)."""
 
     def __init__(self, root: Optional[str], env_lang: str, lone_file: Optional[str] = None) -> None:
