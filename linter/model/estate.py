@@ -7,7 +7,7 @@ references are EST004, ids defined twice EST002, dependency cycles EST006.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterator, MutableMapping, Optional, Union
 
 from ..rules.diagnostic import Problem
 from ..load.loader import Document
@@ -84,7 +84,7 @@ class Estate:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
         self.sections: dict[str, dict[str, Entity]] = {name: {} for name in ID_SECTIONS}
-        self.by_id: dict[str, Entity] = {}
+        self.by_id: MutableMapping[str, Entity] = {}  # the plan's what-ifs layer a few changed entities over it
         self.integrations: list[Entity] = []
         self.organization: Optional[str] = None
         self.organization_place: Optional[tuple[Document, Path]] = None  # (document, path) of the `organization` key
