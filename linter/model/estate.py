@@ -7,7 +7,8 @@ references are EST004, ids defined twice EST002, dependency cycles EST006.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, MutableMapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Iterator, MutableMapping
 
 from ..rules.diagnostic import Problem
 from ..load.loader import Document

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Optional, Union
+from collections.abc import Iterable
 
 from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
@@ -44,17 +45,17 @@ class Product:
         return self.versions.get(chosen) if chosen is not None else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def product_schema() -> dict[str, Any]:
     return json.loads(resources.files("si_lint").joinpath("schemas/product.schema.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _valid() -> Predicate:
     return compile_schema(product_schema())
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin_products() -> dict[str, Product]:
     folder = resources.files("si_lint.products")
     files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterable, Optional, TypedDict
+from typing import TYPE_CHECKING, Optional, TypedDict
+from collections.abc import Iterable
 
 from .diagnostic import Diagnostic, InputError
 from ..i18n.messages import Plural, Text

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, NoReturn, Optional, Union
+from typing import TYPE_CHECKING, Any, NoReturn, Optional, Union
+from collections.abc import Iterable, Iterator
 
 from .diagnostic import InputError, Place
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
@@ -156,12 +157,12 @@ class Catalogue:
         return {rule.code: rule.doc(lang) for rule in self}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rule_file_predicate() -> Predicate:
     return compile_schema(rule_file_schema())
 
 
-@lru_cache(maxsize=None)
+@cache
 def rule_file_schema() -> dict[str, Any]:
     text = resources.files("si_lint").joinpath("schemas/rule.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
@@ -172,13 +173,13 @@ def builtin_rule_files() -> list[Traversable]:
     return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def condition_schema() -> dict[str, Any]:
     text = resources.files("si_lint").joinpath("schemas/condition.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _condition_predicate() -> Predicate:
     return compile_schema(condition_schema())
 

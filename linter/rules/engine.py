@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gc
-from functools import lru_cache, partial
+from functools import partial, cache
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Optional
+from collections.abc import Iterable, Iterator
 
 
 from ..load import loader
@@ -83,7 +84,7 @@ def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "
 
 
 def lint_documents(documents: list[Document], settings: Settings, catalogue: Catalogue,
-                   products: Optional[dict[str, Product]] = None, memo: Optional["Memo"] = None) -> Result:
+                   products: Optional[dict[str, Product]] = None, memo: Optional[Memo] = None) -> Result:
     """Validate, model and run the rules over loaded documents (kept documents may be linted again).
 
     `products` (id -> Product) defaults to the built-in catalogue and the settings' `products_dirs`.
@@ -133,7 +134,7 @@ def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) ->
 
 
 def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
-               memo: Optional["Memo"] = None) -> tuple[list[tuple[Rule, Finding]], list[str]]:
+               memo: Optional[Memo] = None) -> tuple[list[tuple[Rule, Finding]], list[str]]:
     """(rule, Finding) of every rule that runs on the estate, and the codes that ran."""
     findings: list[tuple[Rule, Finding]] = []
     rules_run: list[str] = []
@@ -338,7 +339,7 @@ def _worded(rule: Rule, template: str, params: dict[str, Any], place: tuple[str,
 _UNKNOWN = object()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _placeholders(template: str) -> tuple[str, ...]:
     import string
 

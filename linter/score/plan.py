@@ -13,7 +13,8 @@ from __future__ import annotations
 import copy
 from collections import ChainMap, Counter
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional
+from collections.abc import Iterable
 
 from ..rules.availability import Availability, end_to_end
 from ..rules.checks.availability import external_floor

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Optional
+from collections.abc import Iterable
 
 from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Iterator
+from functools import cache
+from typing import Any
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Plural, Text
 from ...model.estate import Entity, Estate
@@ -20,7 +21,7 @@ def proprietary_formats(app: Entity, estate: Estate, settings: Settings) -> Iter
         yield Finding(app, ("exchange_formats",), {"formats": Listing(used)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _closed_formats(formats: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f.lower().lstrip(".") for f in formats)
 

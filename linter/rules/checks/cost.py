@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Optional
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Money, Text
 from ...model.estate import Entity, Estate, is_number

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Iterator, Optional
+from functools import cache
+from typing import Any, Optional
+from collections.abc import Iterator
 
 from ...i18n.messages import Text
 from ...model.estate import Entity, Estate
@@ -47,7 +48,7 @@ def is_content(entity: Entity, options: dict[str, Any]) -> bool:
     return isinstance(category, str) and category.lower() in _lowered(tuple(options["content_categories"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lowered(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...i18n.messages import Text
 from ...model.estate import Entity, Estate, Path, dependencies

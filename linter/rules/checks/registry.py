@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from collections.abc import Iterable, Iterator
 
 from ...i18n.messages import render
 from ...model.estate import Entity
@@ -70,7 +71,7 @@ class Clause:
     def __hash__(self) -> int:
         return hash(self.values)
 
-    def worded(self, lang: str) -> "Clause":
+    def worded(self, lang: str) -> Clause:
         return Clause(render(lang, value) for value in self.values)
 
     def __format__(self, spec: str) -> str:
