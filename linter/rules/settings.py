@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional, Protocol
 from collections.abc import Iterable
 
-if TYPE_CHECKING:
-    from .catalogue import Rule
+
+
+class Selectable(Protocol):
+    """What selection reads of a rule (a catalogue.Rule): the catalogue reads these settings, so not imported."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
 
 # The thresholds of rules.md, with their defaults.
 DEFAULT_OPTIONS = {
@@ -52,7 +60,7 @@ class Settings:
         selected = best(tuple(self.select if self.select is not None else ("",)) + tuple(self.extend_select))
         return selected >= 0 and selected > best(self.ignore)
 
-    def runs(self, rule: Rule) -> bool:
+    def runs(self, rule: Selectable) -> bool:
         """Whether the rule runs: enabled, and if it is in preview, asked for (--preview, or its exact code)."""
         if rule.status == "preview" and not self.preview:
             named = tuple(self.select or ()) + tuple(self.extend_select)
