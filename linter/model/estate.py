@@ -45,7 +45,8 @@ class Entity:
         self.valid = valid and isinstance(data, dict)
         self.document = document
         self.facts: Optional[dict[str, Any]] = None  # derived values, filled once by the engine
-        self.needs: Optional[tuple[tuple[Path, str], ...]] = None  # (path, id) of its depends_on, read once (see `dependencies`)
+        # (path, id) of its depends_on, read once (see `dependencies`)
+        self.needs: Optional[tuple[tuple[Path, str], ...]] = None
 
     def states(self, dotted: str) -> bool:
         """Whether the field has a value, stated or taken from the product."""
@@ -89,7 +90,8 @@ class Estate:
         self.integrations: list[Entity] = []
         self.organization: Optional[str] = None
         self.organization_place: Optional[tuple[Document, Path]] = None  # (document, path) of the `organization` key
-        self.top_waivers: list[tuple[Document, int, dict[str, Any]]] = []  # (document, position, data) of the top-level `waivers` lists
+        # (document, position, data) of the top-level `waivers` lists
+        self.top_waivers: list[tuple[Document, int, dict[str, Any]]] = []
         self.workforce: Optional[tuple[int, Document]] = None  # (people, document stating it)
 
     @property
@@ -144,7 +146,8 @@ class Estate:
         return self.position(None)
 
 
-def build(documents: list[Document], invalid: set[int], products: Optional[dict[str, Product]] = None) -> tuple[Estate, list[Problem]]:
+def build(documents: list[Document], invalid: set[int],
+          products: Optional[dict[str, Product]] = None) -> tuple[Estate, list[Problem]]:
     """The estate of `documents`; `products` (id -> Product) fills in what applications naming one leave out."""
     estate = Estate(documents)
     problems: list[Problem] = []

@@ -32,7 +32,8 @@ class Product:
     facts: dict[str, Any]  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
     default_version: Optional[str]  # the version an application has when it states none
     versions: dict[str, str]  # version -> end of support (YYYY-MM-DD)
-    sources: tuple[dict[str, Any], ...]  # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
+    # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
+    sources: tuple[dict[str, Any], ...]
     origin: str
     not_documented: tuple[str, ...] = ()  # dotted facts the rules read that the vendor's documentation does not state
 

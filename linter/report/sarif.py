@@ -69,7 +69,9 @@ def _result(diagnostic: Diagnostic, rule_index: dict[str, int], waived: bool) ->
     }
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
-    properties: dict[str, object] = {"entity": diagnostic.entity, "section": diagnostic.section} if diagnostic.entity else {}
+    properties: dict[str, object] = {}
+    if diagnostic.entity:
+        properties.update(entity=diagnostic.entity, section=diagnostic.section)
     if diagnostic.unstated:
         properties["unstated"] = True
     if properties:

@@ -51,12 +51,14 @@ class Rule:
     principle: Optional[str] = None
     source: Optional[dict[str, Any]] = None
     target: tuple[str, ...] = ()  # path the findings point at
-    applies_to: Optional[dict[str, Any]] = None  # condition on an entity's facts: where the rule is evaluated and scored
+    # condition on an entity's facts: where the rule is evaluated and scored
+    applies_to: Optional[dict[str, Any]] = None
     reads: tuple[str, ...] = ()  # fields whose absence alone can make it fire (its findings then say "not stated")
     waivable: bool = True
     when: Optional[dict[str, Any]] = None
     check: Optional[str] = None
-    action: Optional[dict[str, Any]] = None  # the change that clears its findings: kind, and what the plan needs to know of it
+    # the change that clears its findings: kind, and what the plan needs to know of it
+    action: Optional[dict[str, Any]] = None
     _compiled: dict[tuple[str, str], Predicate] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -76,13 +76,15 @@ class Problem:
     """
 
     code: str
-    text: Union[Text, str, None]  # messages.Text, or the parser's own words: the message's {problem}; None when not used
+    # messages.Text, or the parser's own words: the message's {problem}; None when not used
+    text: Union[Text, str, None]
     file: str
     line: int
     column: int
     section: Optional[str] = None
     entity: Optional[str] = None
-    params: tuple[tuple[str, Any], ...] = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
+    # (name, value) pairs for rules whose message has its own placeholders (EST005)
+    params: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -227,7 +227,8 @@ class Memo:
 
     def __init__(self) -> None:
         self._context: Optional[tuple[Catalogue, Settings]] = None
-        self._found_before: dict[tuple[str, str], tuple[Any, ...]] = {}  # (section, id) -> (stated data, product, provider type, code -> parts)
+        # (section, id) -> (stated data, product, provider type, code -> parts)
+        self._found_before: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._found: dict[tuple[str, str], tuple[Any, ...]] = {}
         self._words_before: dict[tuple[Any, ...], Diagnostic] = {}  # finding key -> Diagnostic
         self._words: dict[tuple[Any, ...], Diagnostic] = {}

@@ -33,7 +33,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)  # EST003, EST005 about waivers, placed
 
 
-def apply(findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Estate, catalogue: Catalogue, settings: Settings) -> Outcome:
+def apply(findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Estate, catalogue: Catalogue,
+          settings: Settings) -> Outcome:
     """Silence the findings live waivers excuse, and add the findings about the waivers themselves."""
     outcome = Outcome()
     live: dict[tuple[str, Optional[int]], list[Waiver]] = {}  # (code, id(entity) or None) -> [Waiver]

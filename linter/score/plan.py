@@ -84,8 +84,8 @@ def form(result: Result, scorecard: Optional[Scorecard] = None, top: Optional[in
     scorer = _Measure(result, scorecard or Scorecard(result))
     actions = [_action(group, groups, builder, scorer) for group in groups.values()]
     # By the gain shown first: two rounded scores can make a smaller exact gain show more (0.55 as 0.6).
-    actions.sort(key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity or "", 0), -len(a.applications),
-                                a.id))
+    actions.sort(key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity or "", 0),
+                                -len(a.applications), a.id))
     every = scorer.measure(groups.values())
     top_score = None
     if top is not None:

@@ -84,7 +84,8 @@ class Scorecard:
                        for code, rule in catalogue.rules.items()}
         self.valid: dict[str, set[str]] = {}  # section -> ids evaluated (an id written twice counts once)
         self.holders: dict[str, set[str]] = {}  # section -> ids that carry waivers
-        self.excluded: dict[tuple[str, str], tuple[str, ...]] = {}  # (section, id) -> codes whose `applies_to` leaves the entity out
+        # (section, id) -> codes whose `applies_to` leaves the entity out
+        self.excluded: dict[tuple[str, str], tuple[str, ...]] = {}
         self.owners: Owners = {}
         self.states: dict[Check, str] = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
         self.unstated: set[Check] = set()  # (code, section, id) of the findings that rest on a missing field
@@ -270,7 +271,8 @@ class Scorecard:
             if rank[state] > rank.get(row.get(family, ""), -1):
                 row[family] = state
 
-        pattern_families: dict[tuple[str, tuple[str, ...], bool], set[str]] = {}  # pattern -> families with a rule on such an entity
+        # pattern -> families with a rule on such an entity
+        pattern_families: dict[tuple[str, tuple[str, ...], bool], set[str]] = {}
         for (section, entity_id), owners in self.owners.items():
             if section is not None and entity_id is not None and entity_id in self.valid.get(section, ()):
                 pattern = self._pattern(section, entity_id)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
 from collections.abc import Iterable, Iterator
 
 from ...i18n.messages import render
-from ...model.estate import Entity
+from ...model.estate import Entity, Path
 
 if TYPE_CHECKING:
     from ...load.loader import Document
@@ -17,12 +17,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Finding:
     entity: Optional[Entity]  # None for estate-wide findings
-    path: tuple[Any, ...] = ()  # where inside the entity (or the anchor) the finding points
+    path: Path = ()  # where inside the entity (or the anchor) the finding points
     params: dict[str, Any] = field(default_factory=dict)  # values for the message template
     anchor: Optional[Entity] = None  # where an estate-wide finding points; None: the estate's anchor
-    missing: tuple[str, ...] = ()  # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
-    document: Optional[Document] = None  # for a finding at the top level of a file (top-level waivers): the path is from there
-    about: dict[str, Any] = field(default_factory=dict)  # what an estate-wide finding is about (ids, a kind): for its action
+    # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
+    missing: tuple[str, ...] = ()
+    # for a finding at the top level of a file (top-level waivers): the path is from there
+    document: Optional[Document] = None
+    # what an estate-wide finding is about (ids, a kind): for its action
+    about: dict[str, Any] = field(default_factory=dict)
 
 
 # A check: check(estate, settings), or check(entity, estate, settings) for an entity check.
