@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union
 
 if TYPE_CHECKING:
     from ..i18n.messages import Text
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+
+class DiagnosticDict(TypedDict):
+    """A finding as the json report and the editor's data carry it."""
+
+    code: str
+    rule: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    section: Optional[str]
+    entity: Optional[str]
+    field: str
+    unstated: bool
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,7 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.entity or "")
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> DiagnosticDict:
         return {
             "code": self.code,
             "rule": self.rule,

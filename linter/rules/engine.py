@@ -11,7 +11,7 @@ import datetime
 import gc
 from functools import partial, cache
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 from collections.abc import Iterable, Iterator
 
 
@@ -323,7 +323,7 @@ def _worded(rule: Rule, template: str, params: dict[str, Any], place: tuple[str,
     lang = settings.lang
     text = rule.text(template, lang)
     options = settings.options  # a message may quote an option, like {min_availability}
-    words: dict[str, object] = {}
+    words: dict[str, Union[str, Clause]] = {}
     # Only what the template names is put into words: a large estate has tens of thousands of findings.
     for name in _placeholders(text):
         value = params[name] if name in params else options.get(name, _UNKNOWN)
@@ -347,7 +347,7 @@ def _placeholders(template: str) -> tuple[str, ...]:
     return tuple({name for _, name, _, _ in string.Formatter().parse(template) if name})
 
 
-class _Template(dict[str, object]):
+class _Template(dict[str, Union[str, Clause]]):
     """Leaves an unknown {placeholder} as written instead of failing the run."""
 
     def __missing__(self, key: str) -> str:
