@@ -13,7 +13,8 @@ import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
+from collections.abc import Sequence
 
 from .config import Effective, resolve
 from .model.products import Product, load_products
@@ -29,7 +30,7 @@ class Project:
 
     @classmethod
     def from_root(cls, root: Path, flags: Optional[dict] = None, config_path: Optional[Path] = None, env_lang: str = "en",
-             today: Optional[datetime.date] = None) -> "Project":
+             today: Optional[datetime.date] = None) -> Project:
         """The project of `root` (absolute), with the flags given over its config file (InputError if bad)."""
         effective = resolve(flags or {}, config_path, env_lang, today or datetime.date.today(), root)
         return cls(root, effective, load_products(effective.settings.products_dirs))

@@ -7,12 +7,19 @@ references are EST004, ids defined twice EST002, dependency cycles EST006.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Iterator, MutableMapping
 
 from ..rules.diagnostic import Problem
 from ..load.loader import Document
 from ..i18n.messages import Listing, Text, hint
 from .vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS
+
+if TYPE_CHECKING:
+    from .products import Product
+
+# A path inside an entity's data: keys and list positions.
+Path = tuple[Union[str, int], ...]
 
 
 class Entity:
@@ -26,29 +33,32 @@ class Entity:
     __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts",
                  "needs")
 
-    def __init__(self, entity_id: str, section: str, data, place: tuple, valid: bool, document: Document) -> None:
+    def __init__(self, entity_id: str, section: str, data: object, place: tuple[int, int], valid: bool,
+                 document: Document) -> None:
         self.id = entity_id
         self.section = section
-        self.data = self.written = data if isinstance(data, dict) else {}
-        self.product = None  # the Product whose facts fill in `data`
-        self.taken: frozenset = frozenset()
+        self.data: dict[str, Any] = data if isinstance(data, dict) else {}
+        self.written: dict[str, Any] = self.data
+        self.product: Optional[Product] = None  # the Product whose facts fill in `data`
+        self.taken: frozenset[str] = frozenset()
         self.place = place  # (line, column) of its key, or of the integration's list item
         self.valid = valid and isinstance(data, dict)
         self.document = document
-        self.facts: Optional[dict] = None  # derived values, filled once by the engine
-        self.needs: Optional[tuple] = None  # (path, id) of its depends_on, read once (see `dependencies`)
+        self.facts: Optional[dict[str, Any]] = None  # derived values, filled once by the engine
+        # (path, id) of its depends_on, read once (see `dependencies`)
+        self.needs: Optional[tuple[tuple[Path, str], ...]] = None
 
     def states(self, dotted: str) -> bool:
         """Whether the field has a value, stated or taken from the product."""
         return self.get(dotted, _ABSENT) is not _ABSENT
 
-    def source(self, dotted: str):
+    def source(self, dotted: str) -> Optional[Product]:
         """The product the field's value came from, or None when the estate states it."""
         return self.product if dotted in self.taken else None
 
-    def get(self, dotted: str, default=None):
+    def get(self, dotted: str, default: Any = None) -> Any:
         """The value at `a.b.c` in this entity's data, or `default`."""
-        node = self.data
+        node: Any = self.data
         for part in dotted.split("."):
             if not isinstance(node, dict) or part not in node:
                 return default
@@ -67,7 +77,7 @@ class Waiver:
 
     __slots__ = ("entity", "document", "path", "data", "used")
 
-    def __init__(self, entity: Optional[Entity], document: Document, path: tuple, data: dict) -> None:
+    def __init__(self, entity: Optional[Entity], document: Document, path: Path, data: dict[str, Any]) -> None:
         self.entity, self.document, self.path, self.data = entity, document, path, data
         self.used = False  # a finding in force was waived by it
 
@@ -76,12 +86,13 @@ class Estate:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = documents
         self.sections: dict[str, dict[str, Entity]] = {name: {} for name in ID_SECTIONS}
-        self.by_id: dict[str, Entity] = {}
+        self.by_id: MutableMapping[str, Entity] = {}  # the plan's what-ifs layer a few changed entities over it
         self.integrations: list[Entity] = []
         self.organization: Optional[str] = None
-        self.organization_place: Optional[tuple] = None  # (document, path) of the `organization` key
-        self.top_waivers: list = []  # (document, position, data) of the top-level `waivers` lists
-        self.workforce: Optional[tuple] = None  # (people, document stating it)
+        self.organization_place: Optional[tuple[Document, Path]] = None  # (document, path) of the `organization` key
+        # (document, position, data) of the top-level `waivers` lists
+        self.top_waivers: list[tuple[Document, int, dict[str, Any]]] = []
+        self.workforce: Optional[tuple[int, Document]] = None  # (people, document stating it)
 
     @property
     def providers(self) -> dict[str, Entity]:
@@ -104,7 +115,7 @@ class Estate:
             return iter(self.integrations)
         return iter(self.sections[section].values())
 
-    def lookup(self, entity_id, section: Optional[str] = None) -> Optional[Entity]:
+    def lookup(self, entity_id: object, section: Optional[str] = None) -> Optional[Entity]:
         if not isinstance(entity_id, str):
             return None
         entity = self.by_id.get(entity_id)
@@ -112,7 +123,7 @@ class Estate:
             return None
         return entity
 
-    def position(self, entity: Optional[Entity], path: tuple = ()) -> tuple[str, int, int]:
+    def position(self, entity: Optional[Entity], path: Path = ()) -> tuple[str, int, int]:
         """file, line, column of `path` inside `entity`; the entity's key when the path is absent."""
         if entity is None:
             return (self.documents[0].path,) + self.documents[0].root if self.documents else ("", 1, 1)
@@ -124,7 +135,7 @@ class Estate:
             default = document.index.place(entity.written, ("product",), entity.place)  # the fact's source
         return (document.path,) + document.index.place(entity.written, path, default)
 
-    def anchor(self) -> tuple:
+    def anchor(self) -> tuple[str, int, int]:
         """file, line, column an estate-wide finding points at: `organization`, else the first file's `version`."""
         if self.organization_place is not None:
             document, path = self.organization_place
@@ -135,7 +146,8 @@ class Estate:
         return self.position(None)
 
 
-def build(documents: list[Document], invalid: set[int], products: Optional[dict] = None) -> tuple[Estate, list[Problem]]:
+def build(documents: list[Document], invalid: set[int],
+          products: Optional[dict[str, Product]] = None) -> tuple[Estate, list[Problem]]:
     """The estate of `documents`; `products` (id -> Product) fills in what applications naming one leave out."""
     estate = Estate(documents)
     problems: list[Problem] = []
@@ -185,7 +197,7 @@ def build(documents: list[Document], invalid: set[int], products: Optional[dict]
     return estate, problems
 
 
-def _products(estate: Estate, products: dict) -> Iterator[Problem]:
+def _products(estate: Estate, products: dict[str, Product]) -> Iterator[Problem]:
     """Fill in each application naming a known product; an unknown product id is EST004 with the closest ids."""
     from .products import merged
 
@@ -202,7 +214,7 @@ def _products(estate: Estate, products: dict) -> Iterator[Problem]:
         app.data, app.taken = merged(product, app.written)
 
 
-def _places(document: Document, container) -> list:
+def _places(document: Document, container: Union[dict[Any, Any], list[Any]]) -> list[tuple[int, int]]:
     """(line, column) of each key or item of a section, the document's start when not recorded."""
     from ..load.loader import unpack
 
@@ -217,7 +229,7 @@ def _place(estate: Estate, entity: Entity) -> str:
     return f"{file}:{line}"
 
 
-def _problem(estate: Estate, entity: Entity, path: tuple, code: str, text: Text) -> Problem:
+def _problem(estate: Estate, entity: Entity, path: Path, code: str, text: Text) -> Problem:
     file, line, column = estate.position(entity, path)
     return Problem(code, text, file, line, column, entity.section, entity.id)
 
@@ -225,7 +237,7 @@ def _problem(estate: Estate, entity: Entity, path: tuple, code: str, text: Text)
 # What each reference field may name: section -> field -> sections of the ids it names.
 # `depends_on` items may be `{any_of: [ids]}` groups; `via` may also be a point-to-point keyword.
 _COMPONENTS = ("applications", "infrastructure", "data_stores")
-REFERENCE_FIELDS = {
+REFERENCE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
     "infrastructure": {"provider": ("providers",)},
     "data_stores": {"provider": ("providers",), "application": ("applications",), "exported_to": ("data_stores",)},
     "applications": {"provider": ("providers",), "data": ("data_stores",), "depends_on": _COMPONENTS},
@@ -234,7 +246,7 @@ REFERENCE_FIELDS = {
 _LIST_FIELDS = ("exported_to", "data")
 
 
-def references(entity: Entity) -> Iterator[tuple[tuple, object, tuple]]:
+def references(entity: Entity) -> Iterator[tuple[Path, object, tuple[str, ...]]]:
     """(path, target, sections it may name) of every reference an entity writes, in field order.
 
     Targets are as written (not always text); `via` keywords such as `file-transfer` are not references.
@@ -253,7 +265,7 @@ def references(entity: Entity) -> Iterator[tuple[tuple, object, tuple]]:
             yield (name,), value, allowed
 
 
-def _dependency_items(value) -> Iterator[tuple[tuple, object]]:
+def _dependency_items(value: object) -> Iterator[tuple[Path, object]]:
     for i, item in enumerate(_list(value)):
         if isinstance(item, dict):
             for j, member in enumerate(_list(item.get("any_of"))):
@@ -282,8 +294,8 @@ def _references(estate: Estate) -> Iterator[Problem]:
     return iter(problems)
 
 
-def _check(estate: Estate, entity: Entity, path: tuple, target: str, allowed: tuple, what: str,
-           problems: list) -> Optional[Entity]:
+def _check(estate: Estate, entity: Entity, path: Path, target: str, allowed: tuple[str, ...], what: str,
+           problems: list[Problem]) -> Optional[Entity]:
     """The entity `target` names when it is of an allowed section; else EST004 is added to `problems`."""
     found = estate.by_id.get(target)
     if found is not None and found.section in allowed:
@@ -298,11 +310,11 @@ def _check(estate: Estate, entity: Entity, path: tuple, target: str, allowed: tu
     return None
 
 
-def _list(value) -> list:
+def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def dependencies(entity: Entity) -> tuple:
+def dependencies(entity: Entity) -> tuple[tuple[Path, str], ...]:
     """(path, id) of every id in an application's depends_on, groups included.
 
     Several stages walk the dependency graph (cycles, availability, shared stores): read once per entity.
@@ -344,6 +356,6 @@ def _cycles(estate: Estate) -> Iterator[Problem]:
     return iter(found)
 
 
-def is_number(value) -> bool:
+def is_number(value: object) -> bool:
     """A figure the estate states: an int or a float, never a bool (YAML's true is not 1)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Any, Optional, Union
+from collections.abc import Iterable
 
 from ..rules.diagnostic import InputError, Place
 from ..load.inputs import read_text
-from ..load.loader import load_text, refuse_problems
+from ..load.loader import Document, load_text, refuse_problems
 from ..i18n.messages import Text
-from ..validate.predicate import compile_schema
+from ..validate.predicate import Predicate, compile_schema
 
 
 @dataclass(frozen=True)
@@ -27,41 +28,43 @@ class Product:
     id: str
     name: str
     vendor: str
-    description: Union[str, dict]  # {en, fr}; a company's own entry may give one text for every language
-    facts: dict  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
+    description: Union[str, dict[str, str]]  # {en, fr}; a company's own entry may give one text for every language
+    facts: dict[str, Any]  # nested as in an application: {"delivery": ..., "access": {"browser": ...}}
     default_version: Optional[str]  # the version an application has when it states none
-    versions: dict  # version -> end of support (YYYY-MM-DD)
-    sources: tuple  # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
+    versions: dict[str, str]  # version -> end of support (YYYY-MM-DD)
+    # {url, title, checked, quotes: {fact: sentence}} (a company's own entry: facts: [names])
+    sources: tuple[dict[str, Any], ...]
     origin: str
-    not_documented: tuple = ()  # dotted facts the rules read that the vendor's documentation does not state
+    not_documented: tuple[str, ...] = ()  # dotted facts the rules read that the vendor's documentation does not state
 
     def describe(self, lang: str) -> str:
         """The description in `lang`; one text (a company's own entry) is shown as is in every language."""
         return self.description if isinstance(self.description, str) else self.description[lang]
 
     def end_of_support(self, version: Optional[str]) -> Optional[str]:
-        return self.versions.get(version if version is not None else self.default_version)
+        chosen = version if version is not None else self.default_version
+        return self.versions.get(chosen) if chosen is not None else None
 
 
-@lru_cache(maxsize=None)
-def product_schema() -> dict:
+@cache
+def product_schema() -> dict[str, Any]:
     return json.loads(resources.files("si_lint").joinpath("schemas/product.schema.json").read_text("utf-8"))
 
 
-@lru_cache(maxsize=None)
-def _valid():
+@cache
+def _valid() -> Predicate:
     return compile_schema(product_schema())
 
 
-@lru_cache(maxsize=None)
-def builtin_products() -> dict:
+@cache
+def builtin_products() -> dict[str, Product]:
     folder = resources.files("si_lint.products")
     files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
     return {product.id: product
             for product in (parse_product(p.read_text(encoding="utf-8"), f"si_lint/products/{p.name}") for p in files)}
 
 
-def load_products(products_dirs: Iterable[str] = ()) -> dict:
+def load_products(products_dirs: Iterable[str] = ()) -> dict[str, Product]:
     """id -> Product: the built-in catalogue, then each company folder's entries over it."""
     products = dict(builtin_products())
     for folder in products_dirs:
@@ -91,14 +94,14 @@ def parse_product(text: str, origin: str) -> Product:
                    tuple(data.get("not_documented") or ()))
 
 
-def _problem(document) -> tuple:
+def _problem(document: Document) -> tuple[Text, Place]:
     """(Text, where) of the entry's most relevant schema error, worded as the estate's EST003."""
     import jsonschema
 
     from ..validate.schema import wordings
 
     if not isinstance(document.data, dict):
-        return Text("products.not_a_mapping"), f"{document.path}:1:1"
+        return Text("products.not_a_mapping"), Place(document.path, 1, 1)
     validator = jsonschema.Draft202012Validator(product_schema(), format_checker=jsonschema.FormatChecker())
     error = jsonschema.exceptions.best_match(validator.iter_errors(document.data))
     path, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
@@ -107,14 +110,14 @@ def _problem(document) -> tuple:
     return Text("schema.at", path=dotted, problem=problem), Place(document.path, line, column)
 
 
-def merged(product: Product, stated: dict) -> tuple[dict, frozenset]:
+def merged(product: Product, stated: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str]]:
     """The application's data with the product's facts under what it states, and the dotted fields taken.
 
     `lifecycle.end_of_support` comes from the version the application states,
     or the product's own version when it states none.
     """
     data = dict(stated)
-    taken = set()
+    taken: set[str] = set()
     for key, value in product.facts.items():
         if isinstance(value, dict):
             own = stated.get(key)

@@ -22,7 +22,7 @@ class Format:
     view: bool = False  # shows applications, waivers and availability chains: the estate view is built
 
 
-FORMATS = {
+FORMATS: dict[str, Format] = {
     "text": Format("text"),
     "json": Format("json_format", scores=True),
     "table": Format("table"),
@@ -50,7 +50,7 @@ _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _escape(match) -> str:
+def _escape(match: re.Match[str]) -> str:
     character = match.group()
     code = ord(character)
     return _NAMED.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")

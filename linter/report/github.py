@@ -10,6 +10,7 @@ which would otherwise end a property early.
 from __future__ import annotations
 
 from . import Report
+from ..rules.diagnostic import Diagnostic
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,7 +23,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(diagnostic) -> str:
+def annotation(diagnostic: Diagnostic) -> str:
     title = f"{diagnostic.code} {diagnostic.rule}".strip()
     properties = ",".join(f"{name}={escape_property(str(value))}" for name, value in (
         ("file", diagnostic.file), ("line", diagnostic.line), ("col", diagnostic.column), ("title", title)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from . import Report
 
@@ -26,14 +27,14 @@ def _path(file: str) -> str:
     return path
 
 
-def issues(report: Report) -> list:
-    seen: dict = {}
+def issues(report: Report) -> list[dict[str, Any]]:
+    seen: dict[str, int] = {}
     found = []
     for diagnostic in report.diagnostics:
         identity = diagnostic.identity()
         seen[identity] = seen.get(identity, 0) + 1
-        fingerprint = hashlib.sha256(f"{identity}\0{seen[identity]}".encode("utf-8")).hexdigest()[:32]
-        issue = {
+        fingerprint = hashlib.sha256(f"{identity}\0{seen[identity]}".encode()).hexdigest()[:32]
+        issue: dict[str, Any] = {
             "description": f"{diagnostic.code} {diagnostic.message}",
             "check_name": f"{diagnostic.code} {diagnostic.rule}".strip(),
             "fingerprint": fingerprint,

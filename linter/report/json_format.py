@@ -6,11 +6,12 @@ Its JSON Schema ships as `si_lint/schemas/report.schema.json`.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from . import Report
 
 
-def document(report: Report) -> dict:
+def document(report: Report) -> dict[str, Any]:
     return {
         "version": 1,
         "tool": {"name": "si-lint", "version": report.tool_version},

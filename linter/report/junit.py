@@ -8,25 +8,29 @@ the CI page shows a pass rather than "no tests".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
 from . import Report, one_line
+from ..rules.diagnostic import Diagnostic
 
 ESTATE = "(estate)"  # the test-case name of findings that belong to no entity
+# A test case: its attributes, how it ended (failure, skipped, passed), and its findings.
+Case = tuple[dict[str, str], str, list[Diagnostic]]
 
 
-def _groups(diagnostics) -> dict:
-    groups: dict = {}
+def _groups(diagnostics: Iterable[Diagnostic]) -> dict[str, dict[str, list[Diagnostic]]]:
+    groups: dict[str, dict[str, list[Diagnostic]]] = {}
     for diagnostic in diagnostics:
         groups.setdefault(diagnostic.code, {}).setdefault(diagnostic.entity or ESTATE, []).append(diagnostic)
     return groups
 
 
-def _where(diagnostic) -> str:
+def _where(diagnostic: Diagnostic) -> str:
     return f"{one_line(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}"
 
 
-def _suite(root, name: str, cases: list) -> None:
+def _suite(root: ET.Element, name: str, cases: list[Case]) -> None:
     suite = ET.SubElement(root, "testsuite", name=name, tests=str(len(cases)),
                           failures=str(sum(1 for _, kind, _ in cases if kind == "failure")),
                           errors="0", skipped=str(sum(1 for _, kind, _ in cases if kind == "skipped")))
@@ -51,7 +55,7 @@ def render(report: Report) -> str:
     active, waived = _groups(report.diagnostics), _groups(report.waived)
     for code in sorted(set(active) | set(waived)):
         rule = report.rules.get(code)
-        cases = []
+        cases: list[Case] = []
         for kind, groups in (("failure", active), ("skipped", waived)):
             for entity, found in groups.get(code, {}).items():
                 first = found[0]
@@ -61,9 +65,9 @@ def render(report: Report) -> str:
         _suite(root, f"{code} {rule.name if rule else ''}".strip(), cases)
     if not len(root):
         _suite(root, "si-lint", [({"classname": "si-lint", "name": "estate"}, "passed", [])])
-    root.set("tests", str(sum(int(s.get("tests")) for s in root)))
-    root.set("failures", str(sum(int(s.get("failures")) for s in root)))
+    root.set("tests", str(sum(int(s.attrib["tests"]) for s in root)))
+    root.set("failures", str(sum(int(s.attrib["failures"]) for s in root)))
     root.set("errors", "0")
-    root.set("skipped", str(sum(int(s.get("skipped")) for s in root)))
+    root.set("skipped", str(sum(int(s.attrib["skipped"]) for s in root)))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..i18n.messages import say
+from collections.abc import Iterable
+
 from . import Report, one_line
+from ..rules.diagnostic import Diagnostic
 from .text import summary_line
 
 
@@ -17,7 +20,7 @@ def _prose(text: str) -> str:
     return cell(" ".join(text.splitlines()))
 
 
-def _table(diagnostics, lang: str) -> list:
+def _table(diagnostics: Iterable[Diagnostic], lang: str) -> list[str]:
     headers = (say(lang, "md." + key) for key in ("location", "rule", "severity", "entity", "message"))
     lines = ["| " + " | ".join(headers) + " |",
              "|---|---|---|---|---|"]

@@ -6,13 +6,17 @@ The json form is a contract other tools read; its schema ships as
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from .. import __version__
 from ..i18n.messages import Listing, count, percent, plural_key, render, say
 
+if TYPE_CHECKING:
+    from ..rules.diagnostic import Diagnostic
+    from ..score.plan import Action, Plan
 
-def gain_words(lang: str, action) -> str:
+
+def gain_words(lang: str, action: Action) -> str:
     """+3.4 points, « +3,4 points »; French keeps the singular below two (« +1,5 point »).
 
     The gain is the change of the estate score, which has one decimal: in a
@@ -27,7 +31,7 @@ def gain_words(lang: str, action) -> str:
     return say(lang, "plan.gain." + ("one" if one else "other"), gain=figure)
 
 
-def write(format_name: str, plan, lang: str, top: Optional[int] = None, delimiter: str = ",") -> str:
+def write(format_name: str, plan: Plan, lang: str, top: Optional[int] = None, delimiter: str = ",") -> str:
     """The plan in `format_name`, one of FORMATS."""
     if format_name == "csv":
         return as_csv(plan, lang, top, delimiter)
@@ -36,19 +40,19 @@ def write(format_name: str, plan, lang: str, top: Optional[int] = None, delimite
 
 # --- words shared by the formats -----------------------------------------------------
 
-def _score(lang: str, value) -> str:
+def _score(lang: str, value: Optional[float]) -> str:
     return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
 
-def _shown(plan, top) -> list:
+def _shown(plan: Plan, top: Optional[int]) -> list[Action]:
     return plan.actions[:top] if top else plan.actions
 
 
-def _ranks(plan) -> dict:
+def _ranks(plan: Plan) -> dict[str, int]:
     return {action.id: rank for rank, action in enumerate(plan.actions, 1)}
 
 
-def _summary(plan, lang: str, top) -> list:
+def _summary(plan: Plan, lang: str, top: Optional[int]) -> list[str]:
     """The lines that open a plan: how many actions, the score today and when all is done."""
     if not plan.actions:
         return [say(lang, "plan.nothing")]
@@ -63,13 +67,13 @@ def _summary(plan, lang: str, top) -> list:
     return lines
 
 
-def _place(d) -> str:
+def _place(d: Diagnostic) -> str:
     return f"{d.file}:{d.line}:{d.column}"
 
 
 # --- text -------------------------------------------------------------------------------
 
-def as_text(plan, lang: str, top=None) -> str:
+def as_text(plan: Plan, lang: str, top: Optional[int] = None) -> str:
     lines = [say(lang, "plan.title"), ""] + _summary(plan, lang, top)
     ranks = _ranks(plan)
     for rank, action in enumerate(_shown(plan, top), 1):
@@ -98,7 +102,7 @@ def _md(value: str) -> str:
     return value.replace("\n", " ")
 
 
-def as_markdown(plan, lang: str, top=None) -> str:
+def as_markdown(plan: Plan, lang: str, top: Optional[int] = None) -> str:
     lines = [f"### {say(lang, 'plan.title')}", ""]
     for line in _summary(plan, lang, top):  # our own words, markdown as written: one paragraph each
         lines += [line, ""]
@@ -118,7 +122,7 @@ def as_markdown(plan, lang: str, top=None) -> str:
 
 # --- json -------------------------------------------------------------------------------
 
-def document(plan, lang: str, top=None) -> dict:
+def document(plan: Plan, lang: str, top: Optional[int] = None) -> dict[str, Any]:
     """The contract: `{"actions": [{"title", "gain", "severity", "owner", "applications", "findings"}]}`."""
     return {
         "version": 1,
@@ -145,7 +149,7 @@ def document(plan, lang: str, top=None) -> dict:
     }
 
 
-def as_json(plan, lang: str, top=None) -> str:
+def as_json(plan: Plan, lang: str, top: Optional[int] = None) -> str:
     import json
 
     return json.dumps(document(plan, lang, top), indent=2, ensure_ascii=False) + "\n"
@@ -153,7 +157,7 @@ def as_json(plan, lang: str, top=None) -> str:
 
 # --- csv --------------------------------------------------------------------------------
 
-def as_csv(plan, lang: str, top=None, delimiter: str = ",") -> str:
+def as_csv(plan: Plan, lang: str, top: Optional[int] = None, delimiter: str = ",") -> str:
     """One row per action (spreadsheet.py: a BOM for Excel, `;` for French Excel, no formula)."""
     from ..report.spreadsheet import csv_text, decimal
 
@@ -167,5 +171,5 @@ def as_csv(plan, lang: str, top=None, delimiter: str = ",") -> str:
     return csv_text([say(lang, "plan.col." + c) for c in columns], rows, delimiter)
 
 
-FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json, "csv": as_csv}
+FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "markdown": as_markdown, "json": as_json, "csv": as_csv}
 

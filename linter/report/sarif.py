@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePosixPath
+from typing import Any, Optional
 from urllib.parse import quote
 
 from ..i18n.messages import say
 from . import Report
+from ..rules.diagnostic import Diagnostic
+from .views import RuleDoc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def uri(path: str) -> tuple:
+def uri(path: str) -> tuple[str, Optional[str]]:
     """(uri, uriBaseId or None) for a path as the estate was named on the command line."""
     posix = path.replace("\\", "/")
     if posix.startswith("/"):
@@ -31,7 +34,7 @@ def uri(path: str) -> tuple:
     return quote(str(PurePosixPath(posix))), "%SRCROOT%"
 
 
-def _rule(rule, lang: str) -> dict:
+def _rule(rule: RuleDoc, lang: str) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -46,12 +49,12 @@ def _rule(rule, lang: str) -> dict:
     }
 
 
-def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
+def _result(diagnostic: Diagnostic, rule_index: dict[str, int], waived: bool) -> dict[str, Any]:
     location, base = uri(diagnostic.file)
     artifact = {"uri": location}
     if base:
         artifact["uriBaseId"] = base
-    result = {
+    result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message},
@@ -66,7 +69,9 @@ def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
     }
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
-    properties = {"entity": diagnostic.entity, "section": diagnostic.section} if diagnostic.entity else {}
+    properties: dict[str, object] = {}
+    if diagnostic.entity:
+        properties.update(entity=diagnostic.entity, section=diagnostic.section)
     if diagnostic.unstated:
         properties["unstated"] = True
     if properties:
@@ -76,7 +81,7 @@ def _result(diagnostic, rule_index: dict, waived: bool) -> dict:
     return result
 
 
-def document(report: Report) -> dict:
+def document(report: Report) -> dict[str, Any]:
     codes = sorted(report.rules)
     rule_index = {code: position for position, code in enumerate(codes)}
     results = [_result(d, rule_index, waived=False) for d in report.diagnostics]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ..i18n.messages import Listing, count, say
 from . import Report, one_line
+from ..rules.diagnostic import Diagnostic
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def line(diagnostic, lang: str, color: bool, waived: bool = False) -> str:
+def line(diagnostic: Diagnostic, lang: str, color: bool, waived: bool = False) -> str:
     place = f"{one_line(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}:"
     severity = f"[{say(lang, ('severity.waived.' if waived else 'severity.') + diagnostic.severity)}]"
     message = one_line(diagnostic.message)

@@ -27,20 +27,21 @@ class Link:
     kind: str  # "own", "applications", "infrastructure", "data_stores", "any_of", or "unknown"
     id: Optional[str]  # the component's id; the application's for "own"; None for a group
     value: Optional[float]  # percent; None when the component states no figure (counted as 100)
-    members: tuple = ()  # of Link, for a group
+    members: tuple[Link, ...] = ()  # for a group
 
 
 @dataclass(frozen=True)
 class Availability:
     value: float  # end to end, percent
-    chain: tuple = ()  # the direct factors, in order: own, then data, then depends_on
+    chain: tuple[Link, ...] = ()  # the direct factors, in order: own, then data, then depends_on
     weakest: Optional[Link] = None  # the lowest factor below 100 anywhere below, if any
     via: Optional[int] = None  # index in `chain` of the factor that leads to `weakest`
-    missing: tuple = ()  # ids with no figure, anywhere below
+    missing: tuple[str, ...] = ()  # ids with no figure, anywhere below
 
 
 # A factor as it is put in series: (Link, fraction, weakest link below it or None, ids with no figure below it).
-_UNKNOWN = 1.0, None, ()
+Factor = tuple[Link, float, Optional[Link], tuple[str, ...]]
+_UNKNOWN: tuple[float, None, tuple[str, ...]] = 1.0, None, ()
 
 
 def end_to_end(estate: Estate) -> dict[str, Availability]:
@@ -52,8 +53,8 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     """
     applications = estate.applications
     figures: dict[str, Availability] = {}
-    factors: dict = {}  # id -> factor of a component: the same in every chain that names it
-    opened: set = set()
+    factors: dict[str, Factor] = {}  # id -> factor of a component: the same in every chain that names it
+    opened: set[str] = set()
     for start in applications:
         if start in opened:
             continue
@@ -73,13 +74,16 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
     return figures
 
 
-def _factor(estate: Estate, member, figures: dict, factors: dict) -> tuple:
-    found = factors.get(member) if isinstance(member, str) else None
-    if found is not None:
-        return found
-    entity = estate.by_id.get(member) if isinstance(member, str) else None
-    if entity is None or entity.section == "providers":  # EST004 reports it
+def _factor(estate: Estate, member: object, figures: dict[str, Availability], factors: dict[str, Factor]) -> Factor:
+    if not isinstance(member, str):  # EST003 reports it
         return (Link("unknown", str(member), None),) + _UNKNOWN
+    cached = factors.get(member)
+    if cached is not None:
+        return cached
+    entity = estate.by_id.get(member)
+    if entity is None or entity.section == "providers":  # EST004 reports it
+        return (Link("unknown", member, None),) + _UNKNOWN
+    found: Factor
     if entity.section == "applications":
         figure = figures.get(member)
         if figure is None:  # in a cycle, or invalid
@@ -88,7 +92,7 @@ def _factor(estate: Estate, member, figures: dict, factors: dict) -> tuple:
     else:
         value = entity.data.get("availability")
         # The component may have failed the schema (EST003): only a figure the format allows is counted.
-        if type(value) not in (int, float) or not 0 <= value <= 100:
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 100:
             found = Link(entity.section, member, None), 1.0, None, (member,)
         else:
             link = Link(entity.section, member, value)
@@ -97,7 +101,8 @@ def _factor(estate: Estate, member, figures: dict, factors: dict) -> tuple:
     return found
 
 
-def _group(estate: Estate, members: list, figures: dict, factors: dict) -> tuple:
+def _group(estate: Estate, members: list[object], figures: dict[str, Availability], factors: dict[str, Factor]
+           ) -> Factor:
     """An `any_of` group as one factor: it fails only when every member fails."""
     parts = [_factor(estate, member, figures, factors) for member in members]
     failure = 1.0
@@ -107,10 +112,20 @@ def _group(estate: Estate, members: list, figures: dict, factors: dict) -> tuple
     return link, 1 - failure, link if failure > 0 else None, tuple(m for part in parts for m in part[3])
 
 
-def _combine(estate: Estate, app: Entity, figures: dict, factors: dict) -> Availability:
+def _figure(link: Link) -> float:
+    """The figure of a weakest link: one always has one (below 100), a component without one is only missing."""
+    assert link.value is not None
+    return link.value
+
+
+def _combine(estate: Estate, app: Entity, figures: dict[str, Availability], factors: dict[str, Factor]
+             ) -> Availability:
     data = app.data
-    fraction, weakest, via, missing = 1.0, None, None, ()
-    chain: list = []
+    fraction = 1.0
+    weakest: Optional[Link] = None
+    via: Optional[int] = None
+    missing: tuple[str, ...] = ()
+    chain: list[Link] = []
     own = app.get("availability.own", 100)
     if type(own) in (int, float) and own < 100:
         weakest = Link("own", app.id, own)
@@ -125,6 +140,6 @@ def _combine(estate: Estate, app: Entity, figures: dict, factors: dict) -> Avail
         fraction *= part
         if absent:
             missing = tuple(dict.fromkeys(missing + absent))
-        if below is not None and (weakest is None or below.value < weakest.value):
+        if below is not None and (weakest is None or _figure(below) < _figure(weakest)):
             weakest, via = below, len(chain) - 1
     return Availability(fraction * 100, tuple(chain), weakest, via, missing)

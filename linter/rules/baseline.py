@@ -19,16 +19,32 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Optional, TypedDict
+from collections.abc import Iterable
 
-from .diagnostic import InputError
+from .diagnostic import Diagnostic, InputError
 from ..i18n.messages import Plural, Text
+
+if TYPE_CHECKING:
+    from .engine import Result
 
 # Version 1 recognised estate-wide findings by their message, so in one language: such a file is refused
 # with how to write it again (`baseline.old_version`), as its entries cannot be told apart in another language.
 VERSION = 2
 
 
-def key(entry: dict) -> tuple:
+class Entry(TypedDict):
+    """One recorded finding, as the file holds it."""
+
+    code: str
+    section: Optional[str]
+    entity: Optional[str]
+    field: str
+    subject: list[str]
+    message: str
+
+
+def key(entry: Entry) -> tuple[object, ...]:
     """What recognises a finding: an entry of the file, or a Diagnostic's `entry()`."""
     subject = tuple(entry.get("subject") or ())
     if entry.get("entity") is None:
@@ -36,22 +52,22 @@ def key(entry: dict) -> tuple:
     return (entry["code"], entry.get("section"), entry["entity"], entry.get("field") or "", subject)
 
 
-def entry(diagnostic) -> dict:
+def entry(diagnostic: Diagnostic) -> Entry:
     return {"code": diagnostic.code, "section": diagnostic.section, "entity": diagnostic.entity,
             "field": diagnostic.field, "subject": list(diagnostic.subject), "message": diagnostic.message}
 
 
-def recordable(diagnostic) -> bool:
+def recordable(diagnostic: Diagnostic) -> bool:
     return not diagnostic.code.startswith("EST")
 
 
 @dataclass(frozen=True)
 class Baseline:
     path: str
-    entries: list  # {"code", "section", "entity", "field", "subject", "message"}
+    entries: list[Entry]  # {"code", "section", "entity", "field", "subject", "message"}
 
 
-def write(path: str, diagnostics, lang: str) -> int:
+def write(path: str, diagnostics: Iterable[Diagnostic], lang: str) -> int:
     """Record the findings; `lang` is the language of their messages, kept for the people who read the file."""
     entries = sorted((entry(d) for d in diagnostics if recordable(d)),
                      key=lambda e: (e["code"], e["entity"] or "", e["field"], e["subject"], e["message"]))
@@ -81,7 +97,7 @@ def load(path: str) -> Baseline:
     return Baseline(path, entries)
 
 
-def _entry(entry) -> bool:
+def _entry(entry: object) -> bool:
     if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
         return False
     subject = entry.get("subject", [])
@@ -89,7 +105,7 @@ def _entry(entry) -> bool:
             and isinstance(subject, list) and all(isinstance(part, str) for part in subject))
 
 
-def apply(diagnostics, baseline: Baseline) -> tuple:
+def apply(diagnostics: list[Diagnostic], baseline: Baseline) -> tuple[list[Diagnostic], int, int]:
     """(findings not in the baseline, how many were in it, how many entries no finding matched)."""
     remaining = Counter(key(e) for e in baseline.entries)
     new = []
@@ -102,12 +118,12 @@ def apply(diagnostics, baseline: Baseline) -> tuple:
     return new, len(diagnostics) - len(new), sum(remaining.values())
 
 
-def unrecorded(result):
+def unrecorded(result: Result) -> Result:
     """The run's result with only the findings a baseline cannot hold (EST): what is left to fix after recording."""
     return replace(result, diagnostics=[d for d in result.diagnostics if not recordable(d)])
 
 
-def filter_result(result, path: str):
+def filter_result(result: Result, path: str) -> tuple[Result, Text]:
     """The run's result with the baseline's findings taken out, and a note saying what was hidden and fixed."""
     baseline = load(path)
     new, known, fixed = apply(result.diagnostics, baseline)

@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Any, NoReturn, Optional, Union
+from collections.abc import Iterable, Iterator
 
 from .diagnostic import InputError, Place
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..load.inputs import read_text
 from ..load.loader import Document, load_text, refuse_problems
-from ..validate.predicate import SUPPORTED, PatternTimeout, SchemaCompileError, compile_schema
+from ..validate.predicate import SUPPORTED, Predicate, PatternTimeout, SchemaCompileError, compile_schema
 from .settings import DEFAULT_OPTIONS
 from ..report.views import RuleDoc
 from ..model.vocabulary import SECTIONS
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
 # How long one match of a rule's pattern may run on one value: a million times what one usually takes.
@@ -37,26 +41,28 @@ class Rule:
     code: str
     name: str
     severity: str
-    scope: object  # a section, a list of sections, `estate`, `waivers` or `file`
-    texts: dict  # lang -> {title, checks, message, rationale, remediation}
-    examples: dict  # compliant / non_compliant estate YAML
+    scope: Union[str, list[str]]  # a section, a list of sections, `estate`, `waivers` or `file`
+    texts: dict[str, dict[str, str]]  # lang -> {title, checks, message, rationale, remediation}
+    examples: dict[str, str]  # compliant / non_compliant estate YAML
     origin: str  # the rule file
     builtin: bool
     family: str  # scores and reports group rules by family (ACC, CLD, ...)
     status: str = "stable"  # or "preview": runs only when asked (see settings.enabled)
     principle: Optional[str] = None
-    source: Optional[dict] = None
-    target: tuple = ()  # path the findings point at
-    applies_to: Optional[dict] = None  # condition on an entity's facts: where the rule is evaluated and scored
-    reads: tuple = ()  # fields whose absence alone can make it fire (its findings then say "not stated")
+    source: Optional[dict[str, Any]] = None
+    target: tuple[str, ...] = ()  # path the findings point at
+    # condition on an entity's facts: where the rule is evaluated and scored
+    applies_to: Optional[dict[str, Any]] = None
+    reads: tuple[str, ...] = ()  # fields whose absence alone can make it fire (its findings then say "not stated")
     waivable: bool = True
-    when: Optional[dict] = None
+    when: Optional[dict[str, Any]] = None
     check: Optional[str] = None
-    action: Optional[dict] = None  # the change that clears its findings: kind, and what the plan needs to know of it
-    _compiled: dict = field(default_factory=dict, compare=False, repr=False)
+    # the change that clears its findings: kind, and what the plan needs to know of it
+    action: Optional[dict[str, Any]] = None
+    _compiled: dict[tuple[str, str], Predicate] = field(default_factory=dict, compare=False, repr=False)
 
     @property
-    def sections(self) -> tuple:
+    def sections(self) -> tuple[str, ...]:
         """The sections of entities the rule is evaluated on; empty for estate, waiver and file rules."""
         scopes = self.scope if isinstance(self.scope, list) else [self.scope]
         return tuple(scope for scope in scopes if scope in SECTIONS)
@@ -79,15 +85,15 @@ class Rule:
         return RuleDoc(self.code, self.name, self.severity, self.family, self.status, self.text("title", lang),
                        self.text("rationale", lang), self.text("remediation", lang), self.source, self.principle)
 
-    def predicate(self, options: dict):
+    def predicate(self, options: dict[str, Any]) -> Predicate:
         """The compiled `when` condition, with `{$option: NAME}` replaced by the option's value."""
         return self._compile("when", options)
 
-    def applicable(self, options: dict):
+    def applicable(self, options: dict[str, Any]) -> Optional[Predicate]:
         """The compiled `applies_to` condition, or None when the rule applies to every entity of its scope."""
         return self._compile("applies_to", options) if self.applies_to is not None else None
 
-    def _compile(self, key: str, options: dict):
+    def _compile(self, key: str, options: dict[str, Any]) -> Predicate:
         cache_key = (key, json.dumps(options, sort_keys=True, default=str))
         if cache_key not in self._compiled:
             condition = _substitute(getattr(self, key), options)
@@ -98,9 +104,9 @@ class Rule:
                 self._compiled[cache_key] = self._reporting(test) if self.times_patterns else test
         return self._compiled[cache_key]
 
-    def _reporting(self, test):
+    def _reporting(self, test: Predicate) -> Predicate:
         """`test`, with a pattern that runs past its time limit stopping the run (exit 2) with this rule named."""
-        def reported(value):
+        def reported(value: object) -> bool:
             try:
                 return test(value)
             except PatternTimeout as error:
@@ -109,7 +115,7 @@ class Rule:
         return reported
 
 
-def _substitute(node, options: dict):
+def _substitute(node: Any, options: dict[str, Any]) -> Any:
     """The condition with each `{$option: NAME}` replaced by the option's value (names are checked at load)."""
     if isinstance(node, dict):
         if _is_option(node):
@@ -136,10 +142,10 @@ class Catalogue:
                                  where=rule.origin)
             self.by_name[rule.name] = rule
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules.values(), key=lambda rule: rule.code))
 
-    def __contains__(self, code) -> bool:
+    def __contains__(self, code: object) -> bool:
         return code in self.rules
 
     def __getitem__(self, code: str) -> Rule:
@@ -148,35 +154,35 @@ class Catalogue:
     def get(self, code_or_name: str) -> Optional[Rule]:
         return self.rules.get(code_or_name.upper()) or self.by_name.get(code_or_name.lower())
 
-    def docs(self, lang: str) -> dict:
+    def docs(self, lang: str) -> dict[str, RuleDoc]:
         """code -> RuleDoc, for the reports."""
         return {rule.code: rule.doc(lang) for rule in self}
 
 
-@lru_cache(maxsize=None)
-def _rule_file_predicate():
+@cache
+def _rule_file_predicate() -> Predicate:
     return compile_schema(rule_file_schema())
 
 
-@lru_cache(maxsize=None)
-def rule_file_schema() -> dict:
+@cache
+def rule_file_schema() -> dict[str, Any]:
     text = resources.files("si_lint").joinpath("schemas/rule.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-def builtin_rule_files() -> list:
+def builtin_rule_files() -> list[Traversable]:
     folder = resources.files("si_lint.rules.builtin")
     return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
 
 
-@lru_cache(maxsize=None)
-def condition_schema() -> dict:
+@cache
+def condition_schema() -> dict[str, Any]:
     text = resources.files("si_lint").joinpath("schemas/condition.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
-@lru_cache(maxsize=None)
-def _condition_predicate():
+@cache
+def _condition_predicate() -> Predicate:
     return compile_schema(condition_schema())
 
 
@@ -195,7 +201,7 @@ def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
     return Catalogue(rules)
 
 
-def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> Rule:
+def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple[str, ...] = ()) -> Rule:
     """One rule file; a custom rule's code may not start with a `reserved` (built-in) family's letters."""
     document = load_text(text, origin)
     refuse_problems(document)
@@ -206,7 +212,7 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
         problem, path = _first_schema_problem(data)
         raise InputError(problem, where=_where(document, path))
 
-    def refuse(path: tuple, key: str, **params):
+    def refuse(path: tuple[Union[str, int], ...], key: str, **params: Any) -> NoReturn:
         raise InputError(Text(key, **params), where=_where(document, path))
 
     if not builtin and "check" in data:
@@ -221,9 +227,9 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
     if "check" in data and "applies_to" in data and not _entity_check(data["check"]):
         refuse(("applies_to",), "rulefile.applies_to_check")
     if "check" in data:
-        problem = _check_problem(data["check"], data["scope"])
-        if problem:
-            raise InputError(problem, where=_where(document, ("check",)))
+        check_problem = _check_problem(data["check"], data["scope"])
+        if check_problem:
+            raise InputError(check_problem, where=_where(document, ("check",)))
     for key in ("applies_to", "when"):
         if key in data:
             _check_condition(document, key, builtin)
@@ -233,9 +239,10 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple = ()) -> R
         for key in ("message", "unstated"):
             if key not in data[lang]:
                 continue
-            problem = _template_problem(data[lang][key], declarative="when" in data, unstated=key == "unstated")
-            if problem:
-                raise InputError(Text("rulefile.at_key", key=f"{lang}.{key}", problem=problem),
+            template_problem = _template_problem(data[lang][key], declarative="when" in data,
+                                                 unstated=key == "unstated")
+            if template_problem:
+                raise InputError(Text("rulefile.at_key", key=f"{lang}.{key}", problem=template_problem),
                                  where=_where(document, (lang, key)))
     return Rule(
         code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
@@ -279,7 +286,7 @@ def _check_condition(document: Document, key: str, builtin: bool) -> None:
                          where=_where(document, (key,) + tuple(error.path))) from None
 
 
-def _first_condition_problem(condition) -> tuple:
+def _first_condition_problem(condition: Any) -> tuple[tuple[Union[str, int], ...], Union[Text, str]]:
     """(path below the condition, problem) of its most relevant error against the condition metaschema."""
     import jsonschema
 
@@ -294,33 +301,40 @@ def _first_condition_problem(condition) -> tuple:
     return next(iter(wordings(error)), (path, error.message))
 
 
-def _option_at(node, path: tuple):
+def _option_at(node: Any, path: tuple[Union[str, int], ...]) -> Optional[str]:
     """The name of the `{$option: NAME}` that `path` leads into, if it does."""
     for step in path:
         if _is_option(node):
             break
-        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) \
-                and 0 <= step < len(node):
-            node = node[step]
-        else:
+        found, node = _below(node, step)
+        if not found:
             return None
     return node["$option"] if _is_option(node) else None
 
 
-def _is_option(node) -> bool:
+def _below(node: Any, step: Union[str, int]) -> tuple[bool, Any]:
+    """(whether `step` leads somewhere below `node`, the node it leads to)."""
+    if isinstance(node, dict) and step in node:
+        return True, node[step]
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return True, node[step]
+    return False, None
+
+
+def _is_option(node: Any) -> bool:
     return isinstance(node, dict) and set(node) == {"$option"}
 
 
-def _dotted(path: tuple) -> str:
+def _dotted(path: tuple[Union[str, int], ...]) -> str:
     return ".".join(str(step) for step in path)
 
 
-def _unknown_option(node, path: tuple):
+def _unknown_option(node: Any, path: tuple[Union[str, int], ...]) -> Optional[tuple[tuple[Union[str, int], ...], Any]]:
     """(path, name) of the first `{$option: name}` naming no option, or None."""
     if isinstance(node, dict):
         if _is_option(node) and (not isinstance(node["$option"], str) or node["$option"] not in DEFAULT_OPTIONS):
             return path, node["$option"]
-        children = node.items()
+        children: Iterable[tuple[Union[str, int], Any]] = node.items()
     elif isinstance(node, list):
         children = enumerate(node)
     else:
@@ -343,7 +357,7 @@ def _entity_check(name: str) -> bool:
     return name in ENTITY_CHECKS
 
 
-def _check_problem(name: str, scope) -> Optional[Text]:
+def _check_problem(name: str, scope: Union[str, list[str]]) -> Optional[Text]:
     """Why a built-in rule's `check` cannot run, or None: a typo must fail at load time, not mid-run."""
     from .checks import CHECKS, ENTITY_CHECKS
 
@@ -387,21 +401,20 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
     return None
 
 
-def _where(document: Document, path: tuple) -> Place:
+def _where(document: Document, path: tuple[Union[str, int], ...]) -> Place:
     """file:line:col of `path`, or of the deepest part of it written in the file (an option's value is not)."""
-    node, written = document.data, ()
+    node = document.data
+    written: tuple[Union[str, int], ...] = ()
     for step in path:
-        if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) \
-                and 0 <= step < len(node):
-            node = node[step]
-            written += (step,)
-        else:
+        found, node = _below(node, step)
+        if not found:
             break
+        written += (step,)
     line, column = document.place(written)
     return Place(document.path, line, column)
 
 
-def _first_schema_problem(data: dict) -> tuple:
+def _first_schema_problem(data: dict[str, Any]) -> tuple[Union[Text, str], tuple[Union[str, int], ...]]:
     """(problem, path) of the rule file's most relevant schema error, worded as the estate's EST003."""
     import jsonschema
 

@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union
+
+if TYPE_CHECKING:
+    from ..i18n.messages import Text
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+
+class DiagnosticDict(TypedDict):
+    """A finding as the json report and the editor's data carry it."""
+
+    code: str
+    rule: str
+    severity: str
+    message: str
+    file: str
+    line: int
+    column: int
+    section: Optional[str]
+    entity: Optional[str]
+    field: str
+    unstated: bool
 
 
 @dataclass(frozen=True)
@@ -24,15 +44,15 @@ class Diagnostic:
     unstated: bool = False  # fires only because a field it reads is not stated (rules 1.1)
     # What the finding is about beyond its entity, as (name, value) pairs: the ids or the kind of data the
     # action that fixes it changes (a finding of CLD006 names the providers to leave). Not part of any output.
-    about: tuple = ()
+    about: tuple[tuple[str, Any], ...] = ()
 
-    def about_value(self, name: str, default=()):
+    def about_value(self, name: str, default: Any = ()) -> Any:
         return dict(self.about).get(name, default)
 
     @property
-    def subject(self) -> tuple:
+    def subject(self) -> tuple[str, ...]:
         """What it is about beyond its entity and field, in no language: a baseline recognises it by this."""
-        parts: list = []
+        parts: list[object] = []
         for _, value in sorted(self.about):
             parts.extend(value if isinstance(value, tuple) else (value,))
         return tuple(str(part) for part in parts)
@@ -44,10 +64,10 @@ class Diagnostic:
         """
         return ":".join((self.code, self.section or "", self.entity or "", self.field))
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.entity or "")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> DiagnosticDict:
         return {
             "code": self.code,
             "rule": self.rule,
@@ -73,13 +93,15 @@ class Problem:
     """
 
     code: str
-    text: object  # messages.Text, or the parser's own words: the message's {problem}; None when not used
+    # messages.Text, or the parser's own words: the message's {problem}; None when not used
+    text: Union[Text, str, None]
     file: str
     line: int
     column: int
     section: Optional[str] = None
     entity: Optional[str] = None
-    params: tuple = ()  # (name, value) pairs for rules whose message has its own placeholders (EST005)
+    # (name, value) pairs for rules whose message has its own placeholders (EST005)
+    params: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,7 +123,7 @@ class InputError(Exception):
     put into words in the run's language by the command line; an editor reads the Place's line and column.
     """
 
-    def __init__(self, message, where: Union[Place, str, None] = None) -> None:
+    def __init__(self, message: Union[Text, str], where: Union[Place, str, None] = None) -> None:
         super().__init__(message)
         self.message = message
         self.place: Optional[Place] = Place(where) if isinstance(where, str) else where

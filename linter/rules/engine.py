@@ -7,10 +7,12 @@ a `Result`; it never prints and never exits (the CLI decides both).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import gc
-from functools import lru_cache, partial
+from functools import partial, cache
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Any, Callable, Optional, Union
+from collections.abc import Iterable, Iterator
 
 
 from ..load import loader
@@ -23,21 +25,25 @@ from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
 from ..i18n.messages import Listing, Text, frozen, render
 from ..model.estate import Entity, Estate
-from ..model.products import load_products
+from ..load.loader import Document
+from ..model.products import Product, load_products
 from .settings import Settings
 from ..report.views import Summary
 from ..model.vocabulary import SECTIONS
 
+# What the rules that look at one entity at a time found on it: code -> (path, params, missing) of each finding.
+Found = dict[str, tuple[tuple[Any, Any, Any], ...]]
+
 
 @dataclass
 class Result:
-    diagnostics: list  # findings in force, sorted by file and position
-    waived: list  # findings silenced by a live waiver
-    files: list
+    diagnostics: list[Diagnostic]  # findings in force, sorted by file and position
+    waived: list[Diagnostic]  # findings silenced by a live waiver
+    files: list[str]
     estate: Optional[Estate]
     catalogue: Catalogue
     settings: Settings
-    rules_run: list = field(default_factory=list)
+    rules_run: list[str] = field(default_factory=list)
 
     def failed(self) -> bool:
         threshold = SEVERITY_RANK[self.settings.fail_on]
@@ -49,7 +55,8 @@ class Result:
         for diagnostic in self.diagnostics:
             counts[diagnostic.severity] += 1
             by_code[diagnostic.code] = by_code.get(diagnostic.code, 0) + 1
-        entities, unchecked = {}, ()
+        entities: dict[str, int] = {}
+        unchecked: tuple[str, ...] = ()
         if self.estate is not None:
             entities = {name: len(section) for name, section in self.estate.sections.items()}
             entities["integrations"] = len(self.estate.integrations)
@@ -62,7 +69,7 @@ class Result:
 
 
 def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,
-         stdin_name: Optional[str] = None, products: Optional[dict] = None) -> Result:
+         stdin_name: Optional[str] = None, products: Optional[dict[str, Product]] = None) -> Result:
     """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`).
 
     The folders of custom rules and products are not the estate: expanding a folder leaves them out.
@@ -77,8 +84,8 @@ def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "
     return lint_documents([loader.load_text(text, path)], settings, catalogue)
 
 
-def lint_documents(documents: list, settings: Settings, catalogue: Catalogue,
-                   products: Optional[dict] = None, memo: Optional["Memo"] = None) -> Result:
+def lint_documents(documents: list[Document], settings: Settings, catalogue: Catalogue,
+                   products: Optional[dict[str, Product]] = None, memo: Optional[Memo] = None) -> Result:
     """Validate, model and run the rules over loaded documents (kept documents may be linted again).
 
     `products` (id -> Product) defaults to the built-in catalogue and the settings' `products_dirs`.
@@ -129,10 +136,10 @@ def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) ->
 
 
 def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
-               memo: Optional["Memo"] = None) -> tuple[list, list]:
+               memo: Optional[Memo] = None) -> tuple[list[tuple[Rule, Finding]], list[str]]:
     """(rule, Finding) of every rule that runs on the estate, and the codes that ran."""
-    findings: list = []
-    rules_run = []
+    findings: list[tuple[Rule, Finding]] = []
+    rules_run: list[str] = []
     running = [rule for rule in catalogue if rule.scope not in ("file", "waivers") and settings.runs(rule)]
     kept = None
     if memo is not None:
@@ -142,7 +149,7 @@ def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
         if _one_at_a_time(rule):
             findings.extend((rule, finding) for finding in _each_entity(rule, estate, settings, kept))
         else:
-            findings.extend((rule, finding) for finding in CHECKS[rule.check](estate, settings))
+            findings.extend((rule, finding) for finding in _check_of(rule)(estate, settings))
     return findings, rules_run
 
 
@@ -151,12 +158,19 @@ def _one_at_a_time(rule: Rule) -> bool:
     return rule.when is not None or rule.check in ENTITY_CHECKS
 
 
-def _each_entity(rule: Rule, estate: Estate, settings: Settings, kept: Optional[dict] = None):
+def _check_of(rule: Rule) -> Callable[..., Iterator[Finding]]:
+    """The Python check of a rule without a `when`: its rule file names one or the other (rule.schema.json)."""
+    assert rule.check is not None
+    return CHECKS[rule.check]
+
+
+def _each_entity(rule: Rule, estate: Estate, settings: Settings,
+                 kept: Optional[dict[int, tuple[bool, Found]]] = None) -> Iterator[Finding]:
     """The rule's findings, entity by entity; `kept` (id(entity) -> (as before?, code -> what the rule found
     on it)) is from a `Memo`: an entity as before gets what it got before."""
     code = rule.code
     evaluate = _condition(rule, estate, settings) if rule.when is not None else \
-        partial(CHECKS[rule.check], estate=estate, settings=settings)
+        partial(_check_of(rule), estate=estate, settings=settings)
     applies = rule.applicable(settings.options)
     for section in rule.sections:
         for entity in estate.entities(section):
@@ -180,13 +194,13 @@ def _each_entity(rule: Rule, estate: Estate, settings: Settings, kept: Optional[
             yield from results
 
 
-def _condition(rule: Rule, estate: Estate, settings: Settings):
+def _condition(rule: Rule, estate: Estate, settings: Settings) -> Callable[[Entity], tuple[Finding, ...]]:
     """entity -> the declarative rule's findings on it."""
     options = settings.options
     test = rule.predicate(options)
     target = ".".join(rule.target)
 
-    def evaluate(entity: Entity) -> tuple:
+    def evaluate(entity: Entity) -> tuple[Finding, ...]:
         if entity.facts is None:
             entity.facts = facts(estate, entity, options)
         if test(entity.facts):
@@ -214,15 +228,16 @@ class Memo:
     """
 
     def __init__(self) -> None:
-        self._context = None
-        self._found_before: dict = {}  # (section, id) -> (stated data, product, provider type, code -> parts)
-        self._found: dict = {}
-        self._words_before: dict = {}  # finding key -> Diagnostic
-        self._words: dict = {}
+        self._context: Optional[tuple[Catalogue, Settings]] = None
+        # (section, id) -> (stated data, product, provider type, code -> parts)
+        self._found_before: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._found: dict[tuple[str, str], tuple[Any, ...]] = {}
+        self._words_before: dict[tuple[Any, ...], Diagnostic] = {}  # finding key -> Diagnostic
+        self._words: dict[tuple[Any, ...], Diagnostic] = {}
 
     def start(self, catalogue: Catalogue, settings: Settings) -> None:
         # `today` decides which waivers expired, never what a rule finds or how it is worded.
-        context = (catalogue, dataclasses.replace(settings, today=None))
+        context = (catalogue, dataclasses.replace(settings, today=datetime.date.min))
         if context == self._context:
             self._found_before, self._words_before = self._found, self._words
         else:
@@ -232,9 +247,10 @@ class Memo:
     def forget(self) -> None:
         self._context = None
 
-    def entities(self, estate: Estate, sections: set) -> dict:
+    def entities(self, estate: Estate, sections: set[str]) -> dict[int, tuple[bool, Found]]:
         """id(entity) -> (whether its facts are as in the last lint, what the rules found on it)."""
-        before, now, kept = self._found_before, self._found, {}
+        before, now = self._found_before, self._found
+        kept: dict[int, tuple[bool, Found]] = {}
         for section in sections:
             for entity in estate.entities(section):
                 if not entity.valid:
@@ -242,7 +258,7 @@ class Memo:
                 facts_from = (entity.written, entity.product, provider_type(estate, entity))
                 record = before.get((section, entity.id))
                 as_before = record is not None and record[:3] == facts_from
-                found = record[3] if as_before else {}
+                found = record[3] if record is not None and as_before else {}
                 now[(section, entity.id)] = facts_from + (found,)
                 kept[id(entity)] = (as_before, found)
         return kept
@@ -288,7 +304,7 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
                    aside=_undocumented(entity, finding.missing), about=tuple(finding.about.items()))
 
 
-def _undocumented(entity, missing: tuple) -> Optional[Text]:
+def _undocumented(entity: Optional[Entity], missing: tuple[str, ...]) -> Optional[Text]:
     """The clause that says the application's product cannot fill a missing field: its vendor does not document it.
 
     Said so that the user knows the catalogue was looked at and that only the estate can state the fact.
@@ -302,13 +318,14 @@ def _undocumented(entity, missing: tuple) -> Optional[Text]:
     return Text("unstated.not_documented", product=product.id, vendor=product.vendor, field=Listing(fields, "and"))
 
 
-def _worded(rule: Rule, template: str, params: dict, place: tuple, section, entity, settings: Settings,
-            field: str = "", unstated: bool = False, aside: Optional[Text] = None, about: tuple = ()) -> Diagnostic:
+def _worded(rule: Rule, template: str, params: dict[str, Any], place: tuple[str, int, int], section: Optional[str],
+            entity: Optional[str], settings: Settings, field: str = "", unstated: bool = False,
+            aside: Optional[Text] = None, about: tuple[tuple[str, Any], ...] = ()) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule (and `aside`, said after)."""
     lang = settings.lang
     text = rule.text(template, lang)
     options = settings.options  # a message may quote an option, like {min_availability}
-    words = {}
+    words: dict[str, Union[str, Clause]] = {}
     # Only what the template names is put into words: a large estate has tens of thousands of findings.
     for name in _placeholders(text):
         value = params[name] if name in params else options.get(name, _UNKNOWN)
@@ -325,14 +342,14 @@ def _worded(rule: Rule, template: str, params: dict, place: tuple, section, enti
 _UNKNOWN = object()
 
 
-@lru_cache(maxsize=None)
-def _placeholders(template: str) -> tuple:
+@cache
+def _placeholders(template: str) -> tuple[str, ...]:
     import string
 
     return tuple({name for _, name, _, _ in string.Formatter().parse(template) if name})
 
 
-class _Template(dict):
+class _Template(dict[str, Union[str, Clause]]):
     """Leaves an unknown {placeholder} as written instead of failing the run."""
 
     def __missing__(self, key: str) -> str:

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional, Protocol
+from collections.abc import Iterable
+
+
+
+class Selectable(Protocol):
+    """What selection reads of a rule (a catalogue.Rule): the catalogue reads these settings, so not imported."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
 
 # The thresholds of rules.md, with their defaults.
 DEFAULT_OPTIONS = {
@@ -23,14 +35,14 @@ DEFAULT_OPTIONS = {
 
 @dataclass(frozen=True)
 class Settings:
-    options: dict = field(default_factory=lambda: dict(DEFAULT_OPTIONS))
-    select: Optional[tuple] = None  # codes or prefixes; None means every rule
-    ignore: tuple = ()
-    extend_select: tuple = ()
-    severity: dict = field(default_factory=dict)  # code -> severity override
+    options: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_OPTIONS))
+    select: Optional[tuple[str, ...]] = None  # codes or prefixes; None means every rule
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # code -> severity override
     fail_on: str = "warning"
-    rules_dirs: tuple = ()
-    products_dirs: tuple = ()
+    rules_dirs: tuple[str, ...] = ()
+    products_dirs: tuple[str, ...] = ()
     preview: bool = False  # run the rules in preview too
     lang: str = "en"
     today: datetime.date = field(default_factory=datetime.date.today)
@@ -42,13 +54,13 @@ class Settings:
 
     def enabled(self, code: str) -> bool:
         """ruff's logic: the most specific of select/extend-select and ignore wins."""
-        def best(prefixes) -> int:
+        def best(prefixes: Iterable[str]) -> int:
             return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
         selected = best(tuple(self.select if self.select is not None else ("",)) + tuple(self.extend_select))
         return selected >= 0 and selected > best(self.ignore)
 
-    def runs(self, rule) -> bool:
+    def runs(self, rule: Selectable) -> bool:
         """Whether the rule runs: enabled, and if it is in preview, asked for (--preview, or its exact code)."""
         if rule.status == "preview" and not self.preview:
             named = tuple(self.select or ()) + tuple(self.extend_select)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
+from collections.abc import Iterator
 
 from .catalogue import Catalogue, Rule
 from .checks.registry import Clause, Finding
@@ -27,16 +28,17 @@ CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 
 @dataclass
 class Outcome:
-    active: list = field(default_factory=list)  # (rule, Finding) in force
-    waived: list = field(default_factory=list)  # (rule, Finding) silenced by a live waiver
-    problems: list = field(default_factory=list)  # EST003, EST005 about waivers, placed
+    active: list[tuple[Rule, Finding]] = field(default_factory=list)  # (rule, Finding) in force
+    waived: list[tuple[Rule, Finding]] = field(default_factory=list)  # (rule, Finding) silenced by a live waiver
+    problems: list[Problem] = field(default_factory=list)  # EST003, EST005 about waivers, placed
 
 
-def apply(findings: list, rules_run: list, estate: Estate, catalogue: Catalogue, settings: Settings) -> Outcome:
+def apply(findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Estate, catalogue: Catalogue,
+          settings: Settings) -> Outcome:
     """Silence the findings live waivers excuse, and add the findings about the waivers themselves."""
     outcome = Outcome()
-    live: dict = {}  # (code, id(entity) or None) -> [Waiver]
-    expired: list = []
+    live: dict[tuple[str, Optional[int]], list[Waiver]] = {}  # (code, id(entity) or None) -> [Waiver]
+    expired: list[Waiver] = []
     today = settings.today.isoformat()
     for waiver in _all(estate):
         problem = _misplaced_or_unknown(waiver, catalogue, estate)
@@ -69,7 +71,7 @@ def apply(findings: list, rules_run: list, estate: Estate, catalogue: Catalogue,
     return outcome
 
 
-def _all(estate: Estate):
+def _all(estate: Estate) -> Iterator[Waiver]:
     for section in SECTIONS:
         for entity in estate.entities(section):
             if entity.valid:
@@ -79,12 +81,12 @@ def _all(estate: Estate):
         yield Waiver(None, document, ("waivers", position), data)
 
 
-def _key(entity: Optional[Entity]):
+def _key(entity: Optional[Entity]) -> Optional[int]:
     """A waiver and a finding meet on the very entity (two integrations may share FROM->TO), or the estate."""
     return id(entity) if entity is not None else None
 
 
-def _about(waiver: Waiver, field_name: str, params: dict) -> Finding:
+def _about(waiver: Waiver, field_name: str, params: dict[str, Any]) -> Finding:
     """A finding about the waiver itself, at its `field_name`."""
     params = dict(params, rule=waiver.data["rule"], expires=Day(waiver.data["expires"]), on=_on(waiver))
     if waiver.entity is not None:

@@ -65,7 +65,7 @@ class Git:
         try:
             self.top = self._run(["rev-parse", "--show-toplevel"], cwd=where).strip()
         except InputError as error:
-            if error.message.key == "history.no_git":
+            if isinstance(error.message, Text) and error.message.key == "history.no_git":
                 raise
             raise InputError(Text("history.not_a_repository", path=where)) from None
         self._batch: Optional[subprocess.Popen] = None

@@ -28,9 +28,14 @@ from ..model.vocabulary import SECTIONS
 CRITICALITY = {"critical": 4.0, "high": 2.0, "medium": 1.0, "low": 0.5}
 ESTATE_WIDE = (None, None)  # the (section, id) key of an estate-wide check
 
+# (section, id) -> the applications it belongs to (scorecard.application_owners); asked of any check's key,
+# an estate-wide one's (None, None) included, which belongs to none.
+Owners = dict[tuple[Optional[str], Optional[str]], tuple[str, ...]]
+
 
 def application_weight(app: Entity) -> float:
-    criticality = CRITICALITY.get(app.data.get("criticality"), 1.0)
+    stated = app.data.get("criticality")
+    criticality = CRITICALITY.get(stated, 1.0) if isinstance(stated, str) else 1.0
     users = app.data.get("users")
     reach = math.log10(users + 9) if isinstance(users, int) and not isinstance(users, bool) and users >= 0 else 1.0
     return criticality * reach
@@ -39,9 +44,9 @@ def application_weight(app: Entity) -> float:
 class Impact:
     """The weight of every entity of an estate, (section, id) -> weight, and of estate-wide checks."""
 
-    def __init__(self, estate: Optional[Estate], owners: dict) -> None:
-        self.weights: dict = {}
-        self.dependents_of: dict = {}  # component id -> applications that need it, directly or not
+    def __init__(self, estate: Optional[Estate], owners: Owners) -> None:
+        self.weights: dict[tuple[Optional[str], Optional[str]], float] = {}
+        self.dependents_of: dict[str, set[str]] = {}  # component id -> applications that need it, directly or not
         if estate is None:
             self.average = 1.0
             return
@@ -58,11 +63,12 @@ class Impact:
                 weights = [applications[app] for app in concerned if app in applications]
                 self.weights[(section, entity.id)] = sum(weights) if weights else self.average
 
-    def dependents(self, entity_id: str, reverse: dict) -> set:
+    def dependents(self, entity_id: str, reverse: dict[str, set[str]]) -> set[str]:
         """The applications that need `entity_id` to run, directly or through another application."""
         found = self.dependents_of.get(entity_id)
         if found is None:
-            found, stack = set(), [entity_id]
+            found = set()
+            stack = [entity_id]
             while stack:
                 for app in reverse.get(stack.pop(), ()):
                     if app not in found:
@@ -76,9 +82,9 @@ class Impact:
         return self.weights.get((section, entity_id), self.average)
 
 
-def _reverse_needs(estate: Estate) -> dict:
+def _reverse_needs(estate: Estate) -> dict[str, set[str]]:
     """id -> applications that name it in `depends_on` or `data`."""
-    reverse: dict = {}
+    reverse: dict[str, set[str]] = {}
     for app in estate.applications.values():
         if not app.valid:
             continue

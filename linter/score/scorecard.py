@@ -11,19 +11,32 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Optional
+from collections.abc import Iterable
 
 from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say
 from ..report.views import Completeness, ScoreLine, Scores
 from ..model.vocabulary import SECTIONS
-from .impact import Impact
+from .impact import Impact, Owners
+
+if TYPE_CHECKING:
+    from ..model.estate import Entity, Estate
+    from ..rules.catalogue import Rule
+    from ..rules.diagnostic import Diagnostic
+    from ..rules.engine import Result
+    from ..rules.settings import Settings
 
 WEIGHTS = {"error": 3, "warning": 2, "info": 1}
 # EST rules are about reading the estate, not about its principles: never scored.
 UNSCORED_FAMILY = "EST"
 
 PASSED, FAILED, WAIVED = "passed", "failed", "waived"
+
+# One check: (code, section, id); section and id None for an estate-wide rule.
+Check = tuple[str, Optional[str], Optional[str]]
+# The estate's tally, each family's, each application's, and the estate's without impact weights.
+Tallies = tuple["Tally", dict[str, "Tally"], dict[str, "Tally"], "Tally"]
 
 
 @dataclass
@@ -61,7 +74,7 @@ class Scorecard:
     to comes from the rule itself: its scope, and its `applies_to` condition.
     """
 
-    def __init__(self, result) -> None:
+    def __init__(self, result: Result) -> None:
         estate, catalogue, settings = result.estate, result.catalogue, result.settings
         self.estate = estate
         ran = [catalogue[code] for code in result.rules_run if code in catalogue]
@@ -69,20 +82,21 @@ class Scorecard:
         self.rules = {rule.code: rule for rule in ran if _scored(rule)}
         self.weight = {code: WEIGHTS[settings.severity.get(code, rule.severity)]
                        for code, rule in catalogue.rules.items()}
-        self.valid: dict = {}  # section -> ids evaluated (an id written twice counts once)
-        self.holders: dict = {}  # section -> ids that carry waivers
-        self.excluded: dict = {}  # (section, id) -> codes whose `applies_to` leaves the entity out
-        self.owners: dict = {}
-        self.states: dict = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
-        self.unstated: set = set()  # (code, section, id) of the findings that rest on a missing field
-        self.in_force: Counter = Counter()  # (code, section, id) -> findings in force
-        self.waived_keys: set = set()  # (code, section, id) with a finding silenced by a waiver
-        self._counted = None  # what _tallies() found: the card does not change once built
+        self.valid: dict[str, set[str]] = {}  # section -> ids evaluated (an id written twice counts once)
+        self.holders: dict[str, set[str]] = {}  # section -> ids that carry waivers
+        # (section, id) -> codes whose `applies_to` leaves the entity out
+        self.excluded: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.owners: Owners = {}
+        self.states: dict[Check, str] = {}  # (code, section, id) -> FAILED or WAIVED; absent means passed
+        self.unstated: set[Check] = set()  # (code, section, id) of the findings that rest on a missing field
+        self.in_force: Counter[Check] = Counter()  # (code, section, id) -> findings in force
+        self.waived_keys: set[Check] = set()  # (code, section, id) with a finding silenced by a waiver
+        self._counted: Optional[Tallies] = None  # what _tallies() found: the card does not change once built
         self.impact = Impact(None, {})
         if estate is None:
             return
-        conditional = [(rule, rule.applicable(settings.options)) for rule in self.rules.values()
-                       if rule.applies_to is not None]
+        conditional = [(rule, applies) for rule in self.rules.values()
+                       for applies in (rule.applicable(settings.options),) if applies is not None]
         for section in SECTIONS:
             entities = [entity for entity in estate.entities(section) if entity.valid]
             self.valid[section] = set(entity.id for entity in entities)
@@ -104,21 +118,22 @@ class Scorecard:
                     if self.states.get(key) != FAILED:
                         self.states[key] = state
 
-    def applies(self, rule, section, entity_id) -> bool:
+    def applies(self, rule: Rule, section: Optional[str], entity_id: Optional[str]) -> bool:
         """Whether the rule was evaluated on that entity (section and id None: the estate as a whole)."""
         if rule.scope == "estate":
             return section is None and entity_id is None
         if rule.scope == "waivers":
-            return entity_id in self.holders.get(section, ())
-        if section not in rule.sections or entity_id not in self.valid.get(section, ()):
+            return section is not None and entity_id in self.holders.get(section, ())
+        if section is None or entity_id is None or section not in rule.sections \
+                or entity_id not in self.valid.get(section, ()):
             return False
         return rule.code not in self.excluded.get((section, entity_id), ())
 
-    def _pattern(self, section: str, entity_id: str) -> tuple:
+    def _pattern(self, section: str, entity_id: str) -> tuple[str, tuple[str, ...], bool]:
         """What decides which rules apply to an entity: its section, the rules it is left out of, its waivers."""
         return section, self.excluded.get((section, entity_id), ()), entity_id in self.holders[section]
 
-    def _entity_rules(self, section: str, entity_id: str) -> list:
+    def _entity_rules(self, section: str, entity_id: str) -> list[Rule]:
         """The rules whose checks on this entity count as passed until a finding says otherwise."""
         return [rule for rule in self.rules.values()
                 if rule.scope != "estate" and self.counts_when_passed(rule, section, entity_id)]
@@ -131,7 +146,8 @@ class Scorecard:
                       applications={app: tally.line() for app, tally in applications.items()},
                       completeness=self.completeness())
 
-    def what_if(self, cleared: Iterable = (), withdrawn: Iterable = ()) -> tuple:
+    def what_if(self, cleared: Iterable[Diagnostic] = (),
+                withdrawn: Iterable[tuple[str, str]] = ()) -> tuple[float, float]:
         """(passed, total) check weight of the estate with the `cleared` findings gone and every waiver of the
         `withdrawn` entities, (section, id), taken away: what an action of the plan buys.
 
@@ -142,11 +158,11 @@ class Scorecard:
         """
         estate = self._tallies()[0]
         passed, weight = estate.passed_weight, estate.weight
-        withdrawn = set(withdrawn)
+        withdrawing = set(withdrawn)
         for key, n in Counter((d.code, d.section, d.entity) for d in cleared if d.code in self.rules).items():
             code, section, entity_id = key
             rule = self.rules[code]
-            if (rule.scope == "waivers" and (section, entity_id) in withdrawn) or n < self.in_force[key]:
+            if (rule.scope == "waivers" and (section, entity_id) in withdrawing) or n < self.in_force[key]:
                 continue  # left to the withdrawal below, or still failed by another finding
             if key in self.waived_keys:
                 continue  # failed -> waived: neither is passed
@@ -155,13 +171,13 @@ class Scorecard:
                 passed += check
             else:
                 weight -= check  # a check that only counts when it fails leaves the score
-        for section, entity_id in withdrawn:
+        for section, entity_id in withdrawing:
             for rule in self.rules.values():
                 if rule.scope == "waivers" and (rule.code, section, entity_id) in self.states:
                     weight -= self.weight[rule.code] * self.impact.of(section, entity_id)
         return passed, weight
 
-    def counts_when_passed(self, rule, section, entity_id) -> bool:
+    def counts_when_passed(self, rule: Rule, section: Optional[str], entity_id: Optional[str]) -> bool:
         """Whether the check counts in the score when it passes: every applicable check, except a waiver's own.
 
         The checks of a waiver (expired, unused) can lower a score when they fail but never raise it when
@@ -169,7 +185,7 @@ class Scorecard:
         """
         return rule.scope != "waivers" and self.applies(rule, section, entity_id)
 
-    def _tallies(self) -> tuple:
+    def _tallies(self) -> Tallies:
         """The estate's tally, each family's and each application's: every check counted once."""
         if self._counted is not None:
             return self._counted
@@ -177,12 +193,12 @@ class Scorecard:
         families_ = {family: Tally() for family in families()}
         applications = {app: Tally() for app in (self.estate.applications if self.estate is not None else ())}
         # Most entities of a section have the same rules: sum them once per pattern.
-        patterns: dict = {}
-        for section, ids in self.valid.items():
-            for entity_id in ids:
+        patterns: dict[tuple[str, tuple[str, ...], bool], list[str]] = {}
+        for section, valid_ids in self.valid.items():
+            for entity_id in valid_ids:
                 patterns.setdefault(self._pattern(section, entity_id), []).append(entity_id)
         for (section, _, _), ids in patterns.items():
-            by_family: dict = {}
+            by_family: dict[str, tuple[float, int]] = {}
             for rule in self._entity_rules(section, ids[0]):
                 weight, count = by_family.get(rule.family, (0, 0))
                 by_family[rule.family] = (weight + self.weight[rule.code], count + 1)
@@ -201,14 +217,14 @@ class Scorecard:
                 estate.add(self.weight[rule.code] * self.impact.average, 1, PASSED)
                 unweighted.add(self.weight[rule.code], 1, PASSED)
                 families_.setdefault(rule.family, Tally()).add(self.weight[rule.code] * self.impact.average, 1, PASSED)
-        for (code, section, entity_id), state in self.states.items():
+        for (code, check_section, check_id), state in self.states.items():
             rule, weight = self.rules[code], self.weight[code]
-            impact = self.impact.of(section, entity_id)
+            impact = self.impact.of(check_section, check_id)
             # A finding always counts, even on an entity the applicability above did not foresee.
-            was = PASSED if self.counts_when_passed(rule, section, entity_id) else None
+            was = PASSED if self.counts_when_passed(rule, check_section, check_id) else None
             weighted = [(estate, weight * impact), (families_.setdefault(rule.family, Tally()), weight * impact),
                         (unweighted, weight)]
-            weighted += [(applications[owner], weight) for owner in self.owners.get((section, entity_id), ())]
+            weighted += [(applications[owner], weight) for owner in self.owners.get((check_section, check_id), ())]
             for tally, check in weighted:
                 if was:
                     tally.add(-check, -1, was)
@@ -216,7 +232,7 @@ class Scorecard:
         self._counted = (estate, families_, applications, unweighted)
         return self._counted
 
-    def completeness(self) -> dict:
+    def completeness(self) -> dict[str, Any]:
         """Of the facts the rules read, how many the estate states, overall and per application.
 
         A fact counts when it is stated (or taken from a product), or when a rule fired only because it
@@ -228,6 +244,7 @@ class Scorecard:
         for entity_section in ("providers", "infrastructure", "data_stores", "applications"):
             rules = [rule for rule in reading if entity_section in rule.sections]
             for entity_id in self.valid.get(entity_section, ()) if rules else ():
+                assert self.estate is not None  # valid ids come from it
                 entity = self.estate.sections[entity_section][entity_id]
                 stated = read = 0
                 for rule in rules:
@@ -243,20 +260,21 @@ class Scorecard:
                     tally[1] += read
         return {"estate": _completeness(estate), "applications": {app: _completeness(c) for app, c in apps.items()}}
 
-    def cells(self) -> dict:
+    def cells(self) -> dict[str, dict[str, str]]:
         """app -> family -> worst state of its checks there: a severity in force, else waived, else passed."""
         rank = {PASSED: 0, WAIVED: 1, "info": 2, "warning": 3, "error": 4}
         severity = {weight: name for name, weight in WEIGHTS.items()}
-        cells: dict = {}
+        cells: dict[str, dict[str, str]] = {}
 
         def mark(owner: str, family: str, state: str) -> None:
             row = cells.setdefault(owner, {})
-            if rank[state] > rank.get(row.get(family), -1):
+            if rank[state] > rank.get(row.get(family, ""), -1):
                 row[family] = state
 
-        pattern_families: dict = {}  # pattern -> families with a rule on such an entity
+        # pattern -> families with a rule on such an entity
+        pattern_families: dict[tuple[str, tuple[str, ...], bool], set[str]] = {}
         for (section, entity_id), owners in self.owners.items():
-            if entity_id in self.valid.get(section, ()):
+            if section is not None and entity_id is not None and entity_id in self.valid.get(section, ()):
                 pattern = self._pattern(section, entity_id)
                 if pattern not in pattern_families:
                     pattern_families[pattern] = {rule.family for rule in self._entity_rules(section, entity_id)}
@@ -272,49 +290,49 @@ class Scorecard:
         return cells
 
 
-def _completeness(counts: list) -> Completeness:
+def _completeness(counts: list[int]) -> Completeness:
     stated, read = counts
     return Completeness(share=round(100 * stated / read, 1) if read else None, stated=stated, read=read)
 
 
-def _facts(estate, entity, settings) -> dict:
+def _facts(estate: Estate, entity: Entity, settings: Settings) -> dict[str, Any]:
     if entity.facts is None:
         entity.facts = facts(estate, entity, settings.options)
     return entity.facts
 
 
-def _scored(rule) -> bool:
+def _scored(rule: Rule) -> bool:
     return rule.scope != "file" and rule.family != UNSCORED_FAMILY
 
 
-def application_owners(estate) -> dict:
+def application_owners(estate: Estate) -> Owners:
     """(section, id) -> applications it belongs to: itself, its stores, and the flows it is an end of."""
     applications = estate.applications
-    owners: dict = {("applications", app): (app,) for app in applications}
+    owners: Owners = {("applications", app): (app,) for app in applications}
     for store in estate.data_stores.values():
         owner = store.data.get("application")
         if isinstance(owner, str) and owner in applications:
             owners[("data_stores", store.id)] = (owner,)
     for flow in estate.integrations:
-        ends = [flow.data.get(end) for end in ("from", "to")]
-        ends = [end for end in ends if isinstance(end, str) and end in applications]
+        ends = [end for end in (flow.data.get("from"), flow.data.get("to"))
+                if isinstance(end, str) and end in applications]
         if ends:
             key = ("integrations", flow.id)
             owners[key] = tuple(dict.fromkeys(owners.get(key, ()) + tuple(ends)))
     return owners
 
 
-def scores(result) -> Scores:
+def scores(result: Result) -> Scores:
     return Scorecard(result).scores()
 
 
 # --- `check --statistics` ------------------------------------------------------------
 
 
-def statistics(result, scored: Scores) -> str:
+def statistics(result: Result, scored: Scores) -> str:
     """Findings per rule, most frequent first (like `ruff --statistics`), then the scores."""
     lang = result.settings.lang
-    counts: dict = {}
+    counts: dict[str, list[Any]] = {}
     for column, diagnostics in ((0, result.diagnostics), (1, result.waived)):
         for diagnostic in diagnostics:
             counts.setdefault(diagnostic.code, [0, 0, diagnostic.severity, diagnostic.rule])[column] += 1
@@ -335,7 +353,7 @@ def statistics(result, scored: Scores) -> str:
     for label, tally in lines_of:
         lines.append(f"  {label:<{width}} {_score_line(tally, lang)}")
     complete = scored["completeness"]["estate"]
-    if complete["read"]:
+    if complete["read"] and complete["share"] is not None:  # a share whenever something was read
         lines += ["", say(lang, "stats.completeness", share=percent(lang, complete["share"], 1),
                           stated=complete["stated"], read=complete["read"])]
     unread = sum(1 for d in result.diagnostics if result.catalogue[d.code].family == UNSCORED_FAMILY)
@@ -344,7 +362,7 @@ def statistics(result, scored: Scores) -> str:
     return "\n".join(lines) + "\n"
 
 
-def checks_of(tally: ScoreLine) -> dict:
+def checks_of(tally: ScoreLine) -> dict[str, Any]:
     """The parameters of `report.checks` for one score: its checks counted, and how they ended."""
     return {"checks": Plural("report.checks_count", tally["checks"]), "passed": tally["passed"],
             "failed": tally["failed"], "waived": tally["waived"]}
@@ -354,6 +372,6 @@ def _score_line(tally: ScoreLine, lang: str) -> str:
     if tally["score"] is None:
         return f"{say(lang, 'word.na'):>6}"
     text = f"{percent(lang, tally['score'], 1):>6}  ({say(lang, 'report.checks', **checks_of(tally))}"
-    if tally["waived"]:
+    if tally["waived"] and tally["waived_share"] is not None:  # a share whenever a check was waived
         text += say(lang, "stats.waived_share", share=percent(lang, tally["waived_share"], 1))
     return text + ")"

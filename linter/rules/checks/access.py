@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Text
 from ...model.estate import Entity, Estate
 from ...model.vocabulary import DEVICE_FAMILIES
 from .estate_facts import effective_devices, valid_entities
+from ..settings import Settings
 from .registry import Finding, check, entity_check
 
 
 @entity_check("missing_devices")
-def missing_devices(app: Entity, estate: Estate, settings) -> Iterator[Finding]:
+def missing_devices(app: Entity, estate: Estate, settings: Settings) -> Iterator[Finding]:
     devices = effective_devices(app)
     missing = [d for d in settings.options["required_devices"] if d != "chromebook" and d not in devices]
     if missing:
@@ -22,7 +23,7 @@ def missing_devices(app: Entity, estate: Estate, settings) -> Iterator[Finding]:
 
 
 @check("device_choice")
-def device_choice(estate: Estate, settings) -> Iterator[Finding]:
+def device_choice(estate: Estate, settings: Settings) -> Iterator[Finding]:
     """ACC007: the device families the company's `access-devices` offer, together."""
     fleets = [c for c in valid_entities(estate, "infrastructure") if c.data.get("type") == "access-devices"]
     if not fleets:

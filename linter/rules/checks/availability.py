@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Optional
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Text
 from ...model.estate import Entity, Estate
-from ..availability import end_to_end
+from ..availability import Link, end_to_end
 from .estate_facts import valid_entities
+from ..settings import Settings
 from .registry import Clause, Finding, check
 
 
@@ -22,7 +24,7 @@ def _figure_below(value: float, target: float) -> float:
 
 
 
-def _link(link) -> Text:
+def _link(link: Link) -> Text:
     """The weakest link as AVL002 names it: a component, an application's own figure, or a redundant group."""
     if link.kind == "own":
         return Text("check.link_own", id=link.id, figure=link.value)
@@ -32,7 +34,7 @@ def _link(link) -> Text:
 
 
 @check("end_to_end_availability")
-def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
+def end_to_end_availability(estate: Estate, settings: Settings) -> Iterator[Finding]:
     figures = end_to_end(estate)
     for app in valid_entities(estate, "applications"):
         target = _target(app)
@@ -49,24 +51,24 @@ def end_to_end_availability(estate: Estate, settings) -> Iterator[Finding]:
 
 
 @check("same_service_for_all")
-def same_service_for_all(estate: Estate, settings) -> Iterator[Finding]:
+def same_service_for_all(estate: Estate, settings: Settings) -> Iterator[Finding]:
     targets = [(app, _target(app)) for app in valid_entities(estate, "applications")]
-    lowest = external_floor(estate)
-    if lowest is None:
+    external = external_floor(estate)
+    if external is None:
         return
-    floor, lowest = lowest
+    floor, lowest = external
     for app, target in targets:
         if app.data.get("audience") == ["internal"] and target is not None and target < floor:
             yield Finding(app, ("availability", "target"), {"target": target, "floor": floor, "external": lowest.id})
 
 
-def external_floor(estate: Estate):
+def external_floor(estate: Estate) -> Optional[tuple[float, Entity]]:
     """(target, application): the lowest availability target promised to external users; None when none is."""
     external = [(target, app) for app, target in ((app, _target(app)) for app in valid_entities(estate, "applications"))
                 if target is not None and "external" in (app.data.get("audience") or [])]
     return min(external, key=lambda pair: pair[0]) if external else None
 
 
-def _target(app: Entity):
+def _target(app: Entity) -> Optional[float]:
     availability = app.data.get("availability")
     return availability.get("target") if isinstance(availability, dict) else None

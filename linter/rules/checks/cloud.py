@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...i18n.messages import Day, Listing, Plural, Text
 from ...model.estate import Entity, Estate
 from .estate_facts import provider_type, stated, valid_entities
+from ..settings import Settings
 from .registry import Clause, Finding, check, entity_check
 
 _NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")
 
 
 @entity_check("public_cloud")
-def public_cloud(entity: Entity, estate: Estate, settings) -> Iterator[Finding]:
+def public_cloud(entity: Entity, estate: Estate, settings: Settings) -> Iterator[Finding]:
     delivery = entity.data.get("delivery")
     if delivery in ("on-premise", "desktop"):
         yield Finding(entity, ("delivery",), {"where": Text("check.where_delivery",
@@ -26,7 +27,7 @@ def public_cloud(entity: Entity, estate: Estate, settings) -> Iterator[Finding]:
 
 
 @check("iaas_providers")
-def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
+def iaas_providers(estate: Estate, settings: Settings) -> Iterator[Finding]:
     referenced = set()
     for section in ("infrastructure", "data_stores", "applications"):
         for entity in estate.entities(section):
@@ -48,7 +49,7 @@ def iaas_providers(estate: Estate, settings) -> Iterator[Finding]:
 
 
 @check("supported_versions")
-def supported_versions(estate: Estate, settings) -> Iterator[Finding]:
+def supported_versions(estate: Estate, settings: Settings) -> Iterator[Finding]:
     today = settings.today.isoformat()
     for app in valid_entities(estate, "applications"):
         end = app.get("lifecycle.end_of_support")

@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterator
+from functools import cache
+from typing import Any
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Plural, Text
 from ...model.estate import Entity, Estate
 from .estate_facts import is_content, valid_entities
+from ..settings import Settings
 from .registry import Clause, Finding, check, entity_check
 
 
 @entity_check("proprietary_formats")
-def proprietary_formats(app: Entity, estate: Estate, settings) -> Iterator[Finding]:
+def proprietary_formats(app: Entity, estate: Estate, settings: Settings) -> Iterator[Finding]:
     closed = _closed_formats(tuple(settings.options["proprietary_formats"]))
     used = [f for f in app.data.get("exchange_formats") or [] if f.lower().lstrip(".") in closed]
     if used:
         yield Finding(app, ("exchange_formats",), {"formats": Listing(used)})
 
 
-@lru_cache(maxsize=None)
-def _closed_formats(formats: tuple) -> frozenset:
+@cache
+def _closed_formats(formats: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f.lower().lstrip(".") for f in formats)
 
 
-def _office_tools(estate: Estate, options: dict) -> list:
+def _office_tools(estate: Estate, options: dict[str, Any]) -> list[Entity]:
     """The content applications (`content_categories`) whose category is office or messaging, any case (COL006)."""
     return [app for app in valid_entities(estate, "applications")
             if is_content(app, options) and app.data["category"].lower() in ("office", "messaging")]
 
 
 @check("office_tools_for_all")
-def office_tools_for_all(estate: Estate, settings) -> Iterator[Finding]:
+def office_tools_for_all(estate: Estate, settings: Settings) -> Iterator[Finding]:
     if estate.workforce is None:
         return
     workforce, document = estate.workforce

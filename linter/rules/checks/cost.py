@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Optional
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Money, Text
 from ...model.estate import Entity, Estate, is_number
 from .estate_facts import is_content, valid_entities
+from ..settings import Settings
 from .registry import Clause, Finding, check
 
 
 @check("office_cost")
-def office_cost(estate: Estate, settings) -> Iterator[Finding]:
+def office_cost(estate: Estate, settings: Settings) -> Iterator[Finding]:
     """The office budget per user per month (rules 1.1): content applications and access devices together,
     each device weighted by the share of the workforce that has it when it states `users` (rules 1.2).
 
@@ -19,7 +21,9 @@ def office_cost(estate: Estate, settings) -> Iterator[Finding]:
     """
     options = settings.options
     currency, ceiling = options["currency"], options["office_cost_ceiling"]
-    software, devices, other = [], [], []
+    software: list[Entity] = []
+    devices: list[Entity] = []
+    other: list[Entity] = []
     for app in valid_entities(estate, "applications"):
         if is_content(app, options) and is_number(app.get("cost.per_user_month")):
             (software if app.get("cost.currency", "EUR") == currency else other).append(app)
@@ -46,7 +50,7 @@ def office_cost(estate: Estate, settings) -> Iterator[Finding]:
                "applications": tuple(app.id for app in software)})
 
 
-def _users(component: Entity, people: int):
+def _users(component: Entity, people: int) -> Optional[int]:
     """How many people have the device, when it says so and the workforce is known (rules 1.2), else None."""
     users = component.data.get("users")
     return users if people > 0 and isinstance(users, int) and not isinstance(users, bool) else None

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Text
 from ...model.estate import Estate
 from .estate_facts import data_kinds, is_independent_space, valid_entities
+from ..settings import Settings
 from .registry import Finding, check
 
 
 @check("data_independence")
-def data_independence(estate: Estate, settings) -> Iterator[Finding]:
+def data_independence(estate: Estate, settings: Settings) -> Iterator[Finding]:
     for store in valid_entities(estate, "data_stores"):
         if "application" not in store.data:
             continue
@@ -22,7 +23,7 @@ def data_independence(estate: Estate, settings) -> Iterator[Finding]:
 
 
 @check("data_spaces")
-def data_spaces(estate: Estate, settings) -> Iterator[Finding]:
+def data_spaces(estate: Estate, settings: Settings) -> Iterator[Finding]:
     held: dict[str, list] = {}
     covered: set = set()
     for store in valid_entities(estate, "data_stores"):

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterator, Optional
+from functools import cache
+from typing import Any, Optional
+from collections.abc import Iterator
 
 from ...i18n.messages import Text
 from ...model.estate import Entity, Estate
 from ...model.vocabulary import DEVICE_FAMILIES
 
 
-def effective_devices(entity: Entity) -> list:
+def effective_devices(entity: Entity) -> list[str]:
     access = entity.data.get("access")
     access = access if isinstance(access, dict) else {}
     if "devices" in access:
@@ -33,25 +34,26 @@ _DEFAULT_DATA = {"operational": "structured", "warehouse": "structured", "lake":
                  "documents": "documents", "media": "media", "geographic": "geographic"}
 
 
-def data_kinds(entity: Entity) -> list:
+def data_kinds(entity: Entity) -> list[str]:
     if "data" in entity.data:
         return list(entity.data["data"])
-    kind = _DEFAULT_DATA.get(entity.data.get("kind"))
-    return [kind] if kind else []
+    kind = entity.data.get("kind")
+    default = _DEFAULT_DATA.get(kind) if isinstance(kind, str) else None
+    return [default] if default else []
 
 
-def is_content(entity: Entity, options: dict) -> bool:
+def is_content(entity: Entity, options: dict[str, Any]) -> bool:
     """Whether the application holds content (office, documents, ...): categories compare in any case."""
     category = entity.data.get("category")
     return isinstance(category, str) and category.lower() in _lowered(tuple(options["content_categories"]))
 
 
-@lru_cache(maxsize=None)
-def _lowered(words: tuple) -> frozenset:
+@cache
+def _lowered(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 
 
-def facts(estate: Estate, entity: Entity, options: dict) -> dict:
+def facts(estate: Estate, entity: Entity, options: dict[str, Any]) -> dict[str, Any]:
     """The entity's data plus derived values, named with `$`, for declarative conditions."""
     derived = dict(entity.data)
     if entity.section != "integrations":
@@ -71,7 +73,7 @@ def valid_entities(estate: Estate, section: str) -> Iterator[Entity]:
     return (entity for entity in estate.entities(section) if entity.valid)
 
 
-def stated(entity: Entity, dotted: str):
+def stated(entity: Entity, dotted: str) -> Any:
     """A field's value for a message: as written, or marked as taken from the entity's product."""
     value = entity.get(dotted)
     if isinstance(value, list) and not value:

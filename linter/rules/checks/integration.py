@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...i18n.messages import Text
-from ...model.estate import Entity, Estate, dependencies
+from ...model.estate import Entity, Estate, Path, dependencies
 from .estate_facts import valid_entities
+from ..settings import Settings
 from .registry import Clause, Finding, check
 
 
 @check("shared_database")
-def shared_database(estate: Estate, settings) -> Iterator[Finding]:
+def shared_database(estate: Estate, settings: Settings) -> Iterator[Finding]:
     for flow in valid_entities(estate, "integrations"):
         if flow.data.get("via") == "shared-database":
             yield Finding(flow, ("via",), {"stores": Clause([])})
@@ -28,7 +29,7 @@ def shared_database(estate: Estate, settings) -> Iterator[Finding]:
                           about={"stores": tuple(dict.fromkeys(text.params["store"] for text in foreign))})
 
 
-def store_references(app: Entity) -> Iterator[tuple]:
+def store_references(app: Entity) -> Iterator[tuple[Path, object]]:
     """(path, id) of every store the application names: read or written (`data`), or needed to run (`depends_on`)."""
     for i, target in enumerate(app.data.get("data") or []):
         yield ("data", i), target

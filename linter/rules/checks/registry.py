@@ -4,35 +4,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
+from collections.abc import Iterable, Iterator
 
 from ...i18n.messages import render
-from ...model.estate import Entity
+from ...model.estate import Entity, Path
+
+if TYPE_CHECKING:
+    from ...load.loader import Document
 
 
 @dataclass(frozen=True)
 class Finding:
     entity: Optional[Entity]  # None for estate-wide findings
-    path: tuple = ()  # where inside the entity (or the anchor) the finding points
-    params: dict = field(default_factory=dict)  # values for the message template
+    path: Path = ()  # where inside the entity (or the anchor) the finding points
+    params: dict[str, Any] = field(default_factory=dict)  # values for the message template
     anchor: Optional[Entity] = None  # where an estate-wide finding points; None: the estate's anchor
-    missing: tuple = ()  # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
-    document: object = None  # for a finding at the top level of a file (top-level waivers): the path is from there
-    about: dict = field(default_factory=dict)  # what an estate-wide finding is about (ids, a kind): for its action
+    # the fields whose absence alone makes it fire: worded with the rule's `unstated` text
+    missing: tuple[str, ...] = ()
+    # for a finding at the top level of a file (top-level waivers): the path is from there
+    document: Optional[Document] = None
+    # what an estate-wide finding is about (ids, a kind): for its action
+    about: dict[str, Any] = field(default_factory=dict)
 
+
+# A check: check(estate, settings), or check(entity, estate, settings) for an entity check.
+CheckT = TypeVar("CheckT", bound=Callable[..., Iterator[Finding]])
 
 CHECKS: dict[str, Callable[..., Iterator[Finding]]] = {}  # name -> check(estate, settings)
-ENTITY_CHECKS: set = set()  # the names of CHECKS registered with `entity_check`
+ENTITY_CHECKS: set[str] = set()  # the names of CHECKS registered with `entity_check`
 
 
-def check(name: str):
-    def register(function):
+def check(name: str) -> Callable[[CheckT], CheckT]:
+    def register(function: CheckT) -> CheckT:
         CHECKS[name] = function
         return function
     return register
 
 
-def entity_check(name: str):
+def entity_check(name: str) -> Callable[[CheckT], CheckT]:
     """A check that looks at one entity at a time: check(entity, estate, settings), called by the engine for
     each valid entity of its rule's scope.
 
@@ -40,7 +50,7 @@ def entity_check(name: str):
     options, nothing else, and its findings are about that entity: so an editor keeps what it
     found on an entity that did not change (engine.Memo), as for declarative rules.
     """
-    def register(function):
+    def register(function: CheckT) -> CheckT:
         CHECKS[name] = function
         ENTITY_CHECKS.add(name)
         return function
@@ -55,16 +65,16 @@ class Clause:
     there is nothing to list. Its values are put into words by the engine.
     """
 
-    def __init__(self, values) -> None:
+    def __init__(self, values: Iterable[Any]) -> None:
         self.values = tuple(values)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Clause) and self.values == other.values
 
     def __hash__(self) -> int:
         return hash(self.values)
 
-    def worded(self, lang: str) -> "Clause":
+    def worded(self, lang: str) -> Clause:
         return Clause(render(lang, value) for value in self.values)
 
     def __format__(self, spec: str) -> str:
