@@ -594,6 +594,8 @@ def refuse_problems(document: Document) -> None:
     if document.problems:
         first = document.problems[0]
         text = Text("load.invalid_yaml", problem=first.text) if first.code == "EST001" else first.text
+        # Problems the loader finds always carry their words (EST001, EST002); None is for other stages' codes.
+        assert text is not None
         raise InputError(text, where=Place(first.file, first.line, first.column))
 
 
