@@ -95,11 +95,12 @@ def build(repo: Path, applications: int, files: int, commits: int) -> None:
 
 def stages(repo: Path) -> dict:
     """The same run in this process, timed by stage."""
-    from si_lint.rules import engine
-    from si_lint.score import history, scorecard as scoring
     from si_lint.load import loader
+    from si_lint.rules import engine
     from si_lint.rules.catalogue import load_catalogue
     from si_lint.rules.settings import Settings
+    from si_lint.score import history
+    from si_lint.score import scorecard as scoring
 
     timings = {"git": 0.0, "parse": 0.0, "lint": 0.0, "score": 0.0}
 

@@ -32,7 +32,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from import_csv import DEVICES, MAPPING as CSV_MAPPING  # noqa: E402
+from import_csv import DEVICES
+from import_csv import MAPPING as CSV_MAPPING
 
 HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Terminaux", "Utilisateurs",
           "Disponibilité cible", "Coût mensuel", "Mise en service", "Dépendances", "Commentaire"]

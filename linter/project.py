@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
-from collections.abc import Sequence
 
 from .config import Effective, resolve
 from .model.products import Product, load_products

@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from si_lint.rules.catalogue import load_catalogue
 from si_lint.rules.engine import lint, lint_text
 from si_lint.rules.settings import Settings

@@ -15,7 +15,6 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 

@@ -6,9 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
-from si_lint.rules.baseline import Baseline, apply
 from si_lint.cli.main import main
+from si_lint.rules.baseline import Baseline, apply
 from si_lint.rules.diagnostic import Diagnostic
 
 ESTATE = """\

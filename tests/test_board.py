@@ -18,7 +18,6 @@ import textwrap
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, SHARED, skip_or_fail
+from si_lint.cli.explain import catalogue_markdown
 from si_lint.rules.catalogue import LANGUAGES, builtin_rule_files, load_catalogue
 from si_lint.rules.checks import CHECKS
-from si_lint.cli.explain import catalogue_markdown
 from si_lint.rules.engine import lint_text
 from si_lint.rules.settings import Settings
 from si_lint.rules.verify import VERIFY_DAY, verify_rule
@@ -127,9 +126,9 @@ def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
                                          ("fr", "examine une entité à la fois")])
 def test_an_entity_check_with_an_estate_scope_is_refused_at_load(lang, words):
     """An entity check is run for each entity of its scope: with `scope: estate` it would never run."""
+    from si_lint.i18n.messages import render
     from si_lint.rules.catalogue import parse_rule
     from si_lint.rules.diagnostic import InputError
-    from si_lint.i18n.messages import render
 
     path = next(path for path in builtin_rule_files() if path.name.startswith("ACC003"))
     text = path.read_text(encoding="utf-8").replace("scope: applications", "scope: estate")

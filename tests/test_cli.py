@@ -10,7 +10,6 @@ from importlib import resources
 import jsonschema
 import pytest
 from click.testing import CliRunner
-
 from si_lint.cli.main import main
 
 ESTATE = """\

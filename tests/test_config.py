@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import json
 import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, TODAY
 from si_lint.cli.main import main
 from si_lint.config import discover, resolve

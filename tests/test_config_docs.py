@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, TODAY
 from si_lint.cli.main import main
 from si_lint.config import resolve

@@ -8,7 +8,6 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 

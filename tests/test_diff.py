@@ -7,7 +7,6 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-
 from si_lint.cli.main import main
 
 BEFORE = """\

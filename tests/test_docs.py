@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, run
 
 DOCUMENTS = ["README.md", "docs/estate-format.md", "docs/products.md"]

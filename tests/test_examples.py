@@ -11,7 +11,6 @@ import os
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, TODAY, lint_paths
 from si_lint.cli.main import main
 

@@ -10,7 +10,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import findings, run
 from si_lint.cli.main import main
 from si_lint.model.vocabulary import CRITICALITIES

@@ -9,11 +9,10 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
-from si_lint.rules.diagnostic import Diagnostic
 from si_lint.report import render
+from si_lint.rules.diagnostic import Diagnostic
 from test_formats import EXPECTED, report
 
 HEADERS = {

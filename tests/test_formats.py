@@ -19,14 +19,13 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SHARED, needs, run
 from si_lint import __version__
-from si_lint.rules.catalogue import load_catalogue
 from si_lint.cli.main import main
-from si_lint.rules.diagnostic import Diagnostic
 from si_lint.report import Report, render
 from si_lint.report.views import Summary
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.rules.diagnostic import Diagnostic
 
 ESTATE = """\
 version: 1
@@ -67,7 +66,7 @@ def _moved(diagnostic: Diagnostic, path: str) -> Diagnostic:
     return replace(diagnostic, file=path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalogue():
     return load_catalogue()
 

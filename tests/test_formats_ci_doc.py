@@ -14,7 +14,6 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-
 from conftest import REPO, SHARED
 
 DOC = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")

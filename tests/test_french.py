@@ -7,14 +7,13 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, TODAY, lint_paths
-from si_lint.rules.catalogue import load_catalogue
-from si_lint.cli.main import main
 from si_lint.cli.explain import explain_rule
+from si_lint.cli.main import main
+from si_lint.rules.catalogue import load_catalogue
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate_estate  # noqa: E402
+from generate import generate_estate
 
 EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" / "legacy" / "estate.yaml",
             REPO / "examples" / "multi-file"]

@@ -6,7 +6,6 @@ import importlib.util
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 

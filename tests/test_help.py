@@ -8,7 +8,6 @@ import re
 import click
 import pytest
 from click.testing import CliRunner
-
 from si_lint.cli.main import main
 from si_lint.i18n.words_en import WORDS as ENGLISH
 from si_lint.i18n.words_fr import WORDS as FRENCH_WORDS

@@ -7,19 +7,18 @@ and a commit made after a waiver expired.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import subprocess
 import tarfile
-import io
 from importlib import resources
 
 import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 
@@ -183,8 +182,8 @@ def test_processes_sharing_the_commits_give_the_same_history(repo):
     import datetime
 
     from si_lint.rules.catalogue import load_catalogue
-    from si_lint.score.history import history as read
     from si_lint.rules.settings import Settings
+    from si_lint.score.history import history as read
 
     cwd = os.getcwd()
     os.chdir(repo)

@@ -18,7 +18,6 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
-
 from si_lint.cli.main import main
 
 LEGACY = REPO / "examples" / "legacy" / "estate.yaml"
@@ -132,7 +131,7 @@ def test_every_application_and_finding_of_the_legacy_example_is_in_the_page(lega
     assert sorted(drawn) == sorted(applications)
     for app in applications:
         assert f'data-id="{app}"' in legacy  # its heat-map line
-        assert f'<article class="card worst-' in drawn[app] and f'id="app-{app}"' in drawn[app]
+        assert '<article class="card worst-' in drawn[app] and f'id="app-{app}"' in drawn[app]
     everything = legacy + "".join(drawn.values())
     for finding in document["diagnostics"] + document["waived"]:
         line = (f'<code class="code">{finding["code"]}</code> <span class="sev">{finding["severity"]}</span> '

@@ -10,7 +10,6 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from si_lint.cli.main import main
 
 TODAY = "2026-11-23"

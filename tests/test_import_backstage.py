@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 
-import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, lint_paths, needs
 from si_lint.cli.main import main
 from si_lint.importers.backstage import import_backstage

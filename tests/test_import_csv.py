@@ -9,7 +9,6 @@ import textwrap
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO, lint_paths
 from si_lint.cli.main import main
 from si_lint.importers.csv_import import guess_field, import_csv, load_mapping

@@ -11,7 +11,6 @@ import datetime
 
 import pytest
 from click.testing import CliRunner
-
 from si_lint.cli.main import main
 from si_lint.importers.csv_import import import_csv
 

@@ -6,11 +6,10 @@ import random
 
 import pytest
 import yaml
-
-from si_lint.load import loader
-from si_lint.rules.diagnostic import InputError
 from si_lint.importers import Entity, Imported
 from si_lint.importers.writer import render, scalar, write_directory
+from si_lint.load import loader
+from si_lint.rules.diagnostic import InputError
 
 
 def one(data: dict, entity_id: str = "crm", source: str = "inventory.csv row 2") -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import TODAY
 from si_lint.cli.main import main
 from si_lint.config import resolve

@@ -6,11 +6,9 @@ import textwrap
 
 import pytest
 import yaml
-
+from conftest import lint_paths
 from si_lint.load import inputs, loader
 from si_lint.rules.diagnostic import InputError
-
-from conftest import lint_paths
 
 
 def load(text: str):

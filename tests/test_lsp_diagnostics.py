@@ -13,15 +13,14 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="pytest-lsp needs Python 3.10")
 
-import pytest_lsp  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import LanguageClient  # noqa: E402
-
-from conftest import REPO, lint_paths  # noqa: E402
-from lsp_client import SERVER, codes, edit, open_file, published, replace_all, start  # noqa: E402
-from si_lint.rules.catalogue import load_catalogue  # noqa: E402
-from si_lint.rules.engine import lint_text  # noqa: E402
-from si_lint.rules.settings import Settings  # noqa: E402
+import pytest_lsp
+from conftest import REPO, lint_paths
+from lsp_client import SERVER, codes, edit, open_file, published, replace_all, start
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+from si_lint.rules.catalogue import load_catalogue
+from si_lint.rules.engine import lint_text
+from si_lint.rules.settings import Settings
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -11,11 +11,10 @@ import yaml
 
 pytest.importorskip("pytest_lsp", reason="pytest-lsp needs Python 3.10")
 
-import pytest_lsp  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import LanguageClient  # noqa: E402
-
-from lsp_client import SERVER, apply, codes, open_file, published, replace_all, start, uri  # noqa: E402
+import pytest_lsp
+from lsp_client import SERVER, apply, codes, open_file, published, replace_all, start, uri
+from lsprotocol import types
+from pytest_lsp import LanguageClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -14,12 +14,11 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="pytest-lsp needs Python 3.10")
 
-import pytest_lsp  # noqa: E402
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import LanguageClient  # noqa: E402
-
-from lsp_client import SERVER, TIMEOUT, codes, open_file, published, replace_all, start  # noqa: E402
-from test_any_input import with_condition  # noqa: E402
+import pytest_lsp
+from lsp_client import SERVER, TIMEOUT, codes, open_file, published, replace_all, start
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+from test_any_input import with_condition
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -13,10 +13,9 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="pytest-lsp needs Python 3.10")
 
-import pytest_lsp  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
-
-from lsp_client import codes, published, start  # noqa: E402
+import pytest_lsp
+from lsp_client import codes, published, start
+from pytest_lsp import ClientServerConfig, LanguageClient
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

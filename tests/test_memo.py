@@ -5,12 +5,11 @@ reads (its provider's type), the settings, or a lint that failed half-way."""
 from __future__ import annotations
 
 import pytest
+from conftest import REPO, settings
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import REPO, settings
-from si_lint.rules import checks, engine
 from si_lint.load import loader
+from si_lint.rules import checks, engine
 from test_properties import mutants
 
 MULTI = REPO / "examples" / "multi-file"

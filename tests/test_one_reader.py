@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 
 import pytest
-
 from conftest import REPO
 
 PACKAGE = REPO / "linter"
@@ -106,7 +105,7 @@ def test_every_allowed_exception_still_exists():
     present = {(path.relative_to(PACKAGE).as_posix(), function)
                for path in PACKAGE.rglob("*.py")
                for function, _, _ in readers(path.read_text(encoding="utf-8"), path.name)}
-    assert ALLOWED <= present
+    assert present >= ALLOWED
 
 
 @pytest.mark.parametrize("source, flagged", [

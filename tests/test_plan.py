@@ -18,7 +18,6 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 
@@ -444,12 +443,11 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
 
     sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate_estate
-
     from si_lint.rules import engine
-
-    from si_lint.score import plan, scorecard as scoring
     from si_lint.rules.catalogue import load_catalogue
     from si_lint.rules.settings import Settings
+    from si_lint.score import plan
+    from si_lint.score import scorecard as scoring
 
     result = engine.lint_text(generate_estate(120), Settings(today=datetime.date(2026, 11, 23)), load_catalogue())
     formed = plan.form(result)
@@ -493,7 +491,6 @@ def test_the_gains_shown_never_rise_down_the_plan_of_a_generated_estate():
 
     sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate_estate
-
     from si_lint.rules import engine
     from si_lint.rules.catalogue import load_catalogue
     from si_lint.rules.settings import Settings

@@ -13,7 +13,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, skip_or_fail
 
 pytest.importorskip("pre_commit")

@@ -7,7 +7,6 @@ import random
 import re
 
 import pytest
-
 from si_lint.validate.predicate import SchemaCompileError, compile_schema
 from si_lint.validate.schema import DEFINITION_OF, estate_schema, explainer
 

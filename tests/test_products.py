@@ -9,7 +9,6 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import run
 from si_lint.cli.main import main
 

@@ -8,9 +8,8 @@ import re
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-
 from conftest import REPO, run
+from jsonschema import Draft202012Validator, FormatChecker
 
 PRODUCTS = REPO / "products"
 SCHEMA = json.loads((REPO / "linter" / "schemas" / "product.schema.json").read_text(encoding="utf-8"))

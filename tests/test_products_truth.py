@@ -14,7 +14,6 @@ import textwrap
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO, run
 from si_lint.cli.main import main
 
@@ -252,7 +251,7 @@ def test_a_quote_under_an_unknown_fact_name_is_refused_at_its_key(tmp_path):
                         ("fr", "« delivry » n'est pas un nom de fait (vouliez-vous dire « delivery » ?)")):
         result = CliRunner().invoke(main, ["products", "ours", "--products-dir", str(folder), "--lang", lang])
         assert result.exit_code == 2
-        assert f"ours.yaml:11:7: sources.0.quotes.delivry" in result.output and words in result.output
+        assert "ours.yaml:11:7: sources.0.quotes.delivry" in result.output and words in result.output
 
 
 def test_a_source_quotes_are_shown_with_the_day_they_were_read():

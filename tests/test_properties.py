@@ -19,10 +19,9 @@ from xml.etree import ElementTree
 import jsonschema
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 from hypothesis import event, given
 from hypothesis import strategies as st
-
-from conftest import REPO
 from si_lint.cli.main import main
 
 EXAMPLES = {

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import REPO
 from si_lint.cli.main import main
 
 LEGACY = yaml.safe_load((REPO / "examples" / "legacy" / "estate.yaml").read_text(encoding="utf-8"))

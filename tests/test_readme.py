@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 

@@ -8,7 +8,6 @@ import subprocess
 from importlib import metadata
 
 import pytest
-
 import si_lint
 from conftest import REPO, skip_or_fail
 

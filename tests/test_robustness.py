@@ -9,9 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import findings
-
 
 # --- 1. a list of 4,000 mappings under a `uniqueItems` list -------------------------------------------
 
@@ -68,7 +66,6 @@ def _history(repo, *args, monkeypatch):
     import json
 
     from click.testing import CliRunner
-
     from si_lint.cli.main import main
 
     monkeypatch.chdir(repo)
@@ -179,7 +176,6 @@ def test_2_a_sheet_naming_more_cells_than_the_limit_is_refused_before_they_are_r
 
 def test_2_a_far_cell_split_across_two_chunks_is_still_seen():
     import pytest
-
     from si_lint.importers.workbook import CHUNK_BYTES, read_sheet
     from si_lint.rules.diagnostic import InputError
 
@@ -191,7 +187,6 @@ def test_2_a_far_cell_split_across_two_chunks_is_still_seen():
 
 def test_6_a_corrupt_deflate_stream_is_an_unreadable_workbook():
     import pytest
-
     from si_lint.importers.workbook import read_sheet
     from si_lint.rules.diagnostic import InputError
 
@@ -219,7 +214,6 @@ def _slow_rule_estate(folder, owners: int, letters: int, end: str = "!"):
 
 def _check(path, *args):
     from click.testing import CliRunner
-
     from si_lint.cli.main import main
 
     return CliRunner().invoke(main, ["check", str(path), *args], catch_exceptions=False)
@@ -345,7 +339,6 @@ def _run_report_script(page: str) -> dict:
 
 def _html_page(tmp_path, ids) -> str:
     from click.testing import CliRunner
-
     from si_lint.cli.main import main
 
     apps = "".join(f"  {i}: {{usage: business, name: {i.title()}}}\n" for i in ids)
@@ -446,7 +439,6 @@ def test_minor_plain_cells_are_written_as_the_csv_module_writes_them():
 
 def _missing_column(tmp_path, columns: int) -> str:
     from click.testing import CliRunner
-
     from si_lint.cli.main import main
 
     inventory = tmp_path / "inv.csv"

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
-from si_lint.rules.catalogue import load_catalogue, parse_rule
 from si_lint.cli.main import main
+from si_lint.rules.catalogue import load_catalogue, parse_rule
 from si_lint.rules.diagnostic import InputError
 from si_lint.rules.engine import lint_text
 from si_lint.rules.settings import Settings

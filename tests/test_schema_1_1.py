@@ -9,7 +9,6 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import run
 from si_lint.cli.main import main
 

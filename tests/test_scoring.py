@@ -9,7 +9,6 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 from conftest import run
-
 from si_lint.cli.main import main
 from si_lint.score.scorecard import Scorecard, scores
 

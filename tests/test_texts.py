@@ -13,7 +13,6 @@ import sys
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import REPO, SHARED, TODAY, needs, run
 from si_lint.cli.explain import explain_rule
 from si_lint.cli.main import main
@@ -241,7 +240,6 @@ def test_yaml_syntax_errors_are_worded_in_french(tmp_path, text, english):
 
 def test_a_yaml_problem_not_yet_worded_keeps_the_parsers_words():
     import yaml
-
     from si_lint.load.loader import yaml_problem
 
     error = yaml.MarkedYAMLError(context="while testing", problem="something new")

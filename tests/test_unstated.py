@@ -20,11 +20,10 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 import yaml
-
 from conftest import run
-from si_lint.rules.catalogue import load_catalogue
-from si_lint.report import Report, render
 from si_lint.model.vocabulary import ID_SECTIONS
+from si_lint.report import Report, render
+from si_lint.rules.catalogue import load_catalogue
 
 CATALOGUE = load_catalogue()
 READING = [rule for rule in CATALOGUE if rule.builtin and rule.reads]

@@ -16,7 +16,6 @@ import sys
 import click
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
 from si_lint.cli.main import main
 from si_lint.cli.shared import ARGV

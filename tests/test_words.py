@@ -6,7 +6,6 @@ import re
 import string
 
 import pytest
-
 from si_lint.i18n.words_en import WORDS as EN
 from si_lint.i18n.words_fr import WORDS as FR
 

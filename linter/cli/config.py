@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from .shared import Command, default_lang, lang_option, run
-from ..i18n.messages import say
-from ..report import one_line
 from ..config import DEFAULT, ENVIRONMENT, Effective, resolve
 from ..config.reading import shown
+from ..i18n.messages import say
+from ..report import one_line
+from .shared import Command, default_lang, lang_option, run
 
 
 def describe(effective: Effective, root: Path) -> str:

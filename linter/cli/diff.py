@@ -13,11 +13,11 @@ from typing import Any, Literal, Optional, TypedDict, Union
 
 import click
 
-from .shared import Command, lang_option, lang_in_force, run, write_output
-from ..rules.diagnostic import InputError
-from ..load.inputs import read_json
 from ..i18n.messages import Text, percent, say
+from ..load.inputs import read_json
 from ..report import one_line
+from ..rules.diagnostic import InputError
+from .shared import Command, lang_in_force, lang_option, run, write_output
 
 # A finding as a json report holds it (report.schema.json), a report's scores, and a row of the score table:
 # (category or "estate", score before, score after).

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..rules.catalogue import Catalogue, Rule
 from ..i18n.messages import Listing, Text, family_name, render, say
-
+from ..rules.catalogue import Catalogue, Rule
 
 _KEEP_TOGETHER = re.compile(r" (?=[;:?!%»])|(?<=«) ")
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Optional, Union
 
 import click
 
-from .shared import Group, lang_option, lang_in_force, run, write_output
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Plural, Text, say
+from ..rules.diagnostic import InputError
+from .shared import Group, lang_in_force, lang_option, run, write_output
 
 if TYPE_CHECKING:
     from ..importers import Imported

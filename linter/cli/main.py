@@ -13,10 +13,23 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 import click
 
 from .. import __version__
-from .shared import (ARGV, Group, only_help, Misuse, csv_delimiter_option, delimiter, lang_option, lang_in_force, lint_options, open_project, parse_today, run,
-                      write_output)
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Day, Text, count, say
+from ..rules.diagnostic import InputError
+from .shared import (
+    ARGV,
+    Group,
+    Misuse,
+    csv_delimiter_option,
+    delimiter,
+    lang_in_force,
+    lang_option,
+    lint_options,
+    only_help,
+    open_project,
+    parse_today,
+    run,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from ..model.products import Product

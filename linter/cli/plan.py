@@ -6,9 +6,8 @@ import sys
 
 import click
 
-from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
-
 from ..report.plan import FORMATS, write
+from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
 
 
 @click.command("plan", cls=Command, help="help.cmd.plan", epilog="help.exit.plan")

@@ -13,14 +13,14 @@ import errno
 import functools
 import os
 import sys
-from pathlib import Path
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar, Union
 
 import click
 
-from ..rules.diagnostic import InputError
 from ..i18n.messages import LANGUAGES, Text, render, say
+from ..rules.diagnostic import InputError
 
 if TYPE_CHECKING:
     from ..project import Project

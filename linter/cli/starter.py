@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from .shared import Command, lang_option, lang_in_force, run
+from ..i18n.messages import Text, say
 from ..load.loader import CONFIG_FILE_NAMES
 from ..rules.diagnostic import InputError
-from ..i18n.messages import Text, say
+from .shared import Command, lang_in_force, lang_option, run
 
 # starter file (package data) -> where it goes in DIR; each has a French twin, NAME.fr.yaml, whose config
 # sets `lang: fr`, so that a French team's runs, hooks and CI speak French whatever each machine's LANG.

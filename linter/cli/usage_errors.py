@@ -23,8 +23,8 @@ from typing import IO, Any, Optional, Union
 
 import click
 
-from .shared import ARGV, STARTING, Misuse, argument_name, lang_in_force, usage_line
 from ..i18n.messages import LANGUAGES, Listing, Text, hint, render, say
+from .shared import ARGV, STARTING, Misuse, argument_name, lang_in_force, usage_line
 
 # Shows the help rather than an error (`si-lint import` alone); recent versions of click only.
 _SHOWS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())

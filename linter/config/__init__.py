@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar, Union
 
+from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.catalogue import Catalogue, load_catalogue
 from ..rules.diagnostic import SEVERITIES, InputError
-from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..rules.settings import DEFAULT_OPTIONS, Settings
 from . import values
 from .discovery import discover

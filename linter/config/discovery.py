@@ -31,8 +31,8 @@ def discover(start: Path) -> Optional[Path]:
 
 def _has_tool_table(path: Path) -> bool:
     """Whether the parsed TOML has `tool.si-lint`, however it is spelt (`[tool.si-lint]`, a dotted key, inline)."""
-    from ..rules.diagnostic import InputError
     from ..load.inputs import read_text
+    from ..rules.diagnostic import InputError
     from .reading import parse_toml
 
     try:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Union
 
-from ..rules.diagnostic import InputError, Place
-from ..load.inputs import read_text
 from ..i18n.messages import Text
+from ..load.inputs import read_text
+from ..rules.diagnostic import InputError, Place
 
 KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
         "options", "lang")

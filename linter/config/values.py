@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Union
 from collections.abc import Collection
+from typing import Any, Callable, Union
 
-from ..rules.catalogue import Catalogue
-from ..rules.diagnostic import SEVERITIES, InputError, Place
 from ..i18n.messages import Text, hint, show_value
 from ..model.vocabulary import DEVICE_FAMILIES
+from ..rules.catalogue import Catalogue
+from ..rules.diagnostic import SEVERITIES, InputError, Place
 from .reading import ConfigFile
 
 

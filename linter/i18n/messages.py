@@ -15,8 +15,8 @@ The templates themselves live in `words_en.py` and `words_fr.py`.
 from __future__ import annotations
 
 import math
-from typing import Any, Optional, Union
 from collections.abc import Iterable
+from typing import Any, Optional, Union
 
 LANGUAGES = ("en", "fr")
 

@@ -9,12 +9,12 @@ the CLI prints the problems and picks the exit code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
-from collections.abc import Sequence
 
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Text, render
+from ..rules.diagnostic import InputError
 
 # The order in which sections are written, as in the format's description.
 SECTION_ORDER = ("infrastructure", "data_stores", "applications")

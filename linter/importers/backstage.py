@@ -10,17 +10,17 @@ estate would need it to name a defined id.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional, Union
-from collections.abc import Iterable, Sequence
 
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Text
+from ..rules.diagnostic import InputError
 from . import Entity, Imported, Problem
 from .fields import Ids, ValueProblem, arrange, fields, set_path, slug, split_list
-import functools
 
 if TYPE_CHECKING:
     from ..load.loader import Document

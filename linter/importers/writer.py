@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 from typing import Any, Optional
 
-from ..rules.diagnostic import InputError
+from ..i18n.messages import Text
+from ..i18n.messages import render as words
 from ..load.loader import plain_scalar
-from ..i18n.messages import Text, render as words
+from ..rules.diagnostic import InputError
 from . import SECTION_ORDER, Entity, Imported
 
 WIDTH = 100

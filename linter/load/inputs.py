@@ -17,11 +17,10 @@ import json
 import math
 import os
 import stat
-
 from typing import Any, NoReturn, Optional
 
-from ..rules.diagnostic import InputError, Place
 from ..i18n.messages import Text
+from ..rules.diagnostic import InputError, Place
 
 # Far above any estate (10,000 applications take 9 MB) and below what would exhaust memory.
 MAX_BYTES = 256 * 1024 * 1024

@@ -18,17 +18,17 @@ import gc
 import os
 import re
 from array import array
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Callable, Optional, Protocol, Union
-from collections.abc import Iterable
 
 import yaml
 from yaml import events as ev
 
+from ..i18n.messages import Text
 from ..rules.diagnostic import InputError, Place, Problem
 from . import inputs
 from .inputs import read_stdin, read_text, require_regular
-from ..i18n.messages import Text
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

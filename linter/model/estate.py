@@ -7,12 +7,12 @@ references are EST004, ids defined twice EST002, dependency cycles EST006.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Union
 from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any, Optional, Union
 
-from ..rules.diagnostic import Problem
-from ..load.loader import Document
 from ..i18n.messages import Listing, Text, hint
+from ..load.loader import Document
+from ..rules.diagnostic import Problem
 from .vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS
 
 if TYPE_CHECKING:

@@ -9,17 +9,17 @@ built-in one replaces it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Union
-from collections.abc import Iterable
 
-from ..rules.diagnostic import InputError, Place
+from ..i18n.messages import Text
 from ..load.inputs import read_text
 from ..load.loader import Document, load_text, refuse_problems
-from ..i18n.messages import Text
+from ..rules.diagnostic import InputError, Place
 from ..validate.predicate import Predicate, compile_schema
 
 

@@ -9,8 +9,8 @@ which would otherwise end a property early.
 
 from __future__ import annotations
 
-from . import Report
 from ..rules.diagnostic import Diagnostic
+from . import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

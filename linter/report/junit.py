@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.etree import ElementTree as ET
 
-from . import Report, one_line
 from ..rules.diagnostic import Diagnostic
+from . import Report, one_line
 
 ESTATE = "(estate)"  # the test-case name of findings that belong to no entity
 # A test case: its attributes, how it ended (failure, skipped, passed), and its findings.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..i18n.messages import say
 from collections.abc import Iterable
 
-from . import Report, one_line
+from ..i18n.messages import say
 from ..rules.diagnostic import Diagnostic
+from . import Report, one_line
 from .text import summary_line
 
 

@@ -16,8 +16,8 @@ from typing import Any, Optional
 from urllib.parse import quote
 
 from ..i18n.messages import say
-from . import Report
 from ..rules.diagnostic import Diagnostic
+from . import Report
 from .views import RuleDoc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

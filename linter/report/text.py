@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..i18n.messages import Listing, count, say
-from . import Report, one_line
 from ..rules.diagnostic import Diagnostic
+from . import Report, one_line
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

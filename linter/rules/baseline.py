@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional, TypedDict
-from collections.abc import Iterable
 
-from .diagnostic import Diagnostic, InputError
 from ..i18n.messages import Plural, Text
+from .diagnostic import Diagnostic, InputError
 
 if TYPE_CHECKING:
     from .engine import Result

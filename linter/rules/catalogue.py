@@ -12,21 +12,21 @@ mid-run. A rule file can never run code: custom rules may only be declarative
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Optional, Union
-from collections.abc import Iterable, Iterator
 
-from .diagnostic import InputError, Place
 from ..i18n.messages import LANGUAGES, Text, hint, show_value
 from ..load.inputs import read_text
 from ..load.loader import Document, load_text, refuse_problems
-from ..validate.predicate import SUPPORTED, Predicate, PatternTimeout, SchemaCompileError, compile_schema
-from .settings import DEFAULT_OPTIONS
-from ..report.views import RuleDoc
 from ..model.vocabulary import SECTIONS
+from ..report.views import RuleDoc
+from ..validate.predicate import SUPPORTED, PatternTimeout, Predicate, SchemaCompileError, compile_schema
+from .diagnostic import InputError, Place
+from .settings import DEFAULT_OPTIONS
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable

@@ -9,27 +9,26 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gc
-from functools import partial, cache
-from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Union
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, partial
+from typing import Any, Callable, Optional, Union
 
-
+from ..i18n.messages import Listing, Text, frozen, render
 from ..load import loader
+from ..load.loader import Document
 from ..model import estate as model
+from ..model.estate import Entity, Estate
+from ..model.products import Product, load_products
+from ..model.vocabulary import SECTIONS
+from ..report.views import Summary
 from ..validate import schema as validate
 from ..validate.predicate import pattern_budget
 from . import waivers
 from .catalogue import Catalogue, Rule, load_catalogue
 from .checks import CHECKS, ENTITY_CHECKS, Clause, Finding, facts, provider_type, stated
 from .diagnostic import SEVERITY_RANK, Diagnostic, Problem
-from ..i18n.messages import Listing, Text, frozen, render
-from ..model.estate import Entity, Estate
-from ..load.loader import Document
-from ..model.products import Product, load_products
 from .settings import Settings
-from ..report.views import Summary
-from ..model.vocabulary import SECTIONS
 
 # What the rules that look at one entity at a time found on it: code -> (path, params, missing) of each finding.
 Found = dict[str, tuple[tuple[Any, Any, Any], ...]]

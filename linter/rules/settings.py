@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Optional, Protocol
-from collections.abc import Iterable
-
 
 
 class Selectable(Protocol):

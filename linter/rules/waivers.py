@@ -11,17 +11,17 @@ it belongs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Optional
-from collections.abc import Iterator
 
+from ..i18n.messages import Day, Text, frozen, hint
+from ..model.estate import Entity, Estate, Waiver
+from ..model.vocabulary import SECTIONS
 from .catalogue import Catalogue, Rule
 from .checks.registry import Clause, Finding
 from .diagnostic import Problem
-from ..i18n.messages import Day, Text, frozen, hint
-from ..model.estate import Entity, Estate, Waiver
 from .settings import Settings
-from ..model.vocabulary import SECTIONS
 
 CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import copy
 from collections import ChainMap, Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Optional
-from collections.abc import Iterable
 
+from ..i18n.messages import Listing, Money, Plural, Text
+from ..model.estate import Entity, Estate, dependencies, is_number
+from ..model.vocabulary import ID_SECTIONS
 from ..rules.availability import Availability, end_to_end
 from ..rules.checks.availability import external_floor
 from ..rules.checks.estate_facts import data_kinds
 from ..rules.diagnostic import SEVERITY_RANK, Diagnostic
-from ..i18n.messages import Listing, Money, Plural, Text
-from ..model.estate import Entity, Estate, dependencies, is_number
 from .scorecard import Scorecard, application_owners
-from ..model.vocabulary import ID_SECTIONS
 
 if TYPE_CHECKING:
     from ..rules.catalogue import Catalogue

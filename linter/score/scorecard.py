@@ -10,14 +10,14 @@ without asking anything of the rules.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
-from collections.abc import Iterable
 
-from ..rules.checks.estate_facts import facts
 from ..i18n.messages import Plural, families, percent, say
-from ..report.views import Completeness, ScoreLine, Scores
 from ..model.vocabulary import SECTIONS
+from ..report.views import Completeness, ScoreLine, Scores
+from ..rules.checks.estate_facts import facts
 from .impact import Impact, Owners
 
 if TYPE_CHECKING:

@@ -27,7 +27,6 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-
 from conftest import TODAY
 from si_lint.rules.engine import lint_text
 from si_lint.rules.settings import Settings

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, SHARED, findings, lint_paths, run, skip_or_fail
 from rule_cases import estate
 from si_lint.rules.availability import end_to_end

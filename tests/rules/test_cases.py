@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rule_cases import all_cases, load, rules_with_cases
 
 CASES = all_cases()

@@ -10,7 +10,6 @@ import datetime
 import re
 
 import pytest
-
 from conftest import findings, run
 from rule_cases import estate
 

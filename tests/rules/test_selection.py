@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import findings, run
 from rule_cases import load
 from si_lint.cli.main import main

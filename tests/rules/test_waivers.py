@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-
 from conftest import run
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from ...i18n.messages import Listing, Text
 from ...model.estate import Entity, Estate
 from ...model.vocabulary import DEVICE_FAMILIES
-from .estate_facts import effective_devices, valid_entities
 from ..settings import Settings
+from .estate_facts import effective_devices, valid_entities
 from .registry import Finding, check, entity_check
 
 

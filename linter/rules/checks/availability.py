@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from collections.abc import Iterator
+from typing import Optional
 
 from ...i18n.messages import Listing, Text
 from ...model.estate import Entity, Estate
 from ..availability import Link, end_to_end
-from .estate_facts import valid_entities
 from ..settings import Settings
+from .estate_facts import valid_entities
 from .registry import Clause, Finding, check
 
 

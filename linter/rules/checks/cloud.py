@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ...i18n.messages import Day, Listing, Plural, Text
 from ...model.estate import Entity, Estate
-from .estate_facts import provider_type, stated, valid_entities
 from ..settings import Settings
+from .estate_facts import provider_type, stated, valid_entities
 from .registry import Clause, Finding, check, entity_check
 
 _NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")

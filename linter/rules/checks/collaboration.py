@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
-from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Plural, Text
 from ...model.estate import Entity, Estate
-from .estate_facts import is_content, valid_entities
 from ..settings import Settings
+from .estate_facts import is_content, valid_entities
 from .registry import Clause, Finding, check, entity_check
 
 

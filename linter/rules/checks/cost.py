@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
 from collections.abc import Iterator
+from typing import Optional
 
 from ...i18n.messages import Listing, Money, Text
 from ...model.estate import Entity, Estate, is_number
-from .estate_facts import is_content, valid_entities
 from ..settings import Settings
+from .estate_facts import is_content, valid_entities
 from .registry import Clause, Finding, check
 
 

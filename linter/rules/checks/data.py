@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ...i18n.messages import Listing, Text
 from ...model.estate import Estate
-from .estate_facts import data_kinds, is_independent_space, valid_entities
 from ..settings import Settings
+from .estate_facts import data_kinds, is_independent_space, valid_entities
 from .registry import Finding, check
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, Optional
-from collections.abc import Iterator
 
 from ...i18n.messages import Text
 from ...model.estate import Entity, Estate

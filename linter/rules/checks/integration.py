@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ...i18n.messages import Text
 from ...model.estate import Entity, Estate, Path, dependencies
-from .estate_facts import valid_entities
 from ..settings import Settings
+from .estate_facts import valid_entities
 from .registry import Clause, Finding, check
 
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Optional, TypeVar
-from collections.abc import Iterable, Iterator
 
 from ...i18n.messages import render
 from ...model.estate import Entity, Path
