@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import statistics
@@ -96,10 +97,8 @@ class Bench:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
                 raise SystemExit("the server did not publish in time")
-            try:
+            with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.event.wait(), remaining)
-            except asyncio.TimeoutError:
-                pass
 
 
 async def measure(applications: int, edits: int) -> dict:
@@ -122,7 +121,7 @@ async def measure(applications: int, edits: int) -> dict:
         path = folder / name
         uri = path.as_uri()
         text = texts[name]
-        line = text.split("\n").index(next(l for l in text.split("\n") if l.startswith("      browser:")))
+        line = text.split("\n").index(next(row for row in text.split("\n") if row.startswith("      browser:")))
         bench.client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
         await asyncio.sleep(1)  # opening changes no finding: nothing is published for it
@@ -138,7 +137,7 @@ async def measure(applications: int, edits: int) -> dict:
                     range=types.Range(start=types.Position(line=line, character=15),
                                       end=types.Position(line=line, character=15 + len(current))),
                     text=new)]))
-            await bench.wait(lambda: bench.published.get(uri, (None,))[0] == version)
+            await bench.wait(lambda version=version: bench.published.get(uri, (None,))[0] == version)
             times.append(bench.published[uri][1] - sent)
             cpu.append(_cpu_seconds(pid) - used)
             current = new

@@ -139,7 +139,8 @@ READERS = {
     ),
 }
 # import_csv.py's mapping, with the sheet's extra columns: the date, and the comment left out.
-MAPPING = CSV_MAPPING.replace("  Dépendances: depends_on\n", "  Mise en service: description\n  Dépendances: depends_on\n") \
+MAPPING = CSV_MAPPING.replace("  Dépendances: depends_on\n",
+                              "  Mise en service: description\n  Dépendances: depends_on\n") \
     + "ignore: [Commentaire]\n"
 IMPORT = (
     "import sys\nfrom si_lint.cli.main import main\n"

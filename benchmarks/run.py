@@ -61,7 +61,8 @@ def best_of(runs: int, code: str, path: str) -> tuple[float, float]:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'apps':>8} {'MB':>7} {'bare s':>8} {'load+val s':>10} {'ratio':>6} {'lint s':>8} {'ratio':>6} {'lint MB':>8}")
+    print(f"{'apps':>8} {'MB':>7} {'bare s':>8} {'load+val s':>10} {'ratio':>6} "
+          f"{'lint s':>8} {'ratio':>6} {'lint MB':>8}")
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = os.path.join(folder, f"estate-{size}.yaml")

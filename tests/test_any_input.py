@@ -167,7 +167,8 @@ def test_every_toml_spelling_of_the_table_is_read(here, toml, key_line):
     assert invoke(path, "--fail-on", "warning").exit_code == 1
     # a bad value is reported where it is written
     estate(here, toml.replace('"error"', '"fatal"'), "pyproject.toml")
-    assert invoke(path).stderr.startswith(f"si-lint: error: pyproject.toml:{key_line}:1: fail-on: 'fatal' is not one of")
+    assert invoke(path).stderr.startswith(
+        f"si-lint: error: pyproject.toml:{key_line}:1: fail-on: 'fatal' is not one of")
 
 
 def test_without_a_si_lint_table_a_pyproject_is_not_a_config(here):

@@ -111,7 +111,8 @@ def test_schema_command_prints_a_valid_json_schema():
     assert browser["description"] == "utilisable depuis un navigateur web standard"
     assert french["title"] == "Patrimoine si-lint, version 1 du format"
     # the English words are the published schema's own
-    published = json.loads(resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8"))
+    published = json.loads(
+        resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8"))
     assert (schema["title"], schema["description"]) == (published["title"], published["description"])
 
 

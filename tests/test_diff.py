@@ -111,10 +111,12 @@ def test_a_changed_message_on_the_same_rule_and_entity_is_not_new(tmp_path):
     before = write_report(tmp_path, "before", estate)
     after = write_report(tmp_path, "after", estate.replace("[windows]", "[windows, macos]"))
     for path in (before, after):  # ACC003 lists the missing devices in its message
-        document = json.loads(open(path).read())
+        with open(path) as file:
+            document = json.loads(file.read())
         document["diagnostics"] = [dict(d, code="ACC003", message=d["message"] + path) for d in
                                    document["diagnostics"]][:1]
-        open(path, "w").write(json.dumps(document))
+        with open(path, "w") as file:
+            file.write(json.dumps(document))
     result = invoke("diff", before, after, "--lang", "en")
     assert (result.exit_code, sections(result.output)) == (0, {})
 
@@ -132,7 +134,8 @@ def test_markdown_for_a_merge_request(reports):
 
 
 def test_markdown_escapes_what_would_format(tmp_path, reports):
-    document = json.loads(open(reports[1]).read())
+    with open(reports[1]) as file:
+        document = json.loads(file.read())
     document["diagnostics"][0]["message"] = "a | b *c* <img> [x](y)"
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(document))
@@ -147,7 +150,8 @@ def test_in_french(reports):
 
 
 def test_reports_without_scores_still_compare_findings(tmp_path, reports):
-    document = json.loads(open(reports[0]).read())
+    with open(reports[0]) as file:
+        document = json.loads(file.read())
     del document["summary"]["scores"]
     path = tmp_path / "old.json"
     path.write_text(json.dumps(document))

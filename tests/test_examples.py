@@ -222,7 +222,8 @@ def test_multi_file_references_cross_files():
                         "layout-studio", "rights", "rights->finance", "workspace"]
 
 
-@pytest.mark.parametrize("path, code", [(COMPLIANT, 0), (LEGACY, 1), (MULTI, 1)], ids=["compliant", "legacy", "multi-file"])
+@pytest.mark.parametrize("path, code", [(COMPLIANT, 0), (LEGACY, 1), (MULTI, 1)],
+                         ids=["compliant", "legacy", "multi-file"])
 def test_exit_codes(path, code, monkeypatch):
     monkeypatch.chdir(REPO)
     result = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat()])
@@ -246,7 +247,8 @@ def test_cli_reports_multi_file_findings_at_file_line_col(monkeypatch):
 STARTER = REPO / "linter" / "starter" / "estate.yaml"
 
 
-@pytest.mark.parametrize("path", [COMPLIANT, LEGACY, MULTI, STARTER], ids=["compliant", "legacy", "multi-file", "starter"])
+@pytest.mark.parametrize("path", [COMPLIANT, LEGACY, MULTI, STARTER],
+                         ids=["compliant", "legacy", "multi-file", "starter"])
 def test_without_preview_no_preview_rule_runs_or_finds(path, catalogue):
     preview = {rule.code for rule in catalogue if rule.status == "preview"}
     assert preview  # the test would pass vacuously without any rule in preview

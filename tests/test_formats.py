@@ -123,7 +123,8 @@ def test_sarif_rules_carry_their_help_text_and_results_their_index():
     assert acc001["name"] == "browser-access"
     assert acc001["shortDescription"]["text"] == "Every application is usable from a standard web browser"
     assert acc001["help"]["text"].startswith("Replace the application with one that has a full web interface")
-    assert acc001["fullDescription"]["text"].startswith("Among the minimum conditions of a successful digital transformation")
+    assert acc001["fullDescription"]["text"].startswith(
+        "Among the minimum conditions of a successful digital transformation")
     assert acc001["defaultConfiguration"]["level"] == "error"
     assert next(rule for rule in rules if rule["id"] == "DAT002")["defaultConfiguration"]["level"] == "note"
 
@@ -205,7 +206,8 @@ def test_github_escapes_what_would_break_a_command():
 
 def test_github_notices_for_info_and_nothing_for_a_clean_estate():
     info = Diagnostic("DAT002", "info", "no independent data space", "e.yaml", 1, 1, rule="data-spaces")
-    assert render("github", Report(diagnostics=[info], waived=[], summary=_summary(0))).startswith("::notice file=e.yaml,")
+    notices = render("github", Report(diagnostics=[info], waived=[], summary=_summary(0)))
+    assert notices.startswith("::notice file=e.yaml,")
     assert render("github", report("version: 1\n")) == ""
 
 

@@ -418,8 +418,8 @@ def test_reports_and_the_summary_in_french(tmp_path):
     (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: erreur : 'rot13' n'est pas un encodage de texte (il "
                                                     "transforme des octets en octets) : essayer utf-8, cp1252 ou "
                                                     "latin-1\n"),
-    ([], "si-lint: erreur : indiquer la table de correspondance avec --mapping MAP.yaml, ou en écrire une pour commencer "
-         "avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
+    ([], "si-lint: erreur : indiquer la table de correspondance avec --mapping MAP.yaml, "
+         "ou en écrire une pour commencer avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
 ])
 def test_errors_in_french(tmp_path, args, expected):
     path = tmp_path / "inv.csv"

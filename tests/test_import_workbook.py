@@ -189,7 +189,7 @@ def test_places_in_french(sources):
     assert "  # inventaire.ods ligne 2\n  messagerie:\n" in result.stdout
 
 
-# --- sheets ------------------------------------------------------------------------------------------------------------
+# --- sheets -----------------------------------------------------------------------------------------------------------
 
 def test_the_first_visible_sheet_is_read_and_said_and_sheet_picks_another(tmp_path, sources):
     other = [[("Compta", "Compta", None), *[("", None, None)] * (len(HEADER) - 1)]]

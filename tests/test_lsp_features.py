@@ -273,7 +273,7 @@ async def fix(client, folder, name: str, code: str, line: int, title: str, check
 
 
 def gone(code: str, line: int):
-    return lambda found: (code, line) not in [(c, l) for c, l, _ in codes(found)]
+    return lambda found: (code, line) not in [(c, row) for c, row, _ in codes(found)]
 
 
 async def test_quick_fix_replaces_a_misspelt_id_with_the_suggestion(client: LanguageClient, workspace):

@@ -42,7 +42,8 @@ def _package_data(node) -> bool:
     while isinstance(node, (ast.Call, ast.Attribute)):
         if isinstance(node, ast.Call):
             function = node.func
-            if _name(function) == "files" and isinstance(function, ast.Attribute) and _name(function.value) == "resources":
+            if (_name(function) == "files" and isinstance(function, ast.Attribute)
+                    and _name(function.value) == "resources"):
                 return True
             node = function
         else:

@@ -1,4 +1,5 @@
-"""What `pip install .` ships: every sub-package of linter/, the rule files and the product catalogue, under si_lint only."""
+"""What `pip install .` ships: every sub-package of linter/, the rule files and the product catalogue,
+under si_lint only."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`plan` and the html report take any estate `check` takes: a wrong type in a reference field is a finding, never exit 3."""
+"""`plan` and the html report take any estate `check` takes: a wrong type in a reference field is a finding,
+never exit 3."""
 
 from __future__ import annotations
 

@@ -56,8 +56,10 @@ def test_an_on_premises_edition_fires_cld001_and_cld003_naming_the_product(catal
     assert ("CLD001", "workspace", 4, 5) in found(text, catalogue)
     assert ("CLD003", "workspace", 4, 5) in found(text, catalogue)
     en = messages(text, catalogue)
-    assert en["CLD001"] == "'workspace' does not run in a public cloud (delivery: on-premise, from product exchange-2016)"
-    assert en["CLD003"] == "'workspace' leaves its updates to the company (updates: customer, from product exchange-2016)"
+    assert en["CLD001"] == ("'workspace' does not run in a public cloud "
+                            "(delivery: on-premise, from product exchange-2016)")
+    assert en["CLD003"] == ("'workspace' leaves its updates to the company "
+                            "(updates: customer, from product exchange-2016)")
     fr = messages(text, catalogue, lang="fr")
     assert fr["CLD001"].endswith("(delivery : on-premise, selon le produit exchange-2016)")
     assert fr["CLD003"].endswith("(updates : customer, selon le produit exchange-2016)")
@@ -201,7 +203,8 @@ WITHOUT_COMPANY = [
     (4, 5, "EST004", "product 'acme-intranet' is not in the catalogue: `si-lint products` lists them"),
     (8, 5, "CLD001", "'mail' does not run in a public cloud (delivery: on-premise, from product exchange-2016)"),
     (8, 5, "CLD003", "'mail' leaves its updates to the company (updates: customer, from product exchange-2016)"),
-    (8, 5, "CLD004", "'mail' is a support (S) usage not bought as SaaS (delivery: on-premise, from product exchange-2016)"),
+    (8, 5, "CLD004", "'mail' is a support (S) usage not bought as SaaS "
+                     "(delivery: on-premise, from product exchange-2016)"),
     (8, 5, "CLD007", "'mail' is on version 2016, whose support ended on 14 October 2025 (today is 23 November 2026); "
                      "dates from product exchange-2016"),
 ]
@@ -209,7 +212,8 @@ WITHOUT_COMPANY = [
 WITH_COMPANY = [
     (4, 5, "CLD001", "'intranet' does not run in a public cloud (delivery: on-premise, from product acme-intranet)"),
     (4, 5, "CLD003", "'intranet' leaves its updates to the company (updates: customer, from product acme-intranet)"),
-    (4, 5, "CLD004", "'intranet' is a support (S) usage not bought as SaaS (delivery: on-premise, from product acme-intranet)"),
+    (4, 5, "CLD004", "'intranet' is a support (S) usage not bought as SaaS "
+                     "(delivery: on-premise, from product acme-intranet)"),
 ]
 
 

@@ -60,7 +60,8 @@ def test_facts_are_shown_as_the_estate_writes_them(lang, tmp_path):
     assert "  access.devices: windows, macos, linux, chromebook, android, ios" in lines
     lines = invoke("products", "microsoft-365", "--lang", lang).stdout.splitlines()
     assert "  collaboration.native: true" in lines and "  collaboration.single_version: true" in lines
-    own = own_entry(tmp_path / "products", "kiosk", "A kiosk.", facts="{access: {installed_clients: []}}", backs="[access]")
+    own = own_entry(tmp_path / "products", "kiosk", "A kiosk.", facts="{access: {installed_clients: []}}",
+                    backs="[access]")
     lines = invoke("products", "kiosk", "--products-dir", str(own), "--lang", lang).stdout.splitlines()
     assert "  access.installed_clients: []" in lines
 

@@ -220,7 +220,8 @@ def test_the_checker_catches_an_unbacked_fact():
     """The source test can fail: a fact with no source is reported with the entry and the fact."""
     entry = {"id": "demo", "facts": {"delivery": "saas", "access": {"browser": True}},
              "lifecycle": {"versions": {"1": {"end_of_support": "2030-01-01"}}},
-             "sources": [{"url": "https://example.com", "quotes": {"delivery": "It is SaaS."}, "checked": "2026-01-01"}]}
+             "sources": [{"url": "https://example.com", "quotes": {"delivery": "It is SaaS."},
+                          "checked": "2026-01-01"}]}
     assert unbacked(entry) == ["access.browser", "lifecycle.1"]
     entry["sources"][0]["quotes"].update({"access.browser": "Use it in a browser.", "lifecycle.1": "Ends 2030."})
     assert unbacked(entry) == []

@@ -21,7 +21,8 @@ PRODUCTS = REPO / "products"
 FILES = sorted(PRODUCTS.glob("*.yaml"))
 CONTENT = {"office", "documents", "messaging", "collaboration", "intranet"}  # rules.md's content_categories
 # The facts the stable ACC and CLD rules read of a SaaS application used from a browser.
-SAAS_FACTS = ("delivery", "tenancy", "updates", "built", "category", "access.browser", "access.devices", "access.network")
+SAAS_FACTS = ("delivery", "tenancy", "updates", "built", "category",
+              "access.browser", "access.devices", "access.network")
 CONTENT_FACTS = ("collaboration.native", "collaboration.single_version")
 # Facts that say how one company deploys a product, never what the product is (spec 1.2). installed_clients is
 # a product fact only for what cannot be used without installing something.
@@ -279,7 +280,8 @@ def test_the_documented_not_documented_message_is_what_si_lint_says(catalogue):
 
 def test_the_documented_entry_is_the_built_in_one():
     """"Reading an entry" shows exchange-2016 as the catalogue has it (its description shortened)."""
-    block = next(block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if block.startswith("id: exchange-2016"))
+    block = next(block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S)
+                 if block.startswith("id: exchange-2016"))
     shown = as_loaded(yaml.safe_load(block))
     entry = ENTRIES["exchange-2016"]
     assert {key: value for key, value in shown.items() if key != "description"} == {

@@ -86,7 +86,8 @@ SUBJECT_BREAKS = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1d", "\x1
 
 
 def test_5_no_subject_splits_or_forges_a_row(tmp_path, monkeypatch):
-    forged = "".join(f"a{c}b" for c in SUBJECT_BREAKS) + "\ncommit " + "0" * 40 + "\n1999-01-01T00:00:00+00:00\x1fEve\x1fx"
+    forged = ("".join(f"a{c}b" for c in SUBJECT_BREAKS) + "\ncommit " + "0" * 40
+              + "\n1999-01-01T00:00:00+00:00\x1fEve\x1fx")
     repo = _history_repo(tmp_path, (ESTATE.encode(), "plain", "2026-01-05T10:00:00+01:00"),
                          (ESTATE.encode() + b"workforce: 3\n", forged, "2026-01-06T10:00:00+01:00"))
     code, commits = _history(repo, monkeypatch=monkeypatch)
@@ -254,8 +255,8 @@ def _hover(tmp_path, name: str, markdown: bool = True) -> str:
     from si_lint.lsp.workspace import WorkspaceEstate
 
     path = tmp_path / "estate.yaml"
-    path.write_text(f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\napplications:\n"
-                    "  a:\n    usage: business\n    provider: p\n", encoding="utf-8")
+    path.write_text(f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\n"
+                    "applications:\n  a:\n    usage: business\n    provider: p\n", encoding="utf-8")
     folder = WorkspaceEstate(str(tmp_path), "en")
     folder.configure()
     folder.lint({})
@@ -285,7 +286,8 @@ class El {
   get firstElementChild() { return this.children[0]; }
   appendChild(child) {
     if (!(child instanceof El)) { throw new TypeError('not a node: ' + typeof child); }
-    if (child.fragment) { this.children.push(...child.children); child.children = []; } else { this.children.push(child); }
+    if (child.fragment) { this.children.push(...child.children); child.children = []; }
+    else { this.children.push(child); }
     return child;
   }
   addEventListener() {}

@@ -139,7 +139,8 @@ WRONG = {
         "version: 1\napplications:\n  mail:\n    lifecycle: {version: 2016}\n",
         ("EST003", "mail", 4, 17), "applications.mail.lifecycle.version: 2016 is a number, expected text"),
     "lifecycle.end_of_support not an ISO date": (
-        "version: 1\napplications:\n  mail:\n    lifecycle:\n      version: \"2016\"\n      end_of_support: 14/10/2025\n",
+        "version: 1\napplications:\n  mail:\n    lifecycle:\n      version: \"2016\"\n"
+        "      end_of_support: 14/10/2025\n",
         ("EST003", "mail", 6, 7),
         "applications.mail.lifecycle.end_of_support: '14/10/2025' is not a date written YYYY-MM-DD"),
     "lifecycle.end_of_support a day that does not exist": (
@@ -171,7 +172,8 @@ WRONG = {
         "version: 1\ninfrastructure:\n  laptops:\n    type: access-devices\n    cost: {per_user_month: -1}\n",
         ("EST003", "laptops", 5, 12), "infrastructure.laptops.cost.per_user_month: -1 is below the minimum 0"),
     "cost.currency not an ISO code": (
-        "version: 1\ninfrastructure:\n  laptops:\n    type: access-devices\n    cost: {per_user_month: 5, currency: eur}\n",
+        "version: 1\ninfrastructure:\n  laptops:\n    type: access-devices\n"
+        "    cost: {per_user_month: 5, currency: eur}\n",
         ("EST003", "laptops", 5, 31), "infrastructure.laptops.cost.currency: 'eur' does not have the expected form"),
 }
 

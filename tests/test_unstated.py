@@ -91,7 +91,8 @@ def with_value(text: str, section: str, entity_id: str, dotted: str, value) -> s
 
 
 def removals(rule):
-    """Every removal of a read field from the rule's examples: (id, example, text, section, entity, key, compliant value).
+    """Every removal of a read field from the rule's examples:
+    (id, example, text, section, entity, key, compliant value).
 
     `key` is the read field or one of the mappings that hold it; the compliant value is what the compliant
     example states at `key` on the same entity (None when it states nothing there).
@@ -158,7 +159,7 @@ def test_a_field_removed_gives_an_unstated_finding(rule, example, text, section,
 @pytest.mark.parametrize("rule", READING, ids=lambda rule: rule.code)
 def test_some_removal_makes_each_rule_fire_unstated(rule):
     fired = []
-    for _, example, text, section, entity_id, key, model in removals(rule):
+    for _, _example, text, section, entity_id, key, _model in removals(rule):
         variant = without(text, section, entity_id, key)
         fired += [key for d in _found(variant, rule) if _concerns(d, entity_id) and d.unstated]
     assert fired, f"no removal of {rule.reads} from {rule.code}'s examples makes it fire"

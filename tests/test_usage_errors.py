@@ -157,7 +157,8 @@ def in_french(usage: str) -> str:
 def test_in_french(args, env, usage, french, english):
     message = refused(invoke(*args, env=env))
     usage = in_french(usage)
-    assert message.startswith(f"Utilisation : {usage}\nSaisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
+    assert message.startswith(f"Utilisation : {usage}\n"
+                              f"Saisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
     assert message.endswith("\n") and message.count("\n") == 4
     assert message.splitlines()[-1].startswith("si-lint: erreur : ")
     assert french in message

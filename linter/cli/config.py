@@ -45,7 +45,8 @@ def describe(effective: Effective, root: Path) -> str:
     width = max(len(key) for key, _ in rows)
     value_width = min(max(len(value) for _, value in rows), 60)
     lines = [say(lang, "config.show.file", path=effective.path or say(lang, "config.show.no_file"))]
-    lines.extend(f"{key.ljust(width)}  {value.ljust(value_width)}  # {origin.get(effective.origins[key], effective.origins[key])}"
+    lines.extend(f"{key.ljust(width)}  {value.ljust(value_width)}  "
+                 f"# {origin.get(effective.origins[key], effective.origins[key])}"
                  for key, value in rows)
     return "\n".join(lines) + "\n"
 

@@ -110,7 +110,8 @@ def catalogue_markdown(catalogue: Catalogue, lang: str = "en") -> str:
     lines = [f"# {say(lang, 'explain.title')}", "", say(lang, "explain.intro"), "",
              "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
     for rule in rules:
-        title = rule.text("title", lang) + (f" ({say(lang, 'explain.preview_tag')})" if rule.status == "preview" else "")
+        title = rule.text("title", lang) + (
+            f" ({say(lang, 'explain.preview_tag')})" if rule.status == "preview" else "")
         lines.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
                      f"{say(lang, 'severity.' + rule.severity)} | {title} |")
     lines.append("")

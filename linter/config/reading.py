@@ -18,8 +18,8 @@ from ..i18n.messages import Text
 from ..load.inputs import read_text
 from ..rules.diagnostic import InputError, Place
 
-KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir", "products-dir",
-        "options", "lang")
+KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir",
+        "products-dir", "options", "lang")
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}
 # A key path -> where it is written, (line, column).

@@ -388,7 +388,8 @@ class _Mapper:
             section = self._section(descriptor)
             if section is None:
                 continue
-            wanted = descriptor.name if descriptor.namespace == "default" else f"{descriptor.namespace}-{descriptor.name}"
+            wanted = (descriptor.name if descriptor.namespace == "default"
+                      else f"{descriptor.namespace}-{descriptor.name}")
             base = Ids.base(wanted, prefixes[section])
             if base is None:
                 self.problem(descriptor, ("metadata", "name"), Text("import.backstage.no_id", name=descriptor.name))
@@ -457,7 +458,8 @@ class _Mapper:
         return None
 
     def _hint(self, candidates: list[str], kinds: tuple[str, ...], namespace: str, name: str) -> Union[Text, str]:
-        others = [k for k in kinds if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))]
+        others = [k for k in kinds
+                  if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))]
         if others:
             return Text("import.backstage.hint_other_kind", kind=KIND_NAMES[others[0]], ref=f"{others[0]}:{name}")
         missing = [KIND_NAMES.get(k, k) for k in candidates if k not in self.kinds_read]

@@ -25,8 +25,8 @@ def _table(diagnostics: Iterable[Diagnostic], lang: str) -> list[str]:
     lines = ["| " + " | ".join(headers) + " |",
              "|---|---|---|---|---|"]
     for d in diagnostics:
-        lines.append(f"| `{cell(d.file)}:{d.line}:{d.column}` | {d.code} {cell(d.rule)} | {say(lang, 'severity.' + d.severity)} | "
-                     f"{cell(d.entity or '')} | {cell(d.message)} |")
+        lines.append(f"| `{cell(d.file)}:{d.line}:{d.column}` | {d.code} {cell(d.rule)} | "
+                     f"{say(lang, 'severity.' + d.severity)} | {cell(d.entity or '')} | {cell(d.message)} |")
     return lines
 
 

@@ -365,7 +365,8 @@ def _check_problem(name: str, scope: Union[str, list[str]]) -> Optional[Text]:
         expected = ENGINE_CHECKS[name]
         return None if scope == expected else Text("rulefile.engine_check_scope", name=name, scope=expected)
     if name not in CHECKS:
-        return Text("rulefile.unknown_check", name=repr(name), known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS))))
+        return Text("rulefile.unknown_check", name=repr(name),
+                    known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS))))
     if scope in ENGINE_CHECKS.values():
         return Text("rulefile.check_scope", scope=scope)
     if name in ENTITY_CHECKS and not any(section in SECTIONS for section in (scope if isinstance(scope, list)

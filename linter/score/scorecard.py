@@ -345,7 +345,8 @@ def statistics(result: Result, scored: Scores) -> str:
             lines.append(f"{active:>7}  {waived:>7}  {code:<8}  {say(lang, 'severity.' + severity):<13}  {name}")
     else:
         lines.append(say(lang, "stats.none"))
-    weights = ", ".join(f"{say(lang, 'severity.' + severity)} {weight}" for severity, weight in scored["weights"].items())
+    weights = ", ".join(f"{say(lang, 'severity.' + severity)} {weight}"
+                        for severity, weight in scored["weights"].items())
     lines += ["", say(lang, "stats.scores", weights=weights)]
     lines_of = [(say(lang, "stats.estate"), scored["estate"]), (say(lang, "stats.unweighted"), scored["unweighted"])]
     lines_of += list(scored["categories"].items())

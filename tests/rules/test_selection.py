@@ -1,8 +1,9 @@
 """Which rules run: select and ignore, and the rules in preview (issue 14).
 
-A preview rule (ACC006, ACC007, COL006, of rules 1.1; CLD007 is stable from 1.2) never runs without `preview`, unless it is selected
-by its exact code (a prefix does not); the config key `preview: true` and the `--preview` flag turn them on through
-the command line. Where each rule fires is in its cases (tests/rules/cases/), run with `preview: true`.
+A preview rule (ACC006, ACC007, COL006, of rules 1.1; CLD007 is stable from 1.2) never runs without `preview`,
+unless it is selected by its exact code (a prefix does not); the config key `preview: true` and the `--preview` flag
+turn them on through the command line. Where each rule fires is in its cases (tests/rules/cases/), run with
+`preview: true`.
 """
 
 from __future__ import annotations

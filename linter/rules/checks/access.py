@@ -36,7 +36,8 @@ def device_choice(estate: Estate, settings: Settings) -> Iterator[Finding]:
     if len(among) < minimum or "chromebook" not in offered:
         stated_any = any("families" in fleet.data for fleet in fleets)
         yield Finding(None, ("families",), {
-            "offered": Listing(offered) if offered else Text("check.no_family"), "count": len(among), "minimum": minimum,
+            "offered": Listing(offered) if offered else Text("check.no_family"),
+            "count": len(among), "minimum": minimum,
             "fleets": Listing(fleet.id for fleet in fleets),
         }, anchor=fleets[0], missing=() if stated_any else ("families",))
 
