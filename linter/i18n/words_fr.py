@@ -680,7 +680,7 @@ WORDS = {
     "stats.completeness": "Complétude : {share} des faits lus par les règles sont indiqués ({stated} sur "
                           "{read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
-    "stats.unweighted": "sans impact",
+    "stats.unweighted": "sans pondération d'impact",
     "stats.waived_share": " ; sous dérogation {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "Ce qui est vérifié :",
@@ -834,10 +834,10 @@ WORDS = {
     "html.verdict.info": "Aucune erreur ni aucun avertissement ouvert.",
     "html.verdict.none": "Aucun constat ouvert.",
     "html.compliant": "Applications conformes : {n} sur {total} ({share}).",
-    "html.compliant_help": "Une application est conforme quand aucune erreur ni aucun avertissement ne reste "
-                           "ouvert sur elle, ses stockages de données ou ses échanges.",
+    "html.compliant_help": "Une application est conforme quand il ne reste aucune erreur ni aucun avertissement "
+                           "ouvert sur elle, sur ses stockages de données ou sur ses échanges.",
     "html.score_is": "Part des contrôles réussis, pondérée par la gravité et par le poids des applications pour le métier.",
-    "html.passed_held": "réussis, dans une famille qui a des erreurs ou des avertissements",
+    "html.passed_held": "réussis, dans une famille où subsistent des erreurs ou des avertissements",
     "html.failed_error": "en échec (erreur)",
     "html.failed_warning": "en échec (avertissement)",
     "html.failed_info": "en échec (info)",
