@@ -62,7 +62,7 @@ def json_report(path, *options) -> dict:
 
 @pytest.mark.parametrize("lang, verdict, compliant, errors", [
     ("en", "Not compliant: errors are in force.", "Compliant applications: 0 of 9 (0%).", "<b>{n}</b> errors"),
-    ("fr", "Non conforme : des erreurs sont en vigueur.", "Applications conformes : 0 sur 9 (0 %).",
+    ("fr", "Non conforme : des erreurs restent ouvertes.", "Applications conformes : 0 sur 9 (0 %).",
      "<b>{n}</b> erreurs"),
 ])
 def test_the_top_of_the_page_gives_the_errors_and_the_share_compliant(tmp_path, lang, verdict, compliant, errors):

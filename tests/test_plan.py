@@ -521,7 +521,7 @@ def test_an_action_whose_findings_all_rest_on_facts_not_stated_asks_for_the_fact
             availability: {target: 99.9, own: 99.99}
         """), encoding="utf-8")
     for lang, words in (("en", "State the facts 'messagerie' leaves out (collaboration.native"),
-                        ("fr", "« messagerie » : indiquer les faits non renseignés (collaboration.native")):
+                        ("fr", "« messagerie » : indiquer les faits manquants (collaboration.native")):
         plan = json.loads(invoke("plan", path, "--format", "json", "--today", TODAY, "--lang", lang,
                                  "--select", "COL001,COL002,COL003").stdout)
         (action,) = plan["actions"]

@@ -371,14 +371,14 @@ WORDS = {
     # --- baseline -------------------------------------------------------------------------
     "baseline.not_both": "--baseline et --write-baseline ne s'emploient pas ensemble : écrire d'abord l'état de "
                           "référence, puis l'utiliser",
-    "baseline.missing": "état de référence introuvable : y enregistrer les constats actuels avec "
+    "baseline.missing": "état de référence introuvable : le créer à partir des constats actuels avec "
                         "`si-lint --write-baseline {path}`",
     "baseline.cannot_write": "impossible d'écrire l'état de référence ({reason})",
     "baseline.not_json": "pas un état de référence JSON : {problem} ; en écrire un avec --write-baseline",
     "baseline.not_a_baseline": "pas un état de référence de si-lint (version {version}, avec une liste de "
                                "constats) ; en écrire un avec --write-baseline",
-    "baseline.old_version": "écrit par une version antérieure de si-lint, qui reconnaissait les constats à leurs "
-                            "mots : l'écrire de nouveau avec --write-baseline {path} (les constats se reconnaissent "
+    "baseline.old_version": "écrit par une version antérieure de si-lint, qui reconnaissait les constats à leur "
+                            "message : l'écrire de nouveau avec --write-baseline {path} (les constats se reconnaissent "
                             "désormais à leur code, leur élément et leur champ, dans toutes les langues)",
     "baseline.known.one": "{n} constat déjà connu, non affiché",
     "baseline.known.other": "{n} constats déjà connus, non affichés",
@@ -468,7 +468,7 @@ WORDS = {
     "field.Infrastructure.availability": "disponibilité de ce composant seul, en pourcentage, par exemple 99.995",
     "field.Infrastructure.waivers": "dérogations aux règles qui se déclenchent pour ce composant",
     "field.Infrastructure.families": "pour access-devices : les familles d'objets d'accès proposées aux collaborateurs (ACC007)",
-    "field.Infrastructure.users": "pour access-devices : le nombre de personnes qui ont cet objet d'accès (CST001 "
+    "field.Infrastructure.users": "pour access-devices : le nombre de personnes qui disposent de cet objet d'accès (CST001 "
                                   "pondère son coût par users / workforce)",
     "field.Infrastructure.cost": "pour access-devices : ce que coûte un objet d'accès par utilisateur et par mois (CST001)",
     "field.DataStore.name": "nom affiché",
@@ -490,7 +490,7 @@ WORDS = {
     "field.Application.name": "nom affiché",
     "field.Application.description": "texte libre",
     "field.Application.usage": "business (B, cœur de métier) ou support (S) dans le modèle B-I-S",
-    "field.Application.criticality": "combien le métier en dépend : critical, high, medium ou low (le plan et "
+    "field.Application.criticality": "la criticité pour le métier : critical, high, medium ou low (le plan et "
                                      "les scores en tiennent compte ; aucune règle ne la lit)",
     "field.Application.category": "texte libre ; office, documents, messaging, collaboration et intranet sont des catégories de contenu (règles COL, CST001)",
     "field.Application.owner": "l'équipe ou la personne qui en répond",
@@ -508,7 +508,7 @@ WORDS = {
     "field.Application.platform": "web, mobile, desktop, spreadsheet (tableur), mainframe ou other",
     "field.Application.access": "comment on y accède",
     "field.Application.interactive": "false pour une application que personne n'utilise directement (EDI, "
-                                     "traitement par lots, échange entre machines) : ACC001-ACC006 ne s'y "
+                                     "traitement par lots, échange entre machines) : ACC001 à ACC006 ne s'y "
                                      "appliquent pas ; true par défaut",
     "field.Application.access.browser": "utilisable depuis un navigateur web standard",
     "field.Application.access.devices": "les familles d'objets d'accès depuis lesquelles on l'utilise ; sans cette liste, un navigateur sans rien à installer vaut pour toutes les familles",
@@ -679,11 +679,11 @@ WORDS = {
     "stats.severity": "gravité",
     "stats.name": "nom",
     "stats.none": "Aucun constat.",
-    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}, et impact : docs/scoring.md) :",
+    "stats.scores": "Scores (part des contrôles applicables réussis ; pondération : {weights}, et impact, voir docs/scoring.md) :",
     "stats.completeness": "Complétude : {share} des faits lus par les règles sont indiqués ({stated} sur "
                           "{read}) ; les constats sur les autres disent « n'est pas indiqué ».",
     "stats.estate": "patrimoine",
-    "stats.unweighted": "sans impact",
+    "stats.unweighted": "sans pondération d'impact",
     "stats.waived_share": " ; sous dérogation {share}",
     # --- explain and docs/rules.md ---------------------------------------------------------
     "explain.checks": "Ce qui est vérifié :",
@@ -735,8 +735,8 @@ WORDS = {
     "plan.percent": "{value} %",
     "plan.raise": "« {id} » : porter la disponibilité à {target} (aujourd'hui {now})",
     "plan.state_figure": "« {id} » : indiquer sa disponibilité (au moins {target})",
-    "plan.state_facts": "« {id} » : indiquer les faits non renseignés ({fields}), sur lesquels reposent seuls ses constats",
-    "plan.state_facts_estate": "Indiquer les faits que le patrimoine ne renseigne pas ({fields}), sur lesquels reposent seuls ses constats",
+    "plan.state_facts": "« {id} » : indiquer les faits manquants ({fields}) ; ses constats ne reposent que sur eux",
+    "plan.state_facts_estate": "Indiquer les faits qui manquent au patrimoine ({fields}) ; ses constats ne reposent que sur eux",
     "plan.availability": "« {id} » : amener la disponibilité de bout en bout ({now}) au niveau de l'objectif ({target})",
     "plan.same_service": "« {id} » : promettre aux utilisateurs internes les {floor} promis aux utilisateurs "
                          "externes (aujourd'hui {target})",
@@ -835,20 +835,20 @@ WORDS = {
     "html.trend_point": "{commit} · {date} · {author} · {score}",
     "html.trend_score": "score du patrimoine",
     "html.trend_completeness": "complétude",
-    "html.verdict.error": "Non conforme : des erreurs sont en vigueur.",
-    "html.verdict.warning": "Aucune erreur en vigueur ; des avertissements restent à traiter.",
-    "html.verdict.info": "Aucune erreur ni aucun avertissement en vigueur.",
-    "html.verdict.none": "Aucun constat en vigueur.",
+    "html.verdict.error": "Non conforme : des erreurs restent ouvertes.",
+    "html.verdict.warning": "Aucune erreur ouverte ; des avertissements restent à traiter.",
+    "html.verdict.info": "Aucune erreur ni aucun avertissement ouvert.",
+    "html.verdict.none": "Aucun constat ouvert.",
     "html.compliant": "Applications conformes : {n} sur {total} ({share}).",
-    "html.compliant_help": "Une application est conforme quand aucune erreur ni aucun avertissement n'est en "
-                           "vigueur sur elle, ses stockages de données ou ses flux.",
-    "html.score_is": "Part des contrôles réussis, pondérée par la gravité et par ce qui porte le métier.",
-    "html.passed_held": "réussis, dans une famille qui a des erreurs ou des avertissements",
+    "html.compliant_help": "Une application est conforme quand il ne reste aucune erreur ni aucun avertissement "
+                           "ouvert sur elle, sur ses stockages de données ou sur ses échanges.",
+    "html.score_is": "Part des contrôles réussis, pondérée par la gravité et par le poids des applications pour le métier.",
+    "html.passed_held": "réussis, dans une famille où subsistent des erreurs ou des avertissements",
     "html.failed_error": "en échec (erreur)",
     "html.failed_warning": "en échec (avertissement)",
     "html.failed_info": "en échec (info)",
     "html.own_figure": "sa disponibilité propre",
-    "html.origin": "Cité d'après l'école de pensée française du système d'information moderne que suivent les "
+    "html.origin": "Cité d'après l'école française du système d'information moderne dont s'inspirent les "
                    "règles : {source}",
     "html.col_reason": "Motif",
     "html.col_approved_by": "Approuvée par",
@@ -1063,7 +1063,7 @@ WORDS = {
                                         "nature (kind), faute de quoi si-lint le signale (EST004)",
     "import.csv.unknown_product": "le produit « {id} » (d'après « {text} ») n'est pas dans le catalogue de "
                                   "produits intégré (`si-lint products` le liste) : si-lint le signale "
-                                  "(EST004), sauf si votre products-dir le définit",
+                                  "(EST004), sauf si le dossier --products-dir le définit",
     "import.suggest.head": "Table de correspondance pour {file}, proposée par `si-lint import csv "
                            "--suggest-mapping`.\nÀ vérifier, proposition par proposition : `field` est le champ "
                            "du patrimoine qu'une\ncolonne alimente, `values` traduit ce que disent les cellules "
@@ -1236,7 +1236,7 @@ WORDS = {
     "help.opt.statistics": "Afficher le nombre de constats par règle et les scores (docs/scoring.md) au lieu des "
                            "constats.",
     "help.opt.fail_on": "Gravité la plus basse qui entraîne le code de sortie 1 (par défaut : warning).",
-    "help.opt.exit_zero": "Sortir avec le code 0 quels que soient les constats (script qui écrit un rapport) ; 2 et 3 signalent toujours une erreur d'entrée ou un bogue.",
+    "help.opt.exit_zero": "Sortir avec le code 0 quels que soient les constats (pour un script qui produit un rapport) ; les codes 2 et 3 signalent toujours une erreur d'entrée ou un bogue.",
     "help.opt.select": "Codes ou préfixes à appliquer, séparés par des virgules (par défaut : tous).",
     "help.opt.ignore": "Codes ou préfixes à ne pas appliquer, séparés par des virgules.",
     "help.opt.config": "Fichier de configuration à lire (par défaut : .si-lint.yaml, si-lint.yaml ou "

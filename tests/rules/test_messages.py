@@ -353,7 +353,7 @@ def test_office_tools_for_all_names_the_tools_it_does_not_count(catalogue):
     assert not en.unstated
     assert en.message.endswith("; not counted, users not stated: suite")
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
-    assert fr.message.endswith(" ; non comptés faute de users : suite")
+    assert fr.message.endswith(" ; non comptés, faute d'indiquer users : suite")
     [every] = run(text.replace("suite: {category: office}", "suite: {category: office, users: 10}"), catalogue,
                   select=("COL006",)).diagnostics
     assert "not counted" not in every.message
