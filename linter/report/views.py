@@ -108,9 +108,9 @@ class AvailabilityView(TypedDict):
 
 
 class WaiverView(TypedDict, total=False):
-    rule: object
-    reason: object
-    approved_by: object
+    rule: str
+    reason: str
+    approved_by: Optional[str]
     expires: str
     days_left: Optional[int]
     entity: str
