@@ -20,7 +20,7 @@ from ..i18n.messages import Day, Plural, count, family_name, number, percent, pl
 from . import Report
 
 if TYPE_CHECKING:
-    from .views import ApplicationCard, AvailabilityView, RuleDoc, TrendPoint, WaiverView
+    from .views import ApplicationCard, AvailabilityView, Factor, RuleDoc, TrendPoint, WaiverView
 
 SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 10
@@ -627,11 +627,11 @@ def _chain(app_id: str, value: Optional[float], below: bool, figures: Availabili
         weakest = "weakest" if factor.get("weakest") else ""
         if "any_of" in factor:
             groups[len(columns)] = (f'{page.word("any_of")} · {page.figure(factor["value"])}', weakest)
-            columns.append([(m["id"], m["value"], "missing" if m["value"] is None else "") for m in factor["any_of"]]
-                           or [("-", None, "missing")])
+            columns.append([(_box_label(m, page), m["value"], "missing" if m["value"] is None else "")
+                            for m in factor["any_of"]] or [("-", None, "missing")])
         else:
-            label = page.word("own") if factor["kind"] == "own" else factor["id"]
-            columns.append([(label, factor["value"], "missing" if factor["value"] is None else weakest)])
+            columns.append([(_box_label(factor, page), factor["value"],
+                             "missing" if factor["value"] is None else weakest)])
     shapes, links, x = [], [], 0
     height = max(len(column) for column in columns) * _ROW + 12
     for i, column in enumerate(columns):
@@ -655,6 +655,14 @@ def _chain(app_id: str, value: Optional[float], below: bool, figures: Availabili
             f'width="{total}" height="{height}" role="img" '
             f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
             "</svg></div>")
+
+
+def _box_label(factor: Factor, page: _Page) -> str:
+    """The application's own figure in words; a component by its id."""
+    if factor.get("kind") == "own":
+        return page.word("own")
+    assert factor["id"] is not None, "only the application's own figure has no id"
+    return factor["id"]
 
 
 _CSS = """

@@ -122,9 +122,9 @@ def estate_view(result: Result, cells: dict[str, dict[str, str]], scored: Scores
             for data in entity.data.get("waivers") or []:
                 waiver = _waiver(data, today)
                 holder = apps[entity.id]["waivers"] if section == "applications" else view["other"]["waivers"]
-                holder.append(dict(waiver, entity=entity.id, section=section))
+                holder.append(WaiverView(**waiver, entity=entity.id, section=section))
                 if waiver["days_left"] is not None and 0 <= waiver["days_left"] <= EXPIRING_DAYS:
-                    view["expiring"].append(dict(waiver, entity=entity.id, section=section))
+                    view["expiring"].append(WaiverView(**waiver, entity=entity.id, section=section))
     # Errors first: a card is read from the top, and may be read no further.
     view["other"]["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
     for card in apps.values():
