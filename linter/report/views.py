@@ -8,10 +8,7 @@ html page as they are).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Optional, TypedDict
-
-if TYPE_CHECKING:
-    from ..rules.diagnostic import Diagnostic
+from typing import Any, Optional, TypedDict
 
 
 @dataclass(frozen=True)
@@ -193,8 +190,10 @@ class EstateView(TypedDict):
 class Report:
     """Everything a reporter may read: findings, their counts, the rules behind them, and the options."""
 
-    diagnostics: list[Diagnostic]  # in force
-    waived: list[Diagnostic]  # silenced by a waiver
+    # Diagnostic, in force / silenced by a waiver (not named here: rules.diagnostic imports the reports, and the
+    # reports' plain data import nothing of the engine)
+    diagnostics: list
+    waived: list
     summary: Summary
     rules: dict[str, RuleDoc] = field(default_factory=dict)  # code -> RuleDoc
     lang: str = "en"
