@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
+from typing import Optional
 
 import click
 
@@ -21,9 +23,12 @@ from .shared import Command, csv_delimiter_option, delimiter, lint_options, open
 @click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today.history")
 @csv_delimiter_option
 @lint_options
-def history_command(paths, revisions, since, max_count, format_name, output, today, csv_delimiter, lang, rules_dirs,
-                    products_dirs, preview, select, ignore, config_path):
-    def body():
+def history_command(paths: tuple[str, ...], revisions: Optional[str], since: Optional[datetime.date],
+                    max_count: Optional[int], format_name: str, output: Optional[str], today: Optional[datetime.date],
+                    csv_delimiter: Optional[str], lang: Optional[str], rules_dirs: tuple[str, ...],
+                    products_dirs: tuple[str, ...], preview: Optional[bool], select: Optional[str],
+                    ignore: Optional[str], config_path: Optional[str]) -> None:
+    def body() -> int:
         separator = delimiter(csv_delimiter, format_name)
         from ..score.history import history
 

@@ -11,10 +11,11 @@ through the same mapping, detection and reports.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ..rules.diagnostic import InputError
 from ..load.inputs import read_bytes, read_text
@@ -23,6 +24,9 @@ from ..model.vocabulary import DEVICE_FAMILIES
 from . import Entity, Imported, InputErrors, Problem
 from .fields import (REFERENCES, Field, Ids, ValueProblem, arrange, column_letter, fields, references, set_path,
                      slug, split_list)
+
+if TYPE_CHECKING:
+    from ..load.loader import Document
 
 SECTION = "applications"
 DEPENDS_ON = "depends_on"  # the one reference field a mapping may fill: it names other rows
@@ -34,12 +38,12 @@ DELIMITERS = (";", ",", "\t")
 @dataclass
 class Table:
     path: str
-    header: list  # column names, stripped
+    header: list[str]  # column names, stripped
     header_row: int
-    rows: list  # (spreadsheet row, cells) for every row after the header, empty ones included
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row, cells) for every row after the header, empty ones included
     encoding: str  # of a CSV file; "" for a workbook
-    notes: list = field(default_factory=list)
-    label: object = ""  # how places name the file: its path, or a Text naming the path and the sheet
+    notes: list[Problem] = field(default_factory=list)
+    label: Union[Text, str] = ""  # how places name the file: its path, or a Text naming the path and the sheet
 
     def __post_init__(self) -> None:
         self.label = self.label or self.path
@@ -81,7 +85,7 @@ def _read_csv(data: bytes, path: str, encoding: Optional[str], delimiter: Option
     return table
 
 
-def rows_to_table(path: str, records: list, label, notes: list) -> Table:
+def rows_to_table(path: str, records: list[list[str]], label: Union[Text, str], notes: list[Problem]) -> Table:
     """A Table from the rows of text cells as the spreadsheet numbers them (row 1 first): the header is the first
     row with text."""
     start = next((i for i, cells in enumerate(records) if _filled(cells)), None)
@@ -92,7 +96,7 @@ def rows_to_table(path: str, records: list, label, notes: list) -> Table:
     return Table(path, header, start + 1, rows, "", list(notes), label)
 
 
-def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple:
+def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str]:
     if encoding is not None:
         try:
             info = codecs.lookup(encoding)
@@ -141,7 +145,7 @@ def _detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _filled(cells: list) -> bool:
+def _filled(cells: list[str]) -> bool:
     return any(cell.strip() for cell in cells)
 
 
@@ -150,33 +154,40 @@ def _filled(cells: list) -> bool:
 @dataclass
 class Column:
     name: str  # as written in the mapping
-    field: object  # a Field, or DEPENDS_ON
-    values: dict  # normalised source text -> value, list of values, or None (says nothing)
-    sources: list  # the source texts of `values`, as written
+    field: Union[Field, str]  # a Field, or DEPENDS_ON
+    values: dict[str, Any]  # normalised source text -> value, list of values, or None (says nothing)
+    sources: list[str]  # the source texts of `values`, as written
     split: Optional[str]
     line: int  # where the mapping names this column
     index: int = -1  # position in the CSV header, once bound
-    read: dict = field(default_factory=dict)  # cell text -> (value, problem), filled as cells are read
+    # cell text -> (value, problem), filled as cells are read
+    read: dict[str, tuple[Any, Optional[Text]]] = dataclasses.field(default_factory=dict)
+
+    @property
+    def target(self) -> Field:
+        """The field of a column that is not DEPENDS_ON."""
+        assert isinstance(self.field, Field), self.field
+        return self.field
 
 
 @dataclass
 class Mapping:
     path: str
-    columns: list
-    ignore: list  # (column name, line)
-    id_column: Optional[tuple] = None  # (column name, line)
+    columns: list[Column]
+    ignore: list[tuple[str, int]]  # (column name, line)
+    id_column: Optional[tuple[str, int]] = None  # (column name, line)
     # Positions in the CSV header, once bound to it:
     id_index: Optional[int] = None
-    ignored: set = field(default_factory=set)
+    ignored: set[Optional[int]] = field(default_factory=set)
 
 
-def _read_cell(column: Column, text: str) -> tuple:
+def _read_cell(column: Column, text: str) -> tuple[Any, Optional[Text]]:
     """(value, None), or (None, what was expected) when the text fits neither `values` nor the field."""
     key = _norm(text)
     if key in column.values:
         return column.values[key], None
     try:
-        return column.field.parse(text), None
+        return column.target.parse(text), None
     except ValueProblem as problem:
         return None, problem.text
 
@@ -204,19 +215,22 @@ class _MappingReader:
     TOP = ("columns", "id", "ignore")
     ENTRY = ("field", "values", "split")
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.path = document.path
-        self.errors: list = [(f"{p.file}:{p.line}:{p.column}", p.text) for p in document.problems]
+        self.errors: list[tuple[str, Union[Text, str]]] = []
+        for p in document.problems:
+            assert isinstance(p.text, (Text, str)), p.text  # the loader's problems always say what they are
+            self.errors.append((f"{p.file}:{p.line}:{p.column}", p.text))
 
-    def where(self, at: tuple) -> str:
+    def where(self, at: tuple[Union[str, int], ...]) -> str:
         line, column = self.document.place(at)
         return f"{self.path}:{line}:{column}"
 
-    def line(self, at: tuple) -> int:
+    def line(self, at: tuple[Union[str, int], ...]) -> int:
         return self.document.place(at)[0]
 
-    def error(self, at: tuple, text: Text) -> None:
+    def error(self, at: tuple[Union[str, int], ...], text: Text) -> None:
         self.errors.append((self.where(at), text))
 
     def read(self) -> Mapping:
@@ -237,9 +251,9 @@ class _MappingReader:
                 mapping.id_column = (name, self.line(("id",)))
         if "ignore" in root:
             self.ignore(root["ignore"], mapping)
-        used = {}
+        used: dict[str, str] = {}
         for column in mapping.columns:
-            path = DEPENDS_ON if column.field == DEPENDS_ON else column.field.path
+            path = DEPENDS_ON if column.field == DEPENDS_ON else column.target.path
             if path in used:
                 self.errors.append((f"{self.path}:{column.line}",
                                     Text("import.mapping.field_twice", field=path, column=used[path])))
@@ -254,13 +268,13 @@ class _MappingReader:
             raise InputErrors(Text("import.mapping.bad"), self.errors)
         return mapping
 
-    def value_at(self, at: tuple):
+    def value_at(self, at: tuple[Union[str, int], ...]) -> Any:
         value = self.document.data
         for step in at:
             value = value[step]
         return value
 
-    def text(self, at: tuple, what: Text) -> Optional[str]:
+    def text(self, at: tuple[Union[str, int], ...], what: Text) -> Optional[str]:
         """The text at `at`; numbers and words YAML reads otherwise (`2024`, `yes`) are taken as written."""
         value = self.value_at(at)
         if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
@@ -268,7 +282,7 @@ class _MappingReader:
             return None
         return value if isinstance(value, str) else str(value)
 
-    def columns(self, node, mapping: Mapping) -> None:
+    def columns(self, node: Any, mapping: Mapping) -> None:
         if not isinstance(node, dict):
             self.error(("columns",), Text("import.mapping.columns_shape"))
             return
@@ -277,7 +291,7 @@ class _MappingReader:
             if column is not None:
                 mapping.columns.append(column)
 
-    def column(self, name: str, entry, at: tuple) -> Optional[Column]:
+    def column(self, name: str, entry: Any, at: tuple[Union[str, int], ...]) -> Optional[Column]:
         line = self.line(at)
         if not isinstance(entry, (dict, list)):
             target = self.field(at)
@@ -300,13 +314,13 @@ class _MappingReader:
             split = self.text(at + ("split",), Text("import.mapping.what.split"))
             if split == "":
                 self.error(at + ("split",), Text("import.mapping.empty_split"))
-            elif split is not None and target != DEPENDS_ON and not target.many:
+            elif split is not None and isinstance(target, Field) and not target.many:
                 self.error(at + ("split",), Text("import.mapping.split_one_value", field=target.path))
         table = self.values(entry["values"], target, name, at + ("values",)) if "values" in entry else {}
         values = {key: value for key, (_, value) in table.items()}
         return Column(name, target, values, [source for source, _ in table.values()], split, line)
 
-    def field(self, at: tuple):
+    def field(self, at: tuple[Union[str, int], ...]) -> Union[Field, str, None]:
         import difflib
 
         path = self.text(at, Text("import.mapping.what.field"))
@@ -325,23 +339,24 @@ class _MappingReader:
             return None
         return known[path]
 
-    def values(self, node, target, name: str, at: tuple) -> dict:
+    def values(self, node: Any, target: Union[Field, str], name: str,
+               at: tuple[Union[str, int], ...]) -> dict[str, tuple[str, Any]]:
         if node is None:
             return {}  # `values:` with every line commented out
         if not isinstance(node, dict):
             self.error(at, Text("import.mapping.values_shape", column=name))
             return {}
-        table = {}
+        table: dict[str, tuple[str, Any]] = {}
         for source in node:
             converted = self.value(node[source], target, at + (source,))
             if converted is not _BAD:
                 table[_norm(source)] = (source, converted)
         return table
 
-    def value(self, value, target, at: tuple):
+    def value(self, value: Any, target: Union[Field, str], at: tuple[Union[str, int], ...]) -> Any:
         if value is None:
             return None
-        if target == DEPENDS_ON:
+        if not isinstance(target, Field):  # DEPENDS_ON
             text = self.text(at, Text("import.mapping.what.dependency"))
             return _BAD if text is None else text
         if isinstance(value, list):
@@ -362,7 +377,7 @@ class _MappingReader:
             self.error(at, Text("import.not_a_value", value=text, field=target.path, problem=problem.text))
             return _BAD
 
-    def ignore(self, node, mapping: Mapping) -> None:
+    def ignore(self, node: Any, mapping: Mapping) -> None:
         items = [] if node is None else node if isinstance(node, list) else None
         if items is None:
             self.error(("ignore",), Text("import.mapping.ignore_shape"))
@@ -373,14 +388,14 @@ class _MappingReader:
                 mapping.ignore.append((name, self.line(("ignore", position))))
 
 
-def _yaml_text(value) -> str:
+def _yaml_text(value: Any) -> str:
     """A value YAML built, written back as the user wrote it: `true`, `99.9`."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _key_hint(key: str, keys: tuple) -> Text:
+def _key_hint(key: str, keys: tuple[str, ...]) -> Text:
     import difflib
 
     close = difflib.get_close_matches(key, keys, n=1)
@@ -392,7 +407,7 @@ def _key_hint(key: str, keys: tuple) -> Text:
 SHOWN_HEADERS = 20  # a header of 16,384 columns listed whole made a line no one reads
 
 
-def _header_has(header: list) -> Text:
+def _header_has(header: list[str]) -> Text:
     names = [name for name in header if name]
     shown = Listing(Text("import.quoted", value=name) for name in names[:SHOWN_HEADERS])
     if len(names) <= SHOWN_HEADERS:
@@ -404,7 +419,7 @@ def bind(mapping: Mapping, table: Table) -> None:
     """Find each column of the mapping in the CSV header; a missing one is a mapping error."""
     import difflib
 
-    errors = []
+    errors: list[tuple[str, Union[Text, str]]] = []
 
     def find(name: str, line: int) -> Optional[int]:
         exact = [i for i, header in enumerate(table.header) if header == name]
@@ -423,11 +438,13 @@ def bind(mapping: Mapping, table: Table) -> None:
         return None
 
     for column in mapping.columns:
-        column.index = find(column.name, column.line)
+        index = find(column.name, column.line)
+        if index is not None:  # else an error is raised below
+            column.index = index
     if mapping.id_column is not None:
         mapping.id_index = find(*mapping.id_column)
     else:
-        mapping.id_index = next(c.index for c in mapping.columns if c.field != DEPENDS_ON and c.field.path == "name")
+        mapping.id_index = next(c.index for c in mapping.columns if isinstance(c.field, Field) and c.field.path == "name")
     mapping.ignored = {find(name, line) for name, line in mapping.ignore}
     if errors:
         raise InputErrors(Text("import.bind.heading"), errors)
@@ -451,10 +468,11 @@ class _Rows:
         self.imported = Imported(origin=self.name)
         self.imported.problems.extend(table.notes)
         self.ids = Ids()
-        self.first_row: dict = {}  # id -> row it was given to
+        self.first_row: dict[str, int] = {}  # id -> row it was given to
+        assert mapping.id_index is not None, "bind() finds the id column or raises"
         self.id_index = mapping.id_index
-        self.dependencies: list = []  # (entity, row, column, items) resolved once every id is known
-        self.named: dict = {}  # (field, id) -> (row, column index, cell) of the first cell naming it
+        self.dependencies: list[tuple[Entity, int, Column, list[str]]] = []  # (entity, row, column, items) resolved once every id is known
+        self.named: dict[tuple[str, Any], tuple[int, int, str]] = {}  # (field, id) -> (row, column index, cell) of the first cell naming it
 
     def place(self, row: int, index: int) -> Text:
         header = self.table.header[index] if index < len(self.table.header) else ""
@@ -536,13 +554,13 @@ class _Rows:
                 continue
             value = self._value(row, column, text)
             if value is not None:
-                set_path(entity.data, column.field.path, value)
-                if column.field.reference:
+                set_path(entity.data, column.target.path, value)
+                if column.target.reference:
                     for item in value if isinstance(value, list) else [value]:
-                        self.named.setdefault((column.field.path, item), (row, column.index, text))
+                        self.named.setdefault((column.target.path, item), (row, column.index, text))
         self._unhosted(row, entity, cell)
 
-    def _unhosted(self, row: int, entity: Entity, cell) -> None:
+    def _unhosted(self, row: int, entity: Entity, cell: Callable[[int], str]) -> None:
         """IaaS with no provider: CLD001 cannot tell a public cloud from a colocation, so the import says it."""
         if entity.data.get("delivery") != "iaas" or "provider" in entity.data:
             return
@@ -559,7 +577,8 @@ class _Rows:
         """Each provider, data store or unknown product the cells name, once: the estate must still define it."""
         products = None
         for (path, name), (row, index, text) in self.named.items():
-            if REFERENCES[path] is None:
+            kind = REFERENCES[path]
+            if kind is None:
                 if products is None:
                     from ..model.products import builtin_products
 
@@ -568,11 +587,11 @@ class _Rows:
                     continue
                 message = Text("import.csv.unknown_product", id=name, text=text)
             else:
-                message = Text("import.csv.undefined." + REFERENCES[path], id=name, text=text)
+                message = Text("import.csv.undefined." + kind, id=name, text=text)
             self.report(row, index, message, lost=False)
 
-    def _value(self, row: int, column: Column, text: str):
-        target: Field = column.field
+    def _value(self, row: int, column: Column, text: str) -> Any:
+        target = column.target
         if not target.many:
             return self._one(row, column, text)
         items: list = []
@@ -583,7 +602,7 @@ class _Rows:
                     items.append(item)
         return items or None
 
-    def _one(self, row: int, column: Column, text: str):
+    def _one(self, row: int, column: Column, text: str) -> Any:
         # Inventories repeat the same few texts ("Oui", "SaaS"...): each is read once per column.
         outcome = column.read.get(text)
         if outcome is None:
@@ -593,7 +612,7 @@ class _Rows:
             known = Text("import.csv.mapping_knows", values=Listing(Text("import.quoted", value=source) for source in column.sources)) \
                 if column.sources else ""
             self.report(row, column.index, Text(
-                "import.csv.bad_cell", problem=Text("import.not_a_value", value=text, field=column.field.path,
+                "import.csv.bad_cell", problem=Text("import.not_a_value", value=text, field=column.target.path,
                                                     problem=problem),
                 known=known, column=column.name, place=f"{self.mapping.path}:{column.line}"))
         return value
@@ -662,7 +681,7 @@ HEADER_WORDS = {
              "stockages"),
 }
 # Cell words that usually mean a value the default reading does not know.
-VALUE_WORDS = {
+VALUE_WORDS: dict[str, dict[str, Union[str, list[str]]]] = {
     "delivery": {"on-prem": "on-premise", "on-premises": "on-premise", "sur-site": "on-premise",
                  "interne": "on-premise", "datacenter": "on-premise", "local": "desktop", "poste": "desktop"},
     "access.devices": {"pc": "windows", "mac": "macos", "iphone": "ios", "ipad": "ios", "chromeos": "chromebook",
@@ -699,7 +718,7 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
     from ..i18n.messages import render
     from .writer import scalar
 
-    def comment(key: str, **params) -> list:
+    def comment(key: str, **params: Any) -> list[str]:
         return ["# " + line for line in render(lang, Text(key, **params)).split("\n")]
 
     table = read_table(path, encoding, delimiter, sheet)
@@ -716,7 +735,7 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
         taken.add(path_)
         target = known.get(path_)
         unknown = _unknown_values(table, index, target) if target is not None else []
-        if not unknown:
+        if target is None or not unknown:
             lines.append(f"  {scalar(header)}: {path_}")
             continue
         lines += [f"  {scalar(header)}:", f"    field: {path_}  # {render(lang, target.expected())}", "    values:"]
@@ -734,7 +753,7 @@ def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Option
     return "\n".join(lines) + "\n"
 
 
-def _guess_value(target: Field, text: str):
+def _guess_value(target: Field, text: str) -> Union[str, list[str], None]:
     """A likely value for a cell text the default reading does not understand, or None."""
     words = slug(text)
     guess = VALUE_WORDS.get(target.path, {}).get(words)
@@ -745,11 +764,11 @@ def _guess_value(target: Field, text: str):
     return inside[0] if len(inside) == 1 else None
 
 
-def _unknown_values(table: Table, index: int, target: Field) -> list:
+def _unknown_values(table: Table, index: int, target: Field) -> list[str]:
     """The distinct cell values the default reading of `target` does not understand."""
     if not ("enum" in target.item or target.item.get("type") in ("boolean", "integer", "number")):
         return []
-    seen: dict = {}
+    seen: dict[str, str] = {}
     for _, cells in table.rows:
         text = cells[index].strip() if index < len(cells) else ""
         for part in split_list(text) if target.many else [text] if text else []:

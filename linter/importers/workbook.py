@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
-from typing import Optional
+from collections.abc import Iterable, Iterator
+from typing import IO, Optional
 
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Text, hint
@@ -38,7 +39,7 @@ def is_workbook(data: bytes) -> bool:
     return data.startswith(ZIP)
 
 
-def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple:
+def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple[list[list[str]], Text, list[Problem]]:
     """(rows of texts from A1 on, how places name the sheet, notes) of the sheet `sheet`, or of the first visible one."""
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
@@ -47,7 +48,7 @@ def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = book.sheet_names
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible] or names
-        notes = []
+        notes: list[Problem] = []
         if sheet is None:
             if not visible:
                 raise InputError(Text("import.workbook.no_sheets", path=path))
@@ -112,7 +113,7 @@ CHUNK_BYTES = 1024 * 1024
 MAX_TAG_BYTES = 64 * 1024  # a tag of a sheet holds a name and a few attributes: far below this
 
 
-def _tokens(stream, path: str):
+def _tokens(stream: IO[bytes], path: str) -> Iterator[bytes]:
     """The tags (`<...>`) of an XML stream, read a chunk at a time: unpacking a whole sheet at once took
     gigabytes for a 640 KB workbook (issue 22); this holds one chunk and at most one tag across its end."""
     carry = b""
@@ -131,7 +132,7 @@ def _tokens(stream, path: str):
         carry = buffer[end:]
 
 
-def _xlsx_extent(pieces) -> tuple:
+def _xlsx_extent(pieces: Iterable[bytes]) -> tuple[int, int]:
     """(last row, last column) of the cells an .xlsx sheet names (`<c r="AB12">`).
 
     Each reference is seen through bytes methods and a set, not one regex match each: a sheet of
@@ -152,7 +153,7 @@ def _xlsx_extent(pieces) -> tuple:
     return rows, columns
 
 
-def _ods_extent(pieces) -> tuple:
+def _ods_extent(pieces: Iterable[bytes]) -> tuple[int, int]:
     """(last row, last column) holding a value in the largest sheet of an .ods, repeats counted.
 
     An .ods says "the next 1,048,000 rows are empty" in one element; the
@@ -183,7 +184,7 @@ def _ods_extent(pieces) -> tuple:
     return max(rows, last_row), max(columns, last_column)
 
 
-def _repeat(attributes: bytes, pattern) -> int:
+def _repeat(attributes: bytes, pattern: re.Pattern[bytes]) -> int:
     found = pattern.search(attributes)
     return min(int(found.group(1)), 1 << 24) if found else 1
 
@@ -196,7 +197,7 @@ def _column_number(letters: str) -> int:
 
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     """A cell's value as the text a CSV export would hold, without the language's number format."""
     if value is None:
         return ""

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from ..i18n.messages import say
 from . import Report
-from .spreadsheet import csv_text
+from .spreadsheet import Cell, csv_text
 
 COLUMNS = ("code", "severity", "entity", "section", "file", "line", "column", "message", "waived", "unstated")
 
 
 def render(report: Report) -> str:
     lang = report.lang
-    rows = [[diagnostic.code, say(lang, "severity." + diagnostic.severity), diagnostic.entity or "",
+    rows: list[list[Cell]] = [[diagnostic.code, say(lang, "severity." + diagnostic.severity), diagnostic.entity or "",
              diagnostic.section or "", diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message,
              _yes_no(lang, waived), _yes_no(lang, diagnostic.unstated)]
             for diagnostic, waived in [*((d, False) for d in report.diagnostics), *((d, True) for d in report.waived)]]

@@ -6,11 +6,17 @@ schema ships as `si_lint/schemas/history.schema.json`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional
+
 from .. import __version__
 from ..i18n.messages import count, family_name, families, percent, say
 
+if TYPE_CHECKING:
+    from ..score.history import Point
+    from .spreadsheet import Cell
 
-def write(format_name: str, points: list, lang: str, delimiter: str = ",") -> str:
+
+def write(format_name: str, points: list[Point], lang: str, delimiter: str = ",") -> str:
     """The history in `format_name`, one of FORMATS."""
     if format_name == "csv":
         return as_csv(points, lang, delimiter)
@@ -19,18 +25,18 @@ def write(format_name: str, points: list, lang: str, delimiter: str = ",") -> st
     return as_table(points, lang)
 
 
-def _families(points: list) -> list:
+def _families(points: list[Point]) -> list[str]:
     """The families with findings at some commit, built-in ones in their order, then custom ones."""
     seen = {family for point in points for family in point.families}
     built_in = families()
     return [f for f in built_in if f in seen] + sorted(seen - set(built_in))
 
 
-def _has_completeness(points: list) -> bool:
+def _has_completeness(points: list[Point]) -> bool:
     return any(point.completeness is not None for point in points)
 
 
-def as_table(points: list, lang: str) -> str:
+def as_table(points: list[Point], lang: str) -> str:
     from tabulate import tabulate
 
     if not points:
@@ -38,7 +44,7 @@ def as_table(points: list, lang: str) -> str:
     grouped = _families(points)
     completeness = _has_completeness(points)
 
-    def share(value) -> str:
+    def share(value: Optional[float]) -> str:
         return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
     headers = [say(lang, "history.col." + c) for c in ("date", "commit", "author", "score")]
@@ -46,7 +52,8 @@ def as_table(points: list, lang: str) -> str:
     headers += [say(lang, "history.col." + c) for c in ("errors", "warnings", "infos", "waived")] + grouped
     rows = []
     for point in points:
-        row = [point.commit.date.isoformat(), point.commit.sha[:10], point.commit.author, share(point.score)]
+        row: list[Cell] = [point.commit.date.isoformat(), point.commit.sha[:10], point.commit.author,
+                           share(point.score)]
         row += [share(point.completeness)] if completeness else []
         row += [point.findings["error"], point.findings["warning"], point.findings["info"], point.waived]
         row += [point.families.get(family, 0) for family in grouped]
@@ -61,11 +68,11 @@ def as_table(points: list, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document(points: list) -> dict:
+def document(points: list[Point]) -> dict[str, Any]:
     """`{"commits": [{"commit", "date", "author", "score", ...}]}`, oldest first."""
     commits = []
     for point in points:
-        entry = {
+        entry: dict[str, Any] = {
             "commit": point.commit.sha,
             "date": point.commit.date.isoformat(),
             "time": point.commit.time,
@@ -85,13 +92,13 @@ def document(points: list) -> dict:
     return {"version": 1, "tool": {"name": "si-lint", "version": __version__}, "commits": commits}
 
 
-def as_json(points: list) -> str:
+def as_json(points: list[Point]) -> str:
     import json
 
     return json.dumps(document(points), indent=2, ensure_ascii=False) + "\n"
 
 
-def as_csv(points: list, lang: str, delimiter: str = ",") -> str:
+def as_csv(points: list[Point], lang: str, delimiter: str = ",") -> str:
     """One row per commit (spreadsheet.py: a BOM for Excel, `;` and decimal commas for French Excel, no formula)."""
     from ..report.spreadsheet import csv_text, decimal
 
@@ -101,7 +108,8 @@ def as_csv(points: list, lang: str, delimiter: str = ",") -> str:
     columns += ["files", "errors", "warnings", "infos", "waived"]
     rows = []
     for point in points:
-        row = [point.commit.date.isoformat(), point.commit.sha, point.commit.author, decimal(point.score, delimiter)]
+        row: list[Cell] = [point.commit.date.isoformat(), point.commit.sha, point.commit.author,
+                           decimal(point.score, delimiter)]
         row += [decimal(point.completeness, delimiter)] if completeness else []
         row += [point.files, point.findings["error"], point.findings["warning"], point.findings["info"], point.waived]
         rows.append(row + [point.families.get(family, 0) for family in grouped] + [point.commit.subject])

@@ -12,10 +12,15 @@ what would make a large estate slow to open. Reads `report.estate_view`
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from ..i18n.messages import Day, Plural, count, family_name, number, percent, plural_key, say, template
 from . import Report
+
+if TYPE_CHECKING:
+    from .views import ApplicationCard, AvailabilityView, Factor, RuleDoc, TrendPoint, WaiverView
 
 SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 10
@@ -29,21 +34,22 @@ SYMBOLS = {"error": "✖", "warning": "▲", "info": "●", "waived": "◌", "pa
 
 
 def render(report: Report) -> str:
-    view = report.estate_view or {"applications": [], "categories": [], "other": {}, "expiring": []}
+    # Without an estate view (the report was built without it), the page shows an estate with no application.
+    view: Mapping[str, Any] = report.estate_view or {"applications": [], "categories": [], "other": {}, "expiring": []}
     page = _Page(report, view)
     return page.render()
 
 
 class _Page:
-    def __init__(self, report: Report, view: dict) -> None:
+    def __init__(self, report: Report, view: Mapping[str, Any]) -> None:
         self.report, self.view = report, view
         self.lang = report.lang
-        self.scores = report.summary.scores or {}
+        self.scores: Mapping[str, Any] = report.summary.scores or {}
 
-    def word(self, key: str, **values) -> str:
+    def word(self, key: str, **values: Any) -> str:
         return say(self.lang, _SHARED.get(key, "html." + key), **values)
 
-    def t(self, key: str, **values) -> str:
+    def t(self, key: str, **values: Any) -> str:
         return escape(self.word(key, **values))
 
     def tally(self, key: str, n: int) -> str:
@@ -54,11 +60,11 @@ class _Page:
     def family(self, code: str) -> str:
         return family_name(self.lang, code)
 
-    def percent(self, value) -> str:
+    def percent(self, value: Optional[float]) -> str:
         """A score, one decimal."""
         return self.word("na") if value is None else percent(self.lang, value, 1)
 
-    def figure(self, value, digits=None) -> str:
+    def figure(self, value: Optional[float], digits: Optional[int] = None) -> str:
         """An availability, rounded down (99.99999 must not read 100): two decimals, three for a figure stated so."""
         if value is None:
             return self.word("no_figure")
@@ -137,15 +143,15 @@ class _Page:
             + self.legend_bars() + "</div></div></section>\n"
         )
 
-    def worst_in_force(self, findings=None):
+    def worst_in_force(self, findings: Optional[list[dict[str, Any]]] = None) -> Optional[str]:
         """The worst severity among `findings` (the run's, in force, by default); None when there is none."""
         severities = {d.severity for d in self.report.diagnostics} if findings is None else {
             d["severity"] for d in findings}
         return next((s for s in SEVERITIES if s in severities), None)
 
-    def family_worst(self) -> dict:
+    def family_worst(self) -> dict[str, str]:
         """Family -> the worst severity in force among its findings: the colour of its bar."""
-        worst: dict = {}
+        worst: dict[str, str] = {}
         for d in self.report.diagnostics:
             rule = self.report.rules.get(d.code)
             family = rule.family if rule is not None else d.code[:3]
@@ -153,12 +159,12 @@ class _Page:
                 worst[family] = d.severity
         return worst
 
-    def completeness(self, complete: dict) -> str:
+    def completeness(self, complete: Mapping[str, Any]) -> str:
         """Shown apart from compliance: how much of what the rules read the estate states."""
         return self.t("completeness", share=self.percent(complete["share"]), stated=complete["stated"],
                       read=complete["read"])
 
-    def _checks_line(self, tally: dict) -> str:
+    def _checks_line(self, tally: Mapping[str, Any]) -> str:
         if not tally or not tally.get("checks"):
             return escape(self.word("na"))
         return self.t("checks", checks=Plural("report.checks_count", tally["checks"]), passed=tally["passed"],
@@ -186,7 +192,7 @@ class _Page:
                 waived=tally["waived"])), quote=False)
             # Green only for a family with no error or warning in force; what fails takes its worst severity's colour.
             held = worst.get(code) in ("error", "warning")
-            failed = {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(worst.get(code), "bar-failed")
+            failed = {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(worst.get(code, ""), "bar-failed")
             rows.append(
                 f'<g><title>{title}</title>'
                 f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="{failed}"/>'
@@ -264,11 +270,12 @@ class _Page:
             + "".join(self.heat_row(app, categories) for app in apps) + "</div></div></section>\n"
         )
 
-    def heat_row(self, app: dict, categories: list) -> str:
+    def heat_row(self, app: ApplicationCard, categories: list[str]) -> str:
         cells = app["cells"]
         sevs = sorted({d["severity"] for d in app["findings"]})
         failing = sorted(c for c, state in cells.items() if state in SEVERITIES)
-        score = (app["score"] or {}).get("score")
+        line = app["score"]
+        score = line["score"] if line is not None else None
         key = " ".join(filter(None, (app["id"], app["name"]))).lower()
         name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
         marks = "".join(f'<i class="h-{cells[c]}">{SYMBOLS[cells[c]]}</i>' if c in cells else "<i></i>"
@@ -318,14 +325,15 @@ class _Page:
                 f'data-other="{escape(template(self.lang, "html.more.other"))}">'
                 f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
 
-    def card(self, app: dict) -> str:
-        meta = [self.t("meta", label=self.word(key)).replace("{value}", f"<b>{escape(app[key])}</b>")
-                for key in ("owner", "usage", "category") if app[key]]
+    def card(self, app: ApplicationCard) -> str:
+        stated = {"owner": app["owner"], "usage": app["usage"], "category": app["category"]}
+        meta = [self.t("meta", label=self.word(key)).replace("{value}", f"<b>{escape(value)}</b>")
+                for key, value in stated.items() if value]
         meta.append(f'{self.t("defined_at")} <code>{escape(app["file"])}:{app["line"]}</code>')
         if app["completeness"] and app["completeness"]["read"]:
             meta.append(self.completeness(app["completeness"]))
         name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
-        score = app["score"] or {}
+        score: Mapping[str, Any] = app["score"] or {}
         parts = [
             f'<article class="card worst-{app["worst"] or "none"}" id="app-{escape(app["id"])}">'
             f'<header><h3><code>{escape(app["id"])}</code>{name}</h3>'
@@ -344,7 +352,7 @@ class _Page:
         parts.append("</article>\n")
         return "".join(parts)
 
-    def findings(self, findings: list, waived: bool = False) -> str:
+    def findings(self, findings: list[dict[str, Any]], waived: bool = False) -> str:
         if not findings:
             return f'<p class="none">{self.t("no_findings")}</p>'
         items = "".join(
@@ -354,7 +362,7 @@ class _Page:
             for d in findings)
         return f'<ul class="findings">{items}</ul>'
 
-    def waivers(self, waivers: list) -> str:
+    def waivers(self, waivers: list[WaiverView]) -> str:
         items = []
         for w in waivers:
             approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
@@ -365,7 +373,7 @@ class _Page:
                          f'{escape(str(w["reason"]))}{approved}</li>')
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
-    def expiry(self, waiver: dict) -> str:
+    def expiry(self, waiver: WaiverView) -> str:
         days, date = waiver["days_left"], Day(waiver["expires"])
         if days is None:
             return self.t("bad_date", date=date)
@@ -376,12 +384,12 @@ class _Page:
         return self.t("expires_in", date=date, n=days)
 
     @staticmethod
-    def _urgency(days) -> str:
+    def _urgency(days: Optional[int]) -> str:
         if days is None or days < 0:
             return "expired"
         return "soon" if days <= 30 else "later"
 
-    def availability(self, app_id: str, figures: dict) -> str:
+    def availability(self, app_id: str, figures: AvailabilityView) -> str:
         value, target = figures["value"], figures["target"]
         below = value is not None and target is not None and value < target - 1e-9
         unstated = [self.word("own_figure")] if not figures.get("own_stated", True) else []
@@ -416,11 +424,11 @@ class _Page:
     def top_rules(self) -> str:
         ranked = sorted(self.report.summary.by_code.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
         rows = []
-        for code, count in ranked:
+        for code, found in ranked:
             rule = self.report.rules[code]
             rows.append(
                 f'<tr><th scope="row"><code>{escape(code)}</code><br><span class="rule-name">'
-                f'{escape(rule.name)}</span></th><td class="num">{count}</td>'
+                f'{escape(rule.name)}</span></th><td class="num">{found}</td>'
                 f'<td><span class="sev sev-{rule.severity}">{escape(self.word(rule.severity))}</span> '
                 f'<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}{self.origin(rule)}</td></tr>')
         if not rows:
@@ -430,7 +438,7 @@ class _Page:
                 f'<th scope="col">{self.t("why")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
                 "</section>\n")
 
-    def origin(self, rule) -> str:
+    def origin(self, rule: RuleDoc) -> str:
         """Who "the author" of a rationale is: the school of thought, the source text and the principle."""
         if not rule.source:
             return ""
@@ -469,7 +477,7 @@ def _digits(value: float) -> int:
     return 3 if abs(value * 1000 - round(value * 1000)) < 1e-6 and abs(value * 100 - round(value * 100)) > 1e-6 else 2
 
 
-def _compared_digits(value, target) -> int:
+def _compared_digits(value: Optional[float], target: Optional[float]) -> int:
     """The decimals that show a figure below its target as different from it, four at most."""
     figures = [v for v in (value, target) if v is not None]
     digits = max([_digits(v) for v in figures], default=2)
@@ -479,7 +487,7 @@ def _compared_digits(value, target) -> int:
     return digits
 
 
-def _ring(tally: dict, label: str, worst) -> str:
+def _ring(tally: Mapping[str, Any], label: str, worst: Optional[str]) -> str:
     """The estate score as a ring: passed, waived in grey, the rest failed.
 
     Passed is green only when no error or warning is in force; the failed part and the figure take the colour
@@ -503,15 +511,15 @@ def _ring(tally: dict, label: str, worst) -> str:
     )
 
 
-def _trend(points: list, page: _Page) -> str:
+def _trend(points: list[TrendPoint], page: _Page) -> str:
     """The estate score at each commit, a point per commit at equal steps; completeness dashed when given.
 
     Under each point its short commit (every k-th when they would overlap), and each date once, under the
     first commit of that day: three commits on one day are three points, not one date three times.
     """
     width, height, left, right, top, bottom = 1200, 250, 56, 48, 12, 50
-    scores = [p["score"] for p in points if p["score"] is not None]
-    scores += [p["completeness"] for p in points if p.get("completeness") is not None]
+    scores = [score for score in (p["score"] for p in points) if score is not None]
+    scores += [share for share in (p.get("completeness") for p in points) if share is not None]
     if not scores:
         return f'<p class="none">{escape(page.word("na"))}</p>'
     low = max(0, math.floor((min(scores) - 2) / 10) * 10)
@@ -538,20 +546,25 @@ def _trend(points: list, page: _Page) -> str:
     for i in labelled:
         parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" class="commit">'
                      f'{escape(_short(points[i]["commit"]))}</text>')
-    dated, last = set(), -_DATE_LABEL
+    dated: set[str] = set()
+    last: float = -_DATE_LABEL
     for i, point in enumerate(points):
         if point["date"] not in dated and x(i) - last >= _DATE_LABEL:
             dated.add(point["date"])
             last = x(i)
             parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 34}" text-anchor="middle">'
                          f'{escape(point["date"])}</text>')
-    for key, css in (("completeness", "trend-completeness"), ("score", "trend-score")):
-        runs, run = [], []
+    series: tuple[tuple[Literal["completeness", "score"], str], ...] = (("completeness", "trend-completeness"),
+                                                                        ("score", "trend-score"))
+    for key, css in series:
+        runs: list[list[str]] = []
+        run: list[str] = []
         for i, point in enumerate(points):
-            if point.get(key) is None:
+            share = point.get(key)
+            if share is None:
                 runs, run = runs + ([run] if run else []), []
             else:
-                run.append(f"{x(i):.1f},{y(point[key]):.1f}")
+                run.append(f"{x(i):.1f},{y(share):.1f}")
         runs += [run] if run else []
         parts += [f'<polyline points="{" ".join(r)}" class="{css}"/>' for r in runs]
     for i, point in enumerate(points):
@@ -574,7 +587,7 @@ def _short(commit: str) -> str:
     return commit[:7]
 
 
-def _point_words(point: dict, page: _Page) -> str:
+def _point_words(point: TrendPoint, page: _Page) -> str:
     """A point's tooltip: its commit and subject, then its date, author, score and findings."""
     counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
     named = " ".join(filter(None, (_short(point["commit"]), point.get("subject"))))
@@ -582,7 +595,7 @@ def _point_words(point: dict, page: _Page) -> str:
                      score=page.percent(point["score"])) + f" · {counts}"
 
 
-def _commits(points: list, page: _Page) -> str:
+def _commits(points: list[TrendPoint], page: _Page) -> str:
     """The commits of the trend, each with its subject: what the board reads the chart by."""
     rows = "".join(  # newest first, as git log lists them: the board asks about the latest
         f'<tr><td><code>{escape(_short(p["commit"]))}</code></td><td>{escape(p["date"])}</td>'
@@ -599,7 +612,7 @@ def _commits(points: list, page: _Page) -> str:
 _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space between columns, monospace width
 
 
-def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
+def _chain(app_id: str, value: Optional[float], below: bool, figures: AvailabilityView, page: _Page) -> str:
     """The application, then each factor of its availability in series; any_of members stacked in parallel.
 
     The weakest factor is outlined (in red when the target is missed), a component with no figure dashed.
@@ -609,16 +622,16 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
     columns = [[(app_id, value, "app below" if below else "app")]]
     if not figures.get("own_stated", True):  # counted as 100 by the arithmetic: drawn as a link with no figure
         columns.append([(page.word("own"), None, "missing")])
-    groups = {}
+    groups: dict[int, tuple[str, str]] = {}  # column -> (label, weakest) of an any_of group
     for factor in figures["chain"]:
         weakest = "weakest" if factor.get("weakest") else ""
         if "any_of" in factor:
             groups[len(columns)] = (f'{page.word("any_of")} · {page.figure(factor["value"])}', weakest)
-            columns.append([(m["id"], m["value"], "missing" if m["value"] is None else "") for m in factor["any_of"]]
-                           or [("-", None, "missing")])
+            columns.append([(_box_label(m, page), m["value"], "missing" if m["value"] is None else "")
+                            for m in factor["any_of"]] or [("-", None, "missing")])
         else:
-            label = page.word("own") if factor["kind"] == "own" else factor["id"]
-            columns.append([(label, factor["value"], "missing" if factor["value"] is None else weakest)])
+            columns.append([(_box_label(factor, page), factor["value"],
+                             "missing" if factor["value"] is None else weakest)])
     shapes, links, x = [], [], 0
     height = max(len(column) for column in columns) * _ROW + 12
     for i, column in enumerate(columns):
@@ -642,6 +655,14 @@ def _chain(app_id: str, value, below: bool, figures: dict, page: _Page) -> str:
             f'width="{total}" height="{height}" role="img" '
             f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
             "</svg></div>")
+
+
+def _box_label(factor: Factor, page: _Page) -> str:
+    """The application's own figure in words; a component by its id."""
+    if factor.get("kind") == "own":
+        return page.word("own")
+    assert factor["id"] is not None, "only the application's own figure has no id"
+    return factor["id"]
 
 
 _CSS = """

@@ -12,23 +12,26 @@ Excel reads as one cell. The findings' `--format csv` is written here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Optional, Union
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 # A formula start after a delimiter of some Excel (comma, semicolon, tab), spaces allowed between.
 _FORMULA_INSIDE = re.compile(r"[,;\t] *[=+\-@]")
+Cell = Union[str, int, float, None]  # what a row holds: None is an empty cell
 
 
-def csv_text(header: list, rows: list, delimiter: str = ",") -> str:
+def csv_text(header: Sequence[Cell], rows: Sequence[Sequence[Cell]], delimiter: str = ",") -> str:
     lines = [_line(header, delimiter)] + [_line(row, delimiter) for row in rows]
     return BOM + "".join(line + "\n" for line in lines)
 
 
-def _line(row: list, delimiter: str) -> str:
+def _line(row: Sequence[Cell], delimiter: str) -> str:
     return delimiter.join(_field(value, delimiter) for value in row)
 
 
-def _field(value, delimiter: str) -> str:
+def _field(value: Cell, delimiter: str) -> str:
     """A cell as the csv module writes it (quoted when it holds the delimiter, a quote or a line break), and
     guarded against formulas, at its start and after any delimiter."""
     if value is None:
@@ -40,10 +43,10 @@ def _field(value, delimiter: str) -> str:
     return text
 
 
-def decimal(value, delimiter: str) -> str:
+def decimal(value: Optional[float], delimiter: str) -> str:
     """A figure with one decimal, its point a comma where the delimiter is `;` (French Excel)."""
     return "" if value is None else f"{value:.1f}".replace(".", "," if delimiter == ";" else ".")
 
 
-def _cell(value):
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value

@@ -8,7 +8,7 @@ html page as they are).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, TypedDict
+from typing import Any, Optional, TypedDict
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,10 @@ class RuleDoc:
     title: str
     rationale: str
     remediation: str
-    source: Optional[dict] = None
+    source: Optional[dict[str, Any]] = None  # the rule file's `source`: the text and the place it comes from
     principle: Optional[str] = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The json form (`si-lint rules --format json`)."""
         return {"code": self.code, "name": self.name, "severity": self.severity, "category": self.family,
                 "status": self.status, "title": self.title, "rationale": self.rationale,
@@ -53,11 +53,11 @@ class Completeness(TypedDict):
 
 
 class Scores(TypedDict):
-    weights: dict  # severity -> weight
+    weights: dict[str, float]  # severity -> weight
     estate: ScoreLine  # each check weighted by its severity and by the impact of what it is about (score/impact.py)
     unweighted: ScoreLine  # the same checks, weighted by severity only
-    categories: dict  # family -> ScoreLine
-    applications: dict  # application id -> ScoreLine
+    categories: dict[str, ScoreLine]  # family -> ScoreLine
+    applications: dict[str, ScoreLine]  # application id -> ScoreLine
     completeness: dict  # "estate": Completeness, "applications": {id: Completeness}
 
 
@@ -66,20 +66,20 @@ class Summary:
     """What a run found, counted: the json report's `summary`, the text report's last line."""
 
     files: int
-    entities: dict  # section -> number of entities
+    entities: dict[str, int]  # section -> number of entities
     findings: int
     errors: int
     warnings: int
     infos: int
     waived: int
-    by_code: dict  # code -> findings in force
+    by_code: dict[str, int]  # code -> findings in force
     fail_on: str
     failed: bool
     scores: Optional[Scores] = None  # for the formats that show them
-    unchecked: tuple = ()  # ids of the entities the schema rejects: the principle rules did not see them
+    unchecked: tuple[str, ...] = ()  # ids of the entities the schema rejects: the principle rules did not see them
 
-    def as_dict(self) -> dict:
-        document = {
+    def as_dict(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
             "files": self.files, "entities": self.entities, "findings": self.findings, "errors": self.errors,
             "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "by_code": self.by_code,
             "fail_on": self.fail_on, "failed": self.failed, "unchecked": list(self.unchecked),
@@ -95,22 +95,22 @@ class Factor(TypedDict, total=False):
     id: Optional[str]
     kind: Optional[str]  # own, applications, infrastructure, data_stores; None when the id is unknown
     value: Optional[float]  # percent; None when the component states no figure
-    any_of: list  # of Factor, for a redundant group
+    any_of: list[Factor]  # for a redundant group
     weakest: bool
 
 
 class AvailabilityView(TypedDict):
     value: Optional[float]  # end-to-end, percent
     target: Optional[float]
-    missing: list  # ids with no figure, counted as 100
+    missing: list[str]  # ids with no figure, counted as 100
     own_stated: bool  # False: the application's own figure (its vendor's, for a product) is not stated: counted as 100
-    chain: list  # of Factor
+    chain: list[Factor]
 
 
 class WaiverView(TypedDict, total=False):
-    rule: object
-    reason: object
-    approved_by: object
+    rule: str
+    reason: str
+    approved_by: Optional[str]
     expires: str
     days_left: Optional[int]
     entity: str
@@ -128,10 +128,10 @@ class ApplicationCard(TypedDict):
     valid: bool
     score: Optional[ScoreLine]
     completeness: Optional[Completeness]
-    cells: dict  # family -> worst state: error, warning, info, waived or passed
-    findings: list  # Diagnostic.as_dict()
-    waived: list
-    waivers: list  # of WaiverView
+    cells: dict[str, str]  # family -> worst state: error, warning, info, waived or passed
+    findings: list[dict[str, Any]]  # Diagnostic.as_dict()
+    waived: list[dict[str, Any]]
+    waivers: list[WaiverView]
     availability: Optional[AvailabilityView]
     worst: Optional[str]
 
@@ -145,14 +145,14 @@ class ActionView(TypedDict):
     gain: str  # in words: "+3.4 points"
     severity: Optional[str]
     owner: Optional[str]
-    applications: list
-    codes: list  # the codes of its findings, once each
+    applications: list[str]
+    codes: list[str]  # the codes of its findings, once each
     findings: int
-    needs: list  # ranks of the actions it needs
+    needs: list[int]  # ranks of the actions it needs
 
 
 class PlanView(TypedDict):
-    actions: list  # of ActionView, the first ones
+    actions: list[ActionView]  # the first ones
     total: int  # actions in the whole plan
     score: Optional[float]  # the estate score today
     top_score: Optional[float]  # with the actions shown (and what they need) done
@@ -168,7 +168,7 @@ class TrendPoint(TypedDict):
     subject: str  # the commit's first line; empty in a history written before it was kept
     score: Optional[float]
     completeness: Optional[float]
-    findings: dict  # severity -> number
+    findings: dict[str, int]  # severity -> number
 
 
 class EstateView(TypedDict):
@@ -176,24 +176,26 @@ class EstateView(TypedDict):
 
     organization: Optional[str]
     today: str
-    categories: list  # families, in display order
-    applications: list  # of ApplicationCard, worst first
+    categories: list[str]  # families, in display order
+    applications: list[ApplicationCard]  # worst first
     compliant: int  # applications with no error or warning in force (docs/scoring.md, "The html report")
     other: dict  # findings, waived and waivers that belong to no application
-    expiring: list  # of WaiverView
+    expiring: list[WaiverView]
     expiring_days: int
     plan: Optional[PlanView]  # what to do first
-    trend: Optional[list]  # of TrendPoint, oldest first, when a history is given
+    trend: Optional[list[TrendPoint]]  # oldest first, when a history is given
 
 
 @dataclass(frozen=True)
 class Report:
     """Everything a reporter may read: findings, their counts, the rules behind them, and the options."""
 
-    diagnostics: list  # Diagnostic, in force
-    waived: list  # Diagnostic, silenced by a waiver
+    # Diagnostic, in force / silenced by a waiver (not named here: rules.diagnostic imports the reports, and the
+    # reports' plain data import nothing of the engine)
+    diagnostics: list
+    waived: list
     summary: Summary
-    rules: dict = field(default_factory=dict)  # code -> RuleDoc
+    rules: dict[str, RuleDoc] = field(default_factory=dict)  # code -> RuleDoc
     lang: str = "en"
     color: bool = False
     show_waived: bool = False

@@ -17,13 +17,19 @@ import os
 import posixpath
 import subprocess
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Union
 
 from ..rules import engine
 from ..load import inputs, loader
 from . import scorecard as scoring
 from ..rules.diagnostic import InputError
 from ..i18n.messages import Text
+
+if TYPE_CHECKING:
+    from ..load.loader import Document
+    from ..report.views import TrendPoint
+    from ..rules.catalogue import Catalogue
+    from ..rules.settings import Settings
 
 
 def commit_date(time: str) -> datetime.date:
@@ -52,10 +58,10 @@ class Point:
     score: Optional[float]
     waived_share: Optional[float]
     completeness: Optional[float]  # when the scoring model reports it
-    findings: dict  # severity -> findings in force
+    findings: dict[str, int]  # severity -> findings in force
     waived: int
-    families: dict  # family -> findings in force
-    categories: dict  # family -> score
+    families: dict[str, int]  # family -> findings in force
+    categories: dict[str, Optional[float]]  # family -> score
 
 
 class Git:
@@ -68,16 +74,16 @@ class Git:
             if isinstance(error.message, Text) and error.message.key == "history.no_git":
                 raise
             raise InputError(Text("history.not_a_repository", path=where)) from None
-        self._batch: Optional[subprocess.Popen] = None
+        self._batch: Optional[subprocess.Popen[bytes]] = None
 
     @classmethod
-    def at(cls, top: str) -> "Git":
+    def at(cls, top: str) -> Git:
         """The repository whose top folder is `top`, already found."""
         git = cls.__new__(cls)
         git.top, git._batch = top, None
         return git
 
-    def _run(self, args: list, cwd: Optional[str] = None) -> str:
+    def _run(self, args: list[str], cwd: Optional[str] = None) -> str:
         try:
             done = subprocess.run(["git", "--literal-pathspecs", *args], cwd=cwd or self.top, capture_output=True)
         except FileNotFoundError:
@@ -95,8 +101,8 @@ class Git:
             raise InputError(Text("history.outside", path=path, top=self.top))
         return "" if relative == os.curdir else relative.replace(os.sep, "/")
 
-    def commits(self, pathspecs: list, revisions: Optional[str], since: Optional[datetime.date],
-                max_count: Optional[int]) -> list:
+    def commits(self, pathspecs: list[str], revisions: Optional[str], since: Optional[datetime.date],
+                max_count: Optional[int]) -> list[Commit]:
         """The commits that changed the paths, oldest first."""
         # Every field ends with a NUL, which no subject or name holds: a subject's U+2028, \v or \x1c
         # cannot split a record the way str.splitlines() did, nor forge a row (issue 22).
@@ -113,7 +119,7 @@ class Git:
             found.append(Commit(header.split()[1], commit_date(time), time, author, subject))
         return found[::-1]
 
-    def tree(self, sha: str, pathspecs: list) -> list:
+    def tree(self, sha: str, pathspecs: list[str]) -> list[tuple[str, str]]:
         """(path, blob id) of the files under the paths at commit `sha`."""
         listing = self._run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--", *(s or "." for s in pathspecs)])
         files = []
@@ -130,33 +136,36 @@ class Git:
         if self._batch is None:
             self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE,
                                            stdout=subprocess.PIPE)
-        self._batch.stdin.write(blob.encode() + b"\n")
-        self._batch.stdin.flush()
-        header = self._batch.stdout.readline().split()
+        stdin, stdout = self._batch.stdin, self._batch.stdout
+        assert stdin is not None and stdout is not None  # both are pipes
+        stdin.write(blob.encode() + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
         if len(header) != 3:  # "<id> missing": a partial clone that cannot fetch the blob, or git gone
             raise InputError(Text("history.missing_blob", path=where))
         size = int(header[2])
         if size > inputs.MAX_BYTES:
-            self._batch.stdout.read(size + 1)
+            stdout.read(size + 1)
             raise InputError(Text("input.too_big", path=where, limit=inputs.MAX_BYTES // (1024 * 1024)))
-        content = self._batch.stdout.read(size)
-        self._batch.stdout.read(1)  # the newline after each object
+        content = stdout.read(size)
+        stdout.read(1)  # the newline after each object
         return content
 
     def close(self) -> None:
         if self._batch is not None:
+            assert self._batch.stdin is not None  # a pipe
             self._batch.stdin.close()
             self._batch.wait()
             self._batch = None
 
 
-def select(files: list, paths: list, pathspecs: list) -> list:
+def select(files: list[tuple[str, str]], paths: list[str], pathspecs: list[str]) -> list[tuple[str, str]]:
     """(shown path, blob) of the estate files among `files`, in the order `loader.discover` reads a checkout.
 
     A path that names a file takes it whatever its name; a folder takes its
     *.yaml and *.yml files, sorted, outside hidden folders and config files.
     """
-    chosen: dict = {}
+    chosen: dict[str, str] = {}
     for path, spec in zip(paths, pathspecs):
         exact = [(name, blob) for name, blob in files if name == spec]
         if exact:
@@ -175,9 +184,9 @@ def select(files: list, paths: list, pathspecs: list) -> list:
     return list(chosen.items())
 
 
-def history(paths: list, settings, catalogue, revisions: Optional[str] = None,
+def history(paths: list[str], settings: Settings, catalogue: Catalogue, revisions: Optional[str] = None,
             since: Optional[datetime.date] = None, max_count: Optional[int] = None,
-            today: Optional[datetime.date] = None, jobs: Optional[int] = None) -> list:
+            today: Optional[datetime.date] = None, jobs: Optional[int] = None) -> list[Point]:
     """A Point per commit that changed the estate in `paths`, oldest first.
 
     The repository is the one that holds the first path (or the current
@@ -196,6 +205,7 @@ def history(paths: list, settings, catalogue, revisions: Optional[str] = None,
     global _WORK
     _WORK = (git.top, work, settings, catalogue, today, jobs)
     try:
+        done: list[Union[list[Point], tuple[Text, Optional[str]]]]
         if jobs == 1:
             done = [_chunk(0)]
         else:
@@ -206,7 +216,7 @@ def history(paths: list, settings, catalogue, revisions: Optional[str] = None,
                 done = pool.map(_chunk, range(jobs))
     finally:
         _WORK = None
-    points = []
+    points: list[Point] = []
     for part in done:
         if isinstance(part, tuple):  # an InputError, sent back as its words and place
             raise InputError(*part)
@@ -214,7 +224,10 @@ def history(paths: list, settings, catalogue, revisions: Optional[str] = None,
     return points
 
 
-_WORK = None  # what the worker processes share with their parent: set before they fork
+# What the worker processes share with their parent, set before they fork: the repository's top, each commit with
+# its (shown path, blob) files, the settings, the catalogue, the date waivers are judged at, and the number of jobs.
+_WORK: Optional[tuple[str, list[tuple[Commit, list[tuple[str, str]]]], Settings, Catalogue, Optional[datetime.date],
+                      int]] = None
 PER_WORKER = 8  # fewer commits per process than this, and starting processes costs more than it saves
 
 
@@ -228,18 +241,19 @@ def _cores(commits: int) -> int:
     return max(1, min(cores, commits // PER_WORKER))
 
 
-def _chunk(index: int):
+def _chunk(index: int) -> Union[list[Point], tuple[Text, Optional[str]]]:
     """Lint the `index`-th run of consecutive commits; an InputError comes back as (message, where)."""
+    assert _WORK is not None, "set by history() before it runs the chunks"
     top, work, settings, catalogue, today, jobs = _WORK
     size = -(-len(work) // jobs)
     git = Git.at(top)
-    documents: dict = {}  # (blob, shown path) -> Document: a file is parsed once per version
-    points = []
+    documents: dict[tuple[str, str], Document] = {}  # (blob, shown path) -> Document: parsed once per version
+    points: list[Point] = []
     was_enabled = gc.isenabled()
     gc.disable()  # the kept documents are large acyclic trees: scanning them again and again finds nothing
     try:
         for commit, chosen in work[index * size:(index + 1) * size]:
-            read = []
+            read: list[Document] = []
             for shown, blob in chosen:
                 key = (blob, shown)
                 if key not in documents:
@@ -256,11 +270,11 @@ def _chunk(index: int):
     return points
 
 
-def _point(commit: Commit, documents: list, settings, catalogue) -> Point:
+def _point(commit: Commit, documents: list[Document], settings: Settings, catalogue: Catalogue) -> Point:
     result = engine.lint_documents(documents, settings, catalogue)
     scores = scoring.Scorecard(result).scores()
     summary = result.summary()
-    families: dict = {}
+    families: dict[str, int] = {}
     for diagnostic in result.diagnostics:
         rule = catalogue.rules.get(diagnostic.code)
         family = rule.family if rule is not None else diagnostic.code[:3]
@@ -277,7 +291,7 @@ def _point(commit: Commit, documents: list, settings, catalogue) -> Point:
 
 # --- reading a history back: the html report's trend ---------------------------------
 
-def read_trend(path: str) -> list:
+def read_trend(path: str) -> list[TrendPoint]:
     """The points of a `si-lint history --format json` file, checked against its schema (InputError if not one)."""
     import json
     from importlib import resources

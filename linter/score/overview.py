@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import datetime
 import gc
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from ..rules.availability import end_to_end
 from ..rules.diagnostic import SEVERITY_RANK
 from ..i18n.messages import families
 from .scorecard import Scorecard, application_owners
 from ..report.views import (ActionView, ApplicationCard, AvailabilityView, EstateView, Factor, PlanView, Scores,
-                    WaiverView)
+                    TrendPoint, WaiverView)
 from ..model.estate import is_number
 from ..model.vocabulary import SECTIONS
+
+if TYPE_CHECKING:
+    from ..model.estate import Entity
+    from ..rules.availability import Availability, Link
+    from ..rules.engine import Result
 
 EXPIRING_DAYS = 90
 TOP_ACTIONS = 10  # the html report's "What to do first"; `si-lint plan` gives them all
 
 
-def overview(result, scored_result, with_view: bool, trend: Optional[list] = None) -> tuple:
+def overview(result: Result, scored_result: Result, with_view: bool,
+             trend: Optional[list[TrendPoint]] = None) -> tuple[Scores, Optional[EstateView]]:
     """The scores of `scored_result`, and the estate view of `result` when `with_view`.
 
     The two differ when a baseline hid findings: scores count them all, and
@@ -48,7 +54,7 @@ def overview(result, scored_result, with_view: bool, trend: Optional[list] = Non
             gc.enable()
 
 
-def plan_view(result, scorecard, scored: Scores) -> PlanView:
+def plan_view(result: Result, scorecard: Scorecard, scored: Scores) -> PlanView:
     """The first actions of the remediation plan, in the run's language."""
     from ..i18n.messages import render
     from ..report.plan import gain_words
@@ -66,7 +72,7 @@ def plan_view(result, scorecard, scored: Scores) -> PlanView:
                     done=plan.done)
 
 
-def estate_view(result, cells: dict, scored: Scores) -> EstateView:
+def estate_view(result: Result, cells: dict[str, dict[str, str]], scored: Scores) -> EstateView:
     """`cells` and `scored` are the run's `scoring.Scorecard` cells and scores."""
     estate, today = result.estate, result.settings.today
     view = EstateView(
@@ -100,7 +106,9 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
             availability=_availability(app, figures.get(app.id)) if app.valid else None,
             worst=None,
         )
-    for key, diagnostics in (("findings", result.diagnostics), ("waived", result.waived)):
+    held: tuple[tuple[Literal["findings", "waived"], list], ...] = (("findings", result.diagnostics),
+                                                                    ("waived", result.waived))
+    for key, diagnostics in held:
         for diagnostic in diagnostics:
             targets = owners.get((diagnostic.section, diagnostic.entity), ())
             for target in targets:
@@ -114,49 +122,51 @@ def estate_view(result, cells: dict, scored: Scores) -> EstateView:
             for data in entity.data.get("waivers") or []:
                 waiver = _waiver(data, today)
                 holder = apps[entity.id]["waivers"] if section == "applications" else view["other"]["waivers"]
-                holder.append(dict(waiver, entity=entity.id, section=section))
+                holder.append(WaiverView(**waiver, entity=entity.id, section=section))
                 if waiver["days_left"] is not None and 0 <= waiver["days_left"] <= EXPIRING_DAYS:
-                    view["expiring"].append(dict(waiver, entity=entity.id, section=section))
+                    view["expiring"].append(WaiverView(**waiver, entity=entity.id, section=section))
     # Errors first: a card is read from the top, and may be read no further.
     view["other"]["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
-    for app in apps.values():
-        app["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
-        app["worst"] = max((d["severity"] for d in app["findings"]), key=SEVERITY_RANK.get, default=None)
+    for card in apps.values():
+        card["findings"].sort(key=lambda d: -SEVERITY_RANK[d["severity"]])
+        card["worst"] = max((d["severity"] for d in card["findings"]), key=SEVERITY_RANK.__getitem__, default=None)
     view["applications"] = sorted(apps.values(), key=_order)
-    view["compliant"] = sum(1 for app in apps.values() if app["valid"] and app["worst"] in (None, "info"))
+    view["compliant"] = sum(1 for card in apps.values() if card["valid"] and card["worst"] in (None, "info"))
     view["expiring"].sort(key=lambda w: (w["days_left"], w["entity"], w["rule"]))
     return view
 
 
-def _categories(scored: Scores) -> list:
+def _categories(scored: Scores) -> list[str]:
     """The built-in families first, then any custom rule's family."""
     built_in = families()
     return list(built_in) + sorted(c for c in scored["categories"] if c not in built_in)
 
 
-def _order(app: ApplicationCard):
+def _order(app: ApplicationCard) -> tuple[float, str]:
     """Worst score first: the applications that hold the estate back lead the report."""
-    score = (app["score"] or {}).get("score")
+    line = app["score"]
+    score = line["score"] if line is not None else None
     return (score if score is not None else 101.0, app["id"])
 
 
-def _text(value) -> Optional[str]:
+def _text(value: object) -> Optional[str]:
     return value if isinstance(value, str) else None
 
 
-def _waiver(data: dict, today: datetime.date) -> WaiverView:
+def _waiver(data: dict[str, Any], today: datetime.date) -> WaiverView:
+    """`data` is a waiver of a valid entity: the schema gave its fields their types."""
     expires = str(data.get("expires"))
     try:
         days_left: Optional[int] = (datetime.date.fromisoformat(expires) - today).days
     except ValueError:  # EST003 already reports a date that does not exist
         days_left = None
-    return WaiverView(rule=data.get("rule"), reason=data.get("reason"), approved_by=data.get("approved_by"),
+    return WaiverView(rule=data["rule"], reason=data["reason"], approved_by=data.get("approved_by"),
                       expires=expires, days_left=days_left)
 
 
 # --- availability -------------------------------------------------------------------
 
-def _availability(app, figure) -> Optional[AvailabilityView]:
+def _availability(app: Entity, figure: Optional[Availability]) -> Optional[AvailabilityView]:
     """The figure, the target, and the chain of factors it multiplies, the one leading to the weakest marked."""
     target = app.get("availability.target")
     target = target if is_number(target) else None
@@ -169,7 +179,7 @@ def _availability(app, figure) -> Optional[AvailabilityView]:
                             own_stated=is_number(app.get("availability.own")), chain=chain)
 
 
-def _factor(link) -> Factor:
+def _factor(link: Link) -> Factor:
     if link.kind == "any_of":
         return Factor(any_of=[_factor(member) for member in link.members], value=link.value)
     return Factor(id=None if link.kind == "own" else link.id, kind=None if link.kind == "unknown" else link.kind,
