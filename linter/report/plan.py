@@ -159,11 +159,11 @@ def as_json(plan: Plan, lang: str, top: Optional[int] = None) -> str:
 
 def as_csv(plan: Plan, lang: str, top: Optional[int] = None, delimiter: str = ",") -> str:
     """One row per action (spreadsheet.py: a BOM for Excel, `;` for French Excel, no formula)."""
-    from ..report.spreadsheet import csv_text, decimal
+    from ..report.spreadsheet import Cell, csv_text, decimal
 
     columns = ("rank", "id", "action", "gain", "score", "severity", "owner", "applications", "findings", "codes",
                "needs")
-    rows = [[rank, action.id, render(lang, action.title), decimal(action.gain, delimiter),
+    rows: list[list[Cell]] = [[rank, action.id, render(lang, action.title), decimal(action.gain, delimiter),
              decimal(action.score, delimiter), say(lang, "severity." + action.severity) if action.severity else "",
              action.owner or "", " ".join(action.applications), len(action.findings),
              " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs)]

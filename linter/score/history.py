@@ -205,7 +205,7 @@ def history(paths: list[str], settings: Settings, catalogue: Catalogue, revision
     global _WORK
     _WORK = (git.top, work, settings, catalogue, today, jobs)
     try:
-        done: list[Union[list[Point], tuple[Text, Optional[str]]]]
+        done: list[Union[list[Point], tuple[Union[Text, str], Optional[str]]]]
         if jobs == 1:
             done = [_chunk(0)]
         else:
@@ -241,7 +241,7 @@ def _cores(commits: int) -> int:
     return max(1, min(cores, commits // PER_WORKER))
 
 
-def _chunk(index: int) -> Union[list[Point], tuple[Text, Optional[str]]]:
+def _chunk(index: int) -> Union[list[Point], tuple[Union[Text, str], Optional[str]]]:
     """Lint the `index`-th run of consecutive commits; an InputError comes back as (message, where)."""
     assert _WORK is not None, "set by history() before it runs the chunks"
     top, work, settings, catalogue, today, jobs = _WORK
