@@ -11,6 +11,7 @@ import click
 from ..report.history import FORMATS, write
 from .shared import Command, csv_delimiter_option, delimiter, lint_options, open_project, parse_today, run, write_output
 
+
 @click.command("history", cls=Command, help="help.cmd.history", epilog="help.exit.history")
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
 @click.option("--range", "revisions", metavar="help.var.revisions", help="help.opt.range")

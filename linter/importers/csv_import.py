@@ -17,13 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
-from ..rules.diagnostic import InputError
-from ..load.inputs import read_bytes, read_text
 from ..i18n.messages import Listing, Plural, Text
+from ..load.inputs import read_bytes, read_text
 from ..model.vocabulary import DEVICE_FAMILIES
+from ..rules.diagnostic import InputError
 from . import Entity, Imported, InputErrors, Problem
-from .fields import (REFERENCES, Field, Ids, ValueProblem, arrange, column_letter, fields, references, set_path,
-                     slug, split_list)
+from .fields import (
+    REFERENCES,
+    Field,
+    Ids,
+    ValueProblem,
+    arrange,
+    column_letter,
+    fields,
+    references,
+    set_path,
+    slug,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from ..load.loader import Document
@@ -444,7 +455,8 @@ def bind(mapping: Mapping, table: Table) -> None:
     if mapping.id_column is not None:
         mapping.id_index = find(*mapping.id_column)
     else:
-        mapping.id_index = next(c.index for c in mapping.columns if isinstance(c.field, Field) and c.field.path == "name")
+        mapping.id_index = next(c.index for c in mapping.columns
+                                if isinstance(c.field, Field) and c.field.path == "name")
     mapping.ignored = {find(name, line) for name, line in mapping.ignore}
     if errors:
         raise InputErrors(Text("import.bind.heading"), errors)
@@ -471,8 +483,10 @@ class _Rows:
         self.first_row: dict[str, int] = {}  # id -> row it was given to
         assert mapping.id_index is not None, "bind() finds the id column or raises"
         self.id_index = mapping.id_index
-        self.dependencies: list[tuple[Entity, int, Column, list[str]]] = []  # (entity, row, column, items) resolved once every id is known
-        self.named: dict[tuple[str, Any], tuple[int, int, str]] = {}  # (field, id) -> (row, column index, cell) of the first cell naming it
+        # (entity, row, column, items), resolved once every id is known
+        self.dependencies: list[tuple[Entity, int, Column, list[str]]] = []
+        # (field, id) -> (row, column index, cell) of the first cell naming it
+        self.named: dict[tuple[str, Any], tuple[int, int, str]] = {}
 
     def place(self, row: int, index: int) -> Text:
         header = self.table.header[index] if index < len(self.table.header) else ""
@@ -609,8 +623,8 @@ class _Rows:
             outcome = column.read[text] = _read_cell(column, text)
         value, problem = outcome
         if problem is not None:
-            known = Text("import.csv.mapping_knows", values=Listing(Text("import.quoted", value=source) for source in column.sources)) \
-                if column.sources else ""
+            quoted = Listing(Text("import.quoted", value=source) for source in column.sources)
+            known = Text("import.csv.mapping_knows", values=quoted) if column.sources else ""
             self.report(row, column.index, Text(
                 "import.csv.bad_cell", problem=Text("import.not_a_value", value=text, field=column.target.path,
                                                     problem=problem),
@@ -685,7 +699,8 @@ VALUE_WORDS: dict[str, dict[str, Union[str, list[str]]]] = {
     "delivery": {"on-prem": "on-premise", "on-premises": "on-premise", "sur-site": "on-premise",
                  "interne": "on-premise", "datacenter": "on-premise", "local": "desktop", "poste": "desktop"},
     "access.devices": {"pc": "windows", "mac": "macos", "iphone": "ios", "ipad": "ios", "chromeos": "chromebook",
-                       "chrome-os": "chromebook", "all": list(DEVICE_FAMILIES), "tous": list(DEVICE_FAMILIES), "tout": list(DEVICE_FAMILIES)},
+                       "chrome-os": "chromebook", "all": list(DEVICE_FAMILIES), "tous": list(DEVICE_FAMILIES),
+                       "tout": list(DEVICE_FAMILIES)},
     "built": {"in-house": "in-house", "interne": "in-house", "editeur": "vendor", "buy": "vendor",
               "make": "in-house", "progiciel": "vendor"},
     "usage": {"metier": "business", "b": "business", "s": "support"},

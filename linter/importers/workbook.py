@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Optional
 
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Listing, Text, hint
+from ..rules.diagnostic import InputError
 from . import Problem
 from .fields import column_letter
 
@@ -40,7 +40,7 @@ def is_workbook(data: bytes) -> bool:
 
 
 def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple[list[list[str]], Text, list[Problem]]:
-    """(rows of texts from A1 on, how places name the sheet, notes) of the sheet `sheet`, or of the first visible one."""
+    """(rows of texts from A1 on, how places name the sheet, notes) of the sheet `sheet`, or the first visible one."""
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
     _check_size(data, path)
@@ -54,8 +54,9 @@ def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple[list[list[
                 raise InputError(Text("import.workbook.no_sheets", path=path))
             sheet = visible[0]
             if len(names) > 1:
-                notes.append(Problem(path, Text("import.workbook.first_sheet", sheet=sheet, n=len(names),
-                                                sheets=Listing(Text("import.quoted", value=name) for name in names)), lost=False))
+                sheets = Listing(Text("import.quoted", value=name) for name in names)
+                chosen = Text("import.workbook.first_sheet", sheet=sheet, n=len(names), sheets=sheets)
+                notes.append(Problem(path, chosen, lost=False))
         elif sheet not in names:
             raise InputError(Text("import.workbook.no_such_sheet", sheet=sheet, path=path, hint=hint(sheet, names),
                                   sheets=Listing(Text("import.quoted", value=name) for name in names)))
@@ -102,7 +103,8 @@ def _check_size(data: bytes, path: str) -> None:
                                           columns=column_letter(columns), limit=MAX_CELLS))
     # zlib.error: a corrupt deflate stream; RuntimeError: an encrypted member
     except (zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, OSError, EOFError, NotImplementedError):
-        raise InputError(Text("import.workbook.unreadable", path=path, reason=Text("import.workbook.not_zip"))) from None
+        reason = Text("import.workbook.not_zip")
+        raise InputError(Text("import.workbook.unreadable", path=path, reason=reason)) from None
 
 
 class _TooManyReferences(Exception):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 from .. import __version__
-from ..i18n.messages import count, family_name, families, percent, say
+from ..i18n.messages import count, families, family_name, percent, say
 
 if TYPE_CHECKING:
     from ..score.history import Point

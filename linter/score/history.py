@@ -19,11 +19,11 @@ import subprocess
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Optional, Union
 
-from ..rules import engine
-from ..load import inputs, loader
-from . import scorecard as scoring
-from ..rules.diagnostic import InputError
 from ..i18n.messages import Text
+from ..load import inputs, loader
+from ..rules import engine
+from ..rules.diagnostic import InputError
+from . import scorecard as scoring
 
 if TYPE_CHECKING:
     from ..load.loader import Document
@@ -121,7 +121,8 @@ class Git:
 
     def tree(self, sha: str, pathspecs: list[str]) -> list[tuple[str, str]]:
         """(path, blob id) of the files under the paths at commit `sha`."""
-        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--", *(s or "." for s in pathspecs)])
+        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--",
+                             *(s or "." for s in pathspecs)])
         files = []
         for entry in listing.split("\0"):
             if not entry:
@@ -298,8 +299,8 @@ def read_trend(path: str) -> list[TrendPoint]:
 
     import jsonschema
 
-    from ..validate.schema import wordings
     from ..report.views import TrendPoint
+    from ..validate.schema import wordings
 
     document = inputs.read_json(path, "history.not_json")  # bounded like every JSON si-lint reads
     schema = json.loads(resources.files("si_lint").joinpath("schemas/history.schema.json").read_text("utf-8"))

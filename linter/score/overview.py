@@ -13,14 +13,23 @@ import datetime
 import gc
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from ..rules.availability import end_to_end
-from ..rules.diagnostic import SEVERITY_RANK
 from ..i18n.messages import families
-from .scorecard import Scorecard, application_owners
-from ..report.views import (ActionView, ApplicationCard, AvailabilityView, EstateView, Factor, PlanView, Scores,
-                    TrendPoint, WaiverView)
 from ..model.estate import is_number
 from ..model.vocabulary import SECTIONS
+from ..report.views import (
+    ActionView,
+    ApplicationCard,
+    AvailabilityView,
+    EstateView,
+    Factor,
+    PlanView,
+    Scores,
+    TrendPoint,
+    WaiverView,
+)
+from ..rules.availability import end_to_end
+from ..rules.diagnostic import SEVERITY_RANK
+from .scorecard import Scorecard, application_owners
 
 if TYPE_CHECKING:
     from ..model.estate import Entity
