@@ -27,7 +27,7 @@ _FLOW = ",[]{}"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def lone_surrogate(text: str) -> Optional[tuple]:
+def lone_surrogate(text: str) -> Optional[tuple[str, int, int]]:
     """(code point as U+XXXX, 1-based line, 1-based column) of the first lone surrogate in an editor's buffer.
 
     JSON lets an editor send one (`"\\ud800"`); no UTF-8 file can hold it, and the YAML reader fails on it.
@@ -41,7 +41,7 @@ def lone_surrogate(text: str) -> Optional[tuple]:
     return f"U+{ord(found.group()):04X}", line + 1, column + 1
 
 
-def split_lines(text: str) -> list:
+def split_lines(text: str) -> list[str]:
     """The text's lines as LSP counts them (\\n, \\r\\n or \\r end a line)."""
     return _BREAKS.split(text)
 
@@ -141,7 +141,7 @@ def key_colon(line: str, start: int) -> Optional[int]:
     return None
 
 
-def value_span(line: str, key_start: int) -> Optional[tuple]:
+def value_span(line: str, key_start: int) -> Optional[tuple[int, int]]:
     """(start, end) of the scalar written after the key that starts at `key_start`, on the same line."""
     colon = key_colon(line, key_start)
     if colon is None:
@@ -154,7 +154,7 @@ def value_span(line: str, key_start: int) -> Optional[tuple]:
     return start, token_end(line, start)
 
 
-def span(lines: list, line: int, column: int) -> tuple:
+def span(lines: list[str], line: int, column: int) -> tuple[int, int]:
     """(start, end) columns on `line` of what a finding placed at `column` names: the key and its
     scalar value when both are on the line, the key alone when its value is a collection, or the
     value (a list item, a parser error's token)."""
@@ -167,7 +167,7 @@ def span(lines: list, line: int, column: int) -> tuple:
     return column, max(column + 1, token_end(text, column))
 
 
-def block_last_line(lines: list, line: int, min_indent: int) -> int:
+def block_last_line(lines: list[str], line: int, min_indent: int) -> int:
     """The last line of the block that starts on `line`: the following lines indented at least
     `min_indent` (comments and blank lines inside count only when followed by a line of the block)."""
     last = line
@@ -181,7 +181,7 @@ def block_last_line(lines: list, line: int, min_indent: int) -> int:
     return last
 
 
-def body_indent(lines: list, line: int, last: int) -> Optional[int]:
+def body_indent(lines: list[str], line: int, last: int) -> Optional[int]:
     """The indentation of the first line under `line` that holds something, up to `last`."""
     for number in range(line + 1, last + 1):
         if not is_blank(lines[number]):
@@ -207,7 +207,7 @@ class Located:
 _WORD = re.compile(r"[A-Za-z0-9_.@+-]*")
 
 
-def _word_at(line: str, column: int) -> tuple:
+def _word_at(line: str, column: int) -> tuple[int, int]:
     start = column
     while start > 0 and _WORD.fullmatch(line[start - 1]):
         start -= 1
@@ -279,7 +279,7 @@ def _line_steps(line: str, upto: int) -> tuple:
     return tuple(steps), on_key, first
 
 
-def locate(lines: list, line: int, column: int) -> Located:
+def locate(lines: list[str], line: int, column: int) -> Located:
     """The path at the cursor, read from the text alone, so that it works while the file is half typed.
 
     Walks up from the cursor's line to the lines that own it (less indented keys and list

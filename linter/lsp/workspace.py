@@ -186,7 +186,7 @@ class WorkspaceEstate:
                 continue
             texts[path] = text
             documents.append(self.document(path, text))
-        catalogue = self.catalogue or load_catalogue()
+        catalogue = self.current_catalogue()
         settings = dataclasses.replace(self.settings, today=datetime.date.today())
         result = engine.lint_documents(documents, settings, catalogue, self.products, memo=self.memo)
         self.result, self.texts, self.unreadable = result, texts, unreadable
@@ -203,9 +203,12 @@ class WorkspaceEstate:
                 found.setdefault(path, ([], []))[kind].append(diagnostic)
         return found
 
+    def current_catalogue(self) -> Catalogue:
+        """The configured rules, or the built-in ones until configured."""
+        return self.catalogue or load_catalogue()
+
     def rule(self, code: str) -> Optional[Rule]:
-        catalogue = self.catalogue or load_catalogue()
-        return catalogue.rules.get(code)
+        return self.current_catalogue().rules.get(code)
 
     def rule_file(self, rule: Rule) -> Optional[str]:
         """The rule file on disk: the rule's own documentation, texts and examples side by side."""
