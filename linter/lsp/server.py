@@ -344,7 +344,7 @@ def build() -> EstateServer:
         return _location(units, found) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    def references(ls: EstateServer, params: types.ReferenceParams) -> list:
+    def references(ls: EstateServer, params: types.ReferenceParams) -> list[types.Location]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None or folder.result is None:
             return []
@@ -373,7 +373,7 @@ def build() -> EstateServer:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    def code_action(ls: EstateServer, params: types.CodeActionParams) -> list:
+    def code_action(ls: EstateServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None or folder.result is None or ls.text(folder, path) != folder.texts.get(path):
             return []  # the buffer changed since the last lint: fixes would land in the wrong place
@@ -401,7 +401,7 @@ def build() -> EstateServer:
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def document_symbol(ls: EstateServer, params: types.DocumentSymbolParams) -> list:
+    def document_symbol(ls: EstateServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None:
             return []
