@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 # A list item in a path whose index the text alone does not tell (see `locate`).
 ITEM = "-"
@@ -197,7 +197,7 @@ class Located:
     """What the cursor is on: the path of keys from the file's top (`ITEM` for list items),
     whether it is on a key (the last step) or on a value, and the word under the cursor."""
 
-    path: tuple
+    path: tuple[str, ...]
     on_key: bool
     word: str
     start: int  # columns of the word on the cursor's line
@@ -217,13 +217,13 @@ def _word_at(line: str, column: int) -> tuple[int, int]:
     return start, end
 
 
-def _line_steps(line: str, upto: int) -> tuple:
+def _line_steps(line: str, upto: int) -> tuple[tuple[str, ...], bool, int]:
     """The steps a line writes before column `upto`: its list dashes, its block key, and inside a
     flow collection the keys and items opened; and whether the cursor is on a key.
 
     Returns (steps, on_key, first_column) where first_column is where the line's content starts.
     """
-    steps: list = []
+    steps: list[str] = []
     i = indentation(line)
     first = i
     while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
@@ -241,7 +241,7 @@ def _line_steps(line: str, upto: int) -> tuple:
         while i < len(line) and line[i] in " \t":
             i += 1
     # A flow collection: follow its brackets up to the cursor.
-    stack: list = []  # per open bracket: [kind, key or None, on_key]
+    stack: list[list[Any]] = []  # per open bracket: [kind, key or None, on_key]
     quote = None
     token_start = i
     while i < min(upto, len(line)):
@@ -288,6 +288,7 @@ def locate(lines: list[str], line: int, column: int) -> Located:
     text = lines[line] if 0 <= line < len(lines) else ""
     column = min(column, len(text))
     start, end = _word_at(text, column)
+    steps: tuple[str, ...]
     if text.strip() == "" or (text[:column].strip() == "" and is_blank(text)):
         # An empty line: what it would hold is decided by the cursor's column.
         steps, on_key, target = (), True, column
@@ -295,7 +296,7 @@ def locate(lines: list[str], line: int, column: int) -> Located:
     else:
         steps, on_key, target = _line_steps(text, column)
         item = steps[:1] == (ITEM,)
-    prefix: list = []
+    prefix: list[str] = []
     for number in range(line - 1, -1, -1):
         if target == 0 and not item:
             break  # a top-level key has no owner
@@ -321,9 +322,9 @@ def locate(lines: list[str], line: int, column: int) -> Located:
     return Located(tuple(prefix) + tuple(steps), on_key, text[start:end], start, end)
 
 
-def _structure(line: str) -> list:
+def _structure(line: str) -> list[tuple[int, str, bool]]:
     """(column, step, has a value on the line) of each list dash and of the block key a line writes."""
-    elements = []
+    elements: list[list[Any]] = []  # [column, step, has a value]: the last one's value may be found after
     i = indentation(line)
     while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
         elements.append([i, ITEM, False])
@@ -336,4 +337,4 @@ def _structure(line: str) -> list:
         elements.append([i, line[i:token_end(line, i)].strip("\"'"), bool(rest) and not rest.startswith("#")])
     elif i < len(line) and not is_blank(line[i:]) and elements:
         elements[-1][2] = True  # `- value`
-    return [tuple(e) for e in elements]
+    return [(column, step, has_value) for column, step, has_value in elements]
