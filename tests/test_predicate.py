@@ -147,3 +147,11 @@ def test_a_pattern_python_cannot_read_is_said_in_our_words(pattern):
         said = render(lang, raised.value.text)
         problems = [text for key, text in words.items() if key.startswith("pattern.") and key != "pattern.at"]
         assert any(problem in said for problem in problems), said
+
+
+def test_a_rule_condition_may_use_pattern_properties_under_its_time_limit():
+    # A rule's condition compiles its patterns with a time limit; `patternProperties` once crashed the compiler.
+    schema = {"patternProperties": {"^x-": {"type": "integer"}}}
+    test = compile_schema(schema, time_limit=1.0)
+    assert test({"x-a": 1, "other": "text"})
+    assert not test({"x-a": "text"})

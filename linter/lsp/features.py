@@ -14,7 +14,8 @@ import datetime
 import difflib
 import json
 import re
-from typing import Callable, NamedTuple, Optional
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 from lsprotocol import types
 
@@ -22,11 +23,20 @@ from . import text as lsp_text
 from ..rules.catalogue import Rule
 from ..rules.diagnostic import Diagnostic
 from .text import ITEM
-from .workspace import WorkspaceEstate
+from .workspace import Unreadable, WorkspaceEstate
 from ..i18n.messages import Text, count, render, say
-from ..model.estate import REFERENCE_FIELDS, Entity, references
+from ..model.estate import REFERENCE_FIELDS, Entity, Estate, references
+from ..load.loader import Document
 from ..validate.schema import estate_schema
 from ..model.vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS, SECTIONS
+
+if TYPE_CHECKING:
+    from pygls.workspace.position_codec import PositionCodec
+
+# A path of keys from a file's top, or below an entity (`ITEM` for any list item, or a list position).
+Steps = tuple[Any, ...]
+# A schema node of the estate JSON Schema.
+SchemaNode = dict[str, Any]
 
 SOURCE = "si-lint"
 WAIVER_DAYS = 90  # a new waiver's expiry: soon enough to be looked at again
@@ -66,7 +76,7 @@ class Completion(NamedTuple):
     """One completion: what it shows, its kind, a detail or None, what it inserts, and the span it replaces."""
 
     label: str
-    kind: "types.CompletionItemKind"
+    kind: types.CompletionItemKind
     detail: Optional[str]
     insert: str
     start: int
@@ -78,14 +88,20 @@ class QuickFix(NamedTuple):
 
     title: str
     finding: Diagnostic
-    edits: list
+    edits: list[Edit]
     preferred: bool
+
+
+# A completion before its span is known: (label, kind, detail or None, what it inserts).
+_Offer = tuple[str, types.CompletionItemKind, Optional[str], str]
+# A fix before its finding is known: (title, edits, preferred).
+_Fix = tuple[str, list["Edit"], bool]
 
 
 class Units:
     """Code-point columns to and from the client's position units (UTF-16 unless it chose another)."""
 
-    def __init__(self, codec, lines_of: Callable[[str], list]) -> None:
+    def __init__(self, codec: PositionCodec, lines_of: Callable[[str], list[str]]) -> None:
         self.codec = codec
         self.lines_of = lines_of
 
@@ -97,7 +113,7 @@ class Units:
     def range(self, path: str, line: int, start: int, end: int) -> types.Range:
         return types.Range(start=self.position(path, line, start), end=self.position(path, line, end))
 
-    def column(self, lines: list, position: types.Position) -> int:
+    def column(self, lines: list[str], position: types.Position) -> int:
         """The code-point column of a client position."""
         text = lines[position.line] if 0 <= position.line < len(lines) else ""
         units = 0
@@ -111,7 +127,8 @@ class Units:
 # --- diagnostics ---------------------------------------------------------------------------
 
 
-def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list, waived: list) -> list:
+def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list[Diagnostic], waived: list[Diagnostic]
+                ) -> list[types.Diagnostic]:
     """The file's findings as LSP diagnostics; waived ones as hints that say so."""
     lines = units.lines_of(path)
     lang = folder.settings.lang
@@ -134,7 +151,7 @@ def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list, 
     return shown
 
 
-def unreadable_diagnostic(problem) -> types.Diagnostic:
+def unreadable_diagnostic(problem: Unreadable) -> types.Diagnostic:
     """A file the CLI could not read at all (exit 2 there): said at its place, the rest still linted.
     Its text cannot be decoded, so the column is the byte's, as the CLI gives it."""
     place = types.Position(line=problem.line - 1, character=problem.column - 1)
@@ -151,7 +168,7 @@ def _uri(path: str) -> str:
 # --- what the cursor is on ---------------------------------------------------------------
 
 
-def _field(path: tuple) -> tuple:
+def _field(path: Steps) -> tuple[Any, Any, Steps]:
     """(section, field, steps below the entity) of a path inside an entity, or (section, None, ())."""
     if not path or path[0] not in SECTIONS or len(path) < 3:
         return (path[0] if path else None), None, ()
@@ -159,20 +176,28 @@ def _field(path: tuple) -> tuple:
     return path[0], inner[0], inner
 
 
-def _reference_sections(path: tuple) -> Optional[tuple]:
+def _reference_sections(path: Steps) -> Optional[tuple[str, ...]]:
     """The sections a value at this path may name, when the path is a reference field (or its item)."""
     section, field, inner = _field(path)
-    if field is None or section not in REFERENCE_FIELDS or field not in REFERENCE_FIELDS[section]:
+    fields = REFERENCE_FIELDS.get(section)
+    sections = fields.get(field) if isinstance(fields, dict) and field is not None else None
+    if not isinstance(sections, tuple):  # not a reference field
         return None
     if len(inner) > 1 and field != "depends_on" and inner[1:] != (ITEM,):
         return None
     if field == "depends_on" and inner[-1] not in (ITEM, "any_of"):
         return None
-    return REFERENCE_FIELDS[section][field]
+    return sections
 
 
-def _is_rule_code(path: tuple) -> bool:
+def _is_rule_code(path: Steps) -> bool:
     return len(path) >= 3 and path[-3:] == ("waivers", ITEM, "rule")
+
+
+def _linted(folder: WorkspaceEstate) -> Estate:
+    """The estate of the folder's last lint, for what was reached through it (an entity, a finding)."""
+    assert folder.result is not None and folder.result.estate is not None, "reached through the last lint"
+    return folder.result.estate
 
 
 def _entity(folder: WorkspaceEstate, entity_id: str) -> Optional[Entity]:
@@ -195,11 +220,12 @@ def _target(folder: WorkspaceEstate, located: lsp_text.Located) -> Optional[Enti
 # --- hover -------------------------------------------------------------------------------------
 
 
-def hover(folder: WorkspaceEstate, path: str, lines: list, line: int, column: int, markdown: bool) -> Optional[str]:
+def hover(folder: WorkspaceEstate, path: str, lines: list[str], line: int, column: int, markdown: bool
+          ) -> Optional[str]:
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
-    parts = []
-    codes = []
+    parts: list[str] = []
+    codes: list[str] = []
     if not located.on_key and _is_rule_code(located.path) and located.word:
         codes.append(located.word.upper())
     for finding in _findings_at(folder, path, lines, line, column):
@@ -218,8 +244,8 @@ def hover(folder: WorkspaceEstate, path: str, lines: list, line: int, column: in
     return "\n\n---\n\n".join(parts) if parts else None
 
 
-def _findings_at(folder: WorkspaceEstate, path: str, lines: list, line: int, column: int) -> list:
-    found = []
+def _findings_at(folder: WorkspaceEstate, path: str, lines: list[str], line: int, column: int) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
     for finding in folder.findings().get(path, ([], []))[0]:
         if finding.line - 1 == line:
             start, end = lsp_text.span(lines, line, finding.column - 1)
@@ -236,7 +262,7 @@ def _rule_help(rule: Rule, lang: str, markdown: bool) -> str:
 
 
 def _entity_help(folder: WorkspaceEstate, entity: Entity, lang: str, markdown: bool) -> str:
-    file, line, _ = folder.result.estate.position(entity)
+    file, line, _ = _linted(folder).position(entity)
     name = entity.data.get("name")
     user = markdown_text if markdown else (lambda text: text)
     lines = [say(lang, "lsp.hover.entity", id=user(entity.id), what=Text("word." + entity.section),
@@ -263,11 +289,13 @@ def markdown_text(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def schema_at(path: tuple) -> tuple:
+def schema_at(path: Steps) -> tuple[Optional[SchemaNode], Optional[str], Optional[SchemaNode]]:
     """(schema node, name of the $defs entry it belongs to, the enclosing object's schema) at a path of the
     estate; None when the schema has no such place."""
     root = estate_schema()
-    node, owner, parent = root, None, None
+    node: SchemaNode = root
+    owner: Optional[str] = None
+    parent: Optional[SchemaNode] = None
     for step in path:
         node, owner = _resolved(node, owner)
         if step == ITEM:
@@ -286,14 +314,14 @@ def schema_at(path: tuple) -> tuple:
     return node, owner, parent
 
 
-def _resolved(node: dict, owner):
+def _resolved(node: SchemaNode, owner: Optional[str]) -> tuple[SchemaNode, Optional[str]]:
     while isinstance(node, dict) and "$ref" in node:
         owner = node["$ref"].rsplit("/", 1)[-1]
         node = estate_schema()["$defs"][owner]
     return node, owner
 
 
-def _values(node: Optional[dict]) -> list:
+def _values(node: Optional[SchemaNode]) -> list[Any]:
     """The values a schema node allows, when they are few: an enum's, a list of enums', true/false."""
     if not isinstance(node, dict):
         return []
@@ -309,7 +337,7 @@ def _values(node: Optional[dict]) -> list:
     return []
 
 
-def _description(owner: Optional[str], dotted: str, node: dict, lang: str) -> Optional[str]:
+def _description(owner: Optional[str], dotted: str, node: SchemaNode, lang: str) -> Optional[str]:
     """The field's description, from the word catalogue, as `si-lint schema` gives it."""
     from ..i18n.messages import template
 
@@ -319,7 +347,7 @@ def _description(owner: Optional[str], dotted: str, node: dict, lang: str) -> Op
         return None
 
 
-def _field_help(path: tuple, lang: str) -> Optional[str]:
+def _field_help(path: Steps, lang: str) -> Optional[str]:
     """Hover on a field (its key or its value): its description and the values it allows."""
     if len(path) == 2 and path[0] in ID_SECTIONS:
         return None  # an id: the entity hover says it
@@ -349,7 +377,7 @@ def _field_help(path: tuple, lang: str) -> Optional[str]:
     return "\n\n".join(text)
 
 
-def _yaml(value) -> str:
+def _yaml(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -358,7 +386,7 @@ def _yaml(value) -> str:
 # --- definition and references -----------------------------------------------------------
 
 
-def definition(folder: WorkspaceEstate, lines: list, line: int, column: int) -> Optional[Span]:
+def definition(folder: WorkspaceEstate, lines: list[str], line: int, column: int) -> Optional[Span]:
     """Where what the cursor names is defined: an entity's key, a rule's file."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
@@ -373,22 +401,23 @@ def definition(folder: WorkspaceEstate, lines: list, line: int, column: int) -> 
 
 
 def _key_place(folder: WorkspaceEstate, entity: Entity) -> Span:
-    file, line, column = folder.result.estate.position(entity)
+    file, line, column = _linted(folder).position(entity)
     path = folder.path(file)
     text = folder.texts.get(path, "")
     entity_line = lsp_text.split_lines(text)[line - 1] if text else ""
     return Span(path, line - 1, column - 1, lsp_text.token_end(entity_line, column - 1))
 
 
-def find_references(folder: WorkspaceEstate, lines: list, line: int, column: int, declaration: bool) -> list[Span]:
+def find_references(folder: WorkspaceEstate, lines: list[str], line: int, column: int, declaration: bool
+                    ) -> list[Span]:
     """Every reference to the entity the cursor names, across the estate."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
     if entity is None:
         return []
     found = [_key_place(folder, entity)] if declaration else []
-    estate = folder.result.estate
-    split: dict = {}
+    estate = _linted(folder)
+    split: dict[str, list[str]] = {}
     for section in SECTIONS:
         for source in estate.entities(section):
             for ref_path, target, _ in references(source):
@@ -412,21 +441,22 @@ def find_references(folder: WorkspaceEstate, lines: list, line: int, column: int
 # --- completion --------------------------------------------------------------------------------
 
 
-def completion(folder: WorkspaceEstate, lines: list, line: int, column: int) -> list[Completion]:
+def completion(folder: WorkspaceEstate, lines: list[str], line: int, column: int) -> list[Completion]:
     """What may be written at the cursor."""
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
     path = located.path
     if not path:
         return []
-    items = []
+    items: list[_Offer] = []
     if located.on_key:
         node, _, _ = schema_at(path[:-1] if located.word and path[-1] == located.word else path)
-        for name, field in ((node or {}).get("properties") or {}).items():
+        for name in (node or {}).get("properties") or {}:
             items.append((name, types.CompletionItemKind.Field, None, f"{name}: "))
     elif _is_rule_code(path):
         section = path[0] if len(path) > 3 else "estate"  # top-level waivers are for estate-wide rules
-        for rule in (folder.catalogue or ()):
+        rules: Iterable[Rule] = folder.catalogue or ()
+        for rule in rules:
             if _waivable(rule) and (rule.scope == "estate" if section == "estate" else section in rule.sections):
                 items.append((rule.code, types.CompletionItemKind.Constant, rule.text("title", lang), rule.code))
     else:
@@ -440,11 +470,11 @@ def completion(folder: WorkspaceEstate, lines: list, line: int, column: int) -> 
     return [Completion(*item, located.start, located.end) for item in items]
 
 
-def _ids(folder: WorkspaceEstate, path: tuple, allowed: tuple, lang: str) -> list:
+def _ids(folder: WorkspaceEstate, path: Steps, allowed: tuple[str, ...], lang: str) -> list[_Offer]:
     estate = folder.result.estate if folder.result is not None else None
     if estate is None:
         return []
-    items = []
+    items: list[_Offer] = []
     via = path[2:3] == ("via",)
     for section in allowed:
         for entity in estate.sections[section].values():
@@ -466,7 +496,7 @@ def _waivable(rule: Rule) -> bool:
 # --- document symbols -----------------------------------------------------------------------
 
 
-def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list:
+def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list[types.DocumentSymbol]:
     """The outline of one file: its sections, and in each its entities."""
     document = folder.document(path, text)
     data = document.data
@@ -474,13 +504,13 @@ def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list
         return []
     lines = units.lines_of(path)
     lang = folder.settings.lang
-    outline = []
+    outline: list[types.DocumentSymbol] = []
     for section in SECTIONS:
         entities = data.get(section)
         if not isinstance(entities, (dict, list)) or not entities:
             continue
         section_line, section_column = document.place((section,))
-        children = []
+        children: list[types.DocumentSymbol] = []
         items = entities.items() if isinstance(entities, dict) else enumerate(entities)
         for key, body in items:
             line, column = document.place((section, key))
@@ -506,7 +536,7 @@ def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list
     return outline
 
 
-def _symbol_detail(section: str, body) -> Optional[str]:
+def _symbol_detail(section: str, body: object) -> Optional[str]:
     if not isinstance(body, dict):
         return None
     field = {"providers": "type", "infrastructure": "type", "data_stores": "kind", "applications": "delivery",
@@ -515,7 +545,7 @@ def _symbol_detail(section: str, body) -> Optional[str]:
     return str(value) if isinstance(value, (str, int, float)) else None
 
 
-def _block_range(units: Units, path: str, lines: list, line: int, column: int, last: int) -> types.Range:
+def _block_range(units: Units, path: str, lines: list[str], line: int, column: int, last: int) -> types.Range:
     end_text = lines[last] if last < len(lines) else ""
     return types.Range(start=units.position(path, line, column),
                        end=units.position(path, last, len(end_text.rstrip())))
@@ -531,16 +561,16 @@ class Edit:
         self.line, self.start, self.end_line, self.end, self.text = line, start, end_line, end, text
 
 
-def code_actions(folder: WorkspaceEstate, path: str, lines: list, findings: list) -> list[QuickFix]:
+def code_actions(folder: WorkspaceEstate, path: str, lines: list[str], findings: list[Diagnostic]) -> list[QuickFix]:
     """The quick fixes for these findings of one file."""
-    actions = []
+    actions: list[QuickFix] = []
     for finding in findings:
         for title, edits, preferred in _fixes(folder, path, lines, finding):
             actions.append(QuickFix(title, finding, edits, preferred))
     return actions
 
 
-def _fixes(folder: WorkspaceEstate, path: str, lines: list, finding: Diagnostic):
+def _fixes(folder: WorkspaceEstate, path: str, lines: list[str], finding: Diagnostic) -> Iterator[_Fix]:
     lang = folder.settings.lang
     estate = folder.result.estate if folder.result is not None else None
     if estate is None:
@@ -570,7 +600,7 @@ def _finding_entity(folder: WorkspaceEstate, finding: Diagnostic) -> Optional[En
     """The entity a finding is about (for integrations, the one whose lines hold it)."""
     if finding.entity is None or finding.section is None:
         return None
-    estate = folder.result.estate
+    estate = _linted(folder)
     if finding.section != "integrations":
         entity = estate.sections.get(finding.section, {}).get(finding.entity)
         return entity if entity is not None and entity.document.path == finding.file else None
@@ -580,13 +610,13 @@ def _finding_entity(folder: WorkspaceEstate, finding: Diagnostic) -> Optional[En
     return max(candidates, key=lambda flow: flow.place, default=None)
 
 
-def _path_at(entity: Entity, line: int, column: int) -> Optional[tuple]:
+def _path_at(entity: Entity, line: int, column: int) -> Optional[Steps]:
     """The path inside the entity whose key or item is written at (line, column); () for the entity itself."""
     if entity.place == (line, column):
         return ()
     index = entity.document.index
-    found = None
-    stack = [((), entity.data)]
+    found: Optional[Steps] = None
+    stack: list[tuple[Steps, Any]] = [((), entity.data)]
     while stack:
         path, node = stack.pop()
         if isinstance(node, dict):
@@ -607,20 +637,21 @@ def _path_at(entity: Entity, line: int, column: int) -> Optional[tuple]:
     return found
 
 
-def _value_at(entity: Entity, inner: tuple):
+def _value_at(entity: Entity, inner: Steps) -> Any:
     node = entity.data
     for step in inner:
         node = node[step]
     return node
 
 
-def _entity_path(entity: Entity, inner: tuple) -> tuple:
+def _entity_path(entity: Entity, inner: Steps) -> Steps:
     """The path from the file's top, for the schema: integrations are items of their list."""
     head = ("integrations", ITEM) if entity.section == "integrations" else (entity.section, entity.id)
     return head + tuple(ITEM if isinstance(step, int) else step for step in inner)
 
 
-def _replacements(folder: WorkspaceEstate, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
+def _replacements(folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps,
+                  lang: str) -> Iterator[_Fix]:
     """Replace a misspelt value, id, rule code or field name by the closest one si-lint knows, found
     with the same `difflib` call as the finding's own "did you mean"."""
     if not inner:
@@ -629,18 +660,19 @@ def _replacements(folder: WorkspaceEstate, lines: list, finding: Diagnostic, ent
     line, column = finding.line - 1, finding.column - 1
     text = lines[line] if line < len(lines) else ""
     full = _entity_path(entity, inner)
+    value_range: Optional[tuple[int, int]]
     if isinstance(inner[-1], int):
         value_range = (column, lsp_text.token_end(text, column))
     else:
         value_range = lsp_text.value_span(text, column)
-    candidates: list = []
+    candidates: list[str] = []
     replaced = value
     if finding.code == "EST004" and isinstance(value, str):
         allowed = _reference_sections(full) or ()
-        estate = folder.result.estate
+        estate = _linted(folder)
         candidates = [i for s in allowed for i in estate.sections[s]]
     elif _is_rule_code(full) and isinstance(value, str):  # EST005, or EST003 when not even shaped like a code
-        candidates = [code for code, rule in folder.catalogue.rules.items() if _waivable(rule)]
+        candidates = [code for code, rule in folder.current_catalogue().rules.items() if _waivable(rule)]
     elif finding.code == "EST003":
         node, _, parent = schema_at(full)
         if node is None and parent is None:
@@ -648,7 +680,7 @@ def _replacements(folder: WorkspaceEstate, lines: list, finding: Diagnostic, ent
             known, _, _ = schema_at(full[:-1])
             candidates = list((known or {}).get("properties") or ())
             replaced, value_range = inner[-1], (column, lsp_text.token_end(text, column))
-        elif isinstance(value, str) and "enum" in (node or {}):
+        elif isinstance(value, str) and node is not None and "enum" in node:
             candidates = [str(option) for option in node["enum"]]
     if not candidates or not isinstance(replaced, str) or value_range is None:
         return
@@ -659,7 +691,8 @@ def _replacements(folder: WorkspaceEstate, lines: list, finding: Diagnostic, ent
                [Edit(line, start, line, end, close[0])], True)
 
 
-def _missing_fields(folder: WorkspaceEstate, lines: list, finding: Diagnostic, entity: Entity, inner: tuple, lang: str):
+def _missing_fields(folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps,
+                    lang: str) -> Iterator[_Fix]:
     """Add a required field the mapping at the finding lacks: one fix per value it may take."""
     mapping = _value_at(entity, inner) if inner else entity.data
     if not isinstance(mapping, dict):
@@ -676,7 +709,7 @@ def _missing_fields(folder: WorkspaceEstate, lines: list, finding: Diagnostic, e
                 yield say(lang, "lsp.fix.add_field", field=field, value=value), edits, False
 
 
-def _choices(folder: WorkspaceEstate, path: tuple, field: str, lang: str) -> list:
+def _choices(folder: WorkspaceEstate, path: Steps, field: str, lang: str) -> list[str]:
     """What a missing required field may be set to, written as YAML."""
     if field == "expires":
         return [(datetime.date.today() + datetime.timedelta(days=WAIVER_DAYS)).isoformat()]
@@ -689,7 +722,7 @@ def _choices(folder: WorkspaceEstate, path: tuple, field: str, lang: str) -> lis
     return [_yaml(value) for value in _values(node)]
 
 
-def _insert_field(lines: list, line: int, column: int, field: str, value: str, is_entity: bool) -> list:
+def _insert_field(lines: list[str], line: int, column: int, field: str, value: str, is_entity: bool) -> list[Edit]:
     """Edits that add `field: value` to the mapping whose key (an entity) or item starts at (line, column)."""
     text = lines[line] if line < len(lines) else ""
     if is_entity:
@@ -702,8 +735,8 @@ def _insert_field(lines: list, line: int, column: int, field: str, value: str, i
         if span is not None:
             return []
         last = lsp_text.block_last_line(lines, line, column + 1)
-        indent = lsp_text.body_indent(lines, line, last)
-        indent = indent if indent is not None else column + 2
+        body = lsp_text.body_indent(lines, line, last)
+        indent = body if body is not None else column + 2
     else:
         if text[column:column + 1] == "{":
             return _flow_insert(text, line, column, f"{field}: {value}")
@@ -714,7 +747,7 @@ def _insert_field(lines: list, line: int, column: int, field: str, value: str, i
                                             "\n" + " " * indent + f"{field}: {value}")]
 
 
-def _flow_insert(text: str, line: int, opening: int, entry: str) -> list:
+def _flow_insert(text: str, line: int, opening: int, entry: str) -> list[Edit]:
     """Add an entry to the flow mapping or list that opens at `opening` and closes on the same line."""
     end = lsp_text.token_end(text, opening)
     if end <= opening or text[end - 1] not in "}]":
@@ -723,8 +756,8 @@ def _flow_insert(text: str, line: int, opening: int, entry: str) -> list:
     return [Edit(line, end - 1, line, end - 1, (", " if inside else "") + entry)]
 
 
-def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list, finding: Diagnostic, rule: Rule,
-                  entity: Optional[Entity], lang: str) -> list:
+def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list[str], finding: Diagnostic, rule: Rule,
+                  entity: Optional[Entity], lang: str) -> list[Edit]:
     """A waiver skeleton for the finding, in the list rules.md 1.1 says it belongs to: the entity's
     `waivers`, or the top-level `waivers` of the file for estate-wide rules."""
     expires = (datetime.date.today() + datetime.timedelta(days=WAIVER_DAYS)).isoformat()
@@ -743,8 +776,8 @@ def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list, finding: Diag
                           top=False, item=entity.section == "integrations")
 
 
-def _append_waiver(lines: list, document, mapping: dict, place: Optional[tuple], fields: list, flow: str,
-                   top: bool, item: bool = False) -> list:
+def _append_waiver(lines: list[str], document: Document, mapping: dict[str, Any], place: Optional[tuple[int, int]],
+                   fields: list[tuple[str, str]], flow: str, top: bool, item: bool = False) -> list[Edit]:
     def block(indent: int) -> str:
         first, *rest = fields
         text = " " * indent + f"- {first[0]}: {first[1]}\n"
@@ -768,6 +801,7 @@ def _append_waiver(lines: list, document, mapping: dict, place: Optional[tuple],
         return [_line_insert(lines, last, block(max(dash, 0)))]
     if top:
         return [_line_insert(lines, _last_line(lines), "waivers:\n" + block(2))]
+    assert place is not None, "an entity's waivers: the entity is placed"
     line, column = place[0] - 1, place[1] - 1
     text = lines[line]
     if item:
@@ -781,12 +815,12 @@ def _append_waiver(lines: list, document, mapping: dict, place: Optional[tuple],
         if rest.startswith("{"):
             return _flow_insert(text, line, len(text) - len(rest), f"waivers: [{flow}]")
         last = lsp_text.block_last_line(lines, line, column + 1)
-        indent = lsp_text.body_indent(lines, line, last)
-        indent = indent if indent is not None else column + 2
+        body = lsp_text.body_indent(lines, line, last)
+        indent = body if body is not None else column + 2
     return [_line_insert(lines, last, " " * indent + "waivers:\n" + block(indent + 2))]
 
 
-def _line_insert(lines: list, after: int, text: str) -> Edit:
+def _line_insert(lines: list[str], after: int, text: str) -> Edit:
     """Insert whole lines (`text` ends with a line break) after line `after`."""
     if after + 1 < len(lines):
         return Edit(after + 1, 0, after + 1, 0, text)
@@ -794,6 +828,6 @@ def _line_insert(lines: list, after: int, text: str) -> Edit:
     return Edit(after, end, after, end, "\n" + text.rstrip("\n"))
 
 
-def _last_line(lines: list) -> int:
+def _last_line(lines: list[str]) -> int:
     """The last line that holds text (a file ending with a line break has an empty line after it)."""
     return len(lines) - 2 if len(lines) > 1 and lines[-1] == "" else len(lines) - 1

@@ -22,7 +22,7 @@ import logging
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from typing import Optional
+from typing import Any, BinaryIO, Optional
 
 import click
 from lsprotocol import types
@@ -34,9 +34,9 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__
 from . import features as lsp_features, text as lsp_text
 from ..cli.shared import Command
-from ..rules.diagnostic import InputError
+from ..rules.diagnostic import Diagnostic, InputError
 from ..config.discovery import FILE_NAMES as CONFIG_NAMES
-from .workspace import WorkspaceEstate
+from .workspace import Findings, Unreadable, WorkspaceEstate
 from ..i18n.messages import Text, say
 from ..load.inputs import MAX_BYTES
 
@@ -52,7 +52,7 @@ class _Protocol(LanguageServerProtocol):
     """pygls, but a request whose parameters break LSP's types (a position past 2^31) gets its error reply;
     pygls logs it and replies nothing, so the editor waits for ever."""
 
-    def structure_message(self, data):
+    def structure_message(self, data: dict[str, Any]) -> Any:
         try:
             return super().structure_message(data)
         except JsonRpcInvalidParams as error:
@@ -60,7 +60,7 @@ class _Protocol(LanguageServerProtocol):
                 self._send_response(data["id"], error=types.ResponseError(code=error.code, message=error.message))
             return _UNANSWERABLE
 
-    def handle_message(self, message):
+    def handle_message(self, message: Any) -> None:  # pygls' message, or _UNANSWERABLE
         if message is not _UNANSWERABLE:
             super().handle_message(message)
 
@@ -74,7 +74,7 @@ class _BoundedInput:
     """Standard input, refusing a `Content-Length` past MAX_MESSAGE_BYTES before allocating it (10^11 bytes
     ended the server with "out of memory reading the estate"): the client is not speaking LSP as expected."""
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
 
     def readline(self) -> bytes:
@@ -86,19 +86,23 @@ class _BoundedInput:
         return self.stream.read(size)
 
 
+# What was published for a file: its findings in force, its waived ones, or why it could not be read.
+Published = tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...], Optional[Unreadable]]
+
+
 class EstateServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
         self.lang = "en"
-        self.folders: list = []  # workspace folders, the most deeply nested first
-        self.lone: dict = {}  # path -> WorkspaceEstate of a file opened outside every folder
-        self.buffers: dict = {}  # path -> text of an open editor buffer
-        self.versions: dict = {}  # path -> version of that buffer
-        self.uris: dict = {}  # path -> the URI the editor opened it by (`a/../b.yaml`): published under it
-        self.published: dict = {}  # path -> what was last published for it
-        self.pending: list = []  # folders to lint again
-        self.linting: Optional[asyncio.Future] = None
+        self.folders: list[WorkspaceEstate] = []  # workspace folders, the most deeply nested first
+        self.lone: dict[str, WorkspaceEstate] = {}  # path -> the estate of a file opened outside every folder
+        self.buffers: dict[str, str] = {}  # path -> text of an open editor buffer
+        self.versions: dict[str, int] = {}  # path -> version of that buffer
+        self.uris: dict[str, str] = {}  # path -> the URI the editor opened it by (`a/../b.yaml`): published under it
+        self.published: dict[str, Published] = {}  # path -> what was last published for it
+        self.pending: list[WorkspaceEstate] = []  # folders to lint again
+        self.linting: Optional[asyncio.Future[None]] = None
         self.collection: Optional[asyncio.TimerHandle] = None  # the garbage collection planned for when idle
         # One lint at a time, off the event loop.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="si-lint")
@@ -111,7 +115,7 @@ class EstateServer(LanguageServer):
                 return folder
         return self.lone.get(path)
 
-    def estate_of(self, uri: str):
+    def estate_of(self, uri: str) -> tuple[Optional[WorkspaceEstate], str]:
         """(folder, path) when the document is a file of an estate, else (None, path)."""
         path = _path(uri)
         folder = self.folder_of(path)
@@ -120,16 +124,17 @@ class EstateServer(LanguageServer):
     def text(self, folder: WorkspaceEstate, path: str) -> str:
         if path in self.buffers:
             return self.buffers[path]
-        text = folder.texts.get(path)
-        if text is None:
-            text = folder.text(path, {})
-        return text if isinstance(text, str) else ""
+        linted = folder.texts.get(path)
+        if linted is not None:
+            return linted
+        on_disk = folder.text(path, {})
+        return on_disk if isinstance(on_disk, str) else ""
 
     def units(self, folder: WorkspaceEstate, current: bool) -> lsp_features.Units:
         """Positions in the client's units, over the buffers (`current`) or the text last linted."""
-        cache: dict = {}
+        cache: dict[str, list[str]] = {}
 
-        def lines_of(path: str) -> list:
+        def lines_of(path: str) -> list[str]:
             if path not in cache:
                 text = self.text(folder, path) if current else folder.texts.get(path, "")
                 cache[path] = lsp_text.split_lines(text)
@@ -165,7 +170,7 @@ class EstateServer(LanguageServer):
                 self.window_show_message(types.ShowMessageParams(
                     type=types.MessageType.Error, message=say(lang, "lsp.lint_error", error=error.render(lang))))
                 continue
-            except Exception:  # noqa: BLE001 - a bug must not stop the server: logged, the next edit retries
+            except Exception:  # a bug must not stop the server: logged, the next edit retries
                 logger.exception("linting %s failed", folder.root)
                 continue
             self.publish(folder, findings, versions)
@@ -181,7 +186,7 @@ class EstateServer(LanguageServer):
         if not self.pending and (self.linting is None or self.linting.done()):  # else that lint plans the next
             gc.collect()
 
-    def publish(self, folder: WorkspaceEstate, findings: dict, versions: dict) -> None:
+    def publish(self, folder: WorkspaceEstate, findings: Findings, versions: dict[str, Optional[int]]) -> None:
         units = self.units(folder, current=False)
         for path, (active, waived) in findings.items():
             unreadable = folder.unreadable.get(path)
@@ -198,7 +203,7 @@ class EstateServer(LanguageServer):
             del self.published[path]  # no longer a file of the estate
             self._send(path, [], None)
 
-    def _send(self, path: str, diagnostics: list, version: Optional[int]) -> None:
+    def _send(self, path: str, diagnostics: list[types.Diagnostic], version: Optional[int]) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=self.uris.get(path) or from_fs_path(path), diagnostics=diagnostics, version=version))
 
@@ -226,7 +231,7 @@ def build() -> EstateServer:
         if not roots and params.root_uri:
             roots = [params.root_uri]
         folders = [WorkspaceEstate(_path(uri), ls.lang) for uri in roots]
-        ls.folders = sorted(folders, key=lambda f: len(f.root), reverse=True)
+        ls.folders = sorted(folders, key=lambda f: len(f.folder), reverse=True)
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: EstateServer, params: types.InitializedParams) -> None:
@@ -339,7 +344,7 @@ def build() -> EstateServer:
         return _location(units, found) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    def references(ls: EstateServer, params: types.ReferenceParams) -> list:
+    def references(ls: EstateServer, params: types.ReferenceParams) -> list[types.Location]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None or folder.result is None:
             return []
@@ -368,7 +373,7 @@ def build() -> EstateServer:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    def code_action(ls: EstateServer, params: types.CodeActionParams) -> list:
+    def code_action(ls: EstateServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None or folder.result is None or ls.text(folder, path) != folder.texts.get(path):
             return []  # the buffer changed since the last lint: fixes would land in the wrong place
@@ -396,7 +401,7 @@ def build() -> EstateServer:
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def document_symbol(ls: EstateServer, params: types.DocumentSymbolParams) -> list:
+    def document_symbol(ls: EstateServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None:
             return []
@@ -411,24 +416,25 @@ async def _watch(ls: EstateServer) -> None:
         await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
             id="si-lint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
             register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
-    except Exception:  # noqa: BLE001 - without it, files count again when opened or saved
+    except Exception:  # without it, files count again when opened or saved
         logger.warning("the editor does not watch files for si-lint")
 
 
-def _location(units: lsp_features.Units, place: tuple) -> types.Location:
+def _location(units: lsp_features.Units, place: lsp_features.Span) -> types.Location:
     path, line, start, end = place
     return types.Location(uri=from_fs_path(path), range=units.range(path, line, start, end))
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:
-    def key(position: types.Position) -> tuple:
+    def key(position: types.Position) -> tuple[int, int]:
         return position.line, position.character
 
     return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
-def _capability(ls: EstateServer, dotted: str):
-    node = ls.client_capabilities
+def _capability(ls: EstateServer, dotted: str) -> Any:
+    """The client's capability at `dotted` (`text_document.hover.content_format`), or None when not stated."""
+    node: Any = ls.client_capabilities
     for name in dotted.split("."):
         node = getattr(node, name, None)
         if node is None:
@@ -440,4 +446,5 @@ def _capability(ls: EstateServer, dotted: str):
 def command() -> None:
     logging.basicConfig(level=logging.WARNING, format="si-lint server: %(levelname)s: %(message)s")
     gc.disable()  # collected when idle (EstateServer._collect_when_idle)
-    build().start_io(stdin=_BoundedInput(sys.stdin.buffer))
+    # pygls reads its input with readline() and read() alone, all _BoundedInput has; its annotation asks for a file.
+    build().start_io(stdin=_BoundedInput(sys.stdin.buffer))  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional
 
 # A list item in a path whose index the text alone does not tell (see `locate`).
 ITEM = "-"
@@ -27,7 +27,7 @@ _FLOW = ",[]{}"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def lone_surrogate(text: str) -> Optional[tuple]:
+def lone_surrogate(text: str) -> Optional[tuple[str, int, int]]:
     """(code point as U+XXXX, 1-based line, 1-based column) of the first lone surrogate in an editor's buffer.
 
     JSON lets an editor send one (`"\\ud800"`); no UTF-8 file can hold it, and the YAML reader fails on it.
@@ -41,7 +41,7 @@ def lone_surrogate(text: str) -> Optional[tuple]:
     return f"U+{ord(found.group()):04X}", line + 1, column + 1
 
 
-def split_lines(text: str) -> list:
+def split_lines(text: str) -> list[str]:
     """The text's lines as LSP counts them (\\n, \\r\\n or \\r end a line)."""
     return _BREAKS.split(text)
 
@@ -141,7 +141,7 @@ def key_colon(line: str, start: int) -> Optional[int]:
     return None
 
 
-def value_span(line: str, key_start: int) -> Optional[tuple]:
+def value_span(line: str, key_start: int) -> Optional[tuple[int, int]]:
     """(start, end) of the scalar written after the key that starts at `key_start`, on the same line."""
     colon = key_colon(line, key_start)
     if colon is None:
@@ -154,7 +154,7 @@ def value_span(line: str, key_start: int) -> Optional[tuple]:
     return start, token_end(line, start)
 
 
-def span(lines: list, line: int, column: int) -> tuple:
+def span(lines: list[str], line: int, column: int) -> tuple[int, int]:
     """(start, end) columns on `line` of what a finding placed at `column` names: the key and its
     scalar value when both are on the line, the key alone when its value is a collection, or the
     value (a list item, a parser error's token)."""
@@ -167,7 +167,7 @@ def span(lines: list, line: int, column: int) -> tuple:
     return column, max(column + 1, token_end(text, column))
 
 
-def block_last_line(lines: list, line: int, min_indent: int) -> int:
+def block_last_line(lines: list[str], line: int, min_indent: int) -> int:
     """The last line of the block that starts on `line`: the following lines indented at least
     `min_indent` (comments and blank lines inside count only when followed by a line of the block)."""
     last = line
@@ -181,7 +181,7 @@ def block_last_line(lines: list, line: int, min_indent: int) -> int:
     return last
 
 
-def body_indent(lines: list, line: int, last: int) -> Optional[int]:
+def body_indent(lines: list[str], line: int, last: int) -> Optional[int]:
     """The indentation of the first line under `line` that holds something, up to `last`."""
     for number in range(line + 1, last + 1):
         if not is_blank(lines[number]):
@@ -197,7 +197,7 @@ class Located:
     """What the cursor is on: the path of keys from the file's top (`ITEM` for list items),
     whether it is on a key (the last step) or on a value, and the word under the cursor."""
 
-    path: tuple
+    path: tuple[str, ...]
     on_key: bool
     word: str
     start: int  # columns of the word on the cursor's line
@@ -207,7 +207,7 @@ class Located:
 _WORD = re.compile(r"[A-Za-z0-9_.@+-]*")
 
 
-def _word_at(line: str, column: int) -> tuple:
+def _word_at(line: str, column: int) -> tuple[int, int]:
     start = column
     while start > 0 and _WORD.fullmatch(line[start - 1]):
         start -= 1
@@ -217,13 +217,13 @@ def _word_at(line: str, column: int) -> tuple:
     return start, end
 
 
-def _line_steps(line: str, upto: int) -> tuple:
+def _line_steps(line: str, upto: int) -> tuple[tuple[str, ...], bool, int]:
     """The steps a line writes before column `upto`: its list dashes, its block key, and inside a
     flow collection the keys and items opened; and whether the cursor is on a key.
 
     Returns (steps, on_key, first_column) where first_column is where the line's content starts.
     """
-    steps: list = []
+    steps: list[str] = []
     i = indentation(line)
     first = i
     while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
@@ -241,7 +241,7 @@ def _line_steps(line: str, upto: int) -> tuple:
         while i < len(line) and line[i] in " \t":
             i += 1
     # A flow collection: follow its brackets up to the cursor.
-    stack: list = []  # per open bracket: [kind, key or None, on_key]
+    stack: list[list[Any]] = []  # per open bracket: [kind, key or None, on_key]
     quote = None
     token_start = i
     while i < min(upto, len(line)):
@@ -279,7 +279,7 @@ def _line_steps(line: str, upto: int) -> tuple:
     return tuple(steps), on_key, first
 
 
-def locate(lines: list, line: int, column: int) -> Located:
+def locate(lines: list[str], line: int, column: int) -> Located:
     """The path at the cursor, read from the text alone, so that it works while the file is half typed.
 
     Walks up from the cursor's line to the lines that own it (less indented keys and list
@@ -288,6 +288,7 @@ def locate(lines: list, line: int, column: int) -> Located:
     text = lines[line] if 0 <= line < len(lines) else ""
     column = min(column, len(text))
     start, end = _word_at(text, column)
+    steps: tuple[str, ...]
     if text.strip() == "" or (text[:column].strip() == "" and is_blank(text)):
         # An empty line: what it would hold is decided by the cursor's column.
         steps, on_key, target = (), True, column
@@ -295,7 +296,7 @@ def locate(lines: list, line: int, column: int) -> Located:
     else:
         steps, on_key, target = _line_steps(text, column)
         item = steps[:1] == (ITEM,)
-    prefix: list = []
+    prefix: list[str] = []
     for number in range(line - 1, -1, -1):
         if target == 0 and not item:
             break  # a top-level key has no owner
@@ -321,9 +322,9 @@ def locate(lines: list, line: int, column: int) -> Located:
     return Located(tuple(prefix) + tuple(steps), on_key, text[start:end], start, end)
 
 
-def _structure(line: str) -> list:
+def _structure(line: str) -> list[tuple[int, str, bool]]:
     """(column, step, has a value on the line) of each list dash and of the block key a line writes."""
-    elements = []
+    elements: list[list[Any]] = []  # [column, step, has a value]: the last one's value may be found after
     i = indentation(line)
     while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
         elements.append([i, ITEM, False])
@@ -336,4 +337,4 @@ def _structure(line: str) -> list:
         elements.append([i, line[i:token_end(line, i)].strip("\"'"), bool(rest) and not rest.startswith("#")])
     elif i < len(line) and not is_blank(line[i:]) and elements:
         elements[-1][2] = True  # `- value`
-    return [tuple(e) for e in elements]
+    return [(column, step, has_value) for column, step, has_value in elements]

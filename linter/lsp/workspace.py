@@ -14,20 +14,25 @@ import dataclasses
 import datetime
 import os
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from ..rules import engine
 from ..load import loader
-from ..rules.catalogue import Rule, load_catalogue
-from ..rules.diagnostic import InputError
+from ..rules.catalogue import Catalogue, Rule, load_catalogue
+from ..rules.diagnostic import Diagnostic, InputError
 from ..load.inputs import read_text
 from ..i18n.messages import Text, render
 from . import text as lsp_text
 from ..rules.settings import Settings
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ..model.products import Product
 
 
-def estate_files(root: str, paths: tuple, skip: tuple = ()) -> list:
+
+def estate_files(root: str, paths: tuple[str, ...], skip: tuple[str, ...] = ()) -> list[str]:
     """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
     `paths` (absolute), else every estate file below `root`. A dangling link, a link loop or a FIFO is kept:
     reading it fails, and that is said on it (`Unreadable`) while the others are linted."""
@@ -47,6 +52,10 @@ class Unreadable:
     column: int
 
 
+# path -> (findings in force, waived findings)
+Findings = dict[str, tuple[list[Diagnostic], list[Diagnostic]]]
+
+
 class WorkspaceEstate:
     """One estate: a workspace folder, or a lone file opened outside every folder (`root` None)."""
 
@@ -55,17 +64,18 @@ class WorkspaceEstate:
         self.env_lang = env_lang
         self.lone_file = lone_file
         self.settings = Settings(lang=env_lang)
-        self.catalogue = None
-        self.products: Optional[dict] = None  # None: the built-in catalogue, until configured
+        self.catalogue: Optional[Catalogue] = None
+        self.products: Optional[dict[str, Product]] = None  # None: the built-in catalogue, until configured
         self.config_error: Optional[str] = None
-        self.files: list = []
-        self._disk: dict = {}  # path -> text, or Unreadable
-        self._loaded: dict = {}  # path -> (text, Document)
-        self._paths: dict = {}  # name in findings -> path
-        self._rule_files: dict = {}  # code -> its rule file
+        self.paths: tuple[str, ...] = ()  # the config's `paths`, absolute, once configured
+        self.files: list[str] = []
+        self._disk: dict[str, str | Unreadable] = {}  # path -> text, or Unreadable
+        self._loaded: dict[str, tuple[str, loader.Document]] = {}  # path -> (text, Document)
+        self._paths: dict[str, str] = {}  # name in findings -> path
+        self._rule_files: dict[str, Optional[str]] = {}  # code -> its rule file
         self.result: Optional[engine.Result] = None
-        self.texts: dict = {}  # path -> the text the last result was computed on
-        self.unreadable: dict = {}  # path -> Unreadable, in the last result
+        self.texts: dict[str, str] = {}  # path -> the text the last result was computed on
+        self.unreadable: dict[str, Unreadable] = {}  # path -> Unreadable, in the last result
         self.memo = engine.Memo()  # the words of the last lint's findings: most stay as they were
 
     # --- settings and files ---------------------------------------------------------
@@ -91,11 +101,15 @@ class WorkspaceEstate:
     @property
     def folder(self) -> str:
         """The folder the estate is resolved from: the workspace folder, or the lone file's folder."""
-        return self.root or os.path.dirname(self.lone_file)
+        return self.root or os.path.dirname(self._lone_file())
+
+    def _lone_file(self) -> str:
+        assert self.lone_file is not None, "an estate without a folder is a lone file's"
+        return self.lone_file
 
     def refresh_files(self) -> None:
         if self.root is None:
-            self.files = [self.lone_file]
+            self.files = [self._lone_file()]
         else:
             self.files = estate_files(self.root, self.paths, self.settings.rules_dirs + self.settings.products_dirs)
         kept = set(self.files)
@@ -124,7 +138,7 @@ class WorkspaceEstate:
 
     def path(self, name: str) -> str:
         if self.root is None:
-            return self.lone_file
+            return self._lone_file()
         found = self._paths.get(name)
         if found is None:
             found = self._paths[name] = os.path.normpath(os.path.join(self.root, name))
@@ -132,7 +146,7 @@ class WorkspaceEstate:
 
     # --- linting --------------------------------------------------------------------------
 
-    def text(self, path: str, buffers: dict):
+    def text(self, path: str, buffers: Mapping[str, str]) -> str | Unreadable:
         """The text of a file: its editor buffer when open, else the file on disk (or Unreadable)."""
         if path in buffers:
             surrogate = lsp_text.lone_surrogate(buffers[path])
@@ -160,9 +174,11 @@ class WorkspaceEstate:
         self._loaded[path] = (text, document)
         return document
 
-    def lint(self, buffers: dict) -> dict:
+    def lint(self, buffers: Mapping[str, str]) -> Findings:
         """Lint the estate with these buffers over the disk; returns path -> findings (waived ones too)."""
-        texts, documents, unreadable = {}, [], {}
+        texts: dict[str, str] = {}
+        documents: list[loader.Document] = []
+        unreadable: dict[str, Unreadable] = {}
         for path in list(self.files):  # the file list may be refreshed meanwhile
             text = self.text(path, buffers)
             if isinstance(text, Unreadable):
@@ -170,15 +186,15 @@ class WorkspaceEstate:
                 continue
             texts[path] = text
             documents.append(self.document(path, text))
-        catalogue = self.catalogue or load_catalogue()
+        catalogue = self.current_catalogue()
         settings = dataclasses.replace(self.settings, today=datetime.date.today())
         result = engine.lint_documents(documents, settings, catalogue, self.products, memo=self.memo)
         self.result, self.texts, self.unreadable = result, texts, unreadable
         return self.findings()
 
-    def findings(self) -> dict:
+    def findings(self) -> Findings:
         """path -> (findings in force, waived findings) of the last lint, for every file of the estate."""
-        found: dict = {path: ([], []) for path in self.files}
+        found: Findings = {path: ([], []) for path in self.files}
         if self.result is None:
             return found
         for kind, diagnostics in enumerate((self.result.diagnostics, self.result.waived)):
@@ -187,9 +203,12 @@ class WorkspaceEstate:
                 found.setdefault(path, ([], []))[kind].append(diagnostic)
         return found
 
+    def current_catalogue(self) -> Catalogue:
+        """The configured rules, or the built-in ones until configured."""
+        return self.catalogue or load_catalogue()
+
     def rule(self, code: str) -> Optional[Rule]:
-        catalogue = self.catalogue or load_catalogue()
-        return catalogue.rules.get(code)
+        return self.current_catalogue().rules.get(code)
 
     def rule_file(self, rule: Rule) -> Optional[str]:
         """The rule file on disk: the rule's own documentation, texts and examples side by side."""

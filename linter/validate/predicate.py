@@ -16,11 +16,15 @@ import re
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
+from collections.abc import Iterator
 
 from ..i18n.messages import Text
 
 Predicate = Callable[[object], bool]
+# A compiled pattern's search: a match (of `re` or of `regex`), or None.
+Search = Callable[[str], object]
+SchemaPath = tuple[Any, ...]
 
 # Keywords that only annotate: no effect on validity.
 ANNOTATIONS = frozenset(
@@ -40,7 +44,7 @@ SUPPORTED = ANNOTATIONS | frozenset(
 class SchemaCompileError(ValueError):
     """Why a schema cannot be compiled (a `messages.Text`), and where in the schema (`path`)."""
 
-    def __init__(self, text: Text, path: tuple = ()) -> None:
+    def __init__(self, text: Text, path: SchemaPath = ()) -> None:
         where = "/".join(str(p) for p in path)
         super().__init__(f"{where}: {text}" if where else str(text))
         self.text, self.path = text, path
@@ -55,18 +59,18 @@ class _Context:
 
     __slots__ = ("root", "refs", "open", "time_limit")
 
-    def __init__(self, root, time_limit) -> None:
+    def __init__(self, root: Any, time_limit: Optional[float]) -> None:
         self.root = root
         self.refs: dict[str, Predicate] = {}
-        self.open: list[set] = [set()]  # per depth of the value being tested: the refs being compiled
+        self.open: list[set[str]] = [set()]  # per depth of the value being tested: the refs being compiled
         self.time_limit = time_limit
 
 
-def _is_integer(value) -> bool:
+def _is_integer(value: object) -> bool:
     return (type(value) is int) or (type(value) is float and value.is_integer())
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> bool:
     # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers here.
     return type(value) is int or (type(value) is float and math.isfinite(value))
 
@@ -83,14 +87,14 @@ TYPES: dict[str, Predicate] = {
 }
 
 
-def _json_equal(a, b) -> bool:
+def _json_equal(a: object, b: object) -> bool:
     # JSON has no bool/int confusion: true is not 1.
     if type(a) is bool or type(b) is bool:
         return type(a) is type(b) and a == b
     return a == b
 
 
-def json_key(value):
+def json_key(value: object) -> tuple[str, object]:
     """A hashable key equal for two values exactly when JSON says they are equal (1 and 1.0, not true and 1).
 
     Duplicates found through a set take one pass; comparing every pair took minutes on a list of
@@ -100,7 +104,7 @@ def json_key(value):
         return ("bool", value)
     if type(value) is dict:
         return ("object", frozenset((json_key(k), json_key(v)) for k, v in value.items()))
-    if type(value) in (list, tuple):
+    if type(value) is list or type(value) is tuple:
         return ("array", tuple(json_key(item) for item in value))
     if isinstance(value, (int, float)):
         return ("number", value)
@@ -111,10 +115,10 @@ def json_key(value):
     return (type(value).__name__, value)
 
 
-def duplicates(values: list) -> list:
+def duplicates(values: list[Any]) -> list[Any]:
     """The values met more than once in `values`, each once, in the order of their second appearance."""
-    seen: set = set()
-    repeated: dict = {}
+    seen: set[tuple[str, object]] = set()
+    repeated: dict[tuple[str, object], Any] = {}
     for value in values:
         key = json_key(value)
         if key in seen:
@@ -123,7 +127,7 @@ def duplicates(values: list) -> list:
     return list(repeated.values())
 
 
-def _date(value) -> bool:
+def _date(value: object) -> bool:
     if type(value) is not str:
         return True
     try:
@@ -136,14 +140,15 @@ def _date(value) -> bool:
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$")
 
 
-def _uri(value) -> bool:
+def _uri(value: object) -> bool:
     return type(value) is not str or _URI.match(value) is not None
 
 
-FORMATS = {"date": _date, "uri": _uri}
+FORMATS: dict[str, Predicate] = {"date": _date, "uri": _uri}
 
 
-def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[float] = None) -> Predicate:
+def compile_schema(schema: Any, root: Any = None, path: SchemaPath = (), time_limit: Optional[float] = None
+                   ) -> Predicate:
     """Return a predicate equivalent to `jsonschema` validity for `schema`.
 
     `time_limit`: seconds the `pattern`s may take in one run, together (see `_bounded`); rule conditions set it,
@@ -152,7 +157,7 @@ def compile_schema(schema, root=None, path: tuple = (), time_limit: Optional[flo
     return _compile(schema, path, _Context(schema if root is None else root, time_limit))
 
 
-def _compile(schema, path, context: _Context) -> Predicate:
+def _compile(schema: Any, path: SchemaPath, context: _Context) -> Predicate:
     if schema is True:
         return lambda v: True
     if schema is False:
@@ -170,7 +175,7 @@ def _compile(schema, path, context: _Context) -> Predicate:
     return _every(checks)
 
 
-def _value_checks(schema: dict, path) -> list:
+def _value_checks(schema: dict[str, Any], path: SchemaPath) -> list[Predicate]:
     """`type`, `const` and `enum`: what the value is."""
     checks: list[Predicate] = []
     if "type" in schema:
@@ -179,46 +184,55 @@ def _value_checks(schema: dict, path) -> list:
             if not isinstance(name, str) or name not in TYPES:
                 raise SchemaCompileError(Text("condition.unknown_type", name=repr(name)), path + ("type",))
         tests = [TYPES[name] for name in names]
-        checks.append(tests[0] if len(tests) == 1 else (lambda v, tests=tests: any(t(v) for t in tests)))
+        checks.append(tests[0] if len(tests) == 1 else _any(tuple(tests)))
     if "const" in schema:
         expected = schema["const"]
-        checks.append(lambda v, e=expected: _json_equal(v, e))
+        checks.append(lambda v: _json_equal(v, expected))
     if "enum" in schema:
         options = schema["enum"]
         if not isinstance(options, list):
             raise SchemaCompileError(Text("condition.enum_list"), path + ("enum",))
         if all(type(o) is str for o in options):
             allowed = frozenset(options)
-            checks.append(lambda v, a=allowed: type(v) is str and v in a)
+            checks.append(lambda v: type(v) is str and v in allowed)
         else:
-            checks.append(lambda v, o=options: any(_json_equal(v, x) for x in o))
+            checks.append(lambda v: any(_json_equal(v, x) for x in options))
     return checks
 
 
-def _combined_checks(schema: dict, path, context: _Context) -> list:
+def _combined_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) -> list[Predicate]:
     """`not`, `anyOf`, `allOf`, `oneOf` and `$ref`: schemas made of other schemas."""
     checks: list[Predicate] = []
     if "not" in schema:
         inner = _compile(schema["not"], path + ("not",), context)
-        checks.append(lambda v, f=inner: not f(v))
+        checks.append(lambda v: not inner(v))
     for keyword in ("anyOf", "allOf", "oneOf"):
         if keyword in schema:
             parts = schema[keyword]
             if not isinstance(parts, list) or not parts:
                 raise SchemaCompileError(Text("condition.non_empty_list", keyword=keyword), path + (keyword,))
             compiled = tuple(_compile(p, path + (keyword, i), context) for i, p in enumerate(parts))
-            if keyword == "anyOf":
-                checks.append(lambda v, fs=compiled: any(f(v) for f in fs))
-            elif keyword == "allOf":
-                checks.append(lambda v, fs=compiled: all(f(v) for f in fs))
-            else:
-                checks.append(lambda v, fs=compiled: sum(1 for f in fs if f(v)) == 1)
+            checks.append(_any(compiled) if keyword == "anyOf" else _all(compiled) if keyword == "allOf"
+                          else _one(compiled))
     if "$ref" in schema:
         checks.append(_reference(schema["$ref"], path + ("$ref",), context))
     return checks
 
 
-def _every(checks: list) -> Predicate:
+# Each a function of its own: a closure in a loop would see the loop's last tests.
+def _any(tests: tuple[Predicate, ...]) -> Predicate:
+    return lambda v: any(t(v) for t in tests)
+
+
+def _all(tests: tuple[Predicate, ...]) -> Predicate:
+    return lambda v: all(t(v) for t in tests)
+
+
+def _one(tests: tuple[Predicate, ...]) -> Predicate:
+    return lambda v: sum(1 for t in tests if t(v)) == 1
+
+
+def _every(checks: list[Predicate]) -> Predicate:
     """One predicate for all `checks`; the common one- and two-check cases without a loop (the hot path)."""
     if not checks:
         return lambda v: True
@@ -227,29 +241,32 @@ def _every(checks: list) -> Predicate:
     if len(checks) == 2:
         first, second = checks
         return lambda v: first(v) and second(v)
-    checks_tuple = tuple(checks)
-    return lambda v: all(f(v) for f in checks_tuple)
+    return _all(tuple(checks))
 
 
-def _reference(ref, path, context: _Context) -> Predicate:
+def _reference(ref: object, path: SchemaPath, context: _Context) -> Predicate:
     if not isinstance(ref, str) or not ref.startswith("#/"):
         raise SchemaCompileError(Text("condition.local_ref", ref=repr(ref)), path)
     if ref in context.open[-1]:
         raise SchemaCompileError(Text("condition.ref_loop", ref=ref), path)
     if ref not in context.refs:
-        target, steps = context.root, []
+        target = context.root
+        steps: list[str | int] = []
         for part in ref[2:].split("/"):
-            step = int(part) if isinstance(target, list) and part.isdigit() else part
-            if not (isinstance(target, dict) and step in target
-                    or isinstance(target, list) and isinstance(step, int) and step < len(target)):
+            step: str | int = part
+            if isinstance(target, dict) and part in target:
+                target = target[part]
+            elif isinstance(target, list) and part.isdigit() and int(part) < len(target):
+                step = int(part)
+                target = target[step]
+            else:
                 raise SchemaCompileError(Text("condition.ref_nowhere", ref=ref), path)
-            target = target[step]
             steps.append(step)
         if not isinstance(target, (dict, bool)):
             raise SchemaCompileError(Text("condition.ref_not_schema", ref=ref), path)
         # Late binding lets a definition refer to itself, below a keyword that reads deeper into the value.
         slot: list[Predicate] = []
-        context.refs[ref] = lambda v, s=slot: s[0](v)
+        context.refs[ref] = lambda v: slot[0](v)
         context.open[-1].add(ref)
         try:
             slot.append(_compile(target, tuple(steps), context))
@@ -258,7 +275,7 @@ def _reference(ref, path, context: _Context) -> Predicate:
     return context.refs[ref]
 
 
-def _deeper(schema, path, context: _Context) -> Predicate:
+def _deeper(schema: Any, path: SchemaPath, context: _Context) -> Predicate:
     """Compile a schema that tests a part of the value (a property, an item, a key)."""
     context.open.append(set())
     try:
@@ -289,12 +306,12 @@ def pattern_problem(error: re.error) -> Text:
     return Text("pattern.at", problem=problem, position=error.pos + 1) if error.pos is not None else problem
 
 
-def _string_checks(schema, path, context):
-    checks = []
+def _string_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) -> list[Predicate]:
+    checks: list[Predicate] = []
     if "pattern" in schema:
         pattern = schema["pattern"]
         try:
-            search = re.compile(pattern).search
+            search: Search = re.compile(pattern).search
         except re.error as error:
             raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
                                      path + ("pattern",)) from None
@@ -306,13 +323,13 @@ def _string_checks(schema, path, context):
                 search = _bounded(pattern, context.time_limit)
             except SchemaCompileError as error:
                 raise SchemaCompileError(error.text, path + ("pattern",)) from None
-        checks.append(lambda v, s=search: type(v) is not str or s(v) is not None)
+        checks.append(lambda v: type(v) is not str or search(v) is not None)
     if "minLength" in schema:
-        n = schema["minLength"]
-        checks.append(lambda v, n=n: type(v) is not str or len(v) >= n)
+        shortest = schema["minLength"]
+        checks.append(lambda v: type(v) is not str or len(v) >= shortest)
     if "maxLength" in schema:
-        n = schema["maxLength"]
-        checks.append(lambda v, n=n: type(v) is not str or len(v) <= n)
+        longest = schema["maxLength"]
+        checks.append(lambda v: type(v) is not str or len(v) <= longest)
     if "format" in schema:
         test = FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
@@ -349,11 +366,11 @@ class _Budget:
         self.seconds, self.left = seconds, seconds
 
 
-_RUN_BUDGET: ContextVar[Optional[list]] = ContextVar("pattern_budget", default=None)
+_RUN_BUDGET: ContextVar[Optional[list[Optional[_Budget]]]] = ContextVar("pattern_budget", default=None)
 
 
 @contextmanager
-def pattern_budget():
+def pattern_budget() -> Iterator[None]:
     """One run (a lint): the patterns with a time limit share one budget from here to the end of the block."""
     token = _RUN_BUDGET.set([None])  # the first bounded pattern of the run puts its budget in
     try:
@@ -362,7 +379,7 @@ def pattern_budget():
         _RUN_BUDGET.reset(token)
 
 
-def _bounded(pattern: str, seconds: float):
+def _bounded(pattern: str, seconds: float) -> Search:
     import regex
 
     try:
@@ -370,14 +387,15 @@ def _bounded(pattern: str, seconds: float):
     except (regex.error, TypeError, RecursionError, OverflowError):  # what `re` compiles, regex may not
         raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")), ()) from None
 
-    def bounded(value):
+    def bounded(value: str) -> object:
         run = _RUN_BUDGET.get()
         if run is None:  # outside any run (a rule's own examples): this match alone
             budget = _Budget(seconds)
         else:
-            if run[0] is None:
-                run[0] = _Budget(seconds)
-            budget = run[0]
+            shared = run[0]
+            if shared is None:
+                shared = run[0] = _Budget(seconds)
+            budget = shared
         if budget.left <= 0:
             raise PatternTimeout(pattern, budget.seconds)
         started = time.process_time()  # the clock of regex's timeout: processor time, not the wall's
@@ -392,28 +410,36 @@ def _bounded(pattern: str, seconds: float):
     return bounded
 
 
-def _number(v) -> bool:
+def _number(v: object) -> bool:
     return type(v) in (int, float)
 
 
-def _number_checks(schema, path):
-    checks = []
-    for keyword, compare in (
+_Compare = Callable[[Any, Any], bool]
+
+
+def _number_checks(schema: dict[str, Any], path: SchemaPath) -> list[Predicate]:
+    checks: list[Predicate] = []
+    comparisons: tuple[tuple[str, _Compare], ...] = (
         ("minimum", lambda v, b: v >= b),
         ("maximum", lambda v, b: v <= b),
         ("exclusiveMinimum", lambda v, b: v > b),
         ("exclusiveMaximum", lambda v, b: v < b),
-    ):
+    )
+    for keyword, compare in comparisons:
         if keyword in schema:
             bound = schema[keyword]
             if not _number(bound):
                 raise SchemaCompileError(Text("condition.number", keyword=keyword), path + (keyword,))
-            checks.append(lambda v, b=bound, c=compare: not _number(v) or c(v, b))
+            checks.append(_compared(compare, bound))
     return checks
 
 
-def _object_checks(schema, path, context):
-    checks = []
+def _compared(compare: _Compare, bound: float) -> Predicate:
+    return lambda v: not _number(v) or compare(v, bound)
+
+
+def _object_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) -> list[Predicate]:
+    checks: list[Predicate] = []
     properties = schema.get("properties", {})
     if not isinstance(properties, dict):
         raise SchemaCompileError(Text("condition.mapping", keyword="properties"), path + ("properties",))
@@ -421,84 +447,83 @@ def _object_checks(schema, path, context):
         (name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items()
     )
     if compiled:
-        def check_properties(v, compiled=compiled):
+        def check_properties(v: object) -> bool:
             if type(v) is not dict:
                 return True
-            for name, test in compiled:
-                if name in v and not test(v[name]):
-                    return False
-            return True
+            return all(name not in v or test(v[name]) for name, test in compiled)
         checks.append(check_properties)
     patterns = schema.get("patternProperties", {})
     if not isinstance(patterns, dict):
         raise SchemaCompileError(Text("condition.mapping", keyword="patternProperties"), path + ("patternProperties",))
-    by_pattern = []  # (search, test of the values of the keys it matches)
+    by_pattern: list[tuple[Search, Predicate]] = []  # (search, test of the values of the keys it matches)
     for pattern, sub in patterns.items():
         try:
-            search = re.compile(pattern).search
+            key_search: Search = re.compile(pattern).search
         except re.error as error:
             raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
                                      path + ("patternProperties", pattern)) from None
         if context.time_limit is not None:
-            search = _bounded(search, pattern, context.time_limit)
-        by_pattern.append((search, _deeper(sub, path + ("patternProperties", pattern), context)))
+            try:
+                key_search = _bounded(pattern, context.time_limit)
+            except SchemaCompileError as error:
+                raise SchemaCompileError(error.text, path + ("patternProperties", pattern)) from None
+        by_pattern.append((key_search, _deeper(sub, path + ("patternProperties", pattern), context)))
     matched = tuple(by_pattern)
     # A pattern whose values may be anything (`"^x-": {}`, the estate's extension fields) only widens what
     # `additionalProperties` allows: searching every key of every mapping for it would cost a lint 10%.
     constrained = tuple((search, test) for (search, test), (_, sub) in zip(matched, patterns.items())
                         if sub not in ({}, True))
     if constrained:
-        def check_patterns(v, matched=constrained):
+        def check_patterns(v: object) -> bool:
             if type(v) is not dict:
                 return True
-            return all(test(item) for key, item in v.items() for search, test in matched
+            return all(test(item) for key, item in v.items() for search, test in constrained
                        if type(key) is str and search(key) is not None)
         checks.append(check_patterns)
     if "required" in schema:
         required = tuple(schema["required"])
-        checks.append(lambda v, r=required: type(v) is not dict or all(k in v for k in r))
+        checks.append(lambda v: type(v) is not dict or all(k in v for k in required))
     if "additionalProperties" in schema:
         extra = schema["additionalProperties"]
         known = frozenset(properties)
         searches = tuple(search for search, _ in matched)
 
-        def additional(key, k=known, searches=searches) -> bool:
+        def additional(key: object) -> bool:
             """A key neither named in `properties` nor matched by a `patternProperties` pattern."""
-            return key not in k and not (type(key) is str and any(search(key) is not None for search in searches))
+            return key not in known and not (type(key) is str and any(search(key) is not None for search in searches))
         if extra is False:
             if searches:
-                checks.append(lambda v, a=additional: type(v) is not dict or not any(a(key) for key in v))
+                checks.append(lambda v: type(v) is not dict or not any(additional(key) for key in v))
             else:
-                checks.append(lambda v, k=known: type(v) is not dict or k.issuperset(v))
+                checks.append(lambda v: type(v) is not dict or known.issuperset(v))
         else:
-            test = _deeper(extra, path + ("additionalProperties",), context)
+            extra_test = _deeper(extra, path + ("additionalProperties",), context)
             checks.append(
-                lambda v, a=additional, t=test: type(v) is not dict
-                or all(t(item) for key, item in v.items() if a(key))
+                lambda v: type(v) is not dict or all(extra_test(item) for key, item in v.items() if additional(key))
             )
     if "propertyNames" in schema:
-        test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)
-        checks.append(lambda v, t=test: type(v) is not dict or all(t(k) for k in v))
+        name_test = _deeper(schema["propertyNames"], path + ("propertyNames",), context)
+        checks.append(lambda v: type(v) is not dict or all(name_test(k) for k in v))
     if "minProperties" in schema:
-        n = schema["minProperties"]
-        checks.append(lambda v, n=n: type(v) is not dict or len(v) >= n)
+        fewest = schema["minProperties"]
+        checks.append(lambda v: type(v) is not dict or len(v) >= fewest)
     return checks
 
 
-def _array_checks(schema, path, context):
-    checks = []
+def _array_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) -> list[Predicate]:
+    checks: list[Predicate] = []
     if "items" in schema:
-        test = _deeper(schema["items"], path + ("items",), context)
-        checks.append(lambda v, t=test: type(v) is not list or all(t(i) for i in v))
+        item_test = _deeper(schema["items"], path + ("items",), context)
+        checks.append(lambda v: type(v) is not list or all(item_test(i) for i in v))
     if "contains" in schema:
-        test = _deeper(schema["contains"], path + ("contains",), context)
-        checks.append(lambda v, t=test: type(v) is not list or any(t(i) for i in v))
+        contained = _deeper(schema["contains"], path + ("contains",), context)
+        checks.append(lambda v: type(v) is not list or any(contained(i) for i in v))
     if "minItems" in schema:
-        n = schema["minItems"]
-        checks.append(lambda v, n=n: type(v) is not list or len(v) >= n)
+        fewest = schema["minItems"]
+        checks.append(lambda v: type(v) is not list or len(v) >= fewest)
     if "maxItems" in schema:
-        n = schema["maxItems"]
-        checks.append(lambda v, n=n: type(v) is not list or len(v) <= n)
+        most = schema["maxItems"]
+        checks.append(lambda v: type(v) is not list or len(v) <= most)
     if schema.get("uniqueItems"):
         checks.append(lambda v: type(v) is not list or not duplicates(v))
     return checks

@@ -11,15 +11,26 @@ import difflib
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Optional
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from ..rules.diagnostic import Problem
 from ..load.loader import Document
 from ..i18n.messages import Listing, Plural, Text, show_value
 from ..model.vocabulary import ID_PATTERN, ID_SECTIONS
-from .predicate import compile_schema, duplicates
+from .predicate import Predicate, compile_schema, duplicates
+
+if TYPE_CHECKING:  # jsonschema is imported only when something is wrong
+    from jsonschema import ValidationError
+    import jsonschema
+    from jsonschema.protocols import Validator
+
+# A place below an entity, as jsonschema gives it: keys and list positions.
+Path = tuple[Union[str, int], ...]
+# What one error says: where below the instance, and the problem (a Text, or jsonschema's own words at worst).
+Wording = tuple[Path, Union[Text, str]]
 
 DEFINITION_OF = {
     "providers": "Provider",
@@ -34,7 +45,7 @@ def schema_text() -> str:
     return resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8")
 
 
-def described_schema(lang: str = "en") -> dict:
+def described_schema(lang: str = "en") -> dict[str, Any]:
     """The estate JSON Schema with every field described in `lang`, from the word catalogue (`field.*`).
 
     Editors (yaml-language-server, the si-lint server) show these descriptions on hover.
@@ -43,7 +54,7 @@ def described_schema(lang: str = "en") -> dict:
 
     schema = json.loads(schema_text())
 
-    def describe(node, path: str) -> None:
+    def describe(node: dict[str, Any], path: str) -> None:
         for name, sub in (node.get("properties") or {}).items():
             key = f"{path}.{name}" if path else name
             try:
@@ -63,13 +74,13 @@ def described_schema(lang: str = "en") -> dict:
     return schema
 
 
-@lru_cache(maxsize=None)
-def estate_schema() -> dict:
+@cache
+def estate_schema() -> dict[str, Any]:
     return json.loads(schema_text())
 
 
-@lru_cache(maxsize=None)
-def _shallow_schema() -> dict:
+@cache
+def _shallow_schema() -> dict[str, Any]:
     """The top level alone: sections must be mappings of ids (or a list), contents checked apart."""
     schema = json.loads(schema_text())
     for section in ID_SECTIONS:
@@ -78,14 +89,14 @@ def _shallow_schema() -> dict:
     return schema
 
 
-@lru_cache(maxsize=None)
-def _definition_schema(name: str) -> dict:
+@cache
+def _definition_schema(name: str) -> dict[str, Any]:
     schema = estate_schema()
     return {"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
 
 
-@lru_cache(maxsize=None)
-def _predicate(name: str):
+@cache
+def _predicate(name: str) -> Predicate:
     schema = _shallow_schema() if name == "" else _definition_schema(name)
     return compile_schema(schema)
 
@@ -151,10 +162,10 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
     return problems, invalid
 
 
-def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[Problem]:
+def _explain(schema: dict[str, Any], instance: object, prefix: Path, document: Document) -> list[Problem]:
     validator = explainer(schema)
     found: list[Problem] = []
-    seen: set = set()
+    seen: set[tuple[Path, Text | str]] = set()
     for error in validator.iter_errors(instance):
         for path, problem in wordings(error):
             full = prefix + path
@@ -168,13 +179,13 @@ def _explain(schema: dict, instance, prefix: tuple, document: Document) -> list[
     return found
 
 
-def explainer(schema: dict):
+def explainer(schema: dict[str, Any]) -> Validator:
     """A `jsonschema` validator that agrees with `predicate`: NaN and infinities are not numbers."""
     return _explainer_class()(schema, format_checker=_format_checker())
 
 
-@lru_cache(maxsize=None)
-def _explainer_class():
+@cache
+def _explainer_class() -> type[Validator]:
     import jsonschema  # only paid for when something is wrong
 
     base = jsonschema.Draft202012Validator
@@ -182,14 +193,16 @@ def _explainer_class():
         "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
 
     # YAML keys may be numbers or dates: a pattern matches text keys only, as in `predicate`.
-    def pattern_properties(validator, patterns, instance, schema):
+    def pattern_properties(validator: Validator, patterns: dict[str, Any], instance: Any, schema: dict[str, Any]
+                           ) -> Iterator[ValidationError]:
         if validator.is_type(instance, "object"):
             for pattern, subschema in patterns.items():
                 for key, value in instance.items():
                     if _matches(pattern, key):
                         yield from validator.descend(value, subschema, path=key, schema_path=pattern)
 
-    def additional_properties(validator, extra, instance, schema):
+    def additional_properties(validator: Validator, extra: object, instance: Any, schema: dict[str, Any]
+                              ) -> Iterator[ValidationError]:
         if not validator.is_type(instance, "object"):
             return
         extras = [key for key in instance if _additional(key, schema)]
@@ -206,13 +219,14 @@ def _explainer_class():
                                         type_checker=checker)
 
 
-def _additional(key, schema: dict) -> bool:
+def _additional(key: object, schema: dict[str, Any]) -> bool:
     """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
     return key not in schema.get("properties", {}) and \
         not any(_matches(pattern, key) for pattern in schema.get("patternProperties", {}))
 
 
-def _unique_items(validator, unique, instance, schema):
+def _unique_items(validator: Validator, unique: object, instance: Any, schema: dict[str, Any]
+                  ) -> Iterator[ValidationError]:
     """jsonschema's `uniqueItems` compares every pair: in one pass here, as the predicate does."""
     import jsonschema
 
@@ -220,14 +234,14 @@ def _unique_items(validator, unique, instance, schema):
         yield jsonschema.ValidationError("has non-unique elements")
 
 
-@lru_cache(maxsize=None)
-def _format_checker():
+@cache
+def _format_checker() -> jsonschema.FormatChecker:
     import jsonschema
 
     return jsonschema.FormatChecker()
 
 
-def _finite(value) -> bool:
+def _finite(value: object) -> bool:
     return not isinstance(value, float) or math.isfinite(value)
 
 
@@ -239,7 +253,7 @@ def _yaml_number(value: float) -> str:
 _BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 
 
-def wordings(error):
+def wordings(error: ValidationError) -> Iterator[Wording]:
     """Turn one jsonschema error into (path below the instance, problem as a Text) pairs."""
     path = tuple(error.absolute_path)
     keyword, value, expected = error.validator, error.instance, error.validator_value
@@ -270,7 +284,7 @@ def wordings(error):
         yield path, _value_problem(error)
 
 
-def _fact_names(error) -> list:
+def _fact_names(error: ValidationError) -> list[str]:
     """The fact names when the error is about one (product.schema.json: a fact or `lifecycle.<version>`), else [].
 
     The error is the anyOf itself, or one of its alternatives (the one jsonschema found most relevant).
@@ -284,13 +298,13 @@ def _fact_names(error) -> list:
     return []
 
 
-def _not_finite_problem(value, expected) -> Text:
+def _not_finite_problem(value: float, expected: object) -> Text:
     if "number" in _listed(expected) or "integer" in _listed(expected):
         return Text("schema.not_finite", value=_yaml_number(value))
     return Text("schema.type", value=_yaml_number(value), kind=_kind(value), expected=_type_words(expected))
 
 
-def _unknown_fields(path: tuple, value: dict, schema: dict):
+def _unknown_fields(path: Path, value: dict[str, Any], schema: dict[str, Any]) -> Iterator[Wording]:
     known = list(schema.get("properties", {}))
     names = list(value)
     for position, name in enumerate(names):
@@ -304,7 +318,7 @@ def _unknown_fields(path: tuple, value: dict, schema: dict):
             yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
 
 
-def _split_number(value: dict, before, name) -> Optional[Text]:
+def _split_number(value: dict[str, Any], before: str, name: str) -> Optional[Text]:
     """`{target: 99,9}`: the comma of a decimal number split it into a field `target: 99` and a field `9`."""
     whole = value[before]
     # The loader gives keys as text: `9`, or `09` after a `99,09`.
@@ -318,7 +332,7 @@ def _split_number(value: dict, before, name) -> Optional[Text]:
 _DECIMAL_COMMA = re.compile(r"\s*[-+]?\d+,\d+\s*")
 
 
-def _text_problem(error) -> Optional[Text]:
+def _text_problem(error: ValidationError) -> Optional[Text]:
     """A `pattern` or `format` error: an id, a blank text, a date or another shape; None when another says it."""
     value, schema = error.instance, error.schema
     if error.validator == "format":
@@ -336,7 +350,7 @@ def _text_problem(error) -> Optional[Text]:
     return Text("schema.pattern", value=show_value(value), pattern=pattern)
 
 
-def _value_problem(error):
+def _value_problem(error: ValidationError) -> Text | str:
     """Any other keyword's error, worded from the value and what the keyword expects."""
     keyword, value, expected = error.validator, error.instance, error.validator_value
     shown = show_value(value)
@@ -361,22 +375,22 @@ def _value_problem(error):
     return error.message
 
 
-def _alternative_wordings(error):
+def _alternative_wordings(error: ValidationError) -> Iterator[Wording]:
     """Word every problem of the alternative that went furthest (`lifecycle`: text, or a mapping).
 
     All of its problems, not one: a date's `format` error defers to its `pattern` error, so wording the
     first alone would say nothing. An alternative of another type than the value's loses a tie; when every
     alternative is of another type, one problem names them all.
     """
-    branches: dict = {}
+    branches: dict[str | int, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
 
-    def wrong_type(errors) -> bool:
+    def wrong_type(errors: list[ValidationError]) -> bool:
         return any(e.validator == "type" and e.absolute_path == error.absolute_path for e in errors)
 
     if all(wrong_type(errors) for errors in branches.values()):
-        types: list = []
+        types: list[str] = []
         for sub in error.context:
             if sub.validator == "type":
                 names = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
@@ -389,7 +403,7 @@ def _alternative_wordings(error):
         yield from wordings(sub)
 
 
-def _type_problem(value, expected, examples=None) -> Text:
+def _type_problem(value: object, expected: object, examples: Optional[list[Any]] = None) -> Text:
     wanted = _listed(expected)
     if isinstance(value, str) and ("number" in wanted or "integer" in wanted) and _DECIMAL_COMMA.fullmatch(value):
         return Text("schema.decimal_comma", value=show_value(value), number=value.strip().replace(",", "."))
@@ -404,18 +418,20 @@ def _type_problem(value, expected, examples=None) -> Text:
     return Text("schema.type", value=show_value(value), kind=_kind(value), expected=expected)
 
 
-def _matches(pattern: str, value) -> bool:
+def _matches(pattern: str, value: object) -> bool:
     import re
 
     return isinstance(value, str) and re.search(pattern, value) is not None
 
 
-def _owner(data: dict, path: tuple):
+def _owner(data: dict[str, Any], path: Path) -> tuple[Optional[str], Optional[str]]:
     if not path:
         return None, None
     section = path[0]
+    if not isinstance(section, str):  # a tagged top-level key (`!!int 1:`): no section of the estate
+        return None, None
     if section in ID_SECTIONS and len(path) > 1:
-        return section, path[1]
+        return section, str(path[1])  # an entity's id: text (validate_document set the others aside)
     if section == "integrations" and len(path) > 1:
         flows = data.get("integrations")
         if isinstance(flows, list) and isinstance(path[1], int) and path[1] < len(flows):
@@ -426,7 +442,7 @@ def _owner(data: dict, path: tuple):
     return (section if section in DEFINITION_OF else None), None
 
 
-def _dotted(path: tuple):
+def _dotted(path: Path) -> Text | str:
     if not path:
         return Text("schema.top_level")
     text = str(path[0])
@@ -435,7 +451,7 @@ def _dotted(path: tuple):
     return text
 
 
-def _flow(value) -> str:
+def _flow(value: object) -> str:
     """A value as YAML flow style, as a user would type it in the estate: {target: 99.9}."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
@@ -452,14 +468,14 @@ _TYPE_WORDS = {"string": "text", "integer": "whole", "number": "number", "boolea
                "object": "mapping", "array": "list", "null": "nothing"}
 
 
-def _kind(value) -> Text:
+def _kind(value: object) -> Text:
     return Text("word." + _KIND.get(type(value), "text"))
 
 
-def _listed(expected) -> list:
+def _listed(expected: object) -> list[Any]:
     return expected if isinstance(expected, list) else [expected]
 
 
-def _type_words(expected) -> Listing:
+def _type_words(expected: object) -> Listing:
     names = _listed(expected)
     return Listing((Text("word." + _TYPE_WORDS[n]) if n in _TYPE_WORDS else n for n in names), "or")
