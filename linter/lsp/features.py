@@ -19,16 +19,16 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional
 
 from lsprotocol import types
 
-from . import text as lsp_text
+from ..i18n.messages import Text, count, render, say
+from ..load.loader import Document
+from ..model.estate import REFERENCE_FIELDS, Entity, Estate, references
+from ..model.vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS, SECTIONS
 from ..rules.catalogue import Rule
 from ..rules.diagnostic import Diagnostic
+from ..validate.schema import estate_schema
+from . import text as lsp_text
 from .text import ITEM
 from .workspace import Unreadable, WorkspaceEstate
-from ..i18n.messages import Text, count, render, say
-from ..model.estate import REFERENCE_FIELDS, Entity, Estate, references
-from ..load.loader import Document
-from ..validate.schema import estate_schema
-from ..model.vocabulary import ID_SECTIONS, POINT_TO_POINT_VIAS, SECTIONS
 
 if TYPE_CHECKING:
     from pygls.workspace.position_codec import PositionCodec

@@ -32,13 +32,14 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from . import features as lsp_features, text as lsp_text
 from ..cli.shared import Command
-from ..rules.diagnostic import Diagnostic, InputError
 from ..config.discovery import FILE_NAMES as CONFIG_NAMES
-from .workspace import Findings, Unreadable, WorkspaceEstate
 from ..i18n.messages import Text, say
 from ..load.inputs import MAX_BYTES
+from ..rules.diagnostic import Diagnostic, InputError
+from . import features as lsp_features
+from . import text as lsp_text
+from .workspace import Findings, Unreadable, WorkspaceEstate
 
 logger = logging.getLogger(__name__)
 _YAML = (".yaml", ".yml")

@@ -16,14 +16,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from ..rules import engine
+from ..i18n.messages import Text, render
 from ..load import loader
+from ..load.inputs import read_text
+from ..rules import engine
 from ..rules.catalogue import Catalogue, Rule, load_catalogue
 from ..rules.diagnostic import Diagnostic, InputError
-from ..load.inputs import read_text
-from ..i18n.messages import Text, render
-from . import text as lsp_text
 from ..rules.settings import Settings
+from . import text as lsp_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -14,10 +14,10 @@ import datetime
 import math
 import re
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, Callable, Optional
-from collections.abc import Iterator
 
 from ..i18n.messages import Text
 

@@ -11,20 +11,20 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Optional, Union
 
-from ..rules.diagnostic import Problem
-from ..load.loader import Document
 from ..i18n.messages import Listing, Plural, Text, show_value
+from ..load.loader import Document
 from ..model.vocabulary import ID_PATTERN, ID_SECTIONS
+from ..rules.diagnostic import Problem
 from .predicate import Predicate, compile_schema, duplicates
 
 if TYPE_CHECKING:  # jsonschema is imported only when something is wrong
-    from jsonschema import ValidationError
     import jsonschema
+    from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
 # A place below an entity, as jsonschema gives it: keys and list positions.
