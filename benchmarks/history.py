@@ -31,9 +31,15 @@ from generate import generate_estate  # noqa: E402
 
 
 def git(repo: Path, *args: str, date: str = "2026-01-01") -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.org", GIT_COMMITTER_NAME="Bench",
-               GIT_COMMITTER_EMAIL="bench@example.org", GIT_AUTHOR_DATE=f"{date}T12:00:00+00:00",
-               GIT_COMMITTER_DATE=f"{date}T12:00:00+00:00")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Bench",
+        GIT_AUTHOR_EMAIL="bench@example.org",
+        GIT_COMMITTER_NAME="Bench",
+        GIT_COMMITTER_EMAIL="bench@example.org",
+        GIT_AUTHOR_DATE=f"{date}T12:00:00+00:00",
+        GIT_COMMITTER_DATE=f"{date}T12:00:00+00:00",
+    )
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
@@ -48,16 +54,22 @@ def build(repo: Path, applications: int, files: int, commits: int) -> None:
     per_file = -(-len(apps) // files)
     parts = {}
     for n in range(files):
-        names = apps[n * per_file:(n + 1) * per_file]
-        stores = {f"{name}-db": estate["data_stores"][f"{name}-db"] for name in names
-                  if f"{name}-db" in estate["data_stores"]}
+        names = apps[n * per_file : (n + 1) * per_file]
+        stores = {
+            f"{name}-db": estate["data_stores"][f"{name}-db"] for name in names if f"{name}-db" in estate["data_stores"]
+        }
         flows = [flow for flow in estate["integrations"] if flow["from"] in names]
-        parts[f"estate/apps/part-{n:03}.yaml"] = {"data_stores": stores,
-                                                  "applications": {name: estate["applications"][name]
-                                                                   for name in names},
-                                                  "integrations": flows}
-    base = {"organization": estate["organization"], "providers": estate["providers"],
-            "infrastructure": estate["infrastructure"], "data_stores": {"lake": estate["data_stores"]["lake"]}}
+        parts[f"estate/apps/part-{n:03}.yaml"] = {
+            "data_stores": stores,
+            "applications": {name: estate["applications"][name] for name in names},
+            "integrations": flows,
+        }
+    base = {
+        "organization": estate["organization"],
+        "providers": estate["providers"],
+        "infrastructure": estate["infrastructure"],
+        "data_stores": {"lake": estate["data_stores"]["lake"]},
+    }
     git(repo, "init", "-q")
     dump(repo / "estate" / "base.yaml", base)
     for name, data in parts.items():
@@ -72,7 +84,7 @@ def build(repo: Path, applications: int, files: int, commits: int) -> None:
         data = parts[name]
         if n % 50 == 0 and len(data["applications"]) > 1:  # split a file in two
             names = list(data["applications"])
-            half = names[len(names) // 2:]
+            half = names[len(names) // 2 :]
             moved = {"applications": {k: data["applications"].pop(k) for k in half}}
             parts[name.replace(".yaml", f"-{n}.yaml")] = moved
             dump(repo / name.replace(".yaml", f"-{n}.yaml"), moved)
@@ -111,10 +123,10 @@ def stages(repo: Path) -> dict:
                 return function(*args, **kwargs)
             finally:
                 timings[name] += time.perf_counter() - start
+
         return wrapper
 
-    originals = (history.Git._run, history.Git.blob, loader.load_text, engine.lint_documents,
-                 scoring.Scorecard.scores)
+    originals = (history.Git._run, history.Git.blob, loader.load_text, engine.lint_documents, scoring.Scorecard.scores)
     history.Git._run, history.Git.blob = timed("git", originals[0]), timed("git", originals[1])
     history.loader.load_text = timed("parse", originals[2])
     history.engine.lint_documents = timed("lint", originals[3])
@@ -127,32 +139,53 @@ def stages(repo: Path) -> dict:
         timings["total"] = time.perf_counter() - start
     finally:
         os.chdir(cwd)
-        (history.Git._run, history.Git.blob, history.loader.load_text, history.engine.lint_documents,
-         scoring.Scorecard.scores) = originals
+        (
+            history.Git._run,
+            history.Git.blob,
+            history.loader.load_text,
+            history.engine.lint_documents,
+            scoring.Scorecard.scores,
+        ) = originals
     timings["commits"] = len(points)
     return timings
 
 
 def main() -> None:
-    applications, files, commits = (int(a) for a in (sys.argv[1:] + ["1000", "100", "200"][len(sys.argv) - 1:]))
+    applications, files, commits = (int(a) for a in (sys.argv[1:] + ["1000", "100", "200"][len(sys.argv) - 1 :]))
     with tempfile.TemporaryDirectory() as folder:
         repo = Path(folder) / "repo"
         repo.mkdir()
         start = time.perf_counter()
         build(repo, applications, files, commits)
-        print(f"built {commits} commits of {applications} applications in {files} files "
-              f"in {time.perf_counter() - start:.1f} s")
+        print(
+            f"built {commits} commits of {applications} applications in {files} files "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
         print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         start, cpu = time.perf_counter(), os.times()
-        done = subprocess.run([sys.executable, "-m", "si_lint", "history", "estate", "--format", "json",
-                               "--output", str(Path(folder) / "history.json")], cwd=repo)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "si_lint",
+                "history",
+                "estate",
+                "--format",
+                "json",
+                "--output",
+                str(Path(folder) / "history.json"),
+            ],
+            cwd=repo,
+        )
         wall, after = time.perf_counter() - start, os.times()
         assert done.returncode == 0
         used = (after.children_user - cpu.children_user) + (after.children_system - cpu.children_system)
         print(f"si-lint history, whole process: {wall:.1f} s wall, {used:.1f} s CPU")
         timings = stages(repo)
-        print("in process: " + ", ".join(f"{k} {v:.1f} s" if isinstance(v, float) else f"{k} {v}"
-                                         for k, v in timings.items()))
+        print(
+            "in process: "
+            + ", ".join(f"{k} {v:.1f} s" if isinstance(v, float) else f"{k} {v}" for k, v in timings.items())
+        )
 
 
 if __name__ == "__main__":

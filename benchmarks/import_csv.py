@@ -24,8 +24,18 @@ import tempfile
 import time
 from pathlib import Path
 
-HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Terminaux", "Utilisateurs",
-          "Disponibilité cible", "Coût mensuel", "Dépendances", "Commentaire"]
+HEADER = [
+    "Application",
+    "Responsable",
+    "Hébergement",
+    "Accès navigateur",
+    "Terminaux",
+    "Utilisateurs",
+    "Disponibilité cible",
+    "Coût mensuel",
+    "Dépendances",
+    "Commentaire",
+]
 MAPPING = """\
 columns:
   Application: name
@@ -56,21 +66,28 @@ def inventory(rows: int, seed: int = 1) -> bytes:
             writer.writerow([""] * len(HEADER))  # spreadsheets leave empty rows
             continue
         name = f"Application n°{i // 2 if i % 500 == 0 else i} – équipe {i % 40}"  # some duplicates
-        writer.writerow([
-            name, f"Équipe {i % 40}", rng.choice(["On Prem", "Cloud (SaaS)", "PaaS", "Hybride"]),
-            rng.choice(["Oui", "Non", "oui", "NON"]),
-            "Tous" if i % 5 == 0 else ";".join(rng.sample(DEVICES, rng.randint(1, 5))),
-            f"{rng.randint(1, 20000):,}".replace(",", " "), rng.choice(["99,9", "99,95", "99", "99,5 %"]),
-            f"{rng.randint(1, 30)},50", f"Application n°{i - 1} – équipe {(i - 1) % 40}" if i % 3 == 0 else "",
-            "Ligne un\r\nligne deux ; avec « guillemets »" if i % 7 == 0 else "",
-        ])
+        writer.writerow(
+            [
+                name,
+                f"Équipe {i % 40}",
+                rng.choice(["On Prem", "Cloud (SaaS)", "PaaS", "Hybride"]),
+                rng.choice(["Oui", "Non", "oui", "NON"]),
+                "Tous" if i % 5 == 0 else ";".join(rng.sample(DEVICES, rng.randint(1, 5))),
+                f"{rng.randint(1, 20000):,}".replace(",", " "),
+                rng.choice(["99,9", "99,95", "99", "99,5 %"]),
+                f"{rng.randint(1, 30)},50",
+                f"Application n°{i - 1} – équipe {(i - 1) % 40}" if i % 3 == 0 else "",
+                "Ligne un\r\nligne deux ; avec « guillemets »" if i % 7 == 0 else "",
+            ]
+        )
     return buffer.getvalue().encode("cp1252")
 
 
 def timed(arguments: list) -> float:
     start = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-m", "si_lint", *arguments], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "si_lint", *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode not in (0, 1):
         raise SystemExit(f"import failed ({completed.returncode}): {completed.stderr[-2000:]}")
@@ -87,16 +104,23 @@ def main(sizes: list) -> None:
             Path(path).write_bytes(inventory(size))
             folder_times, file_times = [], []
             for run in range(3):
-                folder_times.append(timed(["import", "csv", path, "-m", mapping, "-o",
-                                           os.path.join(folder, f"out-{size}-{run}")]))
-                file_times.append(timed(["import", "csv", path, "-m", mapping, "-o",
-                                         os.path.join(folder, f"out-{size}-{run}.yaml")]))
-            completed = subprocess.run([sys.executable, "-m", "si_lint", "import", "csv", path, "-m", mapping],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                folder_times.append(
+                    timed(["import", "csv", path, "-m", mapping, "-o", os.path.join(folder, f"out-{size}-{run}")])
+                )
+                file_times.append(
+                    timed(["import", "csv", path, "-m", mapping, "-o", os.path.join(folder, f"out-{size}-{run}.yaml")])
+                )
+            completed = subprocess.run(
+                [sys.executable, "-m", "si_lint", "import", "csv", path, "-m", mapping],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
             summary = completed.stderr.strip().splitlines()[-1]
             megabytes = os.path.getsize(path) / 1e6
-            print(f"{size:>8} {megabytes:>6.1f} {min(folder_times):>9.2f} {min(file_times):>7.2f}  {summary}",
-                  flush=True)
+            print(
+                f"{size:>8} {megabytes:>6.1f} {min(folder_times):>9.2f} {min(file_times):>7.2f}  {summary}", flush=True
+            )
 
 
 if __name__ == "__main__":

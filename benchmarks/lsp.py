@@ -109,9 +109,12 @@ async def measure(applications: int, edits: int) -> dict:
             (folder / name).write_text(text, encoding="utf-8")
         bench = Bench(folder)
         await bench.client.start_io(sys.executable, "-m", "si_lint", "server")
-        await bench.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), workspace_folders=[
-                types.WorkspaceFolder(uri=folder.as_uri(), name="estate")]))
+        await bench.client.initialize_async(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(),
+                workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="estate")],
+            )
+        )
         start = time.perf_counter()
         bench.client.initialized(types.InitializedParams())
         await bench.wait(lambda: len(bench.published) == len(texts))
@@ -122,21 +125,32 @@ async def measure(applications: int, edits: int) -> dict:
         uri = path.as_uri()
         text = texts[name]
         line = text.split("\n").index(next(row for row in text.split("\n") if row.startswith("      browser:")))
-        bench.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+        bench.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
+            )
+        )
         await asyncio.sleep(1)  # opening changes no finding: nothing is published for it
-        current = text.split("\n")[line][len("      browser: "):]
+        current = text.split("\n")[line][len("      browser: ") :]
         times, cpu = [], []
         pid = bench.client._server.pid
         for version in range(2, edits + 2):
             new = "false" if current == "true" else "true"
             sent, used = time.perf_counter(), _cpu_seconds(pid)
-            bench.client.text_document_did_change(types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[types.TextDocumentContentChangePartial(
-                    range=types.Range(start=types.Position(line=line, character=15),
-                                      end=types.Position(line=line, character=15 + len(current))),
-                    text=new)]))
+            bench.client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[
+                        types.TextDocumentContentChangePartial(
+                            range=types.Range(
+                                start=types.Position(line=line, character=15),
+                                end=types.Position(line=line, character=15 + len(current)),
+                            ),
+                            text=new,
+                        )
+                    ],
+                )
+            )
             await bench.wait(lambda version=version: bench.published.get(uri, (None,))[0] == version)
             times.append(bench.published[uri][1] - sent)
             cpu.append(_cpu_seconds(pid) - used)
@@ -146,9 +160,15 @@ async def measure(applications: int, edits: int) -> dict:
         await bench.client.shutdown_async(None)
         bench.client.exit(None)
         await bench.client.stop()
-        return {"applications": applications, "files": len(texts), "first": first,
-                "median": statistics.median(times), "worst": max(times), "cpu": statistics.median(cpu),
-                "peak": peak}
+        return {
+            "applications": applications,
+            "files": len(texts),
+            "first": first,
+            "median": statistics.median(times),
+            "worst": max(times),
+            "cpu": statistics.median(cpu),
+            "peak": peak,
+        }
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -173,8 +193,11 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for size in arguments.sizes:
         r = asyncio.run(measure(size, arguments.edits))
-        print(f"| {r['applications']:,} | {r['files']} | {r['first']:.2f} s | {r['median'] * 1000:.0f} ms | "
-              f"{r['worst'] * 1000:.0f} ms | {r['cpu'] * 1000:.0f} ms | {r['peak']:.0f} MB |", flush=True)
+        print(
+            f"| {r['applications']:,} | {r['files']} | {r['first']:.2f} s | {r['median'] * 1000:.0f} ms | "
+            f"{r['worst'] * 1000:.0f} ms | {r['cpu'] * 1000:.0f} ms | {r['peak']:.0f} MB |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,19 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from import_csv import DEVICES
 from import_csv import MAPPING as CSV_MAPPING
 
-HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Terminaux", "Utilisateurs",
-          "Disponibilité cible", "Coût mensuel", "Mise en service", "Dépendances", "Commentaire"]
+HEADER = [
+    "Application",
+    "Responsable",
+    "Hébergement",
+    "Accès navigateur",
+    "Terminaux",
+    "Utilisateurs",
+    "Disponibilité cible",
+    "Coût mensuel",
+    "Mise en service",
+    "Dépendances",
+    "Commentaire",
+]
 
 
 def rows(count: int, seed: int = 1) -> list:
@@ -44,16 +55,21 @@ def rows(count: int, seed: int = 1) -> list:
     rng = random.Random(seed)
     table = []
     for i in range(count):
-        table.append([
-            (f"Application n°{i} – équipe {i % 40}", None), (f"Équipe {i % 40}", None),
-            (rng.choice(["On Prem", "Cloud (SaaS)", "PaaS", "Hybride"]), None), (rng.random() < 0.7, None),
-            ("Tous" if i % 5 == 0 else ";".join(rng.sample(DEVICES, rng.randint(1, 5))), None),
-            (rng.randint(1, 20000), None), (rng.choice([0.999, 0.9995, 0.99, 0.995]), "percent"),
-            (rng.randint(100, 3000) / 100, "currency"),
-            (datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randint(0, 5000)), "date"),
-            (f"Application n°{i - 1} – équipe {(i - 1) % 40}" if i % 3 == 0 else "", None),
-            ("Ligne un\nligne deux ; avec « guillemets »" if i % 7 == 0 else "", None),
-        ])
+        table.append(
+            [
+                (f"Application n°{i} – équipe {i % 40}", None),
+                (f"Équipe {i % 40}", None),
+                (rng.choice(["On Prem", "Cloud (SaaS)", "PaaS", "Hybride"]), None),
+                (rng.random() < 0.7, None),
+                ("Tous" if i % 5 == 0 else ";".join(rng.sample(DEVICES, rng.randint(1, 5))), None),
+                (rng.randint(1, 20000), None),
+                (rng.choice([0.999, 0.9995, 0.99, 0.995]), "percent"),
+                (rng.randint(100, 3000) / 100, "currency"),
+                (datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randint(0, 5000)), "date"),
+                (f"Application n°{i - 1} – équipe {(i - 1) % 40}" if i % 3 == 0 else "", None),
+                ("Ligne un\nligne deux ; avec « guillemets »" if i % 7 == 0 else "", None),
+            ]
+        )
     return table
 
 
@@ -139,9 +155,10 @@ READERS = {
     ),
 }
 # import_csv.py's mapping, with the sheet's extra columns: the date, and the comment left out.
-MAPPING = CSV_MAPPING.replace("  Dépendances: depends_on\n",
-                              "  Mise en service: description\n  Dépendances: depends_on\n") \
+MAPPING = (
+    CSV_MAPPING.replace("  Dépendances: depends_on\n", "  Mise en service: description\n  Dépendances: depends_on\n")
     + "ignore: [Commentaire]\n"
+)
 IMPORT = (
     "import sys\nfrom si_lint.cli.main import main\n"
     "sys.argv = ['si-lint', 'import', 'csv', sys.argv[1], '-m', sys.argv[1] + '.map.yaml', '-o', sys.argv[1] + "
@@ -157,8 +174,9 @@ REPORT_PEAK = (
 
 def timed(code: str, path: str) -> tuple:
     start = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-c", REPORT_PEAK + code, path], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", REPORT_PEAK + code, path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode != 0:
         raise SystemExit(f"reader failed: {completed.stderr[-2000:]}")
@@ -173,8 +191,10 @@ def main(sizes: list) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             table = rows(size)
-            for suffix, writer, readers in (("xlsx", write_xlsx, ("calamine", "openpyxl", "si-lint")),
-                                            ("ods", write_ods, ("calamine", "odfpy", "si-lint"))):
+            for suffix, writer, readers in (
+                ("xlsx", write_xlsx, ("calamine", "openpyxl", "si-lint")),
+                ("ods", write_ods, ("calamine", "odfpy", "si-lint")),
+            ):
                 path = os.path.join(folder, f"inventory-{size}.{suffix}")
                 writer(path, table)
                 with open(path + ".map.yaml", "w", encoding="utf-8") as handle:
@@ -184,8 +204,9 @@ def main(sizes: list) -> None:
                     results = [timed(READERS[reader], path) for _ in range(3)]
                     seconds = min(r[0] for r in results)
                     peak = max(r[1] for r in results)
-                    print(f"{size:>7} {suffix:>5} {megabytes:>5.1f} {reader:>9} {seconds:>8.2f} {peak:>8.0f}",
-                          flush=True)
+                    print(
+                        f"{size:>7} {suffix:>5} {megabytes:>5.1f} {reader:>9} {seconds:>8.2f} {peak:>8.0f}", flush=True
+                    )
 
 
 if __name__ == "__main__":

@@ -27,9 +27,17 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate import generate_estate  # noqa: E402
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                  "--window-size=1280,1600"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--window-size=1280,1600",
+]
 
 
 def wall(command: list) -> float:
@@ -56,8 +64,15 @@ def browser(chromium: str, page: Path, folder: Path) -> float:
     blank.write_text("<!DOCTYPE html><title>blank</title>")
 
     def shot(target: Path, run: int) -> float:
-        return wall([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder / f'profile-{run}'}",
-                     f"--screenshot={folder / 'shot.png'}", target.as_uri()])
+        return wall(
+            [
+                chromium,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={folder / f'profile-{run}'}",
+                f"--screenshot={folder / 'shot.png'}",
+                target.as_uri(),
+            ]
+        )
 
     return min(shot(page, i) - shot(blank, i + 10) for i in range(3))
 
@@ -77,8 +92,10 @@ def main(sizes: list) -> None:
             html_time = wall(si_lint + common + ["--format", "html", "--output", str(page)])
             render_time = render_only(str(estate))
             opened = f"{browser(chromium, page, folder):>7.2f}s" if chromium else "     n/a"
-            print(f"{size:>12,}  {lint_time:>6.2f}s  {html_time:>6.2f}s  {render_time:>6.2f}s  "
-                  f"{page.stat().st_size / 1e6:>6.1f}MB  {opened}")
+            print(
+                f"{size:>12,}  {lint_time:>6.2f}s  {html_time:>6.2f}s  {render_time:>6.2f}s  "
+                f"{page.stat().st_size / 1e6:>6.1f}MB  {opened}"
+            )
 
 
 if __name__ == "__main__":

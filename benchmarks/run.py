@@ -46,8 +46,9 @@ REPORT_PEAK = (
 def timed(code: str, path: str) -> tuple[float, float]:
     """Wall time of a fresh `python -c code path`, and that process's peak RSS in MB."""
     start = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-c", REPORT_PEAK + code, path], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", REPORT_PEAK + code, path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode not in (0, 1):
         raise SystemExit(f"benchmark step failed ({completed.returncode}): {completed.stderr[-2000:]}")
@@ -61,8 +62,9 @@ def best_of(runs: int, code: str, path: str) -> tuple[float, float]:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'apps':>8} {'MB':>7} {'bare s':>8} {'load+val s':>10} {'ratio':>6} "
-          f"{'lint s':>8} {'ratio':>6} {'lint MB':>8}")
+    print(
+        f"{'apps':>8} {'MB':>7} {'bare s':>8} {'load+val s':>10} {'ratio':>6} {'lint s':>8} {'ratio':>6} {'lint MB':>8}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = os.path.join(folder, f"estate-{size}.yaml")
@@ -72,8 +74,11 @@ def main(sizes: list[int]) -> None:
             bare, _ = best_of(runs, BARE, path)
             load, _ = best_of(runs, LOAD_VALIDATE, path)
             lint, peak = best_of(runs, LINT, path)
-            print(f"{size:>8} {megabytes:>7.1f} {bare:>8.2f} {load:>10.2f} {load / bare:>6.2f} "
-                  f"{lint:>8.2f} {lint / bare:>6.2f} {peak:>8.0f}", flush=True)
+            print(
+                f"{size:>8} {megabytes:>7.1f} {bare:>8.2f} {load:>10.2f} {load / bare:>6.2f} "
+                f"{lint:>8.2f} {lint / bare:>6.2f} {peak:>8.0f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

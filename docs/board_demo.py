@@ -35,28 +35,44 @@ def saas(app: dict) -> None:
 STEPS = [
     ("2026-01-12", "The estate as inventoried", lambda d: None),
     ("2026-02-02", "crm: the vendor's multitenant offer", lambda d: d["applications"]["crm"].update(tenancy="multi")),
-    ("2026-02-23", "Owners for reporting and label-printing",
-     lambda d: [d["applications"][a].update(owner="it-operations") for a in ("reporting", "label-printing")]),
-    ("2026-03-16", "Active Directory moved to a cloud identity service",
-     lambda d: d["infrastructure"]["active-directory"].update(provider="azure", availability=99.99)),
+    (
+        "2026-02-23",
+        "Owners for reporting and label-printing",
+        lambda d: [d["applications"][a].update(owner="it-operations") for a in ("reporting", "label-printing")],
+    ),
+    (
+        "2026-03-16",
+        "Active Directory moved to a cloud identity service",
+        lambda d: d["infrastructure"]["active-directory"].update(provider="azure", availability=99.99),
+    ),
     ("2026-04-13", "The office suite in SaaS", lambda d: saas(d["applications"]["office-desktop"])),
-    ("2026-05-11", "A kiosk for the plant 2 reception",
-     lambda d: d["applications"].update(kiosk={"usage": "support", "delivery": "desktop",
-                                               "access": {"browser": False, "devices": ["windows"]}})),
+    (
+        "2026-05-11",
+        "A kiosk for the plant 2 reception",
+        lambda d: d["applications"].update(
+            kiosk={"usage": "support", "delivery": "desktop", "access": {"browser": False, "devices": ["windows"]}}
+        ),
+    ),
     ("2026-06-08", "Mail in SaaS", lambda d: saas(d["applications"]["mail"])),
-    ("2026-07-06", "A data lake, and the stores copied into it",
-     lambda d: (d["data_stores"].update({"lake": {"kind": "lake", "provider": "azure",
-                                                  "data": ["structured", "documents", "media"]}}),
-                [d["data_stores"][s].setdefault("exported_to", []).append("lake")
-                 for s in ("erp-db", "crm-db", "bi-cube")])),
+    (
+        "2026-07-06",
+        "A data lake, and the stores copied into it",
+        lambda d: (
+            d["data_stores"].update(
+                {"lake": {"kind": "lake", "provider": "azure", "data": ["structured", "documents", "media"]}}
+            ),
+            [d["data_stores"][s].setdefault("exported_to", []).append("lake") for s in ("erp-db", "crm-db", "bi-cube")],
+        ),
+    ),
     ("2026-09-14", "The kiosk retired", lambda d: d["applications"].pop("kiosk")),
     ("2026-10-12", "Reporting in SaaS", lambda d: saas(d["applications"]["reporting"])),
 ]
 
 
 def run(*command, cwd, env=None, ok=(0,), quiet=False) -> None:
-    done = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL if quiet else None)
+    done = subprocess.run(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL if quiet else None
+    )
     if done.returncode not in ok:
         raise SystemExit(f"{' '.join(map(str, command))}: exit {done.returncode}")
 
@@ -67,9 +83,15 @@ def build(repo: Path) -> None:
     for date, message, step in STEPS:
         step(data)
         (repo / "estate.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        env = dict(os.environ, GIT_AUTHOR_NAME="Claire Martin", GIT_AUTHOR_EMAIL="claire@dupont.example",
-                   GIT_COMMITTER_NAME="Claire Martin", GIT_COMMITTER_EMAIL="claire@dupont.example",
-                   GIT_AUTHOR_DATE=f"{date}T09:30:00+01:00", GIT_COMMITTER_DATE=f"{date}T09:30:00+01:00")
+        env = dict(
+            os.environ,
+            GIT_AUTHOR_NAME="Claire Martin",
+            GIT_AUTHOR_EMAIL="claire@dupont.example",
+            GIT_COMMITTER_NAME="Claire Martin",
+            GIT_COMMITTER_EMAIL="claire@dupont.example",
+            GIT_AUTHOR_DATE=f"{date}T09:30:00+01:00",
+            GIT_COMMITTER_DATE=f"{date}T09:30:00+01:00",
+        )
         run("git", "add", "-A", cwd=repo)
         run("git", "commit", "-q", "-m", message, cwd=repo, env=env)
 
@@ -83,12 +105,35 @@ def main() -> None:
     build(repo)
     si_lint = [sys.executable, "-m", "si_lint"]
     run(*si_lint, "history", "estate.yaml", "--format", "json", "--output", str(folder / "history.json"), cwd=repo)
-    run(*si_lint, "check", "estate.yaml", "--format", "html", "--today", TODAY, "--history",
-        str(folder / "history.json"), "--output", str(folder / "report.html"), cwd=repo, ok=(0, 1))
+    run(
+        *si_lint,
+        "check",
+        "estate.yaml",
+        "--format",
+        "html",
+        "--today",
+        TODAY,
+        "--history",
+        str(folder / "history.json"),
+        "--output",
+        str(folder / "report.html"),
+        cwd=repo,
+        ok=(0, 1),
+    )
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    run(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2200",
-        f"--user-data-dir={folder / 'profile'}", f"--screenshot={DOCS / 'report-board.png'}",
-        (folder / "report.html").as_uri(), cwd=folder, quiet=True)  # Chromium talks a lot on stderr
+    run(
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--window-size=1280,2200",
+        f"--user-data-dir={folder / 'profile'}",
+        f"--screenshot={DOCS / 'report-board.png'}",
+        (folder / "report.html").as_uri(),
+        cwd=folder,
+        quiet=True,
+    )  # Chromium talks a lot on stderr
     print(f"wrote {DOCS / 'report-board.png'}; the repository is in {repo}")
     if keep is None:
         shutil.rmtree(folder)

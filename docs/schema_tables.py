@@ -37,8 +37,9 @@ def rows(definition: str) -> list:
             shown = f"`{path}`" + (" (required)" if name in required else "")
             if mapping is not None and mapping is not field:  # text or a mapping (lifecycle): both are written
                 others = [values(schema, alternative) for alternative in field["anyOf"] if alternative is not mapping]
-                found.append((shown, " or ".join(others) + ", or a mapping of the fields below",
-                              field.get("description", "")))
+                found.append(
+                    (shown, " or ".join(others) + ", or a mapping of the fields below", field.get("description", ""))
+                )
             if mapping is not None:
                 walk(mapping["properties"], mapping.get("required", []), path + ".")
                 continue
@@ -53,8 +54,14 @@ def _mapping(field: dict):
     """The field's mapping with named fields, itself or one of its alternatives; None if it has none."""
     if field.get("type") == "object" and "properties" in field:
         return field
-    return next((alternative for alternative in field.get("anyOf", ())
-                 if alternative.get("type") == "object" and "properties" in alternative), None)
+    return next(
+        (
+            alternative
+            for alternative in field.get("anyOf", ())
+            if alternative.get("type") == "object" and "properties" in alternative
+        ),
+        None,
+    )
 
 
 def _resolved(schema: dict, field: dict) -> dict:

@@ -29,8 +29,14 @@ class Project:
     products: dict[str, Product]  # the built-in product catalogue, with the company's own entries over it
 
     @classmethod
-    def from_root(cls, root: Path, flags: Optional[dict] = None, config_path: Optional[Path] = None,
-                  env_lang: str = "en", today: Optional[datetime.date] = None) -> Project:
+    def from_root(
+        cls,
+        root: Path,
+        flags: Optional[dict] = None,
+        config_path: Optional[Path] = None,
+        env_lang: str = "en",
+        today: Optional[datetime.date] = None,
+    ) -> Project:
         """The project of `root` (absolute), with the flags given over its config file (InputError if bad)."""
         effective = resolve(flags or {}, config_path, env_lang, today or datetime.date.today(), root)
         return cls(root, effective, load_products(effective.settings.products_dirs))

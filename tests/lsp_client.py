@@ -18,18 +18,22 @@ TIMEOUT = 30  # seconds: the machine is shared; a finding that does not come by 
 
 
 async def start(client: LanguageClient, folders, locale: str = "en", utf32: bool = False) -> None:
-    general = types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf32]) if utf32 \
-        else None
-    await client.initialize_session(types.InitializeParams(
-        capabilities=types.ClientCapabilities(
-            general=general,
-            text_document=types.TextDocumentClientCapabilities(
-                hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
-                publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
-            )),
-        locale=locale,
-        workspace_folders=[types.WorkspaceFolder(uri=Path(folder).as_uri(), name=Path(folder).name)
-                           for folder in folders]))
+    general = types.GeneralClientCapabilities(position_encodings=[types.PositionEncodingKind.Utf32]) if utf32 else None
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                general=general,
+                text_document=types.TextDocumentClientCapabilities(
+                    hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
+                    publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+                ),
+            ),
+            locale=locale,
+            workspace_folders=[
+                types.WorkspaceFolder(uri=Path(folder).as_uri(), name=Path(folder).name) for folder in folders
+            ],
+        )
+    )
 
 
 def uri(path) -> str:
@@ -50,32 +54,48 @@ async def published(client: LanguageClient, path, until=lambda found: True) -> l
 
 def open_file(client: LanguageClient, path, text: str = None, version: int = 1) -> str:
     text = Path(path).read_text(encoding="utf-8") if text is None else text
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri(path), language_id="yaml", version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri(path), language_id="yaml", version=version, text=text)
+        )
+    )
     return text
 
 
 def replace_all(client: LanguageClient, path, text: str, version: int) -> None:
     """A whole-buffer edit, as when the user pastes over everything."""
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri(path), version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri(path), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
 def edit(client: LanguageClient, path, line: int, start: int, end: int, text: str, version: int) -> None:
     """Replace characters start..end of one line (0-based, UTF-16 units), as typing does."""
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri(path), version=version),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(line=line, character=start),
-                              end=types.Position(line=line, character=end)),
-            text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri(path), version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(
+                        start=types.Position(line=line, character=start), end=types.Position(line=line, character=end)
+                    ),
+                    text=text,
+                )
+            ],
+        )
+    )
 
 
 def codes(diagnostics) -> list:
     """(code, line, column) of each finding in force (not the waived hints), 1-based like the CLI."""
-    return sorted((d.code, d.range.start.line + 1, d.range.start.character + 1) for d in diagnostics
-                  if d.severity != types.DiagnosticSeverity.Hint)
+    return sorted(
+        (d.code, d.range.start.line + 1, d.range.start.character + 1)
+        for d in diagnostics
+        if d.severity != types.DiagnosticSeverity.Hint
+    )
 
 
 def apply(text: str, edits) -> str:
@@ -83,7 +103,7 @@ def apply(text: str, edits) -> str:
     lines = text.split("\n")
 
     def offset(position) -> int:
-        before = sum(len(line) + 1 for line in lines[:position.line])
+        before = sum(len(line) + 1 for line in lines[: position.line])
         line = lines[position.line] if position.line < len(lines) else ""
         units, column = 0, 0
         while column < len(line) and units < position.character:
@@ -92,5 +112,5 @@ def apply(text: str, edits) -> str:
         return before + column
 
     for change in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        text = text[:offset(change.range.start)] + change.new_text + text[offset(change.range.end):]
+        text = text[: offset(change.range.start)] + change.new_text + text[offset(change.range.end) :]
     return text

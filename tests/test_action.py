@@ -40,6 +40,7 @@ def step(step_id: str = "", name: str = "") -> dict:
 
 def expression(text: str, inputs: dict, steps: dict) -> str:
     """`${{ inputs.NAME }}` and `${{ steps.ID.outputs.NAME }}`, as the runner fills them in: the only ones used."""
+
     def value(match) -> str:
         path = match.group(1).split(".")
         if path[0] == "inputs":
@@ -47,6 +48,7 @@ def expression(text: str, inputs: dict, steps: dict) -> str:
             return given if given is not None else ACTION["inputs"][path[1]].get("default", "")
         assert path[0] == "steps" and path[2] == "outputs", match.group(0)
         return steps[path[1]][path[3]]
+
     return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", value, text)
 
 
@@ -58,11 +60,25 @@ def run_step(definition: dict, workspace: Path, runner: Path, inputs: dict, step
         file.write_text("", encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "LC_"))}
     env.update({key: expression(str(value), inputs, steps) for key, value in definition.get("env", {}).items()})
-    env.update(GITHUB_ACTION_PATH=str(REPO), GITHUB_WORKSPACE=str(workspace), RUNNER_TEMP=str(runner),
-               GITHUB_OUTPUT=str(files["output"]), GITHUB_STEP_SUMMARY=str(files["summary"]),
-               GITHUB_PATH=str(files["path"]), GITHUB_ACTIONS="true", LANG="C.UTF-8", PATH=path)
-    done = subprocess.run(["bash", "-e", "-c", expression(definition["run"], inputs, steps)], cwd=workspace,
-                          env=env, capture_output=True, text=True, timeout=300)
+    env.update(
+        GITHUB_ACTION_PATH=str(REPO),
+        GITHUB_WORKSPACE=str(workspace),
+        RUNNER_TEMP=str(runner),
+        GITHUB_OUTPUT=str(files["output"]),
+        GITHUB_STEP_SUMMARY=str(files["summary"]),
+        GITHUB_PATH=str(files["path"]),
+        GITHUB_ACTIONS="true",
+        LANG="C.UTF-8",
+        PATH=path,
+    )
+    done = subprocess.run(
+        ["bash", "-e", "-c", expression(definition["run"], inputs, steps)],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     outputs = dict(line.split("=", 1) for line in files["output"].read_text(encoding="utf-8").splitlines())
     return done, outputs, files["summary"].read_text(encoding="utf-8"), files["path"].read_text(encoding="utf-8")
 
@@ -95,18 +111,22 @@ def test_findings_fail_the_job_with_annotations_a_summary_and_sarif(workspace, r
     done, outputs, summary, _ = lint(workspace, runner, sarif="true")
     assert done.returncode == 1, done.stderr
     assert outputs == {"exit-code": "1", "sarif-file": "si-lint.sarif"}
-    assert ("::error file=estate/payroll.yaml,line=8,col=14,title=ACC001 browser-access::'payroll' is not usable "
-            "from a web browser (access.browser: false)") in done.stdout.splitlines()
+    assert (
+        "::error file=estate/payroll.yaml,line=8,col=14,title=ACC001 browser-access::'payroll' is not usable "
+        "from a web browser (access.browser: false)"
+    ) in done.stdout.splitlines()
     assert "| `estate/payroll.yaml:8:14` | ACC001 browser-access | error | payroll |" in summary
     results = json.loads((workspace / "si-lint.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
     assert sorted(r["ruleId"] for r in results) == ["ACC001", "ACC002", "ACC003"]
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
-        "estate/payroll.yaml"}
+        "estate/payroll.yaml"
+    }
 
 
 def test_a_clean_estate_passes_and_writes_no_sarif_unless_asked(workspace, runner):
-    (workspace / "estate" / "payroll.yaml").write_text(BROKEN.replace("browser: false", "browser: true"),
-                                                      encoding="utf-8")
+    (workspace / "estate" / "payroll.yaml").write_text(
+        BROKEN.replace("browser: false", "browser: true"), encoding="utf-8"
+    )
     done, outputs, summary, _ = lint(workspace, runner)
     assert (done.returncode, outputs) == (0, {"exit-code": "0"}), done.stdout + done.stderr
     assert summary.strip() and "ACC001" not in summary
@@ -123,8 +143,12 @@ def test_paths_and_args_reach_si_lint(workspace, runner):
 
 
 def test_the_config_baseline_lets_a_legacy_estate_pass(workspace, runner):
-    subprocess.run([Path(sys.executable).parent / "si-lint", "--write-baseline", "si-lint-baseline.json"],
-                   cwd=workspace, check=True, capture_output=True)
+    subprocess.run(
+        [Path(sys.executable).parent / "si-lint", "--write-baseline", "si-lint-baseline.json"],
+        cwd=workspace,
+        check=True,
+        capture_output=True,
+    )
     config = workspace / ".si-lint.yaml"
     config.write_text(config.read_text(encoding="utf-8") + "baseline: si-lint-baseline.json\n", encoding="utf-8")
     done, outputs, _, _ = lint(workspace, runner)
@@ -153,19 +177,31 @@ chmod +x "$3/bin/pip" "$3/bin/si-lint"
 """
 
 
-@pytest.mark.parametrize("version, requirement", [
-    ("", str(REPO)),  # the action's own revision
-    ("0.1.0", "si-lint==0.1.0"),
-    ("si-lint @ git+https://git.example.com/tools/si-lint@0123abc", "si-lint @ git+https://git.example.com/tools/"
-                                                                    "si-lint@0123abc"),
-])
-def test_the_install_step_installs_the_version_asked_into_its_own_venv(workspace, runner, tmp_path, version,
-                                                                       requirement):
+@pytest.mark.parametrize(
+    "version, requirement",
+    [
+        ("", str(REPO)),  # the action's own revision
+        ("0.1.0", "si-lint==0.1.0"),
+        (
+            "si-lint @ git+https://git.example.com/tools/si-lint@0123abc",
+            "si-lint @ git+https://git.example.com/tools/si-lint@0123abc",
+        ),
+    ],
+)
+def test_the_install_step_installs_the_version_asked_into_its_own_venv(
+    workspace, runner, tmp_path, version, requirement
+):
     python = tmp_path / "python"
     python.write_text(FAKE_PYTHON, encoding="utf-8")
     python.chmod(0o755)
-    done, _, _, path = run_step(step(name="Install si-lint"), workspace, runner, {"version": version},
-                                {"python": {"python-path": str(python)}}, os.environ.get("PATH", ""))
+    done, _, _, path = run_step(
+        step(name="Install si-lint"),
+        workspace,
+        runner,
+        {"version": version},
+        {"python": {"python-path": str(python)}},
+        os.environ.get("PATH", ""),
+    )
     assert done.returncode == 0, done.stderr
     venv = runner / "si-lint-venv"
     assert (venv / "pip-args").read_text(encoding="utf-8").split(" ", 3)[-1].strip() == requirement
@@ -212,8 +248,9 @@ def test_the_doc_workflows_pass_actionlint(tmp_path):
         files.append(folder / f"workflow-{number}.yml")
         files[-1].write_text(block, encoding="utf-8")
     assert len(files) == 2
-    done = subprocess.run([str(REPO / ".ci" / "actionlint"), *map(str, files)], capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run(
+        [str(REPO / ".ci" / "actionlint"), *map(str, files)], capture_output=True, text=True, timeout=600
+    )
     if done.returncode == 77:
         pytest.skip(done.stderr.strip())
     assert (done.returncode, done.stdout) == (0, "")
@@ -224,8 +261,9 @@ def test_actionlint_finds_a_mistake_in_a_workflow(tmp_path):
     broken = WORKFLOWS[0].replace("steps.si-lint.outputs.sarif-file }}", "steps.lint.outputs.sarif-file }}")
     assert broken != WORKFLOWS[0]
     (tmp_path / "broken.yml").write_text(broken, encoding="utf-8")
-    done = subprocess.run([str(REPO / ".ci" / "actionlint"), str(tmp_path / "broken.yml")], capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run(
+        [str(REPO / ".ci" / "actionlint"), str(tmp_path / "broken.yml")], capture_output=True, text=True, timeout=600
+    )
     if done.returncode == 77:
         pytest.skip(done.stderr.strip())
     assert done.returncode == 1 and '"lint" is not defined' in done.stdout

@@ -23,7 +23,7 @@ def imports(path) -> set:
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - node.level + 1]
+                base = base[: len(base) - node.level + 1]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
@@ -37,8 +37,10 @@ def imports(path) -> set:
 
 def graph() -> dict:
     modules = {module_name(path): path for path in LINTER.rglob("*.py")}
-    return {name: {target for target in imports(path) if target in modules and target != name}
-            for name, path in modules.items()}
+    return {
+        name: {target for target in imports(path) if target in modules and target != name}
+        for name, path in modules.items()
+    }
 
 
 def cycle(edges: dict):
@@ -56,7 +58,7 @@ def cycle(edges: dict):
                 path.pop()
                 state[node] = 2
             elif state.get(child) == 1:
-                return path[path.index(child):] + [child]
+                return path[path.index(child) :] + [child]
             elif child not in state:
                 state[child] = 1
                 path.append(child)

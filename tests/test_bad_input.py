@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-MEMORY_CAP = 2 * 1024 ** 3  # bytes of address space for the child
+MEMORY_CAP = 2 * 1024**3  # bytes of address space for the child
 TIMEOUT = 60  # seconds
 
 
@@ -22,8 +22,12 @@ def _cap_memory():
 
 def si_lint(*args, cwd=None):
     return subprocess.run(
-        [sys.executable, "-m", "si_lint", *map(str, args)], capture_output=True, text=True,
-        timeout=TIMEOUT, preexec_fn=_cap_memory, cwd=cwd,
+        [sys.executable, "-m", "si_lint", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        preexec_fn=_cap_memory,
+        cwd=cwd,
     )
 
 
@@ -68,7 +72,9 @@ CASES = {
     "deep flow nesting": (b"version: 1\norganization: " + b"[" * 200_000 + b"\n", 1, ("estate.yaml:2:", "EST001")),
     "flow nesting past our cap": (b"version: 1\norganization: " + b"[" * 150 + b"\n", 1, "estate.yaml:2:114: EST001"),
     "deep block nesting": (
-        b"version: 1\norganization:\n" + b"".join(b" " * (i + 1) + b"- \n" for i in range(300)), 1, "EST001",
+        b"version: 1\norganization:\n" + b"".join(b" " * (i + 1) + b"- \n" for i in range(300)),
+        1,
+        "EST001",
     ),
     "billion laughs": (billion_laughs().encode(), 1, "alias"),
     "wrong types everywhere": (WRONG_TYPES.encode(), 1, "EST003"),
@@ -90,7 +96,7 @@ def test_broken_estate_gives_a_message_not_a_traceback(tmp_path, name):
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert result.returncode == expected_exit, output[-2000:]
-    for expected in (words if isinstance(words, tuple) else (words,)):
+    for expected in words if isinstance(words, tuple) else (words,):
         assert expected in output
     if expected_exit == 1:
         assert f"{path}:" in result.stdout  # findings carry file:line:col
@@ -109,15 +115,18 @@ def test_a_50_megabyte_file(tmp_path):
     assert "applications: a list is" in result.stdout or "applications" in result.stdout
 
 
-@pytest.mark.parametrize("args, words", [
-    (["does-not-exist.yaml"], "no such file or folder"),
-    (["--format", "xml", "x.yaml"], "--format: 'xml' is not one of"),
-    (["--today", "tomorrow", "x.yaml"], "is not a date"),
-    (["--lang", "de", "x.yaml"], "--lang: 'de' is not one of 'en' or 'fr'"),
-    (["--no-such-option"], "no such option '--no-such-option'"),
-    (["explain", "XYZ123"], "no rule 'XYZ123'"),
-    (["check", "--select", ""], "selects no rule"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["does-not-exist.yaml"], "no such file or folder"),
+        (["--format", "xml", "x.yaml"], "--format: 'xml' is not one of"),
+        (["--today", "tomorrow", "x.yaml"], "is not a date"),
+        (["--lang", "de", "x.yaml"], "--lang: 'de' is not one of 'en' or 'fr'"),
+        (["--no-such-option"], "no such option '--no-such-option'"),
+        (["explain", "XYZ123"], "no rule 'XYZ123'"),
+        (["check", "--select", ""], "selects no rule"),
+    ],
+)
 def test_bad_usage_exits_2_with_a_message(tmp_path, args, words):
     (tmp_path / "x.yaml").write_text("version: 1\n")
     result = si_lint(*args, cwd=tmp_path)

@@ -56,15 +56,23 @@ def estate(tmp_path, text: str):
 
 # --- the first screen ----------------------------------------------------------------
 
+
 def json_report(path, *options) -> dict:
     return json.loads(invoke("check", path, "--format", "json", "--today", TODAY, *options).stdout)
 
 
-@pytest.mark.parametrize("lang, verdict, compliant, errors", [
-    ("en", "Not compliant: errors are in force.", "Compliant applications: 0 of 9 (0%).", "<b>{n}</b> errors"),
-    ("fr", "Non conforme : des erreurs restent ouvertes.", "Applications conformes : 0 sur 9 (0 %).",
-     "<b>{n}</b> erreurs"),
-])
+@pytest.mark.parametrize(
+    "lang, verdict, compliant, errors",
+    [
+        ("en", "Not compliant: errors are in force.", "Compliant applications: 0 of 9 (0%).", "<b>{n}</b> errors"),
+        (
+            "fr",
+            "Non conforme : des erreurs restent ouvertes.",
+            "Applications conformes : 0 sur 9 (0 %).",
+            "<b>{n}</b> erreurs",
+        ),
+    ],
+)
 def test_the_top_of_the_page_gives_the_errors_and_the_share_compliant(tmp_path, lang, verdict, compliant, errors):
     html = page(tmp_path, LEGACY, "--lang", lang)
     top = first_screen(html)
@@ -89,9 +97,14 @@ def test_a_compliant_estate_reads_green_and_counts_its_applications(tmp_path):
 def bars(html: str) -> dict:
     """Family -> the classes of its failed and passed parts."""
     svg = html.split('<svg class="bars"')[1].split("</svg>")[0]
-    return {family: (failed, passed) for family, failed, passed in re.findall(
-        r'>(\w{3}) · [^<]+</text><g><title>[^<]*</title><rect [^>]*class="(bar-failed[\w-]*)"/>'
-        r'<rect [^>]*class="(bar-held|bar-passed)"', svg)}
+    return {
+        family: (failed, passed)
+        for family, failed, passed in re.findall(
+            r'>(\w{3}) · [^<]+</text><g><title>[^<]*</title><rect [^>]*class="(bar-failed[\w-]*)"/>'
+            r'<rect [^>]*class="(bar-held|bar-passed)"',
+            svg,
+        )
+    }
 
 
 def test_a_category_bar_is_green_only_without_errors_or_warnings(tmp_path):
@@ -105,8 +118,9 @@ def test_a_category_bar_is_green_only_without_errors_or_warnings(tmp_path):
     assert len(drawn) == 8
     for family, (failed, passed) in drawn.items():
         assert passed == ("bar-held" if worst.get(family) in ("error", "warning") else "bar-passed"), family
-        assert failed == {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(worst.get(family),
-                                                                                          "bar-failed"), family
+        assert failed == {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(
+            worst.get(family), "bar-failed"
+        ), family
     assert {passed for _, passed in bars(page(tmp_path, COMPLIANT)).values()} == {"bar-passed"}
 
 
@@ -116,12 +130,15 @@ def test_the_estate_wide_box_takes_the_colour_of_its_worst_finding(tmp_path):
     assert '<article class="card wide worst-error">' in shared
     severities = re.findall(r'<li class="sev-(\w+)">', shared)
     assert severities == sorted(severities, key=["error", "warning", "info"].index)  # errors first
-    quiet = estate(tmp_path, """\
+    quiet = estate(
+        tmp_path,
+        """\
         version: 1
         applications:
           a: {usage: support, owner: it, delivery: saas, tenancy: multi, updates: vendor,
               access: {browser: true, devices: [windows, macos, linux, chromebook, android, ios]}}
-        """)
+        """,
+    )
     assert '<article class="card wide worst-none">' in page(tmp_path, quiet)
 
 
@@ -145,13 +162,17 @@ AVAILABILITY = """\
 
 def test_an_application_whose_own_availability_is_not_stated_shows_no_figure(tmp_path):
     drawn = cards(page(tmp_path, estate(tmp_path, AVAILABILITY)))
-    assert "<p><b>no figure</b> · target 99.50% · no figure for its own availability (counted as 100%)</p>" \
+    assert (
+        "<p><b>no figure</b> · target 99.50% · no figure for its own availability (counted as 100%)</p>"
         in drawn["vendor-app"]
+    )
     assert re.search(r'<g class="box missing"[^>]*><rect[^>]*/><text x="8" y="14">own</text>', drawn["vendor-app"])
     assert "its own availability" not in drawn["stated"]
     french = cards(page(tmp_path, estate(tmp_path, AVAILABILITY), "--lang", "fr"))
-    assert "<b>sans chiffre</b> · objectif 99,50 % · aucun chiffre pour sa disponibilité propre (pris pour 100 %)" \
+    assert (
+        "<b>sans chiffre</b> · objectif 99,50 % · aucun chiffre pour sa disponibilité propre (pris pour 100 %)"
         in french["vendor-app"]
+    )
 
 
 def test_a_figure_and_its_target_are_rounded_alike(tmp_path):
@@ -162,6 +183,7 @@ def test_a_figure_and_its_target_are_rounded_alike(tmp_path):
 
 
 # --- the heat map, the waivers, the rules ----------------------------------------------------
+
 
 def test_the_heat_map_shows_names_beside_ids(tmp_path):
     html = page(tmp_path, LEGACY)
@@ -183,10 +205,13 @@ WAIVERS = """\
     """
 
 
-@pytest.mark.parametrize("lang, headers, unstated", [
-    ("en", ["Entity", "Rule", "Expires", "Days left", "Reason", "Approved by"], "not stated"),
-    ("fr", ["Élément", "Règle", "Expiration", "Jours restants", "Motif", "Approuvée par"], "non indiqué"),
-])
+@pytest.mark.parametrize(
+    "lang, headers, unstated",
+    [
+        ("en", ["Entity", "Rule", "Expires", "Days left", "Reason", "Approved by"], "not stated"),
+        ("fr", ["Élément", "Règle", "Expiration", "Jours restants", "Motif", "Approuvée par"], "non indiqué"),
+    ],
+)
 def test_the_waivers_table_has_its_approver_and_expiry(tmp_path, lang, headers, unstated):
     html = page(tmp_path, estate(tmp_path, WAIVERS), "--lang", lang)
     table = html.split('<section id="waivers">')[1].split("</section>")[0]
@@ -201,30 +226,43 @@ def test_a_quoted_rationale_names_its_school_of_thought_and_source(tmp_path):
     rules = html.split('<section id="rules">')[1].split("</section>")[0]
     first = rules.split("<tbody>")[1].split("</tr>")[0]
     assert "the author" in first  # the rationale quotes the author...
-    assert re.search(r'<span class="origin">Quoted from the French school of thought on the modern information '
-                     r"system the rules follow: seeds: 002_e66ecd2101354cf2\.txt, [^<]+ · principle: P002-", first)
+    assert re.search(
+        r'<span class="origin">Quoted from the French school of thought on the modern information '
+        r"system the rules follow: seeds: 002_e66ecd2101354cf2\.txt, [^<]+ · principle: P002-",
+        first,
+    )
 
 
 # --- the trend -----------------------------------------------------------------------------
+
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_three_commits_on_one_day_are_three_points_each_with_its_subject(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
-    env = dict(os.environ, GIT_AUTHOR_NAME="Ann Example", GIT_AUTHOR_EMAIL="ann@example.org",
-               GIT_COMMITTER_NAME="Ann Example", GIT_COMMITTER_EMAIL="ann@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Ann Example",
+        GIT_AUTHOR_EMAIL="ann@example.org",
+        GIT_COMMITTER_NAME="Ann Example",
+        GIT_COMMITTER_EMAIL="ann@example.org",
+    )
 
     def git(*args, hour=None):
         if hour is not None:
-            env.update(GIT_AUTHOR_DATE=f"2026-12-06T{hour}:00:00+01:00",
-                       GIT_COMMITTER_DATE=f"2026-12-06T{hour}:00:00+01:00")
+            env.update(
+                GIT_AUTHOR_DATE=f"2026-12-06T{hour}:00:00+01:00", GIT_COMMITTER_DATE=f"2026-12-06T{hour}:00:00+01:00"
+            )
         subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
     git("init", "-q")
     data = yaml.safe_load(LEGACY.read_text(encoding="utf-8"))
     subjects = ["The estate as inventoried", "Owners for reporting", "CRM in multitenant SaaS"]
-    steps = [lambda: None, lambda: data["applications"]["reporting"].update(owner="it"),
-             lambda: data["applications"]["crm"].update(tenancy="multi")]
+    steps = [
+        lambda: None,
+        lambda: data["applications"]["reporting"].update(owner="it"),
+        lambda: data["applications"]["crm"].update(tenancy="multi"),
+    ]
     for hour, subject, step in zip((9, 11, 15), subjects, steps):
         step()
         (repo / "estate.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -252,10 +290,17 @@ def test_three_commits_on_one_day_are_three_points_each_with_its_subject(tmp_pat
 
 
 def test_a_long_history_names_every_date_once_and_the_newest_commit(tmp_path):
-    points = [{"commit": f"{n:07x}{'0' * 33}", "date": f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}",
-               "author": "Ann", "subject": f"step {n}", "score": 50 + n / 10, "findings": {"error": 1, "warning": 0,
-                                                                                        "info": 0}}
-              for n in range(120)]
+    points = [
+        {
+            "commit": f"{n:07x}{'0' * 33}",
+            "date": f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}",
+            "author": "Ann",
+            "subject": f"step {n}",
+            "score": 50 + n / 10,
+            "findings": {"error": 1, "warning": 0, "info": 0},
+        }
+        for n in range(120)
+    ]
     history = tmp_path / "history.json"
     history.write_text(json.dumps({"version": 1, "commits": points}))
     axis = page(tmp_path, LEGACY, "--history", history).split('<svg class="trend"')[1].split("</svg>")[0]

@@ -106,13 +106,19 @@ def test_every_message_is_filled_in(rule, lang):
 
 
 def test_every_named_check_exists():
-    unknown = {rule.code: rule.check for rule in RULES
-               if rule.check is not None and rule.check not in CHECKS and rule.check not in ENGINE_CHECKS}
+    unknown = {
+        rule.code: rule.check
+        for rule in RULES
+        if rule.check is not None and rule.check not in CHECKS and rule.check not in ENGINE_CHECKS
+    }
     assert unknown == {}
 
 
-@pytest.mark.parametrize("rule", [rule for rule in RULES if (rule.when is not None or rule.applies_to is not None)
-                                  and rule.check is None], ids=lambda rule: rule.code)
+@pytest.mark.parametrize(
+    "rule",
+    [rule for rule in RULES if (rule.when is not None or rule.applies_to is not None) and rule.check is None],
+    ids=lambda rule: rule.code,
+)
 def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
     """Custom conditions are checked at load; the built-in ones here, so that start-up does not pay for it:
     each built-in rule with a condition loads as a custom rule would."""
@@ -122,8 +128,9 @@ def test_every_built_in_condition_keeps_to_the_condition_metaschema(rule):
     parse_rule(path.read_text(encoding="utf-8"), path.name, builtin=False)
 
 
-@pytest.mark.parametrize("lang, words", [("en", "looks at one entity at a time"),
-                                         ("fr", "examine une entité à la fois")])
+@pytest.mark.parametrize(
+    "lang, words", [("en", "looks at one entity at a time"), ("fr", "examine une entité à la fois")]
+)
 def test_an_entity_check_with_an_estate_scope_is_refused_at_load(lang, words):
     """An entity check is run for each entity of its scope: with `scope: estate` it would never run."""
     from si_lint.i18n.messages import render
@@ -148,7 +155,8 @@ def test_rule_docs_are_regenerated(lang, name):
     path = REPO / "docs" / name
     assert path.is_file(), f"docs/{name} is missing: run `python -m si_lint.cli.explain`"
     assert path.read_text(encoding="utf-8") == catalogue_markdown(CATALOGUE, lang), (
-        f"docs/{name} is stale: run `python -m si_lint.cli.explain` and commit the result")
+        f"docs/{name} is stale: run `python -m si_lint.cli.explain` and commit the result"
+    )
 
 
 # --- EST rules are rules like the others ----------------------------------------------------------

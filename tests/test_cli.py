@@ -47,9 +47,10 @@ def test_text_output_is_file_line_col_code_severity_message(estate):
     lines = result.output.splitlines()
     assert lines[0] == f"{estate}:6:14: ACC001 [error] 'crm' is not usable from a web browser (access.browser: false)"
     assert lines[1].startswith(f"{estate}:10:5: EST003 [error] applications.erp.delivery: 'cloud' is not one of")
-    assert lines[-2:] == ["Found 2 problems (2 errors) in 1 file.",
-                          "Not checked against the principles, as the format rejects them (fix their EST003 findings "
-                          "first): erp."]
+    assert lines[-2:] == [
+        "Found 2 problems (2 errors) in 1 file.",
+        "Not checked against the principles, as the format rejects them (fix their EST003 findings first): erp.",
+    ]
     assert "\033[" not in result.output  # no colour when not on a terminal
 
 
@@ -104,7 +105,9 @@ def test_schema_command_prints_a_valid_json_schema():
     schema = json.loads(result.output)
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["version"] == {
-        "const": 1, "description": "format version, required in every file; only 1 exists"}
+        "const": 1,
+        "description": "format version, required in every file; only 1 exists",
+    }
     # every field is described, in the language asked for
     french = json.loads(invoke("schema", "--lang", "fr").output)
     browser = french["$defs"]["Application"]["properties"]["access"]["properties"]["browser"]
@@ -112,7 +115,8 @@ def test_schema_command_prints_a_valid_json_schema():
     assert french["title"] == "Patrimoine si-lint, version 1 du format"
     # the English words are the published schema's own
     published = json.loads(
-        resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8"))
+        resources.files("si_lint").joinpath("schemas/estate.schema.json").read_text(encoding="utf-8")
+    )
     assert (schema["title"], schema["description"]) == (published["title"], published["description"])
 
 
@@ -122,8 +126,9 @@ def test_help_documents_exit_codes():
 
 
 def test_a_real_process_and_the_console_script(estate):
-    completed = subprocess.run([sys.executable, "-m", "si_lint", str(estate), "--select", "ACC001"],
-                               capture_output=True, text=True)
+    completed = subprocess.run(
+        [sys.executable, "-m", "si_lint", str(estate), "--select", "ACC001"], capture_output=True, text=True
+    )
     assert completed.returncode == 1
     assert completed.stdout.startswith(f"{estate}:6:14: ACC001 [error]")
     assert completed.stderr == ""

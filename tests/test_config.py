@@ -104,8 +104,11 @@ def test_a_config_in_a_parent_folder_is_found_from_a_subfolder(project, monkeypa
     shutil.move(str(project / "estate.yaml"), str(project / "estate" / "estate.yaml"))
     monkeypatch.chdir(project / "estate")
     assert effective().path == "../.si-lint.yaml"
-    assert invoke("estate.yaml").stdout.splitlines()[0].endswith("ACC001 [error] 'crm' is not usable from a web "
-                                                                 "browser (access.browser: false)")
+    assert (
+        invoke("estate.yaml")
+        .stdout.splitlines()[0]
+        .endswith("ACC001 [error] 'crm' is not usable from a web browser (access.browser: false)")
+    )
 
 
 def test_discovery_stops_at_the_repository_root(tmp_path, monkeypatch):
@@ -187,23 +190,49 @@ def test_lang_sets_the_language_of_messages(project):
 
 # option -> (value in the config, estate, code, fires by default, fires with the value)
 OPTION_CASES = {
-    "min_availability": (99.9, """\
+    "min_availability": (
+        99.9,
+        """\
         infrastructure:
           lan: {type: network, availability: 99.95}
-        """, "AVL001", True, False),
-    "office_cost_ceiling": (20, """\
+        """,
+        "AVL001",
+        True,
+        False,
+    ),
+    "office_cost_ceiling": (
+        20,
+        """\
         applications:
           mail: {usage: support, category: messaging, cost: {per_user_month: 12}}
-        """, "CST001", True, False),
-    "currency": ("USD", """\
+        """,
+        "CST001",
+        True,
+        False,
+    ),
+    "currency": (
+        "USD",
+        """\
         applications:
           mail: {usage: support, category: messaging, cost: {per_user_month: 12}}
-        """, "CST001", True, False),
-    "device_cost_default": (3, """\
+        """,
+        "CST001",
+        True,
+        False,
+    ),
+    "device_cost_default": (
+        3,
+        """\
         applications:
           mail: {usage: support, category: messaging, cost: {per_user_month: 6}}
-        """, "CST001", True, False),
-    "max_iaas_providers": (3, """\
+        """,
+        "CST001",
+        True,
+        False,
+    ),
+    "max_iaas_providers": (
+        3,
+        """\
         providers:
           a: {type: public-cloud, offers: [iaas]}
           b: {type: public-cloud, offers: [iaas]}
@@ -212,19 +241,41 @@ OPTION_CASES = {
           x: {type: storage, provider: a}
           y: {type: storage, provider: b}
           z: {type: storage, provider: c}
-        """, "CLD006", True, False),
-    "required_devices": (["windows", "macos", "chromebook"], """\
+        """,
+        "CLD006",
+        True,
+        False,
+    ),
+    "required_devices": (
+        ["windows", "macos", "chromebook"],
+        """\
         applications:
           app: {usage: business, access: {browser: true, devices: [windows, macos, chromebook]}}
-        """, "ACC003", True, False),
-    "proprietary_formats": (["odt"], """\
+        """,
+        "ACC003",
+        True,
+        False,
+    ),
+    "proprietary_formats": (
+        ["odt"],
+        """\
         applications:
           app: {usage: business, exchange_formats: [pdf, odt]}
-        """, "COL004", False, True),
-    "content_categories": (["wiki"], """\
+        """,
+        "COL004",
+        False,
+        True,
+    ),
+    "content_categories": (
+        ["wiki"],
+        """\
         applications:
           app: {usage: support, category: wiki, collaboration: {native: false}}
-        """, "COL001", False, True),
+        """,
+        "COL001",
+        False,
+        True,
+    ),
 }
 
 
@@ -250,7 +301,9 @@ def test_options_not_given_keep_their_defaults(project):
 
 
 def test_pyproject_table_and_subtables_give_every_kind_of_value(project):
-    write(project / "pyproject.toml", """\
+    write(
+        project / "pyproject.toml",
+        """\
         [tool.si-lint]
         select = ["ACC", "GOV"]
         ignore = ["ACC003"]
@@ -261,11 +314,16 @@ def test_pyproject_table_and_subtables_give_every_kind_of_value(project):
         [tool.si-lint.options]
         min_availability = 99.9
         required_devices = ["windows"]
-        """)
+        """,
+    )
     result = effective()
     settings = result.settings
-    assert (settings.select, settings.ignore, settings.fail_on, settings.lang) == (("ACC", "GOV"), ("ACC003",),
-                                                                                   "error", "fr")
+    assert (settings.select, settings.ignore, settings.fail_on, settings.lang) == (
+        ("ACC", "GOV"),
+        ("ACC003",),
+        "error",
+        "fr",
+    )
     assert settings.severity == {"GOV002": "error"}
     assert settings.options["min_availability"] == 99.9 and settings.options["required_devices"] == ["windows"]
     assert result.origins["ignore"] == "pyproject.toml:3:1"
@@ -297,7 +355,9 @@ def test_the_rules_dir_flag_replaces_the_file_rules_dir(project):
 
 def test_an_unknown_code_in_a_flag_is_an_error(project):
     assert check("--select", "ACC001,XYZ")[0::2] == (
-        2, "si-lint: error: --select: select: unknown rule code or prefix 'XYZ'; `si-lint rules` lists them\n")
+        2,
+        "si-lint: error: --select: select: unknown rule code or prefix 'XYZ'; `si-lint rules` lists them\n",
+    )
 
 
 # --- si-lint config --------------------------------------------------------------------
@@ -317,8 +377,10 @@ def test_config_command_shows_each_value_and_where_it_came_from(project):
 def test_config_command_shows_paths_baseline_preview_and_products_dir(project):
     (project / "estate").mkdir()
     (project / "products").mkdir()
-    write(project / ".si-lint.yaml", "paths: [estate/]\nbaseline: si-lint-baseline.json\npreview: true\n"
-                                     "products-dir: products\n")
+    write(
+        project / ".si-lint.yaml",
+        "paths: [estate/]\nbaseline: si-lint-baseline.json\npreview: true\nproducts-dir: products\n",
+    )
     lines = {line.split()[0]: line.split() for line in invoke("config").stdout.splitlines()}
     assert lines["paths"] == ["paths", "estate", "#", ".si-lint.yaml:1:1"]
     assert lines["baseline"] == ["baseline", "si-lint-baseline.json", "#", ".si-lint.yaml:2:1"]
@@ -344,72 +406,151 @@ def test_config_command_with_no_file_shows_the_defaults(project):
 # --- every bad-config error ----------------------------------------------------------------
 
 BAD = [
-    ("unknown key", "select: [ACC]\nfail_on: error\n",
-     ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: paths, baseline, "
-     "select, ignore, extend-select, preview, severity, fail-on, rules-dir, products-dir, options, lang"),
-    ("unknown code in select", "select:\n  - ACC001\n  - ACX\n",
-     ".si-lint.yaml:3:5: select: unknown rule code or prefix 'ACX' (did you mean 'ACC'?); `si-lint rules` lists them"),
-    ("unknown code in ignore", "ignore: [ZZZ999]\n",
-     ".si-lint.yaml:1:10: ignore: unknown rule code or prefix 'ZZZ999'; `si-lint rules` lists them"),
-    ("unknown code in extend-select", "extend-select: [GOV009]\n",
-     ".si-lint.yaml:1:17: extend-select: unknown rule code or prefix 'GOV009' (did you mean 'GOV004'?); "
-     "`si-lint rules` lists them"),
-    ("select not a list", "select: 3\n",
-     ".si-lint.yaml:1:1: select: expected a list of rule codes or prefixes, like [ACC, CLD001]"),
-    ("unknown code in severity", "severity:\n  ACC009: info\n",
-     ".si-lint.yaml:2:3: severity: unknown rule code 'ACC009' (did you mean 'ACC007'?)"),
+    (
+        "unknown key",
+        "select: [ACC]\nfail_on: error\n",
+        ".si-lint.yaml:2:1: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: paths, baseline, "
+        "select, ignore, extend-select, preview, severity, fail-on, rules-dir, products-dir, options, lang",
+    ),
+    (
+        "unknown code in select",
+        "select:\n  - ACC001\n  - ACX\n",
+        ".si-lint.yaml:3:5: select: unknown rule code or prefix 'ACX' (did you mean 'ACC'?); "
+        "`si-lint rules` lists them",
+    ),
+    (
+        "unknown code in ignore",
+        "ignore: [ZZZ999]\n",
+        ".si-lint.yaml:1:10: ignore: unknown rule code or prefix 'ZZZ999'; `si-lint rules` lists them",
+    ),
+    (
+        "unknown code in extend-select",
+        "extend-select: [GOV009]\n",
+        ".si-lint.yaml:1:17: extend-select: unknown rule code or prefix 'GOV009' (did you mean 'GOV004'?); "
+        "`si-lint rules` lists them",
+    ),
+    (
+        "select not a list",
+        "select: 3\n",
+        ".si-lint.yaml:1:1: select: expected a list of rule codes or prefixes, like [ACC, CLD001]",
+    ),
+    (
+        "unknown code in severity",
+        "severity:\n  ACC009: info\n",
+        ".si-lint.yaml:2:3: severity: unknown rule code 'ACC009' (did you mean 'ACC007'?)",
+    ),
     ("prefix in severity", "severity: {ACC: info}\n", ".si-lint.yaml:1:12: severity: unknown rule code 'ACC'"),
-    ("EST severity", "severity: {EST003: warning}\n",
-     ".si-lint.yaml:1:12: severity: the severity of EST003 cannot change: EST rules report what stops the estate "
-     "from being read correctly, and their findings are always errors"),
-    ("bad severity", "severity: {ACC001: fatal}\n",
-     ".si-lint.yaml:1:12: severity.ACC001: 'fatal' is not one of error, warning, info"),
-    ("severity not a mapping", "severity: [ACC001]\n",
-     ".si-lint.yaml:1:1: severity: expected a mapping of rule codes to error, warning or info, like {ACC004: error}"),
+    (
+        "EST severity",
+        "severity: {EST003: warning}\n",
+        ".si-lint.yaml:1:12: severity: the severity of EST003 cannot change: EST rules report what stops the estate "
+        "from being read correctly, and their findings are always errors",
+    ),
+    (
+        "bad severity",
+        "severity: {ACC001: fatal}\n",
+        ".si-lint.yaml:1:12: severity.ACC001: 'fatal' is not one of error, warning, info",
+    ),
+    (
+        "severity not a mapping",
+        "severity: [ACC001]\n",
+        ".si-lint.yaml:1:1: severity: expected a mapping of rule codes to error, warning or info, like {ACC004: error}",
+    ),
     ("bad fail-on", "fail-on: warnings\n", ".si-lint.yaml:1:1: fail-on: 'warnings' is not one of error, warning, info"),
     ("bad lang", "lang: de\n", ".si-lint.yaml:1:1: lang: 'de' is not one of en, fr"),
-    ("rules-dir not a folder", "rules-dir: [rules, nowhere]\n",
-     ".si-lint.yaml:1:20: rules-dir: 'nowhere' is not a folder (paths are relative to the config file)"),
-    ("rules-dir not text", "rules-dir: {a: 1}\n",
-     ".si-lint.yaml:1:1: rules-dir: expected a folder, or a list of folders"),
-    ("options not a mapping", "options: [min_availability]\n",
-     ".si-lint.yaml:1:1: options: expected a mapping of option names to values"),
-    ("unknown option", "options:\n  min_availibility: 99\n",
-     ".si-lint.yaml:2:3: options: unknown option 'min_availibility' (did you mean 'min_availability'?); known: "
-     "min_availability, office_cost_ceiling, max_iaas_providers, required_devices, proprietary_formats, "
-     "content_categories"),
-    ("min_availability as text", "options: {min_availability: high}\n",
-     ".si-lint.yaml:1:11: options.min_availability: 'high' is not valid: expected a percentage above 0 and at most "
-     "100, like 99.99"),
-    ("min_availability above 100", "options: {min_availability: 100.5}\n",
-     ".si-lint.yaml:1:11: options.min_availability: 100.5 is not valid: expected a percentage above 0 and at most "
-     "100, like 99.99"),
-    ("negative cost ceiling", "options: {office_cost_ceiling: -1}\n",
-     ".si-lint.yaml:1:11: options.office_cost_ceiling: -1 is not valid: expected a number of EUR per user per month, "
-     "0 or more"),
-    ("fractional provider count", "options: {max_iaas_providers: 2.5}\n",
-     ".si-lint.yaml:1:11: options.max_iaas_providers: 2.5 is not valid: expected a whole number, 0 or more"),
-    ("boolean provider count", "options: {max_iaas_providers: yes}\n",
-     ".si-lint.yaml:1:11: options.max_iaas_providers: true is not valid: expected a whole number, 0 or more"),
-    ("unknown device", "options:\n  required_devices:\n    - windows\n    - amiga\n",
-     ".si-lint.yaml:4:7: options.required_devices: 'amiga' is not valid: expected a device family among windows, "
-     "macos, linux, chromebook, android, ios"),
-    ("devices not a list", "options: {required_devices: windows}\n",
-     ".si-lint.yaml:1:11: options.required_devices: expected a list, each item a device family among windows, macos, "
-     "linux, chromebook, android, ios"),
-    ("format not text", "options: {proprietary_formats: [doc, 3]}\n",
-     ".si-lint.yaml:1:38: options.proprietary_formats: 3 is not valid: expected a file format, like doc or xls"),
-    ("blank category", "options: {content_categories: [office, '']}\n",
-     ".si-lint.yaml:1:40: options.content_categories: '' is not valid: expected an application category, like "
-     "office or messaging"),
-    ("not a mapping", "- select\n",
-     ".si-lint.yaml:1:1: a config file is a mapping of keys (paths, baseline, select, ignore, extend-select, "
-     "preview, severity, fail-on, rules-dir, products-dir, options, lang)"),
-    ("baseline not text", "baseline: [a.json]\n",
-     ".si-lint.yaml:1:1: baseline: expected the path of a baseline file, like si-lint-baseline.json"),
+    (
+        "rules-dir not a folder",
+        "rules-dir: [rules, nowhere]\n",
+        ".si-lint.yaml:1:20: rules-dir: 'nowhere' is not a folder (paths are relative to the config file)",
+    ),
+    (
+        "rules-dir not text",
+        "rules-dir: {a: 1}\n",
+        ".si-lint.yaml:1:1: rules-dir: expected a folder, or a list of folders",
+    ),
+    (
+        "options not a mapping",
+        "options: [min_availability]\n",
+        ".si-lint.yaml:1:1: options: expected a mapping of option names to values",
+    ),
+    (
+        "unknown option",
+        "options:\n  min_availibility: 99\n",
+        ".si-lint.yaml:2:3: options: unknown option 'min_availibility' (did you mean 'min_availability'?); known: "
+        "min_availability, office_cost_ceiling, max_iaas_providers, required_devices, proprietary_formats, "
+        "content_categories",
+    ),
+    (
+        "min_availability as text",
+        "options: {min_availability: high}\n",
+        ".si-lint.yaml:1:11: options.min_availability: 'high' is not valid: expected a percentage above 0 and at most "
+        "100, like 99.99",
+    ),
+    (
+        "min_availability above 100",
+        "options: {min_availability: 100.5}\n",
+        ".si-lint.yaml:1:11: options.min_availability: 100.5 is not valid: expected a percentage above 0 and at most "
+        "100, like 99.99",
+    ),
+    (
+        "negative cost ceiling",
+        "options: {office_cost_ceiling: -1}\n",
+        ".si-lint.yaml:1:11: options.office_cost_ceiling: -1 is not valid: expected a number of EUR "
+        "per user per month, "
+        "0 or more",
+    ),
+    (
+        "fractional provider count",
+        "options: {max_iaas_providers: 2.5}\n",
+        ".si-lint.yaml:1:11: options.max_iaas_providers: 2.5 is not valid: expected a whole number, 0 or more",
+    ),
+    (
+        "boolean provider count",
+        "options: {max_iaas_providers: yes}\n",
+        ".si-lint.yaml:1:11: options.max_iaas_providers: true is not valid: expected a whole number, 0 or more",
+    ),
+    (
+        "unknown device",
+        "options:\n  required_devices:\n    - windows\n    - amiga\n",
+        ".si-lint.yaml:4:7: options.required_devices: 'amiga' is not valid: expected a device family among windows, "
+        "macos, linux, chromebook, android, ios",
+    ),
+    (
+        "devices not a list",
+        "options: {required_devices: windows}\n",
+        ".si-lint.yaml:1:11: options.required_devices: expected a list, each item a device family "
+        "among windows, macos, "
+        "linux, chromebook, android, ios",
+    ),
+    (
+        "format not text",
+        "options: {proprietary_formats: [doc, 3]}\n",
+        ".si-lint.yaml:1:38: options.proprietary_formats: 3 is not valid: expected a file format, like doc or xls",
+    ),
+    (
+        "blank category",
+        "options: {content_categories: [office, '']}\n",
+        ".si-lint.yaml:1:40: options.content_categories: '' is not valid: expected an application category, like "
+        "office or messaging",
+    ),
+    (
+        "not a mapping",
+        "- select\n",
+        ".si-lint.yaml:1:1: a config file is a mapping of keys (paths, baseline, select, ignore, extend-select, "
+        "preview, severity, fail-on, rules-dir, products-dir, options, lang)",
+    ),
+    (
+        "baseline not text",
+        "baseline: [a.json]\n",
+        ".si-lint.yaml:1:1: baseline: expected the path of a baseline file, like si-lint-baseline.json",
+    ),
     ("YAML syntax", "select: [ACC\nfail-on: error\n", ".si-lint.yaml:2:8: invalid YAML: "),
-    ("duplicate key", "select: [ACC]\nselect: [GOV]\n", ".si-lint.yaml:2:1: duplicate key 'select': already defined "
-     "at .si-lint.yaml:1:1; the file keeps only one, so merge the two or rename one"),
+    (
+        "duplicate key",
+        "select: [ACC]\nselect: [GOV]\n",
+        ".si-lint.yaml:2:1: duplicate key 'select': already defined "
+        "at .si-lint.yaml:1:1; the file keeps only one, so merge the two or rename one",
+    ),
 ]
 
 
@@ -427,12 +568,21 @@ def test_a_bad_config_is_an_error_naming_file_line_and_column(project, text, exp
 
 BAD_TOML = [
     ("syntax", '[tool.si-lint]\nselect = ["ACC"\nfail-on = "error"\n', "pyproject.toml:3:1: invalid TOML: "),
-    ("unknown key", '[tool.si-lint]\nselect = ["ACC"]\nfail_on = "error"\n',
-     "pyproject.toml:3:1: unknown key 'fail_on' (did you mean 'fail-on'?)"),
-    ("unknown option in a subtable", '[tool.si-lint]\nselect = ["ACC"]\n\n[tool.si-lint.options]\nmax_iaas = 3\n',
-     "pyproject.toml:5:1: options: unknown option 'max_iaas' (did you mean 'max_iaas_providers'?)"),
-    ("bad code in an inline table", '[tool.si-lint]\nseverity = {ACC999 = "info"}\n',
-     "pyproject.toml:2:1: severity: unknown rule code 'ACC999'"),
+    (
+        "unknown key",
+        '[tool.si-lint]\nselect = ["ACC"]\nfail_on = "error"\n',
+        "pyproject.toml:3:1: unknown key 'fail_on' (did you mean 'fail-on'?)",
+    ),
+    (
+        "unknown option in a subtable",
+        '[tool.si-lint]\nselect = ["ACC"]\n\n[tool.si-lint.options]\nmax_iaas = 3\n',
+        "pyproject.toml:5:1: options: unknown option 'max_iaas' (did you mean 'max_iaas_providers'?)",
+    ),
+    (
+        "bad code in an inline table",
+        '[tool.si-lint]\nseverity = {ACC999 = "info"}\n',
+        "pyproject.toml:2:1: severity: unknown rule code 'ACC999'",
+    ),
     ("not a table", '[tool]\n"si-lint" = 3\n', "pyproject.toml:2:1: [tool.si-lint] must be a table of keys"),
 ]
 
@@ -445,10 +595,13 @@ def test_a_bad_pyproject_table_is_an_error_naming_file_and_line(project, text, e
     assert result.stderr.startswith("si-lint: error: " + expected), result.stderr
 
 
-@pytest.mark.parametrize("text, place", [
-    ('[tool.si-lint]\nselect = ["ACC"\nfail-on = "error"\n', (3, 1)),  # the parser says where
-    ('[tool.si-lint]\nlang = "fr', (2, 1)),  # "at end of document": its last line
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ('[tool.si-lint]\nselect = ["ACC"\nfail-on = "error"\n', (3, 1)),  # the parser says where
+        ('[tool.si-lint]\nlang = "fr', (2, 1)),  # "at end of document": its last line
+    ],
+)
 def test_invalid_toml_gives_its_line_and_column_as_numbers(tmp_path, text, place):
     """An editor places the error from the Place's line and column, not from text to parse back."""
     from si_lint.config.reading import read_config

@@ -23,8 +23,9 @@ def block(kind: str, number: int = 0) -> str:
 def project(tmp_path, monkeypatch):
     (tmp_path / ".git").mkdir()
     (tmp_path / "policy" / "rules").mkdir(parents=True)
-    shutil.copy(REPO / "tests" / "data" / "custom_rules" / "ACME002-content-on-linux.yaml",
-                tmp_path / "policy" / "rules")
+    shutil.copy(
+        REPO / "tests" / "data" / "custom_rules" / "ACME002-content-on-linux.yaml", tmp_path / "policy" / "rules"
+    )
     monkeypatch.chdir(tmp_path)
     for variable in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
@@ -48,12 +49,15 @@ def test_the_config_command_prints_what_the_doc_shows(project):
     (project / ".si-lint.yaml").write_text(block("yaml"), encoding="utf-8")
     shown = [line for line in block("text", 0).splitlines() if line != "..."]
     printed = CliRunner().invoke(main, ["config"]).stdout.splitlines()
-    assert printed[:len(shown)] == shown
+    assert printed[: len(shown)] == shown
 
 
 # The configs behind each error the doc shows, in its order.
-ERRORS = ["select: [ACC]\nfail_on: error\n", "select: [ACC001, ACX]\n",
-          "options:\n  required_devices:\n    - windows\n    - amiga\n"]
+ERRORS = [
+    "select: [ACC]\nfail_on: error\n",
+    "select: [ACC001, ACX]\n",
+    "options:\n  required_devices:\n    - windows\n    - amiga\n",
+]
 
 
 def test_the_errors_the_doc_shows_are_the_ones_si_lint_prints(project):

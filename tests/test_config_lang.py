@@ -17,25 +17,31 @@ def french_project(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("args, french", [
-    (["explain", "ACC002"], "Pourquoi"),
-    (["rules"], "navigateur"),
-    (["products", "google-workspace"], "Faits qu'il fournit"),
-    (["schema"], "Le patrimoine d'un système"),
-])
+@pytest.mark.parametrize(
+    "args, french",
+    [
+        (["explain", "ACC002"], "Pourquoi"),
+        (["rules"], "navigateur"),
+        (["products", "google-workspace"], "Faits qu'il fournit"),
+        (["schema"], "Le patrimoine d'un système"),
+    ],
+)
 def test_commands_that_read_no_estate_speak_the_config_language(french_project, args, french):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert french in result.output
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "missing.yaml"],
-    ["explain", "XYZ999"],
-    ["products", "no-such-product"],
-    ["import", "csv", "missing.csv", "--suggest-mapping"],
-    ["diff", "a.json", "b.json"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "missing.yaml"],
+        ["explain", "XYZ999"],
+        ["products", "no-such-product"],
+        ["import", "csv", "missing.csv", "--suggest-mapping"],
+        ["diff", "a.json", "b.json"],
+    ],
+)
 def test_errors_are_in_the_config_language(french_project, args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2

@@ -26,8 +26,10 @@ def doc_blocks(kind: str) -> list:
 
 def test_the_doc_shows_the_example_rules_as_they_are():
     shown = [block for block in doc_blocks("yaml") if block.startswith("code: ")]
-    assert shown == [(EXAMPLES / name).read_text(encoding="utf-8") for name in
-                     ("ACME001-customer-facing-availability.yaml", "ACME002-content-on-linux.yaml")]
+    assert shown == [
+        (EXAMPLES / name).read_text(encoding="utf-8")
+        for name in ("ACME001-customer-facing-availability.yaml", "ACME002-content-on-linux.yaml")
+    ]
 
 
 def test_the_doc_commands_print_what_it_shows(tmp_path, monkeypatch):
@@ -44,12 +46,17 @@ def test_the_doc_commands_print_what_it_shows(tmp_path, monkeypatch):
 
 def test_custom_rules_run_alongside_the_built_in_ones(tmp_path):
     estate = tmp_path / "estate.yaml"
-    estate.write_text("version: 1\napplications:\n"
-                      "  shop: {usage: business, audience: [external, internal], availability: {target: 99.9}}\n",
-                      encoding="utf-8")
+    estate.write_text(
+        "version: 1\napplications:\n"
+        "  shop: {usage: business, audience: [external, internal], availability: {target: 99.9}}\n",
+        encoding="utf-8",
+    )
     result = invoke("check", estate, "--rules-dir", EXAMPLES, "--format", "json", "--lang", "fr")
-    found = [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(result.stdout)["diagnostics"]
-             if d["code"].startswith("ACME")]
+    found = [
+        (d["code"], d["line"], d["column"], d["message"])
+        for d in json.loads(result.stdout)["diagnostics"]
+        if d["code"].startswith("ACME")
+    ]
     assert found == [("ACME001", 3, 74, "« shop » sert des clients mais ne promet que 99,9 %")]
     # without the folder, the code is unknown: a waiver naming it would be EST005
     assert "ACME001" not in invoke("check", estate, "--format", "json").stdout
@@ -63,33 +70,54 @@ def write_rule(folder, text, name="ACME001-x.yaml"):
 
 BAD_RULES = {
     "a custom rule cannot name a Python check": (
-        lambda s: s.replace("when:\n  required: [audience, availability]\n  properties:\n"
-                            "    audience: {contains: {const: external}}\n    availability:\n      required: [target]\n"
-                            "      properties:\n        target: {exclusiveMaximum: {$option: min_availability}}\n",
-                            "check: end_to_end_availability\n"),
-        ":7:1: check: custom rules cannot name a Python check"),
-    "a missing text": (lambda s: s.replace("  remediation: >-\n    Porter", "  remedy: >-\n    Porter"),
-                       ":28:1: fr: missing required field 'remediation'"),
-    "a misspelt key": (lambda s: s.replace("severity: warning", "severty: warning"),
-                       ":3:1: severty: unknown field 'severty' (did you mean 'severity'?)"),
-    "a value out of its list": (lambda s: s.replace("severity: warning", "severity: fatal"),
-                                ":3:1: severity: 'fatal' is not one of"),
+        lambda s: s.replace(
+            "when:\n  required: [audience, availability]\n  properties:\n"
+            "    audience: {contains: {const: external}}\n    availability:\n      required: [target]\n"
+            "      properties:\n        target: {exclusiveMaximum: {$option: min_availability}}\n",
+            "check: end_to_end_availability\n",
+        ),
+        ":7:1: check: custom rules cannot name a Python check",
+    ),
+    "a missing text": (
+        lambda s: s.replace("  remediation: >-\n    Porter", "  remedy: >-\n    Porter"),
+        ":28:1: fr: missing required field 'remediation'",
+    ),
+    "a misspelt key": (
+        lambda s: s.replace("severity: warning", "severty: warning"),
+        ":3:1: severty: unknown field 'severty' (did you mean 'severity'?)",
+    ),
+    "a value out of its list": (
+        lambda s: s.replace("severity: warning", "severity: fatal"),
+        ":3:1: severity: 'fatal' is not one of",
+    ),
     "a JSON Schema keyword outside the subset": (
         lambda s: s.replace("  required: [audience, availability]", "  if: {required: [audience]}"),
-        ":8:3: when.if: unsupported keyword(s): if"),
+        ":8:3: when.if: unsupported keyword(s): if",
+    ),
     "a misspelt JSON Schema keyword": (
         lambda s: s.replace("  required: [audience, availability]", "  requried: [audience, availability]"),
-        ":8:3: when.requried: unsupported keyword(s): requried (did you mean 'required'?)"),
-    "an unknown option": (lambda s: s.replace("min_availability}", "min_avail}"),
-                          ":14:18: when: unknown option 'min_avail'"),
-    "a message that cannot be filled": (lambda s: s.replace("'{id}' is used", "'{id' is used"),
-                                        ":20:3: en.message: a '{' that is not closed"),
-    "a placeholder a condition cannot fill": (lambda s: s.replace("promet que {value}", "promet que {target}"),
-                                              ":33:3: fr.message: {target} cannot be filled in"),
-    "a condition with no entity to test": (lambda s: s.replace("scope: applications", "scope: estate"),
-                                           ":4:1: scope: a `when` condition is tested on each entity"),
-    "invalid YAML": (lambda s: s.replace("name: customer-facing", "name: customer-facing: x"),
-                     ":2:22: invalid YAML: mapping values are not allowed"),
+        ":8:3: when.requried: unsupported keyword(s): requried (did you mean 'required'?)",
+    ),
+    "an unknown option": (
+        lambda s: s.replace("min_availability}", "min_avail}"),
+        ":14:18: when: unknown option 'min_avail'",
+    ),
+    "a message that cannot be filled": (
+        lambda s: s.replace("'{id}' is used", "'{id' is used"),
+        ":20:3: en.message: a '{' that is not closed",
+    ),
+    "a placeholder a condition cannot fill": (
+        lambda s: s.replace("promet que {value}", "promet que {target}"),
+        ":33:3: fr.message: {target} cannot be filled in",
+    ),
+    "a condition with no entity to test": (
+        lambda s: s.replace("scope: applications", "scope: estate"),
+        ":4:1: scope: a `when` condition is tested on each entity",
+    ),
+    "invalid YAML": (
+        lambda s: s.replace("name: customer-facing", "name: customer-facing: x"),
+        ":2:22: invalid YAML: mapping values are not allowed",
+    ),
 }
 
 
@@ -111,14 +139,17 @@ def test_a_code_already_taken_names_both_files(tmp_path):
     write_rule(folder, GOOD.replace("name: customer-facing-availability", "name: other"), "ACME001-b.yaml")
     result = invoke("rules", "--rules-dir", folder)
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: error: {folder / 'ACME001-b.yaml'}: code: ACME001 is already the code of "
-                             f"{folder / 'ACME001-a.yaml'}: rule codes are unique, pick another\n")
+    assert result.stderr == (
+        f"si-lint: error: {folder / 'ACME001-b.yaml'}: code: ACME001 is already the code of "
+        f"{folder / 'ACME001-a.yaml'}: rule codes are unique, pick another\n"
+    )
 
 
 def test_a_rules_dir_must_hold_rule_files(tmp_path):
     (tmp_path / "empty").mkdir()
     assert invoke("rules", "--rules-dir", tmp_path / "empty").stderr == (
-        f"si-lint: error: {tmp_path / 'empty'}: no rule file (*.yaml) in this folder\n")
+        f"si-lint: error: {tmp_path / 'empty'}: no rule file (*.yaml) in this folder\n"
+    )
     assert invoke("rules", "--rules-dir", tmp_path / "nowhere").exit_code == 2
 
 
@@ -129,5 +160,7 @@ def test_a_custom_rule_whose_examples_disagree_fails_verification(tmp_path):
     result = invoke("rules", "--verify", "--rules-dir", folder)
     assert result.exit_code == 1
     origin = folder / "ACME001-x.yaml"
-    assert result.stderr == (f"ACME001: its compliant example fires it ({origin})\n"
-                             f"ACME001: its non-compliant example does not fire it ({origin})\n")
+    assert result.stderr == (
+        f"ACME001: its compliant example fires it ({origin})\n"
+        f"ACME001: its non-compliant example does not fire it ({origin})\n"
+    )

@@ -53,8 +53,9 @@ def write_report(tmp_path, name, estate) -> str:
     source = tmp_path / f"{name}.yaml"
     source.write_text(textwrap.dedent(estate))
     output = tmp_path / f"{name}.json"
-    invoke("check", source, "--format", "json", "--output", output, "--select", "ACC001,GOV002",
-           "--today", "2026-11-23")
+    invoke(
+        "check", source, "--format", "json", "--output", output, "--select", "ACC001,GOV002", "--today", "2026-11-23"
+    )
     return str(output)
 
 
@@ -82,7 +83,8 @@ def test_fixed_new_waived_and_reopened_findings_with_the_score_change(reports):
     assert result.exit_code == 1  # new findings
     found = sections(result.output)
     assert [line.split(": ", 1)[1] for line in found["Fixed"]] == [
-        "ACC001 [error] 'crm' is not usable from a web browser (access.browser: false)"]
+        "ACC001 [error] 'crm' is not usable from a web browser (access.browser: false)"
+    ]
     assert found["Fixed"][0].startswith(reports[0].replace(".json", ".yaml") + ":5:14:")  # where it was
     assert [line.split(": ", 1)[1].split(" [")[0] for line in found["New"]] == ["ACC001"]
     assert "'hr'" in found["New"][0]
@@ -113,8 +115,9 @@ def test_a_changed_message_on_the_same_rule_and_entity_is_not_new(tmp_path):
     for path in (before, after):  # ACC003 lists the missing devices in its message
         with open(path) as file:
             document = json.loads(file.read())
-        document["diagnostics"] = [dict(d, code="ACC003", message=d["message"] + path) for d in
-                                   document["diagnostics"]][:1]
+        document["diagnostics"] = [
+            dict(d, code="ACC003", message=d["message"] + path) for d in document["diagnostics"]
+        ][:1]
         with open(path, "w") as file:
             file.write(json.dumps(document))
     result = invoke("diff", before, after, "--lang", "en")
@@ -160,15 +163,22 @@ def test_reports_without_scores_still_compare_findings(tmp_path, reports):
     assert "Fixed (1):" in result.output
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "no such file"),
-    ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON ("),
-    ('{"version": 1, "diagnostics": []}', "not a si-lint json report: at (top level): missing required field "
-                                          "'summary'"),
-    ('{"version": 2, "diagnostics": [], "summary": {}}', "not a si-lint json report: at version: 2 is not allowed: "
-                                                         "the only value is 1"),
-    (b"\xff\xfe", ":1:1: not UTF-8 (byte 0xff): save the file as UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        ('{"version": 1,\n  "diagnostics": [}', ":2:19: not JSON ("),
+        (
+            '{"version": 1, "diagnostics": []}',
+            "not a si-lint json report: at (top level): missing required field 'summary'",
+        ),
+        (
+            '{"version": 2, "diagnostics": [], "summary": {}}',
+            "not a si-lint json report: at version: 2 is not allowed: the only value is 1",
+        ),
+        (b"\xff\xfe", ":1:1: not UTF-8 (byte 0xff): save the file as UTF-8"),
+    ],
+)
 def test_a_file_that_is_not_a_report_is_exit_2_with_the_reason(tmp_path, reports, content, message):
     bad = tmp_path / "bad.json"
     if isinstance(content, bytes):
@@ -187,8 +197,10 @@ def test_a_file_that_is_not_a_report_is_worded_in_french_too(tmp_path, reports):
     bad.write_text('{"version": 1, "diagnostics": []}')
     result = CliRunner().invoke(main, ["diff", reports[0], str(bad), "--lang", "fr"])
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: erreur : {bad}: pas un rapport JSON de si-lint : (premier niveau) : champ "
-                             "obligatoire « summary » manquant\n")
+    assert result.stderr == (
+        f"si-lint: erreur : {bad}: pas un rapport JSON de si-lint : (premier niveau) : champ "
+        "obligatoire « summary » manquant\n"
+    )
 
 
 def test_speaks_lang_even_when_the_reports_were_written_in_another(tmp_path):
@@ -197,8 +209,20 @@ def test_speaks_lang_even_when_the_reports_were_written_in_another(tmp_path):
         source = tmp_path / f"{name}.yaml"
         source.write_text(textwrap.dedent(estate))
         output = tmp_path / f"{name}.json"
-        invoke("check", source, "--format", "json", "--output", output, "--select", "ACC001,GOV002",
-               "--today", "2026-11-23", "--lang", "fr")
+        invoke(
+            "check",
+            source,
+            "--format",
+            "json",
+            "--output",
+            output,
+            "--select",
+            "ACC001,GOV002",
+            "--today",
+            "2026-11-23",
+            "--lang",
+            "fr",
+        )
         assert json.loads(output.read_text())["lang"] == "fr"
         french.append(output)
     result = invoke("diff", *french, "--lang", "en")

@@ -23,8 +23,12 @@ def test_the_field_tables_are_as_the_schema_gives_them():
     """If this fails, run `python docs/schema_tables.py` and commit docs/estate-format.md."""
     text = FORMAT.read_text(encoding="utf-8")
     generator = _generator()
-    assert sorted(re.findall(r"<!-- fields: (\w+) -->", text)) == ["Application", "DataStore", "Infrastructure",
-                                                                    "Provider"]
+    assert sorted(re.findall(r"<!-- fields: (\w+) -->", text)) == [
+        "Application",
+        "DataStore",
+        "Infrastructure",
+        "Provider",
+    ]
     assert generator.render(text) == text
 
 

@@ -12,15 +12,19 @@ def est(text, catalogue):
 
 # --- EST001 yaml-syntax ----------------------------------------------------------
 
-@pytest.mark.parametrize("text, line, column", [
-    ("version: 1\napplications:\n  crm: {usage: business\n", 4, 1),  # unclosed flow mapping: end of input
-    ("version: 1\napplications:\n\tcrm: {}\n", 3, 1),  # a tab for indentation
-    ("version: 1\nname: 'unclosed\n", 3, 1),
-    ("version: 1\na: b: c\n", 2, 5),  # mapping values not allowed here
-    ("version: 1\n---\nversion: 1\n", 2, 1),  # a second document
-    ("version: 1\napplications: !!python/object:os.system {}\n", 2, 15),  # unsupported tag, never executed
-    ("version: 1\napplications: *nowhere\n", 2, 15),  # alias without anchor
-])
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ("version: 1\napplications:\n  crm: {usage: business\n", 4, 1),  # unclosed flow mapping: end of input
+        ("version: 1\napplications:\n\tcrm: {}\n", 3, 1),  # a tab for indentation
+        ("version: 1\nname: 'unclosed\n", 3, 1),
+        ("version: 1\na: b: c\n", 2, 5),  # mapping values not allowed here
+        ("version: 1\n---\nversion: 1\n", 2, 1),  # a second document
+        ("version: 1\napplications: !!python/object:os.system {}\n", 2, 15),  # unsupported tag, never executed
+        ("version: 1\napplications: *nowhere\n", 2, 15),  # alias without anchor
+    ],
+)
 def test_yaml_syntax_is_reported_at_the_parser_position(catalogue, text, line, column):
     result = run(text, catalogue)
     assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("EST001", line, column)]
@@ -36,6 +40,7 @@ def test_other_files_are_still_checked_after_a_syntax_error(tmp_path, catalogue)
 
 
 # --- EST002 duplicate-key -----------------------------------------------------------
+
 
 def test_duplicate_key_in_a_mapping_names_both_places(catalogue):
     text = "version: 1\napplications:\n  crm:\n    usage: business\n    owner: a\n    usage: support\n"
@@ -64,44 +69,67 @@ def test_duplicate_id_across_files_names_both_files(tmp_path):
     (tmp_path / "two.yaml").write_text("version: 1\n\napplications:\n  crm: {usage: support, owner: y}\n")
     result = lint_paths([tmp_path], select=("EST",))
     [duplicate] = result.diagnostics
-    assert (duplicate.code, duplicate.file.rsplit("/", 1)[-1], duplicate.line, duplicate.column) == \
-        ("EST002", "two.yaml", 4, 3)
+    assert (duplicate.code, duplicate.file.rsplit("/", 1)[-1], duplicate.line, duplicate.column) == (
+        "EST002",
+        "two.yaml",
+        4,
+        3,
+    )
     assert f"{tmp_path / 'one.yaml'}:3" in duplicate.message
 
 
 # --- EST003 schema -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected, words", [
-    # wrong enum value: at the field's key
-    ("version: 1\napplications:\n  crm:\n    delivery: cloud\n",
-     ("EST003", "crm", 4, 5), "applications.crm.delivery: 'cloud' is not one of saas, paas"),
-    # wrong type
-    ("version: 1\napplications:\n  crm:\n    users: many\n",
-     ("EST003", "crm", 4, 5), "expected a whole number"),
-    # unknown field, with a suggestion
-    ("version: 1\napplications:\n  crm:\n    delivry: saas\n",
-     ("EST003", "crm", 4, 5), "unknown field 'delivry' (did you mean 'delivery'?)"),
-    # missing required field: at the entity's key
-    ("version: 1\ndata_stores:\n  lake:\n    provider: x\n",
-     ("EST003", "lake", 3, 3), "missing required field 'kind'"),
-    # bad id
-    ("version: 1\napplications:\n  CRM: {usage: business}\n",
-     ("EST003", "CRM", 3, 3), "'CRM' is not a valid id"),
-    # a list item of the wrong kind
-    ("version: 1\napplications:\n  crm:\n    access:\n      devices: [windows, toaster]\n",
-     ("EST003", "crm", 5, 26), "'toaster' is not one of windows"),
-    # version
-    ("version: 2\n", ("EST003", None, 1, 1), "version: 2 is not allowed"),
-    # a number out of range
-    ("version: 1\ninfrastructure:\n  net: {type: network, availability: 150}\n",
-     ("EST003", "net", 3, 24), "150 is above the maximum 100"),
-    # a date that does not exist
-    ("version: 1\napplications:\n  crm:\n    waivers:\n      - {rule: ACC001, reason: r, expires: 2027-02-30}\n",
-     ("EST003", "crm", 5, 35), "'2027-02-30' is not a valid date"),
-    # an integration without `via`
-    ("version: 1\nintegrations:\n  - {from: a, to: b}\n",
-     ("EST003", "a->b", 3, 5), "missing required field 'via'"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected, words",
+    [
+        # wrong enum value: at the field's key
+        (
+            "version: 1\napplications:\n  crm:\n    delivery: cloud\n",
+            ("EST003", "crm", 4, 5),
+            "applications.crm.delivery: 'cloud' is not one of saas, paas",
+        ),
+        # wrong type
+        ("version: 1\napplications:\n  crm:\n    users: many\n", ("EST003", "crm", 4, 5), "expected a whole number"),
+        # unknown field, with a suggestion
+        (
+            "version: 1\napplications:\n  crm:\n    delivry: saas\n",
+            ("EST003", "crm", 4, 5),
+            "unknown field 'delivry' (did you mean 'delivery'?)",
+        ),
+        # missing required field: at the entity's key
+        (
+            "version: 1\ndata_stores:\n  lake:\n    provider: x\n",
+            ("EST003", "lake", 3, 3),
+            "missing required field 'kind'",
+        ),
+        # bad id
+        ("version: 1\napplications:\n  CRM: {usage: business}\n", ("EST003", "CRM", 3, 3), "'CRM' is not a valid id"),
+        # a list item of the wrong kind
+        (
+            "version: 1\napplications:\n  crm:\n    access:\n      devices: [windows, toaster]\n",
+            ("EST003", "crm", 5, 26),
+            "'toaster' is not one of windows",
+        ),
+        # version
+        ("version: 2\n", ("EST003", None, 1, 1), "version: 2 is not allowed"),
+        # a number out of range
+        (
+            "version: 1\ninfrastructure:\n  net: {type: network, availability: 150}\n",
+            ("EST003", "net", 3, 24),
+            "150 is above the maximum 100",
+        ),
+        # a date that does not exist
+        (
+            "version: 1\napplications:\n  crm:\n    waivers:\n      - {rule: ACC001, reason: r, expires: 2027-02-30}\n",
+            ("EST003", "crm", 5, 35),
+            "'2027-02-30' is not a valid date",
+        ),
+        # an integration without `via`
+        ("version: 1\nintegrations:\n  - {from: a, to: b}\n", ("EST003", "a->b", 3, 5), "missing required field 'via'"),
+    ],
+)
 def test_schema_problems_are_worded_and_placed(catalogue, text, expected, words):
     result = run(text, catalogue, select=("EST",))
     est003 = [d for d in result.diagnostics if d.code == "EST003"]
@@ -140,6 +168,7 @@ def test_a_valid_estate_has_no_est_findings(catalogue):
 
 
 # --- EST004 unknown-reference --------------------------------------------------------------
+
 
 def test_unknown_references_in_every_reference_field(catalogue):
     text = """\
@@ -197,6 +226,7 @@ def test_a_via_whose_type_is_a_mapping_or_a_list_is_said_not_a_crash(catalogue, 
 
 # --- EST005 unknown-rule ---------------------------------------------------------------------
 
+
 def test_a_waiver_for_a_rule_that_does_not_exist(catalogue):
     text = """\
     version: 1
@@ -215,6 +245,7 @@ def test_a_waiver_for_a_rule_that_does_not_exist(catalogue):
 
 
 # --- EST006 dependency-cycle -------------------------------------------------------------
+
 
 def test_a_dependency_cycle_is_reported_once_where_it_closes(catalogue):
     text = """\
@@ -248,8 +279,10 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
     """
     messages = {d.code: d.message for d in run(text, catalogue, lang="fr").diagnostics if d.code.startswith("EST")}
     assert messages["EST002"].startswith("clé « a » en double, déjà définie à estate.yaml:3:3")
-    assert messages["EST003"] == ("applications.b.delivery : « cloud » n'est pas l'une des valeurs permises : "
-                                  "saas, paas, serverless, iaas, on-premise, desktop")
+    assert messages["EST003"] == (
+        "applications.b.delivery : « cloud » n'est pas l'une des valeurs permises : "
+        "saas, paas, serverless, iaas, on-premise, desktop"
+    )
     assert messages["EST004"].startswith("le composant « zz » n'est pas défini : le définir ou corriger l'identifiant")
     assert messages["EST006"].startswith("cycle de dépendances : a -> b -> a")
     [syntax] = run("version: 1\na: [b\n", catalogue, lang="fr").diagnostics
@@ -258,5 +291,6 @@ def test_est_messages_are_french_with_lang_fr(catalogue):
 
 def test_a_misspelt_value_gets_a_suggestion(catalogue):
     [problem] = run("version: 1\napplications:\n  crm: {usage: bussiness}\n", catalogue).diagnostics[:1]
-    assert problem.message == ("applications.crm.usage: 'bussiness' is not one of business, support "
-                               "(did you mean 'business'?)")
+    assert problem.message == (
+        "applications.crm.usage: 'bussiness' is not one of business, support (did you mean 'business'?)"
+    )

@@ -170,11 +170,13 @@ LEGACY_PREVIEW_FINDINGS = [
 def test_legacy_findings_under_preview():
     preview = [rule.code for rule in lint_paths([LEGACY]).catalogue if rule.status == "preview"]
     result = lint_paths([LEGACY], preview=True)
-    assert [(d.code, d.entity, d.line, d.column) for d in result.diagnostics if d.code in preview] == \
-        LEGACY_PREVIEW_FINDINGS
+    assert [
+        (d.code, d.entity, d.line, d.column) for d in result.diagnostics if d.code in preview
+    ] == LEGACY_PREVIEW_FINDINGS
     # and the stable rules find exactly what they find without --preview
-    assert sorted((d.code, d.entity, d.line, d.column) for d in result.diagnostics if d.code not in preview) == \
-        sorted(LEGACY_FINDINGS)
+    assert sorted((d.code, d.entity, d.line, d.column) for d in result.diagnostics if d.code not in preview) == sorted(
+        LEGACY_FINDINGS
+    )
 
 
 def test_legacy_trips_every_principle_rule(catalogue):
@@ -218,12 +220,23 @@ def test_multi_file_references_cross_files():
     result = lint_paths([MULTI / "applications"])
     dangling = sorted({d.entity for d in result.diagnostics if d.code == "EST004"})
     # the applications' providers, stores and infrastructure, and the flows' platform (api-hub)
-    assert dangling == ["ebook-store", "ebook-store->rights", "editorial", "editorial->ebook-store", "finance", "hr",
-                        "layout-studio", "rights", "rights->finance", "workspace"]
+    assert dangling == [
+        "ebook-store",
+        "ebook-store->rights",
+        "editorial",
+        "editorial->ebook-store",
+        "finance",
+        "hr",
+        "layout-studio",
+        "rights",
+        "rights->finance",
+        "workspace",
+    ]
 
 
-@pytest.mark.parametrize("path, code", [(COMPLIANT, 0), (LEGACY, 1), (MULTI, 1)],
-                         ids=["compliant", "legacy", "multi-file"])
+@pytest.mark.parametrize(
+    "path, code", [(COMPLIANT, 0), (LEGACY, 1), (MULTI, 1)], ids=["compliant", "legacy", "multi-file"]
+)
 def test_exit_codes(path, code, monkeypatch):
     monkeypatch.chdir(REPO)
     result = CliRunner().invoke(main, [str(path.relative_to(REPO)), "--today", TODAY.isoformat()])
@@ -247,8 +260,9 @@ def test_cli_reports_multi_file_findings_at_file_line_col(monkeypatch):
 STARTER = REPO / "linter" / "starter" / "estate.yaml"
 
 
-@pytest.mark.parametrize("path", [COMPLIANT, LEGACY, MULTI, STARTER],
-                         ids=["compliant", "legacy", "multi-file", "starter"])
+@pytest.mark.parametrize(
+    "path", [COMPLIANT, LEGACY, MULTI, STARTER], ids=["compliant", "legacy", "multi-file", "starter"]
+)
 def test_without_preview_no_preview_rule_runs_or_finds(path, catalogue):
     preview = {rule.code for rule in catalogue if rule.status == "preview"}
     assert preview  # the test would pass vacuously without any rule in preview

@@ -87,17 +87,20 @@ def test_access_rules_do_not_count_as_checks_for_an_application_no_person_uses(c
     acc_people = people.scores()["categories"]["ACC"]
     assert acc_people["checks"] == len(ACC_CHECKED) and acc_people["failed"] == len(ACC_CHECKED)
     assert machines.scores()["categories"]["ACC"]["checks"] == 0
-    assert machines.scores()["applications"]["edi-gateway"]["checks"] == \
-        people.scores()["applications"]["edi-gateway"]["checks"] - len(ACC_CHECKED)
+    assert machines.scores()["applications"]["edi-gateway"]["checks"] == people.scores()["applications"]["edi-gateway"][
+        "checks"
+    ] - len(ACC_CHECKED)
 
 
 def test_interactive_is_a_boolean(catalogue):
     assert est(unreachable('"no"'), catalogue) == [
-        ("EST003", 6, 5, "applications.edi-gateway.interactive: 'no' is text, expected true or false")]
+        ("EST003", 6, 5, "applications.edi-gateway.interactive: 'no' is text, expected true or false")
+    ]
     assert est(unreachable("false"), catalogue) == []
 
 
 # --- criticality --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", CRITICALITIES)
 def test_criticality_values_are_accepted_and_read_by_no_rule(catalogue, value):
@@ -110,8 +113,14 @@ def test_criticality_values_are_accepted_and_read_by_no_rule(catalogue, value):
 def test_criticality_out_of_the_list_is_est003(catalogue):
     text = "version: 1\napplications:\n  erp: {usage: business, criticality: vital}\n"
     assert est(text, catalogue) == [
-        ("EST003", 3, 26, "applications.erp.criticality: 'vital' is not one of critical, high, medium, low "
-                          "(did you mean 'critical'?)")]
+        (
+            "EST003",
+            3,
+            26,
+            "applications.erp.criticality: 'vital' is not one of critical, high, medium, low "
+            "(did you mean 'critical'?)",
+        )
+    ]
 
 
 def test_criticalities_are_the_schemas():
@@ -139,10 +148,18 @@ def budget(catalogue, workforce: str = "workforce: 900", users: str = "users: 15
 
 def test_a_device_few_people_have_counts_for_their_share(catalogue):
     # 4 + 4 + 20 x 150 / 900 = 11.33: above 10, and the message shows the share
-    assert budget(catalogue) == [(1, 1, (
-        "the office budget is 11.33 EUR per user per month, above the ceiling of 10 EUR (option "
-        "office_cost_ceiling): software office 4 EUR; access devices laptops 4 EUR, phones 20 EUR for 150 of the "
-        "900 people (3.33 EUR per person)"))]
+    assert budget(catalogue) == [
+        (
+            1,
+            1,
+            (
+                "the office budget is 11.33 EUR per user per month, above the ceiling of 10 EUR (option "
+                "office_cost_ceiling): software office 4 EUR; access devices laptops 4 EUR, phones "
+                "20 EUR for 150 of the "
+                "900 people (3.33 EUR per person)"
+            ),
+        )
+    ]
     [(_, _, message)] = budget(catalogue, lang="fr")
     assert message.endswith("phones 20 € pour 150 des 900 collaborateurs (3,33 € par personne)")
 
@@ -155,7 +172,8 @@ def test_a_device_fewer_people_have_stays_under_the_ceiling(catalogue):
 def test_a_device_without_users_counts_in_full(catalogue):
     assert [message for *_, message in budget(catalogue, users="")] == [
         "the office budget is 28 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling): "
-        "software office 4 EUR; access devices laptops 4 EUR, phones 20 EUR"]
+        "software office 4 EUR; access devices laptops 4 EUR, phones 20 EUR"
+    ]
 
 
 def test_without_workforce_users_cannot_be_weighted_and_the_device_counts_in_full(catalogue):
@@ -204,22 +222,32 @@ def test_extension_fields_are_never_unknown_fields(catalogue):
 def test_built_in_rules_ignore_extension_fields(catalogue):
     plain = "\n".join(line for line in EXTENDED.splitlines() if "x-" not in line.split(":")[0]) + "\n"
     plain = plain.replace(", x-secnumcloud: true", "").replace(", x-asset-tag: LAP", "").replace(", x-hsm: none", "")
-    for field in (", x-sso: saml", ", x-measured-by: datadog", ", x-lts: true", ", x-contract: C-12",
-                  ", x-ticket: IT-42", ", x-protocol: rest"):
+    for field in (
+        ", x-sso: saml",
+        ", x-measured-by: datadog",
+        ", x-lts: true",
+        ", x-contract: C-12",
+        ", x-ticket: IT-42",
+        ", x-protocol: rest",
+    ):
         plain = plain.replace(field, "")
     assert "x-" not in plain
     codes = lambda text: [(d.code, d.entity) for d in run(text, catalogue, preview=True).diagnostics]  # noqa: E731
     assert codes(EXTENDED) == codes(plain)
 
 
-@pytest.mark.parametrize("key, where", [
-    ("x_data_location", (3, 13)),  # an underscore is not the extension prefix
-    ("data-location", (3, 13)),
-])
+@pytest.mark.parametrize(
+    "key, where",
+    [
+        ("x_data_location", (3, 13)),  # an underscore is not the extension prefix
+        ("data-location", (3, 13)),
+    ],
+)
 def test_a_field_that_is_not_an_extension_is_still_unknown(catalogue, key, where):
     text = f"version: 1\napplications:\n  payroll: {{{key}: eu}}\n"
-    assert [(line, column) for _, line, column, message in est(text, catalogue)
-            if "unknown field" in message] == [where]
+    assert [(line, column) for _, line, column, message in est(text, catalogue) if "unknown field" in message] == [
+        where
+    ]
 
 
 def test_unknown_fields_next_to_extension_fields_name_only_the_unknown(catalogue):
@@ -283,13 +311,18 @@ def test_a_custom_rule_reads_an_extension_field(tmp_path, monkeypatch):
         "version: 1\napplications:\n"
         "  payroll: {usage: support, x-data-location: us}\n"
         "  crm: {usage: support, x-data-location: eu}\n"
-        "  wiki: {usage: support}\n", encoding="utf-8")
+        "  wiki: {usage: support}\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["estate.yaml", "--rules-dir", "rules", "--select", "ACME", "--format", "json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["estate.yaml", "--rules-dir", "rules", "--select", "ACME", "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 1, result.output
-    found = [(d["entity"], d["line"], d["column"], d["field"], d["unstated"])
-             for d in json.loads(result.stdout)["diagnostics"]]
+    found = [
+        (d["entity"], d["line"], d["column"], d["field"], d["unstated"])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ]
     assert found == [("payroll", 3, 29, "x-data-location", False), ("wiki", 5, 3, "x-data-location", True)]
     verified = CliRunner().invoke(main, ["rules", "--verify", "--rules-dir", "rules"], catch_exceptions=False)
     assert verified.exit_code == 0, verified.output
@@ -302,13 +335,13 @@ def test_an_extension_field_name_is_a_valid_rule_field():
 
 # --- applies_to goes with a check of one entity at a time, never with an estate-wide one ---------
 
+
 def _builtin_with(check: str, scope: str) -> str:
     from si_lint.rules.catalogue import builtin_rule_files
 
     acc003 = next(p for p in builtin_rule_files() if p.name.startswith("ACC003")).read_text(encoding="utf-8")
     assert "check: missing_devices" in acc003 and "scope: applications" in acc003
-    return acc003.replace("check: missing_devices", f"check: {check}").replace("scope: applications",
-                                                                                f"scope: {scope}")
+    return acc003.replace("check: missing_devices", f"check: {check}").replace("scope: applications", f"scope: {scope}")
 
 
 def test_applies_to_goes_with_an_entity_check():

@@ -17,8 +17,18 @@ from test_formats import EXPECTED, report
 
 HEADERS = {
     "en": ["code", "severity", "entity", "section", "file", "line", "column", "message", "waived", "unstated"],
-    "fr": ["code", "gravité", "élément", "section", "fichier", "ligne", "colonne", "message", "dérogation",
-           "non indiqué"],
+    "fr": [
+        "code",
+        "gravité",
+        "élément",
+        "section",
+        "fichier",
+        "ligne",
+        "colonne",
+        "message",
+        "dérogation",
+        "non indiqué",
+    ],
 }
 
 
@@ -34,17 +44,22 @@ def test_one_row_per_finding_with_the_waived_ones_marked(lang):
     assert rows[0] == HEADERS[lang]
     found = [dict(zip(HEADERS["en"], row)) for row in rows[1:]]
     assert [(r["code"], r["entity"], int(r["line"]), int(r["column"])) for r in found] == [
-        *((code, entity, line, column) for code, _, entity, line, column in EXPECTED), ("GOV002", "erp", 10, 3)]
+        *((code, entity, line, column) for code, _, entity, line, column in EXPECTED),
+        ("GOV002", "erp", 10, 3),
+    ]
     yes, no = ("oui", "non") if lang == "fr" else ("yes", "no")
     assert [r["waived"] for r in found] == [no, no, no, yes]
     reference = report(lang=lang)
-    assert [r["unstated"] for r in found] == [yes if d.unstated else no
-                                              for d in [*reference.diagnostics, *reference.waived]]
+    assert [r["unstated"] for r in found] == [
+        yes if d.unstated else no for d in [*reference.diagnostics, *reference.waived]
+    ]
     assert yes in [r["unstated"] for r in found]  # GOV002 on erp: no owner stated
     assert {r["section"] for r in found} == {"applications"}
     assert {r["file"] for r in found} == {"estate/estate.yaml"}
-    severity = {"en": ["error", "warning", "error", "warning"], "fr": ["erreur", "avertissement", "erreur",
-                                                                        "avertissement"]}
+    severity = {
+        "en": ["error", "warning", "error", "warning"],
+        "fr": ["erreur", "avertissement", "erreur", "avertissement"],
+    }
     assert [r["severity"] for r in found] == severity[lang]
     reference = report(lang=lang)
     assert [r["message"] for r in found] == [d.message for d in [*reference.diagnostics, *reference.waived]]
@@ -52,20 +67,35 @@ def test_one_row_per_finding_with_the_waived_ones_marked(lang):
 
 def test_semicolons_for_french_excel_from_the_command_line(tmp_path):
     out = tmp_path / "findings.csv"
-    result = CliRunner().invoke(main, ["check", str(REPO / "examples" / "legacy" / "estate.yaml"), "--format", "csv",
-                                       "--lang", "fr", "--csv-delimiter", ";", "--output", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(REPO / "examples" / "legacy" / "estate.yaml"),
+            "--format",
+            "csv",
+            "--lang",
+            "fr",
+            "--csv-delimiter",
+            ";",
+            "--output",
+            str(out),
+        ],
+    )
     assert result.exit_code == 1
     rows = read_back(out.read_bytes(), ";")
     assert rows[0] == HEADERS["fr"]
     assert all(len(row) == len(HEADERS["fr"]) for row in rows)
-    json_result = CliRunner().invoke(main, ["check", str(REPO / "examples" / "legacy" / "estate.yaml"), "--format",
-                                            "json"])
+    json_result = CliRunner().invoke(
+        main, ["check", str(REPO / "examples" / "legacy" / "estate.yaml"), "--format", "json"]
+    )
     import json
 
     document = json.loads(json_result.stdout)
     assert len(rows) - 1 == len(document["diagnostics"]) + len(document["waived"])
-    assert [row[0] for row in rows[1:len(document["diagnostics"]) + 1]] == [
-        d["code"] for d in document["diagnostics"]]
+    assert [row[0] for row in rows[1 : len(document["diagnostics"]) + 1]] == [
+        d["code"] for d in document["diagnostics"]
+    ]
 
 
 def test_a_clean_estate_is_the_header_alone():
@@ -73,18 +103,28 @@ def test_a_clean_estate_is_the_header_alone():
 
 
 def test_cells_with_delimiters_quotes_line_breaks_and_formulas_read_back_intact_and_inert():
-    hostile = Diagnostic("X001", "error", 'a; b, "quoted"\nnext line', "=HYPERLINK(\"x\").yaml", 3, 4,
-                         "applications", "@entity")
+    hostile = Diagnostic(
+        "X001", "error", 'a; b, "quoted"\nnext line', '=HYPERLINK("x").yaml', 3, 4, "applications", "@entity"
+    )
     found = replace(report(), diagnostics=[hostile], waived=[])
     for delimiter in (",", ";"):
         rows = read_back(render("csv", replace(found, csv_delimiter=delimiter)).encode("utf-8"), delimiter)
-        assert rows[1][:8] == ["X001", "error", "'@entity", "applications", "'=HYPERLINK(\"x\").yaml", "3", "4",
-                               'a; b, "quoted"\nnext line']
+        assert rows[1][:8] == [
+            "X001",
+            "error",
+            "'@entity",
+            "applications",
+            '\'=HYPERLINK("x").yaml',
+            "3",
+            "4",
+            'a; b, "quoted"\nnext line',
+        ]
 
 
 @pytest.mark.parametrize("command", ["check", "plan", "history"])
 def test_the_delimiter_needs_the_csv_format(command):
-    result = CliRunner().invoke(main, [command, str(REPO / "examples" / "compliant" / "estate.yaml"),
-                                       "--csv-delimiter", ";", "--lang", "fr"])
+    result = CliRunner().invoke(
+        main, [command, str(REPO / "examples" / "compliant" / "estate.yaml"), "--csv-delimiter", ";", "--lang", "fr"]
+    )
     assert result.exit_code == 2
     assert result.stderr == "si-lint: erreur : --csv-delimiter va avec --format csv\n"

@@ -57,9 +57,14 @@ EXPECTED = [
 def report(text: str = ESTATE, lang: str = "en", path: str = "estate/estate.yaml", **overrides) -> Report:
     result = run(text, _catalogue(), lang=lang, **overrides)
     diagnostics = [_moved(d, path) for d in result.diagnostics]
-    return Report(diagnostics=diagnostics, waived=[_moved(d, path) for d in result.waived],
-                  summary=result.summary(), rules=result.catalogue.docs(lang), lang=lang,
-                  tool_version=__version__)
+    return Report(
+        diagnostics=diagnostics,
+        waived=[_moved(d, path) for d in result.waived],
+        summary=result.summary(),
+        rules=result.catalogue.docs(lang),
+        lang=lang,
+        tool_version=__version__,
+    )
 
 
 def _moved(diagnostic: Diagnostic, path: str) -> Diagnostic:
@@ -104,10 +109,16 @@ def test_sarif_results_point_at_the_estate_lines_with_relative_uris():
     assert document["version"] == "2.1.0"
     run_ = document["runs"][0]
     results = [r for r in run_["results"] if "suppressions" not in r]
-    assert [(r["ruleId"], r["level"], r["properties"]["entity"],
-             r["locations"][0]["physicalLocation"]["region"]["startLine"],
-             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in results] == [
-        ("ACC002", "error", "crm", 3, 3), ("ACC003", "warning", "crm", 3, 3), ("ACC001", "error", "crm", 8, 14)]
+    assert [
+        (
+            r["ruleId"],
+            r["level"],
+            r["properties"]["entity"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in results
+    ] == [("ACC002", "error", "crm", 3, 3), ("ACC003", "warning", "crm", 3, 3), ("ACC001", "error", "crm", 8, 14)]
     artifact = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": "estate/estate.yaml", "uriBaseId": "%SRCROOT%"}
     assert results[2]["message"]["text"] == "'crm' is not usable from a web browser (access.browser: false)"
@@ -124,7 +135,8 @@ def test_sarif_rules_carry_their_help_text_and_results_their_index():
     assert acc001["shortDescription"]["text"] == "Every application is usable from a standard web browser"
     assert acc001["help"]["text"].startswith("Replace the application with one that has a full web interface")
     assert acc001["fullDescription"]["text"].startswith(
-        "Among the minimum conditions of a successful digital transformation")
+        "Among the minimum conditions of a successful digital transformation"
+    )
     assert acc001["defaultConfiguration"]["level"] == "error"
     assert next(rule for rule in rules if rule["id"] == "DAT002")["defaultConfiguration"]["level"] == "note"
 
@@ -132,14 +144,18 @@ def test_sarif_rules_carry_their_help_text_and_results_their_index():
 def test_sarif_keeps_waived_findings_as_suppressed_results():
     suppressed = [r for r in sarif(report())["runs"][0]["results"] if "suppressions" in r]
     assert [(r["ruleId"], r["properties"]["entity"], r["suppressions"][0]["kind"]) for r in suppressed] == [
-        ("GOV002", "erp", "inSource")]
+        ("GOV002", "erp", "inSource")
+    ]
 
 
-@pytest.mark.parametrize("path, expected", [
-    ("./estate/a b.yaml", ("estate/a%20b.yaml", "%SRCROOT%")),
-    ("estate\\apps.yaml", ("estate/apps.yaml", "%SRCROOT%")),
-    ("/srv/estate.yaml", ("file:///srv/estate.yaml", None)),
-])
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("./estate/a b.yaml", ("estate/a%20b.yaml", "%SRCROOT%")),
+        ("estate\\apps.yaml", ("estate/apps.yaml", "%SRCROOT%")),
+        ("/srv/estate.yaml", ("file:///srv/estate.yaml", None)),
+    ],
+)
 def test_sarif_uris_are_relative_to_the_repository_when_the_path_is(path, expected):
     from si_lint.report.sarif import uri
 
@@ -158,8 +174,9 @@ def test_sarif_is_read_back_by_sarif_tools(tmp_path):
         ("si-lint", "estate/estate.yaml", 10, "warning", "GOV002"),
     ]
     # And its command line, as a CI step would run it.
-    summary = subprocess.run([sys.executable, "-m", "sarif", "summary", str(path)], capture_output=True, text=True,
-                             check=True).stdout
+    summary = subprocess.run(
+        [sys.executable, "-m", "sarif", "summary", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     assert "error: 2" in summary and "warning: 2" in summary
 
 
@@ -169,8 +186,10 @@ def test_sarif_is_read_back_by_sarif_tools(tmp_path):
 # ::LEVEL file=F,line=L,col=C,title=T::MESSAGE, with %, CR, LF escaped everywhere and : , in properties.
 _ESCAPED = r"(?:[^%\r\n]|%25|%0D|%0A)*"
 _PROPERTY = r"(?:[^%\r\n:,]|%25|%0D|%0A|%3A|%2C)*"
-COMMAND = re.compile(rf"^::(error|warning|notice) file=({_PROPERTY}),line=(\d+),col=(\d+),title=({_PROPERTY})"
-                     rf"::({_ESCAPED})$")
+COMMAND = re.compile(
+    rf"^::(error|warning|notice) file=({_PROPERTY}),line=(\d+),col=(\d+),title=({_PROPERTY})"
+    rf"::({_ESCAPED})$"
+)
 
 
 def unescape(text: str) -> str:
@@ -191,15 +210,18 @@ def test_github_lines_are_workflow_commands_that_read_back_as_the_findings():
         assert (unescape(file), int(number), int(column)) == (diagnostic.file, diagnostic.line, diagnostic.column)
         assert unescape(title) == f"{diagnostic.code} {diagnostic.rule}"
         assert unescape(message) == diagnostic.message
-    assert lines[2] == ("::error file=estate/estate.yaml,line=8,col=14,title=ACC001 browser-access::"
-                        "'crm' is not usable from a web browser (access.browser: false)")
+    assert lines[2] == (
+        "::error file=estate/estate.yaml,line=8,col=14,title=ACC001 browser-access::"
+        "'crm' is not usable from a web browser (access.browser: false)"
+    )
 
 
 def test_github_escapes_what_would_break_a_command():
     hostile = Diagnostic("EST003", "error", "50% done,\r\nnext: ::warning::x", "a,b:c%.yaml", 2, 4, rule="schema")
     line = render("github", Report(diagnostics=[hostile], waived=[], summary=_summary(0)))
-    assert line == ("::error file=a%2Cb%3Ac%25.yaml,line=2,col=4,title=EST003 schema::"
-                    "50%25 done,%0D%0Anext: ::warning::x\n")
+    assert line == (
+        "::error file=a%2Cb%3Ac%25.yaml,line=2,col=4,title=EST003 schema::50%25 done,%0D%0Anext: ::warning::x\n"
+    )
     match = COMMAND.match(line.rstrip("\n"))
     assert match and unescape(match.group(6)) == hostile.message
 
@@ -225,10 +247,13 @@ def test_gitlab_issues_have_the_documented_fields():
         assert all(isinstance(issue[key], str) and issue[key] for key in ("description", "check_name", "fingerprint"))
         assert issue["severity"] in GITLAB_SEVERITIES
         assert set(issue["location"]) == {"path", "lines"} and set(issue["location"]["lines"]) == {"begin"}
-    assert [(i["check_name"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"])
-            for i in issues] == [("ACC002 chromebook-test", "major", "estate/estate.yaml", 3),
-                                 ("ACC003 any-device", "minor", "estate/estate.yaml", 3),
-                                 ("ACC001 browser-access", "major", "estate/estate.yaml", 8)]
+    assert [
+        (i["check_name"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues
+    ] == [
+        ("ACC002 chromebook-test", "major", "estate/estate.yaml", 3),
+        ("ACC003 any-device", "minor", "estate/estate.yaml", 3),
+        ("ACC001 browser-access", "major", "estate/estate.yaml", 8),
+    ]
     assert issues[2]["description"] == "ACC001 'crm' is not usable from a web browser (access.browser: false)"
     assert len({i["fingerprint"] for i in issues}) == 3
 
@@ -255,6 +280,7 @@ applications:
 @pytest.mark.parametrize("format_name", ["gitlab", "sarif"])
 def test_fingerprints_do_not_change_with_a_figure_in_the_message(format_name):
     """A cost going from 18.5 to 19 changes CST001's words, not what it is about: the same fingerprint."""
+
     def prints(text: str) -> dict:
         document = json.loads(render(format_name, report(text)))
         if format_name == "gitlab":
@@ -278,11 +304,16 @@ def test_junit_has_one_case_per_rule_and_entity():
     assert list(suites) == ["ACC001 browser-access", "ACC002 chromebook-test", "ACC003 any-device", "GOV002 owner"]
     case = suites["ACC001 browser-access"].find("testcase")
     assert (case.get("classname"), case.get("name"), case.get("file"), case.get("line")) == (
-        "si-lint.ACC001", "crm", "estate/estate.yaml", "8")
+        "si-lint.ACC001",
+        "crm",
+        "estate/estate.yaml",
+        "8",
+    )
     failure = case.find("failure")
     assert failure.get("type") == "error"
-    assert failure.text == ("estate/estate.yaml:8:14: ACC001 [error] "
-                            "'crm' is not usable from a web browser (access.browser: false)")
+    assert failure.text == (
+        "estate/estate.yaml:8:14: ACC001 [error] 'crm' is not usable from a web browser (access.browser: false)"
+    )
     waived = suites["GOV002 owner"].find("testcase")
     assert waived.get("name") == "erp" and waived.find("skipped") is not None and waived.find("failure") is None
     for suite in root:
@@ -297,8 +328,10 @@ def test_junit_groups_the_findings_of_one_rule_on_one_entity():
     cases = root.findall("testsuite/testcase")
     assert len(cases) == 1
     assert cases[0].find("failure").get("message") == "a <b> & c"
-    assert cases[0].find("failure").text.splitlines() == ["e.yaml:2:3: EST003 [error] a <b> & c",
-                                                          "e.yaml:5:3: EST003 [error] d"]
+    assert cases[0].find("failure").text.splitlines() == [
+        "e.yaml:2:3: EST003 [error] a <b> & c",
+        "e.yaml:5:3: EST003 [error] d",
+    ]
 
 
 def test_junit_for_a_clean_estate_is_one_passing_case():
@@ -317,16 +350,21 @@ def test_markdown_is_a_summary_a_table_and_the_rules_behind_it():
     assert lines[0] == "## si-lint report"
     assert lines[2] == "Found 3 problems (2 errors, 1 warning) in 1 file; 1 waived."
     rows = [line for line in lines if line.startswith("| `")]
-    assert rows[2] == ("| `estate/estate.yaml:8:14` | ACC001 browser-access | error | crm | "
-                       "'crm' is not usable from a web browser (access.browser: false) |")
+    assert rows[2] == (
+        "| `estate/estate.yaml:8:14` | ACC001 browser-access | error | crm | "
+        "'crm' is not usable from a web browser (access.browser: false) |"
+    )
     assert all(row.count(" | ") == 4 for row in rows)
     assert "#### ACC001 browser-access: Every application is usable from a standard web browser" in lines
 
 
 def test_markdown_cells_cannot_break_the_table():
     hostile = Diagnostic("EST003", "error", "a | b\n<script>", "e.yaml", 1, 1, rule="schema")
-    rows = [line for line in render("markdown", Report(diagnostics=[hostile], waived=[], summary=_summary(1)))
-            .splitlines() if line.startswith("| `")]
+    rows = [
+        line
+        for line in render("markdown", Report(diagnostics=[hostile], waived=[], summary=_summary(1))).splitlines()
+        if line.startswith("| `")
+    ]
     assert rows == ["| `e.yaml:1:1` | EST003 schema | error |  | a \\| b\\n&lt;script&gt; |"]
 
 
@@ -338,8 +376,18 @@ def test_markdown_in_french():
 
 
 def _summary(errors: int) -> Summary:
-    return Summary(files=1, entities={}, findings=errors, errors=errors, warnings=0, infos=0, waived=0, by_code={},
-                   fail_on="warning", failed=bool(errors))
+    return Summary(
+        files=1,
+        entities={},
+        findings=errors,
+        errors=errors,
+        warnings=0,
+        infos=0,
+        waived=0,
+        by_code={},
+        fail_on="warning",
+        failed=bool(errors),
+    )
 
 
 # --- through the command line --------------------------------------------------------------------
@@ -349,8 +397,11 @@ def _summary(errors: int) -> Summary:
 def test_each_format_is_offered_by_the_command_line(tmp_path, monkeypatch, format_name):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "estate.yaml").write_text(textwrap.dedent(ESTATE), encoding="utf-8")
-    result = CliRunner().invoke(main, ["estate.yaml", "--format", format_name, "--output", "out",
-                                       "--today", "2026-11-23", "--lang", "en"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["estate.yaml", "--format", format_name, "--output", "out", "--today", "2026-11-23", "--lang", "en"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1
     expected = report(path="estate.yaml")
     assert (tmp_path / "out").read_text(encoding="utf-8") == render(format_name, expected)

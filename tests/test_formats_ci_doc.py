@@ -49,10 +49,10 @@ def project(tmp_path):
 
 
 def shell(command: str, cwd: Path, **env) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-                       **env)
-    return subprocess.run(["bash", "-c", command], cwd=cwd, env=environment, capture_output=True, text=True,
-                          timeout=600)
+    environment = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}", **env)
+    return subprocess.run(
+        ["bash", "-c", command], cwd=cwd, env=environment, capture_output=True, text=True, timeout=600
+    )
 
 
 def si_lint_commands(commands) -> list:
@@ -83,7 +83,8 @@ def test_the_github_workflow_lints_to_the_sarif_file_it_uploads(project):
     results = document["runs"][0]["results"]
     assert sorted(r["ruleId"] for r in results) == ["ACC001", "ACC002", "ACC003"]
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
-        "estate/payroll.yaml"}
+        "estate/payroll.yaml"
+    }
     schema_path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     if schema_path.is_file():
         import jsonschema
@@ -93,13 +94,14 @@ def test_the_github_workflow_lints_to_the_sarif_file_it_uploads(project):
 
 
 def test_the_github_annotations_alternative(project):
-    (command,) = si_lint_commands(step.get("run", "") for step in yaml.safe_load(
-        block_with("yaml", "--format github")))
+    (command,) = si_lint_commands(step.get("run", "") for step in yaml.safe_load(block_with("yaml", "--format github")))
     result = shell(command, project)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[-1] == ("::error file=estate/payroll.yaml,line=8,col=14,title=ACC001 "
-                                              "browser-access::'payroll' is not usable from a web browser "
-                                              "(access.browser: false)")
+    assert result.stdout.splitlines()[-1] == (
+        "::error file=estate/payroll.yaml,line=8,col=14,title=ACC001 "
+        "browser-access::'payroll' is not usable from a web browser "
+        "(access.browser: false)"
+    )
 
 
 def test_the_gitlab_job_writes_the_reports_it_declares(project):
@@ -110,8 +112,11 @@ def test_the_gitlab_job_writes_the_reports_it_declares(project):
     assert [r.returncode for r in results] == [0, 1]  # the junit step never fails the job; the last one does
     reports = job["artifacts"]["reports"]
     issues = json.loads((project / reports["codequality"]).read_text(encoding="utf-8"))
-    assert sorted(i["check_name"] for i in issues) == ["ACC001 browser-access", "ACC002 chromebook-test",
-                                                       "ACC003 any-device"]
+    assert sorted(i["check_name"] for i in issues) == [
+        "ACC001 browser-access",
+        "ACC002 chromebook-test",
+        "ACC003 any-device",
+    ]
     junit = ET.parse(project / reports["junit"]).getroot()
     assert junit.get("failures") == "3"
     assert job["artifacts"]["when"] == "always"
@@ -127,7 +132,7 @@ def test_the_baseline_commands(project):
 
 
 def test_the_pre_commit_adoption_path_lets_a_bare_run_pass_until_a_new_finding(project):
-    (write, name, add) = block_with("sh", "echo \"baseline: ").splitlines()
+    (write, name, add) = block_with("sh", 'echo "baseline: ').splitlines()
     assert add.startswith("git add ")
     for command in (write, name):
         assert shell(command, project).returncode == 0

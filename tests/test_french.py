@@ -15,8 +15,11 @@ from si_lint.rules.catalogue import load_catalogue
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import generate_estate
 
-EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" / "legacy" / "estate.yaml",
-            REPO / "examples" / "multi-file"]
+EXAMPLES = [
+    REPO / "examples" / "compliant" / "estate.yaml",
+    REPO / "examples" / "legacy" / "estate.yaml",
+    REPO / "examples" / "multi-file",
+]
 
 
 @pytest.fixture(scope="module")

@@ -55,14 +55,16 @@ def keys(path) -> list:
     command = main
     for name in path:
         command = command.get_command(click.Context(command), name)
-    owned = [command.help, command.epilog] + [param.help for param in command.params
-                                              if isinstance(param, click.Option)]
+    owned = [command.help, command.epilog] + [param.help for param in command.params if isinstance(param, click.Option)]
     return [key for key in owned if isinstance(key, str) and key.startswith("help.")]
 
 
 def test_every_help_sentence_is_translated():
-    untranslated = [key for key, text in ENGLISH.items() if key.startswith("help.") and len(text.split()) > 2
-                    and FRENCH_WORDS[key] == text]
+    untranslated = [
+        key
+        for key, text in ENGLISH.items()
+        if key.startswith("help.") and len(text.split()) > 2 and FRENCH_WORDS[key] == text
+    ]
     assert untranslated == []
 
 

@@ -32,8 +32,13 @@ def invoke(*args):
 
 
 def git(repo, *args, date=None) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Ann Example", GIT_AUTHOR_EMAIL="ann@example.org",
-               GIT_COMMITTER_NAME="Ann Example", GIT_COMMITTER_EMAIL="ann@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Ann Example",
+        GIT_AUTHOR_EMAIL="ann@example.org",
+        GIT_COMMITTER_NAME="Ann Example",
+        GIT_COMMITTER_EMAIL="ann@example.org",
+    )
     if date:
         env.update(GIT_AUTHOR_DATE=f"{date}T10:00:00+01:00", GIT_COMMITTER_DATE=f"{date}T10:00:00+01:00")
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
@@ -42,8 +47,7 @@ def git(repo, *args, date=None) -> str:
 def write(repo, name, data) -> None:
     path = repo / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(dict({"version": 1}, **data), sort_keys=False, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(dict({"version": 1}, **data), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def commit(repo, message, date) -> None:
@@ -71,8 +75,11 @@ def repo(tmp_path_factory):
     commit(repo, "A readme", "2026-03-15")
     names = sorted(apps)
     (repo / "estate" / "apps.yaml").unlink()
-    write(repo, "estate/apps/a-k.yaml", {"applications": {n: apps[n] for n in names if n < "l"},
-                                         "integrations": LEGACY["integrations"]})
+    write(
+        repo,
+        "estate/apps/a-k.yaml",
+        {"applications": {n: apps[n] for n in names if n < "l"}, "integrations": LEGACY["integrations"]},
+    )
     write(repo, "estate/apps/l-z.yaml", {"applications": {n: apps[n] for n in names if n >= "l"}})
     commit(repo, "Split the applications in two files", "2026-04-01")
     (repo / "estate" / "apps" / "l-z.yaml").unlink()  # references to them break: EST004
@@ -102,8 +109,13 @@ def checkout(repo, sha, folder):
 def test_each_commit_has_the_score_si_lint_gives_on_its_checkout(repo, tmp_path):
     commits = history(repo)["commits"]
     assert [c["subject"] for c in commits] == [
-        "The legacy estate", "Fix crm and label-printing", "Add the kiosk", "Split the applications in two files",
-        "Delete a file", "Review after crm's waiver expired"]
+        "The legacy estate",
+        "Fix crm and label-printing",
+        "Add the kiosk",
+        "Split the applications in two files",
+        "Delete a file",
+        "Review after crm's waiver expired",
+    ]
     for entry in commits:
         folder = tmp_path / entry["commit"]
         checkout(repo, entry["commit"], folder)
@@ -115,8 +127,11 @@ def test_each_commit_has_the_score_si_lint_gives_on_its_checkout(repo, tmp_path)
             os.chdir(cwd)
         summary = report["summary"]
         assert entry["score"] == summary["scores"]["estate"]["score"], entry["subject"]
-        assert entry["findings"] == {"error": summary["errors"], "warning": summary["warnings"],
-                                     "info": summary["infos"]}, entry["subject"]
+        assert entry["findings"] == {
+            "error": summary["errors"],
+            "warning": summary["warnings"],
+            "info": summary["infos"],
+        }, entry["subject"]
         assert entry["waived"] == summary["waived"] and entry["files"] == summary["files"]
         assert entry["categories"] == {c: line["score"] for c, line in summary["scores"]["categories"].items()}
     assert commits[1]["score"] > commits[0]["score"]  # findings fixed

@@ -119,6 +119,7 @@ def unbalanced(markup: str) -> list:
 
 # --- the legacy example -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def legacy(tmp_path_factory):
     return report(tmp_path_factory.mktemp("legacy"), LEGACY)
@@ -134,9 +135,11 @@ def test_every_application_and_finding_of_the_legacy_example_is_in_the_page(lega
         assert '<article class="card worst-' in drawn[app] and f'id="app-{app}"' in drawn[app]
     everything = legacy + "".join(drawn.values())
     for finding in document["diagnostics"] + document["waived"]:
-        line = (f'<code class="code">{finding["code"]}</code> <span class="sev">{finding["severity"]}</span> '
-                f'{escape(finding["message"])} <code class="where">{finding["file"]}:{finding["line"]}:'
-                f'{finding["column"]}</code>')
+        line = (
+            f'<code class="code">{finding["code"]}</code> <span class="sev">{finding["severity"]}</span> '
+            f'{escape(finding["message"])} <code class="where">{finding["file"]}:{finding["line"]}:'
+            f"{finding['column']}</code>"
+        )
         assert line in everything, finding
 
 
@@ -169,6 +172,7 @@ def test_the_most_violated_rules_come_with_their_rationale(legacy):
 
 # --- a small estate -----------------------------------------------------------------
 
+
 def test_heat_map_lines_worst_score_first_with_the_worst_state_per_category(tmp_path, small):
     page = report(tmp_path, small)
     lines = re.findall(r'<div class="hrow" role="row" data-id="([a-z-]+)"[^>]*>(.*?)</div>', page)
@@ -194,12 +198,22 @@ def test_a_card_shows_waivers_with_days_left_and_the_list_keeps_those_within_90_
 def test_the_availability_chain_is_drawn_with_the_weakest_component_marked(tmp_path, small):
     card = cards(report(tmp_path, small))["orders"]
     # 0.9995 x 0.9999 x (1 - 0.001 x 0) = 99.94%: idp-b and its own figure are not stated and count as 100
-    assert "<p><b>99.94%</b> · target 99.99% · <span class=\"below\">below target</span>" in card
+    assert '<p><b>99.94%</b> · target 99.99% · <span class="below">below target</span>' in card
     assert "no figure for its own availability, idp-b (counted as 100%)" in card
-    boxes = dict((label, cls) for cls, label in
-                 re.findall(r'<g class="box ([a-z ]*)"[^>]*><rect[^>]*/><text x="8" y="14">([^<]+)</text>', card))
-    assert boxes == {"orders": "app below", "own": "missing", "orders-db": "weakest", "net": "", "idp-a": "",
-                     "idp-b": "missing"}
+    boxes = dict(
+        (label, cls)
+        for cls, label in re.findall(
+            r'<g class="box ([a-z ]*)"[^>]*><rect[^>]*/><text x="8" y="14">([^<]+)</text>', card
+        )
+    )
+    assert boxes == {
+        "orders": "app below",
+        "own": "missing",
+        "orders-db": "weakest",
+        "net": "",
+        "idp-a": "",
+        "idp-b": "missing",
+    }
     assert "any of · 100.00%" in card
 
 
@@ -222,8 +236,13 @@ def test_findings_that_belong_to_no_application_are_shown_apart(tmp_path, small)
 def test_the_french_report(tmp_path, small):
     page = report(tmp_path, small, "--lang", "fr")
     assert '<html lang="fr">' in page
-    for label in ("Score du patrimoine", "Applications par catégorie", "Règles les plus enfreintes",
-                  "Dérogations expirant dans les 90 jours", "Indépendance des données"):
+    for label in (
+        "Score du patrimoine",
+        "Applications par catégorie",
+        "Règles les plus enfreintes",
+        "Dérogations expirant dans les 90 jours",
+        "Indépendance des données",
+    ):
         assert escape(label) in page
     for english in ("Estate score", "Most violated rules", "Waivers expiring"):
         assert english not in page
@@ -243,10 +262,20 @@ def test_an_estate_with_no_application(tmp_path):
 
 # --- what to do first, and the score over time -----------------------------------------
 
-HISTORY = {"version": 1, "commits": [
-    {"commit": f"{n:040x}", "date": f"2026-0{n + 1}-01", "author": "Ann Example", "score": score,
-     "findings": {"error": 40 - 3 * n, "warning": 45 - n, "info": 4}, "waived": 0}
-    for n, score in enumerate([41.2, 44.0, None, 52.5, 56.6])]}
+HISTORY = {
+    "version": 1,
+    "commits": [
+        {
+            "commit": f"{n:040x}",
+            "date": f"2026-0{n + 1}-01",
+            "author": "Ann Example",
+            "score": score,
+            "findings": {"error": 40 - 3 * n, "warning": 45 - n, "info": 4},
+            "waived": 0,
+        }
+        for n, score in enumerate([41.2, 44.0, None, 52.5, 56.6])
+    ],
+}
 
 
 @pytest.fixture
@@ -293,8 +322,9 @@ def test_a_history_file_that_is_not_one_is_exit_2(tmp_path):
     result = invoke("check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html")
     assert result.exit_code == 2
     assert f"{bad}: not a si-lint history: at commits/0: missing required field 'date'" in result.output
-    result = invoke("check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html",
-                    "--lang", "fr")
+    result = invoke(
+        "check", LEGACY, "--format", "html", "--history", bad, "--output", tmp_path / "r.html", "--lang", "fr"
+    )
     assert f"{bad}: pas un historique de si-lint : commits/0 : champ obligatoire « date » manquant" in result.output
     result = invoke("check", LEGACY, "--history", bad)
     assert result.exit_code == 2 and "use it with --format html" in result.output
@@ -309,11 +339,25 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not in
 def chromium(tmp_path, page, *args) -> subprocess.CompletedProcess:
     # Flags for a closed network and no screen (/work/.library/env/machines/python.md).
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-         f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0", *args,
-         page.as_uri()],
-        capture_output=True, text=True, timeout=180,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
 
 
@@ -361,8 +405,14 @@ def test_the_script_filters_searches_and_sorts(tmp_path, small):
     assert console(dom) == []
     seen = json.loads(re.search(r"data-seen=\"([^\"]+)\"", dom.stdout).group(1).replace("&quot;", '"'))
     # Three cards fit in one batch: no "Show 0 more" button.
-    assert seen == {"start": "orders,wiki,crm", "moreShown": False, "error": "orders/1", "acc": "orders",
-                    "byId": "crm,orders,wiki", "search": "wiki"}
+    assert seen == {
+        "start": "orders,wiki,crm",
+        "moreShown": False,
+        "error": "orders/1",
+        "acc": "orders",
+        "byId": "crm,orders,wiki",
+        "search": "wiki",
+    }
 
 
 @needs_chromium
@@ -389,11 +439,25 @@ def test_the_trend_and_the_plan_are_drawn_in_chromium(tmp_path, history):
     assert console(run) == [] and shot.stat().st_size > 20_000
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("en", ["<b>44</b> errors", "<b>45</b> warnings", "<b>4</b> infos", "<b>0</b> waived", "<b>9</b> applications"]),
-    ("fr", ["<b>44</b> erreurs", "<b>45</b> avertissements", "<b>4</b> infos", "<b>0</b> couvert par une dérogation",
-            "<b>9</b> applications"]),
-])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        (
+            "en",
+            ["<b>44</b> errors", "<b>45</b> warnings", "<b>4</b> infos", "<b>0</b> waived", "<b>9</b> applications"],
+        ),
+        (
+            "fr",
+            [
+                "<b>44</b> erreurs",
+                "<b>45</b> avertissements",
+                "<b>4</b> infos",
+                "<b>0</b> couvert par une dérogation",
+                "<b>9</b> applications",
+            ],
+        ),
+    ],
+)
 def test_the_overview_counts_agree_with_their_number(tmp_path, lang, expected):
     page = report(tmp_path, LEGACY, "--lang", lang)
     counts = re.search(r'<ul class="counts">(.*?)</ul>', page).group(1)

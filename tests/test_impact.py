@@ -49,9 +49,17 @@ def test_the_critical_application_used_by_many_comes_first_whatever_the_ids(tmp_
     by_id = sorted([(critical, 1500, "critical"), (low, 15, "low")])
     (first, first_users, first_criticality), (second, second_users, second_criticality) = by_id
     path = tmp_path / "estate.yaml"
-    path.write_text(TWO_SPREADSHEETS.format(first=first, first_users=first_users, first_criticality=first_criticality,
-                                            second=second, second_users=second_users,
-                                            second_criticality=second_criticality), encoding="utf-8")
+    path.write_text(
+        TWO_SPREADSHEETS.format(
+            first=first,
+            first_users=first_users,
+            first_criticality=first_criticality,
+            second=second,
+            second_users=second_users,
+            second_criticality=second_criticality,
+        ),
+        encoding="utf-8",
+    )
     actions = plan_of(path)["actions"]
     assert [action["applications"] for action in actions] == [[critical], [low]]
     assert actions[0]["gain"] > actions[1]["gain"]
@@ -60,7 +68,8 @@ def test_the_critical_application_used_by_many_comes_first_whatever_the_ids(tmp_
 def test_a_shared_component_weighs_the_applications_that_need_it(tmp_path):
     # Two components below the 99.99% minimum (AVL001): the one three applications need is raised first.
     path = tmp_path / "estate.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 version: 1
 providers:
   gcp: {type: public-cloud, offers: [iaas]}
@@ -72,7 +81,9 @@ applications:
   erp: {usage: business, owner: it, depends_on: [z-directory]}
   crm: {usage: business, owner: it, depends_on: [z-directory]}
   labels: {usage: support, owner: it, depends_on: [a-printer]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     code, out = run("plan", path, "--format", "json", "--today", TODAY, "--select", "AVL001")
     actions = json.loads(out)["actions"]
     assert [action["id"] for action in actions] == ["raise:z-directory", "raise:a-printer"]
@@ -110,9 +121,13 @@ def scores_in_every_format(path) -> dict:
     shown = re.search(r"^  \S+ +([0-9.]+)%", statistics, re.M)  # the first score line: the estate's
     _, html = run("check", path, "--format", "html", "--today", TODAY)
     _, plan = run("plan", path, "--format", "json", "--today", TODAY)
-    return {"json": summary["estate"]["score"], "json unweighted": summary["unweighted"]["score"],
-            "statistics": float(shown.group(1)), "plan": json.loads(plan)["score"],
-            "html": float(re.search(r'class="ring-label">([0-9.]+)%', html).group(1))}
+    return {
+        "json": summary["estate"]["score"],
+        "json unweighted": summary["unweighted"]["score"],
+        "statistics": float(shown.group(1)),
+        "plan": json.loads(plan)["score"],
+        "html": float(re.search(r'class="ring-label">([0-9.]+)%', html).group(1)),
+    }
 
 
 def test_adding_valid_waivers_never_raises_the_score(tmp_path):

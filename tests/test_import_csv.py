@@ -33,18 +33,22 @@ def by_id(imported) -> dict:
 
 # --- the French export: cp1252, ';', CRLF, quoted line breaks, empty rows, duplicates, unknown values ------------
 
+
 def test_french_export_keeps_every_row_accounted_for():
     imported = import_csv(str(FRENCH), str(FRENCH_MAPPING))
-    assert [e.id for e in imported.entities] == [
-        "gestion-des-conges", "paie", "intranet", "paie-2", "elections-cse"]
+    assert [e.id for e in imported.entities] == ["gestion-des-conges", "paie", "intranet", "paie-2", "elections-cse"]
     # rows in = entities out + rows reported: 8 rows below the header
     assert imported.read == 8
     assert len(imported.entities) + imported.skipped == 8
     skipped_rows = {p.line for p in imported.problems if "skipped" in str(p.message)}
     assert skipped_rows == {4, 7, 8}
     assert [str(e.source) for e in imported.entities] == [
-        "inventaire-fr.csv row 2", "inventaire-fr.csv row 3", "inventaire-fr.csv row 5",
-        "inventaire-fr.csv row 6", "inventaire-fr.csv row 9"]
+        "inventaire-fr.csv row 2",
+        "inventaire-fr.csv row 3",
+        "inventaire-fr.csv row 5",
+        "inventaire-fr.csv row 6",
+        "inventaire-fr.csv row 9",
+    ]
 
 
 def test_french_export_reports_each_lost_cell_at_its_row_and_column():
@@ -64,9 +68,12 @@ def test_french_export_reports_each_lost_cell_at_its_row_and_column():
 def test_french_export_reads_accents_numbers_and_lists():
     data = by_id(import_csv(str(FRENCH), str(FRENCH_MAPPING)))
     assert data["gestion-des-conges"] == {
-        "name": "Gestion des congés", "owner": "Équipe RH – Paris", "delivery": "saas",
+        "name": "Gestion des congés",
+        "owner": "Équipe RH – Paris",
+        "delivery": "saas",
         "access": {"browser": True, "devices": ["windows", "macos", "chromebook"]},
-        "users": 250, "availability": {"target": 99.9},
+        "users": 250,
+        "availability": {"target": 99.9},
     }
     assert data["paie"]["users"] == 1200  # "1 200"
     assert data["paie"]["availability"] == {"target": 99.5}  # "99,5"
@@ -104,19 +111,23 @@ def test_the_encoding_guess_is_said():
 
 # --- the same table however the spreadsheet saved it --------------------------------------------------------------
 
+
 def french_rows() -> list:
     text = FRENCH.read_bytes().decode("cp1252")
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
 
 
-@pytest.mark.parametrize("encoding, delimiter, newline", [
-    ("cp1252", ";", "\r\n"),
-    ("utf-8-sig", ";", "\r\n"),  # Excel's "CSV UTF-8"
-    ("utf-8", ",", "\n"),  # LibreOffice's default
-    ("utf-8-sig", ",", "\n"),
-    ("latin-1", ";", "\n"),  # no curly quote or euro sign: Latin-1 and cp1252 agree on these rows
-    ("utf-16", "\t", "\r\n"),  # Excel's "Unicode text"
-])
+@pytest.mark.parametrize(
+    "encoding, delimiter, newline",
+    [
+        ("cp1252", ";", "\r\n"),
+        ("utf-8-sig", ";", "\r\n"),  # Excel's "CSV UTF-8"
+        ("utf-8", ",", "\n"),  # LibreOffice's default
+        ("utf-8-sig", ",", "\n"),
+        ("latin-1", ";", "\n"),  # no curly quote or euro sign: Latin-1 and cp1252 agree on these rows
+        ("utf-16", "\t", "\r\n"),  # Excel's "Unicode text"
+    ],
+)
 def test_encodings_and_delimiters_are_detected(tmp_path, encoding, delimiter, newline):
     rows = [[cell.replace("’", "'").replace("–", "-").replace("œ", "oe") for cell in row] for row in french_rows()]
     buffer = io.StringIO()
@@ -136,7 +147,9 @@ def test_given_encoding_and_delimiter_win(tmp_path):
     path.write_bytes("Nom|Hébergement\nPaie|SaaS\n".replace("|", ",").encode("cp1252"))
     mapping = write(tmp_path, "columns:\n  Nom: name\n  Hébergement: delivery\n")
     assert by_id(import_csv(str(path), mapping, encoding="cp1252", delimiter=","))["paie"] == {
-        "name": "Paie", "delivery": "saas"}
+        "name": "Paie",
+        "delivery": "saas",
+    }
 
 
 def test_bom_and_comma_inventory_imports_clean():
@@ -153,12 +166,14 @@ def test_consecutive_empty_rows_make_one_note(tmp_path):
     path.write_text("Name,Owner\nA,x\n,\n\n , \nB,y\n")
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Owner: owner}\n"))
     assert [(p.line, str(p.message), p.lost) for p in imported.problems] == [
-        (3, "rows 3 to 5 are empty: skipped", False)]
+        (3, "rows 3 to 5 are empty: skipped", False)
+    ]
     assert (imported.read, len(imported.entities), imported.skipped) == (5, 2, 3)
     assert not imported.failed
 
 
 # --- cells and values ---------------------------------------------------------------------------------------------
+
 
 def write(folder, text: str, name: str = "map.yaml") -> str:
     path = folder / name
@@ -169,17 +184,23 @@ def write(folder, text: str, name: str = "map.yaml") -> str:
 def test_values_match_whatever_the_case_and_spacing(tmp_path):
     path = tmp_path / "inv.csv"
     path.write_text("Name,Hosting\nA,  on   PREM \nB,N/A\nC,Saas\n")
-    mapping = write(tmp_path, """\
+    mapping = write(
+        tmp_path,
+        """\
         columns:
           Name: name
           Hosting:
             field: delivery
             values: {On Prem: on-premise, N/A: ~}
-        """)
+        """,
+    )
     imported = import_csv(str(path), mapping)
     assert imported.problems == []  # N/A says nothing, on purpose; Saas is read as it is
-    assert by_id(imported) == {"a": {"name": "A", "delivery": "on-premise"}, "b": {"name": "B"},
-                               "c": {"name": "C", "delivery": "saas"}}
+    assert by_id(imported) == {
+        "a": {"name": "A", "delivery": "on-premise"},
+        "b": {"name": "B"},
+        "c": {"name": "C", "delivery": "saas"},
+    }
 
 
 def test_a_list_keeps_its_good_items_and_reports_the_bad_one(tmp_path):
@@ -217,6 +238,7 @@ def test_ids_from_an_id_column_and_names_that_are_yaml_words(tmp_path):
 
 # --- bad input: exit 2, a message with the place, never a traceback ------------------------------------------------
 
+
 def test_unterminated_quote_is_refused_with_its_line(tmp_path):
     path = tmp_path / "inv.csv"
     path.write_text('Name\n"A\nB\n')
@@ -226,15 +248,18 @@ def test_unterminated_quote_is_refused_with_its_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("content, option, expected", [
-    ("Nom\nCongés\n".encode("cp1252"), ["--encoding", "utf-8"], "inv.csv:2: byte 0xe9 is not utf-8"),
-    (b"Name\nA\n", ["--encoding", "klingon"], "unknown encoding 'klingon'"),
-    (b"PK\x03\x04rest", [], "inv.csv: not readable as a workbook (not a ZIP archive)"),
-    (b"Na\x00me\n", [], "inv.csv: a binary file, neither CSV text nor a workbook (.xlsx, .ods)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", [], "inv.csv: an Excel 97-2003 workbook (.xls): save it as .xlsx"),
-    (b"", [], "no header row"),
-    (b"\n;;\n", [], "no header row"),
-])
+@pytest.mark.parametrize(
+    "content, option, expected",
+    [
+        ("Nom\nCongés\n".encode("cp1252"), ["--encoding", "utf-8"], "inv.csv:2: byte 0xe9 is not utf-8"),
+        (b"Name\nA\n", ["--encoding", "klingon"], "unknown encoding 'klingon'"),
+        (b"PK\x03\x04rest", [], "inv.csv: not readable as a workbook (not a ZIP archive)"),
+        (b"Na\x00me\n", [], "inv.csv: a binary file, neither CSV text nor a workbook (.xlsx, .ods)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", [], "inv.csv: an Excel 97-2003 workbook (.xls): save it as .xlsx"),
+        (b"", [], "no header row"),
+        (b"\n;;\n", [], "no header row"),
+    ],
+)
 def test_unreadable_inventories_exit_2(tmp_path, content, option, expected):
     path = tmp_path / "inv.csv"
     path.write_bytes(content)
@@ -249,28 +274,44 @@ def test_missing_inventory_exits_2(tmp_path):
     assert "nothing.csv: no such file" in result.stderr
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("columns:\n  Name: name\n  Hosting: delivry\n", "map.yaml:3:3: `delivry` is not a field a column can feed: "
-                                                     "did you mean `delivery`?"),
-    ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      On Prem: onprem\n",
-     "map.yaml:6:7: 'onprem' is not a value of `delivery`: expected one of saas, paas"),
-    ("columns:\n  Name: name\n  Exceptions: waivers\n", "map.yaml:3:3: `waivers` is not a field a column can feed: "
-                                                        "waivers are decisions, not facts of an inventory"),
-    ("colums:\n  Name: name\n", "map.yaml:1:1: unknown key `colums`: did you mean `columns`?"),
-    ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      X: [saas]\n",
-     "map.yaml:6:7: `delivery` holds one value, not a list"),
-    ("columns:\n  Name: name\n  Hosting:\n    field: delivery\n    split: ','\n",
-     "map.yaml:5:5: `split` is for list fields"),
-    ("columns:\n  Name: name\n  Hosting: {field: delivery, colour: red}\n",
-     "map.yaml:3:30: unknown key `colour` for column 'Hosting'"),
-    ("columns:\n  Hosting: delivery\n", "map.yaml:1: no column feeds `name` and no `id:` column is given"),
-    ("columns:\n  Name: name\n  Hosting: name\n", "map.yaml:3: field `name` is already fed by column 'Name'"),
-    ("columns:\n  Name: name\nignore: [Name]\n", "map.yaml:3: column 'Name' is both mapped and ignored"),
-    ("columns:\n  Name: name\n  Name: owner\n", "map.yaml:3:3: duplicate key 'Name': already defined at "),
-    ("columns: [Name]\n", "map.yaml:1:1: `columns` maps each column name to a field"),
-    ("columns:\n  Name: [name\n", "map.yaml:3:1: invalid YAML"),
-    ("- Name\n", "a mapping file is a YAML mapping with a `columns:` entry"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "columns:\n  Name: name\n  Hosting: delivry\n",
+            "map.yaml:3:3: `delivry` is not a field a column can feed: did you mean `delivery`?",
+        ),
+        (
+            "columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      On Prem: onprem\n",
+            "map.yaml:6:7: 'onprem' is not a value of `delivery`: expected one of saas, paas",
+        ),
+        (
+            "columns:\n  Name: name\n  Exceptions: waivers\n",
+            "map.yaml:3:3: `waivers` is not a field a column can feed: "
+            "waivers are decisions, not facts of an inventory",
+        ),
+        ("colums:\n  Name: name\n", "map.yaml:1:1: unknown key `colums`: did you mean `columns`?"),
+        (
+            "columns:\n  Name: name\n  Hosting:\n    field: delivery\n    values:\n      X: [saas]\n",
+            "map.yaml:6:7: `delivery` holds one value, not a list",
+        ),
+        (
+            "columns:\n  Name: name\n  Hosting:\n    field: delivery\n    split: ','\n",
+            "map.yaml:5:5: `split` is for list fields",
+        ),
+        (
+            "columns:\n  Name: name\n  Hosting: {field: delivery, colour: red}\n",
+            "map.yaml:3:30: unknown key `colour` for column 'Hosting'",
+        ),
+        ("columns:\n  Hosting: delivery\n", "map.yaml:1: no column feeds `name` and no `id:` column is given"),
+        ("columns:\n  Name: name\n  Hosting: name\n", "map.yaml:3: field `name` is already fed by column 'Name'"),
+        ("columns:\n  Name: name\nignore: [Name]\n", "map.yaml:3: column 'Name' is both mapped and ignored"),
+        ("columns:\n  Name: name\n  Name: owner\n", "map.yaml:3:3: duplicate key 'Name': already defined at "),
+        ("columns: [Name]\n", "map.yaml:1:1: `columns` maps each column name to a field"),
+        ("columns:\n  Name: [name\n", "map.yaml:3:1: invalid YAML"),
+        ("- Name\n", "a mapping file is a YAML mapping with a `columns:` entry"),
+    ],
+)
 def test_bad_mappings_exit_2_with_their_place(tmp_path, text, expected):
     path = tmp_path / "inv.csv"
     path.write_text("Name,Hosting\nA,SaaS\n")
@@ -309,12 +350,24 @@ def test_mapping_is_required_unless_suggesting(tmp_path):
 
 # --- a starting mapping -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("header, field", [
-    ("Application", "name"), ("Nom de l'application", "name"), ("Application owner", "owner"),
-    ("Responsable", "owner"), ("Hébergement", "delivery"), ("Browser access (Y/N)", "access.browser"),
-    ("Accès navigateur", "access.browser"), ("Nombre d'utilisateurs", "users"), ("SLA", "availability.target"),
-    ("Dépendances", "depends_on"), ("Commentaire", None), ("Last review", None),
-])
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("Application", "name"),
+        ("Nom de l'application", "name"),
+        ("Application owner", "owner"),
+        ("Responsable", "owner"),
+        ("Hébergement", "delivery"),
+        ("Browser access (Y/N)", "access.browser"),
+        ("Accès navigateur", "access.browser"),
+        ("Nombre d'utilisateurs", "users"),
+        ("SLA", "availability.target"),
+        ("Dépendances", "depends_on"),
+        ("Commentaire", None),
+        ("Last review", None),
+    ],
+)
 def test_headers_are_guessed(header, field):
     assert guess_field(header) == field
 
@@ -328,23 +381,34 @@ def test_suggested_mapping_loads_and_imports(tmp_path):
     assert "ignore:\n  - Commentaire\n" in text
     mapping = load_mapping(str(tmp_path / "map.yaml"))
     assert [(c.name, getattr(c.field, "path", c.field)) for c in mapping.columns] == [
-        ("Application", "name"), ("Responsable", "owner"), ("Hébergement", "delivery"),
-        ("Accès navigateur", "access.browser"), ("Terminaux", "access.devices"), ("Utilisateurs", "users"),
-        ("Disponibilité cible", "availability.target"), ("Dépendances", "depends_on")]
+        ("Application", "name"),
+        ("Responsable", "owner"),
+        ("Hébergement", "delivery"),
+        ("Accès navigateur", "access.browser"),
+        ("Terminaux", "access.devices"),
+        ("Utilisateurs", "users"),
+        ("Disponibilité cible", "availability.target"),
+        ("Dépendances", "depends_on"),
+    ]
     imported = import_csv(str(FRENCH), str(tmp_path / "map.yaml"))
     assert len(imported.entities) + imported.skipped == imported.read == 8
 
 
 # --- the output lints -----------------------------------------------------------------------------------------------
 
+
 def test_output_folder_has_one_file_per_application_and_lints(tmp_path):
     out = tmp_path / "estate"
     result = invoke(FRENCH, "--mapping", FRENCH_MAPPING, "--output", out)
     assert result.exit_code == 1  # written, with losses reported
     assert sorted(p.name for p in out.iterdir()) == [
-        "elections-cse.yaml", "gestion-des-conges.yaml", "intranet.yaml", "paie-2.yaml", "paie.yaml"]
-    assert (out / "paie.yaml").read_text(encoding="utf-8").startswith(
-        "# Imported by si-lint from inventaire-fr.csv")
+        "elections-cse.yaml",
+        "gestion-des-conges.yaml",
+        "intranet.yaml",
+        "paie-2.yaml",
+        "paie.yaml",
+    ]
+    assert (out / "paie.yaml").read_text(encoding="utf-8").startswith("# Imported by si-lint from inventaire-fr.csv")
     assert "  # inventaire-fr.csv row 3\n  paie:\n" in (out / "paie.yaml").read_text(encoding="utf-8")
     assert "imported 5 applications from 8 rows, 3 skipped into 5 files" in result.stderr
     codes = {d.code for d in lint_paths([out]).diagnostics}
@@ -375,7 +439,8 @@ def test_a_column_without_header_is_reported_when_it_holds_cells(tmp_path):
     path.write_text("Name,,Owner\nA,lost,x\nB,,y\n")
     imported = import_csv(str(path), write(tmp_path, "columns: {Name: name, Owner: owner}\n"))
     assert [(p.line, p.column, str(p.message)) for p in imported.problems] == [
-        (1, 2, "this column has no header: its one non-empty cell is not imported; give it a header and map it")]
+        (1, 2, "this column has no header: its one non-empty cell is not imported; give it a header and map it")
+    ]
 
 
 def test_a_real_process_imports_without_traceback(tmp_path):
@@ -383,44 +448,82 @@ def test_a_real_process_imports_without_traceback(tmp_path):
     import sys
 
     completed = subprocess.run(
-        [sys.executable, "-m", "si_lint", "import", "csv", str(FRENCH), "-m", str(FRENCH_MAPPING),
-         "-o", str(tmp_path / "estate.yaml")], capture_output=True, text=True, encoding="utf-8")
+        [
+            sys.executable,
+            "-m",
+            "si_lint",
+            "import",
+            "csv",
+            str(FRENCH),
+            "-m",
+            str(FRENCH_MAPPING),
+            "-o",
+            str(tmp_path / "estate.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert completed.stderr.splitlines()[-1] == (
         f"si-lint: imported 5 applications from 8 rows, 3 skipped into {tmp_path / 'estate.yaml'}; "
-        "7 problems reported above")
+        "7 problems reported above"
+    )
 
 
 # --- in French ---------------------------------------------------------------------------------------------------
+
 
 def test_reports_and_the_summary_in_french(tmp_path):
     result = invoke(FRENCH, "--mapping", FRENCH_MAPPING, "--lang", "fr", "-o", tmp_path / "estate.yaml")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquer --encoding si les lettres " \
-           "accentuées s'affichent mal" in lines
-    assert f"{FRENCH} : ligne 6, colonne F « Utilisateurs » : erreur : « abc » n'est pas une valeur de `users` ; " \
-           "attendu : un nombre entier d'au moins 0 ; l'ajouter sous `values:` de la colonne « Utilisateurs » " \
-           f"({FRENCH_MAPPING}:16), ou corriger la cellule" in lines
-    assert f"{FRENCH} : ligne 7, colonne A « Application » : erreur : la colonne des identifiants est vide : ligne " \
-           "écartée, aucune de ses cellules n'est importée" in lines
-    assert lines[-1] == (f"si-lint : import terminé, 5 applications depuis 8 lignes (dont 3 écartées), dans "
-                         f"{tmp_path / 'estate.yaml'} ; 7 problèmes signalés ci-dessus")
+    assert (
+        f"{FRENCH} : remarque : pas en UTF-8 : lu en Windows-1252 (cp1252) ; indiquer --encoding si les lettres "
+        "accentuées s'affichent mal" in lines
+    )
+    assert (
+        f"{FRENCH} : ligne 6, colonne F « Utilisateurs » : erreur : « abc » n'est pas une valeur de `users` ; "
+        "attendu : un nombre entier d'au moins 0 ; l'ajouter sous `values:` de la colonne « Utilisateurs » "
+        f"({FRENCH_MAPPING}:16), ou corriger la cellule" in lines
+    )
+    assert (
+        f"{FRENCH} : ligne 7, colonne A « Application » : erreur : la colonne des identifiants est vide : ligne "
+        "écartée, aucune de ses cellules n'est importée" in lines
+    )
+    assert lines[-1] == (
+        f"si-lint : import terminé, 5 applications depuis 8 lignes (dont 3 écartées), dans "
+        f"{tmp_path / 'estate.yaml'} ; 7 problèmes signalés ci-dessus"
+    )
     written = (tmp_path / "estate.yaml").read_text(encoding="utf-8")
-    assert written.startswith("# Importé par si-lint depuis inventaire-fr.csv : ce que la source ne dit pas est "
-                              "laissé de côté, et `si-lint` le signale\n")
+    assert written.startswith(
+        "# Importé par si-lint depuis inventaire-fr.csv : ce que la source ne dit pas est "
+        "laissé de côté, et `si-lint` le signale\n"
+    )
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["--mapping", "{map}"], "si-lint: erreur : table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
-                             "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n"),
-    (["--mapping", "{good}", "--encoding", "rot13"], "si-lint: erreur : 'rot13' n'est pas un encodage de texte (il "
-                                                    "transforme des octets en octets) : essayer utf-8, cp1252 ou "
-                                                    "latin-1\n"),
-    ([], "si-lint: erreur : indiquer la table de correspondance avec --mapping MAP.yaml, "
-         "ou en écrire une pour commencer avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (
+            ["--mapping", "{map}"],
+            "si-lint: erreur : table de correspondance invalide :\n{map}:3:3: `delivry` n'est pas un "
+            "champ qu'une colonne peut alimenter : vouliez-vous dire `delivery` ?\n",
+        ),
+        (
+            ["--mapping", "{good}", "--encoding", "rot13"],
+            "si-lint: erreur : 'rot13' n'est pas un encodage de texte (il "
+            "transforme des octets en octets) : essayer utf-8, cp1252 ou "
+            "latin-1\n",
+        ),
+        (
+            [],
+            "si-lint: erreur : indiquer la table de correspondance avec --mapping MAP.yaml, "
+            "ou en écrire une pour commencer avec `si-lint import csv --suggest-mapping INVENTAIRE.csv`\n",
+        ),
+    ],
+)
 def test_errors_in_french(tmp_path, args, expected):
     path = tmp_path / "inv.csv"
     path.write_text("Name,Hosting\nA,SaaS\n")
@@ -433,14 +536,18 @@ def test_errors_in_french(tmp_path, args, expected):
 
 def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_and_data(tmp_path):
     path = tmp_path / "inv.csv"
-    path.write_text("Application;Propriétaire;Dépend de;Hébergeur;Fournisseur;Données;Remarques\n"
-                    "Paie;RH;;OVH;ADP;Salaires;\n", encoding="utf-8")
+    path.write_text(
+        "Application;Propriétaire;Dépend de;Hébergeur;Fournisseur;Données;Remarques\nPaie;RH;;OVH;ADP;Salaires;\n",
+        encoding="utf-8",
+    )
     result = invoke("--suggest-mapping", path, "--lang", "fr")
     assert result.exit_code == 0
     assert result.stdout.startswith("# Table de correspondance pour inv.csv, proposée par")
     # Providers and data stores are fields a column feeds (1.2); the second provider column is left to the user.
-    assert ("columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n  Hébergeur: provider\n"
-            "  Données: data\n") in result.stdout
+    assert (
+        "columns:\n  Application: name\n  Propriétaire: owner\n  Dépend de: depends_on\n  Hébergeur: provider\n"
+        "  Données: data\n"
+    ) in result.stdout
     assert result.stdout.endswith("ignore:\n  - Fournisseur\n  - Remarques\n")
     mapping = tmp_path / "map.yaml"
     mapping.write_text(result.stdout, encoding="utf-8")
@@ -449,28 +556,43 @@ def test_suggested_mapping_in_french_recognises_dependencies_owners_providers_an
     assert (payroll.data["provider"], payroll.data["data"]) == ("ovh", ["salaires"])
     # What the estate must still define is said, as notes: nothing of the source is lost.
     assert [(p.line, p.column, p.lost, p.message.key) for p in imported.problems] == [
-        (2, 4, False, "import.csv.undefined.providers"), (2, 6, False, "import.csv.undefined.data_stores")]
+        (2, 4, False, "import.csv.undefined.providers"),
+        (2, 6, False, "import.csv.undefined.data_stores"),
+    ]
 
 
-@pytest.mark.parametrize("header, field", [
-    ("Dépend de", "depends_on"), ("Dépendances", "depends_on"), ("Données", "data"), ("Hébergeur", "provider"),
-    ("Fournisseur", "provider"), ("Propriétaire", "owner"), ("Données traitées", "data"),
-    ("Dépend des applications", "depends_on"), ("Product owner", "owner"),
-])
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("Dépend de", "depends_on"),
+        ("Dépendances", "depends_on"),
+        ("Données", "data"),
+        ("Hébergeur", "provider"),
+        ("Fournisseur", "provider"),
+        ("Propriétaire", "owner"),
+        ("Données traitées", "data"),
+        ("Dépend des applications", "depends_on"),
+        ("Product owner", "owner"),
+    ],
+)
 def test_french_headers_of_dependencies_and_data_are_guessed(header, field):
     assert guess_field(header) == field
 
 
 # --- 1.2: providers, data stores and products from columns; IaaS with no provider is said -----------
 
-HOSTED = ("Application;Hébergement;Hébergeur;Données;Produit;Dépend de\n"
-          "ERP;Colocation;;;;\n"
-          "CRM;IaaS;;;;\n"
-          "Mail;On Prem;OVHcloud;Mail DB;exchange-2016;ERP\n"
-          "Wiki;Colocation;OVHcloud;Wiki DB, Mail DB;confluence-x;\n")
-HOSTED_MAPPING = ("columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
-                  "    values: {Colocation: iaas, On Prem: on-premise}\n"
-                  "  Hébergeur: provider\n  Données: data\n  Produit: product\n  Dépend de: depends_on\n")
+HOSTED = (
+    "Application;Hébergement;Hébergeur;Données;Produit;Dépend de\n"
+    "ERP;Colocation;;;;\n"
+    "CRM;IaaS;;;;\n"
+    "Mail;On Prem;OVHcloud;Mail DB;exchange-2016;ERP\n"
+    "Wiki;Colocation;OVHcloud;Wiki DB, Mail DB;confluence-x;\n"
+)
+HOSTED_MAPPING = (
+    "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
+    "    values: {Colocation: iaas, On Prem: on-premise}\n"
+    "  Hébergeur: provider\n  Données: data\n  Produit: product\n  Dépend de: depends_on\n"
+)
 
 
 def _hosted(tmp_path, inventory: str = HOSTED, mapping: str = HOSTED_MAPPING):
@@ -482,15 +604,28 @@ def _hosted(tmp_path, inventory: str = HOSTED, mapping: str = HOSTED_MAPPING):
 def test_provider_data_and_product_columns_name_entities(tmp_path):
     imported = _hosted(tmp_path)
     apps = by_id(imported)
-    assert apps["mail"] == {"name": "Mail", "delivery": "on-premise", "provider": "ovhcloud", "data": ["mail-db"],
-                            "depends_on": ["erp"], "product": "exchange-2016"}
-    assert (apps["wiki"]["provider"], apps["wiki"]["data"], apps["wiki"]["product"]) == \
-        ("ovhcloud", ["wiki-db", "mail-db"], "confluence-x")
+    assert apps["mail"] == {
+        "name": "Mail",
+        "delivery": "on-premise",
+        "provider": "ovhcloud",
+        "data": ["mail-db"],
+        "depends_on": ["erp"],
+        "product": "exchange-2016",
+    }
+    assert (apps["wiki"]["provider"], apps["wiki"]["data"], apps["wiki"]["product"]) == (
+        "ovhcloud",
+        ["wiki-db", "mail-db"],
+        "confluence-x",
+    )
     # Each entity the estate must still define, once, at the first cell naming it; a known product is not said.
     notes = [(p.line, p.column, p.message.key) for p in imported.problems if not p.lost]
-    assert notes == [(3, 2, "import.csv.iaas_without_provider"),
-                     (4, 3, "import.csv.undefined.providers"), (4, 4, "import.csv.undefined.data_stores"),
-                     (5, 4, "import.csv.undefined.data_stores"), (5, 5, "import.csv.unknown_product")]
+    assert notes == [
+        (3, 2, "import.csv.iaas_without_provider"),
+        (4, 3, "import.csv.undefined.providers"),
+        (4, 4, "import.csv.undefined.data_stores"),
+        (5, 4, "import.csv.undefined.data_stores"),
+        (5, 5, "import.csv.unknown_product"),
+    ]
 
 
 def test_a_colocation_cell_read_as_iaas_with_no_provider_is_reported(tmp_path):
@@ -502,23 +637,30 @@ def test_a_colocation_cell_read_as_iaas_with_no_provider_is_reported(tmp_path):
     assert problem.message.params["what"].key == "import.csv.fill_provider"  # the mapping has a provider column
     result = invoke(tmp_path / "inv.csv", "--mapping", tmp_path / "map.yaml", "--lang", "fr")
     assert result.exit_code == 1
-    assert ("inv.csv : ligne 2, colonne B « Hébergement » : erreur : « Colocation » devient `delivery` iaas, sans "
-            "fournisseur : CLD001 ne peut distinguer un cloud public d'une colocation ou d'un centre de données "
-            "privé ; remplir sa cellule `provider`\n") in result.stderr
+    assert (
+        "inv.csv : ligne 2, colonne B « Hébergement » : erreur : « Colocation » devient `delivery` iaas, sans "
+        "fournisseur : CLD001 ne peut distinguer un cloud public d'une colocation ou d'un centre de données "
+        "privé ; remplir sa cellule `provider`\n"
+    ) in result.stderr
 
 
 def test_without_a_provider_column_the_report_says_what_to_map(tmp_path):
-    imported = _hosted(tmp_path, "Application;Hébergement\nERP;Colocation\nCRM;SaaS\n",
-                       "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
-                       "    values: {Colocation: iaas}\n")
+    imported = _hosted(
+        tmp_path,
+        "Application;Hébergement\nERP;Colocation\nCRM;SaaS\n",
+        "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n    values: {Colocation: iaas}\n",
+    )
     [problem] = imported.problems
     assert (problem.line, problem.column, problem.lost) == (2, 2, True)
     assert problem.message.params["what"].key == "import.csv.map_provider"
 
 
 def test_iaas_with_its_provider_and_other_deliveries_are_not_reported(tmp_path):
-    imported = _hosted(tmp_path, "Application;Hébergement;Hébergeur\nERP;Colocation;Equinix\nCRM;SaaS;\n",
-                       "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
-                       "    values: {Colocation: iaas}\n  Hébergeur: provider\n")
+    imported = _hosted(
+        tmp_path,
+        "Application;Hébergement;Hébergeur\nERP;Colocation;Equinix\nCRM;SaaS;\n",
+        "columns:\n  Application: name\n  Hébergement:\n    field: delivery\n"
+        "    values: {Colocation: iaas}\n  Hébergeur: provider\n",
+    )
     assert [p.message.key for p in imported.problems] == ["import.csv.undefined.providers"]
     assert lost(imported) == []

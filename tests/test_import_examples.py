@@ -44,8 +44,9 @@ def test_the_command_gives_the_report_and_estate_shown(example, monkeypatch):
 @pytest.mark.parametrize("example", sorted(SHOWN))
 def test_the_doc_shows_the_shipped_files(example):
     for name in SHOWN[example]:
-        block = "```{}\n{}```".format("text" if name.endswith((".csv", ".txt")) else "yaml",
-                                      text_of(EXAMPLES / example / name))
+        block = "```{}\n{}```".format(
+            "text" if name.endswith((".csv", ".txt")) else "yaml", text_of(EXAMPLES / example / name)
+        )
         assert block in DOC, f"docs/import.md does not show examples/import/{example}/{name} as it is"
 
 

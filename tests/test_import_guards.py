@@ -17,7 +17,7 @@ import textwrap
 import pytest
 
 TIMEOUT = 30  # seconds: every case here takes well under one
-MEMORY_CAP = 2 * 1024 ** 3
+MEMORY_CAP = 2 * 1024**3
 
 COMPONENT = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {{name: {}}}\n"
 SECRET = "TOP SECRET password=hunter2"
@@ -28,14 +28,19 @@ def _cap_memory():
 
 
 def si_lint(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "si_lint", *map(str, args)], capture_output=True, text=True,
-                          timeout=TIMEOUT, preexec_fn=_cap_memory, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "si_lint", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        preexec_fn=_cap_memory,
+        cwd=cwd,
+    )
 
 
 def location(*targets) -> str:
     listed = "".join(f"    - {target}\n" for target in targets)
-    return ("apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: all}\nspec:\n  targets:\n"
-            + listed)
+    return "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: all}\nspec:\n  targets:\n" + listed
 
 
 @pytest.fixture
@@ -43,8 +48,8 @@ def catalog(tmp_path):
     """catalog/ (the folder the user names) beside secret/, which holds a catalog file no one named."""
     (tmp_path / "secret").mkdir()
     (tmp_path / "secret" / "creds.yaml").write_text(
-        f"apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: creds\n"
-        f"  description: \"{SECRET}\"\n")
+        f'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: creds\n  description: "{SECRET}"\n'
+    )
     folder = tmp_path / "catalog"
     (folder / "teams" / "deep").mkdir(parents=True)
     (folder / "teams" / "a.yaml").write_text(COMPONENT.format("a"))
@@ -54,16 +59,25 @@ def catalog(tmp_path):
 
 # --- Location targets stay inside the folders the user named ----------------------------------------------------
 
-@pytest.mark.parametrize("target", [
-    "../secret/creds.yaml", "/etc/hostname", "../../../../etc/passwd", "/proc/self/environ",
-])
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "../secret/creds.yaml",
+        "/etc/hostname",
+        "../../../../etc/passwd",
+        "/proc/self/environ",
+    ],
+)
 def test_a_target_outside_the_catalog_folder_is_reported_and_not_read(catalog, target):
     (catalog / "catalog-info.yaml").write_text(location("./teams/a.yaml", target))
     result = si_lint("import", "backstage", catalog / "catalog-info.yaml")
     assert result.returncode == 1, result.stderr
     shown = os.path.normpath(os.path.join(catalog, target))
-    assert (f"catalog-info.yaml:7:7: error: target {shown} is outside {catalog}: not read; name its folder on the "
-            "command line to import it") in result.stderr
+    assert (
+        f"catalog-info.yaml:7:7: error: target {shown} is outside {catalog}: not read; name its folder on the "
+        "command line to import it"
+    ) in result.stderr
     assert SECRET not in result.stdout and "root:" not in result.stdout
     assert "a: {}" in result.stdout  # the target inside is read
 
@@ -102,8 +116,10 @@ def test_a_glob_is_expanded_inside_the_folder_only(catalog):
     result = si_lint("import", "backstage", catalog / "catalog-info.yaml")
     assert result.returncode == 1, result.stderr
     assert [line.strip() for line in result.stdout.splitlines() if line.strip().endswith("{}")] == ["a: {}", "b: {}"]
-    assert (f"catalog-info.yaml:6:7: error: target {catalog / 'teams' / 'deep' / 'creds.yaml'} is outside "
-            f"{catalog}: not read") in result.stderr
+    assert (
+        f"catalog-info.yaml:6:7: error: target {catalog / 'teams' / 'deep' / 'creds.yaml'} is outside "
+        f"{catalog}: not read"
+    ) in result.stderr
     assert f"catalog-info.yaml:7:7: error: target {catalog / 'teams' / '*.yml'} matches no file" in result.stderr
     assert SECRET not in result.stdout
 
@@ -111,17 +127,23 @@ def test_a_glob_is_expanded_inside_the_folder_only(catalog):
 # --- YAML that would blow up, inputs that are not files, encodings that are not of text ---------------------------
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+)
 
 
 def test_an_alias_bomb_in_a_catalog_is_refused_in_bounded_time(tmp_path):
-    (tmp_path / "c.yaml").write_text(COMPONENT.format("a") + "---\napiVersion: backstage.io/v1alpha1\n"
-                                     + "kind: Component\nmetadata:\n  name: b\n  annotations:\n"
-                                     + textwrap.indent(BOMB, "    "))
+    (tmp_path / "c.yaml").write_text(
+        COMPONENT.format("a")
+        + "---\napiVersion: backstage.io/v1alpha1\n"
+        + "kind: Component\nmetadata:\n  name: b\n  annotations:\n"
+        + textwrap.indent(BOMB, "    ")
+    )
     result = si_lint("import", "backstage", tmp_path / "c.yaml")
     assert result.returncode == 1, result.stderr
-    assert ("error: invalid YAML: aliases expand this file to more than 5,000,000 nodes (an alias bomb?): write the "
-            "values out or share less; the rest of the file is not read") in result.stderr
+    assert (
+        "error: invalid YAML: aliases expand this file to more than 5,000,000 nodes (an alias bomb?): write the "
+        "values out or share less; the rest of the file is not read"
+    ) in result.stderr
     assert "a: {}" in result.stdout  # the entity before it is kept
 
 
@@ -134,9 +156,14 @@ def test_an_alias_bomb_in_a_mapping_is_refused(tmp_path):
 
 
 def test_tags_and_huge_numbers_in_a_catalog_are_reported_not_crashed_on(tmp_path):
-    (tmp_path / "c.yaml").write_text(COMPONENT.format("a") + "---\n" + COMPONENT.format("b")
-                                     + "spec: {lifecycle: !!bool foo}\n---\n" + COMPONENT.format("c")
-                                     + f"spec: {{lifecycle: {'9' * 5000}}}\n")
+    (tmp_path / "c.yaml").write_text(
+        COMPONENT.format("a")
+        + "---\n"
+        + COMPONENT.format("b")
+        + "spec: {lifecycle: !!bool foo}\n---\n"
+        + COMPONENT.format("c")
+        + f"spec: {{lifecycle: {'9' * 5000}}}\n"
+    )
     result = si_lint("import", "backstage", tmp_path / "c.yaml")
     assert result.returncode == 1, result.stderr
     assert "c.yaml:8:19: error: invalid YAML: 'foo' is not a valid bool" in result.stderr
@@ -149,8 +176,10 @@ def test_an_encoding_that_is_not_of_text_exits_2(tmp_path, encoding):
     (tmp_path / "map.yaml").write_text("columns: {Name: name}\n")
     result = si_lint("import", "csv", tmp_path / "inv.csv", "-m", tmp_path / "map.yaml", "--encoding", encoding)
     assert result.returncode == 2
-    assert (f"si-lint: error: '{encoding}' is not an encoding of text (it turns bytes into bytes): try utf-8, cp1252 "
-            "or latin-1") in result.stderr
+    assert (
+        f"si-lint: error: '{encoding}' is not an encoding of text (it turns bytes into bytes): try utf-8, cp1252 "
+        "or latin-1"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize("encoding", ["punycode", "undefined"])

@@ -14,22 +14,57 @@ from click.testing import CliRunner
 from si_lint.cli.main import main
 from si_lint.importers.csv_import import import_csv
 
-HEADER = ["Application", "Responsable", "Hébergement", "Accès navigateur", "Utilisateurs", "Disponibilité",
-          "Coût mensuel", "Mise en service", "Dépend de", "Commentaire"]
+HEADER = [
+    "Application",
+    "Responsable",
+    "Hébergement",
+    "Accès navigateur",
+    "Utilisateurs",
+    "Disponibilité",
+    "Coût mensuel",
+    "Mise en service",
+    "Dépend de",
+    "Commentaire",
+]
 # (CSV text, workbook value, workbook kind) per cell; kind: None (as it is), percent, currency or date.
 ROWS = [
-    [("Messagerie", "Messagerie", None), ("Poste de travail", "Poste de travail", None),
-     ("Cloud (SaaS)", "Cloud (SaaS)", None), ("Oui", True, None), ("1 800", 1800, None),
-     ("99,9 %", 0.999, "percent"), ("4,00 €", 4, "currency"), ("2019-09-01", datetime.date(2019, 9, 1), "date"),
-     ("", None, None), ("Historique", "Historique", None)],
-    [("Paie", "Paie", None), ("RH", "RH", None), ("On Prem", "On Prem", None), ("Non", False, None),
-     ("1 200", 1200, None), ("99,5 %", 0.995, "percent"), ("12 €/mois", "12 €/mois", None),
-     ("2008-01-15", datetime.datetime(2008, 1, 15), "date"), ("Messagerie", "Messagerie", None), ("", None, None)],
+    [
+        ("Messagerie", "Messagerie", None),
+        ("Poste de travail", "Poste de travail", None),
+        ("Cloud (SaaS)", "Cloud (SaaS)", None),
+        ("Oui", True, None),
+        ("1 800", 1800, None),
+        ("99,9 %", 0.999, "percent"),
+        ("4,00 €", 4, "currency"),
+        ("2019-09-01", datetime.date(2019, 9, 1), "date"),
+        ("", None, None),
+        ("Historique", "Historique", None),
+    ],
+    [
+        ("Paie", "Paie", None),
+        ("RH", "RH", None),
+        ("On Prem", "On Prem", None),
+        ("Non", False, None),
+        ("1 200", 1200, None),
+        ("99,5 %", 0.995, "percent"),
+        ("12 €/mois", "12 €/mois", None),
+        ("2008-01-15", datetime.datetime(2008, 1, 15), "date"),
+        ("Messagerie", "Messagerie", None),
+        ("", None, None),
+    ],
     [("", None, None)] * len(HEADER),  # an empty row, as spreadsheets keep them
-    [("Entrepôt", "Entrepôt", None), ("Logistique", "Logistique", None), ("Hybride", "Hybride", None),
-     ("oui", "oui", None), ("150", 150, None), ("99", 99, None), ("3,5", 3.5, "currency"),
-     ("2021-06-30", datetime.date(2021, 6, 30), "date"), ("Paie; Annuaire", "Paie; Annuaire", None),
-     ("", None, None)],
+    [
+        ("Entrepôt", "Entrepôt", None),
+        ("Logistique", "Logistique", None),
+        ("Hybride", "Hybride", None),
+        ("oui", "oui", None),
+        ("150", 150, None),
+        ("99", 99, None),
+        ("3,5", 3.5, "currency"),
+        ("2021-06-30", datetime.date(2021, 6, 30), "date"),
+        ("Paie; Annuaire", "Paie; Annuaire", None),
+        ("", None, None),
+    ],
 ]
 MAPPING = """\
 columns:
@@ -49,15 +84,37 @@ columns:
 ignore: [Commentaire]
 """
 EXPECTED = {
-    "messagerie": {"name": "Messagerie", "description": "2019-09-01", "owner": "Poste de travail",
-                   "delivery": "saas", "access": {"browser": True}, "users": 1800,
-                   "availability": {"target": 99.9}, "cost": {"per_user_month": 4}},
-    "paie": {"name": "Paie", "description": "2008-01-15", "owner": "RH", "delivery": "on-premise",
-             "access": {"browser": False}, "users": 1200, "availability": {"target": 99.5},
-             "cost": {"per_user_month": 12}, "depends_on": ["messagerie"]},
-    "entrepot": {"name": "Entrepôt", "description": "2021-06-30", "owner": "Logistique", "access": {"browser": True},
-                 "users": 150, "availability": {"target": 99}, "cost": {"per_user_month": 3.5},
-                 "depends_on": ["paie"]},
+    "messagerie": {
+        "name": "Messagerie",
+        "description": "2019-09-01",
+        "owner": "Poste de travail",
+        "delivery": "saas",
+        "access": {"browser": True},
+        "users": 1800,
+        "availability": {"target": 99.9},
+        "cost": {"per_user_month": 4},
+    },
+    "paie": {
+        "name": "Paie",
+        "description": "2008-01-15",
+        "owner": "RH",
+        "delivery": "on-premise",
+        "access": {"browser": False},
+        "users": 1200,
+        "availability": {"target": 99.5},
+        "cost": {"per_user_month": 12},
+        "depends_on": ["messagerie"],
+    },
+    "entrepot": {
+        "name": "Entrepôt",
+        "description": "2021-06-30",
+        "owner": "Logistique",
+        "access": {"browser": True},
+        "users": 150,
+        "availability": {"target": 99},
+        "cost": {"per_user_month": 3.5},
+        "depends_on": ["paie"],
+    },
 }
 FORMATS = {"percent": "0.0%", "currency": '#,##0.00\\ "€"', "date": "dd/mm/yyyy"}
 
@@ -127,8 +184,12 @@ def write_ods(path) -> str:
 @pytest.fixture
 def sources(tmp_path):
     (tmp_path / "map.yaml").write_text(MAPPING, encoding="utf-8")
-    return {"csv": write_csv(tmp_path / "inventaire.csv"), "xlsx": write_xlsx(tmp_path / "inventaire.xlsx"),
-            "ods": write_ods(tmp_path / "inventaire.ods"), "mapping": str(tmp_path / "map.yaml")}
+    return {
+        "csv": write_csv(tmp_path / "inventaire.csv"),
+        "xlsx": write_xlsx(tmp_path / "inventaire.xlsx"),
+        "ods": write_ods(tmp_path / "inventaire.ods"),
+        "mapping": str(tmp_path / "map.yaml"),
+    }
 
 
 def invoke(*args):
@@ -140,6 +201,7 @@ def reports(imported) -> list:
 
 
 # --- the same rows give the same estate -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx", "ods"])
 def test_currency_percent_decimal_commas_and_dates_are_read_without_a_values_table(sources, kind):
@@ -154,14 +216,27 @@ def test_a_workbook_imports_to_the_same_estate_with_the_same_reports_as_its_csv(
     csv_import = import_csv(sources["csv"], sources["mapping"])
     workbook = import_csv(sources[kind], sources["mapping"])
     assert render(workbook).replace(f"inventaire.{kind}", "inventaire.csv") == render(csv_import)
-    assert reports(workbook) == reports(csv_import) == [
-        (4, None, False, "row 4 is empty: skipped"),
-        (5, 3, True, "'Hybride' is not a value of `delivery`: expected one of saas, paas, serverless, iaas, "
-                     f"on-premise, desktop (the mapping knows 'Cloud (SaaS)', 'On Prem'); add it under `values:` of "
-                     f"column 'Hébergement' in {sources['mapping']}:4, or fix the cell"),
-        (5, 9, True, "'Annuaire' is neither the name nor the id of an application of this inventory; left out of "
-                     "depends_on"),
-    ]
+    assert (
+        reports(workbook)
+        == reports(csv_import)
+        == [
+            (4, None, False, "row 4 is empty: skipped"),
+            (
+                5,
+                3,
+                True,
+                "'Hybride' is not a value of `delivery`: expected one of saas, paas, serverless, iaas, "
+                f"on-premise, desktop (the mapping knows 'Cloud (SaaS)', 'On Prem'); add it under `values:` of "
+                f"column 'Hébergement' in {sources['mapping']}:4, or fix the cell",
+            ),
+            (
+                5,
+                9,
+                True,
+                "'Annuaire' is neither the name nor the id of an application of this inventory; left out of depends_on",
+            ),
+        ]
+    )
     assert (workbook.read, workbook.skipped) == (csv_import.read, csv_import.skipped) == (4, 1)
 
 
@@ -169,10 +244,12 @@ def test_places_name_the_workbook_and_its_sheet(sources):
     result = invoke(sources["xlsx"], "--mapping", sources["mapping"], "--output", sources["mapping"] + ".out.yaml")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1].startswith(
-        f"{sources['xlsx']}, sheet 'Inventaire': row 5, column C 'Hébergement': error: 'Hybride' is not a value")
+        f"{sources['xlsx']}, sheet 'Inventaire': row 5, column C 'Hébergement': error: 'Hybride' is not a value"
+    )
     assert result.stderr.splitlines()[-1] == (
         f"si-lint: imported 3 applications from 4 rows, 1 skipped into {sources['mapping']}.out.yaml; "
-        "2 problems reported above")
+        "2 problems reported above"
+    )
 
 
 def test_places_in_french(sources):
@@ -180,16 +257,21 @@ def test_places_in_french(sources):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == f"{sources['ods']}, feuille « Inventaire » : ligne 4 : remarque : la ligne 4 est vide : écartée"
-    assert lines[1].startswith(f"{sources['ods']}, feuille « Inventaire » : ligne 5, colonne C « Hébergement » : "
-                               "erreur : « Hybride » n'est pas une valeur de `delivery` ; attendu : l'une des valeurs")
-    assert lines[-1] == ("si-lint : import terminé, 3 applications depuis 4 lignes (dont 1 écartée) ; "
-                         "2 problèmes signalés ci-dessus")
-    assert result.stdout.startswith("# Importé par si-lint depuis inventaire.ods : ce que la source ne dit pas est "
-                                    "laissé de côté")
+    assert lines[1].startswith(
+        f"{sources['ods']}, feuille « Inventaire » : ligne 5, colonne C « Hébergement » : "
+        "erreur : « Hybride » n'est pas une valeur de `delivery` ; attendu : l'une des valeurs"
+    )
+    assert lines[-1] == (
+        "si-lint : import terminé, 3 applications depuis 4 lignes (dont 1 écartée) ; 2 problèmes signalés ci-dessus"
+    )
+    assert result.stdout.startswith(
+        "# Importé par si-lint depuis inventaire.ods : ce que la source ne dit pas est laissé de côté"
+    )
     assert "  # inventaire.ods ligne 2\n  messagerie:\n" in result.stdout
 
 
 # --- sheets -----------------------------------------------------------------------------------------------------------
+
 
 def test_the_first_visible_sheet_is_read_and_said_and_sheet_picks_another(tmp_path, sources):
     other = [[("Compta", "Compta", None), *[("", None, None)] * (len(HEADER) - 1)]]
@@ -197,7 +279,8 @@ def test_the_first_visible_sheet_is_read_and_said_and_sheet_picks_another(tmp_pa
     imported = import_csv(path, sources["mapping"])
     assert str(imported.problems[0]) == (
         f"{path}: note: read the sheet 'Lisez-moi', the first of 3: give --sheet to read another ('Lisez-moi', "
-        "'Inventaire', 'Archives')")
+        "'Inventaire', 'Archives')"
+    )
     assert imported.entities == [] and imported.read == 0
     imported = import_csv(path, sources["mapping"], sheet="Inventaire")
     assert {entity.id: entity.data for entity in imported.entities} == EXPECTED
@@ -216,12 +299,17 @@ def test_a_hidden_first_sheet_is_passed_over(tmp_path, sources):
     assert "read the sheet 'Inventaire', the first of 2" in str(imported.problems[0])
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["--sheet", "Inventair"], "--sheet Inventair: no such sheet in {xlsx} (did you mean 'Inventaire'?); its "
-                               "sheets: 'Inventaire'"),
-    (["--encoding", "cp1252"], "--encoding and --delimiter are for CSV text; {xlsx} is a workbook"),
-    (["--delimiter", ";"], "--encoding and --delimiter are for CSV text; {xlsx} is a workbook"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (
+            ["--sheet", "Inventair"],
+            "--sheet Inventair: no such sheet in {xlsx} (did you mean 'Inventaire'?); its sheets: 'Inventaire'",
+        ),
+        (["--encoding", "cp1252"], "--encoding and --delimiter are for CSV text; {xlsx} is a workbook"),
+        (["--delimiter", ";"], "--encoding and --delimiter are for CSV text; {xlsx} is a workbook"),
+    ],
+)
 def test_wrong_options_for_a_workbook_exit_2(sources, args, expected):
     result = invoke(sources["xlsx"], "--mapping", sources["mapping"], *args)
     assert result.exit_code == 2
@@ -231,8 +319,10 @@ def test_wrong_options_for_a_workbook_exit_2(sources, args, expected):
 def test_sheet_for_a_csv_file_exits_2(sources):
     result = invoke(sources["csv"], "--mapping", sources["mapping"], "--sheet", "Inventaire")
     assert result.exit_code == 2
-    assert result.stderr == f"si-lint: error: --sheet picks a sheet of a workbook (.xlsx, .ods); {sources['csv']} " \
-                            "is CSV text\n"
+    assert (
+        result.stderr == f"si-lint: error: --sheet picks a sheet of a workbook (.xlsx, .ods); {sources['csv']} "
+        "is CSV text\n"
+    )
 
 
 @pytest.mark.parametrize("content", [b"PK\x03\x04" + b"\x00" * 100, b"PK\x03\x04not a zip at all"])
@@ -262,8 +352,10 @@ def test_a_workbook_that_unpacks_too_big_exits_2(tmp_path, sources, monkeypatch)
     monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 1000)
     result = invoke(sources["xlsx"], "--mapping", sources["mapping"])
     assert result.exit_code == 2
-    assert result.stderr == f"si-lint: error: {sources['xlsx']}: unpacks to more than 0 MB: si-lint reads " \
-                            "inventories, not archives\n"
+    assert (
+        result.stderr == f"si-lint: error: {sources['xlsx']}: unpacks to more than 0 MB: si-lint reads "
+        "inventories, not archives\n"
+    )
 
 
 def test_suggest_mapping_reads_a_workbook(sources):
@@ -275,12 +367,23 @@ def test_suggest_mapping_reads_a_workbook(sources):
     assert "ignore:\n  - Mise en service\n  - Commentaire\n" in result.stdout
 
 
-@pytest.mark.parametrize("value, text", [
-    (1800.0, "1800"), (0.1 + 0.2, "0.3"), (99.9, "99.9"), (1e20, "1e+20"), (True, "true"), (False, "false"),
-    (datetime.date(2024, 3, 31), "2024-03-31"), (datetime.datetime(2024, 3, 31), "2024-03-31"),
-    (datetime.datetime(2024, 3, 31, 12, 30), "2024-03-31 12:30:00"), (datetime.time(8, 0), "08:00:00"),
-    ("  text ", "  text "), (None, ""),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (1800.0, "1800"),
+        (0.1 + 0.2, "0.3"),
+        (99.9, "99.9"),
+        (1e20, "1e+20"),
+        (True, "true"),
+        (False, "false"),
+        (datetime.date(2024, 3, 31), "2024-03-31"),
+        (datetime.datetime(2024, 3, 31), "2024-03-31"),
+        (datetime.datetime(2024, 3, 31, 12, 30), "2024-03-31 12:30:00"),
+        (datetime.time(8, 0), "08:00:00"),
+        ("  text ", "  text "),
+        (None, ""),
+    ],
+)
 def test_cells_read_as_a_csv_export_writes_them(value, text):
     from si_lint.importers.workbook import cell_text
 
@@ -288,6 +391,7 @@ def test_cells_read_as_a_csv_export_writes_them(value, text):
 
 
 # --- sheets whose rectangle would exhaust memory -------------------------------------------------------------------
+
 
 def test_an_xlsx_cell_typed_far_away_is_refused_before_it_is_read(tmp_path, sources):
     from openpyxl import load_workbook
@@ -298,8 +402,10 @@ def test_an_xlsx_cell_typed_far_away_is_refused_before_it_is_read(tmp_path, sour
     book.save(path)
     result = invoke(path, "--mapping", sources["mapping"])
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: error: {path}: a sheet reaches row 1,048,576 and column XFD: more than "
-                             "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n")
+    assert result.stderr == (
+        f"si-lint: error: {path}: a sheet reaches row 1,048,576 and column XFD: more than "
+        "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n"
+    )
 
 
 def ods_with(path, rows_before: int, columns_before: int, trailing: bool) -> str:
@@ -344,5 +450,7 @@ def test_an_ods_whose_repeats_reach_far_is_refused_and_trailing_repeats_are_not_
     far = ods_with(tmp_path / "far.ods", 1_000_000, 100, trailing=False)
     result = invoke(far, "--mapping", mapping)
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: error: {far}: a sheet reaches row 1,000,002 and column CW: more than "
-                             "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n")
+    assert result.stderr == (
+        f"si-lint: error: {far}: a sheet reaches row 1,000,002 and column CW: more than "
+        "5,000,000 cells to read; delete what lies beyond the inventory and save it again\n"
+    )

@@ -20,12 +20,18 @@ def test_init_writes_a_starter_that_lints_clean_with_its_config(tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     result = invoke("init")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["wrote .si-lint.yaml", "wrote estate/estate.yaml",
-                                          "wrote .si-lint/estate.schema.json", "Next: edit them, then run `si-lint`."]
+    assert result.stdout.splitlines() == [
+        "wrote .si-lint.yaml",
+        "wrote estate/estate.yaml",
+        "wrote .si-lint/estate.schema.json",
+        "Next: edit them, then run `si-lint`.",
+    ]
     for lang in ("en", "fr"):
         linted = invoke("estate/", "--fail-on", "info", "--lang", lang, "--today", "2026-11-23")
-        assert (linted.exit_code, linted.stdout) == (0, {"en": "No problems found in 1 file.\n",
-                                                         "fr": "Aucun constat dans 1 fichier.\n"}[lang])
+        assert (linted.exit_code, linted.stdout) == (
+            0,
+            {"en": "No problems found in 1 file.\n", "fr": "Aucun constat dans 1 fichier.\n"}[lang],
+        )
     effective = resolve({}, None, "en", TODAY, Path.cwd())
     assert effective.path == ".si-lint.yaml"
     assert effective.origins["fail-on"] == ".si-lint.yaml:24:1"
@@ -58,8 +64,10 @@ def test_init_never_overwrites_and_writes_nothing_when_a_file_exists(tmp_path):
     (tmp_path / "estate" / "estate.yaml").write_text("mine\n", encoding="utf-8")
     result = invoke("init", tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == (f"si-lint: error: {tmp_path / 'estate' / 'estate.yaml'}: already there; si-lint init "
-                             "writes only new files (move them away or pick another folder)\n")
+    assert result.stderr == (
+        f"si-lint: error: {tmp_path / 'estate' / 'estate.yaml'}: already there; si-lint init "
+        "writes only new files (move them away or pick another folder)\n"
+    )
     assert (tmp_path / "estate" / "estate.yaml").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / ".si-lint.yaml").exists()
 
@@ -103,6 +111,7 @@ def test_the_french_starter_is_the_english_one_in_other_words():
         import yaml
 
         return yaml.safe_load(starter.joinpath(name).read_text(encoding="utf-8"))
+
     english, french = facts("estate.yaml"), facts("estate.fr.yaml")
     for data in (english, french):
         data.pop("organization")

@@ -16,13 +16,16 @@ def load(text: str):
     return document, document.problems, document.index
 
 
-@pytest.mark.parametrize("text", [
-    "a: 1\nb: -2\nc: 0x1f\nd: 0o17\ne: 1_000\nf: 1.5\ng: -.inf\nh: 1e3\ni: 6.02e+23\n",
-    "a: true\nb: False\nc: yes\nd: off\ne: ~\nf: null\ng:\nh: 'true'\ni: \"1\"\n",
-    "a: [1, two, 3.0]\nb: {c: d}\nc: |\n  block\n  text\nd: >-\n  folded\n  text\n",
-    "a: &x {k: v}\nb: *x\nc:\n  <<: *x\n  extra: 1\nd:\n  <<: [*x, {k: w, z: 2}]\n  k: own\n",
-    "a: 190:20:30\nb: +12\nc: .5\nd: 012\ne: '012'\nf: !!str 12\ng: !!int '7'\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: -2\nc: 0x1f\nd: 0o17\ne: 1_000\nf: 1.5\ng: -.inf\nh: 1e3\ni: 6.02e+23\n",
+        "a: true\nb: False\nc: yes\nd: off\ne: ~\nf: null\ng:\nh: 'true'\ni: \"1\"\n",
+        "a: [1, two, 3.0]\nb: {c: d}\nc: |\n  block\n  text\nd: >-\n  folded\n  text\n",
+        "a: &x {k: v}\nb: *x\nc:\n  <<: *x\n  extra: 1\nd:\n  <<: [*x, {k: w, z: 2}]\n  k: own\n",
+        "a: 190:20:30\nb: +12\nc: .5\nd: 012\ne: '012'\nf: !!str 12\ng: !!int '7'\n",
+    ],
+)
 def test_values_match_pyyaml_safe_load(text):
     document, problems, _ = load(text)
     assert problems == []
@@ -99,13 +102,18 @@ def test_several_paths_are_merged_and_a_file_named_twice_is_read_once(tmp_path):
     result = lint_paths([one, tmp_path, one], select=("EST",))
     assert result.diagnostics == []
     assert {app.id: app.document.path for app in result.estate.applications.values()} == {
-        "crm": str(one), "erp": str(other)}
+        "crm": str(one),
+        "erp": str(other),
+    }
 
 
-@pytest.mark.parametrize("make, words", [
-    (lambda p: p / "missing.yaml", "no such file or folder"),
-    (lambda p: (p / "empty-dir").mkdir() or p / "empty-dir", "no *.yaml or *.yml file"),
-])
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: p / "missing.yaml", "no such file or folder"),
+        (lambda p: (p / "empty-dir").mkdir() or p / "empty-dir", "no *.yaml or *.yml file"),
+    ],
+)
 def test_unreadable_paths_are_input_errors(tmp_path, make, words):
     with pytest.raises(InputError, match=words.replace("*", r"\*")):
         loader.discover([str(make(tmp_path))])
@@ -149,7 +157,8 @@ def test_a_stream_bounds_alias_expansion_per_document():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
         f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(8))
+        for i in range(8)
+    )
     documents = loader.load_stream("ok: 1\n---\n" + bomb, "f.yaml")
     assert documents[0].data == {"ok": 1}
     assert [(p.code, p.text.key) for p in documents[1].problems] == [("EST001", "load.alias_bomb")]

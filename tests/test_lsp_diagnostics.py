@@ -64,9 +64,15 @@ applications:
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("lsp-diagnostics")
-    estates = {"edit": {"estate.yaml": EDIT}, "cross": {"providers.yaml": PROVIDERS, "apps.yaml": APPS},
-               "broken": {"estate.yaml": EDIT}, "unicode": {"estate.yaml": UNICODE}, "closing": {"estate.yaml": EDIT},
-               "disk": {"providers.yaml": PROVIDERS, "apps.yaml": APPS}, "latin1": {"apps.yaml": APPS}}
+    estates = {
+        "edit": {"estate.yaml": EDIT},
+        "cross": {"providers.yaml": PROVIDERS, "apps.yaml": APPS},
+        "broken": {"estate.yaml": EDIT},
+        "unicode": {"estate.yaml": UNICODE},
+        "closing": {"estate.yaml": EDIT},
+        "disk": {"providers.yaml": PROVIDERS, "apps.yaml": APPS},
+        "latin1": {"apps.yaml": APPS},
+    }
     for folder, files in estates.items():
         (root / folder).mkdir()
         for name, text in files.items():
@@ -77,8 +83,9 @@ def workspace(tmp_path_factory):
 
 @pytest_lsp.fixture(config=SERVER, scope="module")
 async def client(lsp_client: LanguageClient, workspace):
-    folders = list(EXAMPLES.values()) + [workspace / name for name in ("edit", "cross", "broken", "unicode",
-                                                                       "closing", "disk", "latin1")]
+    folders = list(EXAMPLES.values()) + [
+        workspace / name for name in ("edit", "cross", "broken", "unicode", "closing", "disk", "latin1")
+    ]
     await start(lsp_client, folders)
     yield
     await lsp_client.shutdown_session()
@@ -101,8 +108,11 @@ async def test_every_file_gets_the_findings_of_the_cli(client: LanguageClient, e
         active, waived = cli_findings(folder, file)
         shown = await published(client, file)
         assert codes(shown) == active, file
-        hints = sorted((d.code, d.range.start.line + 1, d.range.start.character + 1) for d in shown
-                       if d.severity == types.DiagnosticSeverity.Hint)
+        hints = sorted(
+            (d.code, d.range.start.line + 1, d.range.start.character + 1)
+            for d in shown
+            if d.severity == types.DiagnosticSeverity.Hint
+        )
         assert hints == waived, file
     if example == "legacy":
         assert len(active) == 93  # the README's count: the comparison is over real findings
@@ -113,13 +123,12 @@ async def test_diagnostics_have_ranges_severities_and_link_to_the_rule(client: L
     lines = (EXAMPLES["legacy"] / "estate.yaml").read_text(encoding="utf-8").split("\n")
     cld001 = next(d for d in shown if d.code == "CLD001" and d.range.start.line == 49)
     # `provider: colo-lyon`: the key and the value it names
-    assert lines[49][cld001.range.start.character:cld001.range.end.character] == "provider: colo-lyon"
+    assert lines[49][cld001.range.start.character : cld001.range.end.character] == "provider: colo-lyon"
     assert cld001.severity == types.DiagnosticSeverity.Error and cld001.source == "si-lint"
     assert cld001.code_description.href.endswith("CLD001-public-cloud.yaml")
     warning = next(d for d in shown if d.code == "CLD006")
     assert warning.severity == types.DiagnosticSeverity.Warning
-    assert all(d.range.end.character > d.range.start.character or d.range.end.line > d.range.start.line
-               for d in shown)
+    assert all(d.range.end.character > d.range.start.character or d.range.end.line > d.range.start.line for d in shown)
 
 
 async def test_a_waived_finding_is_a_hint_that_says_so(client: LanguageClient):
@@ -135,14 +144,16 @@ async def test_an_edit_that_fixes_a_finding_clears_it_before_any_save(client: La
     open_file(client, path)
     edit(client, path, 5, 0, 0, "    owner: sales-it\n", version=2)
     after = await published(client, path, until=lambda found: ("GOV002", 5, 3) not in codes(found))
-    assert codes(after) == sorted((d.code, d.line, d.column) for d in lint_text(
-        EDIT.replace("    usage:", "    owner: sales-it\n    usage:"), Settings(), load_catalogue(),
-        "estate.yaml").diagnostics)
+    assert codes(after) == sorted(
+        (d.code, d.line, d.column)
+        for d in lint_text(
+            EDIT.replace("    usage:", "    owner: sales-it\n    usage:"), Settings(), load_catalogue(), "estate.yaml"
+        ).diagnostics
+    )
     assert path.read_text(encoding="utf-8") == EDIT  # nothing written to disk
 
 
-async def test_an_edit_in_one_file_republishes_the_file_whose_reference_it_breaks(client: LanguageClient,
-                                                                                   workspace):
+async def test_an_edit_in_one_file_republishes_the_file_whose_reference_it_breaks(client: LanguageClient, workspace):
     providers, apps = workspace / "cross" / "providers.yaml", workspace / "cross" / "apps.yaml"
     assert not [c for c in codes(await published(client, apps)) if c[0] == "EST004"]
     open_file(client, providers)
@@ -158,22 +169,27 @@ async def test_an_edit_in_one_file_republishes_the_file_whose_reference_it_break
 BROKEN_VERSIONS = itertools.count(2)
 
 
-@pytest.mark.parametrize("text", [
-    "version: 1\napplications:\n  orders:\n    usage: [business\n    owner: x\n",  # unclosed flow list
-    "version: 1\napplications:\n  orders:\n    usage: business\n   owner: sales\n",  # half-indented line
-    "version: 1\napplications:\n  orders:\n    delivery: \"serverless\n",  # unterminated quote
-    "version: 1\napplications:\n\torders: {}\n",  # a tab
-    "",  # everything deleted
-])
-async def test_a_broken_buffer_is_reported_at_its_place_and_the_server_keeps_serving(client: LanguageClient,
-                                                                                       workspace, text):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\napplications:\n  orders:\n    usage: [business\n    owner: x\n",  # unclosed flow list
+        "version: 1\napplications:\n  orders:\n    usage: business\n   owner: sales\n",  # half-indented line
+        'version: 1\napplications:\n  orders:\n    delivery: "serverless\n',  # unterminated quote
+        "version: 1\napplications:\n\torders: {}\n",  # a tab
+        "",  # everything deleted
+    ],
+)
+async def test_a_broken_buffer_is_reported_at_its_place_and_the_server_keeps_serving(
+    client: LanguageClient, workspace, text
+):
     path = workspace / "broken" / "estate.yaml"
     version = next(BROKEN_VERSIONS)
     if version == 2:
         open_file(client, path)
     version = next(BROKEN_VERSIONS)
-    expected = sorted((d.code, d.line, d.column) for d in lint_text(
-        text, Settings(), load_catalogue(), "estate.yaml").diagnostics)
+    expected = sorted(
+        (d.code, d.line, d.column) for d in lint_text(text, Settings(), load_catalogue(), "estate.yaml").diagnostics
+    )
     replace_all(client, path, text, version)
     assert codes(await published(client, path, until=lambda found: codes(found) == expected)) == expected
     if text:
@@ -182,13 +198,13 @@ async def test_a_broken_buffer_is_reported_at_its_place_and_the_server_keeps_ser
     await published(client, path, until=lambda found: not any(d.code == "EST001" for d in found))
 
 
-async def test_columns_are_utf16_units_after_a_character_outside_the_basic_plane(client: LanguageClient,
-                                                                                 workspace):
+async def test_columns_are_utf16_units_after_a_character_outside_the_basic_plane(client: LanguageClient, workspace):
     shown = await published(client, workspace / "unicode" / "estate.yaml")
     cld001 = next(d for d in shown if d.code == "CLD001")
     # The CLI counts code points: `delivery` is the 58th character; 🌩 takes two UTF-16 units.
-    cli = next(d for d in lint_text(UNICODE, Settings(), load_catalogue(), "estate.yaml").diagnostics
-               if d.code == "CLD001")
+    cli = next(
+        d for d in lint_text(UNICODE, Settings(), load_catalogue(), "estate.yaml").diagnostics if d.code == "CLD001"
+    )
     assert (cli.line, cli.column) == (3, 58) == (3, UNICODE.split("\n")[2].index("delivery") + 1)
     assert cld001.range.start.character == 58
     assert cld001.range.end.character == 58 + len("delivery: desktop")
@@ -200,10 +216,10 @@ async def test_closing_a_buffer_brings_back_the_file_on_disk(client: LanguageCli
     open_file(client, path)
     replace_all(client, path, EDIT.replace("    usage: business\n", ""), 2)
     await published(client, path, until=lambda found: any(c[0] == "GOV001" for c in codes(found)))
-    client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=path.resolve().as_uri())))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=path.resolve().as_uri()))
+    )
     await published(client, path, until=lambda found: codes(found) == before)
-
 
 
 async def test_files_changed_outside_the_editor_count_once_it_says_so(client: LanguageClient, workspace):
@@ -211,17 +227,24 @@ async def test_files_changed_outside_the_editor_count_once_it_says_so(client: La
     await published(client, providers)
     assert not any(d.code == "EST004" for d in await published(client, apps))
     providers.unlink()  # a git checkout, a file manager
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
-        uri=providers.resolve().as_uri(), type=types.FileChangeType.Deleted)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=providers.resolve().as_uri(), type=types.FileChangeType.Deleted)]
+        )
+    )
     await published(client, apps, until=lambda found: any(d.code == "EST004" for d in found))
     providers.write_text(PROVIDERS, encoding="utf-8")
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
-        uri=providers.resolve().as_uri(), type=types.FileChangeType.Created)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=providers.resolve().as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
     await published(client, apps, until=lambda found: not any(d.code == "EST004" for d in found))
 
 
-async def test_a_file_that_is_not_utf8_is_said_so_at_its_place_and_the_others_are_linted(client: LanguageClient,
-                                                                                        workspace):
+async def test_a_file_that_is_not_utf8_is_said_so_at_its_place_and_the_others_are_linted(
+    client: LanguageClient, workspace
+):
     shown = await published(client, workspace / "latin1" / "providers.yaml")
     assert [(d.range.start.line, d.range.start.character) for d in shown] == [(2, LATIN1.split("\n")[2].index("é"))]
     assert shown[0].severity == types.DiagnosticSeverity.Error and "UTF-8" in shown[0].message

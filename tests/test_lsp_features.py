@@ -164,29 +164,41 @@ async def test_hover_speaks_the_clients_language(workspace):
 
 async def test_definition_of_a_reference_is_the_entitys_key_in_another_file(client: LanguageClient, workspace):
     folder = workspace / "estate"
-    found = await client.text_document_definition_async(types.DefinitionParams(
-        **where(folder / "apps.yaml", at(APPS, 13, "orders-db", 3))))
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(**where(folder / "apps.yaml", at(APPS, 13, "orders-db", 3)))
+    )
     assert found.uri == uri(folder / "providers.yaml")
     assert (found.range.start.line, found.range.start.character, found.range.end.character) == (17, 2, 11)
     # and of an any_of member, and of a waiver's rule (its rule file)
-    member = await client.text_document_definition_async(types.DefinitionParams(
-        **where(folder / "apps.yaml", at(APPS, 14, "servers"))))
+    member = await client.text_document_definition_async(
+        types.DefinitionParams(**where(folder / "apps.yaml", at(APPS, 14, "servers")))
+    )
     assert member.range.start.line == 12
-    rule = await client.text_document_definition_async(types.DefinitionParams(
-        **where(folder / "apps.yaml", at(APPS, 25, "ACC002"))))
+    rule = await client.text_document_definition_async(
+        types.DefinitionParams(**where(folder / "apps.yaml", at(APPS, 25, "ACC002")))
+    )
     assert rule.uri.endswith("ACC002-chromebook-test.yaml")
 
 
 async def test_references_of_an_id_across_files(client: LanguageClient, workspace):
     folder = workspace / "estate"
-    found = await client.text_document_references_async(types.ReferenceParams(
-        context=types.ReferenceContext(include_declaration=True), **where(folder / "providers.yaml",
-                                                                          at(PROVIDERS, 3, "gcp"))))
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            context=types.ReferenceContext(include_declaration=True),
+            **where(folder / "providers.yaml", at(PROVIDERS, 3, "gcp")),
+        )
+    )
     places = sorted((r.uri.rsplit("/", 1)[-1], r.range.start.line, r.range.start.character) for r in found)
     # its key, four references in providers.yaml, two in apps.yaml (`gcpp` is not one)
-    assert places == [("apps.yaml", 19, 14), ("apps.yaml", 28, 63),
-                      ("providers.yaml", 3, 2), ("providers.yaml", 7, 42), ("providers.yaml", 10, 14),
-                      ("providers.yaml", 19, 14), ("providers.yaml", 22, 31)]
+    assert places == [
+        ("apps.yaml", 19, 14),
+        ("apps.yaml", 28, 63),
+        ("providers.yaml", 3, 2),
+        ("providers.yaml", 7, 42),
+        ("providers.yaml", 10, 14),
+        ("providers.yaml", 19, 14),
+        ("providers.yaml", 22, 31),
+    ]
 
 
 # --- completion ------------------------------------------------------------------------------------
@@ -195,8 +207,9 @@ async def test_references_of_an_id_across_files(client: LanguageClient, workspac
 async def complete(client, path, text: str, position) -> list:
     open_file(client, path, text, version=next(VERSIONS))
     result = await client.text_document_completion_async(types.CompletionParams(**where(path, position)))
-    client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(path))))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri(path)))
+    )
     return [item.label for item in result.items]
 
 
@@ -211,10 +224,21 @@ async def test_completion_offers_only_ids_of_the_right_section(client: LanguageC
     assert await complete(client, path, APPS, at(APPS, 13, "orders-db")) == ["orders-db", "lake"]
     # depends_on: applications, infrastructure and data stores, but not the application itself
     assert await complete(client, path, APPS, at(APPS, 14, "corp")) == [
-        "desk", "kiosk", "corp-network", "api-hub", "servers", "orders-db", "lake"]
+        "desk",
+        "kiosk",
+        "corp-network",
+        "api-hub",
+        "servers",
+        "orders-db",
+        "lake",
+    ]
     # via: integration platforms and the point-to-point keywords
     assert await complete(client, path, APPS, at(APPS, 32, "file")) == [
-        "api-hub", "point-to-point", "file-transfer", "shared-database"]
+        "api-hub",
+        "point-to-point",
+        "file-transfer",
+        "shared-database",
+    ]
 
 
 async def test_completion_of_enum_values_and_rule_codes(client: LanguageClient, workspace):
@@ -237,11 +261,14 @@ async def test_completion_while_the_file_is_not_valid_yaml(client: LanguageClien
 
 async def test_document_symbols_outline_the_file(client: LanguageClient, workspace):
     path = workspace / "estate" / "providers.yaml"
-    found = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(path))))
+    found = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri(path)))
+    )
     assert [(s.name, [c.name for c in s.children]) for s in found] == [
-        ("providers", ["gcp", "colo", "azure"]), ("infrastructure", ["corp-network", "api-hub", "servers"]),
-        ("data_stores", ["orders-db", "lake"])]
+        ("providers", ["gcp", "colo", "azure"]),
+        ("infrastructure", ["corp-network", "api-hub", "servers"]),
+        ("data_stores", ["orders-db", "lake"]),
+    ]
     api_hub = found[1].children[1]
     assert (api_hub.range.start.line, api_hub.range.end.line) == (8, 11)  # the whole block
     assert api_hub.detail == "integration-platform"
@@ -251,9 +278,13 @@ async def test_document_symbols_outline_the_file(client: LanguageClient, workspa
 
 
 async def fixes(client, path, diagnostic) -> dict:
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(path)), range=diagnostic.range,
-        context=types.CodeActionContext(diagnostics=[diagnostic])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(path)),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
     return {action.title: action.edit.changes[uri(path)] for action in actions}
 
 
@@ -277,49 +308,58 @@ def gone(code: str, line: int):
 
 
 async def test_quick_fix_replaces_a_misspelt_id_with_the_suggestion(client: LanguageClient, workspace):
-    fixed = await fix(client, workspace / "ref", "apps.yaml", "EST004", 8, "Replace 'gcpp' with 'gcp'",
-                      gone("EST004", 8))
+    fixed = await fix(
+        client, workspace / "ref", "apps.yaml", "EST004", 8, "Replace 'gcpp' with 'gcp'", gone("EST004", 8)
+    )
     assert "    provider: gcp\n" in fixed
 
 
 async def test_quick_fix_replaces_a_misspelt_enum_value(client: LanguageClient, workspace):
-    fixed = await fix(client, workspace / "enum", "apps.yaml", "EST003", 12, "Replace 'locall' with 'local'",
-                      gone("EST003", 12))
+    fixed = await fix(
+        client, workspace / "enum", "apps.yaml", "EST003", 12, "Replace 'locall' with 'local'", gone("EST003", 12)
+    )
     assert "      offline: local\n" in fixed
 
 
 async def test_quick_fix_adds_a_missing_required_field(client: LanguageClient, workspace):
     # the second integration has no `to`: one fix per application it may name
-    fixed = await fix(client, workspace / "required", "apps.yaml", "EST003", 34, "Add to: desk",
-                      gone("EST003", 34))
+    fixed = await fix(client, workspace / "required", "apps.yaml", "EST003", 34, "Add to: desk", gone("EST003", 34))
     assert "  - {from: orders, via: api-hub, to: desk}\n" in fixed
 
 
 async def test_quick_fix_waiver_turns_the_finding_into_a_waived_one(client: LanguageClient, workspace):
     def waived(found):
         return gone("ACC001", 23)(found) and any(
-            d.code == "ACC001" and d.severity == types.DiagnosticSeverity.Hint for d in found)
+            d.code == "ACC001" and d.severity == types.DiagnosticSeverity.Hint for d in found
+        )
 
-    fixed = await fix(client, workspace / "waiver", "apps.yaml", "ACC001", 23, "Add a waiver of ACC001 to 'desk'",
-                      waived)
+    fixed = await fix(
+        client, workspace / "waiver", "apps.yaml", "ACC001", 23, "Add a waiver of ACC001 to 'desk'", waived
+    )
     desk = yaml.safe_load(fixed)["applications"]["desk"]
     expires = (datetime.date.today() + datetime.timedelta(days=90)).isoformat()
-    assert desk["waivers"][1] == {"rule": "ACC001", "reason": "Say why this exception is accepted",
-                                  "expires": datetime.date.fromisoformat(expires), "approved_by": "who accepted it"}
+    assert desk["waivers"][1] == {
+        "rule": "ACC001",
+        "reason": "Say why this exception is accepted",
+        "expires": datetime.date.fromisoformat(expires),
+        "approved_by": "who accepted it",
+    }
 
 
 async def test_quick_fix_waiver_in_a_flow_mapping_entity(client: LanguageClient, workspace):
     def waived(found):
-        return any(d.code == "ACC001" and d.range.start.line == 28 and d.severity == types.DiagnosticSeverity.Hint
-                   for d in found)
+        return any(
+            d.code == "ACC001" and d.range.start.line == 28 and d.severity == types.DiagnosticSeverity.Hint
+            for d in found
+        )
 
-    fixed = await fix(client, workspace / "flow-waiver", "apps.yaml", "ACC001", 29,
-                      "Add a waiver of ACC001 to 'kiosk'", waived)
+    fixed = await fix(
+        client, workspace / "flow-waiver", "apps.yaml", "ACC001", 29, "Add a waiver of ACC001 to 'kiosk'", waived
+    )
     assert yaml.safe_load(fixed)["applications"]["kiosk"]["waivers"][0]["rule"] == "ACC001"
 
 
-async def test_quick_fix_waiver_of_an_estate_wide_rule_goes_to_the_top_level_list(client: LanguageClient,
-                                                                                   workspace):
+async def test_quick_fix_waiver_of_an_estate_wide_rule_goes_to_the_top_level_list(client: LanguageClient, workspace):
     # rules.md 1.1: estate-wide rules are waived in a top-level `waivers` list
     path = workspace / "estate-waiver" / "providers.yaml"
     found = await published(client, path)

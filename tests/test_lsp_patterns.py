@@ -31,7 +31,8 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("lsp-patterns")
     (root / "rules").mkdir()
     (root / "rules" / "ACME001.yaml").write_text(
-        with_condition("{required: [name], properties: {name: {pattern: '^(a|aa)+$'}}}"), encoding="utf-8")
+        with_condition("{required: [name], properties: {name: {pattern: '^(a|aa)+$'}}}"), encoding="utf-8"
+    )
     (root / ".si-lint.yaml").write_text("rules-dir: rules\n", encoding="utf-8")
     (root / "estate.yaml").write_text(SLOW, encoding="utf-8")
     return root

@@ -69,8 +69,13 @@ async def client(lsp_client: LanguageClient, workspace):
 
 def cli_codes(workspace) -> list:
     """(code, line, column) of what `si-lint` run in the workspace finds, from its text output."""
-    run = subprocess.run([sys.executable, "-m", "si_lint", "--format", "json"], cwd=workspace, capture_output=True,
-                         text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "si_lint", "--format", "json"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 1, run.stderr + run.stdout
     import json
 

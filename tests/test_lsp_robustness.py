@@ -60,15 +60,18 @@ async def _published_at(client, path) -> list:
 async def test_7_unreadable_entries_are_said_on_each_and_the_others_are_linted(client: LanguageClient, workspace):
     found = await published(client, workspace / "estate.yaml", until=lambda found: bool(found))
     assert ("ACC001", 3, 3) in codes(found)
-    for name, words in (("dangling.yaml", "does not exist"), ("loop.yaml", "leads back to itself"),
-                        ("pipe.yaml", "not a regular file")):
+    for name, words in (
+        ("dangling.yaml", "does not exist"),
+        ("loop.yaml", "leads back to itself"),
+        ("pipe.yaml", "not a regular file"),
+    ):
         shown = await _published_at(client, workspace / name)
         assert len(shown) == 1 and words in shown[0].message and shown[0].range.start.line == 0
 
 
 async def test_9_a_lone_surrogate_is_said_where_it_is_and_the_others_are_still_linted(client, workspace):
     path = workspace / "other.yaml"
-    open_file(client, path, "version: 1\napplications:\n  b: {usage: business, name: \"x\ud800y\"}\n")
+    open_file(client, path, 'version: 1\napplications:\n  b: {usage: business, name: "x\ud800y"}\n')
     shown = await published(client, path, until=lambda found: any("surrogate" in d.message for d in found))
     assert [(d.range.start.line, d.range.start.character) for d in shown] == [(2, 31)]
     found = await published(client, workspace / "estate.yaml", until=lambda found: bool(found))
@@ -78,18 +81,23 @@ async def test_9_a_lone_surrogate_is_said_where_it_is_and_the_others_are_still_l
 async def test_minor_a_request_past_the_end_of_the_text_gets_a_reply(client: LanguageClient, workspace):
     path = workspace / "estate.yaml"
     open_file(client, path, ESTATE)
-    where = dict(text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
-                 position=types.Position(line=999, character=999))
+    where = dict(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line=999, character=999)
+    )
     assert await client.text_document_hover_async(types.HoverParams(**where)) is None
     completion = await client.text_document_completion_async(types.CompletionParams(**where))
     assert completion is None or not completion.items
     assert await client.text_document_definition_async(types.DefinitionParams(**where)) is None
-    references = await client.text_document_references_async(types.ReferenceParams(
-        **where, context=types.ReferenceContext(include_declaration=True)))
+    references = await client.text_document_references_async(
+        types.ReferenceParams(**where, context=types.ReferenceContext(include_declaration=True))
+    )
     assert not references
     far = types.Range(start=types.Position(line=999, character=999), end=types.Position(line=1000, character=0))
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=where["text_document"], range=far, context=types.CodeActionContext(diagnostics=[])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=where["text_document"], range=far, context=types.CodeActionContext(diagnostics=[])
+        )
+    )
     assert not actions
 
 
@@ -99,8 +107,11 @@ async def test_minor_findings_are_published_under_the_uri_the_editor_used(client
     text = ESTATE.replace("a:", "c:")
     path.write_text(text, encoding="utf-8")
     dotted = (workspace / "sub").as_uri() + "/../third.yaml"
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=dotted, language_id="yaml", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=dotted, language_id="yaml", version=1, text=text)
+        )
+    )
     import asyncio
     import time
 

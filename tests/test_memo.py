@@ -47,8 +47,9 @@ def same(kept, new) -> None:
 
 
 def multi_file() -> dict:
-    return {path.relative_to(MULTI).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(MULTI.rglob("*.yaml"))}
+    return {
+        path.relative_to(MULTI).as_posix(): path.read_text(encoding="utf-8") for path in sorted(MULTI.rglob("*.yaml"))
+    }
 
 
 def test_a_provider_changed_in_its_own_file_changes_the_findings_of_what_it_hosts(catalogue):
@@ -68,7 +69,8 @@ def test_an_edit_and_its_undo_give_what_a_fresh_lint_gives_each_time(catalogue):
     editor = Editor(catalogue, preview=True)
     edited = dict(texts)
     edited["applications/business.yaml"] = edited["applications/business.yaml"].replace(
-        "browser: true", "browser: false", 1)
+        "browser: true", "browser: false", 1
+    )
     for version in (texts, edited, texts, edited):
         same(editor.lint(version), fresh(version, catalogue, preview=True))
 
@@ -88,7 +90,8 @@ def test_a_lint_that_failed_half_way_is_not_kept(catalogue, monkeypatch):
     # What the rules after ACC003 find changes (CLD002: a SaaS tenancy to state; CLD005: not serverless)...
     edited = dict(texts)
     edited["applications/business.yaml"] = edited["applications/business.yaml"].replace(
-        "delivery: serverless", "delivery: saas", 1)
+        "delivery: serverless", "delivery: saas", 1
+    )
 
     def broken(*arguments, **named):
         raise RuntimeError("a check that fails")
@@ -116,8 +119,9 @@ def test_any_mutant_linted_after_its_example_gives_what_a_fresh_lint_gives(mutan
         except UnicodeEncodeError:  # the editor does not lint a file it cannot read
             continue
         readable[file] = text
-    original = {file: path.read_text(encoding="utf-8") for file, path in _example_files(name).items()
-                if file in readable}
+    original = {
+        file: path.read_text(encoding="utf-8") for file, path in _example_files(name).items() if file in readable
+    }
     editor = Editor(catalogue, preview=preview)
     editor.lint(original)
     same(editor.lint(readable), fresh(readable, catalogue, preview=preview))

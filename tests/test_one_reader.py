@@ -42,8 +42,11 @@ def _package_data(node) -> bool:
     while isinstance(node, (ast.Call, ast.Attribute)):
         if isinstance(node, ast.Call):
             function = node.func
-            if (_name(function) == "files" and isinstance(function, ast.Attribute)
-                    and _name(function.value) == "resources"):
+            if (
+                _name(function) == "files"
+                and isinstance(function, ast.Attribute)
+                and _name(function.value) == "resources"
+            ):
                 return True
             node = function
         else:
@@ -58,20 +61,36 @@ def _writes(call: ast.Call) -> bool:
         flags = {_name(node) for node in ast.walk(call.args[1])} if len(call.args) > 1 else set()
         return "O_WRONLY" in flags and "O_RDWR" not in flags
     # open(path, mode), io.open(path, mode); a Path's .open(mode), os.fdopen(fd, mode)
-    position = 0 if isinstance(call.func, ast.Attribute) and _name(call.func.value) not in ("io", "codecs") \
-        and function == "open" else 1
-    mode = call.args[position] if len(call.args) > position else \
-        next((k.value for k in call.keywords if k.arg == "mode"), None)
-    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & set("wax") \
+    position = (
+        0
+        if isinstance(call.func, ast.Attribute)
+        and _name(call.func.value) not in ("io", "codecs")
+        and function == "open"
+        else 1
+    )
+    mode = (
+        call.args[position]
+        if len(call.args) > position
+        else next((k.value for k in call.keywords if k.arg == "mode"), None)
+    )
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and set(mode.value) & set("wax")
         and "+" not in mode.value
+    )
 
 
 def readers(source: str, filename: str) -> list:
     """(function, line, call) of every call in `source` that may open or read a file for reading."""
     found = []
     tree = ast.parse(source, filename)
-    guarded = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-               and (node.module or "").split(".")[-1] == "inputs" for alias in node.names}
+    guarded = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] == "inputs"
+        for alias in node.names
+    }
 
     def visit(node, function: str) -> None:
         for child in ast.iter_child_nodes(node):
@@ -80,8 +99,12 @@ def readers(source: str, filename: str) -> list:
                 call = _name(child.func)
                 owner = _name(child.func.value) if isinstance(child.func, ast.Attribute) else ""
                 through_inputs = isinstance(child.func, ast.Name) and call in guarded or owner == "inputs"
-                if (call in READERS or (owner, call) in PARSERS) and not through_inputs and not _package_data(child) \
-                        and not _writes(child):
+                if (
+                    (call in READERS or (owner, call) in PARSERS)
+                    and not through_inputs
+                    and not _package_data(child)
+                    and not _writes(child)
+                ):
                     found.append((function, child.lineno, ast.unparse(child.func)))
             visit(child, name)
 
@@ -103,26 +126,31 @@ def test_no_module_but_inputs_reads_the_user_s_files():
 
 def test_every_allowed_exception_still_exists():
     """An exception whose code is gone must leave the list, or it would let a new reader in unseen."""
-    present = {(path.relative_to(PACKAGE).as_posix(), function)
-               for path in PACKAGE.rglob("*.py")
-               for function, _, _ in readers(path.read_text(encoding="utf-8"), path.name)}
+    present = {
+        (path.relative_to(PACKAGE).as_posix(), function)
+        for path in PACKAGE.rglob("*.py")
+        for function, _, _ in readers(path.read_text(encoding="utf-8"), path.name)
+    }
     assert present >= ALLOWED
 
 
-@pytest.mark.parametrize("source, flagged", [
-    ("def f(p):\n    return open(p).read()\n", True),
-    ("def f(p):\n    return Path(p).read_text()\n", True),
-    ("def f(p):\n    with open(p, 'rb') as h:\n        return json.load(h)\n", True),
-    ("def f(p):\n    return os.fdopen(os.open(p, os.O_RDONLY))\n", True),
-    ("def f(p):\n    return yaml.safe_load(p)\n", True),
-    ("def f(p, t):\n    with open(p, 'w', encoding='utf-8') as h:\n        h.write(t)\n", False),
-    ("def f(p):\n    return os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL)\n", False),
-    ("def f(p):\n    return p.open()\n", True),
-    ("def f(p):\n    return p.open('w')\n", False),
-    ("def f(p):\n    return os.fdopen(3, 'w')\n", False),
-    ("def f():\n    return resources.files('si_lint').joinpath('x.json').read_text('utf-8')\n", False),
-    ("from .inputs import read_text\ndef f(p):\n    return read_text(p)\n", False),
-    ("from .inputs import read_json\ndef f(p):\n    return read_text(p)\n", True),
-])
+@pytest.mark.parametrize(
+    "source, flagged",
+    [
+        ("def f(p):\n    return open(p).read()\n", True),
+        ("def f(p):\n    return Path(p).read_text()\n", True),
+        ("def f(p):\n    with open(p, 'rb') as h:\n        return json.load(h)\n", True),
+        ("def f(p):\n    return os.fdopen(os.open(p, os.O_RDONLY))\n", True),
+        ("def f(p):\n    return yaml.safe_load(p)\n", True),
+        ("def f(p, t):\n    with open(p, 'w', encoding='utf-8') as h:\n        h.write(t)\n", False),
+        ("def f(p):\n    return os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL)\n", False),
+        ("def f(p):\n    return p.open()\n", True),
+        ("def f(p):\n    return p.open('w')\n", False),
+        ("def f(p):\n    return os.fdopen(3, 'w')\n", False),
+        ("def f():\n    return resources.files('si_lint').joinpath('x.json').read_text('utf-8')\n", False),
+        ("from .inputs import read_text\ndef f(p):\n    return read_text(p)\n", False),
+        ("from .inputs import read_json\ndef f(p):\n    return read_text(p)\n", True),
+    ],
+)
 def test_the_scan_finds_what_reads_and_only_that(source, flagged):
     assert bool(readers(source, "example.py")) is flagged

@@ -10,8 +10,11 @@ from conftest import REPO
 def test_every_code_folder_is_a_declared_package():
     tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     declared = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {"si_lint." + ".".join(p.parent.relative_to(REPO / "linter").parts)
-             for p in (REPO / "linter").rglob("*.py") if p.parent != REPO / "linter"}
+    found = {
+        "si_lint." + ".".join(p.parent.relative_to(REPO / "linter").parts)
+        for p in (REPO / "linter").rglob("*.py")
+        if p.parent != REPO / "linter"
+    }
     assert found | {"si_lint", "si_lint.rules.builtin", "si_lint.products"} <= declared
 
 

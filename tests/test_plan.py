@@ -50,6 +50,7 @@ def keys(findings) -> Counter:
 
 # --- the contract -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name if p.is_file() else p.name)
 def test_every_finding_of_the_run_is_in_exactly_one_action(path):
     plan, report = plan_of(path), check_of(path)
@@ -86,6 +87,7 @@ def test_a_clean_estate_has_nothing_to_do(tmp_path):
 
 # --- the acceptance: fix the estate as each action says, lint again ------------------
 
+
 def _apps(data):
     return data.setdefault("applications", {})
 
@@ -107,8 +109,11 @@ def _fix_access(app):
 
 
 def _floor(data):
-    return min(app["availability"]["target"] for app in _apps(data).values()
-               if "external" in (app.get("audience") or []) and "target" in (app.get("availability") or {}))
+    return min(
+        app["availability"]["target"]
+        for app in _apps(data).values()
+        if "external" in (app.get("audience") or []) and "target" in (app.get("availability") or {})
+    )
 
 
 def _flow(data, name):
@@ -281,7 +286,10 @@ def test_with_a_platform_and_a_lake_flows_are_routed_and_stores_exported_one_by_
     path.write_text(textwrap.dedent(PLATFORM_AND_LAKE))
     plan = plan_of(path)
     assert {action["id"]: [f["code"] for f in action["findings"]] for action in plan["actions"]} == {
-        "route:orders->billing": ["INT001"], "export:orders-db": ["DAT001"], "keys:orders-db": ["DAT003"]}
+        "route:orders->billing": ["INT001"],
+        "export:orders-db": ["DAT001"],
+        "keys:orders-db": ["DAT003"],
+    }
     assert next(a for a in plan["actions"] if a["kind"] == "export")["applications"] == ["orders"]
     original = yaml.safe_load(textwrap.dedent(PLATFORM_AND_LAKE))
     score, found = _lint(tmp_path, original, "base")
@@ -299,8 +307,11 @@ def test_the_legacy_plan_puts_shared_components_first_class(legacy_plan):
     directory = by_id["raise:active-directory"]
     assert directory["applications"] == ["mail", "office-desktop"]
     rank = legacy_plan["actions"].index(directory)
-    warnings = [i for i, a in enumerate(legacy_plan["actions"])
-                if len(a["findings"]) == 1 and a["severity"] == "warning" and len(a["applications"]) == 1]
+    warnings = [
+        i
+        for i, a in enumerate(legacy_plan["actions"])
+        if len(a["findings"]) == 1 and a["severity"] == "warning" and len(a["applications"]) == 1
+    ]
     assert len(warnings) > 10 and rank < min(warnings)  # above every single warning of one application
     # dealer-portal's chain (99.79%) reaches its 99.9% only with both erp-db and mpls at 99.99%:
     # the finding goes with the weakest link it names, which needs the other.
@@ -337,7 +348,11 @@ def test_a_weak_component_shared_by_several_applications_is_one_action_ranked_fi
     first = plan["actions"][0]
     assert first["id"] == "raise:idp" and first["title"] == "Raise the availability of 'idp' to 99.99% (now 99.9%)"
     assert sorted((f["code"], f["entity"]) for f in first["findings"]) == [
-        ("AVL001", "idp"), ("AVL002", "a"), ("AVL002", "b"), ("AVL002", "c")]
+        ("AVL001", "idp"),
+        ("AVL002", "a"),
+        ("AVL002", "b"),
+        ("AVL002", "c"),
+    ]
     assert first["applications"] == ["a", "b", "c"]
     owner = next(a for a in plan["actions"] if a["id"] == "owner:d")
     assert first["gain"] > owner["gain"] and owner["severity"] == "warning"
@@ -345,35 +360,49 @@ def test_a_weak_component_shared_by_several_applications_is_one_action_ranked_fi
 
 def test_an_application_whose_chain_cannot_reach_its_target_gets_its_own_action(tmp_path):
     path = tmp_path / "estate.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         version: 1
         infrastructure:
           net: {type: network, availability: 99.9}
         applications:
           a: {usage: business, owner: t, availability: {target: 99.99, own: 99.95}, depends_on: [net]}
-    """))
+    """)
+    )
     plan = plan_of(path, "--select", "AVL")
     by_id = {action["id"]: action for action in plan["actions"]}
     assert [f["code"] for f in by_id["availability:a"]["findings"]] == ["AVL002"]
     assert by_id["availability:a"]["needs"] == ["raise:net"]
-    assert by_id["availability:a"]["title"] == ("Bring the end-to-end availability of 'a' (99.85%) up to its "
-                                                "target (99.99%)")
+    assert by_id["availability:a"]["title"] == (
+        "Bring the end-to-end availability of 'a' (99.85%) up to its target (99.99%)"
+    )
 
 
 # --- the words ------------------------------------------------------------------------
 
+
 def _points(gain: float, lang: str = "en") -> str:
     figure = f"{gain:+.1f}"
-    return (figure.replace(".", ",") + (" point" if abs(gain) < 2 else " points")) if lang == "fr" \
-        else figure + " points"
+    return (
+        (figure.replace(".", ",") + (" point" if abs(gain) < 2 else " points")) if lang == "fr" else figure + " points"
+    )
 
 
-@pytest.mark.parametrize("lang, shown, first", [
-    ("en", "The first action of {total}; `si-lint plan` lists them all.",
-     "The first action (and what it needs) takes the estate score to "),
-    ("fr", "La première action sur {total} ; `si-lint plan` les donne toutes.",
-     "La première action (avec ses prérequis) porte le score du patrimoine à "),
-])
+@pytest.mark.parametrize(
+    "lang, shown, first",
+    [
+        (
+            "en",
+            "The first action of {total}; `si-lint plan` lists them all.",
+            "The first action (and what it needs) takes the estate score to ",
+        ),
+        (
+            "fr",
+            "La première action sur {total} ; `si-lint plan` les donne toutes.",
+            "La première action (avec ses prérequis) porte le score du patrimoine à ",
+        ),
+    ],
+)
 def test_the_top_action_alone_is_said_in_the_singular(legacy_plan, lang, shown, first):
     lines = invoke("plan", LEGACY, "--today", TODAY, "--top", "1", "--lang", lang).output.splitlines()
     assert lines[4] == shown.format(total=len(legacy_plan["actions"]))
@@ -385,20 +414,32 @@ def test_the_text_plan_in_english_and_in_french(legacy_plan):
     assert first["id"] == "move:office-desktop"
     english = invoke("plan", LEGACY, "--today", TODAY, "--top", "2").output
     assert english.splitlines()[:5] == [
-        "Remediation plan", "", f"{total} actions for {legacy_plan['findings']} findings.",
+        "Remediation plan",
+        "",
+        f"{total} actions for {legacy_plan['findings']} findings.",
         f"Estate score: {score:.1f}% today, 100.0% with every action done.",
-        f"The first 2 of {total} actions; `si-lint plan` lists them all."]
-    assert f"  1. {_points(first['gain'])} · error · Move 'office-desktop' to a true multitenant SaaS offer, used " \
-           "in a browser from any device" in english
+        f"The first 2 of {total} actions; `si-lint plan` lists them all.",
+    ]
+    assert (
+        f"  1. {_points(first['gain'])} · error · Move 'office-desktop' to a true multitenant SaaS offer, used "
+        "in a browser from any device" in english
+    )
     assert "     owner: it-workstations · applications: office-desktop" in english
     cld = next(f for f in first["findings"] if f["code"] == "CLD001")
-    assert f"     {LEGACY}:{cld['line']}:{cld['column']}: CLD001 [error] 'office-desktop' does not run in a public " \
-           "cloud" in english
+    assert (
+        f"     {LEGACY}:{cld['line']}:{cld['column']}: CLD001 [error] 'office-desktop' does not run in a public "
+        "cloud" in english
+    )
     french = invoke("plan", LEGACY, "--today", TODAY, "--lang", "fr").output
-    assert (f"Score du patrimoine : {score:.1f} % aujourd'hui, 100,0 % une fois toutes les actions faites."
-            .replace(".", ",", 1)) in french
-    assert f"  1. {_points(first['gain'], 'fr')} · erreur · « office-desktop » : migrer vers une offre SaaS " \
-           "véritable, multitenant" in french
+    assert (
+        f"Score du patrimoine : {score:.1f} % aujourd'hui, 100,0 % une fois toutes les actions faites.".replace(
+            ".", ",", 1
+        )
+    ) in french
+    assert (
+        f"  1. {_points(first['gain'], 'fr')} · erreur · « office-desktop » : migrer vers une offre SaaS "
+        "véritable, multitenant" in french
+    )
     small = next(action for action in legacy_plan["actions"] if 1 <= action["gain"] < 2)
     shown = f"+{small['gain']:.1f}".replace(".", ",")
     assert f"{shown} point · " in french  # below two, a French point stays singular
@@ -413,13 +454,16 @@ def test_markdown_and_csv(tmp_path, legacy_plan):
     first = legacy_plan["actions"][0]
     markdown = invoke("plan", LEGACY, "--today", TODAY, "--format", "markdown", "--top", "1").output
     assert "| 1 | Move 'office-desktop' to a true multitenant SaaS offer" in markdown
-    assert f"| {_points(first['gain'])} | error | it-workstations | office-desktop | 8 (CLD001, CLD004, CLD003, " \
-           "ACC001" in markdown
+    assert (
+        f"| {_points(first['gain'])} | error | it-workstations | office-desktop | 8 (CLD001, CLD004, CLD003, "
+        "ACC001" in markdown
+    )
     # the summary is our own words: a paragraph each, its code spans as written
     assert " `si-lint plan` lists them all.\n\n" in markdown
     output = tmp_path / "plan.csv"
-    invoke("plan", LEGACY, "--today", TODAY, "--format", "csv", "--lang", "fr", "--csv-delimiter", ";",
-           "--output", output)
+    invoke(
+        "plan", LEGACY, "--today", TODAY, "--format", "csv", "--lang", "fr", "--csv-delimiter", ";", "--output", output
+    )
     raw = output.read_bytes()
     assert raw.startswith("\ufeff".encode())
     rows = [line.split(";") for line in raw.decode("utf-8-sig").splitlines()]
@@ -435,6 +479,7 @@ def test_bad_input_is_exit_2():
 
 
 # --- the what-if is the scoring model's ------------------------------------------
+
 
 def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run():
     """The scorecard's what-if moves only the checks an action clears; rescoring each variant whole agrees."""
@@ -473,17 +518,22 @@ def test_every_gain_of_a_generated_estate_is_the_scoring_model_rescoring_the_run
 def test_a_store_needed_through_depends_on_is_named_in_the_action(tmp_path):
     # INT002 fires on depends_on as on data (rules 1.1): the action names the store either way.
     path = tmp_path / "estate.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         version: 1
         applications:
           shop: {usage: business, owner: a, data: [orders]}
           webshop: {usage: business, owner: b, depends_on: [orders]}
         data_stores:
           orders: {kind: operational, application: shop}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     titles = {action["id"]: action["title"] for action in plan_of(path)["actions"]}
-    assert titles["foreign-data:webshop"] == ("Stop 'webshop' using orders, a store of another application: "
-                                              "exchange through an integration platform or a data space")
+    assert titles["foreign-data:webshop"] == (
+        "Stop 'webshop' using orders, a store of another application: "
+        "exchange through an integration platform or a data space"
+    )
 
 
 def test_the_gains_shown_never_rise_down_the_plan_of_a_generated_estate():
@@ -504,7 +554,8 @@ def test_the_gains_shown_never_rise_down_the_plan_of_a_generated_estate():
 
 def test_an_action_whose_findings_all_rest_on_facts_not_stated_asks_for_the_facts(tmp_path):
     path = tmp_path / "estate.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(
+        textwrap.dedent("""\
         version: 1
         providers:
           ms: {type: saas-vendor, offers: [saas]}
@@ -519,11 +570,18 @@ def test_an_action_whose_findings_all_rest_on_facts_not_stated_asks_for_the_fact
             provider: ms
             access: {browser: true, network: internet}
             availability: {target: 99.9, own: 99.99}
-        """), encoding="utf-8")
-    for lang, words in (("en", "State the facts 'messagerie' leaves out (collaboration.native"),
-                        ("fr", "« messagerie » : indiquer les faits manquants (collaboration.native")):
-        plan = json.loads(invoke("plan", path, "--format", "json", "--today", TODAY, "--lang", lang,
-                                 "--select", "COL001,COL002,COL003").stdout)
+        """),
+        encoding="utf-8",
+    )
+    for lang, words in (
+        ("en", "State the facts 'messagerie' leaves out (collaboration.native"),
+        ("fr", "« messagerie » : indiquer les faits manquants (collaboration.native"),
+    ):
+        plan = json.loads(
+            invoke(
+                "plan", path, "--format", "json", "--today", TODAY, "--lang", lang, "--select", "COL001,COL002,COL003"
+            ).stdout
+        )
         (action,) = plan["actions"]
         assert {f["code"] for f in action["findings"]} == {"COL001", "COL002", "COL003"}
         assert action["title"].replace("\u00a0", " ").startswith(words), action["title"]

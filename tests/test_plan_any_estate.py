@@ -27,8 +27,16 @@ applications:
 integrations:
   - {from: FROM, to: crm, via: VIA}
 """
-FIELDS = {"PROVIDER_VM": "dc", "PROVIDER_APP": "onprem", "APPLICATION": "crm", "DEPENDS": "[vms, db]",
-          "DATA": "[db]", "PRODUCT": "sap-ecc-6", "FROM": "erp", "VIA": "shared-database"}
+FIELDS = {
+    "PROVIDER_VM": "dc",
+    "PROVIDER_APP": "onprem",
+    "APPLICATION": "crm",
+    "DEPENDS": "[vms, db]",
+    "DATA": "[db]",
+    "PRODUCT": "sap-ecc-6",
+    "FROM": "erp",
+    "VIA": "shared-database",
+}
 WRONG = {"a mapping": "{id: x}", "a list": "[x, y]", "a number": "12", "a list of mappings": "[{id: x}]"}
 
 
@@ -41,8 +49,11 @@ def estate(field: str, value: str) -> str:
 
 @pytest.mark.parametrize("value", WRONG.values(), ids=WRONG.keys())
 @pytest.mark.parametrize("field", FIELDS)
-@pytest.mark.parametrize("command", [["plan"], ["check", "--format", "html"], ["plan", "--format", "json"]],
-                         ids=["plan", "html", "plan-json"])
+@pytest.mark.parametrize(
+    "command",
+    [["plan"], ["check", "--format", "html"], ["plan", "--format", "json"]],
+    ids=["plan", "html", "plan-json"],
+)
 def test_a_wrong_type_in_a_reference_field_is_exit_1_not_3(tmp_path, field, value, command):
     (tmp_path / "estate.yaml").write_text(estate(field, value), encoding="utf-8")
     checked = CliRunner().invoke(main, ["check", str(tmp_path / "estate.yaml"), "--today", "2026-11-23"])

@@ -60,17 +60,15 @@ def test_hook_fails_on_a_violation_and_passes_once_fixed(tmp_path, environment, 
     project.mkdir()
     _git("init", "-q", cwd=project, env=environment)
     if setup == "init":
-        made = subprocess.run([sys.executable, "-m", "si_lint", "init"], cwd=project, env=environment,
-                              capture_output=True, text=True)
+        made = subprocess.run(
+            [sys.executable, "-m", "si_lint", "init"], cwd=project, env=environment, capture_output=True, text=True
+        )
         assert made.returncode == 0, made.stderr
     else:
         (project / "estate").mkdir()
     hook = "      - id: si-lint\n" + ("        args: [estate/]\n" if setup == "args" else "")
     (project / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"  - repo: {REPO.as_posix()}\n"
-        f"    rev: {head}\n"
-        "    hooks:\n" + hook,
+        f"repos:\n  - repo: {REPO.as_posix()}\n    rev: {head}\n    hooks:\n" + hook,
         encoding="utf-8",
     )
     estate = project / "estate" / "estate.yaml"
@@ -78,8 +76,14 @@ def test_hook_fails_on_a_violation_and_passes_once_fixed(tmp_path, environment, 
 
     def pre_commit():
         _git("add", "-A", cwd=project, env=environment)
-        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=project,
-                              env=environment, capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+            cwd=project,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     failed = pre_commit()
     assert failed.returncode == 1, failed.stdout + failed.stderr

@@ -12,24 +12,65 @@ from si_lint.validate.schema import DEFINITION_OF, estate_schema, explainer
 
 VALID = {
     "Application": {
-        "name": "CRM", "usage": "business", "category": "crm", "owner": "sales", "delivery": "saas",
-        "provider": "vendor", "built": "vendor", "tenancy": "multi", "updates": "vendor", "platform": "web",
+        "name": "CRM",
+        "usage": "business",
+        "category": "crm",
+        "owner": "sales",
+        "delivery": "saas",
+        "provider": "vendor",
+        "built": "vendor",
+        "tenancy": "multi",
+        "updates": "vendor",
+        "platform": "web",
         "access": {"browser": True, "devices": ["windows", "ios"], "installed_clients": [], "offline": "sync"},
         "collaboration": {"native": True, "default_sharing": "shared", "single_version": True},
-        "exchange_formats": ["pdf"], "audience": ["internal"], "users": 10,
-        "availability": {"target": 99.9, "own": 100}, "cost": {"per_user_month": 6, "currency": "EUR"},
-        "data": ["db"], "depends_on": ["net", {"any_of": ["a", "b"]}],
+        "exchange_formats": ["pdf"],
+        "audience": ["internal"],
+        "users": 10,
+        "availability": {"target": 99.9, "own": 100},
+        "cost": {"per_user_month": 6, "currency": "EUR"},
+        "data": ["db"],
+        "depends_on": ["net", {"any_of": ["a", "b"]}],
         "waivers": [{"rule": "ACC004", "reason": "r", "expires": "2027-01-01", "approved_by": "cto"}],
     },
-    "DataStore": {"kind": "lake", "data": ["structured"], "provider": "p", "application": "a",
-                  "exported_to": ["l"], "classification": "secret",
-                  "encryption": {"at_rest": True, "customer_managed_keys": False}, "availability": 99.9},
+    "DataStore": {
+        "kind": "lake",
+        "data": ["structured"],
+        "provider": "p",
+        "application": "a",
+        "exported_to": ["l"],
+        "classification": "secret",
+        "encryption": {"at_rest": True, "customer_managed_keys": False},
+        "availability": 99.9,
+    },
     "Infrastructure": {"type": "network", "provider": "p", "availability": 99.99},
     "Provider": {"type": "public-cloud", "offers": ["iaas", "paas"]},
     "Integration": {"from": "a", "to": "b", "via": "hub", "data": "orders"},
 }
-ODD_VALUES = [None, True, False, 0, -1, 1.5, 150, "", "x", "UPPER", "2027-02-30", [], ["x"], [1], {}, {"k": 1},
-              {"any_of": []}, {"any_of": ["a"]}, [True], ["windows", "windows"], float("nan"), float("inf")]
+ODD_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1.5,
+    150,
+    "",
+    "x",
+    "UPPER",
+    "2027-02-30",
+    [],
+    ["x"],
+    [1],
+    {},
+    {"k": 1},
+    {"any_of": []},
+    {"any_of": ["a"]},
+    [True],
+    ["windows", "windows"],
+    float("nan"),
+    float("inf"),
+]
 
 
 def mutations(value, rng, count):
@@ -63,43 +104,50 @@ def test_compiled_schema_agrees_with_jsonschema(definition):
     slow = explainer(schema)  # the validator that words EST003: it must find what the predicate refuses
     rng = random.Random(definition)
     assert fast(VALID[definition]) and slow.is_valid(VALID[definition])
-    disagreements = [entity for entity in mutations(VALID[definition], rng, 400)
-                     if fast(entity) != slow.is_valid(entity)]
+    disagreements = [
+        entity for entity in mutations(VALID[definition], rng, 400) if fast(entity) != slow.is_valid(entity)
+    ]
     assert disagreements == []
 
 
-@pytest.mark.parametrize("schema, value, expected", [
-    ({"type": "integer"}, True, False),  # JSON booleans are not numbers
-    ({"type": "integer"}, 2.0, True),
-    ({"type": "number"}, False, False),
-    ({"const": 1}, True, False),
-    ({"enum": [0, 1]}, False, False),
-    ({"not": {"required": ["a"]}}, {}, True),
-    ({"properties": {"a": {"const": 1}}}, "not an object", True),
-    ({"oneOf": [{"type": "string"}, {"minLength": 1}]}, "ab", False),
-    ({"contains": {"const": "chromebook"}}, ["ios"], False),
-    ({"$defs": {"x": {"type": "string"}}, "items": {"$ref": "#/$defs/x"}}, ["a", 1], False),
-    ({"format": "date"}, "2027-13-01", False),
-    ({"uniqueItems": True}, [[1], [1]], False),
-    # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers
-    ({"type": "number"}, float("nan"), False),
-    ({"type": "number"}, float("-inf"), False),
-    ({"type": "integer"}, float("inf"), False),
-    ({"type": ["number", "string"]}, float("nan"), False),
-    ({"type": "number", "maximum": 100}, 1e308, False),
-])
+@pytest.mark.parametrize(
+    "schema, value, expected",
+    [
+        ({"type": "integer"}, True, False),  # JSON booleans are not numbers
+        ({"type": "integer"}, 2.0, True),
+        ({"type": "number"}, False, False),
+        ({"const": 1}, True, False),
+        ({"enum": [0, 1]}, False, False),
+        ({"not": {"required": ["a"]}}, {}, True),
+        ({"properties": {"a": {"const": 1}}}, "not an object", True),
+        ({"oneOf": [{"type": "string"}, {"minLength": 1}]}, "ab", False),
+        ({"contains": {"const": "chromebook"}}, ["ios"], False),
+        ({"$defs": {"x": {"type": "string"}}, "items": {"$ref": "#/$defs/x"}}, ["a", 1], False),
+        ({"format": "date"}, "2027-13-01", False),
+        ({"uniqueItems": True}, [[1], [1]], False),
+        # JSON has no NaN and no infinity: YAML's .nan and .inf are not numbers
+        ({"type": "number"}, float("nan"), False),
+        ({"type": "number"}, float("-inf"), False),
+        ({"type": "integer"}, float("inf"), False),
+        ({"type": ["number", "string"]}, float("nan"), False),
+        ({"type": "number", "maximum": 100}, 1e308, False),
+    ],
+)
 def test_edge_cases_match_json_schema_semantics(schema, value, expected):
     assert compile_schema(schema)(value) is expected
     assert explainer(schema).is_valid(value) is expected
 
 
-@pytest.mark.parametrize("schema, words", [
-    ({"if": {"const": 1}}, "unsupported keyword(s): if"),
-    ({"type": "text"}, "unknown type 'text'"),
-    ({"$ref": "https://example.com/s.json"}, "only local references"),
-    ({"pattern": "("}, "bad pattern"),
-    ({"anyOf": []}, "anyOf must be a non-empty list"),
-])
+@pytest.mark.parametrize(
+    "schema, words",
+    [
+        ({"if": {"const": 1}}, "unsupported keyword(s): if"),
+        ({"type": "text"}, "unknown type 'text'"),
+        ({"$ref": "https://example.com/s.json"}, "only local references"),
+        ({"pattern": "("}, "bad pattern"),
+        ({"anyOf": []}, "anyOf must be a non-empty list"),
+    ],
+)
 def test_what_the_compiler_does_not_know_is_refused(schema, words):
     with pytest.raises(SchemaCompileError, match=re.escape(words)):
         compile_schema(schema)
@@ -116,19 +164,26 @@ def test_the_condition_metaschema_describes_what_the_compiler_supports():
     assert set(definitions["schema"]["properties"]["format"]["enum"]) == set(FORMATS)
 
 
-@pytest.mark.parametrize("schema", [
-    {"not": {"$ref": "#/not"}},
-    {"anyOf": [{"$ref": "#/anyOf/0"}]},
-    {"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"},
-])
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"not": {"$ref": "#/not"}},
+        {"anyOf": [{"$ref": "#/anyOf/0"}]},
+        {"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"},
+    ],
+)
 def test_a_reference_that_loops_without_reading_deeper_is_refused(schema):
     with pytest.raises(SchemaCompileError, match="leads back to itself"):
         compile_schema(schema)
 
 
 def test_a_reference_may_recur_below_a_keyword_that_reads_deeper():
-    tree = {"$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}},
-                               "additionalProperties": False}}, "$ref": "#/$defs/node"}
+    tree = {
+        "$defs": {
+            "node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}}, "additionalProperties": False}
+        },
+        "$ref": "#/$defs/node",
+    }
     test = compile_schema(tree)
     assert test({"child": {"child": {}}}) and not test({"child": {"other": 1}})
 

@@ -38,6 +38,7 @@ def messages(text: str, catalogue, lang: str = "en", **overrides) -> dict:
 
 # --- the built-in catalogue -----------------------------------------------------------------
 
+
 def test_microsoft_365_alone_gives_only_the_unstated_sharing_default(catalogue):
     """No ACC or CLD finding: Microsoft documents SaaS, multitenant, vendor updates, browser use from the internet,
     native co-editing of one version. COL002 alone, and only as "not stated": which sharing a new document gets is
@@ -45,8 +46,9 @@ def test_microsoft_365_alone_gives_only_the_unstated_sharing_default(catalogue):
     assert found(alone("microsoft-365"), catalogue) == [("COL002", "workspace", 3, 3)]
     [col002] = run(alone("microsoft-365"), catalogue).diagnostics
     assert col002.unstated
-    assert col002.message == ("'workspace' holds content and collaboration.default_sharing is not stated "
-                              "(counted as private by default)")
+    assert col002.message == (
+        "'workspace' holds content and collaboration.default_sharing is not stated (counted as private by default)"
+    )
 
 
 def test_an_on_premises_edition_fires_cld001_and_cld003_naming_the_product(catalogue):
@@ -56,21 +58,26 @@ def test_an_on_premises_edition_fires_cld001_and_cld003_naming_the_product(catal
     assert ("CLD001", "workspace", 4, 5) in found(text, catalogue)
     assert ("CLD003", "workspace", 4, 5) in found(text, catalogue)
     en = messages(text, catalogue)
-    assert en["CLD001"] == ("'workspace' does not run in a public cloud "
-                            "(delivery: on-premise, from product exchange-2016)")
-    assert en["CLD003"] == ("'workspace' leaves its updates to the company "
-                            "(updates: customer, from product exchange-2016)")
+    assert en["CLD001"] == (
+        "'workspace' does not run in a public cloud (delivery: on-premise, from product exchange-2016)"
+    )
+    assert en["CLD003"] == (
+        "'workspace' leaves its updates to the company (updates: customer, from product exchange-2016)"
+    )
     fr = messages(text, catalogue, lang="fr")
     assert fr["CLD001"].endswith("(delivery : on-premise, selon le produit exchange-2016)")
     assert fr["CLD003"].endswith("(updates : customer, selon le produit exchange-2016)")
 
 
-@pytest.mark.parametrize("extra, gone, kept", [
-    # a stated delivery wins: no CLD001 (nor CLD004) from the product's on-premise
-    ("delivery: saas\ntenancy: multi\n", {"CLD001", "CLD004"}, {"CLD003"}),
-    # a stated updates wins: no CLD003
-    ("updates: vendor\n", {"CLD003"}, {"CLD001"}),
-])
+@pytest.mark.parametrize(
+    "extra, gone, kept",
+    [
+        # a stated delivery wins: no CLD001 (nor CLD004) from the product's on-premise
+        ("delivery: saas\ntenancy: multi\n", {"CLD001", "CLD004"}, {"CLD003"}),
+        # a stated updates wins: no CLD003
+        ("updates: vendor\n", {"CLD003"}, {"CLD001"}),
+    ],
+)
 def test_a_stated_field_overrides_the_product(catalogue, extra, gone, kept):
     text = alone("exchange-2016", extra)
     codes = {code for code, *_ in found(text, catalogue)}
@@ -100,6 +107,7 @@ def test_a_stated_field_that_breaks_the_schema_is_est003_not_the_products_value(
 
 
 # --- an unknown product id -----------------------------------------------------------------------
+
 
 def test_an_unknown_product_is_est004_at_the_product_key_with_the_closest_id(catalogue):
     text = alone("google-worksapce")
@@ -186,8 +194,9 @@ def company(tmp_path, monkeypatch):
 
 def cld(*args) -> tuple:
     """(exit code, [(line, column, code, message)] of the CLD and EST findings, stderr)."""
-    result = CliRunner().invoke(main, ["estate.yaml", "--select", "CLD,EST", "--today", "2026-11-23", *args],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["estate.yaml", "--select", "CLD,EST", "--today", "2026-11-23", *args], catch_exceptions=False
+    )
     lines = []
     for line in result.stdout.splitlines():
         if ": " in line and " [" in line:
@@ -203,17 +212,30 @@ WITHOUT_COMPANY = [
     (4, 5, "EST004", "product 'acme-intranet' is not in the catalogue: `si-lint products` lists them"),
     (8, 5, "CLD001", "'mail' does not run in a public cloud (delivery: on-premise, from product exchange-2016)"),
     (8, 5, "CLD003", "'mail' leaves its updates to the company (updates: customer, from product exchange-2016)"),
-    (8, 5, "CLD004", "'mail' is a support (S) usage not bought as SaaS "
-                     "(delivery: on-premise, from product exchange-2016)"),
-    (8, 5, "CLD007", "'mail' is on version 2016, whose support ended on 14 October 2025 (today is 23 November 2026); "
-                     "dates from product exchange-2016"),
+    (
+        8,
+        5,
+        "CLD004",
+        "'mail' is a support (S) usage not bought as SaaS (delivery: on-premise, from product exchange-2016)",
+    ),
+    (
+        8,
+        5,
+        "CLD007",
+        "'mail' is on version 2016, whose support ended on 14 October 2025 (today is 23 November 2026); "
+        "dates from product exchange-2016",
+    ),
 ]
 # The company's entries: acme-intranet is known and on-premise; its exchange-2016 is a multitenant SaaS.
 WITH_COMPANY = [
     (4, 5, "CLD001", "'intranet' does not run in a public cloud (delivery: on-premise, from product acme-intranet)"),
     (4, 5, "CLD003", "'intranet' leaves its updates to the company (updates: customer, from product acme-intranet)"),
-    (4, 5, "CLD004", "'intranet' is a support (S) usage not bought as SaaS "
-                     "(delivery: on-premise, from product acme-intranet)"),
+    (
+        4,
+        5,
+        "CLD004",
+        "'intranet' is a support (S) usage not bought as SaaS (delivery: on-premise, from product acme-intranet)",
+    ),
 ]
 
 
@@ -225,8 +247,15 @@ def test_products_dir_flag_adds_and_overrides_entries(company):
     assert cld("--products-dir", "company") == (1, WITH_COMPANY, "")
 
 
-@pytest.mark.parametrize("config", ["products-dir: company\n", "products-dir: [company]\n", "products_dir: company\n",
-                                    "[tool.si-lint]\nproducts-dir = [\"company\"]\n"])
+@pytest.mark.parametrize(
+    "config",
+    [
+        "products-dir: company\n",
+        "products-dir: [company]\n",
+        "products_dir: company\n",
+        '[tool.si-lint]\nproducts-dir = ["company"]\n',
+    ],
+)
 def test_products_dir_in_the_config(company, config):
     name = "pyproject.toml" if config.startswith("[") else ".si-lint.yaml"
     (company / name).write_text(config, encoding="utf-8")
@@ -242,13 +271,20 @@ def test_products_dir_in_the_config_is_relative_to_the_config_file(company, monk
     assert "from product acme-intranet" in result.stdout
 
 
-@pytest.mark.parametrize("entry, broken, where", [
-    ("acme-intranet.yaml", ("delivery: on-premise", "delivery: cloud"), "company/acme-intranet.yaml:7:3: "),
-    ("acme-intranet.yaml", ("id: acme-intranet", "id: acme-portal"), "company/acme-intranet.yaml:1:1: "),
-    ("acme-intranet.yaml", ("    checked: 2026-11-01", "    checked: yesterday"), "company/acme-intranet.yaml:13:5: "),
-    ("exchange-2016.yaml", ("sources:", "sauces:"), "company/exchange-2016.yaml:10:1: "),
-    ("exchange-2016.yaml", ("  tenancy: multi", "  tenancy: [multi"), "company/exchange-2016.yaml:9:10: "),
-])
+@pytest.mark.parametrize(
+    "entry, broken, where",
+    [
+        ("acme-intranet.yaml", ("delivery: on-premise", "delivery: cloud"), "company/acme-intranet.yaml:7:3: "),
+        ("acme-intranet.yaml", ("id: acme-intranet", "id: acme-portal"), "company/acme-intranet.yaml:1:1: "),
+        (
+            "acme-intranet.yaml",
+            ("    checked: 2026-11-01", "    checked: yesterday"),
+            "company/acme-intranet.yaml:13:5: ",
+        ),
+        ("exchange-2016.yaml", ("sources:", "sauces:"), "company/exchange-2016.yaml:10:1: "),
+        ("exchange-2016.yaml", ("  tenancy: multi", "  tenancy: [multi"), "company/exchange-2016.yaml:9:10: "),
+    ],
+)
 def test_a_broken_company_entry_is_exit_2_with_file_line_column(company, entry, broken, where):
     path = company / "company" / entry
     text = path.read_text(encoding="utf-8")

@@ -20,26 +20,76 @@ TODAY = datetime.date.today()
 
 # The kinds of products the catalogue must cover (see docs/products.md); each needs at least one of these ids.
 GROUPS = {
-    "office suites": {"google-workspace", "microsoft-365", "microsoft-365-apps", "office-2013", "office-2016",
-                      "office-2019", "office-2021", "office-ltsc-2021"},
-    "messaging": {"exchange-online", "exchange-2010", "exchange-2013", "exchange-2016", "exchange-2019",
-                  "exchange-server-se", "microsoft-teams", "skype-for-business-server-2015",
-                  "skype-for-business-server-2019"},
-    "crm": {"salesforce-sales-cloud", "dynamics-365-sales", "dynamics-365-customer-service", "zoho-crm",
-            "dynamics-crm-2015", "dynamics-crm-2016", "dynamics-365-customer-engagement-on-premises-9"},
-    "erp": {"odoo-online", "dynamics-365-business-central", "sap-s4hana-cloud", "sap-ecc-6", "dynamics-nav-2016",
-            "dynamics-nav-2017", "dynamics-nav-2018", "dynamics-gp-2016-r2", "dynamics-gp-2018-r2",
-            "dynamics-ax-2012-r3", "dynamics-365-business-central-on-premises-2019"},
+    "office suites": {
+        "google-workspace",
+        "microsoft-365",
+        "microsoft-365-apps",
+        "office-2013",
+        "office-2016",
+        "office-2019",
+        "office-2021",
+        "office-ltsc-2021",
+    },
+    "messaging": {
+        "exchange-online",
+        "exchange-2010",
+        "exchange-2013",
+        "exchange-2016",
+        "exchange-2019",
+        "exchange-server-se",
+        "microsoft-teams",
+        "skype-for-business-server-2015",
+        "skype-for-business-server-2019",
+    },
+    "crm": {
+        "salesforce-sales-cloud",
+        "dynamics-365-sales",
+        "dynamics-365-customer-service",
+        "zoho-crm",
+        "dynamics-crm-2015",
+        "dynamics-crm-2016",
+        "dynamics-365-customer-engagement-on-premises-9",
+    },
+    "erp": {
+        "odoo-online",
+        "dynamics-365-business-central",
+        "sap-s4hana-cloud",
+        "sap-ecc-6",
+        "dynamics-nav-2016",
+        "dynamics-nav-2017",
+        "dynamics-nav-2018",
+        "dynamics-gp-2016-r2",
+        "dynamics-gp-2018-r2",
+        "dynamics-ax-2012-r3",
+        "dynamics-365-business-central-on-premises-2019",
+    },
     "hr": {"dynamics-365-human-resources"},
     "itsm": {"servicenow", "jira-service-management-cloud", "jira-service-management-data-center"},
-    "collaboration": {"microsoft-teams", "sharepoint-online", "sharepoint-server-subscription-edition",
-                      "sharepoint-server-2013", "sharepoint-foundation-2013", "sharepoint-server-2016",
-                      "sharepoint-server-2019", "confluence-cloud", "confluence-data-center"},
+    "collaboration": {
+        "microsoft-teams",
+        "sharepoint-online",
+        "sharepoint-server-subscription-edition",
+        "sharepoint-server-2013",
+        "sharepoint-foundation-2013",
+        "sharepoint-server-2016",
+        "sharepoint-server-2019",
+        "confluence-cloud",
+        "confluence-data-center",
+    },
     "storage": {"onedrive", "nextcloud"},
     "video": {"microsoft-teams"},
-    "development tools": {"github-enterprise-cloud", "github-enterprise-server", "gitlab-com", "gitlab-dedicated",
-                          "gitlab-self-managed", "azure-devops-services", "azure-devops-server-2019",
-                          "azure-devops-server-2020", "jira-software-cloud", "jira-data-center"},
+    "development tools": {
+        "github-enterprise-cloud",
+        "github-enterprise-server",
+        "gitlab-com",
+        "gitlab-dedicated",
+        "gitlab-self-managed",
+        "azure-devops-services",
+        "azure-devops-server-2019",
+        "azure-devops-server-2020",
+        "jira-software-cloud",
+        "jira-data-center",
+    },
 }
 
 
@@ -124,7 +174,8 @@ def test_description_is_written_in_english_and_in_french(path):
     """`si-lint products ID --lang fr` shows the French; a company's own entry may keep one text, not ours."""
     description = ENTRIES[path.stem]["description"]
     assert isinstance(description, dict) and set(description) == {"en", "fr"}, (
-        f"{path.stem}: description must be {{en: ..., fr: ...}}")
+        f"{path.stem}: description must be {{en: ..., fr: ...}}"
+    )
     french = description["fr"]
     assert french != description["en"], f"{path.stem}: the French description is the English one"
     # French typography and glossary (docs/rules-glossary.fr.md): a space before ; : ? !, an ellipsis
@@ -148,7 +199,8 @@ def test_sources_claim_only_what_the_entry_states(path):
     for source in entry["sources"]:
         for fact in claims(source):
             assert fact in names or any(name.startswith(fact + ".") for name in names), (
-                f"{entry['id']}: {source['url']} is said to back {fact}, which the entry does not state")
+                f"{entry['id']}: {source['url']} is said to back {fact}, which the entry does not state"
+            )
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -218,10 +270,12 @@ def test_every_entry_is_in_the_docs():
 
 def test_the_checker_catches_an_unbacked_fact():
     """The source test can fail: a fact with no source is reported with the entry and the fact."""
-    entry = {"id": "demo", "facts": {"delivery": "saas", "access": {"browser": True}},
-             "lifecycle": {"versions": {"1": {"end_of_support": "2030-01-01"}}},
-             "sources": [{"url": "https://example.com", "quotes": {"delivery": "It is SaaS."},
-                          "checked": "2026-01-01"}]}
+    entry = {
+        "id": "demo",
+        "facts": {"delivery": "saas", "access": {"browser": True}},
+        "lifecycle": {"versions": {"1": {"end_of_support": "2030-01-01"}}},
+        "sources": [{"url": "https://example.com", "quotes": {"delivery": "It is SaaS."}, "checked": "2026-01-01"}],
+    }
     assert unbacked(entry) == ["access.browser", "lifecycle.1"]
     entry["sources"][0]["quotes"].update({"access.browser": "Use it in a browser.", "lifecycle.1": "Ends 2030."})
     assert unbacked(entry) == []

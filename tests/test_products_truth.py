@@ -21,8 +21,16 @@ PRODUCTS = REPO / "products"
 FILES = sorted(PRODUCTS.glob("*.yaml"))
 CONTENT = {"office", "documents", "messaging", "collaboration", "intranet"}  # rules.md's content_categories
 # The facts the stable ACC and CLD rules read of a SaaS application used from a browser.
-SAAS_FACTS = ("delivery", "tenancy", "updates", "built", "category",
-              "access.browser", "access.devices", "access.network")
+SAAS_FACTS = (
+    "delivery",
+    "tenancy",
+    "updates",
+    "built",
+    "category",
+    "access.browser",
+    "access.devices",
+    "access.network",
+)
 CONTENT_FACTS = ("collaboration.native", "collaboration.single_version")
 # Facts that say how one company deploys a product, never what the product is (spec 1.2). installed_clients is
 # a product fact only for what cannot be used without installing something.
@@ -83,7 +91,8 @@ def test_built_in_entries_quote_their_sources(path):
     for source in ENTRIES[path.stem]["sources"]:
         assert "quotes" in source and "facts" not in source, f"{path.stem}: {source['url']} lists facts, quote them"
         assert all(isinstance(q, str) and len(q.split()) >= 3 for q in source["quotes"].values()), (
-            f"{path.stem}: {source['url']} has a quote too short to be the page's sentence")
+            f"{path.stem}: {source['url']} has a quote too short to be the page's sentence"
+        )
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -101,8 +110,9 @@ def test_no_entry_gives_a_deployment_choice(path):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_saas_entries_state_or_list_every_fact_the_rules_read(path):
     missing = uncovered(ENTRIES[path.stem])
-    assert not missing, (f"{path.stem}: state {', '.join(missing)} with the vendor's sentence, or list it in "
-                         "not_documented")
+    assert not missing, (
+        f"{path.stem}: state {', '.join(missing)} with the vendor's sentence, or list it in not_documented"
+    )
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -114,23 +124,49 @@ def test_not_documented_never_names_a_stated_fact(path):
 
 def test_the_checkers_can_fail():
     """Each check above reports a bad entry, and passes a good one."""
-    entry = {"facts": {"delivery": "saas", "access": {"browser": True, "installed_clients": []},
-                       "collaboration": {"default_sharing": "private"}, "category": "office"},
-             "lifecycle": {"versions": {"1": {"end_of_support": "2030-01-01"}}},
-             "sources": [{"url": "https://example.com", "quotes": {"delivery": "It runs in our cloud."}}]}
-    assert unquoted(entry) == ["access.browser", "access.installed_clients", "collaboration.default_sharing",
-                               "category", "lifecycle.1"]
+    entry = {
+        "facts": {
+            "delivery": "saas",
+            "access": {"browser": True, "installed_clients": []},
+            "collaboration": {"default_sharing": "private"},
+            "category": "office",
+        },
+        "lifecycle": {"versions": {"1": {"end_of_support": "2030-01-01"}}},
+        "sources": [{"url": "https://example.com", "quotes": {"delivery": "It runs in our cloud."}}],
+    }
+    assert unquoted(entry) == [
+        "access.browser",
+        "access.installed_clients",
+        "collaboration.default_sharing",
+        "category",
+        "lifecycle.1",
+    ]
     assert deployment_choices(entry) == ["access.installed_clients"]
-    assert uncovered(entry) == ["tenancy", "updates", "built", "access.devices", "access.network",
-                                "collaboration.native", "collaboration.single_version"]
-    entry["not_documented"] = ["tenancy", "updates", "built", "access.devices", "access.network",
-                               "collaboration.native", "collaboration.single_version"]
+    assert uncovered(entry) == [
+        "tenancy",
+        "updates",
+        "built",
+        "access.devices",
+        "access.network",
+        "collaboration.native",
+        "collaboration.single_version",
+    ]
+    entry["not_documented"] = [
+        "tenancy",
+        "updates",
+        "built",
+        "access.devices",
+        "access.network",
+        "collaboration.native",
+        "collaboration.single_version",
+    ]
     assert uncovered(entry) == []
     on_premise = {"facts": {"delivery": "desktop", "access": {"installed_clients": ["Office"]}}}
     assert deployment_choices(on_premise) == [] and uncovered(on_premise) == []
 
 
 # --- the corrections the issue lists -----------------------------------------------------------------
+
 
 def test_facts_the_review_found_wrong_are_gone():
     for pid in ("microsoft-365", "sharepoint-online", "microsoft-teams"):
@@ -156,11 +192,19 @@ def test_atlassian_data_center_is_dated_per_release():
 
 # --- an estate naming the products ---------------------------------------------------------------------
 
-NAMED = {"crm": "salesforce-sales-cloud", "teams": "microsoft-teams", "mail": "exchange-online",
-         "office": "microsoft-365-apps", "files": "onedrive", "jira": "jira-software-cloud", "wiki": "confluence-cloud"}
+NAMED = {
+    "crm": "salesforce-sales-cloud",
+    "teams": "microsoft-teams",
+    "mail": "exchange-online",
+    "office": "microsoft-365-apps",
+    "files": "onedrive",
+    "jira": "jira-software-cloud",
+    "wiki": "confluence-cloud",
+}
 ESTATE = "version: 1\napplications:\n" + "".join(
     f"  {app}:\n    product: {pid}\n    usage: support\n    owner: workplace\n    availability: {{target: 99.9}}\n"
-    for app, pid in NAMED.items())
+    for app, pid in NAMED.items()
+)
 ACCESS_AND_CLOUD = ("ACC001", "ACC002", "ACC003", "CLD002", "CLD003", "CLD004")
 # A finding that is not "not stated" comes from a fact: it must be one the vendor gives.
 FROM_VENDOR_FACTS = {("CLD004", "office")}  # Microsoft 365 Apps is a desktop suite (delivery: desktop)
@@ -175,12 +219,21 @@ def test_no_access_or_cloud_finding_that_the_vendor_contradicts(catalogue):
     assert not {("ACC001", "crm"), ("ACC002", "crm"), ("ACC003", "crm")} & codes  # Salesforce: browser
 
 
-@pytest.mark.parametrize("lang, clause", [
-    ("en", "; product salesforce-sales-cloud: Salesforce does not document access.network, so only the estate can "
-           "state it"),
-    ("fr", " ; produit salesforce-sales-cloud : l'éditeur Salesforce ne documente pas access.network, seul le "
-           "patrimoine peut donc l'indiquer"),
-])
+@pytest.mark.parametrize(
+    "lang, clause",
+    [
+        (
+            "en",
+            "; product salesforce-sales-cloud: Salesforce does not document access.network, so only the estate can "
+            "state it",
+        ),
+        (
+            "fr",
+            " ; produit salesforce-sales-cloud : l'éditeur Salesforce ne documente pas access.network, seul le "
+            "patrimoine peut donc l'indiquer",
+        ),
+    ],
+)
 def test_a_not_stated_finding_names_the_product_that_does_not_document_the_field(catalogue, lang, clause):
     result = run(ESTATE, catalogue, lang=lang, preview=True)
     [acc006] = [d for d in result.diagnostics if d.code == "ACC006" and d.entity == "crm"]
@@ -232,10 +285,12 @@ def test_sap_ecc_is_dated_per_enhancement_package(catalogue):
 
 # --- a malformed quote key ----------------------------------------------------------------------------
 
+
 def test_a_quote_under_an_unknown_fact_name_is_refused_at_its_key(tmp_path):
     folder = tmp_path / "products"
     folder.mkdir()
-    (folder / "ours.yaml").write_text(textwrap.dedent("""\
+    (folder / "ours.yaml").write_text(
+        textwrap.dedent("""\
         id: ours
         name: Ours
         vendor: Us
@@ -247,9 +302,13 @@ def test_a_quote_under_an_unknown_fact_name_is_refused_at_its_key(tmp_path):
             checked: 2026-12-01
             quotes:
               delivry: "Ours runs in our cloud."
-        """), encoding="utf-8")
-    for lang, words in (("en", "'delivry' is not a fact name (did you mean 'delivery'?)"),
-                        ("fr", "« delivry » n'est pas un nom de fait (vouliez-vous dire « delivery » ?)")):
+        """),
+        encoding="utf-8",
+    )
+    for lang, words in (
+        ("en", "'delivry' is not a fact name (did you mean 'delivery'?)"),
+        ("fr", "« delivry » n'est pas un nom de fait (vouliez-vous dire « delivery » ?)"),
+    ):
         result = CliRunner().invoke(main, ["products", "ours", "--products-dir", str(folder), "--lang", lang])
         assert result.exit_code == 2
         assert "ours.yaml:11:7: sources.0.quotes.delivry" in result.output and words in result.output
@@ -258,8 +317,10 @@ def test_a_quote_under_an_unknown_fact_name_is_refused_at_its_key(tmp_path):
 def test_a_source_quotes_are_shown_with_the_day_they_were_read():
     result = CliRunner().invoke(main, ["products", "salesforce-sales-cloud", "--lang", "en"])
     lines = result.output.splitlines()
-    assert "Not documented by its vendor (state them on the application): updates, category, access.devices, " \
-           "access.network" in lines
+    assert (
+        "Not documented by its vendor (state them on the application): updates, category, access.devices, "
+        "access.network" in lines
+    )
     assert "    read on 6 December 2026; each fact and the page's sentence that states it:" in lines
     quote = ENTRIES["salesforce-sales-cloud"]["sources"][0]["quotes"]["tenancy"]
     assert f"      tenancy: {json.dumps(quote, ensure_ascii=False)}" in lines
@@ -279,10 +340,12 @@ def test_the_documented_not_documented_message_is_what_si_lint_says(catalogue):
 
 
 def test_the_documented_entry_is_the_built_in_one():
-    """"Reading an entry" shows exchange-2016 as the catalogue has it (its description shortened)."""
-    block = next(block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S)
-                 if block.startswith("id: exchange-2016"))
+    """ "Reading an entry" shows exchange-2016 as the catalogue has it (its description shortened)."""
+    block = next(
+        block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if block.startswith("id: exchange-2016")
+    )
     shown = as_loaded(yaml.safe_load(block))
     entry = ENTRIES["exchange-2016"]
     assert {key: value for key, value in shown.items() if key != "description"} == {
-        key: value for key, value in entry.items() if key != "description"}
+        key: value for key, value in entry.items() if key != "description"
+    }

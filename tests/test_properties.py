@@ -27,11 +27,15 @@ from si_lint.cli.main import main
 EXAMPLES = {
     "compliant": {"estate.yaml": (REPO / "examples" / "compliant" / "estate.yaml")},
     "legacy": {"estate.yaml": (REPO / "examples" / "legacy" / "estate.yaml")},
-    "multi-file": {path.relative_to(REPO / "examples" / "multi-file").as_posix(): path
-                   for path in sorted((REPO / "examples" / "multi-file").rglob("*.yaml"))},
+    "multi-file": {
+        path.relative_to(REPO / "examples" / "multi-file").as_posix(): path
+        for path in sorted((REPO / "examples" / "multi-file").rglob("*.yaml"))
+    },
 }
-DATA = {name: {file: yaml.safe_load(path.read_text(encoding="utf-8")) for file, path in files.items()}
-        for name, files in EXAMPLES.items()}
+DATA = {
+    name: {file: yaml.safe_load(path.read_text(encoding="utf-8")) for file, path in files.items()}
+    for name, files in EXAMPLES.items()
+}
 REPORT_SCHEMA = json.loads(resources.files("si_lint").joinpath("schemas/report.schema.json").read_text("utf-8"))
 # A finding's line starts with its file (temporary folders have no space), so a summary line that quotes
 # an id holding such text ("Not checked ...: a\nestate.yaml:1:1: ACC001 [error] x", escaped) is not one.
@@ -44,26 +48,75 @@ HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066
 
 ODD_TEXT = st.one_of(
     st.text(max_size=12),  # any code point YAML can hold, controls and odd unicode included
-    st.sampled_from(["", " ", "\n", "a\nestate.yaml:1:1: ACC001 [error] forged", "\r", "\x1b[31m", "\x00", "\x07",
-                     "\u2028", "\u202e", "\ufeff", "\ufffe", "é\u0301", "🙂", "ｆｕｌｌ", "ACC001", "on", "null",
-                     "2027-02-30", "99.99", "-", "$ref", "{id}", "<script>", "&amp;", "|", "`"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\n",
+            "a\nestate.yaml:1:1: ACC001 [error] forged",
+            "\r",
+            "\x1b[31m",
+            "\x00",
+            "\x07",
+            "\u2028",
+            "\u202e",
+            "\ufeff",
+            "\ufffe",
+            "é\u0301",
+            "🙂",
+            "ｆｕｌｌ",
+            "ACC001",
+            "on",
+            "null",
+            "2027-02-30",
+            "99.99",
+            "-",
+            "$ref",
+            "{id}",
+            "<script>",
+            "&amp;",
+            "|",
+            "`",
+        ]
+    ),
 )
 ODD_SCALAR = st.one_of(
-    ODD_TEXT, st.none(), st.booleans(), st.integers(-10**30, 10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0, -1, 100, 100.0001, 99.99, 1e308]),
+    ODD_TEXT,
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, -1, 100, 100.0001, 99.99, 1e308]),
 )
-ODD_VALUE = st.recursive(ODD_SCALAR, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(ODD_TEXT, inner, max_size=3)), max_leaves=6)
+ODD_VALUE = st.recursive(
+    ODD_SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(ODD_TEXT, inner, max_size=3)),
+    max_leaves=6,
+)
 
 # Text changes the data cannot express: tags on values and keys, numbers Python will not convert.
 TEXT_EDITS = [
-    (r"(: )(\S)", r"\1!!bool \2"), (r"(: )(\S)", r"\1!!int \2"), (r"(: )(\S)", r"\1!!float \2"),
-    (r"(: )(\S)", r"\1!!null \2"), (r"(: )(\S)", r"\1!!str \2"), (r"(: )(\S)", r"\1!!binary \2"),
-    (r"(: )(\S)", r"\1!custom \2"), (r"(: )\S.*$", r"\g<1>" + "9" * 5000), (r"(: )\S.*$", r"\1.nan"),
-    (r"(: )\S.*$", r"\1-.inf"), (r"(: )\S.*$", r"\1!!int ''"), (r"(: )\S.*$", r"\1!!float ''"),
-    (r"^(\s+)[\w-]+:", r"\1!!int 1:"), (r"^(\s+)[\w-]+:", r"\1!!bool true:"), (r"^(\s+)[\w-]+:", r"\1!!null '':"),
-    (r"^(\s+)([\w-]+):", r"\1\2: &anchor"), (r"(: )\S.*$", r"\1*anchor"), (r"(: )\S.*$", r"\1*nowhere"),
-    (r"^(\s+)[\w-]+:", r"\1<<:"), (r"$", r"\t"), (r"^", "---\n"),
+    (r"(: )(\S)", r"\1!!bool \2"),
+    (r"(: )(\S)", r"\1!!int \2"),
+    (r"(: )(\S)", r"\1!!float \2"),
+    (r"(: )(\S)", r"\1!!null \2"),
+    (r"(: )(\S)", r"\1!!str \2"),
+    (r"(: )(\S)", r"\1!!binary \2"),
+    (r"(: )(\S)", r"\1!custom \2"),
+    (r"(: )\S.*$", r"\g<1>" + "9" * 5000),
+    (r"(: )\S.*$", r"\1.nan"),
+    (r"(: )\S.*$", r"\1-.inf"),
+    (r"(: )\S.*$", r"\1!!int ''"),
+    (r"(: )\S.*$", r"\1!!float ''"),
+    (r"^(\s+)[\w-]+:", r"\1!!int 1:"),
+    (r"^(\s+)[\w-]+:", r"\1!!bool true:"),
+    (r"^(\s+)[\w-]+:", r"\1!!null '':"),
+    (r"^(\s+)([\w-]+):", r"\1\2: &anchor"),
+    (r"(: )\S.*$", r"\1*anchor"),
+    (r"(: )\S.*$", r"\1*nowhere"),
+    (r"^(\s+)[\w-]+:", r"\1<<:"),
+    (r"$", r"\t"),
+    (r"^", "---\n"),
 ]
 
 
@@ -102,8 +155,9 @@ def _mutate(data, tree):
         parent.clear()
         parent.update(items)
     elif action == "swap":  # the same content as another type
-        parent[last] = ([node] if not isinstance(node, list) else {"k": node}) if data.draw(st.booleans()) \
-            else str(node)
+        parent[last] = (
+            ([node] if not isinstance(node, list) else {"k": node}) if data.draw(st.booleans()) else str(node)
+        )
     elif action == "alias":  # the dumper writes an anchor and an alias for a node met twice
         shared = paths[data.draw(st.integers(0, len(paths) - 1), label="aliased")][1]
         if id(shared) not in ancestors:  # an alias to an ancestor is a loop, which YAML cannot write
@@ -112,8 +166,12 @@ def _mutate(data, tree):
 
 
 # The same on the ids (keys two spaces in, as the dumper writes them), which every later stage meets.
-ID_EDITS = [(r"^(  )[^\s:]+:", r"\1!!int 1:"), (r"^(  )[^\s:]+:", r"\1!!bool true:"),
-            (r"^(  )[^\s:]+:", r"\1!!null '':"), (r"^(  )[^\s:]+:", r"\1!!float 1.5:")]
+ID_EDITS = [
+    (r"^(  )[^\s:]+:", r"\1!!int 1:"),
+    (r"^(  )[^\s:]+:", r"\1!!bool true:"),
+    (r"^(  )[^\s:]+:", r"\1!!null '':"),
+    (r"^(  )[^\s:]+:", r"\1!!float 1.5:"),
+]
 
 
 def _edit_text(data, text: str) -> str:
@@ -135,8 +193,7 @@ SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
 
 def _rename_entity(data, tree) -> None:
     """An entity's id replaced by odd text: ids are quoted in almost every message."""
-    sections = [name for name in SECTIONS if isinstance(tree, dict) and isinstance(tree.get(name), dict)
-                and tree[name]]
+    sections = [name for name in SECTIONS if isinstance(tree, dict) and isinstance(tree.get(name), dict) and tree[name]]
     if not sections:
         return
     section = tree[data.draw(st.sampled_from(sections), label="section")]
@@ -159,8 +216,9 @@ def mutants(draw):
             _rename_entity(data, files[file])
         else:
             files[file] = _mutate(data, files[file])
-    texts = {file: yaml.safe_dump(tree, allow_unicode=draw(st.booleans()), sort_keys=False)
-             for file, tree in files.items()}
+    texts = {
+        file: yaml.safe_dump(tree, allow_unicode=draw(st.booleans()), sort_keys=False) for file, tree in files.items()
+    }
     file = draw(st.sampled_from(sorted(texts)), label="file edited as text")
     texts[file] = _edit_text(data, texts[file])
     return name, texts
@@ -170,8 +228,7 @@ def mutants(draw):
 
 
 def invoke(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False,
-                                env={"LC_ALL": "C", "LANG": "C"})
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, env={"LC_ALL": "C", "LANG": "C"})
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "internal error" not in output, output[-3000:]
     assert result.exit_code in (0, 1, 2), output[-3000:]
@@ -229,17 +286,75 @@ def test_a_mutated_example_exits_0_1_or_2_and_every_report_holds(mutant):
 
 # --- rule conditions -------------------------------------------------------------------------------------
 
-GOOD_RULE = yaml.safe_load((REPO / "tests" / "data" / "custom_rules" / "ACME001-customer-facing-availability.yaml")
-                           .read_text(encoding="utf-8"))
-KEYWORDS = ["type", "enum", "const", "pattern", "minLength", "maxLength", "format", "properties", "required",
-            "additionalProperties", "propertyNames", "minProperties", "items", "minItems", "maxItems", "contains",
-            "uniqueItems", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "not", "anyOf", "allOf",
-            "oneOf", "$ref", "$defs", "title", "if", "$option"]
+GOOD_RULE = yaml.safe_load(
+    (REPO / "tests" / "data" / "custom_rules" / "ACME001-customer-facing-availability.yaml").read_text(encoding="utf-8")
+)
+KEYWORDS = [
+    "type",
+    "enum",
+    "const",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "format",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "contains",
+    "uniqueItems",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "not",
+    "anyOf",
+    "allOf",
+    "oneOf",
+    "$ref",
+    "$defs",
+    "title",
+    "if",
+    "$option",
+]
 ANY_VALUE = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from(["", "string", "integer", "number", "object", "array", "null", "text", "date", "email",
-                     "#/not", "#/anyOf/0", "#/$defs/a", "#/$defs/a/not", "#", "#/", "https://x/s.json", "[a-z]+",
-                     "(", "^\\S+$", "availability", "usage", "min_availability", "required_devices", "nope"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        [
+            "",
+            "string",
+            "integer",
+            "number",
+            "object",
+            "array",
+            "null",
+            "text",
+            "date",
+            "email",
+            "#/not",
+            "#/anyOf/0",
+            "#/$defs/a",
+            "#/$defs/a/not",
+            "#",
+            "#/",
+            "https://x/s.json",
+            "[a-z]+",
+            "(",
+            "^\\S+$",
+            "availability",
+            "usage",
+            "min_availability",
+            "required_devices",
+            "nope",
+        ]
+    ),
 )
 
 
@@ -247,12 +362,15 @@ def _conditions():
     return st.recursive(
         st.dictionaries(st.sampled_from(KEYWORDS), ANY_VALUE, max_size=3),
         lambda inner: st.one_of(
-            st.dictionaries(st.sampled_from(KEYWORDS), st.one_of(ANY_VALUE, inner, st.lists(st.one_of(ANY_VALUE, inner),
-                                                                                             max_size=3)),
-                            max_size=3),
+            st.dictionaries(
+                st.sampled_from(KEYWORDS),
+                st.one_of(ANY_VALUE, inner, st.lists(st.one_of(ANY_VALUE, inner), max_size=3)),
+                max_size=3,
+            ),
             st.fixed_dictionaries({"$option": st.sampled_from(["min_availability", "required_devices", "x"])}),
-            st.fixed_dictionaries({"properties": st.dictionaries(st.sampled_from(["usage", "availability", "a"]),
-                                                                 inner, max_size=2)}),
+            st.fixed_dictionaries(
+                {"properties": st.dictionaries(st.sampled_from(["usage", "availability", "a"]), inner, max_size=2)}
+            ),
             st.fixed_dictionaries({"$defs": st.fixed_dictionaries({"a": inner}), "$ref": st.just("#/$defs/a")}),
         ),
         max_leaves=8,

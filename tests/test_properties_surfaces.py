@@ -24,9 +24,14 @@ from si_lint.cli.main import main
 
 LEGACY = yaml.safe_load((REPO / "examples" / "legacy" / "estate.yaml").read_text(encoding="utf-8"))
 SECTIONS = ("providers", "infrastructure", "data_stores", "applications")
-OTHER_TYPE = st.one_of(st.dictionaries(st.sampled_from(["a", "id", "name"]), st.integers(), min_size=1, max_size=2),
-                       st.lists(st.sampled_from(["aws", "gcp", "x"]), min_size=1, max_size=3),
-                       st.integers(-5, 5), st.booleans(), st.none(), st.floats(allow_nan=True))
+OTHER_TYPE = st.one_of(
+    st.dictionaries(st.sampled_from(["a", "id", "name"]), st.integers(), min_size=1, max_size=2),
+    st.lists(st.sampled_from(["aws", "gcp", "x"]), min_size=1, max_size=3),
+    st.integers(-5, 5),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+)
 
 
 @st.composite
@@ -74,6 +79,7 @@ def test_plan_and_the_html_report_on_a_type_confused_estate_exit_0_1_or_2(estate
 
 # --- workbooks ---------------------------------------------------------------------------------------------
 
+
 def _workbook() -> bytes:
     from openpyxl import Workbook
 
@@ -99,9 +105,9 @@ def damaged_workbooks(draw) -> bytes:
         if kind == "flip":
             data[at] = draw(st.integers(0, 255))
         elif kind == "cut":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         else:
-            data[at:at] = data[at:at + draw(st.integers(1, 64))]
+            data[at:at] = data[at : at + draw(st.integers(1, 64))]
         if not data:
             break
     return bytes(data)
@@ -124,10 +130,24 @@ def test_a_damaged_workbook_is_read_or_refused_in_words(data):
 BASE = {
     "estate.yaml": "version: 1\norganization: X\nproviders:\n  p: {name: P, type: public-cloud, offers: [saas]}\n",
     "apps.yaml": "version: 1\napplications:\n  a: {usage: business, name: A, provider: p}\n"
-                 "  b: {usage: business, name: B}\n",
+    "  b: {usage: business, name: B}\n",
 }
-PIECES = ["  c: {usage: business}\n", "  a: {usage: internal}\n", "provider: p", "[", "}", "\n", ": ", "x",
-          "\ud800", "  d: {depends_on: [a, zz]}\n", "offers: [iaas, iaas]", "\t", "!!int x", "---\n"]
+PIECES = [
+    "  c: {usage: business}\n",
+    "  a: {usage: internal}\n",
+    "provider: p",
+    "[",
+    "}",
+    "\n",
+    ": ",
+    "x",
+    "\ud800",
+    "  d: {depends_on: [a, zz]}\n",
+    "offers: [iaas, iaas]",
+    "\t",
+    "!!int x",
+    "---\n",
+]
 
 
 @st.composite
@@ -142,15 +162,18 @@ def edit_sessions(draw) -> list:
         if draw(st.booleans()):
             text = text[:at] + draw(st.sampled_from(PIECES)) + text[at:]
         else:
-            text = text[:at] + text[at + draw(st.integers(1, 20)):]
+            text = text[:at] + text[at + draw(st.integers(1, 20)) :]
         texts[file] = text
         session.append((file, text))
     return session
 
 
 def _shown(found: dict, root: Path) -> list:
-    return sorted((str(Path(path).relative_to(root)), d.code, d.line, d.column, d.message)
-                  for path, (active, _) in found.items() for d in active)
+    return sorted(
+        (str(Path(path).relative_to(root)), d.code, d.line, d.column, d.message)
+        for path, (active, _) in found.items()
+        for d in active
+    )
 
 
 @pytest.mark.slow

@@ -18,5 +18,5 @@ def test_readme_excerpt_of_the_legacy_report_is_true(monkeypatch):
     lines = result.output.splitlines()
     shown = [line for line in excerpt if line != "..."]
     assert result.exit_code == 1
-    assert shown[:-1] == lines[:len(shown) - 1]
+    assert shown[:-1] == lines[: len(shown) - 1]
     assert shown[-1] == lines[-1]

@@ -13,6 +13,7 @@ from conftest import findings
 
 # --- 1. a list of 4,000 mappings under a `uniqueItems` list -------------------------------------------
 
+
 def test_1_a_long_list_of_mappings_is_worded_in_linear_time(catalogue):
     items = "".join(f"      - {{k: {i}}}\n" for i in range(4000))
     text = f"version: 1\norganization: X\nproviders:\n  p:\n    name: P\n    type: public-cloud\n    offers:\n{items}"
@@ -23,8 +24,10 @@ def test_1_a_long_list_of_mappings_is_worded_in_linear_time(catalogue):
 
 
 def test_1_duplicates_are_still_found_with_json_equality(catalogue):
-    text = ("version: 1\norganization: X\nproviders:\n  p:\n    name: P\n    type: public-cloud\n"
-            "    offers: [iaas, iaas, paas]\n")
+    text = (
+        "version: 1\norganization: X\nproviders:\n  p:\n    name: P\n    type: public-cloud\n"
+        "    offers: [iaas, iaas, paas]\n"
+    )
     assert findings(text, catalogue, "EST003") == [("EST003", "p", 7, 5)]
     assert findings(text.replace("iaas, iaas", "iaas, saas"), catalogue, "EST003") == []
 
@@ -38,12 +41,21 @@ def test_1_json_key_tells_true_from_one_and_one_from_one_point_zero():
 
 # --- history: 3, 5, 6 (a date past 9999, a blob a partial clone cannot fetch), 12 -------------------
 
+
 def _git(repo, *args, env=None, date="2026-01-05T10:00:00+01:00", subject="change"):
     import os
     import subprocess
 
-    env = dict(os.environ, GIT_AUTHOR_NAME="Ann", GIT_AUTHOR_EMAIL="ann@example.org", GIT_COMMITTER_NAME="Ann",
-               GIT_COMMITTER_EMAIL="ann@example.org", GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, **(env or {}))
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Ann",
+        GIT_AUTHOR_EMAIL="ann@example.org",
+        GIT_COMMITTER_NAME="Ann",
+        GIT_COMMITTER_EMAIL="ann@example.org",
+        GIT_AUTHOR_DATE=date,
+        GIT_COMMITTER_DATE=date,
+        **(env or {}),
+    )
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True).stdout
 
 
@@ -86,10 +98,14 @@ SUBJECT_BREAKS = ["\u2028", "\u2029", "\u0085", "\v", "\f", "\x1c", "\x1d", "\x1
 
 
 def test_5_no_subject_splits_or_forges_a_row(tmp_path, monkeypatch):
-    forged = ("".join(f"a{c}b" for c in SUBJECT_BREAKS) + "\ncommit " + "0" * 40
-              + "\n1999-01-01T00:00:00+00:00\x1fEve\x1fx")
-    repo = _history_repo(tmp_path, (ESTATE.encode(), "plain", "2026-01-05T10:00:00+01:00"),
-                         (ESTATE.encode() + b"workforce: 3\n", forged, "2026-01-06T10:00:00+01:00"))
+    forged = (
+        "".join(f"a{c}b" for c in SUBJECT_BREAKS) + "\ncommit " + "0" * 40 + "\n1999-01-01T00:00:00+00:00\x1fEve\x1fx"
+    )
+    repo = _history_repo(
+        tmp_path,
+        (ESTATE.encode(), "plain", "2026-01-05T10:00:00+01:00"),
+        (ESTATE.encode() + b"workforce: 3\n", forged, "2026-01-06T10:00:00+01:00"),
+    )
     code, commits = _history(repo, monkeypatch=monkeypatch)
     assert code == 0
     assert [(c["author"], c["date"]) for c in commits] == [("Ann", "2026-01-05"), ("Ann", "2026-01-06")]
@@ -113,9 +129,12 @@ def test_6_a_blob_git_has_not_got_is_exit_2_naming_the_file(tmp_path, monkeypatc
 
 
 def test_12_a_file_not_utf8_at_one_commit_is_a_finding_of_that_commit(tmp_path, monkeypatch):
-    repo = _history_repo(tmp_path, (ESTATE.encode(), "first", "2026-01-05T10:00:00+01:00"),
-                         ("organization: Société\n".encode("latin-1"), "latin", "2026-01-06T10:00:00+01:00"),
-                         (ESTATE.encode(), "fixed", "2026-01-07T10:00:00+01:00"))
+    repo = _history_repo(
+        tmp_path,
+        (ESTATE.encode(), "first", "2026-01-05T10:00:00+01:00"),
+        ("organization: Société\n".encode("latin-1"), "latin", "2026-01-06T10:00:00+01:00"),
+        (ESTATE.encode(), "fixed", "2026-01-07T10:00:00+01:00"),
+    )
     code, commits = _history(repo, monkeypatch=monkeypatch)
     assert code == 0 and [c["subject"] for c in commits] == ["first", "latin", "fixed"]
     assert [c["findings"]["error"] for c in commits] == [0, 1, 0]
@@ -123,6 +142,7 @@ def test_12_a_file_not_utf8_at_one_commit_is_a_finding_of_that_commit(tmp_path, 
 
 
 # --- workbooks: 2 (the bomb guard unpacked whole sheets), 6 (a corrupt deflate stream) ------------------
+
 
 def _workbook(sheet_xml: bytes) -> bytes:
     import io
@@ -201,12 +221,14 @@ def test_6_a_corrupt_deflate_stream_is_an_unreadable_workbook():
 
 # --- 8. the pattern budget is the run's, not each value's, and holds on any thread ---------------------------
 
+
 def _slow_rule_estate(folder, owners: int, letters: int, end: str = "!"):
     from test_any_input import with_condition
 
     (folder / "rules").mkdir()
     (folder / "rules" / "ACME001.yaml").write_text(
-        with_condition("{required: [name], properties: {name: {pattern: '^(a|aa)+$'}}}"), encoding="utf-8")
+        with_condition("{required: [name], properties: {name: {pattern: '^(a|aa)+$'}}}"), encoding="utf-8"
+    )
     apps = "".join(f"  a{i}: {{usage: business, name: {'a' * letters}{end}}}\n" for i in range(owners))
     path = folder / "estate.yaml"
     path.write_text("version: 1\napplications:\n" + apps, encoding="utf-8")
@@ -248,6 +270,7 @@ def test_8_the_budget_holds_on_a_thread_other_than_the_main_one(tmp_path):
 
 # --- 10. hover shows a user's value as itself, never as Markdown ------------------------------------------
 
+
 def _hover(tmp_path, name: str, markdown: bool = True) -> str:
     import json
 
@@ -255,8 +278,11 @@ def _hover(tmp_path, name: str, markdown: bool = True) -> str:
     from si_lint.lsp.workspace import WorkspaceEstate
 
     path = tmp_path / "estate.yaml"
-    path.write_text(f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\n"
-                    "applications:\n  a:\n    usage: business\n    provider: p\n", encoding="utf-8")
+    path.write_text(
+        f"version: 1\nproviders:\n  p:\n    name: {json.dumps(name)}\n    type: public-cloud\n"
+        "applications:\n  a:\n    usage: business\n    provider: p\n",
+        encoding="utf-8",
+    )
     folder = WorkspaceEstate(str(tmp_path), "en")
     folder.configure()
     folder.lint({})
@@ -267,8 +293,10 @@ def _hover(tmp_path, name: str, markdown: bool = True) -> str:
 def test_10_hover_escapes_links_html_and_emphasis_of_a_name(tmp_path):
     shown = _hover(tmp_path, "[click](https://evil.example) <img src=x onerror=alert(1)> *b*\n# h")
     first = shown.split("\n")[0]
-    assert first == ("**p** · provider · estate.yaml:3 · \\[click\\](https\\://evil.example) "
-                     "&lt;img src=x onerror=alert(1)> \\*b\\* # h")
+    assert first == (
+        "**p** · provider · estate.yaml:3 · \\[click\\](https\\://evil.example) "
+        "&lt;img src=x onerror=alert(1)> \\*b\\* # h"
+    )
     assert "<img" not in shown and "](" not in shown.replace("\\](", "")
 
 
@@ -333,8 +361,13 @@ def _run_report_script(page: str) -> dict:
     data = re.search(r'<script type="application/json" id="card-data">(.*?)</script>', page, re.S).group(1)
     script = re.findall(r"<script>(.*?)</script>", page, re.S)[-1]
     ids = [pair[0] for pair in json.loads(data)]
-    done = subprocess.run(["node", "-e", _DOM], input=json.dumps({"data": data, "script": script, "ids": ids}),
-                          capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        ["node", "-e", _DOM],
+        input=json.dumps({"data": data, "script": script, "ids": ids}),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -363,6 +396,7 @@ def test_11_ordinary_ids_get_their_cards(tmp_path):
 
 # --- the server's minor ones, over raw stdio: what a typed client cannot send -----------------------------------
 
+
 def _server(tmp_path, *messages, raw: bytes = b"", timeout: float = 30):
     """The server's output and exit code for these JSON-RPC messages (then end of input), under a 1 GB cap."""
     import json
@@ -371,18 +405,32 @@ def _server(tmp_path, *messages, raw: bytes = b"", timeout: float = 30):
     import sys
 
     def cap():
-        resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
 
-    data = b"".join(b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
-                    for body in (json.dumps(m).encode() for m in messages)) + raw
-    done = subprocess.run([sys.executable, "-m", "si_lint", "server"], input=data, capture_output=True,
-                          timeout=timeout, preexec_fn=cap, cwd=tmp_path)
+    data = (
+        b"".join(
+            b"Content-Length: %d\r\n\r\n%s" % (len(body), body) for body in (json.dumps(m).encode() for m in messages)
+        )
+        + raw
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "si_lint", "server"],
+        input=data,
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=cap,
+        cwd=tmp_path,
+    )
     return done.returncode, done.stdout.decode(), done.stderr.decode()
 
 
 def _hover_at(uri: str, character: int) -> dict:
-    return {"jsonrpc": "2.0", "id": 7, "method": "textDocument/hover",
-            "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": character}}}
+    return {
+        "jsonrpc": "2.0",
+        "id": 7,
+        "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": character}},
+    }
 
 
 INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
@@ -390,7 +438,7 @@ INITIALIZE = {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"cap
 
 def test_minor_a_position_past_lsp_range_gets_an_error_reply(tmp_path):
     uri = (tmp_path / "estate.yaml").as_uri()
-    _, out, _ = _server(tmp_path, INITIALIZE, _hover_at(uri, 2 ** 32))
+    _, out, _ = _server(tmp_path, INITIALIZE, _hover_at(uri, 2**32))
     assert '"id": 7' in out and '"code": -32602' in out  # before: no reply, the editor waits for ever
 
 
@@ -408,13 +456,15 @@ def test_minor_a_content_length_of_10_to_the_11_is_refused_in_words(tmp_path):
 
 # --- minor: the CSV formula guard looks past the cell's start ------------------------------------------------
 
+
 def _excel_cells(text: str, delimiter: str) -> list:
     """The cells an Excel splitting on `delimiter` sees (quotes honoured), header row left out."""
     import csv
     import io
 
-    return [cell for row in list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))[1:]
-            for cell in row]
+    return [
+        cell for row in list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))[1:] for cell in row
+    ]
 
 
 def test_minor_a_formula_after_another_delimiter_is_quoted():
@@ -438,6 +488,7 @@ def test_minor_plain_cells_are_written_as_the_csv_module_writes_them():
 
 
 # --- minor: a missing column names some of the header, not 16,384 headers on one line -------------------------
+
 
 def _missing_column(tmp_path, columns: int) -> str:
     from click.testing import CliRunner

@@ -122,12 +122,15 @@ examples: {{compliant: "version: 1", non_compliant: "version: 1"}}
 """
 
 
-@pytest.mark.parametrize("scope, check, problem", [
-    ("applications", "no_such_check", "no check is named 'no_such_check'"),
-    ("applications", "waivers", "`waivers` findings come with `scope: waivers`"),
-    ("waivers", "pipeline", "`pipeline` findings come with `scope: file`"),
-    ("file", "public_cloud", "its scope cannot be `file`"),
-])
+@pytest.mark.parametrize(
+    "scope, check, problem",
+    [
+        ("applications", "no_such_check", "no check is named 'no_such_check'"),
+        ("applications", "waivers", "`waivers` findings come with `scope: waivers`"),
+        ("waivers", "pipeline", "`pipeline` findings come with `scope: file`"),
+        ("file", "public_cloud", "its scope cannot be `file`"),
+    ],
+)
 def test_a_builtin_rule_naming_a_check_that_cannot_run_is_refused_at_load(scope, check, problem):
     with pytest.raises(InputError) as error:
         parse_rule(BROKEN.format(scope=scope, check=check), "XYZ001-broken.yaml", builtin=True)

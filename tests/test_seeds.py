@@ -53,8 +53,9 @@ def test_every_principle_cited_by_a_rule_is_indexed_and_digested():
     for name, rule in cited():
         principle = rule["principle"]
         assert principle in indexed, f"{name}: {principle} is not in seeds/README.md's index"
-        assert principle in by_seed.get(principle[1:4], {}), \
+        assert principle in by_seed.get(principle[1:4], {}), (
             f"{name}: {principle} is in no digest seeds/{principle[1:4]}_*.md"
+        )
 
 
 def test_index_rules_column_matches_the_rule_files():
@@ -83,12 +84,32 @@ def test_each_principle_sits_in_its_own_seeds_digest():
 
 
 def test_the_fixed_ids_other_files_rely_on_exist():
-    fixed = ["P002-browser", "P002-chromebook", "P002-any-device", "P002-no-installed-client",
-             "P002-offline-one-version", "P002-public-cloud", "P002-true-saas", "P002-no-updates",
-             "P002-saas-for-support", "P002-serverless-paas", "P002-iaas-leaders", "P002-native-collaboration",
-             "P002-single-version", "P002-open-formats", "P002-no-spreadsheet-apps", "P002-data-spaces",
-             "P002-own-keys", "P002-availability", "P002-same-service", "P002-integration-platforms",
-             "P002-office-cost", "P002-bis-model", "P001-accountability", "P004-audit"]
+    fixed = [
+        "P002-browser",
+        "P002-chromebook",
+        "P002-any-device",
+        "P002-no-installed-client",
+        "P002-offline-one-version",
+        "P002-public-cloud",
+        "P002-true-saas",
+        "P002-no-updates",
+        "P002-saas-for-support",
+        "P002-serverless-paas",
+        "P002-iaas-leaders",
+        "P002-native-collaboration",
+        "P002-single-version",
+        "P002-open-formats",
+        "P002-no-spreadsheet-apps",
+        "P002-data-spaces",
+        "P002-own-keys",
+        "P002-availability",
+        "P002-same-service",
+        "P002-integration-platforms",
+        "P002-office-cost",
+        "P002-bis-model",
+        "P001-accountability",
+        "P004-audit",
+    ]
     assert set(fixed) <= set(index())
 
 

@@ -66,8 +66,9 @@ def test_stdin_without_a_name_is_called_stdin(tmp_path):
     estate.write_text(NON_COMPLIANT, encoding="utf-8")
     result = piped(estate, "-", "--select", "CLD001", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == ("<stdin>:6:5: CLD001 [error] 'payroll' does not run in a public cloud "
-                                             "(delivery: on-premise)")
+    assert result.stdout.splitlines()[0] == (
+        "<stdin>:6:5: CLD001 [error] 'payroll' does not run in a public cloud (delivery: on-premise)"
+    )
 
 
 def test_stdin_syntax_errors_are_placed_in_the_named_file(tmp_path):
@@ -95,6 +96,7 @@ def test_stdin_ignores_the_configs_paths(tmp_path):
 
 # --- a bare `si-lint` ---------------------------------------------------------------------------
 
+
 def test_a_bare_run_in_a_folder_made_by_init_lints_the_estate(tmp_path):
     (tmp_path / ".git").mkdir()
     made = si_lint("init", cwd=tmp_path)
@@ -103,8 +105,9 @@ def test_a_bare_run_in_a_folder_made_by_init_lints_the_estate(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "No problems found in 1 file.\n", "")
     # it is the estate that was linted: break it, and the bare run says so
     estate = tmp_path / "estate" / "estate.yaml"
-    estate.write_text(estate.read_text(encoding="utf-8").replace("delivery: saas", "delivery: on-premise", 1),
-                      encoding="utf-8")
+    estate.write_text(
+        estate.read_text(encoding="utf-8").replace("delivery: saas", "delivery: on-premise", 1), encoding="utf-8"
+    )
     result = si_lint(cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith("estate/estate.yaml:")
@@ -119,8 +122,10 @@ def test_a_bare_run_lints_the_paths_the_config_names(tmp_path):
     (tmp_path / ".si-lint.yaml").write_text("paths: [is/]\nselect: [CLD001]\n", encoding="utf-8")
     result = si_lint(cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout == ("is/estate.yaml:6:5: CLD001 [error] 'payroll' does not run in a public cloud "
-                             "(delivery: on-premise)\nFound 1 problem (1 error) in 1 file.\n")
+    assert result.stdout == (
+        "is/estate.yaml:6:5: CLD001 [error] 'payroll' does not run in a public cloud "
+        "(delivery: on-premise)\nFound 1 problem (1 error) in 1 file.\n"
+    )
     # from a folder below, the paths stay relative to the config file
     (tmp_path / "sub").mkdir()
     below = si_lint(cwd=tmp_path / "sub")
@@ -133,8 +138,9 @@ def test_a_bare_run_without_paths_in_the_config_lints_the_current_folder(tmp_pat
     (tmp_path / "estate.yaml").write_text(NON_COMPLIANT, encoding="utf-8")
     result = si_lint("--select", "CLD001", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].endswith("estate.yaml:6:5: CLD001 [error] 'payroll' does not run in a "
-                                                  "public cloud (delivery: on-premise)")
+    assert result.stdout.splitlines()[0].endswith(
+        "estate.yaml:6:5: CLD001 [error] 'payroll' does not run in a public cloud (delivery: on-premise)"
+    )
 
 
 def test_a_bare_run_with_a_path_that_is_not_there_is_exit_2(tmp_path):

@@ -20,8 +20,11 @@ from si_lint.cli.main import main
 SOURCES = SHARED / "seeds"
 RULE_FILES = sorted((REPO / "rules").glob("*.yaml"))
 DIGESTS = sorted((REPO / "seeds").glob("[0-9][0-9][0-9]_*.md"))
-EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" / "legacy" / "estate.yaml",
-            REPO / "examples" / "multi-file"]
+EXAMPLES = [
+    REPO / "examples" / "compliant" / "estate.yaml",
+    REPO / "examples" / "legacy" / "estate.yaml",
+    REPO / "examples" / "multi-file",
+]
 # The texts of a rule that may quote its source; messages quote ids (« {id} »), not the author.
 QUOTING = ("title", "checks", "rationale", "remediation")
 
@@ -64,11 +67,14 @@ def rule_quotes(rule: dict) -> list:
 def test_the_check_catches_a_rebuilt_list_and_accepts_a_cut_marked_as_such():
     source = source_text("002_e66ecd2101354cf2.txt")
     assert found("reprendre le contrôle de leurs données sous toutes leurs formes", source)
-    assert not found("reprendre le contrôle de leurs données sous toutes leurs formes : structurées, multimédia, "
-                     "documents bureautiques, géographiques", source)
+    assert not found(
+        "reprendre le contrôle de leurs données sous toutes leurs formes : structurées, multimédia, "
+        "documents bureautiques, géographiques",
+        source,
+    )
     assert found("IaaS […] deux fournisseurs parmi les trois leaders", source)
     assert not found("deux fournisseurs parmi les trois leaders […] IaaS", source)  # parts out of order
-    assert found("Les responsables des usages \"S\" peuvent", source)
+    assert found('Les responsables des usages "S" peuvent', source)
     assert not found("Les responsables des usages S peuvent", source)
 
 
@@ -113,8 +119,9 @@ def sentences(output: str) -> list:
 
 
 def problems(messages: list) -> list:
-    found_here = [(name, message) for message in messages for name, pattern in NOT_FRENCH.items()
-                  if pattern.search(message)]
+    found_here = [
+        (name, message) for message in messages for name, pattern in NOT_FRENCH.items() if pattern.search(message)
+    ]
     return found_here + [("ISO date", message) for message in messages if ISO_DAY.search(message)]
 
 
@@ -124,10 +131,14 @@ def french_report(path) -> str:
 
 
 def test_the_patterns_are_caught():
-    caught = problems(sentences("e.yaml:1:1: X [erreur] « a » compte comme non partagée\n"
-                                "e.yaml:2:1: X [erreur] « b » tourne dans la version 2013\n"
-                                "e.yaml:3:1: X [erreur] a expiré le 2025-01-01\n"
-                                "e.yaml:4:1: X [erreur] « 2025-01-01 » n'est pas une date valide\n"))
+    caught = problems(
+        sentences(
+            "e.yaml:1:1: X [erreur] « a » compte comme non partagée\n"
+            "e.yaml:2:1: X [erreur] « b » tourne dans la version 2013\n"
+            "e.yaml:3:1: X [erreur] a expiré le 2025-01-01\n"
+            "e.yaml:4:1: X [erreur] « 2025-01-01 » n'est pas une date valide\n"
+        )
+    )
     assert [name for name, _ in caught] == ["compte comme", "tourne", "ISO date"]
 
 
@@ -186,6 +197,7 @@ def test_dates_inside_sentences_are_words():
 
 # --- explain says what the author says, and what is si-lint's ---------------------------------
 
+
 def explained(code: str, lang: str) -> str:
     from si_lint.rules.catalogue import load_catalogue
 
@@ -222,13 +234,17 @@ def test_the_readme_says_the_budget_includes_the_device():
 
 # --- the parser's own English inside French messages -------------------------------------------
 
-@pytest.mark.parametrize("text, english", [
-    ("version: 1\na: b: c\n", "mapping values are not allowed"),
-    ("version: 1\na: [1, 2\n", "did not find expected ','"),
-    ("version: 1\na: \"abc\n", "end of stream"),
-    ("version: 1\n  a: 1\n b: 2\n", "did not find expected key"),
-    ("version: 1\nb:\n\t- x\n", "cannot start any token"),
-])
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("version: 1\na: b: c\n", "mapping values are not allowed"),
+        ("version: 1\na: [1, 2\n", "did not find expected ','"),
+        ('version: 1\na: "abc\n', "end of stream"),
+        ("version: 1\n  a: 1\n b: 2\n", "did not find expected key"),
+        ("version: 1\nb:\n\t- x\n", "cannot start any token"),
+    ],
+)
 def test_yaml_syntax_errors_are_worded_in_french(tmp_path, text, english):
     estate = tmp_path / "estate.yaml"
     estate.write_text(text, encoding="utf-8")
@@ -246,12 +262,15 @@ def test_a_yaml_problem_not_yet_worded_keeps_the_parsers_words():
     assert yaml_problem(error) == "something new (while testing)"
 
 
-@pytest.mark.parametrize("toml, english", [
-    ('[tool.si-lint]\nlang = \n', "Invalid value"),
-    ('[tool.si-lint]\nfail-on = "error\n', "Illegal character"),
-    ('[tool.si-lint]\na b = 1\n', "Expected '='"),
-    ('[tool.si-lint]\n[tool.si-lint]\n', "Cannot declare"),
-])
+@pytest.mark.parametrize(
+    "toml, english",
+    [
+        ("[tool.si-lint]\nlang = \n", "Invalid value"),
+        ('[tool.si-lint]\nfail-on = "error\n', "Illegal character"),
+        ("[tool.si-lint]\na b = 1\n", "Expected '='"),
+        ("[tool.si-lint]\n[tool.si-lint]\n", "Cannot declare"),
+    ],
+)
 def test_toml_syntax_errors_are_worded_in_french(tmp_path, monkeypatch, toml, english):
     (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
     (tmp_path / "estate.yaml").write_text("version: 1\n", encoding="utf-8")
@@ -267,18 +286,22 @@ def test_a_toml_problem_not_yet_worded_keeps_the_parsers_words():
     assert toml_problem("Something new") == "Something new"
 
 
-@pytest.mark.parametrize("message, french", [
-    ("'{id}' is {broken", "une accolade « { » qui n'est pas fermée"),
-    ("'{id}' is } broken", "une accolade « } » qui ne ferme rien"),
-])
+@pytest.mark.parametrize(
+    "message, french",
+    [
+        ("'{id}' is {broken", "une accolade « { » qui n'est pas fermée"),
+        ("'{id}' is } broken", "une accolade « } » qui ne ferme rien"),
+    ],
+)
 def test_a_broken_message_template_is_worded_in_french(tmp_path, message, french):
     rule = (REPO / "tests" / "data" / "custom_rules" / "ACME002-content-on-linux.yaml").read_text(encoding="utf-8")
     english = "  message: \"'{id}' is a content application that Linux laptops cannot use (devices: {value})\""
     assert english in rule
     folder = tmp_path / "rules"
     folder.mkdir()
-    (folder / "ACME002-content-on-linux.yaml").write_text(rule.replace(english, f'  message: "{message}"'),
-                                                          encoding="utf-8")
+    (folder / "ACME002-content-on-linux.yaml").write_text(
+        rule.replace(english, f'  message: "{message}"'), encoding="utf-8"
+    )
     estate = tmp_path / "estate.yaml"
     estate.write_text("version: 1\n", encoding="utf-8")
     result = CliRunner().invoke(main, [str(estate), "--rules-dir", str(folder), "--lang", "fr"])

@@ -48,6 +48,7 @@ def test_every_unstated_text_says_not_stated(rule):
 
 # --- the generator ------------------------------------------------------------------------------
 
+
 def _entities(data: dict):
     """(section, id, body) of every entity of an estate's data (integrations are read by no `reads`)."""
     for section in ID_SECTIONS:
@@ -108,8 +109,15 @@ def removals(rule):
                 for length in range(len(parts), 0, -1):
                     key = ".".join(parts[:length])
                     model = _get((compliant.get(section) or {}).get(entity_id) or {}, key, _ABSENT)
-                    yield (f"{rule.code}: {example} {section}.{entity_id} without {key}", example, text, section,
-                           entity_id, key, None if model is _ABSENT else model)
+                    yield (
+                        f"{rule.code}: {example} {section}.{entity_id} without {key}",
+                        example,
+                        text,
+                        section,
+                        entity_id,
+                        key,
+                        None if model is _ABSENT else model,
+                    )
 
 
 CASES = [pytest.param(rule, *case[1:], id=case[0]) for rule in READING for case in removals(rule)]
@@ -141,8 +149,9 @@ def test_a_field_removed_gives_an_unstated_finding(rule, example, text, section,
     variant = without(text, section, entity_id, key)
     english = [d for d in _found(variant, rule) if _concerns(d, entity_id)]
     french = [d for d in _found(variant, rule, "fr") if _concerns(d, entity_id)]
-    assert [(d.entity, d.line, d.column, d.unstated) for d in french] == \
-        [(d.entity, d.line, d.column, d.unstated) for d in english]
+    assert [(d.entity, d.line, d.column, d.unstated) for d in french] == [
+        (d.entity, d.line, d.column, d.unstated) for d in english
+    ]
     for en, fr in zip(english, french):
         anyway = _fires_anyway(rule, example, text, section, entity_id, key, model, en)
         if anyway is None:
@@ -242,8 +251,13 @@ applications:
 
 def _report(lang: str = "en") -> Report:
     result = run(ESTATE, CATALOGUE, lang=lang)
-    return Report(diagnostics=result.diagnostics, waived=result.waived, summary=result.summary(),
-                  rules=result.catalogue.docs(lang), lang=lang)
+    return Report(
+        diagnostics=result.diagnostics,
+        waived=result.waived,
+        summary=result.summary(),
+        rules=result.catalogue.docs(lang),
+        lang=lang,
+    )
 
 
 def _flags(report: Report) -> dict:
@@ -287,19 +301,23 @@ def test_the_report_schema_types_the_new_keys():
 
 # sarif and gitlab write `unstated: true` on the findings it concerns and leave the key out otherwise.
 
+
 def test_sarif_carries_unstated_in_properties():
     document = json.loads(render("sarif", _report()))
     results = document["runs"][0]["results"]
-    flags = {(r["ruleId"], r.get("properties", {}).get("entity")): r.get("properties", {}).get("unstated", False)
-             for r in results}
+    flags = {
+        (r["ruleId"], r.get("properties", {}).get("entity")): r.get("properties", {}).get("unstated", False)
+        for r in results
+    }
     assert flags == _flags(_report())
     assert all(r["properties"]["unstated"] is True for r in results if "unstated" in r.get("properties", {}))
 
 
 def test_gitlab_carries_unstated():
     issues = json.loads(render("gitlab", _report()))
-    assert {(i["check_name"].split()[0], i["description"]): i.get("unstated", False) for i in issues} == \
-        {(d.code, f"{d.code} {d.message}"): d.unstated for d in _report().diagnostics}
+    assert {(i["check_name"].split()[0], i["description"]): i.get("unstated", False) for i in issues} == {
+        (d.code, f"{d.code} {d.message}"): d.unstated for d in _report().diagnostics
+    }
     assert all(i["unstated"] is True for i in issues if "unstated" in i)
 
 

@@ -61,90 +61,166 @@ def refused(result) -> str:
 # (arguments, environment, usage line, what French says, what English says)
 CASES = {
     "unknown option": (
-        [LEGACY, "--lang", "fr", "--bogus"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
-        "option inconnue « --bogus »", "no such option '--bogus'"),
+        [LEGACY, "--lang", "fr", "--bogus"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
+        "option inconnue « --bogus »",
+        "no such option '--bogus'",
+    ),
     "unknown option, the closest suggested": (
-        [LEGACY, "--lang=fr", "--formt", "json"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--lang=fr", "--formt", "json"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "option inconnue « --formt » (vouliez-vous dire « --format » ?)",
-        "no such option '--formt' (did you mean '--format'?)"),
+        "no such option '--formt' (did you mean '--format'?)",
+    ),
     "a format out of the list": (
-        [LEGACY, "--lang", "fr", "--format", "xx"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--lang", "fr", "--format", "xx"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "--format : « xx » n'est pas l'une des valeurs permises : « text », « json »",
-        "--format: 'xx' is not one of 'text', 'json'"),
+        "--format: 'xx' is not one of 'text', 'json'",
+    ),
     "a severity out of the list, French from LANG": (
-        [LEGACY, "--fail-on", "xx"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--fail-on", "xx"],
+        FRENCH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "--fail-on : « xx » n'est pas l'une des valeurs permises : « error », « warning » ou « info »",
-        "--fail-on: 'xx' is not one of 'error', 'warning' or 'info'"),
+        "--fail-on: 'xx' is not one of 'error', 'warning' or 'info'",
+    ),
     "a misspelt choice": (
-        [LEGACY, "--fail-on", "eror"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--fail-on", "eror"],
+        FRENCH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "« eror » n'est pas l'une des valeurs permises : « error », « warning » ou « info » "
         "(vouliez-vous dire « error » ?)",
-        "'eror' is not one of 'error', 'warning' or 'info' (did you mean 'error'?)"),
+        "'eror' is not one of 'error', 'warning' or 'info' (did you mean 'error'?)",
+    ),
     "a csv delimiter out of the list": (
-        [LEGACY, "--csv-delimiter", "|", "--lang", "fr"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--csv-delimiter", "|", "--lang", "fr"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "--csv-delimiter : « | » n'est pas l'une des valeurs permises : « , », « ; » ou « tab »",
-        "--csv-delimiter: '|' is not one of ',', ';' or 'tab'"),
+        "--csv-delimiter: '|' is not one of ',', ';' or 'tab'",
+    ),
     "a date that does not exist (a callback's refusal)": (
-        ["--today", "2026-13-01", LEGACY, "--lang", "fr"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
+        ["--today", "2026-13-01", LEGACY, "--lang", "fr"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "--today : « 2026-13-01 » n'est pas une date au format AAAA-MM-JJ",
-        "--today: '2026-13-01' is not a date written YYYY-MM-DD"),
+        "--today: '2026-13-01' is not a date written YYYY-MM-DD",
+    ),
     "a missing argument": (
-        ["explain", "--lang", "fr"], ENGLISH, "si-lint explain [OPTIONS] CODE",
-        "il manque l'argument CODE", "missing argument CODE"),
+        ["explain", "--lang", "fr"],
+        ENGLISH,
+        "si-lint explain [OPTIONS] CODE",
+        "il manque l'argument CODE",
+        "missing argument CODE",
+    ),
     "an argument too many": (
-        ["explain", "ACC001", "ACC002", "--lang", "fr"], ENGLISH, "si-lint explain [OPTIONS] CODE",
+        ["explain", "ACC001", "ACC002", "--lang", "fr"],
+        ENGLISH,
+        "si-lint explain [OPTIONS] CODE",
         "argument en trop : « ACC002 » ; si-lint explain n'attend que CODE",
-        "unexpected argument 'ACC002'; si-lint explain takes only CODE"),
+        "unexpected argument 'ACC002'; si-lint explain takes only CODE",
+    ),
     "arguments to a command that takes none": (
-        ["schema", "a", "b"], FRENCH, "si-lint schema [OPTIONS]",
+        ["schema", "a", "b"],
+        FRENCH,
+        "si-lint schema [OPTIONS]",
         "arguments en trop : « a », « b » ; si-lint schema n'attend aucun argument",
-        "unexpected arguments 'a', 'b'; si-lint schema takes no argument"),
+        "unexpected arguments 'a', 'b'; si-lint schema takes no argument",
+    ),
     "a number out of its range (lazy command)": (
-        ["plan", LEGACY, "--top", "0", "--lang", "fr"], ENGLISH, "si-lint plan [OPTIONS] [PATHS]...",
+        ["plan", LEGACY, "--top", "0", "--lang", "fr"],
+        ENGLISH,
+        "si-lint plan [OPTIONS] [PATHS]...",
         "--top : « 0 » n'est pas un nombre entier supérieur ou égal à 1",
-        "--top: '0' is not a whole number of at least 1"),
+        "--top: '0' is not a whole number of at least 1",
+    ),
     "a short option, named as written": (
-        ["history", "-n", "x"], FRENCH, "si-lint history [OPTIONS] [PATHS]...",
+        ["history", "-n", "x"],
+        FRENCH,
+        "si-lint history [OPTIONS] [PATHS]...",
         "-n : « x » n'est pas un nombre entier supérieur ou égal à 1",
-        "-n: 'x' is not a whole number of at least 1"),
+        "-n: 'x' is not a whole number of at least 1",
+    ),
     "an option without its value": (
-        [LEGACY, "--lang", "fr", "--format"], ENGLISH, "si-lint check [OPTIONS] [PATHS]...",
+        [LEGACY, "--lang", "fr", "--format"],
+        ENGLISH,
+        "si-lint check [OPTIONS] [PATHS]...",
         "il manque la valeur de --format : l'une des valeurs « text », « json »",
-        "--format needs a value: one of 'text', 'json'"),
+        "--format needs a value: one of 'text', 'json'",
+    ),
     "a flag given a value": (
-        [LEGACY, "--preview=yes"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
-        "--preview ne prend pas de valeur : l'écrire seule", "--preview takes no value; write it alone"),
+        [LEGACY, "--preview=yes"],
+        FRENCH,
+        "si-lint check [OPTIONS] [PATHS]...",
+        "--preview ne prend pas de valeur : l'écrire seule",
+        "--preview takes no value; write it alone",
+    ),
     "a folder where a file is expected": (
-        [LEGACY, "--config", REPO / "examples"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
-        "est un dossier ; un fichier est attendu", "is a folder; expected a file"),
+        [LEGACY, "--config", REPO / "examples"],
+        FRENCH,
+        "si-lint check [OPTIONS] [PATHS]...",
+        "est un dossier ; un fichier est attendu",
+        "is a folder; expected a file",
+    ),
     "an unknown command of import": (
-        ["import", "nosuch", "--lang", "fr"], ENGLISH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
+        ["import", "nosuch", "--lang", "fr"],
+        ENGLISH,
+        "si-lint import [OPTIONS] COMMAND [ARGS]...",
         "commande inconnue « nosuch » ; commandes disponibles : backstage et csv",
-        "no such command 'nosuch'; the commands are backstage and csv"),
+        "no such command 'nosuch'; the commands are backstage and csv",
+    ),
     "a misspelt command, which is no path either": (
-        ["explian", "ACC001"], FRENCH, "si-lint [OPTIONS] COMMAND [ARGS]...",
+        ["explian", "ACC001"],
+        FRENCH,
+        "si-lint [OPTIONS] COMMAND [ARGS]...",
         "explian : ni fichier, ni dossier, ni commande de ce nom (vouliez-vous dire « explain » ?)",
-        "explian: no such file, folder or command (did you mean 'explain'?)"),
+        "explian: no such file, folder or command (did you mean 'explain'?)",
+    ),
     "a misspelt command of import": (
-        ["import", "cvs"], FRENCH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
-        "commande inconnue « cvs » (vouliez-vous dire « csv » ?)", "no such command 'cvs' (did you mean 'csv'?)"),
+        ["import", "cvs"],
+        FRENCH,
+        "si-lint import [OPTIONS] COMMAND [ARGS]...",
+        "commande inconnue « cvs » (vouliez-vous dire « csv » ?)",
+        "no such command 'cvs' (did you mean 'csv'?)",
+    ),
     "import without its command": (
-        ["import", "--"], FRENCH, "si-lint import [OPTIONS] COMMAND [ARGS]...",
+        ["import", "--"],
+        FRENCH,
+        "si-lint import [OPTIONS] COMMAND [ARGS]...",
         "il manque une commande après si-lint import : backstage ou csv",
-        "a command is missing after si-lint import: backstage or csv"),
+        "a command is missing after si-lint import: backstage or csv",
+    ),
     "a subcommand of import without its value": (
-        ["import", "csv", "inventory.csv", "--delimiter"], FRENCH, "si-lint import csv [OPTIONS] INVENTORY",
+        ["import", "csv", "inventory.csv", "--delimiter"],
+        FRENCH,
+        "si-lint import csv [OPTIONS] INVENTORY",
         "il manque la valeur de --delimiter : l'une des valeurs « , », « ; » ou « tab »",
-        "--delimiter needs a value: one of ',', ';' or 'tab'"),
+        "--delimiter needs a value: one of ',', ';' or 'tab'",
+    ),
     "two options that do not go together (si-lint's own refusal)": (
-        [LEGACY, "--baseline", "a.json", "--write-baseline", "b.json"], FRENCH, "si-lint check [OPTIONS] [PATHS]...",
-        "--baseline et --write-baseline ne s'emploient pas ensemble", "--baseline and --write-baseline"),
+        [LEGACY, "--baseline", "a.json", "--write-baseline", "b.json"],
+        FRENCH,
+        "si-lint check [OPTIONS] [PATHS]...",
+        "--baseline et --write-baseline ne s'emploient pas ensemble",
+        "--baseline and --write-baseline",
+    ),
 }
 
 
 # The usage line names the arguments in the user's language too.
-IN_FRENCH = {"COMMAND [ARGS]...": "COMMANDE [ARGUMENTS]...", "[PATHS]": "[CHEMINS]", "INVENTORY": "INVENTAIRE",
-             "OLD NEW": "ANCIEN NOUVEAU", "[ID]": "[ID]", "CODE": "CODE", "[FOLDER]": "[DOSSIER]"}
+IN_FRENCH = {
+    "COMMAND [ARGS]...": "COMMANDE [ARGUMENTS]...",
+    "[PATHS]": "[CHEMINS]",
+    "INVENTORY": "INVENTAIRE",
+    "OLD NEW": "ANCIEN NOUVEAU",
+    "[ID]": "[ID]",
+    "CODE": "CODE",
+    "[FOLDER]": "[DOSSIER]",
+}
 
 
 def in_french(usage: str) -> str:
@@ -157,8 +233,9 @@ def in_french(usage: str) -> str:
 def test_in_french(args, env, usage, french, english):
     message = refused(invoke(*args, env=env))
     usage = in_french(usage)
-    assert message.startswith(f"Utilisation : {usage}\n"
-                              f"Saisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n")
+    assert message.startswith(
+        f"Utilisation : {usage}\nSaisir « {usage.split(' [')[0]} --help » pour obtenir de l'aide.\n\n"
+    )
     assert message.endswith("\n") and message.count("\n") == 4
     assert message.splitlines()[-1].startswith("si-lint: erreur : ")
     assert french in message
@@ -199,12 +276,18 @@ def test_an_unreadable_config_file_leaves_the_environment_choose(project):
 
 def test_a_bad_lang_value_is_refused_in_the_environment_language():
     assert "--lang : « de » n'est pas l'une des valeurs permises : « en » ou « fr »" in refused(
-        invoke(LEGACY, "--lang", "de", env=FRENCH))
+        invoke(LEGACY, "--lang", "de", env=FRENCH)
+    )
 
 
 def test_a_real_process_in_french():
-    result = subprocess.run([sys.executable, "-m", "si_lint", LEGACY, "--bogus"], capture_output=True, text=True,
-                            env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8"}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "si_lint", LEGACY, "--bogus"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8"},
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.endswith("si-lint: erreur : option inconnue « --bogus »\n")
@@ -212,13 +295,16 @@ def test_a_real_process_in_french():
 
 def test_a_kind_of_error_not_known_is_still_french_with_the_option_and_its_value():
     """A parameter type si-lint does not use yet: French says which option and value, English keeps click's words."""
+
     @click.command()
     @click.option("--ratio", type=click.FloatRange(0, 1))
     def command(ratio):
         pass
 
-    for lang, expected in (("fr", "si-lint: erreur : --ratio : « 7 » n'est pas une valeur acceptée"),
-                           ("en", "si-lint: error: ")):
+    for lang, expected in (
+        ("fr", "si-lint: erreur : --ratio : « 7 » n'est pas une valeur acceptée"),
+        ("en", "si-lint: error: "),
+    ):
         argv = ["--ratio", "7", "--lang", lang]
         with pytest.raises(click.BadParameter) as caught:
             command.make_context("tool", argv[:2])

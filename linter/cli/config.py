@@ -25,8 +25,10 @@ def describe(effective: Effective, root: Path) -> str:
         return ", ".join(values) if values else say(lang, "config.show.none")
 
     rows = [
-        ("paths", ", ".join(shown(Path(path), root) for path in effective.paths)
-         or say(lang, "config.show.current_folder")),
+        (
+            "paths",
+            ", ".join(shown(Path(path), root) for path in effective.paths) or say(lang, "config.show.current_folder"),
+        ),
         ("baseline", shown(Path(effective.baseline), root) if effective.baseline else say(lang, "config.show.none")),
         ("select", say(lang, "config.show.every_rule") if settings.select is None else listing(settings.select)),
         ("ignore", listing(settings.ignore)),
@@ -45,22 +47,26 @@ def describe(effective: Effective, root: Path) -> str:
     width = max(len(key) for key, _ in rows)
     value_width = min(max(len(value) for _, value in rows), 60)
     lines = [say(lang, "config.show.file", path=effective.path or say(lang, "config.show.no_file"))]
-    lines.extend(f"{key.ljust(width)}  {value.ljust(value_width)}  "
-                 f"# {origin.get(effective.origins[key], effective.origins[key])}"
-                 for key, value in rows)
+    lines.extend(
+        f"{key.ljust(width)}  {value.ljust(value_width)}  "
+        f"# {origin.get(effective.origins[key], effective.origins[key])}"
+        for key, value in rows
+    )
     return "\n".join(lines) + "\n"
 
 
 @click.command("config", cls=Command, help="help.cmd.config")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.config.show")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file", help="help.opt.config.show"
+)
 @lang_option
 def command(config_path, lang):
 
     def body():
         here = Path.cwd().resolve()
-        effective = resolve({"lang": lang}, here / config_path if config_path else None, default_lang(),
-                            datetime.date.today(), here)
+        effective = resolve(
+            {"lang": lang}, here / config_path if config_path else None, default_lang(), datetime.date.today(), here
+        )
         click.echo(describe(effective, here), nl=False)
         return 0
 

@@ -40,8 +40,9 @@ class Changes(TypedDict):
 @click.command("diff", cls=Command, help="help.cmd.diff", epilog="help.exit.diff")
 @click.argument("old", type=click.Path(dir_okay=False), metavar="help.var.old")
 @click.argument("new", type=click.Path(dir_okay=False), metavar="help.var.new")
-@click.option("--format", "format_name", type=click.Choice(["text", "markdown"]), default="text",
-              help="help.opt.format.diff")
+@click.option(
+    "--format", "format_name", type=click.Choice(["text", "markdown"]), default="text", help="help.opt.format.diff"
+)
 @lang_option
 def diff_command(old, new, format_name, lang):
     def body():
@@ -58,6 +59,7 @@ def diff_command(old, new, format_name, lang):
 
 
 # --- reading ---------------------------------------------------------------------
+
 
 def read_report(path: str) -> dict[str, Any]:
     """The report in `path`, checked against the report schema; InputError (exit 2) says what is wrong."""
@@ -101,6 +103,7 @@ def reword(document: dict[str, Any], lang: str) -> None:
 
 
 # --- comparing -------------------------------------------------------------------
+
 
 def _key(finding: _Finding) -> tuple[str, str, str]:
     return finding["code"], finding["section"], finding["entity"]
@@ -158,6 +161,7 @@ def _scores(before: Optional[dict[str, Any]], after: Optional[dict[str, Any]]) -
 
 # --- writing ---------------------------------------------------------------------
 
+
 def _percent(value: Optional[float], lang: str) -> str:
     return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
@@ -190,19 +194,33 @@ def text(changes: Changes, lang: str) -> str:
         lines.append(say(lang, "diff.no_scores"))
     else:
         _, old, new = rows[0]
-        lines.append(say(lang, "diff.score_line", before=_percent(old, lang), after=_percent(new, lang),
-                         change=_change(old, new, lang)))
+        lines.append(
+            say(
+                lang,
+                "diff.score_line",
+                before=_percent(old, lang),
+                after=_percent(new, lang),
+                change=_change(old, new, lang),
+            )
+        )
         for label, old, new in rows[1:]:
             if old != new:
-                lines.append(f"  {one_line(label):<6} {_percent(old, lang)} -> {_percent(new, lang)} "
-                             f"({_change(old, new, lang)})")
+                lines.append(
+                    f"  {one_line(label):<6} {_percent(old, lang)} -> {_percent(new, lang)} ({_change(old, new, lang)})"
+                )
     for key in _KINDS:
         if changes[key]:
             lines += ["", say(lang, "diff.heading", kind=Text("diff." + key), n=len(changes[key]))]
-            lines += [f"  {_place(f)}: {one_line(f['code'])} [{say(lang, 'severity.' + f['severity'])}] "
-                      f"{one_line(_shown(f))}" for f in changes[key]]
-    lines += ["", say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
-              else say(lang, "diff.nothing")]
+            lines += [
+                f"  {_place(f)}: {one_line(f['code'])} [{say(lang, 'severity.' + f['severity'])}] {one_line(_shown(f))}"
+                for f in changes[key]
+            ]
+    lines += [
+        "",
+        say(lang, "diff.unchanged", n=changes["unchanged"])
+        if any(changes[k] for k in _KINDS)
+        else say(lang, "diff.nothing"),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -220,8 +238,12 @@ def markdown(changes: Changes, lang: str) -> str:
     if rows is None:
         lines.append(_md(say(lang, "diff.no_scores")))
     else:
-        lines += ["| " + " | ".join(say(lang, "diff." + column) for column in ("category", "before", "after", "change"))
-                  + " |", "|---|---:|---:|---:|"]
+        lines += [
+            "| "
+            + " | ".join(say(lang, "diff." + column) for column in ("category", "before", "after", "change"))
+            + " |",
+            "|---|---:|---:|---:|",
+        ]
         for label, old, new in rows:
             name = f"**{say(lang, 'diff.score')}**" if label == "estate" else _md(label)
             if label == "estate" or old != new:
@@ -229,8 +251,16 @@ def markdown(changes: Changes, lang: str) -> str:
     for key in _KINDS:
         if changes[key]:
             lines += ["", f"**{_md(say(lang, 'diff.heading_md', kind=Text('diff.' + key), n=len(changes[key])))}**", ""]
-            lines += [f"- `{one_line(f['code'])}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` "
-                      f"{_md(_shown(f))}" for f in changes[key]]
-    lines += ["", _md(say(lang, "diff.unchanged", n=changes["unchanged"]) if any(changes[k] for k in _KINDS)
-                  else say(lang, "diff.nothing"))]
+            lines += [
+                f"- `{one_line(f['code'])}` {say(lang, 'severity.' + f['severity'])} `{_place(f)}` {_md(_shown(f))}"
+                for f in changes[key]
+            ]
+    lines += [
+        "",
+        _md(
+            say(lang, "diff.unchanged", n=changes["unchanged"])
+            if any(changes[k] for k in _KINDS)
+            else say(lang, "diff.nothing")
+        ),
+    ]
     return "\n".join(lines) + "\n"

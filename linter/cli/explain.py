@@ -31,9 +31,11 @@ def _source(rule: Rule, lang: str) -> str:
 
 def _headline(rule: Rule, lang: str) -> list:
     """The rule's identity: severity, family, scope, and how to run it while it is in preview."""
-    facts = [say(lang, "explain.severity", severity=Text("severity." + rule.severity)),
-             say(lang, "explain.family", family=f"{rule.family} ({family_name(lang, rule.family)})"),
-             say(lang, "explain.scope", scope=_scope(rule, lang))]
+    facts = [
+        say(lang, "explain.severity", severity=Text("severity." + rule.severity)),
+        say(lang, "explain.family", family=f"{rule.family} ({family_name(lang, rule.family)})"),
+        say(lang, "explain.scope", scope=_scope(rule, lang)),
+    ]
     lines = [f"{rule.code} ({rule.name}) · " + " · ".join(facts)]
     if rule.status == "preview":
         lines.append(say(lang, "explain.preview", code=rule.code))
@@ -44,8 +46,9 @@ def explain_rule(rule: Rule, lang: str = "en") -> str:
     def wrap(text: str) -> str:
         # French puts a space before ; : ? ! % and inside « »: a line must not break there.
         text = _KEEP_TOGETHER.sub("\u00a0", " ".join(text.split()))
-        return textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ",
-                             break_on_hyphens=False).replace("\u00a0", " ")
+        return textwrap.fill(
+            text, width=88, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+        ).replace("\u00a0", " ")
 
     parts = _headline(rule, lang) + [
         "",
@@ -83,23 +86,37 @@ def rule_markdown(rule: Rule, lang: str = "en") -> str:
         f"### {rule.code} {rule.name}",
         "",
         f"**{rule.text('title', lang)}**  ",
-        headline[0].split(" · ", 1)[1] + (f" · {say(lang, 'explain.principle', principle=rule.principle)}"
-                                         if rule.principle else ""),
+        headline[0].split(" · ", 1)[1]
+        + (f" · {say(lang, 'explain.principle', principle=rule.principle)}" if rule.principle else ""),
         "",
     ]
     if len(headline) > 1:
         lines += [f"_{headline[1]}_", ""]
     lines += [
-        paragraph("explain.checks", "checks"), "",
-        paragraph("explain.why", "rationale"), "",
-        paragraph("explain.instead", "remediation"), "",
-        say(lang, "explain.message", message=f"_{rule.text('message', lang)}_"), "",
+        paragraph("explain.checks", "checks"),
+        "",
+        paragraph("explain.why", "rationale"),
+        "",
+        paragraph("explain.instead", "remediation"),
+        "",
+        say(lang, "explain.message", message=f"_{rule.text('message', lang)}_"),
+        "",
     ]
     if rule.source:
         lines += [say(lang, "explain.source", source=_source(rule, lang)), ""]
     lines += [
-        say(lang, "explain.bad"), "", "```yaml", rule.examples["non_compliant"].rstrip("\n"), "```", "",
-        say(lang, "explain.good"), "", "```yaml", rule.examples["compliant"].rstrip("\n"), "```", "",
+        say(lang, "explain.bad"),
+        "",
+        "```yaml",
+        rule.examples["non_compliant"].rstrip("\n"),
+        "```",
+        "",
+        say(lang, "explain.good"),
+        "",
+        "```yaml",
+        rule.examples["compliant"].rstrip("\n"),
+        "```",
+        "",
     ]
     return "\n".join(lines)
 
@@ -107,13 +124,22 @@ def rule_markdown(rule: Rule, lang: str = "en") -> str:
 def catalogue_markdown(catalogue: Catalogue, lang: str = "en") -> str:
     rules = list(catalogue)
     columns = [say(lang, "cli.rules." + column) for column in ("code", "name", "severity", "title")]
-    lines = [f"# {say(lang, 'explain.title')}", "", say(lang, "explain.intro"), "",
-             "| " + " | ".join(columns) + " |", "|---|---|---|---|"]
+    lines = [
+        f"# {say(lang, 'explain.title')}",
+        "",
+        say(lang, "explain.intro"),
+        "",
+        "| " + " | ".join(columns) + " |",
+        "|---|---|---|---|",
+    ]
     for rule in rules:
         title = rule.text("title", lang) + (
-            f" ({say(lang, 'explain.preview_tag')})" if rule.status == "preview" else "")
-        lines.append(f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
-                     f"{say(lang, 'severity.' + rule.severity)} | {title} |")
+            f" ({say(lang, 'explain.preview_tag')})" if rule.status == "preview" else ""
+        )
+        lines.append(
+            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | {rule.name} | "
+            f"{say(lang, 'severity.' + rule.severity)} | {title} |"
+        )
     lines.append("")
     for rule in rules:
         lines.append(rule_markdown(rule, lang))

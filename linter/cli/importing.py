@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from ..importers import Imported
 
 
-
 @click.group("import", cls=Group, help="help.cmd.import", epilog="help.exit.import")
 def import_group() -> None:
     pass  # its help is the catalogue's (help.cmd.import), in the user's language
@@ -87,10 +86,22 @@ def _finish(imported: Imported, output: Optional[str], records: str, lang: str) 
     counts: dict[str, int] = {}
     for entity in imported.entities:
         counts[entity.section] = counts.get(entity.section, 0) + 1
-    made = Listing(Plural("import.made." + section, number) for section, number in counts.items()) if counts else \
-        Text("import.made.nothing")
+    made = (
+        Listing(Plural("import.made." + section, number) for section, number in counts.items())
+        if counts
+        else Text("import.made.nothing")
+    )
     verdict = Plural("import.problems_above", errors) if errors else Text("import.nothing_left_out")
-    click.echo(say(lang, "import.done", made=made, records=Plural(records, imported.read),
-                   skipped=Plural("import.skipped", imported.skipped) if imported.skipped else "", where=where,
-                   verdict=verdict), err=True)
+    click.echo(
+        say(
+            lang,
+            "import.done",
+            made=made,
+            records=Plural(records, imported.read),
+            skipped=Plural("import.skipped", imported.skipped) if imported.skipped else "",
+            where=where,
+            verdict=verdict,
+        ),
+        err=True,
+    )
     return 1 if imported.failed else 0

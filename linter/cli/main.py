@@ -56,11 +56,12 @@ def _command_first(args: list, known: set) -> list:
     """
     if not args or not args[0].startswith("-") or "--" in args:
         return args
-    taking_values = {name for param in check.params if isinstance(param, click.Option) and not param.is_flag
-                     for name in param.opts}
+    taking_values = {
+        name for param in check.params if isinstance(param, click.Option) and not param.is_flag for name in param.opts
+    }
     for position, word in enumerate(args):
         if word in known and not os.path.exists(word) and (position == 0 or args[position - 1] not in taking_values):
-            return [word, *args[:position], *args[position + 1:]]
+            return [word, *args[:position], *args[position + 1 :]]
     return args
 
 
@@ -128,8 +129,12 @@ def _refuse_misspelt_command(word: str, known: set) -> None:
         raise Misuse(Text("usage.no_such_path_or_command", path=word, hint=close))
 
 
-@click.group(cls=DefaultToCheck, help="help.cmd.main", epilog="help.exit.lint",
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DefaultToCheck,
+    help="help.cmd.main",
+    epilog="help.exit.lint",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="si-lint", help="help.opt.version")
 def main() -> None:
     pass  # its help is the catalogue's (help.cmd.main): `si-lint --help` speaks the user's language
@@ -144,8 +149,13 @@ def format_names() -> list:
 @main.command(help="help.cmd.check", epilog="help.exit.lint")
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
 @click.option("--format", "format_name", type=click.Choice(format_names()), default="text", help="help.opt.format")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
-              help="help.opt.output.report")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="help.var.file",
+    help="help.opt.output.report",
+)
 @click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
 @lint_options
 @click.option("--stdin-filename", metavar="help.var.path", help="help.opt.stdin_filename")
@@ -153,16 +163,38 @@ def format_names() -> list:
 @click.option("--statistics", is_flag=True, help="help.opt.statistics")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="help.opt.fail_on")
 @click.option("--exit-zero", is_flag=True, help="help.opt.exit_zero")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.baseline")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.write_baseline")
+@click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="help.var.file", help="help.opt.baseline"
+)
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), metavar="help.var.file", help="help.opt.write_baseline"
+)
 @csv_delimiter_option
-@click.option("--history", "history_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-              help="help.opt.history")
-def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, preview, stdin_filename, show_waived,
-          fail_on, exit_zero, select, ignore, config_path, baseline_path, write_baseline, statistics, csv_delimiter,
-          history_path):
+@click.option(
+    "--history", "history_path", type=click.Path(dir_okay=False), metavar="help.var.file", help="help.opt.history"
+)
+def check(
+    paths,
+    format_name,
+    output,
+    lang,
+    today,
+    rules_dirs,
+    products_dirs,
+    preview,
+    stdin_filename,
+    show_waived,
+    fail_on,
+    exit_zero,
+    select,
+    ignore,
+    config_path,
+    baseline_path,
+    write_baseline,
+    statistics,
+    csv_delimiter,
+    history_path,
+):
     if baseline_path and write_baseline:
         raise Misuse(Text("baseline.not_both"))
     if history_path and format_name != "html":
@@ -172,18 +204,30 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
         from ..rules import engine
 
         separator = delimiter(csv_delimiter, format_name)
-        project = open_project(lang, rules_dirs, products_dirs, preview, select, ignore, config_path, today,
-                               **{"fail-on": fail_on, "baseline": baseline_path})
-        result = engine.lint(project.targets(paths), project.settings, project.catalogue, stdin_filename,
-                             project.products)
+        project = open_project(
+            lang,
+            rules_dirs,
+            products_dirs,
+            preview,
+            select,
+            ignore,
+            config_path,
+            today,
+            **{"fail-on": fail_on, "baseline": baseline_path},
+        )
+        result = engine.lint(
+            project.targets(paths), project.settings, project.catalogue, stdin_filename, project.products
+        )
         language = result.settings.lang
         linted = result  # scores count every finding, a baseline only hides them
         if write_baseline:
             from ..rules import baseline
 
             written = baseline.write(write_baseline, result.diagnostics, language)
-            _note(language, Text("cli.baseline_written", findings=count(language, "cli.findings", written),
-                                 path=write_baseline))
+            _note(
+                language,
+                Text("cli.baseline_written", findings=count(language, "cli.findings", written), path=write_baseline),
+            )
             result = baseline.unrecorded(result)
             if not result.diagnostics:  # all recorded: the note above is the whole answer
                 return 0
@@ -203,8 +247,15 @@ def check(paths, format_name, output, lang, today, rules_dirs, products_dirs, pr
                 from ..score.history import read_trend
 
                 trend = read_trend(history_path)
-            text = render_result(result, format_name, show_waived, color=output is None and _color(), scored=linted,
-                                 csv_delimiter=separator, trend=trend)
+            text = render_result(
+                result,
+                format_name,
+                show_waived,
+                color=output is None and _color(),
+                scored=linted,
+                csv_delimiter=separator,
+                trend=trend,
+            )
         write_output(text, output)
         return 1 if result.failed() and not exit_zero else 0
 
@@ -223,8 +274,15 @@ def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def render_result(result: Result, format_name: str, show_waived: bool, color: bool, scored: Optional[Result] = None,
-                  csv_delimiter: str = ",", trend: Optional[list[Any]] = None) -> str:
+def render_result(
+    result: Result,
+    format_name: str,
+    show_waived: bool,
+    color: bool,
+    scored: Optional[Result] = None,
+    csv_delimiter: str = ",",
+    trend: Optional[list[Any]] = None,
+) -> str:
     """`scored`: the result the scores are computed on, when `result` had findings hidden (baseline).
 
     `trend`: the points of a history (`history.read_trend`), for the html report.
@@ -242,9 +300,16 @@ def render_result(result: Result, format_name: str, show_waived: bool, color: bo
         scores, view = overview(result, scored or result, with_view=needs.view, trend=trend)
         summary = replace(summary, scores=scores)
     report = Report(
-        diagnostics=result.diagnostics, waived=result.waived, summary=summary, estate_view=view,
-        rules=result.catalogue.docs(result.settings.lang), lang=result.settings.lang,
-        color=color, show_waived=show_waived, tool_version=__version__, csv_delimiter=csv_delimiter,
+        diagnostics=result.diagnostics,
+        waived=result.waived,
+        summary=summary,
+        estate_view=view,
+        rules=result.catalogue.docs(result.settings.lang),
+        lang=result.settings.lang,
+        color=color,
+        show_waived=show_waived,
+        tool_version=__version__,
+        csv_delimiter=csv_delimiter,
     )
     return render(format_name, report)
 
@@ -262,8 +327,9 @@ def schema(lang):
 @main.command("rules", help="help.cmd.rules")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", help="help.opt.format")
 @lang_option
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.rules_dir")
+@click.option(
+    "--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder", help="help.opt.rules_dir"
+)
 @click.option("--verify", is_flag=True, help="help.opt.verify")
 def rules_command(format_name, lang, rules_dirs, verify):
     from ..rules.catalogue import load_catalogue
@@ -279,19 +345,29 @@ def rules_command(format_name, lang, rules_dirs, verify):
             for failure in failures:
                 click.echo(failure, err=True)
             total = len(list(catalogue))
-            click.echo(say(language, "cli.verified", passed=total - len({f.split(':')[0] for f in failures}),
-                           total=total))
+            click.echo(
+                say(language, "cli.verified", passed=total - len({f.split(":")[0] for f in failures}), total=total)
+            )
             return 1 if failures else 0
         if format_name == "json":
             import json
 
-            click.echo(json.dumps([doc.as_dict() for doc in catalogue.docs(language).values()], indent=2,
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps([doc.as_dict() for doc in catalogue.docs(language).values()], indent=2, ensure_ascii=False)
+            )
             return 0
         from tabulate import tabulate
 
-        rows = [[r.code, r.name, say(language, "severity." + r.severity), say(language, "status." + r.status),
-                 r.text("title", language)] for r in catalogue]
+        rows = [
+            [
+                r.code,
+                r.name,
+                say(language, "severity." + r.severity),
+                say(language, "status." + r.status),
+                r.text("title", language),
+            ]
+            for r in catalogue
+        ]
         headers = [say(language, "cli.rules." + column) for column in ("code", "name", "severity", "status", "title")]
         click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
         return 0
@@ -302,8 +378,14 @@ def rules_command(format_name, lang, rules_dirs, verify):
 @main.command("products", help="help.cmd.products")
 @click.argument("product_id", required=False, metavar="help.var.id")
 @lang_option
-@click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.products_dir")
+@click.option(
+    "--products-dir",
+    "products_dirs",
+    multiple=True,
+    type=click.Path(),
+    metavar="help.var.folder",
+    help="help.opt.products_dir",
+)
 def products_command(product_id, lang, products_dirs):
     language = lang_in_force(lang)
 
@@ -314,19 +396,28 @@ def products_command(product_id, lang, products_dirs):
         if product_id is None:
             from tabulate import tabulate
 
-            rows = [[p.id, p.name, p.facts.get("category", "-"), p.facts.get("delivery", "-"),
-                     ", ".join(f"{version} ({end})" for version, end in p.versions.items()) or "-"]
-                    for p in sorted(catalogue.values(), key=lambda p: p.id)]
-            headers = [say(language, "cli.products." + column)
-                       for column in ("id", "name", "category", "delivery", "versions")]
+            rows = [
+                [
+                    p.id,
+                    p.name,
+                    p.facts.get("category", "-"),
+                    p.facts.get("delivery", "-"),
+                    ", ".join(f"{version} ({end})" for version, end in p.versions.items()) or "-",
+                ]
+                for p in sorted(catalogue.values(), key=lambda p: p.id)
+            ]
+            headers = [
+                say(language, "cli.products." + column) for column in ("id", "name", "category", "delivery", "versions")
+            ]
             click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
             return 0
         product = catalogue.get(product_id)
         if product is None:
             from ..i18n.messages import hint
 
-            raise InputError(Text("cli.no_product", id=Text("word.quoted", value=product_id),
-                                  hint=hint(product_id, catalogue)))
+            raise InputError(
+                Text("cli.no_product", id=Text("word.quoted", value=product_id), hint=hint(product_id, catalogue))
+            )
         click.echo(_product_sheet(product, language), nl=False)
         return 0
 
@@ -335,6 +426,7 @@ def products_command(product_id, lang, products_dirs):
 
 def _product_sheet(product: Product, lang: str) -> str:
     """One product: what it is, each fact it gives, its versions, and the vendor pages behind them."""
+
     def flat(facts: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
         for name, value in facts.items():
             if isinstance(value, dict):
@@ -342,14 +434,19 @@ def _product_sheet(product: Product, lang: str) -> str:
             else:
                 yield f"{prefix}{name}", value
 
-    lines = [say(lang, "cli.products.heading", id=product.id, name=product.name, vendor=product.vendor),
-             f"  {product.describe(lang)}", "",
-             say(lang, "cli.products.facts")]
+    lines = [
+        say(lang, "cli.products.heading", id=product.id, name=product.name, vendor=product.vendor),
+        f"  {product.describe(lang)}",
+        "",
+        say(lang, "cli.products.facts"),
+    ]
     lines += [f"  {name}: {_as_written(value)}" for name, value in flat(product.facts)]
     if product.versions:
         lines += ["", say(lang, "cli.products.support")]
-        lines += ["  " + say(lang, "cli.products.version_end", version=version, end=end)
-                  for version, end in product.versions.items()]
+        lines += [
+            "  " + say(lang, "cli.products.version_end", version=version, end=end)
+            for version, end in product.versions.items()
+        ]
     if product.not_documented:
         lines += ["", say(lang, "cli.products.not_documented", facts=", ".join(product.not_documented))]
     lines += ["", say(lang, "cli.products.sources")]
@@ -357,11 +454,15 @@ def _product_sheet(product: Product, lang: str) -> str:
         lines += [f"  {source['title']}", f"    {source['url']}"]
         if "quotes" in source:
             lines += ["    " + say(lang, "cli.products.checked", checked=Day(source["checked"]))]
-            lines += ["      " + say(lang, "cli.products.quote", fact=fact, quote=quote)
-                      for fact, quote in source["quotes"].items()]
+            lines += [
+                "      " + say(lang, "cli.products.quote", fact=fact, quote=quote)
+                for fact, quote in source["quotes"].items()
+            ]
         else:  # a company's own entry may name the facts a page backs without quoting it
-            lines += ["    " + say(lang, "cli.products.backs", facts=", ".join(source["facts"]),
-                                   checked=Day(source["checked"]))]
+            lines += [
+                "    "
+                + say(lang, "cli.products.backs", facts=", ".join(source["facts"]), checked=Day(source["checked"]))
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -377,8 +478,9 @@ def _as_written(fact: object) -> str:
 @main.command(help="help.cmd.explain")
 @click.argument("code", metavar="help.var.code")
 @lang_option
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-              help="help.opt.rules_dir")
+@click.option(
+    "--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder", help="help.opt.rules_dir"
+)
 def explain(code, lang, rules_dirs):
     from ..rules.catalogue import load_catalogue
     from .explain import explain_rule
@@ -389,8 +491,9 @@ def explain(code, lang, rules_dirs):
         if rule is None:
             from ..i18n.messages import hint
 
-            raise InputError(Text("cli.no_rule", code=Text("word.quoted", value=code),
-                                  hint=hint(code.upper(), catalogue.rules)))
+            raise InputError(
+                Text("cli.no_rule", code=Text("word.quoted", value=code), hint=hint(code.upper(), catalogue.rules))
+            )
         click.echo(explain_rule(rule, lang_in_force(lang)), nl=False)
         return 0
 

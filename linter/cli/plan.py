@@ -14,13 +14,31 @@ from .shared import Command, csv_delimiter_option, delimiter, lint_options, open
 @click.argument("paths", nargs=-1, type=click.Path(), metavar="help.var.paths")
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), default="text", help="help.opt.format")
 @click.option("--top", type=click.IntRange(min=1), default=None, metavar="help.var.n", help="help.opt.top")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="help.var.file",
-              help="help.opt.output.plan")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="help.var.file",
+    help="help.opt.output.plan",
+)
 @click.option("--today", callback=parse_today, metavar="help.var.date", help="help.opt.today")
 @csv_delimiter_option
 @lint_options
-def plan_command(paths, format_name, top, output, today, csv_delimiter, lang, rules_dirs, products_dirs, preview,
-                 select, ignore, config_path):
+def plan_command(
+    paths,
+    format_name,
+    top,
+    output,
+    today,
+    csv_delimiter,
+    lang,
+    rules_dirs,
+    products_dirs,
+    preview,
+    select,
+    ignore,
+    config_path,
+):
     def body():
         from ..rules import engine
         from ..score.plan import form

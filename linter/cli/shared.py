@@ -111,8 +111,11 @@ class Localized(click.Command):
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         lang = ctx.meta.get(HELP_LANG) or help_lang(ctx)
         # Options only: the usage line names the arguments, and the help text says what they are.
-        records = [record for param in self.get_params(ctx) if isinstance(param, click.Option)
-                   and (record := param.get_help_record(ctx)) is not None]
+        records = [
+            record
+            for param in self.get_params(ctx)
+            if isinstance(param, click.Option) and (record := param.get_help_record(ctx)) is not None
+        ]
         _section(formatter, say(lang, "help.section.options"), records)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -172,7 +175,7 @@ def help_lang(ctx: click.Context) -> str:
             if word == name and position + 1 < len(args):
                 return args[position + 1]
             if word.startswith(name + "="):
-                return word[len(name) + 1:]
+                return word[len(name) + 1 :]
         return None
 
     named = value("--lang")
@@ -251,8 +254,9 @@ class Group(Localized, click.Group):
                 rows.append((name, command.get_short_help_str(limit)))
         _section(formatter, say(lang, "help.section.commands"), rows)
 
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Optional[str], Optional[click.Command],
-                                                                           list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[Optional[str], Optional[click.Command], list[str]]:
         name, command, rest = super().resolve_command(ctx, args)
         ctx.meta[STARTING] = (name, command, ctx, list(rest))
         return name, command, rest
@@ -333,6 +337,7 @@ def write_output(text: str, output: Optional[str]) -> None:
 
 # --- the options of a lint run, shared by `check`, `plan` and `history` -------------------
 
+
 def codes(value: Optional[str]) -> Optional[tuple[str, ...]]:
     """The codes of a --select/--ignore flag; None when the flag is not given (an empty one selects nothing)."""
     if value is None:
@@ -344,15 +349,28 @@ def lint_options(function: _Function) -> _Function:
     """What chooses the rules of a run, as `check` takes it: language, rule folders, selection, config file."""
     options = [
         lang_option,
-        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-                     help="help.opt.rules_dir"),
-        click.option("--products-dir", "products_dirs", multiple=True, type=click.Path(), metavar="help.var.folder",
-                     help="help.opt.products_dir"),
+        click.option(
+            "--rules-dir",
+            "rules_dirs",
+            multiple=True,
+            type=click.Path(),
+            metavar="help.var.folder",
+            help="help.opt.rules_dir",
+        ),
+        click.option(
+            "--products-dir",
+            "products_dirs",
+            multiple=True,
+            type=click.Path(),
+            metavar="help.var.folder",
+            help="help.opt.products_dir",
+        ),
         click.option("--preview", is_flag=True, default=None, help="help.opt.preview"),
         click.option("--select", default=None, metavar="help.var.codes", help="help.opt.select"),
         click.option("--ignore", default=None, metavar="help.var.codes", help="help.opt.ignore"),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file",
-                     help="help.opt.config"),
+        click.option(
+            "--config", "config_path", type=click.Path(dir_okay=False), metavar="help.var.file", help="help.opt.config"
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -361,8 +379,9 @@ def lint_options(function: _Function) -> _Function:
 
 def csv_delimiter_option(function: _Function) -> _Function:
     """--csv-delimiter, for the commands that write csv."""
-    return click.option("--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None,
-                        help="help.opt.csv_delimiter")(function)
+    return click.option(
+        "--csv-delimiter", type=click.Choice([",", ";", "tab"]), default=None, help="help.opt.csv_delimiter"
+    )(function)
 
 
 def delimiter(value: Optional[str], format_name: str) -> str:
@@ -372,9 +391,17 @@ def delimiter(value: Optional[str], format_name: str) -> str:
     return "\t" if value == "tab" else value or ","
 
 
-def open_project(lang: Optional[str], rules_dirs: Sequence[str], products_dirs: Sequence[str], preview: Optional[bool],
-                 select: Optional[str], ignore: Optional[str], config_path: Optional[str],
-                 today: Optional[datetime.date], **more_flags: Any) -> Project:
+def open_project(
+    lang: Optional[str],
+    rules_dirs: Sequence[str],
+    products_dirs: Sequence[str],
+    preview: Optional[bool],
+    select: Optional[str],
+    ignore: Optional[str],
+    config_path: Optional[str],
+    today: Optional[datetime.date],
+    **more_flags: Any,
+) -> Project:
     """The Project of the folder the command is run in, the `lint_options` over its config file (InputError if bad).
 
     `more_flags`: config keys that only some commands take as flags (`fail-on` for check).
@@ -383,6 +410,13 @@ def open_project(lang: Optional[str], rules_dirs: Sequence[str], products_dirs: 
 
     here = Path.cwd().resolve()  # the command line is the one place that reads the current folder
     # Folders given as flags stay as written, relative to here: messages name their files as the user wrote them.
-    flags = {"lang": lang, "rules-dir": tuple(rules_dirs) or None, "products-dir": tuple(products_dirs) or None,
-             "preview": preview, "select": codes(select), "ignore": codes(ignore), **more_flags}
+    flags = {
+        "lang": lang,
+        "rules-dir": tuple(rules_dirs) or None,
+        "products-dir": tuple(products_dirs) or None,
+        "preview": preview,
+        "select": codes(select),
+        "ignore": codes(ignore),
+        **more_flags,
+    }
     return Project.from_root(here, flags, here / config_path if config_path else None, default_lang(), today)

@@ -31,14 +31,20 @@ def write_starter(folder: Path, lang: str = "en") -> list:
     targets = {name: folder / relative for name, relative in FILES.items()}
     targets[SCHEMA] = folder / SCHEMA
     blocked = [str(path) for path in targets.values() if os.path.lexists(path)]
-    blocked += [str(parent) for path in targets.values() for parent in _parents_below(path, folder)
-                if os.path.lexists(parent) and not (parent.is_dir() and not parent.is_symlink())]
+    blocked += [
+        str(parent)
+        for path in targets.values()
+        for parent in _parents_below(path, folder)
+        if os.path.lexists(parent) and not (parent.is_dir() and not parent.is_symlink())
+    ]
     if blocked:
         raise InputError(Text("init.already_there", paths=", ".join(dict.fromkeys(blocked))))
     starter = resources.files("si_lint").joinpath("starter")
     # Every content is ready before the first file is written: a failure leaves nothing half-done.
-    contents = {name: _schema(lang) if name == SCHEMA else starter.joinpath(_in(name, lang)).read_text(encoding="utf-8")
-                for name in targets}
+    contents = {
+        name: _schema(lang) if name == SCHEMA else starter.joinpath(_in(name, lang)).read_text(encoding="utf-8")
+        for name in targets
+    }
     for name, path in targets.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -77,7 +77,7 @@ def _last_value(argv: list[str], flag: str) -> Optional[str]:
         if token == flag and position + 1 < len(argv):
             value = argv[position + 1]
         elif token.startswith(flag + "="):
-            value = token[len(flag) + 1:]
+            value = token[len(flag) + 1 :]
     return value
 
 
@@ -99,8 +99,11 @@ def _problem(error: click.UsageError, ctx: click.Context, args: list[str], lang:
         return _about(command, error.param, args, error.text) if error.param is not None else error.text
     if isinstance(error, click.NoSuchOption):
         close = error.possibilities[0] if error.possibilities else None
-        return Text("usage.no_such_option", option=Text("word.quoted", value=error.option_name),
-                    hint=Text("word.did_you_mean", close=close) if close else "")
+        return Text(
+            "usage.no_such_option",
+            option=Text("word.quoted", value=error.option_name),
+            hint=Text("word.did_you_mean", close=close) if close else "",
+        )
     if isinstance(error, _NO_SUCH_COMMAND):
         return _no_such_command(error.command_name, ctx)
     if isinstance(error, click.BadOptionUsage):
@@ -112,8 +115,11 @@ def _problem(error: click.UsageError, ctx: click.Context, args: list[str], lang:
     if type(error) is click.UsageError:  # click words these inline: told apart by the command and its arguments
         words = _positionals(command, args)
         if isinstance(command, click.Group):
-            return _no_such_command(words[0], ctx) if words else \
-                Text("usage.missing_command", group=ctx.command_path, commands=_commands(ctx, "or"))
+            return (
+                _no_such_command(words[0], ctx)
+                if words
+                else Text("usage.missing_command", group=ctx.command_path, commands=_commands(ctx, "or"))
+            )
         return _extra_arguments(command, words, ctx.command_path)
     return None
 
@@ -135,8 +141,12 @@ def _bad_value(command: click.Command, param: click.Parameter, args: list[str], 
     problem: Optional[Text]
     if isinstance(kind, click.Choice):
         choices = [str(choice) for choice in kind.choices]
-        problem = Text("usage.not_one_of", value=shown, choices=_quoted(choices),
-                       hint=hint(value, choices) if value is not None else "")
+        problem = Text(
+            "usage.not_one_of",
+            value=shown,
+            choices=_quoted(choices),
+            hint=hint(value, choices) if value is not None else "",
+        )
     elif isinstance(kind, click.IntRange):
         problem = Text("usage.not_expected", value=shown, expected=_whole(kind))
     elif isinstance(kind, click.Path) and value is not None:
@@ -201,8 +211,12 @@ def _missing(param: Optional[click.Parameter]) -> Optional[Text]:
 
 def _no_such_command(name: str, ctx: click.Context) -> Text:
     commands = _group(ctx).list_commands(ctx)
-    return Text("usage.no_such_command", command=Text("word.quoted", value=name), hint=hint(name, commands),
-                commands=_commands(ctx, "and"))
+    return Text(
+        "usage.no_such_command",
+        command=Text("word.quoted", value=name),
+        hint=hint(name, commands),
+        commands=_commands(ctx, "and"),
+    )
 
 
 def _commands(ctx: click.Context, conjunction: str) -> Listing:
@@ -220,13 +234,19 @@ def _extra_arguments(command: click.Command, words: list[str], command_path: str
     arguments = [param for param in command.params if isinstance(param, click.Argument)]
     if any(argument.nargs < 0 for argument in arguments):
         return None  # takes any number: never too many
-    extra = words[sum(argument.nargs for argument in arguments):]
+    extra = words[sum(argument.nargs for argument in arguments) :]
     if not extra:
         return None
     found = Text("usage.extra." + ("one" if len(extra) == 1 else "other"), values=_quoted(extra, ""))
-    takes = Text("usage.takes", command=command_path,
-                 arguments=Listing((argument_name(argument) for argument in arguments), "and")) \
-        if arguments else Text("usage.takes_none", command=command_path)
+    takes = (
+        Text(
+            "usage.takes",
+            command=command_path,
+            arguments=Listing((argument_name(argument) for argument in arguments), "and"),
+        )
+        if arguments
+        else Text("usage.takes_none", command=command_path)
+    )
     return Text("usage.extra_arguments", found=found, takes=takes)
 
 
@@ -237,6 +257,7 @@ def _quoted(values: Iterable[str], conjunction: str = "or") -> Listing:
 # --- reading the command line again, for what click's errors do not carry -------------------------
 # Options are matched as click matches them in the common cases: `--opt VALUE`, `--opt=VALUE`, `-oVALUE`;
 # what this misreads in a rare case only changes which value a message quotes.
+
 
 def _spellings(param: click.Option) -> list[str]:
     return [*param.opts, *param.secondary_opts]
@@ -250,11 +271,13 @@ def _takes_value(param: click.Option) -> bool:
     return not (param.is_flag or param.count)
 
 
-def _tokens(command: click.Command, args: list[str]) -> Iterator[tuple[Optional[click.Option], Optional[str],
-                                                                          Optional[str]]]:
+def _tokens(
+    command: click.Command, args: list[str]
+) -> Iterator[tuple[Optional[click.Option], Optional[str], Optional[str]]]:
     """(option, spelling, value) for each option written, (None, None, word) for each positional word."""
-    options = {spelling: param for param in command.params if isinstance(param, click.Option)
-               for spelling in _spellings(param)}
+    options = {
+        spelling: param for param in command.params if isinstance(param, click.Option) for spelling in _spellings(param)
+    }
     rest = iter(args)
     for token in rest:
         if token == "--":
@@ -276,8 +299,11 @@ def _given(command: click.Command, param: click.Parameter, args: list[str]) -> t
     if isinstance(param, click.Argument):
         return argument_name(param), _argument_value(command, param, _positionals(command, args))
     assert isinstance(param, click.Option)  # click's parameters are arguments or options
-    given = [(spelling, value) for option, spelling, value in _tokens(command, args)
-             if option is param and spelling is not None]  # an option found is always spelt
+    given = [
+        (spelling, value)
+        for option, spelling, value in _tokens(command, args)
+        if option is param and spelling is not None
+    ]  # an option found is always spelt
     return given[-1] if given else (_longest(param), None)
 
 

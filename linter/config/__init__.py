@@ -40,8 +40,9 @@ class Effective:
     baseline: Optional[str] = None  # the baseline file: --baseline as written, else `baseline:`, absolute
 
 
-def resolve(flags: dict[str, Any], config_path: Optional[Path], env_lang: str, today: datetime.date,
-            root: Path) -> Effective:
+def resolve(
+    flags: dict[str, Any], config_path: Optional[Path], env_lang: str, today: datetime.date, root: Path
+) -> Effective:
     """Settings from flags over the config file over defaults.
 
     `flags` maps a config key to the flag's value, None when the flag was not
@@ -66,11 +67,22 @@ def resolve(flags: dict[str, Any], config_path: Optional[Path], env_lang: str, t
     extend_select = source.codes("extend-select", (), catalogue)
     severity = source.pick("severity", lambda c: values.severity(c, catalogue), {})
     options = source.options()
-    settings = Settings(options=options, select=select, ignore=ignore, extend_select=extend_select,
-                        severity=severity, fail_on=fail_on, rules_dirs=tuple(rules_dirs),
-                        products_dirs=tuple(products_dirs), preview=preview, lang=lang, today=today)
-    return Effective(settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths),
-                     baseline)
+    settings = Settings(
+        options=options,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        severity=severity,
+        fail_on=fail_on,
+        rules_dirs=tuple(rules_dirs),
+        products_dirs=tuple(products_dirs),
+        preview=preview,
+        lang=lang,
+        today=today,
+    )
+    return Effective(
+        settings, catalogue, source.origins, config.path if config is not None else None, tuple(paths), baseline
+    )
 
 
 def _config_file(config_path: Optional[Path], root: Path) -> Optional[ConfigFile]:
@@ -91,8 +103,10 @@ def _config_file(config_path: Optional[Path], root: Path) -> Optional[ConfigFile
             config = replace(config, values=values, positions=_aliased(config.positions, alias, key))
     for key in config.values:
         if key not in KEYS:
-            raise InputError(Text("config.unknown_key", key=show_value(key), hint=hint(str(key), KEYS),
-                                  keys=", ".join(KEYS)), where=config.where(key))
+            raise InputError(
+                Text("config.unknown_key", key=show_value(key), hint=hint(str(key), KEYS), keys=", ".join(KEYS)),
+                where=config.where(key),
+            )
     return config
 
 

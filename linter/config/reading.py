@@ -18,8 +18,20 @@ from ..i18n.messages import Text
 from ..load.inputs import read_text
 from ..rules.diagnostic import InputError, Place
 
-KEYS = ("paths", "baseline", "select", "ignore", "extend-select", "preview", "severity", "fail-on", "rules-dir",
-        "products-dir", "options", "lang")
+KEYS = (
+    "paths",
+    "baseline",
+    "select",
+    "ignore",
+    "extend-select",
+    "preview",
+    "severity",
+    "fail-on",
+    "rules-dir",
+    "products-dir",
+    "options",
+    "lang",
+)
 # The format spec names the products key `products_dir`; both spellings are read.
 ALIASES = {"products_dir": "products-dir"}
 # A key path -> where it is written, (line, column).
@@ -83,8 +95,7 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         place = _TOML_ERROR_PLACE.search(message)
-        where = (Place(path, int(place.group(1)), int(place.group(2))) if place
-                 else Place(path, text.count("\n") + 1, 1))
+        where = Place(path, int(place.group(1)), int(place.group(2))) if place else Place(path, text.count("\n") + 1, 1)
         message = re.sub(r"\s*\(at end of document\)", "", _TOML_ERROR_PLACE.sub("", message))
         raise InputError(Text("config.invalid_toml", problem=toml_problem(message)), where=where) from None
     except (ValueError, RecursionError) as error:  # integers past Python's limit, absurd nesting
@@ -157,7 +168,7 @@ def _toml_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
             if len(path) == 2:
                 found[()] = place
             found.setdefault(path[2:], place)
-        elif path and _TABLE[:len(path)] == path:  # `[tool]`, or `tool = {si-lint = {...}}`
+        elif path and _TABLE[: len(path)] == path:  # `[tool]`, or `tool = {si-lint = {...}}`
             found.setdefault((), place)
     return found
 

@@ -26,8 +26,10 @@ def code_list(config: ConfigFile, key: str) -> list[tuple[str, Place]]:
 def choice(config: ConfigFile, key: str, allowed: Collection[str]) -> str:
     value = config.values[key]
     if value not in allowed:
-        raise InputError(Text("config.not_one_of", key=key, value=show_value(value), allowed=", ".join(allowed)),
-                         where=config.where(key))
+        raise InputError(
+            Text("config.not_one_of", key=key, value=show_value(value), allowed=", ".join(allowed)),
+            where=config.where(key),
+        )
     return value
 
 
@@ -67,14 +69,18 @@ def baseline(config: ConfigFile) -> str:
 def flag(config: ConfigFile, key: str) -> bool:
     value = config.values[key]
     if not isinstance(value, bool):
-        raise InputError(Text("config.not_one_of", key=key, value=show_value(value), allowed="true, false"),
-                         where=config.where(key))
+        raise InputError(
+            Text("config.not_one_of", key=key, value=show_value(value), allowed="true, false"), where=config.where(key)
+        )
     return value
 
 
 def _number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
-        isinstance(value, float) and math.isnan(value))
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and not (isinstance(value, float) and math.isnan(value))
+    )
 
 
 def _word(value: object) -> bool:
@@ -91,8 +97,10 @@ OPTION_TESTS: dict[str, tuple[bool, Callable[[Any], bool]]] = {
     "content_categories": (True, _word),
     "currency": (False, lambda v: isinstance(v, str) and len(v) == 3 and v.isalpha() and v.isupper()),
     "device_cost_default": (False, lambda v: _number(v) and 0 <= v < math.inf),
-    "min_device_families": (False, lambda v: isinstance(v, int) and not isinstance(v, bool)
-                            and 0 <= v <= len(DEVICE_FAMILIES)),
+    "min_device_families": (
+        False,
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= len(DEVICE_FAMILIES),
+    ),
 }
 
 
@@ -107,20 +115,31 @@ def options(config: ConfigFile) -> dict[str, Any]:
     for name, option in value.items():
         where = config.where("options", name)
         if name not in OPTION_TESTS:
-            raise InputError(Text("config.unknown_option", name=show_value(name), hint=hint(str(name), OPTION_TESTS),
-                                  known=", ".join(OPTION_TESTS)), where=where)
+            raise InputError(
+                Text(
+                    "config.unknown_option",
+                    name=show_value(name),
+                    hint=hint(str(name), OPTION_TESTS),
+                    known=", ".join(OPTION_TESTS),
+                ),
+                where=where,
+            )
         is_list, test = OPTION_TESTS[name]
         if not is_list:
             if not test(option):
-                raise InputError(Text("config.option_value", name=name, value=show_value(option),
-                                      expected=_expected(name)), where=where)
+                raise InputError(
+                    Text("config.option_value", name=name, value=show_value(option), expected=_expected(name)),
+                    where=where,
+                )
             continue
         if not isinstance(option, list):
             raise InputError(Text("config.option_list", name=name, expected=_expected(name)), where=where)
         for position, item in enumerate(option):
             if not test(item):
-                raise InputError(Text("config.option_value", name=name, value=show_value(item),
-                                      expected=_expected(name)), where=config.where("options", name, position))
+                raise InputError(
+                    Text("config.option_value", name=name, value=show_value(item), expected=_expected(name)),
+                    where=config.where("options", name, position),
+                )
     return value
 
 
@@ -128,8 +147,10 @@ def known_code(code: str, catalogue: Catalogue, where: Union[Place, str], key: s
     """A code or prefix names some rule; EST rules cannot be left out."""
     if not code or not any(known.startswith(code) for known in catalogue.rules):
         prefixes = {rule.family for rule in catalogue}
-        raise InputError(Text("config.unknown_code", key=key, code=show_value(code),
-                              hint=hint(code, [*catalogue.rules, *prefixes])), where=where)
+        raise InputError(
+            Text("config.unknown_code", key=key, code=show_value(code), hint=hint(code, [*catalogue.rules, *prefixes])),
+            where=where,
+        )
     if key == "ignore" and (code.startswith("EST") or "EST".startswith(code)):
         raise InputError(Text("config.ignore_est", key=key, code=code), where=where)
 
@@ -142,12 +163,18 @@ def severity(config: ConfigFile, catalogue: Catalogue) -> dict[str, str]:
     for code, level in value.items():
         where = config.where("severity", code)
         if not isinstance(code, str) or code.upper() not in catalogue.rules:
-            raise InputError(Text("config.severity_unknown", code=show_value(code),
-                                  hint=hint(str(code).upper(), catalogue.rules)), where=where)
+            raise InputError(
+                Text("config.severity_unknown", code=show_value(code), hint=hint(str(code).upper(), catalogue.rules)),
+                where=where,
+            )
         if code.upper().startswith("EST"):
             raise InputError(Text("config.severity_est", code=code), where=where)
         if level not in SEVERITIES:
-            raise InputError(Text("config.not_one_of", key=f"severity.{code}", value=show_value(level),
-                                  allowed=", ".join(SEVERITIES)), where=where)
+            raise InputError(
+                Text(
+                    "config.not_one_of", key=f"severity.{code}", value=show_value(level), allowed=", ".join(SEVERITIES)
+                ),
+                where=where,
+            )
         overrides[code.upper()] = level
     return overrides

@@ -242,7 +242,7 @@ def percent(lang: str, value: Union[int, float], digits: Optional[int] = None) -
 
 def families() -> tuple[str, ...]:
     """The built-in rule families, in the order reports show them (their names' order in the catalogue)."""
-    return tuple(key[len("family."):] for key in _table("en") if key.startswith("family."))
+    return tuple(key[len("family.") :] for key in _table("en") if key.startswith("family."))
 
 
 def family_name(lang: str, family: str) -> str:

@@ -31,11 +31,11 @@ WORDS = {
     "load.invalid_yaml": "invalid YAML: {problem}",
     # what the YAML parser found, in our words (EST001)
     "load.yaml.mapping_here": "mapping values are not allowed here: put the value in quotes, or the key "
-                              "on a line of its own",
+    "on a line of its own",
     "load.yaml.colon": "could not find the ':' expected after a key",
     "load.yaml.tab": "a tab character where YAML expects a value or an indentation: indent with spaces",
     "load.yaml.bad_start": "a character that cannot start a value here (a tab, or a reserved one such as @ or `): "
-                          "indent with spaces, or put the value in quotes",
+    "indent with spaces, or put the value in quotes",
     "load.yaml.key": "a key is expected here: check the indentation",
     "load.yaml.dash": "a list entry ('-') is expected here: check the indentation",
     "load.yaml.value": "a value is expected here",
@@ -48,7 +48,7 @@ WORDS = {
     "load.yaml.colon_here": "an unexpected ':': put the value in quotes",
     "load.yaml.anchor": "an anchor or alias name is written in letters and digits",
     "load.duplicate_key": "duplicate key '{key}': already defined at {place}; "
-                          "the file keeps only one, so merge the two or rename one",
+    "the file keeps only one, so merge the two or rename one",
     "load.key_not_scalar": "a mapping key must be a plain value, not a mapping or a list",
     "load.bad_scalar": "{value!r} is not a valid {kind}",
     "load.number_too_long": "a number of {digits} digits: too long to be a figure of the estate",
@@ -57,7 +57,7 @@ WORDS = {
     "load.alias_unknown": "the alias *{name} names no anchor defined before it",
     "load.alias_loop": "the alias *{name} refers to a collection that contains it",
     "load.alias_bomb": "aliases expand this file to more than {limit} nodes (an alias bomb?): "
-                       "write the values out or share less",
+    "write the values out or share less",
     "load.too_deep": "nested more than {limit} levels deep: an estate needs six at most",
     "load.merge_value": "a merge key `<<` takes a mapping or a list of mappings",
     "load.second_document": "a second YAML document (`---`) in one file: put each in its own file",
@@ -70,14 +70,14 @@ WORDS = {
     "word.did_you_mean": " (did you mean '{close}'?)",
     "schema.known_fields": "; known fields: {known}",
     "schema.invalid_id": "'{value}' is not a valid id: ids use lowercase letters, digits, '-' and '_', "
-                         "starting with a letter",
+    "starting with a letter",
     "schema.not_fact_name": "'{value}' is not a fact name{hint}: name a fact ({options}) or lifecycle.<version>",
     "schema.enum": "{value} is not one of {options}{hint}",
     "schema.const": "{value} is not allowed: the only value is {expected}",
     "schema.type": "{value} is {kind}, expected {expected}",
     "schema.decimal_comma": "{value} is text, expected a number: write `{number}`, with a decimal point",
     "schema.decimal_comma_split": "unknown field '{name}': on one line, between braces, a comma separates fields, "
-                                  "so `{key}: {written}` was read as two; write `{key}: {number}`, with a decimal point",
+    "so `{key}: {written}` was read as two; write `{key}: {number}`, with a decimal point",
     "schema.one_item_list": "{value} is {kind}, expected a list: write `[{item}]`, even for one item",
     "schema.such_as": "{expected} such as {example}",
     # --- schema wording: a mapping or a list of the wrong type
@@ -119,16 +119,16 @@ WORDS = {
     "ref.in.applications": "among the applications",
     "ref.duplicate_id": "id '{id}' is defined twice: first at {place} ({section}); ids are unique across all sections, so rename one",
     "ref.via_not_platform": "via '{target}' is infrastructure of type {type}, not an integration-platform: "
-                            "name a platform or one of point-to-point, file-transfer, shared-database",
+    "name a platform or one of point-to-point, file-transfer, shared-database",
     "products.not_a_folder": "{folder}: --products-dir must be a folder of product files (*.yaml)",
     "products.not_a_mapping": "a product file is a mapping with id, name, vendor, description, facts, sources",
     "products.id_not_file": "id: {id} must be the file's name ({file})",
     "ref.unknown_product": "product '{target}' is not in the catalogue{hint}: `si-lint products` lists them",
     # said after a "not stated" finding when the application's product lists the field in `not_documented`
     "unstated.not_documented": "; product {product}: {vendor} does not document {field}, so only the estate can "
-                               "state it",
+    "state it",
     "ref.cycle": "dependency cycle: {loop}; an application cannot need itself to run, "
-                 "so remove one of these depends_on entries",
+    "so remove one of these depends_on entries",
     # --- waivers (EST005) ----------------------------------------------------------------
     # --- words put into other messages -------------------------------------------------
     "word.or": "or",
@@ -171,16 +171,16 @@ WORDS = {
     "rulefile.empty_folder": "{folder}: no rule file (*.yaml) in this folder",
     "rulefile.not_a_mapping": "a rule file is a mapping with code, name, severity, scope, en, fr, examples",
     "rulefile.custom_check": "check: custom rules cannot name a Python check; write the condition under `when` "
-                             "as a JSON Schema",
+    "as a JSON Schema",
     "rulefile.engine_check_scope": "check: `{name}` findings come with `scope: {scope}`",
     "rulefile.unknown_check": "check: no check is named {name}; known: {known}",
     "rulefile.entity_check_scope": "check: `{name}` looks at one entity at a time, so its scope must name sections of entities",
     "rulefile.check_scope": "check: a Python check runs on the estate, so its scope cannot be `{scope}`",
     "rulefile.condition_scope": "scope: a `{key}` condition is tested on each entity of its scope, so the scope "
-                                "is one or a list of: {sections}",
+    "is one or a list of: {sections}",
     "rulefile.unknown_option": "{key}: unknown option {name}; known: {known}",
     "rulefile.applies_to_check": "applies_to: a check over the whole estate chooses its own entities; `applies_to` "
-                                 "goes with a `when` condition or a check of one entity at a time",
+    "goes with a `when` condition or a check of one entity at a time",
     "rulefile.unstated_missing": "{lang}: a rule that `reads` fields needs an `unstated` message in {lang}",
     "rulefile.at_key": "{key}: {problem}",
     "rulefile.bad_template": "{error}; write a literal brace as {{{{ or }}}}",
@@ -202,7 +202,7 @@ WORDS = {
     "condition.ref_nowhere": "{ref} points nowhere",
     "condition.ref_not_schema": "{ref} points at a value that is not a schema",
     "condition.ref_loop": "{ref} leads back to itself before reading any deeper into the value, "
-                          "so the test would never end",
+    "so the test would never end",
     "condition.bad_pattern": "bad pattern: {error}",
     "pattern.at": "{problem} at character {position}",
     "pattern.unclosed_group": "a parenthesis is not closed",
@@ -215,14 +215,14 @@ WORDS = {
     "pattern.lookbehind": "a look-behind of variable width",
     "pattern.other": "not a regular expression Python reads",
     "rulefile.pattern_too_slow": "{code}: the pattern {pattern} used up the {seconds} s that the patterns of "
-                                 "custom rules have in one run: simplify it (docs/custom-rules.md, \"Patterns\")",
+    'custom rules have in one run: simplify it (docs/custom-rules.md, "Patterns")',
     "condition.option_value": "`{{$option: {name}}}` cannot stand here: {problem}",
     # --- custom rules beside the built-in ones (exit 2) -----------------------------------
     "rulefile.builtin_family": "code: {code} starts with {family}, the prefix of the built-in {family} rules: "
-                               "give your rules a prefix of your own, like ACME001",
+    "give your rules a prefix of your own, like ACME001",
     "rulefile.duplicate_name": "name: {name} is already the name of {first}: rule names are unique, pick another",
     "rulefile.family_est": "family: EST is the family of the findings about reading the estate; "
-                           "a custom rule belongs to another family",
+    "a custom rule belongs to another family",
     # --- configuration (exit 2) -----------------------------------------------------------
     "config.no_file": "--config {path}: no such file",
     "config.not_a_mapping": "a config file is a mapping of keys ({keys})",
@@ -242,7 +242,7 @@ WORDS = {
     "config.unknown_key": "unknown key {key}{hint}; known keys: {keys}",
     "config.code_list": "{key}: expected a list of rule codes or prefixes, like [ACC, CLD001]",
     "config.empty_selection": "{key}: selects no rule; name codes or prefixes, like ACC or CLD001 "
-                              "(leave it out to run every rule)",
+    "(leave it out to run every rule)",
     "config.not_one_of": "{key}: {value} is not one of {allowed}",
     "config.folders_type": "{key}: expected a folder, or a list of folders",
     "config.folder_missing": "{key}: {value} is not a folder (paths are relative to the config file)",
@@ -263,12 +263,12 @@ WORDS = {
     "config.expect.content_categories": "an application category, like office or messaging",
     "config.unknown_code": "{key}: unknown rule code or prefix {code}{hint}; `si-lint rules` lists them",
     "config.ignore_est": "{key}: {code} cannot be left out: EST rules report what stops the estate from being "
-                         "read correctly, and always run",
+    "read correctly, and always run",
     "config.severity_type": "severity: expected a mapping of rule codes to error, warning or info, "
-                            "like {{ACC004: error}}",
+    "like {{ACC004: error}}",
     "config.severity_unknown": "severity: unknown rule code {code}{hint}",
     "config.severity_est": "severity: the severity of {code} cannot change: EST rules report what stops the "
-                           "estate from being read correctly, and their findings are always errors",
+    "estate from being read correctly, and their findings are always errors",
     "config.show.file": "config file: {path}",
     "config.show.no_file": "(none found: defaults)",
     "config.show.none": "(none)",
@@ -299,7 +299,7 @@ WORDS = {
     "cli.products.backs": "backs: {facts} (checked {checked})",
     # --- products sheet and history legend: a name and what it stands for ---------------------
     "cli.products.checked": "read on {checked}; each fact and the page's sentence that states it:",
-    "cli.products.quote": "{fact}: \"{quote}\"",
+    "cli.products.quote": '{fact}: "{quote}"',
     "cli.products.not_documented": "Not documented by its vendor (state them on the application): {facts}",
     "cli.products.heading": "{id}: {name} ({vendor})",
     "cli.products.version_end": "{version}: {end}",
@@ -349,10 +349,10 @@ WORDS = {
     "baseline.cannot_write": "cannot write the baseline ({reason})",
     "baseline.not_json": "not a JSON baseline: {problem}; write one with --write-baseline",
     "baseline.not_a_baseline": "not a si-lint baseline (version {version}, with a list of findings); "
-                               "write one with --write-baseline",
+    "write one with --write-baseline",
     "baseline.old_version": "written by an earlier si-lint, which recognised findings by their words: write it "
-                            "again with --write-baseline {path} (findings are now recognised by code, entity and "
-                            "field, in any language)",
+    "again with --write-baseline {path} (findings are now recognised by code, entity and "
+    "field, in any language)",
     "baseline.known.one": "{n} known finding not shown",
     "baseline.known.other": "{n} known findings not shown",
     "baseline.fixed.one": "{n} entry fixed and can be removed",
@@ -361,7 +361,7 @@ WORDS = {
     "baseline.note_fixed": "{note}; {fixed} (rewrite it with --write-baseline {path})",
     # --- init ---------------------------------------------------------------------------------
     "init.already_there": "{paths}: already there; si-lint init writes only new files "
-                          "(move them away or pick another folder)",
+    "(move them away or pick another folder)",
     "init.wrote": "wrote {path}",
     "init.next": "Next: edit them, then run `{command}`.",
     # --- words of the rules' findings ----------------------------------------------------------
@@ -383,17 +383,16 @@ WORDS = {
     "check.providers.other": "{n} providers",
     "check.provider_and_type": "{id} ({type})",
     "check.installed_client_cancels": "an installed client ({clients}) cancels the browser default, so no "
-                                      "family is counted: list the families it is used from in access.devices",
+    "family is counted: list the families it is used from in access.devices",
     "check.no_browser": "without `access.browser: true` no family is counted: list the families it is used from "
-                        "in access.devices",
+    "in access.devices",
     "check.link": "{id} ({figure}%)",
     "check.link_own": "{id} (availability.own {figure}%)",
     "check.link_group": "any_of({members}) ({figure}%)",
     "check.store_of": "{store} ({owner})",
     "check.cost_of": "{id} {cost}",
     "check.cost_of_share": "{id} {cost} for {users} of the {workforce} people ({weighted} per person)",
-    "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a "
-                            "cost)",
+    "check.device_default": "{cost} by default (option device_cost_default: no access-devices component states a cost)",
     # --- waivers (rules 1.1) -------------------------------------------------------------------
     "waiver.on_entity": "on '{id}'",
     "waiver.on_estate": "on the estate",
@@ -433,7 +432,7 @@ WORDS = {
     "field.Infrastructure.waivers": "accepted exceptions to the rules that fire on this component",
     "field.Infrastructure.families": "for access-devices: the device families offered to people (ACC007)",
     "field.Infrastructure.users": "for access-devices: how many people have this device (CST001 weights its cost "
-                                  "by users / workforce)",
+    "by users / workforce)",
     "field.Infrastructure.cost": "for access-devices: what a device costs per user per month (CST001)",
     "field.DataStore.name": "display name",
     "field.DataStore.description": "free text",
@@ -452,7 +451,7 @@ WORDS = {
     "field.Application.description": "free text",
     "field.Application.usage": "business (B) or support (S) in the B-I-S model",
     "field.Application.criticality": "how much the business depends on it: critical, high, medium or low (the plan "
-                                     "and the scores weigh it; no rule reads it)",
+    "and the scores weigh it; no rule reads it)",
     "field.Application.category": "free text; office, documents, messaging, collaboration and intranet are content categories (COL rules, CST001)",
     "field.Application.owner": "the team or person accountable for it",
     "field.Application.lifecycle": "the version in use and its end of support (CLD007); a plain text is a Backstage lifecycle stage",
@@ -469,7 +468,7 @@ WORDS = {
     "field.Application.platform": "web, mobile, desktop, spreadsheet, mainframe or other",
     "field.Application.access": "how people reach it",
     "field.Application.interactive": "false for an application no person uses directly (EDI, batch, "
-                                     "machine-to-machine): ACC001-ACC006 do not apply; default true",
+    "machine-to-machine): ACC001-ACC006 do not apply; default true",
     "field.Application.access.browser": "usable from a standard web browser",
     "field.Application.access.devices": "the device families it is usable from; when left out, a browser with nothing to install counts as every family",
     "field.Application.access.installed_clients": "software users must install to use it",
@@ -635,7 +634,7 @@ WORDS = {
     "stats.name": "name",
     "stats.none": "No findings.",
     "stats.scores": "Scores (share of applicable checks passed, weighted {weights}, and by impact: docs/scoring.md):",
-    "stats.completeness": "Completeness: {share} of the facts the rules read are stated ({stated} of {read}); findings on the others say \"not stated\".",
+    "stats.completeness": 'Completeness: {share} of the facts the rules read are stated ({stated} of {read}); findings on the others say "not stated".',
     "stats.estate": "estate",
     "stats.unweighted": "without impact",
     "stats.waived_share": "; waived {share}",
@@ -708,7 +707,7 @@ WORDS = {
     "plan.platform": "Set up an integration platform and route {flows} through it",
     "plan.route": "Route '{id}' through an integration platform",
     "plan.foreign_data": "Stop '{id}' using {stores}, a store of another application: exchange through an "
-                         "integration platform or a data space",
+    "integration platform or a data space",
     "plan.iaas": "Buy IaaS from at most {limit} public clouds (today: {providers})",
     "plan.office_cost": "Bring the office budget within {ceiling} per user per month",
     "plan.classify": "Classify '{id}' as a business (B) or support (S) usage",
@@ -746,7 +745,7 @@ WORDS = {
     "history.no_git": "git is not installed: si-lint history reads the estate's past with git",
     "history.not_a_repository": "{path}: not in a git repository; si-lint history reads the estate's past with git",
     "history.missing_blob": "{path}: git has not got this file's content (a partial clone that cannot fetch it): "
-                            "run `git fetch` with the remote reachable, or run si-lint history in a full clone",
+    "run `git fetch` with the remote reachable, or run si-lint history in a full clone",
     "history.git_failed": "{command} failed: {problem}",
     "history.outside": "{path}: outside the git repository {top}",
     "history.title": "Estate score over time",
@@ -771,13 +770,13 @@ WORDS = {
     # --- html report: what to do first, score over time ------------------------------------
     "html.plan": "What to do first",
     "html.plan_help": "The actions that gain the most (si-lint plan lists them all): each clears the findings "
-                      "counted, and its gain is what the estate score becomes with them passing.",
+    "counted, and its gain is what the estate score becomes with them passing.",
     "html.plan_first": "Doing these {n} actions (and what they need) takes the estate score from {today} to {score}; "
-                       "all {total} actions take it to {done}.",
+    "all {total} actions take it to {done}.",
     "html.plan_needs": "needs #{ranks}",
     "html.trend": "Score over time",
     "html.trend_help": "The estate score at each commit that changed the estate (si-lint history), "
-                       "waivers judged at each commit's date.",
+    "waivers judged at each commit's date.",
     "html.trend_point": "{commit} · {date} · {author} · {score}",
     "html.trend_score": "estate score",
     "html.trend_completeness": "completeness",
@@ -787,7 +786,7 @@ WORDS = {
     "html.verdict.none": "No finding in force.",
     "html.compliant": "Compliant applications: {n} of {total} ({share}).",
     "html.compliant_help": "An application is compliant when no error or warning is in force on it, its data "
-                           "stores or its flows.",
+    "stores or its flows.",
     "html.score_is": "Share of the checks passed, weighted by severity and by what the business stands on.",
     "html.passed_held": "passed, in a family with errors or warnings",
     "html.failed_error": "failed (error)",
@@ -795,7 +794,7 @@ WORDS = {
     "html.failed_info": "failed (info)",
     "html.own_figure": "its own availability",
     "html.origin": "Quoted from the French school of thought on the modern information system the rules follow: "
-                   "{source}",
+    "{source}",
     "html.col_reason": "Reason",
     "html.col_approved_by": "Approved by",
     "html.not_stated": "not stated",
@@ -854,11 +853,11 @@ WORDS = {
     "import.did_you_mean_code": "did you mean `{close}`?",
     "import.did_you_mean_column": "did you mean '{close}'?",
     "import.header": "Imported by si-lint from {origin}: what the source does not say is left out, "
-                     "and `si-lint` reports it",
+    "and `si-lint` reports it",
     "import.not_empty_folder": "{path}: not an empty folder; give a new or empty folder for the imported estate",
     "import.suggest_with_mapping": "--suggest-mapping writes a mapping: do not give --mapping with it",
     "import.need_mapping": "give the mapping with --mapping MAP.yaml, or write one to start from with "
-                           "`si-lint import csv --suggest-mapping INVENTORY.csv`",
+    "`si-lint import csv --suggest-mapping INVENTORY.csv`",
     "import.done": "si-lint: imported {made} from {records}{skipped}{where}; {verdict}",
     "import.made.applications.one": "{n} application",
     "import.made.applications.other": "{n} applications",
@@ -887,43 +886,43 @@ WORDS = {
     "import.place.sheet": "{file}, sheet '{sheet}'",
     "import.source.row": "{file} row {row}",
     "import.csv.unreadable": "not readable as CSV ({reason}); a quote is probably not closed: fix the file or "
-                             "export it again",
+    "export it again",
     "import.csv.no_header": "{path}: no header row (the file has no text); export the inventory with its header",
     "import.csv.guessed_encoding": "not UTF-8: read as {encoding}; give --encoding if accented letters look wrong",
     "import.csv.unknown_encoding": "unknown encoding {name}: try utf-8, cp1252 or latin-1",
     "import.csv.not_text_encoding": "{name} is not an encoding of text (it turns bytes into bytes): try utf-8, "
-                                    "cp1252 or latin-1",
+    "cp1252 or latin-1",
     "import.csv.not_in_encoding": "{path}: not readable as {encoding}: give the file's encoding with --encoding "
-                                  "(cp1252 for most French Windows exports)",
+    "(cp1252 for most French Windows exports)",
     "import.csv.bad_byte": "byte 0x{byte} is not {encoding}: give the file's encoding with --encoding "
-                           "(cp1252 for most French Windows exports)",
+    "(cp1252 for most French Windows exports)",
     "import.csv.old_excel": "{path}: an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV from the "
-                            "spreadsheet, and import that",
+    "spreadsheet, and import that",
     "import.csv.binary": "{path}: a binary file, neither CSV text nor a workbook (.xlsx, .ods): export the "
-                         "inventory as CSV or .xlsx",
+    "inventory as CSV or .xlsx",
     "import.csv.sheet_option": "--sheet picks a sheet of a workbook (.xlsx, .ods); {path} is CSV text",
     "import.workbook.csv_options": "--encoding and --delimiter are for CSV text; {path} is a workbook",
     "import.workbook.unreadable": "{path}: not readable as a workbook ({reason}): open it in the spreadsheet and "
-                                 "save it again as .xlsx or .ods",
+    "save it again as .xlsx or .ods",
     "import.workbook.too_big": "{path}: unpacks to more than {limit} MB: si-lint reads inventories, not archives",
     "import.workbook.too_many_references": "{path}: a sheet names more than {limit} cells and rows: delete what "
-                                           "lies beyond the inventory and save it again",
+    "lies beyond the inventory and save it again",
     "import.workbook.too_many_cells": "{path}: a sheet reaches row {rows} and column {columns}: more than {limit} "
-                                      "cells to read; delete what lies beyond the inventory and save it again",
+    "cells to read; delete what lies beyond the inventory and save it again",
     "import.workbook.no_sheets": "{path}: the workbook has no sheet",
     "import.workbook.no_such_sheet": "--sheet {sheet}: no such sheet in {path}{hint}; its sheets: {sheets}",
     "import.workbook.first_sheet": "read the sheet '{sheet}', the first of {n}: give --sheet to read another "
-                                   "({sheets})",
+    "({sheets})",
     # spreadsheets: the mapping file
     "import.mapping.bad": "bad mapping:",
     "import.mapping.not_a_mapping": "a mapping file is a YAML mapping with a `columns:` entry; "
-                                    "`si-lint import csv --suggest-mapping INVENTORY.csv` writes one to start from",
+    "`si-lint import csv --suggest-mapping INVENTORY.csv` writes one to start from",
     "import.mapping.unknown_key": "unknown key `{key}`: {hint}",
     "import.mapping.the_keys": "the keys are {keys}",
     "import.mapping.no_columns": "no `columns:` entry: say which column feeds which field",
     "import.mapping.expected_text": "expected text: {what}",
     "import.mapping.what.id": "`id` names the column ids are made from",
-    "import.mapping.what.split": "`split` is the text between list items, e.g. \";\"",
+    "import.mapping.what.split": '`split` is the text between list items, e.g. ";"',
     "import.mapping.what.field": "a field name such as delivery or access.browser",
     "import.mapping.what.dependency": "an application name or id",
     "import.mapping.what.column_name": "a column name",
@@ -951,7 +950,7 @@ WORDS = {
     "import.csv.empty_row": "row {row} is empty: skipped",
     "import.csv.empty_rows": "rows {first} to {last} are empty: skipped",
     "import.csv.unmapped_column": "the mapping does not mention this column: {cells}; map it under `columns:` or "
-                                  "list it under `ignore:`",
+    "list it under `ignore:`",
     "import.csv.no_header_column": "this column has no header: {cells}; give it a header and map it",
     "import.csv.lost_cells.one": "its one non-empty cell is not imported",
     "import.csv.lost_cells.other": "its {n} non-empty cells are not imported",
@@ -960,31 +959,31 @@ WORDS = {
     "import.csv.beyond": "'{text}' is beyond the last named column: not imported; give the column a header and map it",
     "import.csv.no_id.empty": "the id column is empty: row skipped, none of its cells imported",
     "import.csv.no_id.no_letter": "the id column ('{text}') holds no letter or digit to make an id from: row "
-                                  "skipped, none of its cells imported",
+    "skipped, none of its cells imported",
     "import.csv.id_taken": "'{text}' gives the id '{base}', already taken by row {row}: this row gets '{id}'; merge "
-                           "the two rows if they describe one application",
+    "the two rows if they describe one application",
     "import.csv.bad_cell": "{problem}{known}; add it under `values:` of column '{column}' in {place}, or fix the cell",
     "import.csv.mapping_knows": " (the mapping knows {values})",
     "import.csv.ambiguous_dependency": "'{item}' names {n} applications ({ids}): write the id instead; left out of "
-                                       "depends_on",
+    "depends_on",
     "import.csv.unknown_dependency": "'{item}' is neither the name nor the id of an application of this inventory; "
-                                     "left out of depends_on",
+    "left out of depends_on",
     "import.csv.iaas_without_provider": "'{text}' is read as delivery: iaas, with no provider: CLD001 cannot tell "
-                                        "a public cloud from a colocation or a private data centre; {what}",
+    "a public cloud from a colocation or a private data centre; {what}",
     "import.csv.map_provider": "map the column that names the host to `provider` in the mapping (its cells name "
-                               "providers), or add `provider` by hand",
+    "providers), or add `provider` by hand",
     "import.csv.fill_provider": "fill its `provider` cell",
     "import.csv.undefined.providers": "the provider '{id}' (from '{text}') is not defined by this inventory: add it "
-                                      "under `providers:` with its type, or si-lint reports it (EST004)",
+    "under `providers:` with its type, or si-lint reports it (EST004)",
     "import.csv.undefined.data_stores": "the data store '{id}' (from '{text}') is not defined by this inventory: add "
-                                        "it under `data_stores:` with its kind, or si-lint reports it (EST004)",
+    "it under `data_stores:` with its kind, or si-lint reports it (EST004)",
     "import.csv.unknown_product": "product '{id}' (from '{text}') is not in the built-in product catalogue "
-                                  "(`si-lint products` lists it): si-lint reports it (EST004) unless your "
-                                  "products-dir defines it",
+    "(`si-lint products` lists it): si-lint reports it (EST004) unless your "
+    "products-dir defines it",
     "import.suggest.head": "Mapping for {file}, suggested by `si-lint import csv --suggest-mapping`.\n"
-                           "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
-                           "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
-                           "are values the default reading does not understand: map them, or the import reports them.",
+    "Check each guess: `field` is the estate field a column feeds, `values` translates what\n"
+    "the cells say (a value mapped to ~ says nothing and is left out). Lines starting with #\n"
+    "are values the default reading does not understand: map them, or the import reports them.",
     "import.suggest.ignored": "Columns with no obvious field: map them above, or leave them ignored.",
     # Backstage catalogs
     "import.backstage.origin": "the Backstage catalog {path}",
@@ -997,15 +996,15 @@ WORDS = {
     "import.backstage.bad_target": "a Location target is a file path or URL: skipped",
     "import.backstage.remote": "target {target} is remote: not fetched; import a local copy of it",
     "import.backstage.outside": "target {target} is outside {folders}: not read; name its folder on the command "
-                                "line to import it",
+    "line to import it",
     "import.backstage.no_match": "target {target} matches no file",
     "import.backstage.no_file": "target {target}: no such file; the entities it describes are not imported",
     "import.backstage.not_regular": "target {target} is not a regular file: not read",
     "import.backstage.no_id": "name '{name}' holds no letter or digit to make an id from: skipped",
     "import.backstage.id_taken": "id '{base}' is taken by another entity: {ref} gets '{id}'",
     "import.backstage.unplaced_resource": "resource type '{type}' says neither a data store nor infrastructure: "
-                                          "skipped; add the annotation {kind_annotation} ({kinds}) or "
-                                          "{type_annotation} ({types})",
+    "skipped; add the annotation {kind_annotation} ({kinds}) or "
+    "{type_annotation} ({types})",
     "import.backstage.bad_reference": "spec.{field}: a reference is written [kind:][namespace/]name",
     "import.backstage.reference": "spec.{field} '{value}' {why}{outcome}",
     "import.backstage.names_both": "names both {refs}: write the kind",
@@ -1017,81 +1016,80 @@ WORDS = {
     "import.backstage.outcome.kept_no_domain": "; kept as written, without a domain",
     "import.backstage.outcome.left_out": "; left out of depends_on",
     "import.backstage.no_depends_on.data_stores": "{ref} depends on {target}, but a data store has no depends_on in "
-                                                  "the estate: not imported",
+    "the estate: not imported",
     "import.backstage.no_depends_on.infrastructure": "{ref} depends on {target}, but an infrastructure component has "
-                                                     "no depends_on in the estate: not imported",
+    "no depends_on in the estate: not imported",
     "import.backstage.dependency_not_imported": "{ref} depends on {target}, which is not imported (see above): left "
-                                                "out of depends_on",
+    "out of depends_on",
     "import.backstage.not_a_field.applications": "{annotation}: not a field of an application: not imported; {hint}",
     "import.backstage.not_a_field.data_stores": "{annotation}: not a field of a data store: not imported; {hint}",
     "import.backstage.not_a_field.infrastructure": "{annotation}: not a field of an infrastructure component: not "
-                                                   "imported; {hint}",
+    "imported; {hint}",
     "import.backstage.see_fields": "docs/import.md lists the fields",
     "import.backstage.bad_annotation": "{annotation}: {problem}; not imported",
     "import.backstage.kinds_not_imported": "not imported, the estate has no place for them: {kinds} (Groups and "
-                                           "Users were read to check owners)",
+    "Users were read to check owners)",
     # --- command help (--help): click shows them through console.Localized -------------------
     "help.usage.options": "[OPTIONS]",
     "help.usage.command": "COMMAND [ARGS]...",
     "help.section.options": "Options:",
     "help.section.commands": "Commands:",
     "help.cmd.main": "Lint an information-system estate (YAML) against infrastructure principles.\n\n"
-                     "\b\n"
-                     "si-lint estate.yaml            lint one file (same as `si-lint check estate.yaml`)\n"
-                     "si-lint estate/                lint every *.yaml / *.yml file below a folder, merged\n"
-                     "si-lint explain ACC002         what a rule checks, why, and what to do instead",
+    "\b\n"
+    "si-lint estate.yaml            lint one file (same as `si-lint check estate.yaml`)\n"
+    "si-lint estate/                lint every *.yaml / *.yml file below a folder, merged\n"
+    "si-lint explain ACC002         what a rule checks, why, and what to do instead",
     "help.cmd.check": "Lint the estate in PATHS: files or folders, merged into one estate; `-` reads it from "
-                      "standard input.\n\nWith no PATHS, lints the `paths` of the config file, or the current folder.",
+    "standard input.\n\nWith no PATHS, lints the `paths` of the config file, or the current folder.",
     "help.cmd.config": "Print the effective configuration and where each value came from.",
     "help.cmd.diff": "Compare two json reports (si-lint --format json): fixed and new findings, score change.",
     "help.cmd.explain": "Explain a rule: what it checks, why, what to do instead, with examples.",
-    "help.cmd.history": "The estate score at each commit that changed PATHS, with the same options as "
-                        "`si-lint check`.",
+    "help.cmd.history": "The estate score at each commit that changed PATHS, with the same options as `si-lint check`.",
     "help.cmd.import": "Turn an inventory (.csv, .xlsx, .ods) or a Backstage catalog into estate YAML to lint.\n\n"
-                       "\b\n"
-                       "si-lint import csv --suggest-mapping inventory.csv > mapping.yaml\n"
-                       "si-lint import csv inventory.csv --mapping mapping.yaml --output estate/\n"
-                       "si-lint import backstage catalog-info.yaml --output estate/\n"
-                       "si-lint estate/",
+    "\b\n"
+    "si-lint import csv --suggest-mapping inventory.csv > mapping.yaml\n"
+    "si-lint import csv inventory.csv --mapping mapping.yaml --output estate/\n"
+    "si-lint import backstage catalog-info.yaml --output estate/\n"
+    "si-lint estate/",
     "help.cmd.import.csv": "Import the applications listed in INVENTORY: a CSV export of a spreadsheet, or the "
-                           "workbook itself (.xlsx, .ods).",
+    "workbook itself (.xlsx, .ods).",
     "help.cmd.import.backstage": "Import the Backstage catalog descriptor files in PATHS (files or folders; Location "
-                                 "targets inside their folders are followed).",
+    "targets inside their folders are followed).",
     "help.cmd.init": "Write a starter estate (estate/estate.yaml) and config (.si-lint.yaml) in FOLDER "
-                     "(default: here).",
+    "(default: here).",
     "help.cmd.plan": "What to fix first: the findings grouped into actions, ranked by the estate score they gain.",
     "help.cmd.products": "List the product catalogue, or show one product with its facts and their sources "
-                         "(docs/products.md).",
+    "(docs/products.md).",
     "help.cmd.rules": "List the rule catalogue (code, name, severity, title).",
     "help.cmd.schema": "Print the estate format's JSON Schema, every field described (for editors: docs/editors.md).",
     "help.cmd.server": "Run the language server for editors (LSP over standard input and output).\n\n"
-                       "\b\n"
-                       "Live findings as you type, hover on codes, fields and references,\n"
-                       "go to definition, find references, completion and quick fixes.\n"
-                       "Setup for VS Code, Neovim, Helix and Emacs: docs/editors.md.",
+    "\b\n"
+    "Live findings as you type, hover on codes, fields and references,\n"
+    "go to definition, find references, completion and quick fixes.\n"
+    "Setup for VS Code, Neovim, Helix and Emacs: docs/editors.md.",
     "help.exit.lint": "\b\nExit codes:\n"
-                      "  0  no finding at or above the failing severity (--fail-on, default warning)\n"
-                      "  1  findings at or above it\n"
-                      "  2  usage error, unreadable input or bad configuration\n"
-                      "  3  internal error (a bug in si-lint: please report it)",
+    "  0  no finding at or above the failing severity (--fail-on, default warning)\n"
+    "  1  findings at or above it\n"
+    "  2  usage error, unreadable input or bad configuration\n"
+    "  3  internal error (a bug in si-lint: please report it)",
     "help.exit.plan": "\b\nExit codes:\n"
-                      "  0  the plan was written\n"
-                      "  2  usage error, unreadable input or bad configuration\n"
-                      "  3  internal error (a bug in si-lint: please report it)",
+    "  0  the plan was written\n"
+    "  2  usage error, unreadable input or bad configuration\n"
+    "  3  internal error (a bug in si-lint: please report it)",
     "help.exit.history": "\b\nExit codes:\n"
-                         "  0  the history was written\n"
-                         "  2  usage error, not a git repository, unreadable input or bad configuration\n"
-                         "  3  internal error (a bug in si-lint: please report it)",
+    "  0  the history was written\n"
+    "  2  usage error, not a git repository, unreadable input or bad configuration\n"
+    "  3  internal error (a bug in si-lint: please report it)",
     "help.exit.diff": "\b\nExit codes:\n"
-                      "  0  no new finding in NEW\n"
-                      "  1  NEW has findings that OLD did not have\n"
-                      "  2  a file is missing or is not a si-lint json report",
+    "  0  no new finding in NEW\n"
+    "  1  NEW has findings that OLD did not have\n"
+    "  2  a file is missing or is not a si-lint json report",
     "help.exit.import": "\b\nExit codes:\n"
-                        "  0  everything the source says was imported\n"
-                        "  1  written, but some rows, cells, entities or references could not be\n"
-                        "     imported: each is reported on stderr with its place\n"
-                        "  2  usage error, unreadable input or bad mapping (nothing written)\n"
-                        "  3  internal error (a bug in si-lint: please report it)",
+    "  0  everything the source says was imported\n"
+    "  1  written, but some rows, cells, entities or references could not be\n"
+    "     imported: each is reported on stderr with its place\n"
+    "  2  usage error, unreadable input or bad mapping (nothing written)\n"
+    "  3  internal error (a bug in si-lint: please report it)",
     "help.opt.help": "Show this message and exit.",
     "help.opt.version": "Show the version and exit.",
     "help.opt.lang": "Language of messages (default: from the config, else LANG).",
@@ -1102,7 +1100,7 @@ WORDS = {
     "help.opt.output.plan": "Write the plan to FILE.",
     "help.opt.output.history": "Write the history to FILE.",
     "help.opt.output.import": "Where the estate goes: a FOLDER (new or empty; one file per application), a FILE "
-                              "ending in .yaml/.yml, or standard output when not given.",
+    "ending in .yaml/.yml, or standard output when not given.",
     "help.opt.today": "Date used to decide which waivers have expired (default: today).",
     "help.opt.today.history": "Judge every commit's waivers at this date (default: each commit's own date).",
     "help.opt.rules_dir": "Folder of custom rule files (repeatable).",
@@ -1111,17 +1109,17 @@ WORDS = {
     "help.opt.stdin_filename": "The name findings give the estate read from standard input (`si-lint -`).",
     "help.opt.show_waived": "Also list the findings silenced by a waiver.",
     "help.opt.statistics": "Print the number of findings per rule and the scores (docs/scoring.md) instead of the "
-                           "findings.",
+    "findings.",
     "help.opt.fail_on": "Lowest severity that makes the exit code 1 (default: warning).",
     "help.opt.exit_zero": "Exit 0 whatever the findings (a script that writes a report); 2 and 3 still mean an input error or a bug.",
     "help.opt.select": "Comma-separated codes or prefixes to run (default: all).",
     "help.opt.ignore": "Comma-separated codes or prefixes not to run.",
     "help.opt.config": "Config file to read (default: .si-lint.yaml, si-lint.yaml or pyproject.toml "
-                       "[tool.si-lint], looked for from here up to the repository root).",
+    "[tool.si-lint], looked for from here up to the repository root).",
     "help.opt.config.show": "Read this config file instead of looking for one.",
     "help.opt.baseline": "Report only the findings not recorded in this baseline file.",
     "help.opt.write_baseline": "Record today's findings in FILE, then report only the ones a baseline cannot hold "
-                               "(EST).",
+    "(EST).",
     "help.opt.csv_delimiter": "With --format csv: the column separator (default ','; ';' for Excel in French).",
     "help.opt.history": "With --format html: draw the score over time from FILE (`si-lint history --format json`).",
     "help.opt.range": "The commits to read, as git takes them: main, v1.0..main (default: HEAD).",
@@ -1131,10 +1129,10 @@ WORDS = {
     "help.opt.verify": "Run every rule's own two examples; fail naming the rules that misbehave.",
     "help.opt.mapping": "Which column feeds which field, and how values translate (see docs/import.md).",
     "help.opt.suggest_mapping": "Write a starting mapping from the header row and the values seen, instead of "
-                                "importing.",
+    "importing.",
     "help.opt.sheet": "The sheet of a workbook (.xlsx, .ods) to read (default: the first visible one).",
     "help.opt.encoding": "The CSV file's encoding, e.g. utf-8 or cp1252 (default: detected: UTF-8 with or without "
-                         "BOM, else Windows-1252).",
+    "BOM, else Windows-1252).",
     "help.opt.delimiter": "The CSV column delimiter (default: the one the header row uses most).",
     "help.var.path": "PATH",
     "help.var.paths": "PATHS",
@@ -1154,7 +1152,7 @@ WORDS = {
     # --- language server (si-lint server) -------------------------------------------------
     "lsp.waived": "waived: {message}",
     "lsp.message_too_big": "a message of {size} bytes, more than the {limit} MB the server reads: the editor "
-                           "is not speaking LSP as expected",
+    "is not speaking LSP as expected",
     "lsp.config_error": "the configuration cannot be used, so the findings shown follow the default settings: {error}",
     "lsp.lint_error": "si-lint could not lint this estate, so the findings shown are those of the last lint: {error}",
     "lsp.hover.entity": "**{id}** · {what} · {place}",

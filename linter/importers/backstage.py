@@ -35,53 +35,165 @@ BACKSTAGE_API = re.compile(r"^(?:[a-z0-9.-]+\.)?backstage\.io/")
 
 # Resource `spec.type` words -> data store kind; checked before the infrastructure words.
 DATA_STORE_WORDS = {
-    "warehouse": "warehouse", "dwh": "warehouse", "bigquery": "warehouse", "snowflake": "warehouse",
-    "redshift": "warehouse", "synapse": "warehouse",
-    "lake": "lake", "datalake": "lake", "lakehouse": "lake",
-    **{word: "operational" for word in (
-        "database", "db", "rds", "sql", "nosql", "postgres", "postgresql", "mysql", "mariadb", "oracle", "mssql",
-        "sqlserver", "sqlite", "mongodb", "mongo", "dynamodb", "cassandra", "redis", "elasticsearch", "opensearch",
-        "cosmosdb", "firestore", "spanner", "couchdb", "neo4j", "datastore", "bigtable", "cloudsql", "aurora",
-    )},
+    "warehouse": "warehouse",
+    "dwh": "warehouse",
+    "bigquery": "warehouse",
+    "snowflake": "warehouse",
+    "redshift": "warehouse",
+    "synapse": "warehouse",
+    "lake": "lake",
+    "datalake": "lake",
+    "lakehouse": "lake",
+    **{
+        word: "operational"
+        for word in (
+            "database",
+            "db",
+            "rds",
+            "sql",
+            "nosql",
+            "postgres",
+            "postgresql",
+            "mysql",
+            "mariadb",
+            "oracle",
+            "mssql",
+            "sqlserver",
+            "sqlite",
+            "mongodb",
+            "mongo",
+            "dynamodb",
+            "cassandra",
+            "redis",
+            "elasticsearch",
+            "opensearch",
+            "cosmosdb",
+            "firestore",
+            "spanner",
+            "couchdb",
+            "neo4j",
+            "datastore",
+            "bigtable",
+            "cloudsql",
+            "aurora",
+        )
+    },
 }
 # Resource `spec.type` words -> infrastructure type.
 INFRASTRUCTURE_WORDS = {
-    **{word: "storage" for word in ("storage", "bucket", "s3", "gcs", "blob", "volume", "disk", "filesystem", "nfs",
-                                    "efs", "share", "fileshare")},
-    **{word: "network" for word in ("network", "vpc", "vnet", "subnet", "dns", "cdn", "loadbalancer", "lb", "ingress",
-                                    "vpn", "proxy")},
-    **{word: "identity" for word in ("identity", "idp", "iam", "sso", "ldap", "directory", "keycloak", "okta",
-                                     "oauth", "oidc", "auth")},
-    **{word: "integration-platform" for word in ("kafka", "queue", "topic", "broker", "rabbitmq", "sqs", "sns",
-                                                 "pubsub", "eventbus", "esb", "mq", "kinesis", "eventhub", "stream",
-                                                 "apigateway", "integration")},
-    **{word: "security" for word in ("security", "firewall", "waf", "vault", "secret", "secrets", "kms",
-                                     "certificate", "hsm", "siem")},
-    **{word: "server" for word in ("server", "vm", "instance", "cluster", "kubernetes", "k8s", "compute", "host",
-                                   "node", "ec2", "gke", "eks", "aks", "openshift", "container")},
+    **{
+        word: "storage"
+        for word in (
+            "storage",
+            "bucket",
+            "s3",
+            "gcs",
+            "blob",
+            "volume",
+            "disk",
+            "filesystem",
+            "nfs",
+            "efs",
+            "share",
+            "fileshare",
+        )
+    },
+    **{
+        word: "network"
+        for word in ("network", "vpc", "vnet", "subnet", "dns", "cdn", "loadbalancer", "lb", "ingress", "vpn", "proxy")
+    },
+    **{
+        word: "identity"
+        for word in ("identity", "idp", "iam", "sso", "ldap", "directory", "keycloak", "okta", "oauth", "oidc", "auth")
+    },
+    **{
+        word: "integration-platform"
+        for word in (
+            "kafka",
+            "queue",
+            "topic",
+            "broker",
+            "rabbitmq",
+            "sqs",
+            "sns",
+            "pubsub",
+            "eventbus",
+            "esb",
+            "mq",
+            "kinesis",
+            "eventhub",
+            "stream",
+            "apigateway",
+            "integration",
+        )
+    },
+    **{
+        word: "security"
+        for word in ("security", "firewall", "waf", "vault", "secret", "secrets", "kms", "certificate", "hsm", "siem")
+    },
+    **{
+        word: "server"
+        for word in (
+            "server",
+            "vm",
+            "instance",
+            "cluster",
+            "kubernetes",
+            "k8s",
+            "compute",
+            "host",
+            "node",
+            "ec2",
+            "gke",
+            "eks",
+            "aks",
+            "openshift",
+            "container",
+        )
+    },
 }
 
 # Which references each kind holds: field -> (default kind, kinds it may name). None: the kind must be written,
 # or the name is looked up among the kinds listed.
 REFERENCES: dict[str, dict[str, tuple[Optional[str], tuple[str, ...]]]] = {
-    "component": {"owner": ("group", ("group", "user")), "system": ("system", ("system",)),
-                  "subcomponentOf": ("component", ("component",)), "providesApis": ("api", ("api",)),
-                  "consumesApis": ("api", ("api",)), "dependsOn": (None, ("component", "resource")),
-                  "dependencyOf": (None, ("component", "resource"))},
-    "resource": {"owner": ("group", ("group", "user")), "system": ("system", ("system",)),
-                 "dependsOn": (None, ("component", "resource")), "dependencyOf": (None, ("component", "resource"))},
+    "component": {
+        "owner": ("group", ("group", "user")),
+        "system": ("system", ("system",)),
+        "subcomponentOf": ("component", ("component",)),
+        "providesApis": ("api", ("api",)),
+        "consumesApis": ("api", ("api",)),
+        "dependsOn": (None, ("component", "resource")),
+        "dependencyOf": (None, ("component", "resource")),
+    },
+    "resource": {
+        "owner": ("group", ("group", "user")),
+        "system": ("system", ("system",)),
+        "dependsOn": (None, ("component", "resource")),
+        "dependencyOf": (None, ("component", "resource")),
+    },
     "system": {"owner": ("group", ("group", "user")), "domain": ("domain", ("domain",))},
     "domain": {"owner": ("group", ("group", "user")), "subdomainOf": ("domain", ("domain",))},
     "api": {"owner": ("group", ("group", "user")), "system": ("system", ("system",))},
 }
 # What becomes of an unresolved reference that the estate uses.
 _OUTCOMES = {
-    ("component", "owner"): "kept", ("component", "system"): "kept_no_domain",
-    ("component", "dependsOn"): "left_out", ("component", "dependencyOf"): "left_out",
+    ("component", "owner"): "kept",
+    ("component", "system"): "kept_no_domain",
+    ("component", "dependsOn"): "left_out",
+    ("component", "dependencyOf"): "left_out",
     ("resource", "dependencyOf"): "left_out",
 }
-KIND_NAMES = {"api": "API", "component": "Component", "resource": "Resource", "system": "System",
-              "domain": "Domain", "group": "Group", "user": "User", "location": "Location", "template": "Template"}
+KIND_NAMES = {
+    "api": "API",
+    "component": "Component",
+    "resource": "Resource",
+    "system": "System",
+    "domain": "Domain",
+    "group": "Group",
+    "user": "User",
+    "location": "Location",
+    "template": "Template",
+}
 
 
 @dataclass
@@ -131,6 +243,7 @@ _Dependency = tuple[Descriptor, Descriptor, Optional[int], str]
 
 # --- reading the files ------------------------------------------------------------------
 
+
 def import_backstage(paths: Sequence[str]) -> Imported:
     """The entities of the descriptor files and folders in `paths`, and of the Location targets they name.
 
@@ -153,8 +266,11 @@ def import_backstage(paths: Sequence[str]) -> Imported:
             reader.queue(file)
     reader.run()
     shown = os.path.normpath(paths[0])
-    origin = Text("import.backstage.origin", path=shown) if len(paths) == 1 else Text(
-        "import.backstage.origin_more", path=shown, n=len(paths) - 1)
+    origin = (
+        Text("import.backstage.origin", path=shown)
+        if len(paths) == 1
+        else Text("import.backstage.origin_more", path=shown, n=len(paths) - 1)
+    )
     return _Mapper(reader, origin).run()
 
 
@@ -189,8 +305,9 @@ def _glob(pattern: str, roots: list[str]) -> Optional[list[str]]:
     found: list[str] = []
     for folder, directories, files in os.walk(start):  # symbolic links to folders are not followed
         depth = 0 if folder == start else os.path.relpath(folder, start).count(os.sep) + 1
-        directories[:] = sorted(d for d in directories
-                                if (deepest is None or depth < deepest) and (dotted or not d.startswith(".")))
+        directories[:] = sorted(
+            d for d in directories if (deepest is None or depth < deepest) and (dotted or not d.startswith("."))
+        )
         for name in sorted(files):
             path = os.path.join(folder, name)
             if _matches(tuple(os.path.relpath(path, start).split(os.sep)), tuple(rest)):
@@ -209,8 +326,12 @@ def _matches(names: tuple[str, ...], parts: tuple[str, ...]) -> bool:
             return i == len(names)
         if parts[j] == "**":
             return match(i, j + 1) or (i < len(names) and not names[i].startswith(".") and match(i + 1, j))
-        return (i < len(names) and fnmatchcase(names[i], parts[j])
-                and (not names[i].startswith(".") or parts[j].startswith(".")) and match(i + 1, j + 1))
+        return (
+            i < len(names)
+            and fnmatchcase(names[i], parts[j])
+            and (not names[i].startswith(".") or parts[j].startswith("."))
+            and match(i + 1, j + 1)
+        )
 
     return match(0, 0)
 
@@ -249,15 +370,15 @@ class _Reader:
         try:
             text = decode(read_bytes(path), path)
         except InputError as error:
-            self.problems.append(Problem(error.where or path, Text("import.backstage.not_read", problem=error.message),
-                                         file=path))
+            self.problems.append(
+                Problem(error.where or path, Text("import.backstage.not_read", problem=error.message), file=path)
+            )
             return
         for document in load_stream(text, path):
             for found in document.problems:
                 at = (found.line, found.column)
                 if found.code == "EST001":
-                    self.problems.append(_problem(path, at, Text("import.backstage.invalid_yaml",
-                                                                 problem=found.text)))
+                    self.problems.append(_problem(path, at, Text("import.backstage.invalid_yaml", problem=found.text)))
                 else:  # EST002: a duplicate key, of which the loader keeps the first
                     assert isinstance(found.text, Text)  # the loader words EST002 itself
                     self.problems.append(_problem(path, at, found.text))
@@ -272,16 +393,14 @@ class _Reader:
         if not isinstance(api, str) or not BACKSTAGE_API.match(api):
             if path not in self.foreign:
                 self.foreign.append(path)
-                self.problems.append(_problem(path, document.root, Text("import.backstage.not_an_entity"),
-                                              lost=False))
+                self.problems.append(_problem(path, document.root, Text("import.backstage.not_an_entity"), lost=False))
             return
         kind = data.get("kind")
         metadata = data.get("metadata")
         name = metadata.get("name") if isinstance(metadata, dict) else None
         if not isinstance(kind, str) or not isinstance(name, (str, int)) or isinstance(name, bool) or name == "":
             what = "kind" if not isinstance(kind, str) else "metadata.name"
-            self.problems.append(_problem(path, document.root, Text("import.backstage.no_kind_or_name",
-                                                                    what=what)))
+            self.problems.append(_problem(path, document.root, Text("import.backstage.no_kind_or_name", what=what)))
             return
         namespace = metadata.get("namespace")
         namespace = namespace if isinstance(namespace, str) and namespace else "default"
@@ -290,8 +409,13 @@ class _Reader:
             self.location(descriptor)
         first = self.by_key.get(descriptor.key)
         if first is not None:
-            self.problems.append(_problem(path, document.root, Text(
-                "import.backstage.already_defined", ref=descriptor.ref(), place=f"{first.path}:{first.line}")))
+            self.problems.append(
+                _problem(
+                    path,
+                    document.root,
+                    Text("import.backstage.already_defined", ref=descriptor.ref(), place=f"{first.path}:{first.line}"),
+                )
+            )
             return
         self.by_key[descriptor.key] = descriptor
         self.descriptors.append(descriptor)
@@ -325,8 +449,11 @@ class _Reader:
                 if _inside(match, self.roots):
                     self.queue(match)
                 else:  # a symbolic link inside the folder, to a file outside it
-                    self.problem(location, at, Text("import.backstage.outside", target=match,
-                                                    folders=Listing(self.folders, "or")))
+                    self.problem(
+                        location,
+                        at,
+                        Text("import.backstage.outside", target=match, folders=Listing(self.folders, "or")),
+                    )
             if not matches:
                 self.problem(location, at, Text("import.backstage.no_match", target=path))
         elif not _inside(path, self.roots):
@@ -347,6 +474,7 @@ def _problem(path: str, at: Optional[tuple[int, int]], message: Text, lost: bool
 
 
 # --- entities to estate -----------------------------------------------------------------
+
 
 class _Mapper:
     def __init__(self, reader: _Reader, origin: Text) -> None:
@@ -370,8 +498,11 @@ class _Mapper:
             section = descriptor.section
             if descriptor.estate_id is not None and section is not None:  # placed: both set together
                 data = self._data(descriptor, section, depends.get(descriptor.key, []))
-                self.imported.entities.append(Entity(section, descriptor.estate_id, arrange(section, data),
-                                                     f"{descriptor.path}:{descriptor.line}"))
+                self.imported.entities.append(
+                    Entity(
+                        section, descriptor.estate_id, arrange(section, data), f"{descriptor.path}:{descriptor.line}"
+                    )
+                )
         order: dict[Optional[str], int] = {path: position for position, path in enumerate(self.reader.read_order)}
         self.problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0, p.column or 0))
         self._not_imported()
@@ -388,8 +519,9 @@ class _Mapper:
             section = self._section(descriptor)
             if section is None:
                 continue
-            wanted = (descriptor.name if descriptor.namespace == "default"
-                      else f"{descriptor.namespace}-{descriptor.name}")
+            wanted = (
+                descriptor.name if descriptor.namespace == "default" else f"{descriptor.namespace}-{descriptor.name}"
+            )
             base = Ids.base(wanted, prefixes[section])
             if base is None:
                 self.problem(descriptor, ("metadata", "name"), Text("import.backstage.no_id", name=descriptor.name))
@@ -397,8 +529,12 @@ class _Mapper:
                 continue
             descriptor.estate_id, descriptor.section = ids.claim(base), section
             if descriptor.estate_id != base:
-                self.problem(descriptor, ("metadata", "name"), Text(
-                    "import.backstage.id_taken", base=base, ref=descriptor.ref(), id=descriptor.estate_id), lost=False)
+                self.problem(
+                    descriptor,
+                    ("metadata", "name"),
+                    Text("import.backstage.id_taken", base=base, ref=descriptor.ref(), id=descriptor.estate_id),
+                    lost=False,
+                )
 
     def _section(self, descriptor: Descriptor) -> Optional[str]:
         """Where the entity goes; for a Resource, also its required `kind` or `type` (in `descriptor.required`)."""
@@ -422,11 +558,18 @@ class _Mapper:
             descriptor.required = ("type", infrastructure_type)
             return "infrastructure"
         shown = descriptor.spec().get("type")
-        self.problem(descriptor, ("spec", "type") if "type" in descriptor.spec() else ("kind",), Text(
-            "import.backstage.unplaced_resource", type=str(shown), kind_annotation=f"{ANNOTATION}kind",
-            type_annotation=f"{ANNOTATION}type",
-            kinds=Listing(fields("data_stores")["kind"].item["enum"]),
-            types=Listing(fields("infrastructure")["type"].item["enum"])))
+        self.problem(
+            descriptor,
+            ("spec", "type") if "type" in descriptor.spec() else ("kind",),
+            Text(
+                "import.backstage.unplaced_resource",
+                type=str(shown),
+                kind_annotation=f"{ANNOTATION}kind",
+                type_annotation=f"{ANNOTATION}type",
+                kinds=Listing(fields("data_stores")["kind"].item["enum"]),
+                types=Listing(fields("infrastructure")["type"].item["enum"]),
+            ),
+        )
         self.imported.skipped += 1
         return None
 
@@ -447,19 +590,35 @@ class _Mapper:
         if len(found) > 1:
             why = Text("import.backstage.names_both", refs=Listing((d.ref() for d in found), "and"))
         elif found:
-            why = Text("import.backstage.names_kind", found=KIND_NAMES.get(found[0].kind, found[0].kind),
-                       expected=_kinds(kinds))
+            why = Text(
+                "import.backstage.names_kind",
+                found=KIND_NAMES.get(found[0].kind, found[0].kind),
+                expected=_kinds(kinds),
+            )
         else:
-            why = Text("import.backstage.names_none", kinds=_kinds(candidates),
-                       hint=self._hint(candidates, kinds, namespace, name))
+            why = Text(
+                "import.backstage.names_none",
+                kinds=_kinds(candidates),
+                hint=self._hint(candidates, kinds, namespace, name),
+            )
         outcome = _OUTCOMES.get((descriptor.kind, field))
-        self.problem(descriptor, path, Text("import.backstage.reference", field=field, value=value, why=why,
-                                            outcome=Text("import.backstage.outcome." + outcome) if outcome else ""))
+        self.problem(
+            descriptor,
+            path,
+            Text(
+                "import.backstage.reference",
+                field=field,
+                value=value,
+                why=why,
+                outcome=Text("import.backstage.outcome." + outcome) if outcome else "",
+            ),
+        )
         return None
 
     def _hint(self, candidates: list[str], kinds: tuple[str, ...], namespace: str, name: str) -> Union[Text, str]:
-        others = [k for k in kinds
-                  if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))]
+        others = [
+            k for k in kinds if k not in candidates and self.by_key.get((k, namespace.casefold(), name.casefold()))
+        ]
         if others:
             return Text("import.backstage.hint_other_kind", kind=KIND_NAMES[others[0]], ref=f"{others[0]}:{name}")
         missing = [KIND_NAMES.get(k, k) for k in candidates if k not in self.kinds_read]
@@ -511,8 +670,11 @@ class _Mapper:
             assert descriptor.required is not None  # set with the section of every Resource placed (_section)
             data[descriptor.required[0]] = descriptor.required[1]
             for target, referrer, index, field in depends:
-                self.problem(referrer, ("spec", field, index) if index is not None else ("spec", field), Text(
-                    "import.backstage.no_depends_on." + section, ref=descriptor.ref(), target=target.ref()))
+                self.problem(
+                    referrer,
+                    ("spec", field, index) if index is not None else ("spec", field),
+                    Text("import.backstage.no_depends_on." + section, ref=descriptor.ref(), target=target.ref()),
+                )
         self._apply_annotations(descriptor, section, data)
         return data
 
@@ -538,8 +700,11 @@ class _Mapper:
         for target, referrer, index, field in depends:
             path = ("spec", field, index) if index is not None else ("spec", field)
             if target.estate_id is None:
-                self.problem(referrer, path, Text("import.backstage.dependency_not_imported", ref=descriptor.ref(),
-                                                  target=target.ref()))
+                self.problem(
+                    referrer,
+                    path,
+                    Text("import.backstage.dependency_not_imported", ref=descriptor.ref(), target=target.ref()),
+                )
             elif target.estate_id not in needs:
                 needs.append(target.estate_id)
         if needs:
@@ -549,8 +714,11 @@ class _Mapper:
         annotations = descriptor.metadata().get("annotations")
         if not isinstance(annotations, dict):
             return {}
-        return {key[len(ANNOTATION):]: value for key, value in annotations.items()
-                if isinstance(key, str) and key.startswith(ANNOTATION)}
+        return {
+            key[len(ANNOTATION) :]: value
+            for key, value in annotations.items()
+            if isinstance(key, str) and key.startswith(ANNOTATION)
+        }
 
     def _apply_annotations(self, descriptor: Descriptor, section: str, data: dict[str, Any]) -> None:
         for name, value in self._annotations(descriptor).items():
@@ -569,10 +737,16 @@ class _Mapper:
         target = known.get(name)
         if target is None:
             close = difflib.get_close_matches(name, list(known), n=1)
-            hint = Text("import.did_you_mean", close=ANNOTATION + close[0]) if close else Text(
-                "import.backstage.see_fields")
-            self.problem(descriptor, path, Text("import.backstage.not_a_field." + section, annotation=ANNOTATION + name,
-                                                hint=hint))
+            hint = (
+                Text("import.did_you_mean", close=ANNOTATION + close[0])
+                if close
+                else Text("import.backstage.see_fields")
+            )
+            self.problem(
+                descriptor,
+                path,
+                Text("import.backstage.not_a_field." + section, annotation=ANNOTATION + name, hint=hint),
+            )
             return None
         text = _annotation_text(value)
         try:
@@ -580,9 +754,15 @@ class _Mapper:
                 return list(dict.fromkeys(target.parse(part) for part in split_list(text)))
             return target.parse(text)
         except ValueProblem as problem:
-            self.problem(descriptor, path, Text("import.backstage.bad_annotation", annotation=ANNOTATION + name,
-                                                problem=Text("import.not_a_value", value=text, field=name,
-                                                             problem=problem.text)))
+            self.problem(
+                descriptor,
+                path,
+                Text(
+                    "import.backstage.bad_annotation",
+                    annotation=ANNOTATION + name,
+                    problem=Text("import.not_a_value", value=text, field=name, problem=problem.text),
+                ),
+            )
             return None
 
     def _not_imported(self) -> None:
@@ -592,8 +772,9 @@ class _Mapper:
                 counts[descriptor.kind] = counts.get(descriptor.kind, 0) + 1
         if counts:
             listed = Listing(f"{number} {KIND_NAMES.get(kind, kind)}" for kind, number in sorted(counts.items()))
-            self.problems.append(Problem("si-lint", Text("import.backstage.kinds_not_imported", kinds=listed),
-                                         lost=False))
+            self.problems.append(
+                Problem("si-lint", Text("import.backstage.kinds_not_imported", kinds=listed), lost=False)
+            )
 
 
 def _parse_ref(text: str, namespace: str) -> tuple[str, str, str]:

@@ -46,6 +46,7 @@ DELIMITERS = (";", ",", "\t")
 
 # --- reading the file -------------------------------------------------------------------
 
+
 @dataclass
 class Table:
     path: str
@@ -60,8 +61,9 @@ class Table:
         self.label = self.label or self.path
 
 
-def read_table(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
-               sheet: Optional[str] = None) -> Table:
+def read_table(
+    path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None, sheet: Optional[str] = None
+) -> Table:
     """The inventory's rows as texts, from a CSV file or a workbook's sheet (told apart by their content)."""
     from . import workbook
 
@@ -141,7 +143,7 @@ def _decode_as(data: bytes, path: str, name: str) -> str:
         return data.decode(name)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start:error.start + 1].hex()
+        byte = data[error.start : error.start + 1].hex()
         raise InputError(Text("import.csv.bad_byte", byte=byte, encoding=shown), where=f"{path}:{line}") from None
     except UnicodeError:  # idna, punycode: text encodings of names, whose errors have no position
         raise InputError(Text("import.csv.not_in_encoding", path=path, encoding=shown)) from None
@@ -161,6 +163,7 @@ def _filled(cells: list[str]) -> bool:
 
 
 # --- the mapping file -------------------------------------------------------------------
+
 
 @dataclass
 class Column:
@@ -266,8 +269,9 @@ class _MappingReader:
         for column in mapping.columns:
             path = DEPENDS_ON if column.field == DEPENDS_ON else column.target.path
             if path in used:
-                self.errors.append((f"{self.path}:{column.line}",
-                                    Text("import.mapping.field_twice", field=path, column=used[path])))
+                self.errors.append(
+                    (f"{self.path}:{column.line}", Text("import.mapping.field_twice", field=path, column=used[path]))
+                )
             used.setdefault(path, column.name)
         mapped = {_norm(column.name) for column in mapping.columns}
         for name, line in mapping.ignore:
@@ -312,8 +316,15 @@ class _MappingReader:
             return None
         for key in entry:
             if key not in self.ENTRY:
-                self.error(at + (key,), Text("import.mapping.column_unknown_key", key=key, column=name,
-                                             keys=Listing(f"`{k}`" for k in self.ENTRY)))
+                self.error(
+                    at + (key,),
+                    Text(
+                        "import.mapping.column_unknown_key",
+                        key=key,
+                        column=name,
+                        keys=Listing(f"`{k}`" for k in self.ENTRY),
+                    ),
+                )
         if "field" not in entry:
             self.error(at, Text("import.mapping.no_field", column=name))
             return None
@@ -350,8 +361,9 @@ class _MappingReader:
             return None
         return known[path]
 
-    def values(self, node: Any, target: Union[Field, str], name: str,
-               at: tuple[Union[str, int], ...]) -> dict[str, tuple[str, Any]]:
+    def values(
+        self, node: Any, target: Union[Field, str], name: str, at: tuple[Union[str, int], ...]
+    ) -> dict[str, tuple[str, Any]]:
         if node is None:
             return {}  # `values:` with every line commented out
         if not isinstance(node, dict):
@@ -438,14 +450,24 @@ def bind(mapping: Mapping, table: Table) -> None:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            errors.append((f"{mapping.path}:{line}", Text(
-                "import.bind.twice", column=name, n=len(matches), file=table.label,
-                letters=Listing(column_letter(i + 1) for i in matches))))
+            errors.append(
+                (
+                    f"{mapping.path}:{line}",
+                    Text(
+                        "import.bind.twice",
+                        column=name,
+                        n=len(matches),
+                        file=table.label,
+                        letters=Listing(column_letter(i + 1) for i in matches),
+                    ),
+                )
+            )
         else:
             close = difflib.get_close_matches(name, table.header, n=1)
             hint = Text("import.did_you_mean_column", close=close[0]) if close else _header_has(table.header)
-            errors.append((f"{mapping.path}:{line}", Text("import.bind.missing", column=name, file=table.label,
-                                                          hint=hint)))
+            errors.append(
+                (f"{mapping.path}:{line}", Text("import.bind.missing", column=name, file=table.label, hint=hint))
+            )
         return None
 
     for column in mapping.columns:
@@ -455,8 +477,9 @@ def bind(mapping: Mapping, table: Table) -> None:
     if mapping.id_column is not None:
         mapping.id_index = find(*mapping.id_column)
     else:
-        mapping.id_index = next(c.index for c in mapping.columns
-                                if isinstance(c.field, Field) and c.field.path == "name")
+        mapping.id_index = next(
+            c.index for c in mapping.columns if isinstance(c.field, Field) and c.field.path == "name"
+        )
     mapping.ignored = {find(name, line) for name, line in mapping.ignore}
     if errors:
         raise InputErrors(Text("import.bind.heading"), errors)
@@ -464,8 +487,14 @@ def bind(mapping: Mapping, table: Table) -> None:
 
 # --- rows to applications ---------------------------------------------------------------
 
-def import_csv(path: str, mapping_path: str, encoding: Optional[str] = None,
-               delimiter: Optional[str] = None, sheet: Optional[str] = None) -> Imported:
+
+def import_csv(
+    path: str,
+    mapping_path: str,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    sheet: Optional[str] = None,
+) -> Imported:
     mapping = load_mapping(mapping_path)
     table = read_table(path, encoding, delimiter, sheet)
     bind(mapping, table)
@@ -491,8 +520,9 @@ class _Rows:
     def place(self, row: int, index: int) -> Text:
         header = self.table.header[index] if index < len(self.table.header) else ""
         named = Text("import.place.header", name=header) if header else ""
-        return Text("import.place.cell", file=self.table.label, row=str(row), column=column_letter(index + 1),
-                    header=named)
+        return Text(
+            "import.place.cell", file=self.table.label, row=str(row), column=column_letter(index + 1), header=named
+        )
 
     def report(self, row: int, index: int, message: Text, lost: bool = True) -> None:
         self.imported.problems.append(Problem(self.place(row, index), message, lost, row, index + 1))
@@ -554,8 +584,12 @@ class _Rows:
             return
         entity_id = self.ids.claim(base)
         if entity_id != base:
-            self.report(row, self.id_index, Text("import.csv.id_taken", text=source, base=base,
-                                                 row=str(self.first_row[base]), id=entity_id), lost=False)
+            self.report(
+                row,
+                self.id_index,
+                Text("import.csv.id_taken", text=source, base=base, row=str(self.first_row[base]), id=entity_id),
+                lost=False,
+            )
         self.first_row.setdefault(entity_id, row)
         entity = Entity(SECTION, entity_id, {}, Text("import.source.row", file=self.name, row=str(row)))
         self.imported.entities.append(entity)
@@ -578,14 +612,18 @@ class _Rows:
         """IaaS with no provider: CLD001 cannot tell a public cloud from a colocation, so the import says it."""
         if entity.data.get("delivery") != "iaas" or "provider" in entity.data:
             return
-        column = next(column for column in self.mapping.columns
-                      if isinstance(column.field, Field) and column.field.path == "delivery")
+        column = next(
+            column
+            for column in self.mapping.columns
+            if isinstance(column.field, Field) and column.field.path == "delivery"
+        )
         text = cell(column.index)
         mapped = "provider" in {c.field.path for c in self.mapping.columns if isinstance(c.field, Field)}
         # A cell that said more than IaaS ("Colocation") lost what it said; one that said IaaS lost nothing.
         what = Text("import.csv.fill_provider" if mapped else "import.csv.map_provider")
-        self.report(row, column.index, Text("import.csv.iaas_without_provider", text=text, what=what),
-                    lost=slug(text) != "iaas")
+        self.report(
+            row, column.index, Text("import.csv.iaas_without_provider", text=text, what=what), lost=slug(text) != "iaas"
+        )
 
     def _undefined_references(self) -> None:
         """Each provider, data store or unknown product the cells name, once: the estate must still define it."""
@@ -625,10 +663,17 @@ class _Rows:
         if problem is not None:
             quoted = Listing(Text("import.quoted", value=source) for source in column.sources)
             known = Text("import.csv.mapping_knows", values=quoted) if column.sources else ""
-            self.report(row, column.index, Text(
-                "import.csv.bad_cell", problem=Text("import.not_a_value", value=text, field=column.target.path,
-                                                    problem=problem),
-                known=known, column=column.name, place=f"{self.mapping.path}:{column.line}"))
+            self.report(
+                row,
+                column.index,
+                Text(
+                    "import.csv.bad_cell",
+                    problem=Text("import.not_a_value", value=text, field=column.target.path, problem=problem),
+                    known=known,
+                    column=column.name,
+                    place=f"{self.mapping.path}:{column.line}",
+                ),
+            )
         return value
 
     def _resolve_dependencies(self) -> None:
@@ -648,8 +693,7 @@ class _Rows:
                         resolved.append(candidates[0])
                     continue
                 if candidates:
-                    why = Text("import.csv.ambiguous_dependency", item=item, n=len(candidates),
-                               ids=Listing(candidates))
+                    why = Text("import.csv.ambiguous_dependency", item=item, n=len(candidates), ids=Listing(candidates))
                 else:
                     why = Text("import.csv.unknown_dependency", item=item)
                 self.report(row, column.index, why)
@@ -663,8 +707,17 @@ class _Rows:
 HEADER_WORDS = {
     "name": ("name", "nom", "application", "app", "libelle", "application-name", "nom-de-l-application"),
     "description": ("description", "desc", "purpose", "objet"),
-    "owner": ("owner", "responsable", "proprietaire", "team", "equipe", "business-owner", "it-owner",
-              "product-owner", "proprietaire-metier"),
+    "owner": (
+        "owner",
+        "responsable",
+        "proprietaire",
+        "team",
+        "equipe",
+        "business-owner",
+        "it-owner",
+        "product-owner",
+        "proprietaire-metier",
+    ),
     "category": ("category", "categorie"),
     "usage": ("usage", "bis"),
     "lifecycle.stage": ("lifecycle", "status", "statut", "cycle-de-vie", "etat"),
@@ -685,24 +738,72 @@ HEADER_WORDS = {
     "cost.per_user_month": ("cost", "cout", "cost-per-user", "cout-par-utilisateur"),
     "cost.currency": ("currency", "devise", "monnaie"),
     "exchange_formats": ("formats", "exchange-formats", "formats-d-echange"),
-    DEPENDS_ON: ("depends-on", "dependencies", "dependances", "dependencies-on", "depend-de", "depend-du",
-                 "depend-des", "dependance", "dependency", "prerequis", "applications-amont", "s-appuie-sur"),
+    DEPENDS_ON: (
+        "depends-on",
+        "dependencies",
+        "dependances",
+        "dependencies-on",
+        "depend-de",
+        "depend-du",
+        "depend-des",
+        "dependance",
+        "dependency",
+        "prerequis",
+        "applications-amont",
+        "s-appuie-sur",
+    ),
     # They name entities the inventory does not define: the import says which the estate must still define.
     "product": ("product", "produit", "software-product", "progiciel-version"),
-    "provider": ("provider", "hebergeur", "fournisseur", "hosting-provider", "cloud-provider", "supplier",
-                 "prestataire"),
-    "data": ("data", "donnees", "data-stores", "databases", "bases-de-donnees", "base-de-donnees", "stockage",
-             "stockages"),
+    "provider": (
+        "provider",
+        "hebergeur",
+        "fournisseur",
+        "hosting-provider",
+        "cloud-provider",
+        "supplier",
+        "prestataire",
+    ),
+    "data": (
+        "data",
+        "donnees",
+        "data-stores",
+        "databases",
+        "bases-de-donnees",
+        "base-de-donnees",
+        "stockage",
+        "stockages",
+    ),
 }
 # Cell words that usually mean a value the default reading does not know.
 VALUE_WORDS: dict[str, dict[str, Union[str, list[str]]]] = {
-    "delivery": {"on-prem": "on-premise", "on-premises": "on-premise", "sur-site": "on-premise",
-                 "interne": "on-premise", "datacenter": "on-premise", "local": "desktop", "poste": "desktop"},
-    "access.devices": {"pc": "windows", "mac": "macos", "iphone": "ios", "ipad": "ios", "chromeos": "chromebook",
-                       "chrome-os": "chromebook", "all": list(DEVICE_FAMILIES), "tous": list(DEVICE_FAMILIES),
-                       "tout": list(DEVICE_FAMILIES)},
-    "built": {"in-house": "in-house", "interne": "in-house", "editeur": "vendor", "buy": "vendor",
-              "make": "in-house", "progiciel": "vendor"},
+    "delivery": {
+        "on-prem": "on-premise",
+        "on-premises": "on-premise",
+        "sur-site": "on-premise",
+        "interne": "on-premise",
+        "datacenter": "on-premise",
+        "local": "desktop",
+        "poste": "desktop",
+    },
+    "access.devices": {
+        "pc": "windows",
+        "mac": "macos",
+        "iphone": "ios",
+        "ipad": "ios",
+        "chromeos": "chromebook",
+        "chrome-os": "chromebook",
+        "all": list(DEVICE_FAMILIES),
+        "tous": list(DEVICE_FAMILIES),
+        "tout": list(DEVICE_FAMILIES),
+    },
+    "built": {
+        "in-house": "in-house",
+        "interne": "in-house",
+        "editeur": "vendor",
+        "buy": "vendor",
+        "make": "in-house",
+        "progiciel": "vendor",
+    },
     "usage": {"metier": "business", "b": "business", "s": "support"},
 }
 MAX_LISTED_VALUES = 40  # past this many distinct values a column is free text: no values table
@@ -717,7 +818,7 @@ def guess_field(header: str) -> Optional[str]:
     tokens = words.split("-")
     for size in (3, 2):  # several-word synonyms inside a longer header
         for start in range(len(tokens) - size + 1):
-            chunk = "-".join(tokens[start:start + size])
+            chunk = "-".join(tokens[start : start + size])
             for path, synonyms in HEADER_WORDS.items():
                 if chunk in synonyms:
                     return path
@@ -728,8 +829,13 @@ def guess_field(header: str) -> Optional[str]:
     return None
 
 
-def suggest_mapping(path: str, encoding: Optional[str] = None, delimiter: Optional[str] = None,
-                    sheet: Optional[str] = None, lang: str = "en") -> str:
+def suggest_mapping(
+    path: str,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    sheet: Optional[str] = None,
+    lang: str = "en",
+) -> str:
     from ..i18n.messages import render
     from .writer import scalar
 

@@ -55,7 +55,6 @@ class Field:
     many: bool  # a list: the text holds several values
     reference: bool = False  # names other entities: a text becomes an id, as a name does
 
-
     @property
     def item(self) -> dict[str, Any]:
         return self.schema.get("items", {}) if self.many else self.schema
@@ -159,8 +158,14 @@ def fields(section: str) -> dict[str, Field]:
         for name, schema in properties.items():
             path = prefix + name
             schema = _resolved(schema)
-            mapping = next((alternative for alternative in schema.get("anyOf", ())
-                            if alternative.get("type") == "object" and "properties" in alternative), None)
+            mapping = next(
+                (
+                    alternative
+                    for alternative in schema.get("anyOf", ())
+                    if alternative.get("type") == "object" and "properties" in alternative
+                ),
+                None,
+            )
             if mapping is not None:  # lifecycle: text (a Backstage stage) or a mapping; columns feed the mapping
                 schema = mapping
             if schema.get("type") == "object" and "properties" in schema:
@@ -187,8 +192,10 @@ def references(section: str) -> dict[str, Field]:
     if section != "applications":
         return {}
     properties = _definition(section)["properties"]
-    return {path: Field(section, path, properties[path], properties[path].get("type") == "array", reference=True)
-            for path in REFERENCES}
+    return {
+        path: Field(section, path, properties[path], properties[path].get("type") == "array", reference=True)
+        for path in REFERENCES
+    }
 
 
 def _resolved(schema: dict[str, Any]) -> dict[str, Any]:

@@ -58,12 +58,20 @@ def read_sheet(data: bytes, path: str, sheet: Optional[str]) -> tuple[list[list[
                 chosen = Text("import.workbook.first_sheet", sheet=sheet, n=len(names), sheets=sheets)
                 notes.append(Problem(path, chosen, lost=False))
         elif sheet not in names:
-            raise InputError(Text("import.workbook.no_such_sheet", sheet=sheet, path=path, hint=hint(sheet, names),
-                                  sheets=Listing(Text("import.quoted", value=name) for name in names)))
+            raise InputError(
+                Text(
+                    "import.workbook.no_such_sheet",
+                    sheet=sheet,
+                    path=path,
+                    hint=hint(sheet, names),
+                    sheets=Listing(Text("import.quoted", value=name) for name in names),
+                )
+            )
         values = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except CalamineError as error:
-        raise InputError(Text("import.workbook.unreadable", path=path, reason=str(error) or type(error).__name__)) \
-            from None
+        raise InputError(
+            Text("import.workbook.unreadable", path=path, reason=str(error) or type(error).__name__)
+        ) from None
     except BaseException as error:
         # A panic of the Rust reader reaches Python as pyo3's PanicException, a BaseException: still bad input.
         if type(error).__name__ != "PanicException":
@@ -83,8 +91,7 @@ def _check_size(data: bytes, path: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
-                raise InputError(Text("import.workbook.too_big", path=path,
-                                      limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
+                raise InputError(Text("import.workbook.too_big", path=path, limit=MAX_UNPACKED_BYTES // (1024 * 1024)))
             for member in members:
                 if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
                     extent = _xlsx_extent
@@ -96,11 +103,17 @@ def _check_size(data: bytes, path: str) -> None:
                     with archive.open(member) as stream:
                         rows, columns = extent(_tokens(stream, path))
                 except _TooManyReferences:
-                    raise InputError(Text("import.workbook.too_many_references", path=path, limit=MAX_CELLS)) \
-                        from None
+                    raise InputError(Text("import.workbook.too_many_references", path=path, limit=MAX_CELLS)) from None
                 if rows * columns > MAX_CELLS:
-                    raise InputError(Text("import.workbook.too_many_cells", path=path, rows=rows,
-                                          columns=column_letter(columns), limit=MAX_CELLS))
+                    raise InputError(
+                        Text(
+                            "import.workbook.too_many_cells",
+                            path=path,
+                            rows=rows,
+                            columns=column_letter(columns),
+                            limit=MAX_CELLS,
+                        )
+                    )
     # zlib.error: a corrupt deflate stream; RuntimeError: an encrypted member
     except (zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, OSError, EOFError, NotImplementedError):
         reason = Text("import.workbook.not_zip")
@@ -128,8 +141,13 @@ def _tokens(stream: IO[bytes], path: str) -> Iterator[bytes]:
         if end == -1 or buffer.find(b">", end) != -1:  # the last tag is whole: nothing to carry
             end = len(buffer)
         if len(buffer) - end > MAX_TAG_BYTES:  # not a tag of a sheet: it would be carried for ever
-            raise InputError(Text("import.workbook.unreadable", path=path,
-                                  reason=Text("import.workbook.tag_too_long", limit=MAX_TAG_BYTES // 1024)))
+            raise InputError(
+                Text(
+                    "import.workbook.unreadable",
+                    path=path,
+                    reason=Text("import.workbook.tag_too_long", limit=MAX_TAG_BYTES // 1024),
+                )
+            )
         yield buffer[:end]
         carry = buffer[end:]
 
@@ -196,7 +214,6 @@ def _column_number(letters: str) -> int:
     for letter in letters:
         number = number * 26 + ord(letter) - 64
     return number
-
 
 
 def cell_text(value: object) -> str:

@@ -31,8 +31,13 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 def _needs_escape(character: str) -> bool:
     code = ord(character)
-    return (code < 0x20 and character != "\t") or 0x7F <= code <= 0x9F or character in "\u2028\u2029\ufeff" or (
-        0xD800 <= code <= 0xDFFF) or code in (0xFFFE, 0xFFFF)
+    return (
+        (code < 0x20 and character != "\t")
+        or 0x7F <= code <= 0x9F
+        or character in "\u2028\u2029\ufeff"
+        or (0xD800 <= code <= 0xDFFF)
+        or code in (0xFFFE, 0xFFFF)
+    )
 
 
 def _quoted(text: str) -> str:
@@ -62,8 +67,7 @@ def scalar(value: Any, flow: bool = False) -> str:
         return f"{mantissa}.0e{exponent}" if exponent and "." not in mantissa else text
     text = str(value)
     pattern = _PLAIN_IN_FLOW if flow else _PLAIN
-    if (pattern.fullmatch(text) and not text.endswith((" ", ":")) and ": " not in text
-            and plain_scalar(text) == text):
+    if pattern.fullmatch(text) and not text.endswith((" ", ":")) and ": " not in text and plain_scalar(text) == text:
         return text
     return _quoted(text)
 
@@ -71,7 +75,9 @@ def scalar(value: Any, flow: bool = False) -> str:
 def _literal(text: str) -> bool:
     """Whether `text` is best written as a `|` block: several lines, nothing to escape."""
     return (
-        "\n" in text and not text.startswith((" ", "\t", "\n")) and not text.endswith("\n\n")
+        "\n" in text
+        and not text.startswith((" ", "\t", "\n"))
+        and not text.endswith("\n\n")
         and not any(c != "\n" and _needs_escape(c) for c in text)
     )
 
@@ -112,7 +118,7 @@ def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
         if isinstance(item, dict) and item:
             nested: list[str] = []
             _mapping(item, indent + 2, nested)
-            nested[0] = f"{pad}- {nested[0][indent + 2:]}"
+            nested[0] = f"{pad}- {nested[0][indent + 2 :]}"
             lines.extend(nested)
         elif isinstance(item, list):
             lines.append(f"{pad}- {_flow(item) or '[]'}")
@@ -175,8 +181,9 @@ def write_directory(imported: Imported, directory: str, lang: str = "en") -> lis
                 written.append(_write(folder / f"_{section}.yaml", _document(chosen, title, lang)))
         return written
     except OSError as error:
-        raise InputError(Text("cli.cannot_write", path=error.filename or directory,
-                              reason=error.strerror or str(error))) from None
+        raise InputError(
+            Text("cli.cannot_write", path=error.filename or directory, reason=error.strerror or str(error))
+        ) from None
 
 
 def _write(path: Path, text: str) -> str:
@@ -190,4 +197,3 @@ def write_file(imported: Imported, path: str, lang: str = "en") -> None:
         _write(Path(path), render(imported, lang))
     except OSError as error:
         raise InputError(Text("cli.cannot_write", path=path, reason=error.strerror or str(error))) from None
-

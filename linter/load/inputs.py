@@ -155,13 +155,15 @@ def read_json(path: str, not_json: str) -> Any:
     try:
         document = json.loads(text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant)
     except json.JSONDecodeError as error:
-        raise InputError(Text(not_json, problem=json_problem(error.msg)),
-                         where=Place(path, error.lineno, error.colno)) from None
+        raise InputError(
+            Text(not_json, problem=json_problem(error.msg)), where=Place(path, error.lineno, error.colno)
+        ) from None
     except _Refused as error:
         raise InputError(Text(not_json, problem=error.text), where=path) from None
     except RecursionError:
-        raise InputError(Text(not_json, problem=Text("input.json_too_deep", limit=MAX_JSON_DEPTH)),
-                         where=path) from None
+        raise InputError(
+            Text(not_json, problem=Text("input.json_too_deep", limit=MAX_JSON_DEPTH)), where=path
+        ) from None
     if _too_deep(document):
         raise InputError(Text(not_json, problem=Text("input.json_too_deep", limit=MAX_JSON_DEPTH)), where=path)
     return document
@@ -170,8 +172,12 @@ def read_json(path: str, not_json: str) -> Any:
 def _too_deep(document: Any) -> bool:
     level = [document]
     for _ in range(MAX_JSON_DEPTH):
-        level = [child for node in level if isinstance(node, (dict, list))
-                 for child in (node.values() if isinstance(node, dict) else node)]
+        level = [
+            child
+            for node in level
+            if isinstance(node, (dict, list))
+            for child in (node.values() if isinstance(node, dict) else node)
+        ]
         if not level:
             return False
     return any(isinstance(node, (dict, list)) for node in level)

@@ -116,8 +116,9 @@ class Document:
 
     __slots__ = ("path", "data", "index", "root", "readable", "problems", "checked")
 
-    def __init__(self, path: str, data: Any, index: Index, root: tuple[int, int], readable: bool,
-                 problems: list[Problem]) -> None:
+    def __init__(
+        self, path: str, data: Any, index: Index, root: tuple[int, int], readable: bool, problems: list[Problem]
+    ) -> None:
         self.path = path
         self.data = data
         self.index = index
@@ -135,17 +136,28 @@ class Document:
 
 _WORDS: dict[str, Optional[bool]] = {}
 for _word, _value in (
-    ("true", True), ("false", False), ("yes", True), ("no", False), ("on", True), ("off", False),
-    ("null", None), ("~", None), ("", None),
+    ("true", True),
+    ("false", False),
+    ("yes", True),
+    ("no", False),
+    ("on", True),
+    ("off", False),
+    ("null", None),
+    ("~", None),
+    ("", None),
 ):
     for _variant in {_word, _word.capitalize(), _word.upper()}:
         _WORDS[_variant] = _value
 _BOOLEANS = {word: value for word, value in _WORDS.items() if isinstance(value, bool)}
 _NUMBER_START = frozenset("0123456789+-.")
-_INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
-                  r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$")
-_FLOAT = re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-                    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_INT = re.compile(
+    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+)
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -228,8 +240,7 @@ class _Frame:
     __slots__ = ("container", "marks", "is_mapping", "key", "key_mark", "key_is_merge", "merges", "size", "anchor")
 
     # `container`: a dict when `is_mapping`, else a list; Any, as the flag tells which (no isinstance on a hot path).
-    def __init__(self, container: Any, marks: array[int], is_mapping: bool,
-                 anchor: Optional[str]) -> None:
+    def __init__(self, container: Any, marks: array[int], is_mapping: bool, anchor: Optional[str]) -> None:
         self.container = container
         self.marks = marks
         self.is_mapping = is_mapping
@@ -305,8 +316,9 @@ class _Builder:
             try:
                 value = _TAGGED[tag](event.value)
             except (ValueError, KeyError, IndexError, yaml.YAMLError):
-                raise _Refused(Text("load.bad_scalar", value=_shortened(event.value),
-                                    kind=tag.rsplit(":", 1)[-1]), start) from None
+                raise _Refused(
+                    Text("load.bad_scalar", value=_shortened(event.value), kind=tag.rsplit(":", 1)[-1]), start
+                ) from None
         else:
             raise _Refused(Text("load.tag", tag=tag), start)
         if event.anchor:
@@ -452,8 +464,9 @@ def estate_paths(paths: Iterable[str], skip: Iterable[str] = ()) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(str(p) for p in path.rglob("*")
-                           if _is_estate_file(p, path) and not _below(os.path.abspath(p), skipped))
+            files = sorted(
+                str(p) for p in path.rglob("*") if _is_estate_file(p, path) and not _below(os.path.abspath(p), skipped)
+            )
             if not files:
                 raise InputError(Text("input.no_estate_files", path=raw))
             found.extend(files)
@@ -510,14 +523,14 @@ def _load(text: str, path: str, several: bool) -> list[Document]:
             for key, mark, first in builder.duplicates:
                 line, column = unpack(mark)
                 place = path if first is None else "{}:{}:{}".format(path, *unpack(first))
-                problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place),
-                                        path, line, column))
+                problems.append(Problem("EST002", Text("load.duplicate_key", key=key, place=place), path, line, column))
             documents.append(Document(path, data, index, unpack(root_mark), True, problems))
     except yaml.MarkedYAMLError as error:
         failed = _unreadable(path, error.problem_mark or error.context_mark, yaml_problem(error))
     except yaml.YAMLError as error:  # reader errors: control characters and the like
-        failed = _unreadable(path, getattr(error, "mark", None) or _position_of_reader_error(error, text),
-                             _reader_problem(error))
+        failed = _unreadable(
+            path, getattr(error, "mark", None) or _position_of_reader_error(error, text), _reader_problem(error)
+        )
     except _Refused as error:
         failed = _unreadable(path, error.mark, error.text)
     else:

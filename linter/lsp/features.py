@@ -127,8 +127,9 @@ class Units:
 # --- diagnostics ---------------------------------------------------------------------------
 
 
-def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list[Diagnostic], waived: list[Diagnostic]
-                ) -> list[types.Diagnostic]:
+def diagnostics(
+    folder: WorkspaceEstate, path: str, units: Units, active: list[Diagnostic], waived: list[Diagnostic]
+) -> list[types.Diagnostic]:
     """The file's findings as LSP diagnostics; waived ones as hints that say so."""
     lines = units.lines_of(path)
     lang = folder.settings.lang
@@ -138,16 +139,18 @@ def diagnostics(folder: WorkspaceEstate, path: str, units: Units, active: list[D
         start, end = lsp_text.span(lines, line, finding.column - 1)
         rule = folder.rule(finding.code)
         rule_file = folder.rule_file(rule) if rule is not None else None
-        shown.append(types.Diagnostic(
-            range=units.range(path, line, start, end),
-            severity=types.DiagnosticSeverity.Hint if is_waived else _SEVERITY[finding.severity],
-            code=finding.code,
-            code_description=types.CodeDescription(href=_uri(rule_file)) if rule_file else None,
-            source=SOURCE,
-            message=say(lang, "lsp.waived", message=finding.message) if is_waived else finding.message,
-            # A finding that rests on a field the estate does not state (rules 1.1): clients may show it apart.
-            data={"unstated": True} if finding.unstated else None,
-        ))
+        shown.append(
+            types.Diagnostic(
+                range=units.range(path, line, start, end),
+                severity=types.DiagnosticSeverity.Hint if is_waived else _SEVERITY[finding.severity],
+                code=finding.code,
+                code_description=types.CodeDescription(href=_uri(rule_file)) if rule_file else None,
+                source=SOURCE,
+                message=say(lang, "lsp.waived", message=finding.message) if is_waived else finding.message,
+                # A finding that rests on a field the estate does not state (rules 1.1): clients may show it apart.
+                data={"unstated": True} if finding.unstated else None,
+            )
+        )
     return shown
 
 
@@ -155,8 +158,12 @@ def unreadable_diagnostic(problem: Unreadable) -> types.Diagnostic:
     """A file the CLI could not read at all (exit 2 there): said at its place, the rest still linted.
     Its text cannot be decoded, so the column is the byte's, as the CLI gives it."""
     place = types.Position(line=problem.line - 1, character=problem.column - 1)
-    return types.Diagnostic(range=types.Range(start=place, end=place), severity=types.DiagnosticSeverity.Error,
-                            source=SOURCE, message=problem.message)
+    return types.Diagnostic(
+        range=types.Range(start=place, end=place),
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+        message=problem.message,
+    )
 
 
 def _uri(path: str) -> str:
@@ -220,8 +227,9 @@ def _target(folder: WorkspaceEstate, located: lsp_text.Located) -> Optional[Enti
 # --- hover -------------------------------------------------------------------------------------
 
 
-def hover(folder: WorkspaceEstate, path: str, lines: list[str], line: int, column: int, markdown: bool
-          ) -> Optional[str]:
+def hover(
+    folder: WorkspaceEstate, path: str, lines: list[str], line: int, column: int, markdown: bool
+) -> Optional[str]:
     lang = folder.settings.lang
     located = lsp_text.locate(lines, line, column)
     parts: list[str] = []
@@ -265,8 +273,15 @@ def _entity_help(folder: WorkspaceEstate, entity: Entity, lang: str, markdown: b
     file, line, _ = _linted(folder).position(entity)
     name = entity.data.get("name")
     user = markdown_text if markdown else (lambda text: text)
-    lines = [say(lang, "lsp.hover.entity", id=user(entity.id), what=Text("word." + entity.section),
-                 place=user(f"{file}:{line}"))]
+    lines = [
+        say(
+            lang,
+            "lsp.hover.entity",
+            id=user(entity.id),
+            what=Text("word." + entity.section),
+            place=user(f"{file}:{line}"),
+        )
+    ]
     if isinstance(name, str):
         lines[0] += f" · {user(name)}"
     for fact in _KEY_FACTS.get(entity.section, ()):
@@ -304,8 +319,9 @@ def schema_at(path: Steps) -> tuple[Optional[SchemaNode], Optional[str], Optiona
             candidates = [node.get("properties", {}).get(step)]
             if candidates[0] is None and isinstance(node.get("additionalProperties"), dict):
                 candidates = [node["additionalProperties"]]
-        candidates += [branch.get("properties", {}).get(step) for branch in node.get("anyOf", ())
-                       if isinstance(branch, dict)]
+        candidates += [
+            branch.get("properties", {}).get(step) for branch in node.get("anyOf", ()) if isinstance(branch, dict)
+        ]
         found = next((c for c in candidates if isinstance(c, dict)), None)
         if found is None:
             return None, owner, None
@@ -408,8 +424,7 @@ def _key_place(folder: WorkspaceEstate, entity: Entity) -> Span:
     return Span(path, line - 1, column - 1, lsp_text.token_end(entity_line, column - 1))
 
 
-def find_references(folder: WorkspaceEstate, lines: list[str], line: int, column: int, declaration: bool
-                    ) -> list[Span]:
+def find_references(folder: WorkspaceEstate, lines: list[str], line: int, column: int, declaration: bool) -> list[Span]:
     """Every reference to the entity the cursor names, across the estate."""
     located = lsp_text.locate(lines, line, column)
     entity = _target(folder, located)
@@ -482,8 +497,14 @@ def _ids(folder: WorkspaceEstate, path: Steps, allowed: tuple[str, ...], lang: s
                 continue  # only platforms after `via`; never the entity itself
             detail = render(lang, Text("word." + section))
             name = entity.data.get("name")
-            items.append((entity.id, types.CompletionItemKind.Reference,
-                          f"{detail} · {name}" if isinstance(name, str) else detail, entity.id))
+            items.append(
+                (
+                    entity.id,
+                    types.CompletionItemKind.Reference,
+                    f"{detail} · {name}" if isinstance(name, str) else detail,
+                    entity.id,
+                )
+            )
     if via:
         items.extend((keyword, types.CompletionItemKind.Keyword, None, keyword) for keyword in POINT_TO_POINT_VIAS)
     return items
@@ -522,33 +543,48 @@ def symbols(folder: WorkspaceEstate, path: str, text: str, units: Units) -> list
                 name = str(key)
                 last = lsp_text.block_last_line(lines, line - 1, column)
                 end = column - 1 + len(str(key))
-            children.append(types.DocumentSymbol(
-                name=name, kind=_SYMBOL_KIND[section], detail=_symbol_detail(section, body),
-                range=_block_range(units, path, lines, line - 1, column - 1, last),
-                selection_range=units.range(path, line - 1, column - 1, end)))
+            children.append(
+                types.DocumentSymbol(
+                    name=name,
+                    kind=_SYMBOL_KIND[section],
+                    detail=_symbol_detail(section, body),
+                    range=_block_range(units, path, lines, line - 1, column - 1, last),
+                    selection_range=units.range(path, line - 1, column - 1, end),
+                )
+            )
         last = lsp_text.block_last_line(lines, section_line - 1, section_column)
-        outline.append(types.DocumentSymbol(
-            name=section, kind=types.SymbolKind.Namespace, detail=count(lang, "lsp.symbols.entries", len(children)),
-            range=_block_range(units, path, lines, section_line - 1, section_column - 1, last),
-            selection_range=units.range(path, section_line - 1, section_column - 1,
-                                        section_column - 1 + len(section)),
-            children=children))
+        outline.append(
+            types.DocumentSymbol(
+                name=section,
+                kind=types.SymbolKind.Namespace,
+                detail=count(lang, "lsp.symbols.entries", len(children)),
+                range=_block_range(units, path, lines, section_line - 1, section_column - 1, last),
+                selection_range=units.range(
+                    path, section_line - 1, section_column - 1, section_column - 1 + len(section)
+                ),
+                children=children,
+            )
+        )
     return outline
 
 
 def _symbol_detail(section: str, body: object) -> Optional[str]:
     if not isinstance(body, dict):
         return None
-    field = {"providers": "type", "infrastructure": "type", "data_stores": "kind", "applications": "delivery",
-             "integrations": "via"}[section]
+    field = {
+        "providers": "type",
+        "infrastructure": "type",
+        "data_stores": "kind",
+        "applications": "delivery",
+        "integrations": "via",
+    }[section]
     value = body.get(field)
     return str(value) if isinstance(value, (str, int, float)) else None
 
 
 def _block_range(units: Units, path: str, lines: list[str], line: int, column: int, last: int) -> types.Range:
     end_text = lines[last] if last < len(lines) else ""
-    return types.Range(start=units.position(path, line, column),
-                       end=units.position(path, last, len(end_text.rstrip())))
+    return types.Range(start=units.position(path, line, column), end=units.position(path, last, len(end_text.rstrip())))
 
 
 # --- quick fixes ---------------------------------------------------------------------------------
@@ -585,14 +621,16 @@ def _fixes(folder: WorkspaceEstate, path: str, lines: list[str], finding: Diagno
     elif finding.code == "EST003" and finding.entity is None:
         document = folder.document(path, folder.texts.get(path, ""))
         if isinstance(document.data, dict) and "version" not in document.data:
-            yield (say(lang, "lsp.fix.add_field", field="version", value="1"),
-                   [Edit(0, 0, 0, 0, "version: 1\n")], True)
+            yield (say(lang, "lsp.fix.add_field", field="version", value="1"), [Edit(0, 0, 0, 0, "version: 1\n")], True)
     rule = folder.rule(finding.code)
     if rule is not None and _waivable(rule):
         edits = _waiver_edits(folder, path, lines, finding, rule, entity, lang)
         if edits:
-            title = (say(lang, "lsp.fix.waive_estate", code=finding.code) if rule.scope == "estate"
-                     else say(lang, "lsp.fix.waive", code=finding.code, entity=finding.entity))
+            title = (
+                say(lang, "lsp.fix.waive_estate", code=finding.code)
+                if rule.scope == "estate"
+                else say(lang, "lsp.fix.waive", code=finding.code, entity=finding.entity)
+            )
             yield title, edits, False
 
 
@@ -604,9 +642,11 @@ def _finding_entity(folder: WorkspaceEstate, finding: Diagnostic) -> Optional[En
     if finding.section != "integrations":
         entity = estate.sections.get(finding.section, {}).get(finding.entity)
         return entity if entity is not None and entity.document.path == finding.file else None
-    candidates = [flow for flow in estate.integrations
-                  if flow.document.path == finding.file and flow.id == finding.entity
-                  and flow.place[0] <= finding.line]
+    candidates = [
+        flow
+        for flow in estate.integrations
+        if flow.document.path == finding.file and flow.id == finding.entity and flow.place[0] <= finding.line
+    ]
     return max(candidates, key=lambda flow: flow.place, default=None)
 
 
@@ -650,8 +690,9 @@ def _entity_path(entity: Entity, inner: Steps) -> Steps:
     return head + tuple(ITEM if isinstance(step, int) else step for step in inner)
 
 
-def _replacements(folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps,
-                  lang: str) -> Iterator[_Fix]:
+def _replacements(
+    folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps, lang: str
+) -> Iterator[_Fix]:
     """Replace a misspelt value, id, rule code or field name by the closest one si-lint knows, found
     with the same `difflib` call as the finding's own "did you mean"."""
     if not inner:
@@ -687,12 +728,12 @@ def _replacements(folder: WorkspaceEstate, lines: list[str], finding: Diagnostic
     close = difflib.get_close_matches(replaced, candidates, n=1)
     if close and close[0] != replaced:
         start, end = value_range
-        yield (say(lang, "lsp.fix.replace", old=replaced, new=close[0]),
-               [Edit(line, start, line, end, close[0])], True)
+        yield (say(lang, "lsp.fix.replace", old=replaced, new=close[0]), [Edit(line, start, line, end, close[0])], True)
 
 
-def _missing_fields(folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps,
-                    lang: str) -> Iterator[_Fix]:
+def _missing_fields(
+    folder: WorkspaceEstate, lines: list[str], finding: Diagnostic, entity: Entity, inner: Steps, lang: str
+) -> Iterator[_Fix]:
     """Add a required field the mapping at the finding lacks: one fix per value it may take."""
     mapping = _value_at(entity, inner) if inner else entity.data
     if not isinstance(mapping, dict):
@@ -703,8 +744,14 @@ def _missing_fields(folder: WorkspaceEstate, lines: list[str], finding: Diagnost
             continue
         field_path = _entity_path(entity, inner) + (field,)
         for value in _choices(folder, field_path, field, lang)[:MAX_CHOICES]:
-            edits = _insert_field(lines, finding.line - 1, finding.column - 1, field, value,
-                                  inner == () and entity.section != "integrations")
+            edits = _insert_field(
+                lines,
+                finding.line - 1,
+                finding.column - 1,
+                field,
+                value,
+                inner == () and entity.section != "integrations",
+            )
             if edits:
                 yield say(lang, "lsp.fix.add_field", field=field, value=value), edits, False
 
@@ -738,13 +785,15 @@ def _insert_field(lines: list[str], line: int, column: int, field: str, value: s
         body = lsp_text.body_indent(lines, line, last)
         indent = body if body is not None else column + 2
     else:
-        if text[column:column + 1] == "{":
+        if text[column : column + 1] == "{":
             return _flow_insert(text, line, column, f"{field}: {value}")
         last = lsp_text.block_last_line(lines, line, column)
         indent = column
-    return [Edit(last + 1, 0, last + 1, 0, " " * indent + f"{field}: {value}\n")] \
-        if last + 1 < len(lines) else [Edit(last, len(lines[last]), last, len(lines[last]),
-                                            "\n" + " " * indent + f"{field}: {value}")]
+    return (
+        [Edit(last + 1, 0, last + 1, 0, " " * indent + f"{field}: {value}\n")]
+        if last + 1 < len(lines)
+        else [Edit(last, len(lines[last]), last, len(lines[last]), "\n" + " " * indent + f"{field}: {value}")]
+    )
 
 
 def _flow_insert(text: str, line: int, opening: int, entry: str) -> list[Edit]:
@@ -752,18 +801,28 @@ def _flow_insert(text: str, line: int, opening: int, entry: str) -> list[Edit]:
     end = lsp_text.token_end(text, opening)
     if end <= opening or text[end - 1] not in "}]":
         return []
-    inside = text[opening + 1:end - 1].strip()
+    inside = text[opening + 1 : end - 1].strip()
     return [Edit(line, end - 1, line, end - 1, (", " if inside else "") + entry)]
 
 
-def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list[str], finding: Diagnostic, rule: Rule,
-                  entity: Optional[Entity], lang: str) -> list[Edit]:
+def _waiver_edits(
+    folder: WorkspaceEstate,
+    path: str,
+    lines: list[str],
+    finding: Diagnostic,
+    rule: Rule,
+    entity: Optional[Entity],
+    lang: str,
+) -> list[Edit]:
     """A waiver skeleton for the finding, in the list rules.md 1.1 says it belongs to: the entity's
     `waivers`, or the top-level `waivers` of the file for estate-wide rules."""
     expires = (datetime.date.today() + datetime.timedelta(days=WAIVER_DAYS)).isoformat()
-    fields = [("rule", rule.code), ("reason", json.dumps(say(lang, "lsp.waiver.reason"), ensure_ascii=False)),
-              ("expires", expires), ("approved_by", json.dumps(say(lang, "lsp.waiver.approved_by"),
-                                                                ensure_ascii=False))]
+    fields = [
+        ("rule", rule.code),
+        ("reason", json.dumps(say(lang, "lsp.waiver.reason"), ensure_ascii=False)),
+        ("expires", expires),
+        ("approved_by", json.dumps(say(lang, "lsp.waiver.approved_by"), ensure_ascii=False)),
+    ]
     flow = "{" + ", ".join(f"{k}: {v}" for k, v in fields) + "}"
     if rule.scope == "estate":
         document = folder.document(path, folder.texts.get(path, ""))
@@ -772,12 +831,28 @@ def _waiver_edits(folder: WorkspaceEstate, path: str, lines: list[str], finding:
         return _append_waiver(lines, document, document.data, None, fields, flow, top=True)
     if entity is None or entity.document.path != folder.name(path):
         return []
-    return _append_waiver(lines, entity.document, entity.data, entity.place, fields, flow,
-                          top=False, item=entity.section == "integrations")
+    return _append_waiver(
+        lines,
+        entity.document,
+        entity.data,
+        entity.place,
+        fields,
+        flow,
+        top=False,
+        item=entity.section == "integrations",
+    )
 
 
-def _append_waiver(lines: list[str], document: Document, mapping: dict[str, Any], place: Optional[tuple[int, int]],
-                   fields: list[tuple[str, str]], flow: str, top: bool, item: bool = False) -> list[Edit]:
+def _append_waiver(
+    lines: list[str],
+    document: Document,
+    mapping: dict[str, Any],
+    place: Optional[tuple[int, int]],
+    fields: list[tuple[str, str]],
+    flow: str,
+    top: bool,
+    item: bool = False,
+) -> list[Edit]:
     def block(indent: int) -> str:
         first, *rest = fields
         text = " " * indent + f"- {first[0]}: {first[1]}\n"
@@ -790,7 +865,7 @@ def _append_waiver(lines: list[str], document: Document, mapping: dict[str, Any]
         key_line, key_column = document.index.place(mapping, ("waivers",), (1, 1))
         text = lines[key_line - 1]
         colon = lsp_text.key_colon(text, key_column - 1)
-        rest = text[colon + 1:].lstrip() if colon is not None else ""
+        rest = text[colon + 1 :].lstrip() if colon is not None else ""
         if rest.startswith("["):
             return _flow_insert(text, key_line - 1, len(text) - len(rest), flow)
         if not waivers:
@@ -805,13 +880,13 @@ def _append_waiver(lines: list[str], document: Document, mapping: dict[str, Any]
     line, column = place[0] - 1, place[1] - 1
     text = lines[line]
     if item:
-        if text[column:column + 1] == "{":
+        if text[column : column + 1] == "{":
             return _flow_insert(text, line, column, f"waivers: [{flow}]")
         last = lsp_text.block_last_line(lines, line, column)
         indent = column
     else:
         colon = lsp_text.key_colon(text, column)
-        rest = text[colon + 1:].lstrip() if colon is not None else ""
+        rest = text[colon + 1 :].lstrip() if colon is not None else ""
         if rest.startswith("{"):
             return _flow_insert(text, line, len(text) - len(rest), f"waivers: [{flow}]")
         last = lsp_text.block_last_line(lines, line, column + 1)

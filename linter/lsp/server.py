@@ -93,8 +93,12 @@ Published = tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...], Optional[Unrea
 
 class EstateServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("si-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-                         protocol_cls=_Protocol)
+        super().__init__(
+            "si-lint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
+        )
         self.lang = "en"
         self.folders: list[WorkspaceEstate] = []  # workspace folders, the most deeply nested first
         self.lone: dict[str, WorkspaceEstate] = {}  # path -> the estate of a file opened outside every folder
@@ -146,8 +150,11 @@ class EstateServer(LanguageServer):
     def configure(self, folder: WorkspaceEstate) -> None:
         folder.configure()
         if folder.config_error:
-            self.window_show_message(types.ShowMessageParams(
-                type=types.MessageType.Error, message=say(self.lang, "lsp.config_error", error=folder.config_error)))
+            self.window_show_message(
+                types.ShowMessageParams(
+                    type=types.MessageType.Error, message=say(self.lang, "lsp.config_error", error=folder.config_error)
+                )
+            )
 
     # --- linting and publishing --------------------------------------------------------------
 
@@ -168,8 +175,11 @@ class EstateServer(LanguageServer):
                 findings = await loop.run_in_executor(self.executor, folder.lint, buffers)
             except InputError as error:  # a custom rule's pattern ran past its limit: the CLI's exit 2
                 lang = folder.settings.lang
-                self.window_show_message(types.ShowMessageParams(
-                    type=types.MessageType.Error, message=say(lang, "lsp.lint_error", error=error.render(lang))))
+                self.window_show_message(
+                    types.ShowMessageParams(
+                        type=types.MessageType.Error, message=say(lang, "lsp.lint_error", error=error.render(lang))
+                    )
+                )
                 continue
             except Exception:  # a bug must not stop the server: logged, the next edit retries
                 logger.exception("linting %s failed", folder.root)
@@ -205,8 +215,11 @@ class EstateServer(LanguageServer):
             self._send(path, [], None)
 
     def _send(self, path: str, diagnostics: list[types.Diagnostic], version: Optional[int]) -> None:
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=self.uris.get(path) or from_fs_path(path), diagnostics=diagnostics, version=version))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=self.uris.get(path) or from_fs_path(path), diagnostics=diagnostics, version=version
+            )
+        )
 
 
 def _path(uri: str) -> str:
@@ -217,8 +230,10 @@ def _is_config(folder: WorkspaceEstate, path: str) -> bool:
     """A file whose change changes the settings: a config file, or a custom rule file."""
     if os.path.basename(path) in CONFIG_NAMES:
         return True
-    return any(os.path.dirname(path) == os.path.abspath(os.path.join(folder.root or "", rules_dir))
-               for rules_dir in folder.settings.rules_dirs)
+    return any(
+        os.path.dirname(path) == os.path.abspath(os.path.join(folder.root or "", rules_dir))
+        for rules_dir in folder.settings.rules_dirs
+    )
 
 
 def build() -> EstateServer:
@@ -296,8 +311,9 @@ def build() -> EstateServer:
         if ls.lone.get(path) is folder:
             del ls.lone[path]
             if ls.published.pop(path, None) is not None:
-                ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri or from_fs_path(path),
-                                                                                    diagnostics=[]))
+                ls.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri or from_fs_path(path), diagnostics=[])
+                )
             return
         ls.schedule(folder)
 
@@ -351,9 +367,13 @@ def build() -> EstateServer:
             return []
         lines = lsp_text.split_lines(ls.text(folder, path))
         units = ls.units(folder, current=True)
-        found = lsp_features.find_references(folder, lines, params.position.line,
-                                             units.column(lines, params.position),
-                                             params.context.include_declaration)
+        found = lsp_features.find_references(
+            folder,
+            lines,
+            params.position.line,
+            units.column(lines, params.position),
+            params.context.include_declaration,
+        )
         return [_location(units, place) for place in found]
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "[", ","]))
@@ -366,14 +386,21 @@ def build() -> EstateServer:
         line = params.position.line
         items = []
         for label, kind, detail, text, start, end in lsp_features.completion(
-                folder, lines, line, units.column(lines, params.position)):
-            items.append(types.CompletionItem(
-                label=label, kind=kind, detail=detail,
-                text_edit=types.TextEdit(range=units.range(path, line, start, end), new_text=text)))
+            folder, lines, line, units.column(lines, params.position)
+        ):
+            items.append(
+                types.CompletionItem(
+                    label=label,
+                    kind=kind,
+                    detail=detail,
+                    text_edit=types.TextEdit(range=units.range(path, line, start, end), new_text=text),
+                )
+            )
         return types.CompletionList(is_incomplete=False, items=items)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    )
     def code_action(ls: EstateServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         folder, path = ls.estate_of(params.text_document.uri)
         if folder is None or folder.result is None or ls.text(folder, path) != folder.texts.get(path):
@@ -391,14 +418,24 @@ def build() -> EstateServer:
         actions = []
         uri = params.text_document.uri
         for title, finding, edits, preferred in lsp_features.code_actions(folder, path, lines, findings):
-            text_edits = [types.TextEdit(
-                range=types.Range(start=units.position(path, e.line, e.start),
-                                  end=units.position(path, e.end_line, e.end)),
-                new_text=e.text) for e in edits]
-            actions.append(types.CodeAction(
-                title=title, kind=types.CodeActionKind.QuickFix, is_preferred=preferred or None,
-                diagnostics=lsp_features.diagnostics(folder, path, units, [finding], []),
-                edit=types.WorkspaceEdit(changes={uri: text_edits})))
+            text_edits = [
+                types.TextEdit(
+                    range=types.Range(
+                        start=units.position(path, e.line, e.start), end=units.position(path, e.end_line, e.end)
+                    ),
+                    new_text=e.text,
+                )
+                for e in edits
+            ]
+            actions.append(
+                types.CodeAction(
+                    title=title,
+                    kind=types.CodeActionKind.QuickFix,
+                    is_preferred=preferred or None,
+                    diagnostics=lsp_features.diagnostics(folder, path, units, [finding], []),
+                    edit=types.WorkspaceEdit(changes={uri: text_edits}),
+                )
+            )
         return actions
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
@@ -414,9 +451,17 @@ def build() -> EstateServer:
 async def _watch(ls: EstateServer) -> None:
     watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in ("**/*.yaml", "**/*.yml", "**/*.toml")]
     try:
-        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
-            id="si-lint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        await ls.client_register_capability_async(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="si-lint-files",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                    )
+                ]
+            )
+        )
     except Exception:  # without it, files count again when opened or saved
         logger.warning("the editor does not watch files for si-lint")
 

@@ -35,7 +35,7 @@ def lone_surrogate(text: str) -> Optional[tuple[str, int, int]]:
     found = _SURROGATE.search(text)
     if found is None:
         return None
-    before = text[:found.start()]
+    before = text[: found.start()]
     line = len(_BREAKS.findall(before))
     column = found.start() - max(before.rfind("\n"), before.rfind("\r")) - 1
     return f"U+{ord(found.group()):04X}", line + 1, column + 1
@@ -88,7 +88,7 @@ def token_end(line: str, start: int) -> int:
                 i += 2
                 continue
             if line[i] == char:
-                if char == "'" and line[i + 1:i + 2] == "'":  # '' is a quote inside single quotes
+                if char == "'" and line[i + 1 : i + 2] == "'":  # '' is a quote inside single quotes
                     i += 2
                     continue
                 return i + 1
@@ -117,7 +117,7 @@ def token_end(line: str, start: int) -> int:
     i = start
     while i < len(line):
         current = line[i]
-        following = line[i + 1:i + 2]
+        following = line[i + 1 : i + 2]
         if current == ":" and (not following or following in " \t" or (flow and following in _FLOW)):
             break
         if current == "#" and i > start and line[i - 1] in " \t":
@@ -136,7 +136,7 @@ def key_colon(line: str, start: int) -> Optional[int]:
     i = end
     while i < len(line) and line[i] in " \t":
         i += 1
-    if line[i:i + 1] == ":" and (i + 1 == len(line) or line[i + 1] in " \t" + _FLOW):
+    if line[i : i + 1] == ":" and (i + 1 == len(line) or line[i + 1] in " \t" + _FLOW):
         return i
     return None
 
@@ -226,14 +226,14 @@ def _line_steps(line: str, upto: int) -> tuple[tuple[str, ...], bool, int]:
     steps: list[str] = []
     i = indentation(line)
     first = i
-    while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
+    while line[i : i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
         steps.append(ITEM)
         i += 1
         while i < len(line) and line[i] in " \t":
             i += 1
     colon = key_colon(line, i) if i < len(line) and line[i] not in "[{" else None
     if colon is not None:
-        key = line[i:token_end(line, i)].strip("\"'")
+        key = line[i : token_end(line, i)].strip("\"'")
         steps.append(key)
         if upto <= colon:
             return tuple(steps), True, first
@@ -326,15 +326,15 @@ def _structure(line: str) -> list[tuple[int, str, bool]]:
     """(column, step, has a value on the line) of each list dash and of the block key a line writes."""
     elements: list[list[Any]] = []  # [column, step, has a value]: the last one's value may be found after
     i = indentation(line)
-    while line[i:i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
+    while line[i : i + 1] == "-" and (i + 1 == len(line) or line[i + 1] in " \t"):
         elements.append([i, ITEM, False])
         i += 1
         while i < len(line) and line[i] in " \t":
             i += 1
     colon = key_colon(line, i) if i < len(line) and line[i] not in "[{" else None
     if colon is not None:
-        rest = line[colon + 1:].strip()
-        elements.append([i, line[i:token_end(line, i)].strip("\"'"), bool(rest) and not rest.startswith("#")])
+        rest = line[colon + 1 :].strip()
+        elements.append([i, line[i : token_end(line, i)].strip("\"'"), bool(rest) and not rest.startswith("#")])
     elif i < len(line) and not is_blank(line[i:]) and elements:
         elements[-1][2] = True  # `- value`
     return [(column, step, has_value) for column, step, has_value in elements]

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from ..model.products import Product
 
 
-
 def estate_files(root: str, paths: tuple[str, ...], skip: tuple[str, ...] = ()) -> list[str]:
     """The files of the estate (absolute paths), as a bare `si-lint` in `root` reads them: the config's
     `paths` (absolute), else every estate file below `root`. A dangling link, a link loop or a FIFO is kept:

@@ -30,11 +30,11 @@ class Entity:
     where positions are found; `taken` the dotted fields that came from the product.
     """
 
-    __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts",
-                 "needs")
+    __slots__ = ("id", "section", "data", "written", "product", "taken", "place", "valid", "document", "facts", "needs")
 
-    def __init__(self, entity_id: str, section: str, data: object, place: tuple[int, int], valid: bool,
-                 document: Document) -> None:
+    def __init__(
+        self, entity_id: str, section: str, data: object, place: tuple[int, int], valid: bool, document: Document
+    ) -> None:
         self.id = entity_id
         self.section = section
         self.data: dict[str, Any] = data if isinstance(data, dict) else {}
@@ -146,8 +146,9 @@ class Estate:
         return self.position(None)
 
 
-def build(documents: list[Document], invalid: set[int],
-          products: Optional[dict[str, Product]] = None) -> tuple[Estate, list[Problem]]:
+def build(
+    documents: list[Document], invalid: set[int], products: Optional[dict[str, Product]] = None
+) -> tuple[Estate, list[Problem]]:
     """The estate of `documents`; `products` (id -> Product) fills in what applications naming one leave out."""
     estate = Estate(documents)
     problems: list[Problem] = []
@@ -162,8 +163,11 @@ def build(documents: list[Document], invalid: set[int],
         if estate.workforce is None and isinstance(workforce, int) and not isinstance(workforce, bool):
             estate.workforce = (workforce, document)
         if isinstance(data.get("waivers"), list):
-            estate.top_waivers.extend((document, position, waiver) for position, waiver in enumerate(data["waivers"])
-                                      if isinstance(waiver, dict) and id(waiver) not in invalid)
+            estate.top_waivers.extend(
+                (document, position, waiver)
+                for position, waiver in enumerate(data["waivers"])
+                if isinstance(waiver, dict) and id(waiver) not in invalid
+            )
         for section in ID_SECTIONS:
             entities = data.get(section)
             if not isinstance(entities, dict):
@@ -175,11 +179,20 @@ def build(documents: list[Document], invalid: set[int],
                 entity = Entity(entity_id, section, body, places[position], id(body) not in invalid, document)
                 first = estate.by_id.get(entity_id)
                 if first is not None:
-                    problems.append(_problem(
-                        estate, entity, (), "EST002",
-                        Text("ref.duplicate_id", id=entity_id, place=_place(estate, first),
-                             section=Text("ref.in." + first.section)),
-                    ))
+                    problems.append(
+                        _problem(
+                            estate,
+                            entity,
+                            (),
+                            "EST002",
+                            Text(
+                                "ref.duplicate_id",
+                                id=entity_id,
+                                place=_place(estate, first),
+                                section=Text("ref.in." + first.section),
+                            ),
+                        )
+                    )
                     continue
                 estate.by_id[entity_id] = entity
                 estate.sections[section][entity_id] = entity
@@ -207,8 +220,13 @@ def _products(estate: Estate, products: dict[str, Product]) -> Iterator[Problem]
             continue
         product = products.get(name)
         if product is None:
-            yield _problem(estate, app, ("product",), "EST004",
-                           Text("ref.unknown_product", target=name, hint=hint(name, products, n=3)))
+            yield _problem(
+                estate,
+                app,
+                ("product",),
+                "EST004",
+                Text("ref.unknown_product", target=name, hint=hint(name, products, n=3)),
+            )
             continue
         app.product = product
         app.data, app.taken = merged(product, app.written)
@@ -284,18 +302,30 @@ def _references(estate: Estate) -> Iterator[Problem]:
                 if path == ("via",):
                     found = _check(estate, entity, path, target, allowed, "integration_platform", problems)
                     if found is not None and found.data.get("type") != "integration-platform":
-                        problems.append(_problem(
-                            estate, entity, path, "EST004",
-                            Text("ref.via_not_platform", target=target, type=found.data.get("type")),
-                        ))
+                        problems.append(
+                            _problem(
+                                estate,
+                                entity,
+                                path,
+                                "EST004",
+                                Text("ref.via_not_platform", target=target, type=found.data.get("type")),
+                            )
+                        )
                 else:
                     what = "component" if allowed == _COMPONENTS else allowed[0]
                     _check(estate, entity, path, target, allowed, what, problems)
     return iter(problems)
 
 
-def _check(estate: Estate, entity: Entity, path: Path, target: str, allowed: tuple[str, ...], what: str,
-           problems: list[Problem]) -> Optional[Entity]:
+def _check(
+    estate: Estate,
+    entity: Entity,
+    path: Path,
+    target: str,
+    allowed: tuple[str, ...],
+    what: str,
+    problems: list[Problem],
+) -> Optional[Entity]:
     """The entity `target` names when it is of an allowed section; else EST004 is added to `problems`."""
     found = estate.by_id.get(target)
     if found is not None and found.section in allowed:
@@ -304,8 +334,12 @@ def _check(estate: Estate, entity: Entity, path: Path, target: str, allowed: tup
         known = [i for s in allowed for i in estate.sections[s]]
         problem = Text("ref.undefined." + what, target=target, hint=hint(target, known))
     else:
-        problem = Text("ref.wrong_section", target=target, found=Text("ref.a." + found.section),
-                       allowed=Listing((Text("ref.a." + s) for s in allowed), "or"))
+        problem = Text(
+            "ref.wrong_section",
+            target=target,
+            found=Text("ref.a." + found.section),
+            allowed=Listing((Text("ref.a." + s) for s in allowed), "or"),
+        )
     problems.append(_problem(estate, entity, path, "EST004", problem))
     return None
 
@@ -320,8 +354,11 @@ def dependencies(entity: Entity) -> tuple[tuple[Path, str], ...]:
     Several stages walk the dependency graph (cycles, availability, shared stores): read once per entity.
     """
     if entity.needs is None:
-        entity.needs = tuple((path, target) for path, target in _dependency_items(entity.data.get("depends_on"))
-                             if isinstance(target, str))
+        entity.needs = tuple(
+            (path, target)
+            for path, target in _dependency_items(entity.data.get("depends_on"))
+            if isinstance(target, str)
+        )
     return entity.needs
 
 
@@ -346,7 +383,7 @@ def _cycles(estate: Estate) -> Iterator[Problem]:
             if target not in applications:
                 continue
             if state.get(target) == 1:
-                loop = path[path.index(target):] + [target]
+                loop = path[path.index(target) :] + [target]
                 owner = applications[path[-1]]
                 found.append(_problem(estate, owner, where, "EST006", Text("ref.cycle", loop=" -> ".join(loop))))
             elif target not in state:

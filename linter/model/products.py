@@ -60,8 +60,10 @@ def _valid() -> Predicate:
 def builtin_products() -> dict[str, Product]:
     folder = resources.files("si_lint.products")
     files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
-    return {product.id: product
-            for product in (parse_product(p.read_text(encoding="utf-8"), f"si_lint/products/{p.name}") for p in files)}
+    return {
+        product.id: product
+        for product in (parse_product(p.read_text(encoding="utf-8"), f"si_lint/products/{p.name}") for p in files)
+    }
 
 
 def load_products(products_dirs: Iterable[str] = ()) -> dict[str, Product]:
@@ -89,9 +91,18 @@ def parse_product(text: str, origin: str) -> Product:
         raise InputError(Text("products.id_not_file", id=data["id"], file=stem), where=Place(origin, line, column))
     lifecycle = data.get("lifecycle") or {}
     versions = {str(version): entry["end_of_support"] for version, entry in (lifecycle.get("versions") or {}).items()}
-    return Product(data["id"], data["name"], data["vendor"], data["description"], data["facts"],
-                   lifecycle.get("version"), versions, tuple(data["sources"]), origin,
-                   tuple(data.get("not_documented") or ()))
+    return Product(
+        data["id"],
+        data["name"],
+        data["vendor"],
+        data["description"],
+        data["facts"],
+        lifecycle.get("version"),
+        versions,
+        tuple(data["sources"]),
+        origin,
+        tuple(data.get("not_documented") or ()),
+    )
 
 
 def _problem(document: Document) -> tuple[Text, Place]:

@@ -45,8 +45,9 @@ def render(format_name: str, report: Report) -> str:
 # looks like another finding, a carriage return or an escape sequence rewrites the terminal), the
 # Unicode line and paragraph separators, the bidirectional overrides that reorder what is shown, and
 # what XML 1.0 forbids (noncharacters, lone surrogates).
-_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                     "\ufffe\uffff\ud800-\udfff]")
+_HIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -21,10 +21,21 @@ COLUMNS = ("code", "severity", "entity", "section", "file", "line", "column", "m
 
 def render(report: Report) -> str:
     lang = report.lang
-    rows: list[list[Cell]] = [[diagnostic.code, say(lang, "severity." + diagnostic.severity), diagnostic.entity or "",
-             diagnostic.section or "", diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message,
-             _yes_no(lang, waived), _yes_no(lang, diagnostic.unstated)]
-            for diagnostic, waived in [*((d, False) for d in report.diagnostics), *((d, True) for d in report.waived)]]
+    rows: list[list[Cell]] = [
+        [
+            diagnostic.code,
+            say(lang, "severity." + diagnostic.severity),
+            diagnostic.entity or "",
+            diagnostic.section or "",
+            diagnostic.file,
+            diagnostic.line,
+            diagnostic.column,
+            diagnostic.message,
+            _yes_no(lang, waived),
+            _yes_no(lang, diagnostic.unstated),
+        ]
+        for diagnostic, waived in [*((d, False) for d in report.diagnostics), *((d, True) for d in report.waived)]
+    ]
     return csv_text([say(lang, "csv." + column) for column in COLUMNS], rows, report.csv_delimiter)
 
 

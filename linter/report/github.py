@@ -25,8 +25,15 @@ def escape_property(text: str) -> str:
 
 def annotation(diagnostic: Diagnostic) -> str:
     title = f"{diagnostic.code} {diagnostic.rule}".strip()
-    properties = ",".join(f"{name}={escape_property(str(value))}" for name, value in (
-        ("file", diagnostic.file), ("line", diagnostic.line), ("col", diagnostic.column), ("title", title)))
+    properties = ",".join(
+        f"{name}={escape_property(str(value))}"
+        for name, value in (
+            ("file", diagnostic.file),
+            ("line", diagnostic.line),
+            ("col", diagnostic.column),
+            ("title", title),
+        )
+    )
     return f"::{COMMANDS[diagnostic.severity]} {properties}::{escape_data(diagnostic.message)}"
 
 

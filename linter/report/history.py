@@ -52,19 +52,35 @@ def as_table(points: list[Point], lang: str) -> str:
     headers += [say(lang, "history.col." + c) for c in ("errors", "warnings", "infos", "waived")] + grouped
     rows = []
     for point in points:
-        row: list[Cell] = [point.commit.date.isoformat(), point.commit.sha[:10], point.commit.author,
-                           share(point.score)]
+        row: list[Cell] = [
+            point.commit.date.isoformat(),
+            point.commit.sha[:10],
+            point.commit.author,
+            share(point.score),
+        ]
         row += [share(point.completeness)] if completeness else []
         row += [point.findings["error"], point.findings["warning"], point.findings["info"], point.waived]
         row += [point.families.get(family, 0) for family in grouped]
         rows.append(row)
-    lines = [say(lang, "history.title"), "", count(lang, "history.summary", len(points)),
-             say(lang, "history.moved", first=share(points[0].score), last=share(points[-1].score)), "",
-             tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
-                      colalign=("left", "left", "left") + ("right",) * (len(headers) - 3))]
+    lines = [
+        say(lang, "history.title"),
+        "",
+        count(lang, "history.summary", len(points)),
+        say(lang, "history.moved", first=share(points[0].score), last=share(points[-1].score)),
+        "",
+        tabulate(
+            rows,
+            headers=headers,
+            tablefmt="simple",
+            disable_numparse=True,
+            colalign=("left", "left", "left") + ("right",) * (len(headers) - 3),
+        ),
+    ]
     if grouped:
-        lines += ["", "  ".join(say(lang, "history.legend", family=family, name=family_name(lang, family))
-                                for family in grouped)]
+        lines += [
+            "",
+            "  ".join(say(lang, "history.legend", family=family, name=family_name(lang, family)) for family in grouped),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -108,8 +124,12 @@ def as_csv(points: list[Point], lang: str, delimiter: str = ",") -> str:
     columns += ["files", "errors", "warnings", "infos", "waived"]
     rows = []
     for point in points:
-        row: list[Cell] = [point.commit.date.isoformat(), point.commit.sha, point.commit.author,
-                           decimal(point.score, delimiter)]
+        row: list[Cell] = [
+            point.commit.date.isoformat(),
+            point.commit.sha,
+            point.commit.author,
+            decimal(point.score, delimiter),
+        ]
         row += [decimal(point.completeness, delimiter)] if completeness else []
         row += [point.files, point.findings["error"], point.findings["warning"], point.findings["info"], point.waived]
         rows.append(row + [point.families.get(family, 0) for family in grouped] + [point.commit.subject])

@@ -26,8 +26,14 @@ SEVERITIES = ("error", "warning", "info")
 TOP_RULES = 10
 
 # Keys of the word catalogue shared with other outputs; the others are `html.KEY`.
-_SHARED = {"na": "word.na", "unread": "report.unread", "checks": "report.checks",
-           "error": "severity.error", "warning": "severity.warning", "info": "severity.info"}
+_SHARED = {
+    "na": "word.na",
+    "unread": "report.unread",
+    "checks": "report.checks",
+    "error": "severity.error",
+    "warning": "severity.warning",
+    "info": "severity.info",
+}
 
 # Heat-map cell: a symbol as well as a colour, so that it prints in black and white.
 SYMBOLS = {"error": "✖", "warning": "▲", "info": "●", "waived": "◌", "passed": "✓"}
@@ -69,11 +75,11 @@ class _Page:
         if value is None:
             return self.word("no_figure")
         digits = _digits(value) if digits is None else digits
-        return percent(self.lang, math.floor(value * 10 ** digits + 1e-6) / 10 ** digits, digits)
+        return percent(self.lang, math.floor(value * 10**digits + 1e-6) / 10**digits, digits)
 
     def render(self) -> str:
         organization = self.view.get("organization")
-        title = f"{self.word('title')} · {organization}" if organization else self.word('title')
+        title = f"{self.word('title')} · {organization}" if organization else self.word("title")
         parts = [
             f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -98,12 +104,18 @@ class _Page:
     def header(self, title: str) -> str:
         generated = self.t("generated", version=self.report.tool_version or "", today=self.view.get("today", ""))
         sections = [("overview", "estate_score")] + ([("trend", "trend")] if self.view.get("trend") else [])
-        sections += [("plan", "plan"), ("heatmap", "heatmap"), ("applications", "applications"),
-                     ("shared", "shared"), ("rules", "top_rules"), ("waivers", "expiring")]
-        links = "".join(f'<a href="#{anchor}">{self.t(key, n=self.view.get("expiring_days", 90))}</a>'
-                        for anchor, key in sections)
-        return (f"<header><h1>{escape(title)}</h1><p class=\"meta\">{generated}</p>"
-                f"<nav>{links}</nav></header>\n")
+        sections += [
+            ("plan", "plan"),
+            ("heatmap", "heatmap"),
+            ("applications", "applications"),
+            ("shared", "shared"),
+            ("rules", "top_rules"),
+            ("waivers", "expiring"),
+        ]
+        links = "".join(
+            f'<a href="#{anchor}">{self.t(key, n=self.view.get("expiring_days", 90))}</a>' for anchor, key in sections
+        )
+        return f'<header><h1>{escape(title)}</h1><p class="meta">{generated}</p><nav>{links}</nav></header>\n'
 
     def overview(self) -> str:
         """The first screen: the findings in force, the share of applications compliant, then the scores.
@@ -116,37 +128,47 @@ class _Page:
         worst = self.worst_in_force()
         counts = "".join(
             f'<li class="sev-{s}">{self.tally(key, n)}</li>'
-            for s, key, n in (("error", "report.errors", summary.errors),
-                              ("warning", "report.warnings", summary.warnings),
-                              ("info", "report.infos", summary.infos)))
+            for s, key, n in (
+                ("error", "report.errors", summary.errors),
+                ("warning", "report.warnings", summary.warnings),
+                ("info", "report.infos", summary.infos),
+            )
+        )
         counts += f'<li class="sev-waived">{self.tally("report.waived", summary.waived)}</li>'
         est = sum(n for code, n in summary.by_code.items() if code.startswith("EST"))
         unread = f'<p class="note">{self.t("unread", n=est)}</p>' if est else ""
         apps = len(self.view["applications"])
-        counts += f'<li>{self.tally("html.apps", apps)}</li>'
+        counts += f"<li>{self.tally('html.apps', apps)}</li>"
         compliant = ""
         if apps:
             n = self.view.get("compliant", 0)
             share = percent(self.lang, 100 * n / apps, 0)
-            compliant = (f'<p class="compliant">{self.t("compliant", n=n, total=apps, share=share)} '
-                         f'<span class="help">{self.t("compliant_help")}</span></p>')
+            compliant = (
+                f'<p class="compliant">{self.t("compliant", n=n, total=apps, share=share)} '
+                f'<span class="help">{self.t("compliant_help")}</span></p>'
+            )
         complete = (self.scores.get("completeness") or {}).get("estate") or {}
-        completeness = (f'<p class="completeness">{self.completeness(complete)}</p>' if complete.get("read") else "")
+        completeness = f'<p class="completeness">{self.completeness(complete)}</p>' if complete.get("read") else ""
         return (
-            '<section id="overview"><h2>' + self.t("estate_score") + "</h2>\n<div class=\"overview\">"
+            '<section id="overview"><h2>' + self.t("estate_score") + '</h2>\n<div class="overview">'
             f'<div class="headline worst-{worst or "none"}"><p class="verdict">{self.t("verdict." + (worst or "none"))}'
             f'</p><ul class="counts">{counts}</ul>{compliant}<div class="score-line">'
             + _ring(estate, self.percent(estate.get("score")), worst)
             + f'<div><p class="checks">{self.t("score_is")}<br>{self._checks_line(estate)}</p>{completeness}{unread}'
-              "</div></div></div>"
-            + '<div class="by-category"><h3>' + self.t("by_category") + "</h3>\n" + self.category_bars()
-            + self.legend_bars() + "</div></div></section>\n"
+            "</div></div></div>"
+            + '<div class="by-category"><h3>'
+            + self.t("by_category")
+            + "</h3>\n"
+            + self.category_bars()
+            + self.legend_bars()
+            + "</div></div></section>\n"
         )
 
     def worst_in_force(self, findings: Optional[list[dict[str, Any]]] = None) -> Optional[str]:
         """The worst severity among `findings` (the run's, in force, by default); None when there is none."""
-        severities = {d.severity for d in self.report.diagnostics} if findings is None else {
-            d["severity"] for d in findings}
+        severities = (
+            {d.severity for d in self.report.diagnostics} if findings is None else {d["severity"] for d in findings}
+        )
         return next((s for s in SEVERITIES if s in severities), None)
 
     def family_worst(self) -> dict[str, str]:
@@ -161,14 +183,20 @@ class _Page:
 
     def completeness(self, complete: Mapping[str, Any]) -> str:
         """Shown apart from compliance: how much of what the rules read the estate states."""
-        return self.t("completeness", share=self.percent(complete["share"]), stated=complete["stated"],
-                      read=complete["read"])
+        return self.t(
+            "completeness", share=self.percent(complete["share"]), stated=complete["stated"], read=complete["read"]
+        )
 
     def _checks_line(self, tally: Mapping[str, Any]) -> str:
         if not tally or not tally.get("checks"):
             return escape(self.word("na"))
-        return self.t("checks", checks=Plural("report.checks_count", tally["checks"]), passed=tally["passed"],
-                      failed=tally["failed"], waived=tally["waived"])
+        return self.t(
+            "checks",
+            checks=Plural("report.checks_count", tally["checks"]),
+            passed=tally["passed"],
+            failed=tally["failed"],
+            waived=tally["waived"],
+        )
 
     def category_bars(self) -> str:
         categories = self.view["categories"]
@@ -182,35 +210,61 @@ class _Page:
             label = f"{code} · {self.family(code)}"
             rows.append(f'<text x="0" y="{y + 19}" class="label">{escape(label)}</text>')
             if tally.get("score") is None:
-                rows.append(f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-na"/>'
-                            f'<text x="{bar_x + bar_w + 10}" y="{y + 19}">{escape(self.word("na"))}</text>')
+                rows.append(
+                    f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="bar-na"/>'
+                    f'<text x="{bar_x + bar_w + 10}" y="{y + 19}">{escape(self.word("na"))}</text>'
+                )
                 continue
             passed = bar_w * tally["score"] / 100
             waived = bar_w * tally["waived_share"] / 100
-            title = escape(self.word("tooltip", label=label, checks=self.word("checks", checks=Plural(
-                "report.checks_count", tally["checks"]), passed=tally["passed"], failed=tally["failed"],
-                waived=tally["waived"])), quote=False)
+            title = escape(
+                self.word(
+                    "tooltip",
+                    label=label,
+                    checks=self.word(
+                        "checks",
+                        checks=Plural("report.checks_count", tally["checks"]),
+                        passed=tally["passed"],
+                        failed=tally["failed"],
+                        waived=tally["waived"],
+                    ),
+                ),
+                quote=False,
+            )
             # Green only for a family with no error or warning in force; what fails takes its worst severity's colour.
             held = worst.get(code) in ("error", "warning")
             failed = {"warning": "bar-failed-warning", "info": "bar-failed-info"}.get(worst.get(code, ""), "bar-failed")
             rows.append(
-                f'<g><title>{title}</title>'
+                f"<g><title>{title}</title>"
                 f'<rect x="{bar_x}" y="{y + 6}" width="{bar_w}" height="18" class="{failed}"/>'
                 f'<rect x="{bar_x}" y="{y + 6}" width="{passed:.1f}" height="18" '
                 f'class="{"bar-held" if held else "bar-passed"}"/>'
                 f'<rect x="{bar_x + passed:.1f}" y="{y + 6}" width="{waived:.1f}" height="18" class="bar-waived"/>'
                 f'</g><text x="{bar_x + bar_w + 10}" y="{y + 19}" class="value">'
-                f'{escape(self.percent(tally["score"]))}</text>')
+                f"{escape(self.percent(tally['score']))}</text>"
+            )
         height = max(1, len(categories)) * row
-        return (f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-                f'role="img" aria-label="{self.t("by_category")}">{"".join(rows)}</svg>\n')
+        return (
+            f'<svg class="bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'role="img" aria-label="{self.t("by_category")}">{"".join(rows)}</svg>\n'
+        )
 
     def legend_bars(self) -> str:
-        return ('<p class="legend">' + "".join(
-            f'<span class="item"><span class="swatch bar-{key}"></span> {self.t(label)}</span> '
-            for key, label in (("passed", "passed"), ("held", "passed_held"), ("waived", "waived"),
-                               ("failed", "failed_error"), ("failed-warning", "failed_warning"),
-                               ("failed-info", "failed_info"))) + "</p>\n")
+        return (
+            '<p class="legend">'
+            + "".join(
+                f'<span class="item"><span class="swatch bar-{key}"></span> {self.t(label)}</span> '
+                for key, label in (
+                    ("passed", "passed"),
+                    ("held", "passed_held"),
+                    ("waived", "waived"),
+                    ("failed", "failed_error"),
+                    ("failed-warning", "failed_warning"),
+                    ("failed-info", "failed_info"),
+                )
+            )
+            + "</p>\n"
+        )
 
     # --- what to do first, and the score over time --------------------------------------
 
@@ -219,46 +273,73 @@ class _Page:
         heading = f'<section id="plan"><h2>{self.t("plan")}</h2>'
         if not plan or not plan["actions"]:
             return heading + f'<p class="none">{self.t("none")}</p></section>\n'
-        columns = "".join(f'<th scope="col">{escape(say(self.lang, "plan.col." + c))}</th>'
-                          for c in ("rank", "action", "gain", "severity", "owner", "applications", "findings"))
+        columns = "".join(
+            f'<th scope="col">{escape(say(self.lang, "plan.col." + c))}</th>'
+            for c in ("rank", "action", "gain", "severity", "owner", "applications", "findings")
+        )
         rows = []
         for action in plan["actions"]:
-            severity = (f'<span class="sev sev-{action["severity"]}">{escape(self.word(action["severity"]))}</span>'
-                        if action["severity"] else "")
-            needs = (f'<br><span class="rule-name">{self.t("plan_needs", ranks=", #".join(map(str, action["needs"])))}'
-                     "</span>" if action["needs"] else "")
+            severity = (
+                f'<span class="sev sev-{action["severity"]}">{escape(self.word(action["severity"]))}</span>'
+                if action["severity"]
+                else ""
+            )
+            needs = (
+                f'<br><span class="rule-name">{self.t("plan_needs", ranks=", #".join(map(str, action["needs"])))}'
+                "</span>"
+                if action["needs"]
+                else ""
+            )
             apps = ", ".join(f'<a href="#app-{escape(app)}">{escape(app)}</a>' for app in action["applications"][:8])
             if len(action["applications"]) > 8:
                 apps += f" … (+{len(action['applications']) - 8})"
             rows.append(
                 f'<tr><td class="num">{action["rank"]}</td><td>{escape(action["title"])}{needs}</td>'
                 f'<td class="num gain">{escape(action["gain"])}</td><td>{severity}</td>'
-                f'<td>{escape(action["owner"] or "")}</td><td>{apps}</td>'
-                f'<td><b>{action["findings"]}</b> <code>{escape(" ".join(action["codes"]))}</code></td></tr>')
-        first = self.t("plan_first", n=len(plan["actions"]), today=self.percent(plan["score"]),
-                       score=self.percent(plan["top_score"]), total=plan["total"], done=self.percent(plan["done"]))
-        return (heading + f'<p class="help">{self.t("plan_help")}</p><p>{first}</p>'
-                f'<table class="list plan"><thead><tr>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-                "</section>\n")
+                f"<td>{escape(action['owner'] or '')}</td><td>{apps}</td>"
+                f"<td><b>{action['findings']}</b> <code>{escape(' '.join(action['codes']))}</code></td></tr>"
+            )
+        first = self.t(
+            "plan_first",
+            n=len(plan["actions"]),
+            today=self.percent(plan["score"]),
+            score=self.percent(plan["top_score"]),
+            total=plan["total"],
+            done=self.percent(plan["done"]),
+        )
+        return (
+            heading + f'<p class="help">{self.t("plan_help")}</p><p>{first}</p>'
+            f'<table class="list plan"><thead><tr>{columns}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            "</section>\n"
+        )
 
     def trend(self) -> str:
         points = self.view.get("trend")
         if not points:
             return ""
-        return (f'<section id="trend"><h2>{self.t("trend")}</h2><p class="help">{self.t("trend_help")}</p>'
-                f'{_trend(points, self)}</section>\n')
+        return (
+            f'<section id="trend"><h2>{self.t("trend")}</h2><p class="help">{self.t("trend_help")}</p>'
+            f"{_trend(points, self)}</section>\n"
+        )
 
     # --- heat map ---------------------------------------------------------------------
 
     def heatmap(self) -> str:
         categories = self.view["categories"]
         apps = self.view["applications"]
-        head = "".join(f'<span role="columnheader" title="{escape(self.family(c))}">{escape(c)}</span>'
-                       for c in categories)
+        head = "".join(
+            f'<span role="columnheader" title="{escape(self.family(c))}">{escape(c)}</span>' for c in categories
+        )
         legend = "".join(
             f'<i class="h-{state}">{SYMBOLS[state]}</i> {self.t(label)} '
-            for state, label in (("error", "error"), ("warning", "warning"), ("info", "info"),
-                                 ("waived", "waived_cell"), ("passed", "passed_cell")))
+            for state, label in (
+                ("error", "error"),
+                ("warning", "warning"),
+                ("info", "info"),
+                ("waived", "waived_cell"),
+                ("passed", "passed_cell"),
+            )
+        )
         # Rows are grid lines, not a <table>: a table lays out all its rows before showing one,
         # a line with `content-visibility: auto` only when it is scrolled to.
         return (
@@ -267,7 +348,8 @@ class _Page:
             f'<div class="heat" role="table" style="--n:{len(categories)}"><div class="hrow head" role="row">'
             f'<span role="columnheader">{self.t("application")}</span><span role="columnheader">{self.t("score")}'
             f'</span>{head}</div>\n<div id="heat-rows" role="rowgroup">\n'
-            + "".join(self.heat_row(app, categories) for app in apps) + "</div></div></section>\n"
+            + "".join(self.heat_row(app, categories) for app in apps)
+            + "</div></div></section>\n"
         )
 
     def heat_row(self, app: ApplicationCard, categories: list[str]) -> str:
@@ -278,8 +360,9 @@ class _Page:
         score = line["score"] if line is not None else None
         key = " ".join(filter(None, (app["id"], app["name"]))).lower()
         name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
-        marks = "".join(f'<i class="h-{cells[c]}">{SYMBOLS[cells[c]]}</i>' if c in cells else "<i></i>"
-                        for c in categories)
+        marks = "".join(
+            f'<i class="h-{cells[c]}">{SYMBOLS[cells[c]]}</i>' if c in cells else "<i></i>" for c in categories
+        )
         return (
             f'<div class="hrow" role="row" data-id="{escape(app["id"])}" data-key="{escape(key)}" '
             f'data-score="{score if score is not None else 101}" data-n="{len(app["findings"])}" '
@@ -289,17 +372,20 @@ class _Page:
         )
 
     def controls(self) -> str:
-        categories = "".join(f'<option value="{escape(c)}">{self.t("with_findings_in", c=c)} '
-                             f'· {escape(self.family(c))}</option>' for c in self.view["categories"])
-        severities = "".join(f'<option value="{s}">{self.t("with_severity", s=self.word(s))}</option>'
-                             for s in SEVERITIES)
+        categories = "".join(
+            f'<option value="{escape(c)}">{self.t("with_findings_in", c=c)} · {escape(self.family(c))}</option>'
+            for c in self.view["categories"]
+        )
+        severities = "".join(
+            f'<option value="{s}">{self.t("with_severity", s=self.word(s))}</option>' for s in SEVERITIES
+        )
         return (
             '<form id="controls" class="controls" role="search" hidden onsubmit="return false">'
             f'<input id="q" type="search" placeholder="{self.t("search")}" aria-label="{self.t("search")}">'
             f'<select id="cat" aria-label="{self.t("category")}"><option value="">{self.t("all_categories")}</option>'
-            f'{categories}</select>'
+            f"{categories}</select>"
             f'<select id="sev" aria-label="{self.t("with_severity", s="")}"><option value="">'
-            f'{self.t("all_severities")}</option>{severities}</select>'
+            f"{self.t('all_severities')}</option>{severities}</select>"
             f'<select id="sort" aria-label="{self.t("sort")}"><option value="score">{self.t("sort_score")}</option>'
             f'<option value="id">{self.t("sort_id")}</option><option value="n">{self.t("sort_findings")}</option>'
             f'</select><output id="shown">{len(self.view["applications"])}</output> {self.t("shown")}</form>\n'
@@ -318,25 +404,30 @@ class _Page:
         # Inside <script> only "</" (and "<!--") end or change the block; user text is already escaped.
         data = json.dumps(cards, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         data = data.replace("<!--", "<\\u0021--")
-        return (f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
-                f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
-                f'<div id="cards"></div><button id="more" type="button" hidden '
-                f'data-one="{escape(template(self.lang, "html.more.one"))}" '
-                f'data-other="{escape(template(self.lang, "html.more.other"))}">'
-                f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n')
+        return (
+            f'<section id="applications"><h2>{self.t("applications")}</h2>\n'
+            f'<noscript><p class="note">{self.t("noscript")}</p></noscript>'
+            f'<div id="cards"></div><button id="more" type="button" hidden '
+            f'data-one="{escape(template(self.lang, "html.more.one"))}" '
+            f'data-other="{escape(template(self.lang, "html.more.other"))}">'
+            f'</button>\n<script type="application/json" id="card-data">{data}</script></section>\n'
+        )
 
     def card(self, app: ApplicationCard) -> str:
         stated = {"owner": app["owner"], "usage": app["usage"], "category": app["category"]}
-        meta = [self.t("meta", label=self.word(key)).replace("{value}", f"<b>{escape(value)}</b>")
-                for key, value in stated.items() if value]
-        meta.append(f'{self.t("defined_at")} <code>{escape(app["file"])}:{app["line"]}</code>')
+        meta = [
+            self.t("meta", label=self.word(key)).replace("{value}", f"<b>{escape(value)}</b>")
+            for key, value in stated.items()
+            if value
+        ]
+        meta.append(f"{self.t('defined_at')} <code>{escape(app['file'])}:{app['line']}</code>")
         if app["completeness"] and app["completeness"]["read"]:
             meta.append(self.completeness(app["completeness"]))
         name = f' <span class="name">{escape(app["name"])}</span>' if app["name"] else ""
         score: Mapping[str, Any] = app["score"] or {}
         parts = [
             f'<article class="card worst-{app["worst"] or "none"}" id="app-{escape(app["id"])}">'
-            f'<header><h3><code>{escape(app["id"])}</code>{name}</h3>'
+            f"<header><h3><code>{escape(app['id'])}</code>{name}</h3>"
             f'<span class="score" title="{self._checks_line(score)}">{escape(self.percent(score.get("score")))}'
             f'</span></header><p class="meta">{" · ".join(meta)}</p>',
         ]
@@ -344,9 +435,9 @@ class _Page:
             parts.append(f'<p class="note">{self.t("invalid")}</p>')
         parts.append(self.findings(app["findings"]))
         if app["waived"]:
-            parts.append(f'<h4>{self.t("waived_findings")}</h4>' + self.findings(app["waived"], waived=True))
+            parts.append(f"<h4>{self.t('waived_findings')}</h4>" + self.findings(app["waived"], waived=True))
         if app["waivers"]:
-            parts.append(f'<h4>{self.t("waivers")}</h4>' + self.waivers(app["waivers"]))
+            parts.append(f"<h4>{self.t('waivers')}</h4>" + self.waivers(app["waivers"]))
         if app["availability"]:
             parts.append(self.availability(app["id"], app["availability"]))
         parts.append("</article>\n")
@@ -359,18 +450,21 @@ class _Page:
             f'<li class="sev-{"waived" if waived else d["severity"]}"><code class="code">{escape(d["code"])}</code> '
             f'<span class="sev">{escape(self.word(d["severity"]))}</span> {escape(d["message"])} '
             f'<code class="where">{escape(d["file"])}:{d["line"]}:{d["column"]}</code></li>'
-            for d in findings)
+            for d in findings
+        )
         return f'<ul class="findings">{items}</ul>'
 
     def waivers(self, waivers: list[WaiverView]) -> str:
         items = []
         for w in waivers:
-            approved = f' · {self.t("approved_by")} {escape(str(w["approved_by"]))}' if w.get("approved_by") else ""
-            entity = f'<code>{escape(w["entity"])}</code> ' if w.get("section") != "applications" else ""
-            items.append(f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
-                         f'{escape(str(w["rule"]))}</code> {self.expiry(w)} · '
-                         f'{self.t("meta", label=self.word("reason")).replace("{value}", "")}'
-                         f'{escape(str(w["reason"]))}{approved}</li>')
+            approved = f" · {self.t('approved_by')} {escape(str(w['approved_by']))}" if w.get("approved_by") else ""
+            entity = f"<code>{escape(w['entity'])}</code> " if w.get("section") != "applications" else ""
+            items.append(
+                f'<li class="{self._urgency(w["days_left"])}">{entity}<code class="code">'
+                f"{escape(str(w['rule']))}</code> {self.expiry(w)} · "
+                f"{self.t('meta', label=self.word('reason')).replace('{value}', '')}"
+                f"{escape(str(w['reason']))}{approved}</li>"
+            )
         return f'<ul class="waivers">{"".join(items)}</ul>'
 
     def expiry(self, waiver: WaiverView) -> str:
@@ -397,27 +491,28 @@ class _Page:
             value = None  # nothing stated lowers it: the 100% would be the arithmetic's, not a figure
         # The figure and its target with the same decimals, enough to show they differ: 99.80% beside 99.90%.
         digits = _compared_digits(value, target)
-        line = f'<b>{escape(self.figure(value, digits))}</b>'
+        line = f"<b>{escape(self.figure(value, digits))}</b>"
         if target is not None:
-            line += f' · {self.t("target")} {escape(self.figure(target, digits))}'
+            line += f" · {self.t('target')} {escape(self.figure(target, digits))}"
             if below:
                 line += f' · <span class="below">{self.t("below_target")}</span>'
         if unstated or figures["missing"]:
-            line += f' · {self.t("counted_100", ids=", ".join(unstated + figures["missing"]))}'
-        return (f'<h4>{self.t("availability")}</h4><p>{line}</p>'
-                + _chain(app_id, value, below, figures, self))
+            line += f" · {self.t('counted_100', ids=', '.join(unstated + figures['missing']))}"
+        return f"<h4>{self.t('availability')}</h4><p>{line}</p>" + _chain(app_id, value, below, figures, self)
 
     # --- what belongs to no application; rules; waivers --------------------------------
 
     def shared(self) -> str:
         other = self.view.get("other") or {}
-        parts = [f'<section id="shared"><h2>{self.t("shared")}</h2><p class="help">{self.t("shared_help")}</p>',
-                 f'<article class="card wide worst-{self.worst_in_force(other.get("findings") or []) or "none"}">',
-                 self.findings(other.get("findings") or [])]
+        parts = [
+            f'<section id="shared"><h2>{self.t("shared")}</h2><p class="help">{self.t("shared_help")}</p>',
+            f'<article class="card wide worst-{self.worst_in_force(other.get("findings") or []) or "none"}">',
+            self.findings(other.get("findings") or []),
+        ]
         if other.get("waived"):
-            parts.append(f'<h4>{self.t("waived_findings")}</h4>' + self.findings(other["waived"], waived=True))
+            parts.append(f"<h4>{self.t('waived_findings')}</h4>" + self.findings(other["waived"], waived=True))
         if other.get("waivers"):
-            parts.append(f'<h4>{self.t("waivers")}</h4>' + self.waivers(other["waivers"]))
+            parts.append(f"<h4>{self.t('waivers')}</h4>" + self.waivers(other["waivers"]))
         parts.append("</article></section>\n")
         return "".join(parts)
 
@@ -430,13 +525,16 @@ class _Page:
                 f'<tr><th scope="row"><code>{escape(code)}</code><br><span class="rule-name">'
                 f'{escape(rule.name)}</span></th><td class="num">{found}</td>'
                 f'<td><span class="sev sev-{rule.severity}">{escape(self.word(rule.severity))}</span> '
-                f'<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}{self.origin(rule)}</td></tr>')
+                f"<b>{escape(rule.title)}</b><br>{escape(rule.rationale)}{self.origin(rule)}</td></tr>"
+            )
         if not rows:
             return f'<section id="rules"><h2>{self.t("top_rules")}</h2><p class="none">{self.t("none")}</p></section>\n'
-        return (f'<section id="rules"><h2>{self.t("top_rules")}</h2><table class="list"><thead><tr>'
-                f'<th scope="col">{self.t("rule")}</th><th scope="col">{self.t("count")}</th>'
-                f'<th scope="col">{self.t("why")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-                "</section>\n")
+        return (
+            f'<section id="rules"><h2>{self.t("top_rules")}</h2><table class="list"><thead><tr>'
+            f'<th scope="col">{self.t("rule")}</th><th scope="col">{self.t("count")}</th>'
+            f'<th scope="col">{self.t("why")}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            "</section>\n"
+        )
 
     def origin(self, rule: RuleDoc) -> str:
         """Who "the author" of a rationale is: the school of thought, the source text and the principle."""
@@ -457,20 +555,26 @@ class _Page:
             return f'<section id="waivers"><h2>{heading}</h2><p class="none">{self.t("none")}</p></section>\n'
         rows = "".join(
             f'<tr class="{self._urgency(w["days_left"])}"><td><code>{escape(w["entity"])}</code></td>'
-            f'<td><code>{escape(str(w["rule"]))}</code></td><td>{escape(w["expires"])}</td>'
+            f"<td><code>{escape(str(w['rule']))}</code></td><td>{escape(w['expires'])}</td>"
             f'<td class="num">{w["days_left"]}</td><td>{escape(str(w["reason"]))}</td>'
-            f'<td>{escape(str(w["approved_by"])) if w.get("approved_by") else self.unstated()}</td></tr>'
-            for w in waivers)
-        columns = "".join(f'<th scope="col">{self.t(key)}</th>'
-                          for key in ("entity", "rule", "expires", "days_left", "col_reason", "col_approved_by"))
-        return (f'<section id="waivers"><h2>{heading}</h2><table class="list"><thead><tr>{columns}</tr></thead>'
-                f'<tbody>{rows}</tbody></table></section>\n')
+            f"<td>{escape(str(w['approved_by'])) if w.get('approved_by') else self.unstated()}</td></tr>"
+            for w in waivers
+        )
+        columns = "".join(
+            f'<th scope="col">{self.t(key)}</th>'
+            for key in ("entity", "rule", "expires", "days_left", "col_reason", "col_approved_by")
+        )
+        return (
+            f'<section id="waivers"><h2>{heading}</h2><table class="list"><thead><tr>{columns}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></section>\n"
+        )
 
     def unstated(self) -> str:
         return f'<span class="none">{self.t("not_stated")}</span>'
 
 
 # --- SVG drawings -------------------------------------------------------------------
+
 
 def _digits(value: float) -> int:
     """Two decimals, or three for a figure stated with three (99.995): what a reader compares."""
@@ -481,8 +585,13 @@ def _compared_digits(value: Optional[float], target: Optional[float]) -> int:
     """The decimals that show a figure below its target as different from it, four at most."""
     figures = [v for v in (value, target) if v is not None]
     digits = max([_digits(v) for v in figures], default=2)
-    while (digits < 4 and value is not None and target is not None and value < target - 1e-9
-           and math.floor(value * 10 ** digits + 1e-6) >= round(target * 10 ** digits)):
+    while (
+        digits < 4
+        and value is not None
+        and target is not None
+        and value < target - 1e-9
+        and math.floor(value * 10**digits + 1e-6) >= round(target * 10**digits)
+    ):
         digits += 1
     return digits
 
@@ -535,27 +644,34 @@ def _trend(points: list[TrendPoint], page: _Page) -> str:
 
     parts = []
     for value in range(low, high + 1, step):
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
-                     f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
-                     f'{escape(percent(page.lang, value))}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">'
+            f"{escape(percent(page.lang, value))}</text>"
+        )
     spacing = inner_w / (len(points) - 1) if len(points) > 1 else inner_w
     every = max(1, math.ceil(_COMMIT_LABEL / spacing))
     labelled = list(range(0, len(points), every))
     if len(labelled) > 1:
         labelled[-1] = len(points) - 1  # the newest commit is always named
     for i in labelled:
-        parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" class="commit">'
-                     f'{escape(_short(points[i]["commit"]))}</text>')
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" class="commit">'
+            f"{escape(_short(points[i]['commit']))}</text>"
+        )
     dated: set[str] = set()
     last: float = -_DATE_LABEL
     for i, point in enumerate(points):
         if point["date"] not in dated and x(i) - last >= _DATE_LABEL:
             dated.add(point["date"])
             last = x(i)
-            parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 34}" text-anchor="middle">'
-                         f'{escape(point["date"])}</text>')
-    series: tuple[tuple[Literal["completeness", "score"], str], ...] = (("completeness", "trend-completeness"),
-                                                                        ("score", "trend-score"))
+            parts.append(
+                f'<text x="{x(i):.1f}" y="{height - bottom + 34}" text-anchor="middle">{escape(point["date"])}</text>'
+            )
+    series: tuple[tuple[Literal["completeness", "score"], str], ...] = (
+        ("completeness", "trend-completeness"),
+        ("score", "trend-score"),
+    )
     for key, css in series:
         runs: list[list[str]] = []
         run: list[str] = []
@@ -570,14 +686,17 @@ def _trend(points: list[TrendPoint], page: _Page) -> str:
     for i, point in enumerate(points):
         if point["score"] is None:
             continue
-        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="4" class="trend-point">'
-                     f'<title>{escape(_point_words(point, page))}</title></circle>')
+        parts.append(
+            f'<circle cx="{x(i):.1f}" cy="{y(point["score"]):.1f}" r="4" class="trend-point">'
+            f"<title>{escape(_point_words(point, page))}</title></circle>"
+        )
     legend = f'<span class="swatch trend-score-swatch"></span> {page.t("trend_score")}'
     if any(p.get("completeness") is not None for p in points):
         legend += f' <span class="swatch trend-completeness-swatch"></span> {page.t("trend_completeness")}'
-    return (f'<svg class="trend" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-            f'aria-label="{page.t("trend")}">{"".join(parts)}</svg><p class="legend">{legend}</p>'
-            + _commits(points, page))
+    return (
+        f'<svg class="trend" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'aria-label="{page.t("trend")}">{"".join(parts)}</svg><p class="legend">{legend}</p>' + _commits(points, page)
+    )
 
 
 _COMMIT_LABEL, _DATE_LABEL = 64, 84  # room a short commit and a date need on the axis, in the chart's units
@@ -591,22 +710,30 @@ def _point_words(point: TrendPoint, page: _Page) -> str:
     """A point's tooltip: its commit and subject, then its date, author, score and findings."""
     counts = ", ".join(count(page.lang, f"report.{s}s", point["findings"][s]) for s in SEVERITIES)
     named = " ".join(filter(None, (_short(point["commit"]), point.get("subject"))))
-    return page.word("trend_point", commit=named, date=point["date"], author=point["author"],
-                     score=page.percent(point["score"])) + f" · {counts}"
+    return (
+        page.word(
+            "trend_point", commit=named, date=point["date"], author=point["author"], score=page.percent(point["score"])
+        )
+        + f" · {counts}"
+    )
 
 
 def _commits(points: list[TrendPoint], page: _Page) -> str:
     """The commits of the trend, each with its subject: what the board reads the chart by."""
     rows = "".join(  # newest first, as git log lists them: the board asks about the latest
-        f'<tr><td><code>{escape(_short(p["commit"]))}</code></td><td>{escape(p["date"])}</td>'
-        f'<td>{escape(p.get("subject") or "")}</td><td>{escape(p["author"])}</td>'
+        f"<tr><td><code>{escape(_short(p['commit']))}</code></td><td>{escape(p['date'])}</td>"
+        f"<td>{escape(p.get('subject') or '')}</td><td>{escape(p['author'])}</td>"
         f'<td class="num">{escape(page.percent(p["score"]))}</td>'
         f'<td class="num">{number(page.lang, p["findings"]["error"])}</td></tr>'
-        for p in reversed(points))
-    columns = "".join(f'<th scope="col">{page.t(key)}</th>' for key in ("col_commit", "col_date", "col_subject",
-                                                                       "col_author", "score", "col_errors"))
-    return (f'<div class="commits"><table class="list"><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody>'
-            "</table></div>")
+        for p in reversed(points)
+    )
+    columns = "".join(
+        f'<th scope="col">{page.t(key)}</th>'
+        for key in ("col_commit", "col_date", "col_subject", "col_author", "score", "col_errors")
+    )
+    return (
+        f'<div class="commits"><table class="list"><thead><tr>{columns}</tr></thead><tbody>{rows}</tbody></table></div>'
+    )
 
 
 _BOX_H, _ROW, _GAP, _CHAR = 34, 42, 26, 6.7  # box height, row step, space between columns, monospace width
@@ -626,12 +753,15 @@ def _chain(app_id: str, value: Optional[float], below: bool, figures: Availabili
     for factor in figures["chain"]:
         weakest = "weakest" if factor.get("weakest") else ""
         if "any_of" in factor:
-            groups[len(columns)] = (f'{page.word("any_of")} · {page.figure(factor["value"])}', weakest)
-            columns.append([(_box_label(m, page), m["value"], "missing" if m["value"] is None else "")
-                            for m in factor["any_of"]] or [("-", None, "missing")])
+            groups[len(columns)] = (f"{page.word('any_of')} · {page.figure(factor['value'])}", weakest)
+            columns.append(
+                [(_box_label(m, page), m["value"], "missing" if m["value"] is None else "") for m in factor["any_of"]]
+                or [("-", None, "missing")]
+            )
         else:
-            columns.append([(_box_label(factor, page), factor["value"],
-                             "missing" if factor["value"] is None else weakest)])
+            columns.append(
+                [(_box_label(factor, page), factor["value"], "missing" if factor["value"] is None else weakest)]
+            )
     shapes, links, x = [], [], 0
     height = max(len(column) for column in columns) * _ROW + 12
     for i, column in enumerate(columns):
@@ -641,20 +771,26 @@ def _chain(app_id: str, value: Optional[float], below: bool, figures: Availabili
         if i in groups:
             span = len(column) * _ROW - 8
             label, weakest = groups[i]
-            shapes.append(f'<rect x="{x - 4}" y="10" width="{width + 8}" height="{span + 8}" rx="6" '
-                          f'class="group {weakest}"/><text x="{x}" y="{span + 30}" class="group-label">'
-                          f'{escape(label)}</text>')
+            shapes.append(
+                f'<rect x="{x - 4}" y="10" width="{width + 8}" height="{span + 8}" rx="6" '
+                f'class="group {weakest}"/><text x="{x}" y="{span + 30}" class="group-label">'
+                f"{escape(label)}</text>"
+            )
             height = max(height, span + 36)
         for j, (label, figure, cls) in enumerate(column):
-            shapes.append(f'<g class="box {cls}" transform="translate({x} {14 + j * _ROW})">'
-                          f'<rect width="{width}" height="{_BOX_H}" rx="4"/><text x="8" y="14">{escape(label)}</text>'
-                          f'<text x="8" y="28" class="fig">{escape(page.figure(figure))}</text></g>')
+            shapes.append(
+                f'<g class="box {cls}" transform="translate({x} {14 + j * _ROW})">'
+                f'<rect width="{width}" height="{_BOX_H}" rx="4"/><text x="8" y="14">{escape(label)}</text>'
+                f'<text x="8" y="28" class="fig">{escape(page.figure(figure))}</text></g>'
+            )
         x += width + _GAP
     total = x - _GAP + 4
-    return (f'<div class="chain"><svg class="{"below" if below else ""}" viewBox="0 0 {total} {height}" '
-            f'width="{total}" height="{height}" role="img" '
-            f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
-            "</svg></div>")
+    return (
+        f'<div class="chain"><svg class="{"below" if below else ""}" viewBox="0 0 {total} {height}" '
+        f'width="{total}" height="{height}" role="img" '
+        f'aria-label="{page.t("availability")}"><path d="{"".join(links)}" class="link"/>{"".join(shapes)}'
+        "</svg></div>"
+    )
 
 
 def _box_label(factor: Factor, page: _Page) -> str:

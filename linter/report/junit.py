@@ -31,9 +31,15 @@ def _where(diagnostic: Diagnostic) -> str:
 
 
 def _suite(root: ET.Element, name: str, cases: list[Case]) -> None:
-    suite = ET.SubElement(root, "testsuite", name=name, tests=str(len(cases)),
-                          failures=str(sum(1 for _, kind, _ in cases if kind == "failure")),
-                          errors="0", skipped=str(sum(1 for _, kind, _ in cases if kind == "skipped")))
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        name=name,
+        tests=str(len(cases)),
+        failures=str(sum(1 for _, kind, _ in cases if kind == "failure")),
+        errors="0",
+        skipped=str(sum(1 for _, kind, _ in cases if kind == "skipped")),
+    )
     for attributes, kind, found in cases:
         case = ET.SubElement(suite, "testcase", attributes)
         if found:
@@ -59,8 +65,12 @@ def render(report: Report) -> str:
         for kind, groups in (("failure", active), ("skipped", waived)):
             for entity, found in groups.get(code, {}).items():
                 first = found[0]
-                attributes = {"classname": f"si-lint.{code}", "name": one_line(entity), "file": one_line(first.file),
-                              "line": str(first.line)}
+                attributes = {
+                    "classname": f"si-lint.{code}",
+                    "name": one_line(entity),
+                    "file": one_line(first.file),
+                    "line": str(first.line),
+                }
                 cases.append((attributes, kind, found))
         _suite(root, f"{code} {rule.name if rule else ''}".strip(), cases)
     if not len(root):

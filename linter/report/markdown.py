@@ -22,11 +22,12 @@ def _prose(text: str) -> str:
 
 def _table(diagnostics: Iterable[Diagnostic], lang: str) -> list[str]:
     headers = (say(lang, "md." + key) for key in ("location", "rule", "severity", "entity", "message"))
-    lines = ["| " + " | ".join(headers) + " |",
-             "|---|---|---|---|---|"]
+    lines = ["| " + " | ".join(headers) + " |", "|---|---|---|---|---|"]
     for d in diagnostics:
-        lines.append(f"| `{cell(d.file)}:{d.line}:{d.column}` | {d.code} {cell(d.rule)} | "
-                     f"{say(lang, 'severity.' + d.severity)} | {cell(d.entity or '')} | {cell(d.message)} |")
+        lines.append(
+            f"| `{cell(d.file)}:{d.line}:{d.column}` | {d.code} {cell(d.rule)} | "
+            f"{say(lang, 'severity.' + d.severity)} | {cell(d.entity or '')} | {cell(d.message)} |"
+        )
     return lines
 
 
@@ -45,9 +46,16 @@ def render(report: Report) -> str:
         lines.extend(["<details>", f"<summary>{say(lang, 'md.rules')}</summary>", ""])
         for code in codes:
             rule = report.rules[code]
-            lines.extend([f"#### {say(lang, 'md.rule_heading', code=code, name=rule.name, title=_prose(rule.title))}",
-                          "", _prose(rule.rationale), "",
-                          f"**{say(lang, 'md.fix')}** {_prose(rule.remediation)}", ""])
+            lines.extend(
+                [
+                    f"#### {say(lang, 'md.rule_heading', code=code, name=rule.name, title=_prose(rule.title))}",
+                    "",
+                    _prose(rule.rationale),
+                    "",
+                    f"**{say(lang, 'md.fix')}** {_prose(rule.remediation)}",
+                    "",
+                ]
+            )
         lines.append("</details>")
         lines.append("")
     return "\n".join(lines)

@@ -40,6 +40,7 @@ def write(format_name: str, plan: Plan, lang: str, top: Optional[int] = None, de
 
 # --- words shared by the formats -----------------------------------------------------
 
+
 def _score(lang: str, value: Optional[float]) -> str:
     return say(lang, "word.na") if value is None else percent(lang, value, 1)
 
@@ -56,9 +57,15 @@ def _summary(plan: Plan, lang: str, top: Optional[int]) -> list[str]:
     """The lines that open a plan: how many actions, the score today and when all is done."""
     if not plan.actions:
         return [say(lang, "plan.nothing")]
-    lines = [say(lang, "plan.heading", actions=count(lang, "plan.actions", len(plan.actions)),
-                 findings=count(lang, "plan.findings", plan.findings)),
-             say(lang, "plan.scores", today=_score(lang, plan.score), done=_score(lang, plan.done))]
+    lines = [
+        say(
+            lang,
+            "plan.heading",
+            actions=count(lang, "plan.actions", len(plan.actions)),
+            findings=count(lang, "plan.findings", plan.findings),
+        ),
+        say(lang, "plan.scores", today=_score(lang, plan.score), done=_score(lang, plan.done)),
+    ]
     if top and top < len(plan.actions):
         lines.append(say(lang, plural_key(lang, "plan.shown", top), n=top, total=len(plan.actions)))
         lines.append(say(lang, plural_key(lang, "plan.first", top), n=top, score=_score(lang, plan.top_score)))
@@ -72,6 +79,7 @@ def _place(d: Diagnostic) -> str:
 
 
 # --- text -------------------------------------------------------------------------------
+
 
 def as_text(plan: Plan, lang: str, top: Optional[int] = None) -> str:
     lines = [say(lang, "plan.title"), ""] + _summary(plan, lang, top)
@@ -88,12 +96,14 @@ def as_text(plan: Plan, lang: str, top: Optional[int] = None) -> str:
             about.append(say(lang, "plan.needs", actions=Listing(f"#{ranks[need]}" for need in action.needs)))
         if about:
             lines.append("     " + " · ".join(about))
-        lines += [f"     {_place(d)}: {d.code} [{say(lang, 'severity.' + d.severity)}] {d.message}"
-                  for d in action.findings]
+        lines += [
+            f"     {_place(d)}: {d.code} [{say(lang, 'severity.' + d.severity)}] {d.message}" for d in action.findings
+        ]
     return "\n".join(lines) + "\n"
 
 
 # --- markdown ---------------------------------------------------------------------------
+
 
 def _md(value: str) -> str:
     """Text that markdown shows as written, in a table cell too."""
@@ -108,19 +118,27 @@ def as_markdown(plan: Plan, lang: str, top: Optional[int] = None) -> str:
         lines += [line, ""]
     if plan.actions:
         columns = ("rank", "action", "gain", "severity", "owner", "applications", "findings")
-        lines += ["| " + " | ".join(say(lang, "plan.col." + c) for c in columns) + " |",
-                  "|---:|---|---:|---|---|---|---|"]
+        lines += [
+            "| " + " | ".join(say(lang, "plan.col." + c) for c in columns) + " |",
+            "|---:|---|---:|---|---|---|---|",
+        ]
         for rank, action in enumerate(_shown(plan, top), 1):
             codes = ", ".join(dict.fromkeys(d.code for d in action.findings))
-            cells = [str(rank), _md(render(lang, action.title)), _md(gain_words(lang, action)),
-                     say(lang, "severity." + action.severity) if action.severity else "",
-                     _md(action.owner or ""), _md(", ".join(action.applications)),
-                     f"{len(action.findings)} ({codes})" if codes else "0"]
+            cells = [
+                str(rank),
+                _md(render(lang, action.title)),
+                _md(gain_words(lang, action)),
+                say(lang, "severity." + action.severity) if action.severity else "",
+                _md(action.owner or ""),
+                _md(", ".join(action.applications)),
+                f"{len(action.findings)} ({codes})" if codes else "0",
+            ]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 # --- json -------------------------------------------------------------------------------
+
 
 def document(plan: Plan, lang: str, top: Optional[int] = None) -> dict[str, Any]:
     """The contract: `{"actions": [{"title", "gain", "severity", "owner", "applications", "findings"}]}`."""
@@ -130,22 +148,35 @@ def document(plan: Plan, lang: str, top: Optional[int] = None) -> dict[str, Any]
         "score": plan.score,
         "score_when_done": plan.done,
         "findings": plan.findings,
-        "actions": [{
-            "id": action.id,
-            "kind": action.kind,
-            "title": render(lang, action.title),
-            "gain": action.gain,
-            "gain_exact": round(action.exact, 6),
-            "score": action.score,
-            "severity": action.severity,
-            "owner": action.owner,
-            "applications": list(action.applications),
-            "entities": list(action.entities),
-            "needs": list(action.needs),
-            "findings": [{"code": d.code, "severity": d.severity, "section": d.section, "entity": d.entity,
-                          "file": d.file, "line": d.line, "column": d.column, "message": d.message}
-                         for d in action.findings],
-        } for action in _shown(plan, top)],
+        "actions": [
+            {
+                "id": action.id,
+                "kind": action.kind,
+                "title": render(lang, action.title),
+                "gain": action.gain,
+                "gain_exact": round(action.exact, 6),
+                "score": action.score,
+                "severity": action.severity,
+                "owner": action.owner,
+                "applications": list(action.applications),
+                "entities": list(action.entities),
+                "needs": list(action.needs),
+                "findings": [
+                    {
+                        "code": d.code,
+                        "severity": d.severity,
+                        "section": d.section,
+                        "entity": d.entity,
+                        "file": d.file,
+                        "line": d.line,
+                        "column": d.column,
+                        "message": d.message,
+                    }
+                    for d in action.findings
+                ],
+            }
+            for action in _shown(plan, top)
+        ],
     }
 
 
@@ -157,19 +188,41 @@ def as_json(plan: Plan, lang: str, top: Optional[int] = None) -> str:
 
 # --- csv --------------------------------------------------------------------------------
 
+
 def as_csv(plan: Plan, lang: str, top: Optional[int] = None, delimiter: str = ",") -> str:
     """One row per action (spreadsheet.py: a BOM for Excel, `;` for French Excel, no formula)."""
     from ..report.spreadsheet import Cell, csv_text, decimal
 
-    columns = ("rank", "id", "action", "gain", "score", "severity", "owner", "applications", "findings", "codes",
-               "needs")
-    rows: list[list[Cell]] = [[rank, action.id, render(lang, action.title), decimal(action.gain, delimiter),
-             decimal(action.score, delimiter), say(lang, "severity." + action.severity) if action.severity else "",
-             action.owner or "", " ".join(action.applications), len(action.findings),
-             " ".join(dict.fromkeys(d.code for d in action.findings)), " ".join(action.needs)]
-            for rank, action in enumerate(_shown(plan, top), 1)]
+    columns = (
+        "rank",
+        "id",
+        "action",
+        "gain",
+        "score",
+        "severity",
+        "owner",
+        "applications",
+        "findings",
+        "codes",
+        "needs",
+    )
+    rows: list[list[Cell]] = [
+        [
+            rank,
+            action.id,
+            render(lang, action.title),
+            decimal(action.gain, delimiter),
+            decimal(action.score, delimiter),
+            say(lang, "severity." + action.severity) if action.severity else "",
+            action.owner or "",
+            " ".join(action.applications),
+            len(action.findings),
+            " ".join(dict.fromkeys(d.code for d in action.findings)),
+            " ".join(action.needs),
+        ]
+        for rank, action in enumerate(_shown(plan, top), 1)
+    ]
     return csv_text([say(lang, "plan.col." + c) for c in columns], rows, delimiter)
 
 
 FORMATS: dict[str, Callable[..., str]] = {"text": as_text, "markdown": as_markdown, "json": as_json, "csv": as_csv}
-

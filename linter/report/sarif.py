@@ -58,12 +58,14 @@ def _result(diagnostic: Diagnostic, rule_index: dict[str, int], waived: bool) ->
         "ruleId": diagnostic.code,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact,
-                "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
-            },
-        }],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact,
+                    "region": {"startLine": diagnostic.line, "startColumn": diagnostic.column},
+                },
+            }
+        ],
         # Lets code scanning follow an alert across edits that move its line or change a figure in its words.
         "partialFingerprints": {"siLintFinding/v2": diagnostic.identity()},
     }
@@ -89,18 +91,22 @@ def document(report: Report) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "si-lint",
-                "version": report.tool_version or "0",
-                "rules": [_rule(report.rules[code], report.lang) for code in codes],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root"}}},
-            # PyYAML counts columns in characters (code points), SARIF's default is UTF-16 units.
-            "columnKind": "unicodeCodePoints",
-            "language": report.lang,
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "si-lint",
+                        "version": report.tool_version or "0",
+                        "rules": [_rule(report.rules[code], report.lang) for code in codes],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root"}}},
+                # PyYAML counts columns in characters (code points), SARIF's default is UTF-16 units.
+                "columnKind": "unicodeCodePoints",
+                "language": report.lang,
+                "results": results,
+            }
+        ],
     }
 
 

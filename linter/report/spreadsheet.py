@@ -37,8 +37,9 @@ def _field(value: Cell, delimiter: str) -> str:
     if value is None:
         return ""
     text = _cell(value) if isinstance(value, str) else str(value)
-    if any(mark in text for mark in (delimiter, '"', "\n", "\r")) or \
-            (isinstance(value, str) and _FORMULA_INSIDE.search(text)):
+    if any(mark in text for mark in (delimiter, '"', "\n", "\r")) or (
+        isinstance(value, str) and _FORMULA_INSIDE.search(text)
+    ):
         return '"' + text.replace('"', '""') + '"'
     return text
 

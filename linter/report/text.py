@@ -26,11 +26,14 @@ def summary_line(report: Report) -> str:
     if summary.findings == 0:
         text = say(lang, "report.clean", files=files)
     else:
-        counts = ", ".join(count(lang, f"report.{key}", n)
-                           for key, n in (("errors", summary.errors), ("warnings", summary.warnings),
-                                          ("infos", summary.infos)) if n)
-        text = say(lang, "report.found", problems=count(lang, "report.problems", summary.findings), counts=counts,
-                   files=files)
+        counts = ", ".join(
+            count(lang, f"report.{key}", n)
+            for key, n in (("errors", summary.errors), ("warnings", summary.warnings), ("infos", summary.infos))
+            if n
+        )
+        text = say(
+            lang, "report.found", problems=count(lang, "report.problems", summary.findings), counts=counts, files=files
+        )
     if summary.waived:
         text = say(lang, "report.and_waived", summary=text, waived=count(lang, "report.waived", summary.waived))
     text += "."

@@ -28,9 +28,18 @@ class RuleDoc:
 
     def as_dict(self) -> dict[str, Any]:
         """The json form (`si-lint rules --format json`)."""
-        return {"code": self.code, "name": self.name, "severity": self.severity, "category": self.family,
-                "status": self.status, "title": self.title, "rationale": self.rationale,
-                "remediation": self.remediation, "source": self.source, "principle": self.principle}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "category": self.family,
+            "status": self.status,
+            "title": self.title,
+            "rationale": self.rationale,
+            "remediation": self.remediation,
+            "source": self.source,
+            "principle": self.principle,
+        }
 
 
 class ScoreLine(TypedDict):
@@ -80,9 +89,17 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         document: dict[str, Any] = {
-            "files": self.files, "entities": self.entities, "findings": self.findings, "errors": self.errors,
-            "warnings": self.warnings, "infos": self.infos, "waived": self.waived, "by_code": self.by_code,
-            "fail_on": self.fail_on, "failed": self.failed, "unchecked": list(self.unchecked),
+            "files": self.files,
+            "entities": self.entities,
+            "findings": self.findings,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "waived": self.waived,
+            "by_code": self.by_code,
+            "fail_on": self.fail_on,
+            "failed": self.failed,
+            "unchecked": list(self.unchecked),
         }
         if self.scores is not None:
             document["scores"] = self.scores

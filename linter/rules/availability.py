@@ -69,8 +69,11 @@ def end_to_end(estate: Estate) -> dict[str, Availability]:
                 continue
             opened.add(app_id)
             stack.append((app_id, True))
-            stack.extend((target, False) for _, target in dependencies(applications[app_id])
-                         if target in applications and target not in opened)
+            stack.extend(
+                (target, False)
+                for _, target in dependencies(applications[app_id])
+                if target in applications and target not in opened
+            )
     return figures
 
 
@@ -101,8 +104,9 @@ def _factor(estate: Estate, member: object, figures: dict[str, Availability], fa
     return found
 
 
-def _group(estate: Estate, members: list[object], figures: dict[str, Availability], factors: dict[str, Factor]
-           ) -> Factor:
+def _group(
+    estate: Estate, members: list[object], figures: dict[str, Availability], factors: dict[str, Factor]
+) -> Factor:
     """An `any_of` group as one factor: it fails only when every member fails."""
     parts = [_factor(estate, member, figures, factors) for member in members]
     failure = 1.0
@@ -118,8 +122,7 @@ def _figure(link: Link) -> float:
     return link.value
 
 
-def _combine(estate: Estate, app: Entity, figures: dict[str, Availability], factors: dict[str, Factor]
-             ) -> Availability:
+def _combine(estate: Estate, app: Entity, figures: dict[str, Availability], factors: dict[str, Factor]) -> Availability:
     data = app.data
     fraction = 1.0
     weakest: Optional[Link] = None

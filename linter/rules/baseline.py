@@ -53,8 +53,14 @@ def key(entry: Entry) -> tuple[object, ...]:
 
 
 def entry(diagnostic: Diagnostic) -> Entry:
-    return {"code": diagnostic.code, "section": diagnostic.section, "entity": diagnostic.entity,
-            "field": diagnostic.field, "subject": list(diagnostic.subject), "message": diagnostic.message}
+    return {
+        "code": diagnostic.code,
+        "section": diagnostic.section,
+        "entity": diagnostic.entity,
+        "field": diagnostic.field,
+        "subject": list(diagnostic.subject),
+        "message": diagnostic.message,
+    }
 
 
 def recordable(diagnostic: Diagnostic) -> bool:
@@ -69,8 +75,10 @@ class Baseline:
 
 def write(path: str, diagnostics: Iterable[Diagnostic], lang: str) -> int:
     """Record the findings; `lang` is the language of their messages, kept for the people who read the file."""
-    entries = sorted((entry(d) for d in diagnostics if recordable(d)),
-                     key=lambda e: (e["code"], e["entity"] or "", e["field"], e["subject"], e["message"]))
+    entries = sorted(
+        (entry(d) for d in diagnostics if recordable(d)),
+        key=lambda e: (e["code"], e["entity"] or "", e["field"], e["subject"], e["message"]),
+    )
     document = {"version": VERSION, "tool": "si-lint", "lang": lang, "findings": entries}
     try:
         with open(path, "w", encoding="utf-8") as handle:
@@ -91,8 +99,12 @@ def load(path: str) -> Baseline:
     entries = document.get("findings") if isinstance(document, dict) else None
     if isinstance(document, dict) and document.get("version") == 1 and isinstance(entries, list):
         raise InputError(Text("baseline.old_version", path=path), where=path)
-    if (not isinstance(document, dict) or document.get("version") != VERSION or not isinstance(entries, list)
-            or not all(_entry(e) for e in entries)):
+    if (
+        not isinstance(document, dict)
+        or document.get("version") != VERSION
+        or not isinstance(entries, list)
+        or not all(_entry(e) for e in entries)
+    ):
         raise InputError(Text("baseline.not_a_baseline", version=VERSION), where=path)
     return Baseline(path, entries)
 
@@ -101,8 +113,11 @@ def _entry(entry: object) -> bool:
     if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
         return False
     subject = entry.get("subject", [])
-    return (all(entry.get(name) is None or isinstance(entry[name], str) for name in ("section", "entity", "field"))
-            and isinstance(subject, list) and all(isinstance(part, str) for part in subject))
+    return (
+        all(entry.get(name) is None or isinstance(entry[name], str) for name in ("section", "entity", "field"))
+        and isinstance(subject, list)
+        and all(isinstance(part, str) for part in subject)
+    )
 
 
 def apply(diagnostics: list[Diagnostic], baseline: Baseline) -> tuple[list[Diagnostic], int, int]:

@@ -82,8 +82,18 @@ class Rule:
         return not self.builtin and "pattern" in json.dumps([self.when, self.applies_to])
 
     def doc(self, lang: str) -> RuleDoc:
-        return RuleDoc(self.code, self.name, self.severity, self.family, self.status, self.text("title", lang),
-                       self.text("rationale", lang), self.text("remediation", lang), self.source, self.principle)
+        return RuleDoc(
+            self.code,
+            self.name,
+            self.severity,
+            self.family,
+            self.status,
+            self.text("title", lang),
+            self.text("rationale", lang),
+            self.text("remediation", lang),
+            self.source,
+            self.principle,
+        )
 
     def predicate(self, options: dict[str, Any]) -> Predicate:
         """The compiled `when` condition, with `{$option: NAME}` replaced by the option's value."""
@@ -106,12 +116,18 @@ class Rule:
 
     def _reporting(self, test: Predicate) -> Predicate:
         """`test`, with a pattern that runs past its time limit stopping the run (exit 2) with this rule named."""
+
         def reported(value: object) -> bool:
             try:
                 return test(value)
             except PatternTimeout as error:
-                raise InputError(Text("rulefile.pattern_too_slow", code=self.code, pattern=repr(error.pattern),
-                                      seconds=error.seconds), where=self.origin) from None
+                raise InputError(
+                    Text(
+                        "rulefile.pattern_too_slow", code=self.code, pattern=repr(error.pattern), seconds=error.seconds
+                    ),
+                    where=self.origin,
+                ) from None
+
         return reported
 
 
@@ -131,15 +147,19 @@ class Catalogue:
         self.rules: dict[str, Rule] = {}
         for rule in rules:
             if rule.code in self.rules:
-                raise InputError(Text("rulefile.duplicate_code", code=rule.code, first=self.rules[rule.code].origin),
-                                 where=rule.origin)
+                raise InputError(
+                    Text("rulefile.duplicate_code", code=rule.code, first=self.rules[rule.code].origin),
+                    where=rule.origin,
+                )
             self.rules[rule.code] = rule
         self.by_name: dict[str, Rule] = {}
         for rule in self.rules.values():
             # `explain NAME` and `--select`-like lookups by name must find one rule, never a later one.
             if rule.name in self.by_name:
-                raise InputError(Text("rulefile.duplicate_name", name=rule.name, first=self.by_name[rule.name].origin),
-                                 where=rule.origin)
+                raise InputError(
+                    Text("rulefile.duplicate_name", name=rule.name, first=self.by_name[rule.name].origin),
+                    where=rule.origin,
+                )
             self.by_name[rule.name] = rule
 
     def __iter__(self) -> Iterator[Rule]:
@@ -187,8 +207,9 @@ def _condition_predicate() -> Predicate:
 
 
 def load_catalogue(rules_dirs: Iterable[str] = ()) -> Catalogue:
-    rules = [parse_rule(p.read_text(encoding="utf-8"), f"si_lint/rules/{p.name}", builtin=True)
-             for p in builtin_rule_files()]
+    rules = [
+        parse_rule(p.read_text(encoding="utf-8"), f"si_lint/rules/{p.name}", builtin=True) for p in builtin_rule_files()
+    ]
     families = tuple(sorted({rule.family for rule in rules}))
     for folder in rules_dirs:
         path = Path(folder)
@@ -239,19 +260,34 @@ def parse_rule(text: str, origin: str, builtin: bool, reserved: tuple[str, ...] 
         for key in ("message", "unstated"):
             if key not in data[lang]:
                 continue
-            template_problem = _template_problem(data[lang][key], declarative="when" in data,
-                                                 unstated=key == "unstated")
+            template_problem = _template_problem(
+                data[lang][key], declarative="when" in data, unstated=key == "unstated"
+            )
             if template_problem:
-                raise InputError(Text("rulefile.at_key", key=f"{lang}.{key}", problem=template_problem),
-                                 where=_where(document, (lang, key)))
+                raise InputError(
+                    Text("rulefile.at_key", key=f"{lang}.{key}", problem=template_problem),
+                    where=_where(document, (lang, key)),
+                )
     return Rule(
-        code=data["code"], name=data["name"], severity=data["severity"], scope=data["scope"],
-        texts={lang: data[lang] for lang in LANGUAGES}, examples=data["examples"], origin=origin,
-        builtin=builtin, family=data.get("family", data["code"].rstrip("0123456789")),
-        status=data.get("status", "stable"), principle=data.get("principle"), source=data.get("source"),
+        code=data["code"],
+        name=data["name"],
+        severity=data["severity"],
+        scope=data["scope"],
+        texts={lang: data[lang] for lang in LANGUAGES},
+        examples=data["examples"],
+        origin=origin,
+        builtin=builtin,
+        family=data.get("family", data["code"].rstrip("0123456789")),
+        status=data.get("status", "stable"),
+        principle=data.get("principle"),
+        source=data.get("source"),
         target=tuple(data["field"].split(".")) if "field" in data else (),
-        applies_to=data.get("applies_to"), when=data.get("when"), check=data.get("check"),
-        reads=tuple(data.get("reads", ())), waivable=data.get("waivable", True), action=data.get("action"),
+        applies_to=data.get("applies_to"),
+        when=data.get("when"),
+        check=data.get("check"),
+        reads=tuple(data.get("reads", ())),
+        waivable=data.get("waivable", True),
+        action=data.get("action"),
     )
 
 
@@ -263,13 +299,16 @@ def _check_condition(document: Document, key: str, builtin: bool) -> None:
     data = document.data
     scopes = data["scope"] if isinstance(data["scope"], list) else [data["scope"]]
     if not set(scopes) <= set(SECTIONS):
-        raise InputError(Text("rulefile.condition_scope", key=key, sections=", ".join(SECTIONS)),
-                         where=_where(document, ("scope",)))
+        raise InputError(
+            Text("rulefile.condition_scope", key=key, sections=", ".join(SECTIONS)), where=_where(document, ("scope",))
+        )
     unknown = _unknown_option(data[key], (key,))
     if unknown:
         path, name = unknown
-        raise InputError(Text("rulefile.unknown_option", key=key, name=show_value(name),
-                              known=", ".join(sorted(DEFAULT_OPTIONS))), where=_where(document, path))
+        raise InputError(
+            Text("rulefile.unknown_option", key=key, name=show_value(name), known=", ".join(sorted(DEFAULT_OPTIONS))),
+            where=_where(document, path),
+        )
     # Options change values, never types (config/values.py): checking with the defaults checks every run.
     condition = _substitute(data[key], DEFAULT_OPTIONS)
     if not builtin and not _condition_predicate()(condition):
@@ -277,13 +316,16 @@ def _check_condition(document: Document, key: str, builtin: bool) -> None:
         option = _option_at(data[key], path)
         if option is not None:
             problem = Text("condition.option_value", name=option, problem=problem)
-        raise InputError(Text("schema.at", path=_dotted((key,) + path), problem=problem),
-                         where=_where(document, (key,) + path))
+        raise InputError(
+            Text("schema.at", path=_dotted((key,) + path), problem=problem), where=_where(document, (key,) + path)
+        )
     try:
         compile_schema(condition)
     except SchemaCompileError as error:
-        raise InputError(Text("rulefile.at_key", key=_dotted((key,) + tuple(error.path)), problem=error.text),
-                         where=_where(document, (key,) + tuple(error.path))) from None
+        raise InputError(
+            Text("rulefile.at_key", key=_dotted((key,) + tuple(error.path)), problem=error.text),
+            where=_where(document, (key,) + tuple(error.path)),
+        ) from None
 
 
 def _first_condition_problem(condition: Any) -> tuple[tuple[Union[str, int], ...], Union[Text, str]]:
@@ -365,12 +407,14 @@ def _check_problem(name: str, scope: Union[str, list[str]]) -> Optional[Text]:
         expected = ENGINE_CHECKS[name]
         return None if scope == expected else Text("rulefile.engine_check_scope", name=name, scope=expected)
     if name not in CHECKS:
-        return Text("rulefile.unknown_check", name=repr(name),
-                    known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS))))
+        return Text(
+            "rulefile.unknown_check", name=repr(name), known=", ".join(sorted(set(CHECKS) | set(ENGINE_CHECKS)))
+        )
     if scope in ENGINE_CHECKS.values():
         return Text("rulefile.check_scope", scope=scope)
-    if name in ENTITY_CHECKS and not any(section in SECTIONS for section in (scope if isinstance(scope, list)
-                                                                              else [scope])):
+    if name in ENTITY_CHECKS and not any(
+        section in SECTIONS for section in (scope if isinstance(scope, list) else [scope])
+    ):
         return Text("rulefile.entity_check_scope", name=name)
     return None
 
@@ -387,8 +431,11 @@ def _template_problem(template: str, declarative: bool, unstated: bool = False) 
     import string
 
     try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None]
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        ]
     except ValueError as error:
         # Python's words for it are English only: "Single '}' encountered in format string", ...
         alone = str(error).startswith("Single '}'")

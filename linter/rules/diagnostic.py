@@ -12,7 +12,6 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-
 class DiagnosticDict(TypedDict):
     """A finding as the json report and the editor's data carry it."""
 

@@ -59,16 +59,31 @@ class Result:
         if self.estate is not None:
             entities = {name: len(section) for name, section in self.estate.sections.items()}
             entities["integrations"] = len(self.estate.integrations)
-            unchecked = tuple(entity.id for section in SECTIONS for entity in self.estate.entities(section)
-                              if not entity.valid)
-        return Summary(files=len(self.files), entities=entities, findings=len(self.diagnostics),
-                       errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-                       waived=len(self.waived), by_code=dict(sorted(by_code.items())), fail_on=self.settings.fail_on,
-                       failed=self.failed(), unchecked=unchecked)
+            unchecked = tuple(
+                entity.id for section in SECTIONS for entity in self.estate.entities(section) if not entity.valid
+            )
+        return Summary(
+            files=len(self.files),
+            entities=entities,
+            findings=len(self.diagnostics),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            waived=len(self.waived),
+            by_code=dict(sorted(by_code.items())),
+            fail_on=self.settings.fail_on,
+            failed=self.failed(),
+            unchecked=unchecked,
+        )
 
 
-def lint(paths: Iterable[str], settings: Settings, catalogue: Optional[Catalogue] = None,
-         stdin_name: Optional[str] = None, products: Optional[dict[str, Product]] = None) -> Result:
+def lint(
+    paths: Iterable[str],
+    settings: Settings,
+    catalogue: Optional[Catalogue] = None,
+    stdin_name: Optional[str] = None,
+    products: Optional[dict[str, Product]] = None,
+) -> Result:
     """Lint the estate in `paths` (files, folders, or `-` for standard input, named `stdin_name`).
 
     The folders of custom rules and products are not the estate: expanding a folder leaves them out.
@@ -83,8 +98,13 @@ def lint_text(text: str, settings: Settings, catalogue: Catalogue, path: str = "
     return lint_documents([loader.load_text(text, path)], settings, catalogue)
 
 
-def lint_documents(documents: list[Document], settings: Settings, catalogue: Catalogue,
-                   products: Optional[dict[str, Product]] = None, memo: Optional[Memo] = None) -> Result:
+def lint_documents(
+    documents: list[Document],
+    settings: Settings,
+    catalogue: Catalogue,
+    products: Optional[dict[str, Product]] = None,
+    memo: Optional[Memo] = None,
+) -> Result:
     """Validate, model and run the rules over loaded documents (kept documents may be linted again).
 
     `products` (id -> Product) defaults to the built-in catalogue and the settings' `products_dirs`.
@@ -120,8 +140,9 @@ def lint_documents(documents: list[Document], settings: Settings, catalogue: Cat
             gc.enable()
     diagnostics.sort(key=Diagnostic.sort_key)
     waived.sort(key=Diagnostic.sort_key)
-    return Result(diagnostics, waived, [document.path for document in documents], estate, catalogue, settings,
-                  rules_run)
+    return Result(
+        diagnostics, waived, [document.path for document in documents], estate, catalogue, settings, rules_run
+    )
 
 
 def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) -> Diagnostic:
@@ -130,12 +151,14 @@ def _from_problem(problem: Problem, catalogue: Catalogue, settings: Settings) ->
     params = dict(problem.params)
     if problem.text is not None:
         params["problem"] = problem.text
-    return _worded(rule, "message", params, (problem.file, problem.line, problem.column),
-                   problem.section, problem.entity, settings)
+    return _worded(
+        rule, "message", params, (problem.file, problem.line, problem.column), problem.section, problem.entity, settings
+    )
 
 
-def _run_rules(estate: Estate, settings: Settings, catalogue: Catalogue,
-               memo: Optional[Memo] = None) -> tuple[list[tuple[Rule, Finding]], list[str]]:
+def _run_rules(
+    estate: Estate, settings: Settings, catalogue: Catalogue, memo: Optional[Memo] = None
+) -> tuple[list[tuple[Rule, Finding]], list[str]]:
     """(rule, Finding) of every rule that runs on the estate, and the codes that ran."""
     findings: list[tuple[Rule, Finding]] = []
     rules_run: list[str] = []
@@ -163,13 +186,17 @@ def _check_of(rule: Rule) -> Callable[..., Iterator[Finding]]:
     return CHECKS[rule.check]
 
 
-def _each_entity(rule: Rule, estate: Estate, settings: Settings,
-                 kept: Optional[dict[int, tuple[bool, Found]]] = None) -> Iterator[Finding]:
+def _each_entity(
+    rule: Rule, estate: Estate, settings: Settings, kept: Optional[dict[int, tuple[bool, Found]]] = None
+) -> Iterator[Finding]:
     """The rule's findings, entity by entity; `kept` (id(entity) -> (as before?, code -> what the rule found
     on it)) is from a `Memo`: an entity as before gets what it got before."""
     code = rule.code
-    evaluate = _condition(rule, estate, settings) if rule.when is not None else \
-        partial(_check_of(rule), estate=estate, settings=settings)
+    evaluate = (
+        _condition(rule, estate, settings)
+        if rule.when is not None
+        else partial(_check_of(rule), estate=estate, settings=settings)
+    )
     applies = rule.applicable(settings.options)
     for section in rule.sections:
         for entity in estate.entities(section):
@@ -204,8 +231,9 @@ def _condition(rule: Rule, estate: Estate, settings: Settings) -> Callable[[Enti
             entity.facts = facts(estate, entity, options)
         if test(entity.facts):
             missing = tuple(field for field in rule.reads if not entity.states(field))
-            return (Finding(entity, rule.target, {"value": stated(entity, target) if target else None},
-                            missing=missing),)
+            return (
+                Finding(entity, rule.target, {"value": stated(entity, target) if target else None}, missing=missing),
+            )
         return ()
 
     return evaluate
@@ -268,8 +296,17 @@ class Memo:
         if entity is None:  # estate-wide: few, and placed by the whole estate
             return _diagnostic(rule, finding, estate, settings)
         product = entity.product and (entity.product.id, entity.product.not_documented)  # names it when undocumented
-        key = (rule.code, entity.document, entity.section, entity.id, entity.taken, product, finding.path,
-               finding.missing, tuple((name, frozen(value)) for name, value in finding.params.items()))
+        key = (
+            rule.code,
+            entity.document,
+            entity.section,
+            entity.id,
+            entity.taken,
+            product,
+            finding.path,
+            finding.missing,
+            tuple((name, frozen(value)) for name, value in finding.params.items()),
+        )
         try:
             diagnostic = self._words_before.get(key)
         except TypeError:  # a value that even frozen cannot be hashed: worded each time
@@ -297,10 +334,19 @@ def _diagnostic(rule: Rule, finding: Finding, estate: Estate, settings: Settings
     if finding.missing:
         template = "unstated"
         params["field"] = Listing(finding.missing, "and")
-    return _worded(rule, template, params, place, entity.section if entity is not None else None,
-                   entity.id if entity is not None else None, settings,
-                   field=".".join(str(step) for step in finding.path), unstated=bool(finding.missing),
-                   aside=_undocumented(entity, finding.missing), about=tuple(finding.about.items()))
+    return _worded(
+        rule,
+        template,
+        params,
+        place,
+        entity.section if entity is not None else None,
+        entity.id if entity is not None else None,
+        settings,
+        field=".".join(str(step) for step in finding.path),
+        unstated=bool(finding.missing),
+        aside=_undocumented(entity, finding.missing),
+        about=tuple(finding.about.items()),
+    )
 
 
 def _undocumented(entity: Optional[Entity], missing: tuple[str, ...]) -> Optional[Text]:
@@ -317,9 +363,19 @@ def _undocumented(entity: Optional[Entity], missing: tuple[str, ...]) -> Optiona
     return Text("unstated.not_documented", product=product.id, vendor=product.vendor, field=Listing(fields, "and"))
 
 
-def _worded(rule: Rule, template: str, params: dict[str, Any], place: tuple[str, int, int], section: Optional[str],
-            entity: Optional[str], settings: Settings, field: str = "", unstated: bool = False,
-            aside: Optional[Text] = None, about: tuple[tuple[str, Any], ...] = ()) -> Diagnostic:
+def _worded(
+    rule: Rule,
+    template: str,
+    params: dict[str, Any],
+    place: tuple[str, int, int],
+    section: Optional[str],
+    entity: Optional[str],
+    settings: Settings,
+    field: str = "",
+    unstated: bool = False,
+    aside: Optional[Text] = None,
+    about: tuple[tuple[str, Any], ...] = (),
+) -> Diagnostic:
     """The one place a finding gets its words, severity and name: from its rule (and `aside`, said after)."""
     lang = settings.lang
     text = rule.text(template, lang)
@@ -334,8 +390,20 @@ def _worded(rule: Rule, template: str, params: dict[str, Any], place: tuple[str,
     if aside is not None:
         message += render(lang, aside)
     file, line, column = place
-    return Diagnostic(rule.code, settings.severity.get(rule.code, rule.severity), message, file, line, column,
-                      section, entity, rule.name, field, unstated, about)
+    return Diagnostic(
+        rule.code,
+        settings.severity.get(rule.code, rule.severity),
+        message,
+        file,
+        line,
+        column,
+        section,
+        entity,
+        rule.name,
+        field,
+        unstated,
+        about,
+    )
 
 
 _UNKNOWN = object()

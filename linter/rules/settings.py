@@ -17,6 +17,7 @@ class Selectable(Protocol):
     @property
     def status(self) -> str: ...
 
+
 # The thresholds of rules.md, with their defaults.
 DEFAULT_OPTIONS = {
     "min_availability": 99.99,
@@ -53,6 +54,7 @@ class Settings:
 
     def enabled(self, code: str) -> bool:
         """ruff's logic: the most specific of select/extend-select and ignore wins."""
+
         def best(prefixes: Iterable[str]) -> int:
             return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 

@@ -33,8 +33,9 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)  # EST003, EST005 about waivers, placed
 
 
-def apply(findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Estate, catalogue: Catalogue,
-          settings: Settings) -> Outcome:
+def apply(
+    findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Estate, catalogue: Catalogue, settings: Settings
+) -> Outcome:
     """Silence the findings live waivers excuse, and add the findings about the waivers themselves."""
     outcome = Outcome()
     live: dict[tuple[str, Optional[int]], list[Waiver]] = {}  # (code, id(entity) or None) -> [Waiver]
@@ -61,8 +62,16 @@ def apply(findings: list[tuple[Rule, Finding]], rules_run: list[str], estate: Es
     if settings.runs(catalogue["GOV003"]):
         for waiver in expired:
             back = (waiver.data["rule"], _key(waiver.entity)) in firing
-            outcome.active.append((catalogue["GOV003"], _about(waiver, "expires", {
-                "today": Day(settings.today.isoformat()), "back": Clause(["back"] if back else [])})))
+            outcome.active.append(
+                (
+                    catalogue["GOV003"],
+                    _about(
+                        waiver,
+                        "expires",
+                        {"today": Day(settings.today.isoformat()), "back": Clause(["back"] if back else [])},
+                    ),
+                )
+            )
     if settings.runs(catalogue["GOV004"]):
         for entries in live.values():
             for waiver in entries:
@@ -91,8 +100,9 @@ def _about(waiver: Waiver, field_name: str, params: dict[str, Any]) -> Finding:
     params = dict(params, rule=waiver.data["rule"], expires=Day(waiver.data["expires"]), on=_on(waiver))
     if waiver.entity is not None:
         return Finding(waiver.entity, waiver.path + (field_name,), params, about={"rule": waiver.data["rule"]})
-    return Finding(None, waiver.path + (field_name,), params, document=waiver.document,
-                   about={"rule": waiver.data["rule"]})
+    return Finding(
+        None, waiver.path + (field_name,), params, document=waiver.document, about={"rule": waiver.data["rule"]}
+    )
 
 
 def _on(waiver: Waiver) -> Text:
@@ -103,12 +113,18 @@ def _misplaced_or_unknown(waiver: Waiver, catalogue: Catalogue, estate: Estate) 
     code = waiver.data["rule"]
     rule: Optional[Rule] = catalogue.rules.get(code)
     if rule is None:
-        reason = Text("waiver.unknown" if CODE.match(code) else "waiver.not_a_code",
-                      hint=hint(code.upper(), catalogue.rules))
+        reason = Text(
+            "waiver.unknown" if CODE.match(code) else "waiver.not_a_code", hint=hint(code.upper(), catalogue.rules)
+        )
         return _problem(waiver, "EST005", None, {"rule": code, "reason": reason}, estate)
     if not rule.waivable:
-        why = "waiver.cannot_est" if rule.family == "EST" else "waiver.cannot_waivers" if rule.scope == "waivers" \
+        why = (
+            "waiver.cannot_est"
+            if rule.family == "EST"
+            else "waiver.cannot_waivers"
+            if rule.scope == "waivers"
             else "waiver.cannot"
+        )
         return _problem(waiver, "EST005", None, {"rule": code, "reason": Text(why, code=code)}, estate)
     estate_wide = rule.scope == "estate"
     if estate_wide == (waiver.entity is None):
@@ -124,8 +140,22 @@ def _problem(waiver: Waiver, code: str, text: Optional[Text], params: dict, esta
     path = waiver.path + ("rule",)
     if waiver.entity is not None:
         file, line, column = estate.position(waiver.entity, path)
-        return Problem(code, text, file, line, column, waiver.entity.section, waiver.entity.id,
-                       tuple((name, frozen(value)) for name, value in params.items()))
+        return Problem(
+            code,
+            text,
+            file,
+            line,
+            column,
+            waiver.entity.section,
+            waiver.entity.id,
+            tuple((name, frozen(value)) for name, value in params.items()),
+        )
     line, column = waiver.document.place(path)
-    return Problem(code, text, waiver.document.path, line, column,
-                   params=tuple((name, frozen(value)) for name, value in params.items()))
+    return Problem(
+        code,
+        text,
+        waiver.document.path,
+        line,
+        column,
+        params=tuple((name, frozen(value)) for name, value in params.items()),
+    )

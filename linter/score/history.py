@@ -90,8 +90,11 @@ class Git:
             raise InputError(Text("history.no_git")) from None
         if done.returncode != 0:
             problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise InputError(Text("history.git_failed", command="git " + args[0],
-                                  problem=problem[-1] if problem else done.returncode))
+            raise InputError(
+                Text(
+                    "history.git_failed", command="git " + args[0], problem=problem[-1] if problem else done.returncode
+                )
+            )
         return done.stdout.decode("utf-8", "replace")
 
     def pathspec(self, path: str) -> str:
@@ -101,8 +104,9 @@ class Git:
             raise InputError(Text("history.outside", path=path, top=self.top))
         return "" if relative == os.curdir else relative.replace(os.sep, "/")
 
-    def commits(self, pathspecs: list[str], revisions: Optional[str], since: Optional[datetime.date],
-                max_count: Optional[int]) -> list[Commit]:
+    def commits(
+        self, pathspecs: list[str], revisions: Optional[str], since: Optional[datetime.date], max_count: Optional[int]
+    ) -> list[Commit]:
         """The commits that changed the paths, oldest first."""
         # Every field ends with a NUL, which no subject or name holds: a subject's U+2028, \v or \x1c
         # cannot split a record the way str.splitlines() did, nor forge a row (issue 22).
@@ -121,8 +125,9 @@ class Git:
 
     def tree(self, sha: str, pathspecs: list[str]) -> list[tuple[str, str]]:
         """(path, blob id) of the files under the paths at commit `sha`."""
-        listing = self._run(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--",
-                             *(s or "." for s in pathspecs)])
+        listing = self._run(
+            ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", sha, "--", *(s or "." for s in pathspecs)]
+        )
         files = []
         for entry in listing.split("\0"):
             if not entry:
@@ -135,8 +140,9 @@ class Git:
 
     def blob(self, blob: str, where: str) -> bytes:
         if self._batch is None:
-            self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE)
+            self._batch = subprocess.Popen(
+                ["git", "cat-file", "--batch"], cwd=self.top, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
         stdin, stdout = self._batch.stdin, self._batch.stdout
         assert stdin is not None and stdout is not None  # both are pipes
         stdin.write(blob.encode() + b"\n")
@@ -174,7 +180,7 @@ def select(files: list[tuple[str, str]], paths: list[str], pathspecs: list[str])
             continue
         below = []
         for name, blob in files:
-            relative = name if not spec else name[len(spec) + 1:] if name.startswith(spec + "/") else None
+            relative = name if not spec else name[len(spec) + 1 :] if name.startswith(spec + "/") else None
             if relative is None or any(part.startswith(".") for part in relative.split("/")):
                 continue
             base = posixpath.basename(relative)
@@ -185,9 +191,16 @@ def select(files: list[tuple[str, str]], paths: list[str], pathspecs: list[str])
     return list(chosen.items())
 
 
-def history(paths: list[str], settings: Settings, catalogue: Catalogue, revisions: Optional[str] = None,
-            since: Optional[datetime.date] = None, max_count: Optional[int] = None,
-            today: Optional[datetime.date] = None, jobs: Optional[int] = None) -> list[Point]:
+def history(
+    paths: list[str],
+    settings: Settings,
+    catalogue: Catalogue,
+    revisions: Optional[str] = None,
+    since: Optional[datetime.date] = None,
+    max_count: Optional[int] = None,
+    today: Optional[datetime.date] = None,
+    jobs: Optional[int] = None,
+) -> list[Point]:
     """A Point per commit that changed the estate in `paths`, oldest first.
 
     The repository is the one that holds the first path (or the current
@@ -200,8 +213,10 @@ def history(paths: list[str], settings: Settings, catalogue: Catalogue, revision
     where = first if os.path.isdir(first) else os.path.dirname(first) or "."
     git = Git(where if os.path.isdir(where) else ".")
     pathspecs = [git.pathspec(path) for path in paths]
-    work = [(commit, select(git.tree(commit.sha, pathspecs), paths, pathspecs))
-            for commit in git.commits(pathspecs, revisions, since, max_count)]
+    work = [
+        (commit, select(git.tree(commit.sha, pathspecs), paths, pathspecs))
+        for commit in git.commits(pathspecs, revisions, since, max_count)
+    ]
     jobs = jobs or _cores(len(work))
     global _WORK
     _WORK = (git.top, work, settings, catalogue, today, jobs)
@@ -227,8 +242,9 @@ def history(paths: list[str], settings: Settings, catalogue: Catalogue, revision
 
 # What the worker processes share with their parent, set before they fork: the repository's top, each commit with
 # its (shown path, blob) files, the settings, the catalogue, the date waivers are judged at, and the number of jobs.
-_WORK: Optional[tuple[str, list[tuple[Commit, list[tuple[str, str]]]], Settings, Catalogue, Optional[datetime.date],
-                      int]] = None
+_WORK: Optional[
+    tuple[str, list[tuple[Commit, list[tuple[str, str]]]], Settings, Catalogue, Optional[datetime.date], int]
+] = None
 PER_WORKER = 8  # fewer commits per process than this, and starting processes costs more than it saves
 
 
@@ -253,7 +269,7 @@ def _chunk(index: int) -> Union[list[Point], tuple[Union[Text, str], Optional[st
     was_enabled = gc.isenabled()
     gc.disable()  # the kept documents are large acyclic trees: scanning them again and again finds nothing
     try:
-        for commit, chosen in work[index * size:(index + 1) * size]:
+        for commit, chosen in work[index * size : (index + 1) * size]:
             read: list[Document] = []
             for shown, blob in chosen:
                 key = (blob, shown)
@@ -282,15 +298,21 @@ def _point(commit: Commit, documents: list[Document], settings: Settings, catalo
         families[family] = families.get(family, 0) + 1
     estate = scores["estate"]
     complete = (scores.get("completeness") or {}).get("estate") or {}  # when the scoring model reports it
-    return Point(commit=commit, files=len(documents), score=estate["score"] if documents else None,
-                 waived_share=estate["waived_share"] if documents else None,
-                 completeness=complete.get("share") if documents else None,
-                 findings={"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
-                 waived=summary.waived, families=dict(sorted(families.items())),
-                 categories={family: line["score"] for family, line in scores["categories"].items()})
+    return Point(
+        commit=commit,
+        files=len(documents),
+        score=estate["score"] if documents else None,
+        waived_share=estate["waived_share"] if documents else None,
+        completeness=complete.get("share") if documents else None,
+        findings={"error": summary.errors, "warning": summary.warnings, "info": summary.infos},
+        waived=summary.waived,
+        families=dict(sorted(families.items())),
+        categories={family: line["score"] for family, line in scores["categories"].items()},
+    )
 
 
 # --- reading a history back: the html report's trend ---------------------------------
+
 
 def read_trend(path: str) -> list[TrendPoint]:
     """The points of a `si-lint history --format json` file, checked against its schema (InputError if not one)."""
@@ -309,8 +331,18 @@ def read_trend(path: str) -> list[TrendPoint]:
         # worded as EST003 words the estate's, in the user's language (jsonschema's message is English only)
         steps, problem = next(iter(wordings(error)), (tuple(error.absolute_path), error.message))
         where = "/".join(str(step) for step in steps) or Text("schema.top_level")
-        raise InputError(Text("history.not_a_history", problem=Text("diff.at", where=where, problem=problem)),
-                         where=path)
-    return [TrendPoint(commit=c["commit"], date=c["date"], author=c["author"], subject=c.get("subject", ""),
-                       score=c["score"], completeness=c.get("completeness"), findings=c["findings"])
-            for c in document["commits"]]
+        raise InputError(
+            Text("history.not_a_history", problem=Text("diff.at", where=where, problem=problem)), where=path
+        )
+    return [
+        TrendPoint(
+            commit=c["commit"],
+            date=c["date"],
+            author=c["author"],
+            subject=c.get("subject", ""),
+            score=c["score"],
+            completeness=c.get("completeness"),
+            findings=c["findings"],
+        )
+        for c in document["commits"]
+    ]

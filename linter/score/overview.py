@@ -40,8 +40,9 @@ EXPIRING_DAYS = 90
 TOP_ACTIONS = 10  # the html report's "What to do first"; `si-lint plan` gives them all
 
 
-def overview(result: Result, scored_result: Result, with_view: bool,
-             trend: Optional[list[TrendPoint]] = None) -> tuple[Scores, Optional[EstateView]]:
+def overview(
+    result: Result, scored_result: Result, with_view: bool, trend: Optional[list[TrendPoint]] = None
+) -> tuple[Scores, Optional[EstateView]]:
     """The scores of `scored_result`, and the estate view of `result` when `with_view`.
 
     The two differ when a baseline hid findings: scores count them all, and
@@ -72,13 +73,24 @@ def plan_view(result: Result, scorecard: Scorecard, scored: Scores) -> PlanView:
     lang = result.settings.lang
     plan = form(result, scorecard, top=TOP_ACTIONS)
     ranks = {action.id: rank for rank, action in enumerate(plan.actions, 1)}
-    actions = [ActionView(rank=rank, id=action.id, title=render(lang, action.title), gain=gain_words(lang, action),
-                          severity=action.severity, owner=action.owner, applications=list(action.applications),
-                          codes=list(dict.fromkeys(d.code for d in action.findings)), findings=len(action.findings),
-                          needs=[ranks[need] for need in action.needs])
-               for rank, action in enumerate(plan.actions[:TOP_ACTIONS], 1)]
-    return PlanView(actions=actions, total=len(plan.actions), score=plan.score, top_score=plan.top_score,
-                    done=plan.done)
+    actions = [
+        ActionView(
+            rank=rank,
+            id=action.id,
+            title=render(lang, action.title),
+            gain=gain_words(lang, action),
+            severity=action.severity,
+            owner=action.owner,
+            applications=list(action.applications),
+            codes=list(dict.fromkeys(d.code for d in action.findings)),
+            findings=len(action.findings),
+            needs=[ranks[need] for need in action.needs],
+        )
+        for rank, action in enumerate(plan.actions[:TOP_ACTIONS], 1)
+    ]
+    return PlanView(
+        actions=actions, total=len(plan.actions), score=plan.score, top_score=plan.top_score, done=plan.done
+    )
 
 
 def estate_view(result: Result, cells: dict[str, dict[str, str]], scored: Scores) -> EstateView:
@@ -105,18 +117,27 @@ def estate_view(result: Result, cells: dict[str, dict[str, str]], scored: Scores
     for app in estate.applications.values():
         file, line, _ = estate.position(app)
         apps[app.id] = ApplicationCard(
-            id=app.id, name=_text(app.data.get("name")), owner=_text(app.data.get("owner")),
-            usage=_text(app.data.get("usage")), category=_text(app.data.get("category")),
-            file=file, line=line, valid=app.valid,
+            id=app.id,
+            name=_text(app.data.get("name")),
+            owner=_text(app.data.get("owner")),
+            usage=_text(app.data.get("usage")),
+            category=_text(app.data.get("category")),
+            file=file,
+            line=line,
+            valid=app.valid,
             score=scored["applications"].get(app.id),
             completeness=scored["completeness"]["applications"].get(app.id),
             cells=cells.get(app.id, {}),
-            findings=[], waived=[], waivers=[],
+            findings=[],
+            waived=[],
+            waivers=[],
             availability=_availability(app, figures.get(app.id)) if app.valid else None,
             worst=None,
         )
-    held: tuple[tuple[Literal["findings", "waived"], list], ...] = (("findings", result.diagnostics),
-                                                                    ("waived", result.waived))
+    held: tuple[tuple[Literal["findings", "waived"], list], ...] = (
+        ("findings", result.diagnostics),
+        ("waived", result.waived),
+    )
     for key, diagnostics in held:
         for diagnostic in diagnostics:
             targets = owners.get((diagnostic.section, diagnostic.entity), ())
@@ -169,11 +190,17 @@ def _waiver(data: dict[str, Any], today: datetime.date) -> WaiverView:
         days_left: Optional[int] = (datetime.date.fromisoformat(expires) - today).days
     except ValueError:  # EST003 already reports a date that does not exist
         days_left = None
-    return WaiverView(rule=data["rule"], reason=data["reason"], approved_by=data.get("approved_by"),
-                      expires=expires, days_left=days_left)
+    return WaiverView(
+        rule=data["rule"],
+        reason=data["reason"],
+        approved_by=data.get("approved_by"),
+        expires=expires,
+        days_left=days_left,
+    )
 
 
 # --- availability -------------------------------------------------------------------
+
 
 def _availability(app: Entity, figure: Optional[Availability]) -> Optional[AvailabilityView]:
     """The figure, the target, and the chain of factors it multiplies, the one leading to the weakest marked."""
@@ -184,14 +211,18 @@ def _availability(app: Entity, figure: Optional[Availability]) -> Optional[Avail
     chain = [_factor(link) for link in figure.chain]
     if figure.via is not None:
         chain[figure.via]["weakest"] = True
-    return AvailabilityView(value=figure.value, target=target, missing=list(figure.missing),
-                            own_stated=is_number(app.get("availability.own")), chain=chain)
+    return AvailabilityView(
+        value=figure.value,
+        target=target,
+        missing=list(figure.missing),
+        own_stated=is_number(app.get("availability.own")),
+        chain=chain,
+    )
 
 
 def _factor(link: Link) -> Factor:
     if link.kind == "any_of":
         return Factor(any_of=[_factor(member) for member in link.members], value=link.value)
-    return Factor(id=None if link.kind == "own" else link.id, kind=None if link.kind == "unknown" else link.kind,
-                  value=link.value)
-
-
+    return Factor(
+        id=None if link.kind == "own" else link.id, kind=None if link.kind == "unknown" else link.kind, value=link.value
+    )

@@ -31,8 +31,16 @@ if TYPE_CHECKING:
 
 # Actions on one entity, each finding in the action of its rule's kind on its entity: kind -> title key
 # (None: titled once the action is complete, by `_title_<kind>`).
-PER_ENTITY = {"move": None, "access": None, "collaboration": "collaboration", "formats": "formats",
-              "spreadsheet": "spreadsheet", "keys": "keys", "classify": "classify", "owner": "owner"}
+PER_ENTITY = {
+    "move": None,
+    "access": None,
+    "collaboration": "collaboration",
+    "formats": "formats",
+    "spreadsheet": "spreadsheet",
+    "keys": "keys",
+    "classify": "classify",
+    "owner": "owner",
+}
 # Actions whose subject is not simply the finding's entity: placed by `_place_<kind>`.
 ESTATE_WIDE = frozenset(("est", "waivers", "iaas-providers", "data-spaces", "export", "route", "office-cost"))
 # Actions whose own title already asks for the missing fact (an owner, a class, a figure, a target).
@@ -84,8 +92,9 @@ def form(result: Result, scorecard: Optional[Scorecard] = None, top: Optional[in
     scorer = _Measure(result, scorecard or Scorecard(result))
     actions = [_action(group, groups, builder, scorer) for group in groups.values()]
     # By the gain shown first: two rounded scores can make a smaller exact gain show more (0.55 as 0.6).
-    actions.sort(key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity or "", 0),
-                                -len(a.applications), a.id))
+    actions.sort(
+        key=lambda a: (-a.gain, -round(a.exact, 9), -SEVERITY_RANK.get(a.severity or "", 0), -len(a.applications), a.id)
+    )
     every = scorer.measure(groups.values())
     top_score = None
     if top is not None:
@@ -94,8 +103,9 @@ def form(result: Result, scorecard: Optional[Scorecard] = None, top: Optional[in
             chosen |= _closure(groups, action.id) | {action.id}
         top_score = _score(scorer.measure(groups[key] for key in chosen))
     unread = sum(1 for d in result.diagnostics if _family(result.catalogue, d.code) == "EST")
-    return Plan(actions, _score((scorer.passed, scorer.weight)), _score(every), top, top_score,
-                len(result.diagnostics), unread)
+    return Plan(
+        actions, _score((scorer.passed, scorer.weight)), _score(every), top, top_score, len(result.diagnostics), unread
+    )
 
 
 def _score(tally: Tally) -> Optional[float]:
@@ -136,12 +146,24 @@ def _action(group: _Group, groups: dict[str, _Group], builder: _Builder, scorer:
     gain = round(exact, 1) + 0.0 if scored_after is not None else 0.0
     severity = max((d.severity for d in group.findings), key=lambda name: SEVERITY_RANK[name], default=None)
     assert group.title is not None  # `finish` titles every action
-    return Action(group.key, group.kind, group.title, tuple(group.entities), tuple(group.findings),
-                  tuple(sorted(group.needs)), builder.owner(group.subject), builder.applications(group),
-                  severity, gain, scored_after, exact)
+    return Action(
+        group.key,
+        group.kind,
+        group.title,
+        tuple(group.entities),
+        tuple(group.findings),
+        tuple(sorted(group.needs)),
+        builder.owner(group.subject),
+        builder.applications(group),
+        severity,
+        gain,
+        scored_after,
+        exact,
+    )
 
 
 # --- forming actions ----------------------------------------------------------------
+
 
 class _Group:
     """An action being formed: the findings one change clears, and what doing it changes in the estate."""
@@ -176,8 +198,9 @@ class _Builder:
         self.flows: dict[str, Entity] = {}
         for flow in estate.integrations:
             self.flows.setdefault(flow.id, flow)
-        self.platforms = [e for e in estate.infrastructure.values()
-                          if e.valid and e.data.get("type") == "integration-platform"]
+        self.platforms = [
+            e for e in estate.infrastructure.values() if e.valid and e.data.get("type") == "integration-platform"
+        ]
         # The kinds of data no space holds, each the subject of a finding of a data-spaces rule.
         self.uncovered = {d.about_value("kind", None) for d in result.diagnostics if self.kind(d) == "data-spaces"}
         floor = external_floor(estate)
@@ -215,8 +238,9 @@ class _Builder:
             return self.estate.sections[section].get(entity_id)
         return None
 
-    def group(self, key: str, kind: str, subject: Optional[Entity], title: Optional[Text] = None,
-              entities: Iterable[str] = ()) -> _Group:
+    def group(
+        self, key: str, kind: str, subject: Optional[Entity], title: Optional[Text] = None, entities: Iterable[str] = ()
+    ) -> _Group:
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = _Group(key, kind, subject, entities)
@@ -228,8 +252,11 @@ class _Builder:
         rule = self.catalogue.rules.get(d.code)
         title = rule.text("title", self.lang) if rule is not None else d.code
         entity = self.entity(d.section, d.entity)
-        words = (Text("plan.fix", code=d.code, title=title, id=d.entity) if d.entity
-                 else Text("plan.fix_estate", code=d.code, title=title))
+        words = (
+            Text("plan.fix", code=d.code, title=title, id=d.entity)
+            if d.entity
+            else Text("plan.fix_estate", code=d.code, title=title)
+        )
         self.group(f"fix:{d.code}:{d.entity or ''}", "fix", entity, title=words).findings.append(d)
 
     def _place_est(self, d: Diagnostic, entity: Optional[Entity]) -> None:
@@ -277,12 +304,17 @@ class _Builder:
     def _place_iaas_providers(self, d: Diagnostic, entity: Optional[Entity]) -> None:
         """Leave the providers the finding names: the ones that are not public clouds, else the IaaS ones."""
         providers, leave = d.about_value("providers"), d.about_value("leave")
-        group = self.group("iaas-providers", "iaas-providers", None, entities=list(leave),
-                           title=Text("plan.iaas", limit=self.options["max_iaas_providers"],
-                                      providers=Listing(providers, "and")))
+        group = self.group(
+            "iaas-providers",
+            "iaas-providers",
+            None,
+            entities=list(leave),
+            title=Text("plan.iaas", limit=self.options["max_iaas_providers"], providers=Listing(providers, "and")),
+        )
         group.findings.append(d)
-        group.applications.update(app.id for app in self.estate.applications.values()
-                                  if app.data.get("provider") in leave)
+        group.applications.update(
+            app.id for app in self.estate.applications.values() if app.data.get("provider") in leave
+        )
 
     def _place_data_spaces(self, d: Diagnostic, store: Optional[Entity]) -> None:
         self._place_export(d, store)
@@ -312,14 +344,25 @@ class _Builder:
 
     def _place_foreign_data(self, d: Diagnostic, app: Entity) -> None:
         stores = d.about_value("stores")
-        self.group(f"foreign-data:{app.id}", "foreign-data", app,
-                   title=Text("plan.foreign_data", id=app.id, stores=Listing(stores, "and"))).findings.append(d)
+        self.group(
+            f"foreign-data:{app.id}",
+            "foreign-data",
+            app,
+            title=Text("plan.foreign_data", id=app.id, stores=Listing(stores, "and")),
+        ).findings.append(d)
 
     def _place_office_cost(self, d: Diagnostic, entity: Optional[Entity]) -> None:
         """The entities whose costs the finding sums: the content applications', and the access devices'."""
-        group = self.group("office-cost", "office-cost", None, entities=list(d.about_value("costed")),
-                           title=Text("plan.office_cost", ceiling=Money(self.options["office_cost_ceiling"],
-                                                                         self.options.get("currency", "EUR"))))
+        group = self.group(
+            "office-cost",
+            "office-cost",
+            None,
+            entities=list(d.about_value("costed")),
+            title=Text(
+                "plan.office_cost",
+                ceiling=Money(self.options["office_cost_ceiling"], self.options.get("currency", "EUR")),
+            ),
+        )
         group.findings.append(d)
         group.applications.update(d.about_value("applications"))
 
@@ -351,8 +394,14 @@ class _Builder:
             if figure.value >= goal - TOLERANCE:
                 return raised, True
             link = figure.weakest
-            if link is None or link.kind not in COMPONENTS or link.id is None or link.value is None \
-                    or link.value >= floor or link.id in raised:
+            if (
+                link is None
+                or link.kind not in COMPONENTS
+                or link.id is None
+                or link.value is None
+                or link.value >= floor
+                or link.id in raised
+            ):
                 return raised, False
             raised.append(link.id)
 
@@ -442,8 +491,10 @@ class _Builder:
     def _title_move(self, group: _Group) -> Text:
         entity, kinds = group.entity, {self.kind(d) for d in group.findings}
         if entity.section != "applications":
-            sensitive = (entity.data.get("classification") in SENSITIVE
-                         and entity.get("encryption.customer_managed_keys") is not True)
+            sensitive = (
+                entity.data.get("classification") in SENSITIVE
+                and entity.get("encryption.customer_managed_keys") is not True
+            )
             return Text("plan.move_component_keys" if sensitive else "plan.move_component", id=entity.id)
         redelivering = [d for d in group.findings if self.changes_delivery(d)]
         if not redelivering:
@@ -481,13 +532,18 @@ class _Builder:
         app = group.entity
         figure = self.figures().get(app.id)
         now = Text("plan.percent", value=round(figure.value, 3)) if figure is not None else "?"
-        return Text("plan.availability", id=app.id, now=now,
-                    target=Text("plan.percent", value=app.get("availability.target")))
+        return Text(
+            "plan.availability", id=app.id, now=now, target=Text("plan.percent", value=app.get("availability.target"))
+        )
 
     def _title_same_service(self, group: _Group) -> Text:
         app = group.entity
-        return Text("plan.same_service", id=app.id, floor=Text("plan.percent", value=self.floor),
-                    target=Text("plan.percent", value=app.get("availability.target")))
+        return Text(
+            "plan.same_service",
+            id=app.id,
+            floor=Text("plan.percent", value=self.floor),
+            target=Text("plan.percent", value=app.get("availability.target")),
+        )
 
     def _title_target(self, group: _Group) -> Text:
         if self.floor is None:
@@ -496,8 +552,9 @@ class _Builder:
 
     def _title_waivers(self, group: _Group) -> Text:
         counts = Counter((self.catalogue.rules[d.code].action or {}).get("waivers") for d in group.findings)
-        parts = Listing((Plural(f"plan.{state}_waivers", counts[state]) for state in ("expired", "unused")
-                         if counts[state]), "and")
+        parts = Listing(
+            (Plural(f"plan.{state}_waivers", counts[state]) for state in ("expired", "unused") if counts[state]), "and"
+        )
         if group.subject is None:
             return Text("plan.waivers_estate", waivers=parts)
         return Text("plan.waivers", id=group.entity.id, waivers=parts)
@@ -522,9 +579,9 @@ class _Builder:
             kinds = [kind for kind in DATA_KINDS if kind in self.uncovered]
             group.adds.append(("data_stores", _free_id(self.estate, "data-space"), {"kind": "lake", "data": kinds}))
         elif group.kind == "platform":
-            group.adds.append(("infrastructure", _free_id(self.estate, "integration-platform"),
-                               {"type": "integration-platform"}))
-
+            group.adds.append(
+                ("infrastructure", _free_id(self.estate, "integration-platform"), {"type": "integration-platform"})
+            )
 
 
 def _free_id(estate: Estate, base: str) -> str:
@@ -543,14 +600,16 @@ def _estate_with(estate: Estate, applications: set[str], raised: list[str], figu
     changed: dict[str, Entity] = {}
     for component_id in raised:
         old = estate.by_id[component_id]
-        changed[component_id] = Entity(old.id, old.section, dict(old.data, availability=figure), old.place,
-                                       old.valid, old.document)
+        changed[component_id] = Entity(
+            old.id, old.section, dict(old.data, availability=figure), old.place, old.valid, old.document
+        )
     patched.by_id = ChainMap(changed, estate.by_id)  # copying every id for each try would cost more than the rest
     return patched
 
 
-def _estate_patched(estate: Estate, withdraw: Iterable[tuple[str, str]],
-                    adds: Iterable[tuple[str, str, dict[str, Any]]]) -> Estate:
+def _estate_patched(
+    estate: Estate, withdraw: Iterable[tuple[str, str]], adds: Iterable[tuple[str, str, dict[str, Any]]]
+) -> Estate:
     """The estate with the waivers of some entities withdrawn and new entities added: what the score counts."""
     patched = copy.copy(estate)
     patched.sections = {name: dict(entities) for name, entities in estate.sections.items()}
@@ -568,7 +627,8 @@ def _estate_patched(estate: Estate, withdraw: Iterable[tuple[str, str]],
     for section, entity_id, data in adds:
         document = estate.documents[0]
         patched.sections[section][entity_id] = patched.by_id[entity_id] = Entity(
-            entity_id, section, data, document.root, True, document)
+            entity_id, section, data, document.root, True, document
+        )
     return patched
 
 
@@ -578,6 +638,7 @@ def _without_waivers(entity: Entity) -> Entity:
 
 
 # --- the score of a variant of the run ---------------------------------------------
+
 
 class _Measure:
     """The estate's (passed, total) check weight once some actions are done, asked of the run's one Scorecard.
@@ -599,6 +660,9 @@ class _Measure:
             return self.card.what_if(removed, withdrawn)
         gone = {id(d) for d in removed}
         assert self.result.estate is not None  # adds come from actions on an estate
-        variant = replace(self.result, diagnostics=[d for d in self.result.diagnostics if id(d) not in gone],
-                          estate=_estate_patched(self.result.estate, withdrawn, adds))
+        variant = replace(
+            self.result,
+            diagnostics=[d for d in self.result.diagnostics if id(d) not in gone],
+            estate=_estate_patched(self.result.estate, withdrawn, adds),
+        )
         return Scorecard(variant).what_if()

@@ -61,8 +61,14 @@ class Tally:
 
     def line(self) -> ScoreLine:
         share = (lambda part: round(100 * part / self.weight, 1)) if self.weight else (lambda part: None)
-        return ScoreLine(score=share(self.passed_weight), waived_share=share(self.waived_weight), checks=self.checks,
-                         passed=self.passed, failed=self.failed, waived=self.waived)
+        return ScoreLine(
+            score=share(self.passed_weight),
+            waived_share=share(self.waived_weight),
+            checks=self.checks,
+            passed=self.passed,
+            failed=self.failed,
+            waived=self.waived,
+        )
 
 
 class Scorecard:
@@ -80,8 +86,9 @@ class Scorecard:
         ran = [catalogue[code] for code in result.rules_run if code in catalogue]
         ran += [rule for rule in catalogue if rule.scope == "waivers" and settings.enabled(rule.code)]
         self.rules = {rule.code: rule for rule in ran if _scored(rule)}
-        self.weight = {code: WEIGHTS[settings.severity.get(code, rule.severity)]
-                       for code, rule in catalogue.rules.items()}
+        self.weight = {
+            code: WEIGHTS[settings.severity.get(code, rule.severity)] for code, rule in catalogue.rules.items()
+        }
         self.valid: dict[str, set[str]] = {}  # section -> ids evaluated (an id written twice counts once)
         self.holders: dict[str, set[str]] = {}  # section -> ids that carry waivers
         # (section, id) -> codes whose `applies_to` leaves the entity out
@@ -95,15 +102,22 @@ class Scorecard:
         self.impact = Impact(None, {})
         if estate is None:
             return
-        conditional = [(rule, applies) for rule in self.rules.values()
-                       for applies in (rule.applicable(settings.options),) if applies is not None]
+        conditional = [
+            (rule, applies)
+            for rule in self.rules.values()
+            for applies in (rule.applicable(settings.options),)
+            if applies is not None
+        ]
         for section in SECTIONS:
             entities = [entity for entity in estate.entities(section) if entity.valid]
             self.valid[section] = set(entity.id for entity in entities)
             self.holders[section] = set(entity.id for entity in entities if entity.data.get("waivers"))
             for entity in entities:
-                left_out = tuple(rule.code for rule, applies in conditional
-                                 if section in rule.sections and not applies(_facts(estate, entity, settings)))
+                left_out = tuple(
+                    rule.code
+                    for rule, applies in conditional
+                    if section in rule.sections and not applies(_facts(estate, entity, settings))
+                )
                 if left_out:
                     self.excluded[(section, entity.id)] = left_out
         self.owners = application_owners(estate)
@@ -124,8 +138,12 @@ class Scorecard:
             return section is None and entity_id is None
         if rule.scope == "waivers":
             return section is not None and entity_id in self.holders.get(section, ())
-        if section is None or entity_id is None or section not in rule.sections \
-                or entity_id not in self.valid.get(section, ()):
+        if (
+            section is None
+            or entity_id is None
+            or section not in rule.sections
+            or entity_id not in self.valid.get(section, ())
+        ):
             return False
         return rule.code not in self.excluded.get((section, entity_id), ())
 
@@ -135,19 +153,27 @@ class Scorecard:
 
     def _entity_rules(self, section: str, entity_id: str) -> list[Rule]:
         """The rules whose checks on this entity count as passed until a finding says otherwise."""
-        return [rule for rule in self.rules.values()
-                if rule.scope != "estate" and self.counts_when_passed(rule, section, entity_id)]
+        return [
+            rule
+            for rule in self.rules.values()
+            if rule.scope != "estate" and self.counts_when_passed(rule, section, entity_id)
+        ]
 
     def scores(self) -> Scores:
         """The estate's, each family's and each application's score."""
         estate, families_, applications, unweighted = self._tallies()
-        return Scores(weights=dict(WEIGHTS), estate=estate.line(), unweighted=unweighted.line(),
-                      categories={family: tally.line() for family, tally in families_.items()},
-                      applications={app: tally.line() for app, tally in applications.items()},
-                      completeness=self.completeness())
+        return Scores(
+            weights=dict(WEIGHTS),
+            estate=estate.line(),
+            unweighted=unweighted.line(),
+            categories={family: tally.line() for family, tally in families_.items()},
+            applications={app: tally.line() for app, tally in applications.items()},
+            completeness=self.completeness(),
+        )
 
-    def what_if(self, cleared: Iterable[Diagnostic] = (),
-                withdrawn: Iterable[tuple[str, str]] = ()) -> tuple[float, float]:
+    def what_if(
+        self, cleared: Iterable[Diagnostic] = (), withdrawn: Iterable[tuple[str, str]] = ()
+    ) -> tuple[float, float]:
         """(passed, total) check weight of the estate with the `cleared` findings gone and every waiver of the
         `withdrawn` entities, (section, id), taken away: what an action of the plan buys.
 
@@ -222,8 +248,11 @@ class Scorecard:
             impact = self.impact.of(check_section, check_id)
             # A finding always counts, even on an entity the applicability above did not foresee.
             was = PASSED if self.counts_when_passed(rule, check_section, check_id) else None
-            weighted = [(estate, weight * impact), (families_.setdefault(rule.family, Tally()), weight * impact),
-                        (unweighted, weight)]
+            weighted = [
+                (estate, weight * impact),
+                (families_.setdefault(rule.family, Tally()), weight * impact),
+                (unweighted, weight),
+            ]
             weighted += [(applications[owner], weight) for owner in self.owners.get((check_section, check_id), ())]
             for tally, check in weighted:
                 if was:
@@ -314,8 +343,9 @@ def application_owners(estate: Estate) -> Owners:
         if isinstance(owner, str) and owner in applications:
             owners[("data_stores", store.id)] = (owner,)
     for flow in estate.integrations:
-        ends = [end for end in (flow.data.get("from"), flow.data.get("to"))
-                if isinstance(end, str) and end in applications]
+        ends = [
+            end for end in (flow.data.get("from"), flow.data.get("to")) if isinstance(end, str) and end in applications
+        ]
         if ends:
             key = ("integrations", flow.id)
             owners[key] = tuple(dict.fromkeys(owners.get(key, ()) + tuple(ends)))
@@ -340,13 +370,15 @@ def statistics(result: Result, scored: Scores) -> str:
     if counts:
         head = [say(lang, "stats." + key) for key in ("count", "waived", "code", "severity", "name")]
         lines.append(f"{head[0]:>7}  {head[1]:>7}  {head[2]:<8}  {head[3]:<13}  {head[4]}")
-        for code, (active, waived, severity, name) in sorted(counts.items(),
-                                                             key=lambda item: (-item[1][0], -item[1][1], item[0])):
+        for code, (active, waived, severity, name) in sorted(
+            counts.items(), key=lambda item: (-item[1][0], -item[1][1], item[0])
+        ):
             lines.append(f"{active:>7}  {waived:>7}  {code:<8}  {say(lang, 'severity.' + severity):<13}  {name}")
     else:
         lines.append(say(lang, "stats.none"))
-    weights = ", ".join(f"{say(lang, 'severity.' + severity)} {weight}"
-                        for severity, weight in scored["weights"].items())
+    weights = ", ".join(
+        f"{say(lang, 'severity.' + severity)} {weight}" for severity, weight in scored["weights"].items()
+    )
     lines += ["", say(lang, "stats.scores", weights=weights)]
     lines_of = [(say(lang, "stats.estate"), scored["estate"]), (say(lang, "stats.unweighted"), scored["unweighted"])]
     lines_of += list(scored["categories"].items())
@@ -355,8 +387,16 @@ def statistics(result: Result, scored: Scores) -> str:
         lines.append(f"  {label:<{width}} {_score_line(tally, lang)}")
     complete = scored["completeness"]["estate"]
     if complete["read"] and complete["share"] is not None:  # a share whenever something was read
-        lines += ["", say(lang, "stats.completeness", share=percent(lang, complete["share"], 1),
-                          stated=complete["stated"], read=complete["read"])]
+        lines += [
+            "",
+            say(
+                lang,
+                "stats.completeness",
+                share=percent(lang, complete["share"], 1),
+                stated=complete["stated"],
+                read=complete["read"],
+            ),
+        ]
     unread = sum(1 for d in result.diagnostics if result.catalogue[d.code].family == UNSCORED_FAMILY)
     if unread:
         lines += ["", say(lang, "report.unread", n=unread)]
@@ -365,8 +405,12 @@ def statistics(result: Result, scored: Scores) -> str:
 
 def checks_of(tally: ScoreLine) -> dict[str, Any]:
     """The parameters of `report.checks` for one score: its checks counted, and how they ended."""
-    return {"checks": Plural("report.checks_count", tally["checks"]), "passed": tally["passed"],
-            "failed": tally["failed"], "waived": tally["waived"]}
+    return {
+        "checks": Plural("report.checks_count", tally["checks"]),
+        "passed": tally["passed"],
+        "failed": tally["failed"],
+        "waived": tally["waived"],
+    }
 
 
 def _score_line(tally: ScoreLine, lang: str) -> str:

@@ -32,11 +32,33 @@ ANNOTATIONS = frozenset(
 )
 SUPPORTED = ANNOTATIONS | frozenset(
     {
-        "type", "enum", "const", "pattern", "minLength", "maxLength", "format",
-        "properties", "patternProperties", "required", "additionalProperties", "propertyNames", "minProperties",
-        "items", "minItems", "maxItems", "contains", "uniqueItems",
-        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-        "not", "anyOf", "allOf", "oneOf", "$ref",
+        "type",
+        "enum",
+        "const",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "format",
+        "properties",
+        "patternProperties",
+        "required",
+        "additionalProperties",
+        "propertyNames",
+        "minProperties",
+        "items",
+        "minItems",
+        "maxItems",
+        "contains",
+        "uniqueItems",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "not",
+        "anyOf",
+        "allOf",
+        "oneOf",
+        "$ref",
     }
 )
 
@@ -147,8 +169,9 @@ def _uri(value: object) -> bool:
 FORMATS: dict[str, Predicate] = {"date": _date, "uri": _uri}
 
 
-def compile_schema(schema: Any, root: Any = None, path: SchemaPath = (), time_limit: Optional[float] = None
-                   ) -> Predicate:
+def compile_schema(
+    schema: Any, root: Any = None, path: SchemaPath = (), time_limit: Optional[float] = None
+) -> Predicate:
     """Return a predicate equivalent to `jsonschema` validity for `schema`.
 
     `time_limit`: seconds the `pattern`s may take in one run, together (see `_bounded`); rule conditions set it,
@@ -166,12 +189,18 @@ def _compile(schema: Any, path: SchemaPath, context: _Context) -> Predicate:
         raise SchemaCompileError(Text("condition.not_a_schema"), path)
     unknown = set(schema) - SUPPORTED
     if unknown:
-        raise SchemaCompileError(Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""),
-                                 path)
+        raise SchemaCompileError(
+            Text("condition.unsupported", keywords=", ".join(sorted(map(str, unknown))), hint=""), path
+        )
 
-    checks = [*_value_checks(schema, path), *_string_checks(schema, path, context), *_number_checks(schema, path),
-              *_object_checks(schema, path, context), *_array_checks(schema, path, context),
-              *_combined_checks(schema, path, context)]
+    checks = [
+        *_value_checks(schema, path),
+        *_string_checks(schema, path, context),
+        *_number_checks(schema, path),
+        *_object_checks(schema, path, context),
+        *_array_checks(schema, path, context),
+        *_combined_checks(schema, path, context),
+    ]
     return _every(checks)
 
 
@@ -212,8 +241,9 @@ def _combined_checks(schema: dict[str, Any], path: SchemaPath, context: _Context
             if not isinstance(parts, list) or not parts:
                 raise SchemaCompileError(Text("condition.non_empty_list", keyword=keyword), path + (keyword,))
             compiled = tuple(_compile(p, path + (keyword, i), context) for i, p in enumerate(parts))
-            checks.append(_any(compiled) if keyword == "anyOf" else _all(compiled) if keyword == "allOf"
-                          else _one(compiled))
+            checks.append(
+                _any(compiled) if keyword == "anyOf" else _all(compiled) if keyword == "allOf" else _one(compiled)
+            )
     if "$ref" in schema:
         checks.append(_reference(schema["$ref"], path + ("$ref",), context))
     return checks
@@ -300,8 +330,9 @@ _PATTERN_PROBLEMS = {
 
 def pattern_problem(error: re.error) -> Text:
     """The compiler's problem in our words, with where in the pattern it is (1 for the first character)."""
-    key = next((key for start, key in _PATTERN_PROBLEMS.items() if (error.msg or "").startswith(start)),
-               "pattern.other")
+    key = next(
+        (key for start, key in _PATTERN_PROBLEMS.items() if (error.msg or "").startswith(start)), "pattern.other"
+    )
     problem = Text(key)
     return Text("pattern.at", problem=problem, position=error.pos + 1) if error.pos is not None else problem
 
@@ -313,11 +344,13 @@ def _string_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
         try:
             search: Search = re.compile(pattern).search
         except re.error as error:
-            raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
-                                     path + ("pattern",)) from None
+            raise SchemaCompileError(
+                Text("condition.bad_pattern", error=pattern_problem(error)), path + ("pattern",)
+            ) from None
         except (TypeError, RecursionError, OverflowError):
-            raise SchemaCompileError(Text("condition.bad_pattern", error=Text("pattern.other")),
-                                     path + ("pattern",)) from None
+            raise SchemaCompileError(
+                Text("condition.bad_pattern", error=Text("pattern.other")), path + ("pattern",)
+            ) from None
         if context.time_limit is not None:
             try:
                 search = _bounded(pattern, context.time_limit)
@@ -333,8 +366,9 @@ def _string_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
     if "format" in schema:
         test = FORMATS.get(schema["format"]) if isinstance(schema["format"], str) else None
         if test is None:
-            raise SchemaCompileError(Text("condition.unsupported_format", format=repr(schema["format"])),
-                                     path + ("format",))
+            raise SchemaCompileError(
+                Text("condition.unsupported_format", format=repr(schema["format"])), path + ("format",)
+            )
         checks.append(test)
     return checks
 
@@ -443,14 +477,14 @@ def _object_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
     properties = schema.get("properties", {})
     if not isinstance(properties, dict):
         raise SchemaCompileError(Text("condition.mapping", keyword="properties"), path + ("properties",))
-    compiled = tuple(
-        (name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items()
-    )
+    compiled = tuple((name, _deeper(sub, path + ("properties", name), context)) for name, sub in properties.items())
     if compiled:
+
         def check_properties(v: object) -> bool:
             if type(v) is not dict:
                 return True
             return all(name not in v or test(v[name]) for name, test in compiled)
+
         checks.append(check_properties)
     patterns = schema.get("patternProperties", {})
     if not isinstance(patterns, dict):
@@ -460,8 +494,9 @@ def _object_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
         try:
             key_search: Search = re.compile(pattern).search
         except re.error as error:
-            raise SchemaCompileError(Text("condition.bad_pattern", error=pattern_problem(error)),
-                                     path + ("patternProperties", pattern)) from None
+            raise SchemaCompileError(
+                Text("condition.bad_pattern", error=pattern_problem(error)), path + ("patternProperties", pattern)
+            ) from None
         if context.time_limit is not None:
             try:
                 key_search = _bounded(pattern, context.time_limit)
@@ -471,14 +506,21 @@ def _object_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
     matched = tuple(by_pattern)
     # A pattern whose values may be anything (`"^x-": {}`, the estate's extension fields) only widens what
     # `additionalProperties` allows: searching every key of every mapping for it would cost a lint 10%.
-    constrained = tuple((search, test) for (search, test), (_, sub) in zip(matched, patterns.items())
-                        if sub not in ({}, True))
+    constrained = tuple(
+        (search, test) for (search, test), (_, sub) in zip(matched, patterns.items()) if sub not in ({}, True)
+    )
     if constrained:
+
         def check_patterns(v: object) -> bool:
             if type(v) is not dict:
                 return True
-            return all(test(item) for key, item in v.items() for search, test in constrained
-                       if type(key) is str and search(key) is not None)
+            return all(
+                test(item)
+                for key, item in v.items()
+                for search, test in constrained
+                if type(key) is str and search(key) is not None
+            )
+
         checks.append(check_patterns)
     if "required" in schema:
         required = tuple(schema["required"])
@@ -491,6 +533,7 @@ def _object_checks(schema: dict[str, Any], path: SchemaPath, context: _Context) 
         def additional(key: object) -> bool:
             """A key neither named in `properties` nor matched by a `patternProperties` pattern."""
             return key not in known and not (type(key) is str and any(search(key) is not None for search in searches))
+
         if extra is False:
             if searches:
                 checks.append(lambda v: type(v) is not dict or not any(additional(key) for key in v))

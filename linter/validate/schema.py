@@ -143,22 +143,31 @@ def validate_document(document: Document) -> tuple[list[Problem], set[int]]:
                 # A tagged key (`!!int 1:`, `!!bool true:`, `!!null '':`): no stage after this one meets it.
                 invalid.add(id(entity))
                 line, column = document.place((section, entity_id))
-                problems.append(Problem("EST003", Text("schema.at", path=section,
-                                                       problem=Text("schema.id_not_text", value=show_value(entity_id))),
-                                        document.path, line, column, section))
+                problems.append(
+                    Problem(
+                        "EST003",
+                        Text(
+                            "schema.at", path=section, problem=Text("schema.id_not_text", value=show_value(entity_id))
+                        ),
+                        document.path,
+                        line,
+                        column,
+                        section,
+                    )
+                )
                 continue
             if not test(entity):
                 invalid.add(id(entity))
-                problems.extend(_explain(_definition_schema(DEFINITION_OF[section]), entity, (section, entity_id),
-                                         document))
+                problems.extend(
+                    _explain(_definition_schema(DEFINITION_OF[section]), entity, (section, entity_id), document)
+                )
     flows = data.get("integrations")
     if isinstance(flows, list):
         test = _predicate("Integration")
         for position, flow in enumerate(flows):
             if not test(flow):
                 invalid.add(id(flow))
-                problems.extend(_explain(_definition_schema("Integration"), flow, ("integrations", position),
-                                         document))
+                problems.extend(_explain(_definition_schema("Integration"), flow, ("integrations", position), document))
     return problems, invalid
 
 
@@ -174,8 +183,17 @@ def _explain(schema: dict[str, Any], instance: object, prefix: Path, document: D
             seen.add((full, problem))
             line, column = document.place(full)
             section, entity = _owner(document.data, full)
-            found.append(Problem("EST003", Text("schema.at", path=_dotted(full), problem=problem),
-                                 document.path, line, column, section, entity))
+            found.append(
+                Problem(
+                    "EST003",
+                    Text("schema.at", path=_dotted(full), problem=problem),
+                    document.path,
+                    line,
+                    column,
+                    section,
+                    entity,
+                )
+            )
     return found
 
 
@@ -190,19 +208,22 @@ def _explainer_class() -> type[Validator]:
 
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
-        "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value))
+        "number", lambda checker, value: base.TYPE_CHECKER.is_type(value, "number") and _finite(value)
+    )
 
     # YAML keys may be numbers or dates: a pattern matches text keys only, as in `predicate`.
-    def pattern_properties(validator: Validator, patterns: dict[str, Any], instance: Any, schema: dict[str, Any]
-                           ) -> Iterator[ValidationError]:
+    def pattern_properties(
+        validator: Validator, patterns: dict[str, Any], instance: Any, schema: dict[str, Any]
+    ) -> Iterator[ValidationError]:
         if validator.is_type(instance, "object"):
             for pattern, subschema in patterns.items():
                 for key, value in instance.items():
                     if _matches(pattern, key):
                         yield from validator.descend(value, subschema, path=key, schema_path=pattern)
 
-    def additional_properties(validator: Validator, extra: object, instance: Any, schema: dict[str, Any]
-                              ) -> Iterator[ValidationError]:
+    def additional_properties(
+        validator: Validator, extra: object, instance: Any, schema: dict[str, Any]
+    ) -> Iterator[ValidationError]:
         if not validator.is_type(instance, "object"):
             return
         extras = [key for key in instance if _additional(key, schema)]
@@ -213,20 +234,27 @@ def _explainer_class() -> type[Validator]:
             # Worded from the instance and the schema (`_unknown_fields`), never from this text.
             yield jsonschema.ValidationError(f"unknown fields: {extras!r}")
 
-    return jsonschema.validators.extend(base, {"patternProperties": pattern_properties,
-                                               "additionalProperties": additional_properties,
-                                               "uniqueItems": _unique_items},
-                                        type_checker=checker)
+    return jsonschema.validators.extend(
+        base,
+        {
+            "patternProperties": pattern_properties,
+            "additionalProperties": additional_properties,
+            "uniqueItems": _unique_items,
+        },
+        type_checker=checker,
+    )
 
 
 def _additional(key: object, schema: dict[str, Any]) -> bool:
     """A key neither named in the schema's `properties` nor matched by its `patternProperties` (`x-...`)."""
-    return key not in schema.get("properties", {}) and \
-        not any(_matches(pattern, key) for pattern in schema.get("patternProperties", {}))
+    return key not in schema.get("properties", {}) and not any(
+        _matches(pattern, key) for pattern in schema.get("patternProperties", {})
+    )
 
 
-def _unique_items(validator: Validator, unique: object, instance: Any, schema: dict[str, Any]
-                  ) -> Iterator[ValidationError]:
+def _unique_items(
+    validator: Validator, unique: object, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
     """jsonschema's `uniqueItems` compares every pair: in one pass here, as the predicate does."""
     import jsonschema
 
@@ -263,8 +291,11 @@ def wordings(error: ValidationError) -> Iterator[Wording]:
     elif "propertyNames" in error.absolute_schema_path and not isinstance(value, str):
         return  # a key that is not text: validate_document says it once, at the key
     elif keyword == "required":
-        yield from ((path, Text("schema.required", name=name))
-                    for name in expected if isinstance(value, dict) and name not in value)
+        yield from (
+            (path, Text("schema.required", name=name))
+            for name in expected
+            if isinstance(value, dict) and name not in value
+        )
     elif keyword == "additionalProperties":
         yield from _unknown_fields(path, value, error.schema)
     elif names := _fact_names(error):  # a product source's `quotes` key or `facts` item
@@ -313,8 +344,11 @@ def _unknown_fields(path: Path, value: dict[str, Any], schema: dict[str, Any]) -
             yield path + (name,), split
         elif _additional(name, schema):
             close = difflib.get_close_matches(str(name), known, n=1)
-            hint = Text("word.did_you_mean", close=close[0]) if close else Text("schema.known_fields",
-                                                                                known=", ".join(known))
+            hint = (
+                Text("word.did_you_mean", close=close[0])
+                if close
+                else Text("schema.known_fields", known=", ".join(known))
+            )
             yield path + (name,), Text("schema.unknown_field", name=name, hint=hint)
 
 
@@ -322,10 +356,17 @@ def _split_number(value: dict[str, Any], before: str, name: str) -> Optional[Tex
     """`{target: 99,9}`: the comma of a decimal number split it into a field `target: 99` and a field `9`."""
     whole = value[before]
     # The loader gives keys as text: `9`, or `09` after a `99,09`.
-    if (isinstance(name, str) and name.isdigit() and name.isascii() and value[name] is None
-            and isinstance(whole, int) and not isinstance(whole, bool)):
-        return Text("schema.decimal_comma_split", name=name, key=before, written=f"{whole},{name}",
-                    number=f"{whole}.{name}")
+    if (
+        isinstance(name, str)
+        and name.isdigit()
+        and name.isascii()
+        and value[name] is None
+        and isinstance(whole, int)
+        and not isinstance(whole, bool)
+    ):
+        return Text(
+            "schema.decimal_comma_split", name=name, key=before, written=f"{whole},{name}", number=f"{whole}.{name}"
+        )
     return None
 
 
@@ -397,8 +438,9 @@ def _alternative_wordings(error: ValidationError) -> Iterator[Wording]:
                 types.extend(name for name in names if name not in types)
         yield tuple(error.absolute_path), _type_problem(error.instance, types)
         return
-    furthest = max(branches.values(), key=lambda errors: (max(len(e.absolute_path) for e in errors),
-                                                          not wrong_type(errors)))
+    furthest = max(
+        branches.values(), key=lambda errors: (max(len(e.absolute_path) for e in errors), not wrong_type(errors))
+    )
     for sub in furthest:
         yield from wordings(sub)
 
@@ -462,10 +504,24 @@ def _flow(value: object) -> str:
     return str(value)
 
 
-_KIND = {str: "text", bool: "boolean", int: "number", float: "number", dict: "mapping", list: "list",
-         type(None): "null"}
-_TYPE_WORDS = {"string": "text", "integer": "whole", "number": "number", "boolean": "true_or_false",
-               "object": "mapping", "array": "list", "null": "nothing"}
+_KIND = {
+    str: "text",
+    bool: "boolean",
+    int: "number",
+    float: "number",
+    dict: "mapping",
+    list: "list",
+    type(None): "null",
+}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "whole",
+    "number": "number",
+    "boolean": "true_or_false",
+    "object": "mapping",
+    "array": "list",
+    "null": "nothing",
+}
 
 
 def _kind(value: object) -> Text:

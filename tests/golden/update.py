@@ -15,14 +15,24 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-EXAMPLES = {"compliant": "examples/compliant/estate.yaml", "legacy": "examples/legacy/estate.yaml",
-            "multi-file": "examples/multi-file"}
+EXAMPLES = {
+    "compliant": "examples/compliant/estate.yaml",
+    "legacy": "examples/legacy/estate.yaml",
+    "multi-file": "examples/multi-file",
+}
 # A fixed day: waivers expire and support ends, and goldens must not rot.
 TODAY = "2026-11-23"
 CHECK_FORMATS = ("text", "json", "table", "html", "sarif", "junit", "github", "gitlab", "markdown", "csv")
 PLAN_FORMATS = ("text", "markdown", "json", "csv")
-EXTENSIONS = {"text": "txt", "table": "txt", "github": "txt", "junit": "xml", "sarif": "json", "gitlab": "json",
-              "markdown": "md"}
+EXTENSIONS = {
+    "text": "txt",
+    "table": "txt",
+    "github": "txt",
+    "junit": "xml",
+    "sarif": "json",
+    "gitlab": "json",
+    "markdown": "md",
+}
 
 
 def cases():

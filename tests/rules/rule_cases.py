@@ -71,14 +71,16 @@ class Case:
         """(code, entity, line, column) of the findings in force of the case's codes."""
         result = run_case(self.estate, catalogue, **{**self.settings, **overrides})
         watched = (self.rule,) if self.codes is None else self.codes
-        return [(d.code, d.entity, d.line, d.column) for d in result.diagnostics
-                if watched == "all" or d.code in watched]
+        return [
+            (d.code, d.entity, d.line, d.column) for d in result.diagnostics if watched == "all" or d.code in watched
+        ]
 
 
 def run_case(text: str, catalogue, **settings):
     """Lint `text` with the case settings (lists as tuples, today by default the tests' day)."""
-    settings = {key: tuple(value) if isinstance(value, list) and key != "options" else value
-                for key, value in settings.items()}
+    settings = {
+        key: tuple(value) if isinstance(value, list) and key != "options" else value for key, value in settings.items()
+    }
     settings.setdefault("today", TODAY)
     return lint_text(text, Settings(**settings), catalogue, path="estate.yaml")
 

@@ -20,12 +20,14 @@ def avl002_messages(text, catalogue, lang="en"):
     return {d.entity: d.message for d in result.diagnostics if d.code == "AVL002"}
 
 
-@pytest.mark.parametrize("text, entity, message", [
-    (SERIAL, "orders",
-     "'orders' reaches 99.94% end to end, below its target of 99.99%: weakest link db (99.95%)"),
-    # net 0.9999 x any_of(99.9, 99.9) 0.999999 = 0.9998990001 -> 99.98990001: three decimals would
-    # round to 99.990 and look equal to the target, so four are shown
-    ("""\
+@pytest.mark.parametrize(
+    "text, entity, message",
+    [
+        (SERIAL, "orders", "'orders' reaches 99.94% end to end, below its target of 99.99%: weakest link db (99.95%)"),
+        # net 0.9999 x any_of(99.9, 99.9) 0.999999 = 0.9998990001 -> 99.98990001: three decimals would
+        # round to 99.990 and look equal to the target, so four are shown
+        (
+            """\
         version: 1
         infrastructure:
           net: {type: network, availability: 99.99}
@@ -37,20 +39,26 @@ def avl002_messages(text, catalogue, lang="en"):
             usage: business
             availability: {target: 99.99}
             depends_on: [net, {any_of: [db-a, db-b]}]
-        """, "app",
-     "'app' reaches 99.9899% end to end, below its target of 99.99%: weakest link net (99.99%)"),
-    # any_of(99, 99) = 1 - 0.01 x 0.01 = 0.9999: the group is the weakest link
-    ("""\
+        """,
+            "app",
+            "'app' reaches 99.9899% end to end, below its target of 99.99%: weakest link net (99.99%)",
+        ),
+        # any_of(99, 99) = 1 - 0.01 x 0.01 = 0.9999: the group is the weakest link
+        (
+            """\
         version: 1
         infrastructure:
           a: {type: server, availability: 99}
           b: {type: server, availability: 99}
         applications:
           app: {usage: business, availability: {target: 99.995}, depends_on: [{any_of: [a, b]}]}
-        """, "app",
-     "'app' reaches 99.99% end to end, below its target of 99.995%: weakest link any_of(a, b) (99.99%)"),
-    # the weakest link is found inside the nested application: 0.9999 x 0.99940005 = 0.999300109995
-    ("""\
+        """,
+            "app",
+            "'app' reaches 99.99% end to end, below its target of 99.995%: weakest link any_of(a, b) (99.99%)",
+        ),
+        # the weakest link is found inside the nested application: 0.9999 x 0.99940005 = 0.999300109995
+        (
+            """\
         version: 1
         infrastructure:
           net: {type: network, availability: 99.99}
@@ -59,17 +67,24 @@ def avl002_messages(text, catalogue, lang="en"):
         applications:
           front: {usage: business, availability: {target: 99.95}, depends_on: [net, api]}
           api: {usage: business, availability: {own: 99.99}, data: [db]}
-        """, "front",
-     "'front' reaches 99.93% end to end, below its target of 99.95%: weakest link db (99.95%)"),
-    # own 99.9 alone, nothing else
-    ("""\
+        """,
+            "front",
+            "'front' reaches 99.93% end to end, below its target of 99.95%: weakest link db (99.95%)",
+        ),
+        # own 99.9 alone, nothing else
+        (
+            """\
         version: 1
         applications:
           billing: {usage: business, availability: {target: 99.95, own: 99.9}}
-        """, "billing",
-     "'billing' reaches 99.9% end to end, below its target of 99.95%: weakest link billing (availability.own 99.9%)"),
-    # missing figures count as 100: lan and cache (inside api) are listed; 0.999 < 0.9995
-    ("""\
+        """,
+            "billing",
+            "'billing' reaches 99.9% end to end, below its target of 99.95%: weakest link billing "
+            "(availability.own 99.9%)",
+        ),
+        # missing figures count as 100: lan and cache (inside api) are listed; 0.999 < 0.9995
+        (
+            """\
         version: 1
         infrastructure:
           lan: {type: network}
@@ -79,11 +94,14 @@ def avl002_messages(text, catalogue, lang="en"):
         applications:
           front: {usage: business, availability: {target: 99.95}, depends_on: [lan, api]}
           api: {usage: business, data: [db], depends_on: [cache]}
-        """, "front",
-     "'front' reaches 99.9% end to end, below its target of 99.95%: weakest link db (99.9%); "
-     "no figure for lan, cache (counted as 100%)"),
-    # a provider or an undefined id is EST004's business, not a component with a missing figure
-    ("""\
+        """,
+            "front",
+            "'front' reaches 99.9% end to end, below its target of 99.95%: weakest link db (99.9%); "
+            "no figure for lan, cache (counted as 100%)",
+        ),
+        # a provider or an undefined id is EST004's business, not a component with a missing figure
+        (
+            """\
         version: 1
         providers:
           gcp: {type: public-cloud}
@@ -91,9 +109,12 @@ def avl002_messages(text, catalogue, lang="en"):
           srv: {type: server, availability: 99}
         applications:
           app: {usage: business, availability: {target: 99.99}, depends_on: [gcp, ghost, srv]}
-        """, "app",
-     "'app' reaches 99% end to end, below its target of 99.99%: weakest link srv (99%)"),
-])
+        """,
+            "app",
+            "'app' reaches 99% end to end, below its target of 99.99%: weakest link srv (99%)",
+        ),
+    ],
+)
 def test_end_to_end_message(catalogue, text, entity, message):
     assert avl002_messages(text, catalogue)[entity] == message
 
@@ -110,7 +131,8 @@ def test_end_to_end_message_in_french(catalogue):
         """
     assert avl002_messages(text, catalogue, lang="fr")["app"] == (
         "« app » n'atteint que 99,9 % de bout en bout, en deçà de son objectif de 99,95 % : maillon le plus "
-        "faible db (99,9 %) ; aucun chiffre pour lan (pris pour 100 %)")
+        "faible db (99,9 %) ; aucun chiffre pour lan (pris pour 100 %)"
+    )
 
 
 def estate_figures(text, catalogue):
@@ -169,17 +191,22 @@ def test_spec_worked_example(catalogue):
 
 
 def test_same_service_message_names_the_external_floor(catalogue):
-    result = run(estate("AVL003", "internal-below-the-lowest-external-target-the-target-key"), catalogue,
-                 select=("AVL003",))
+    result = run(
+        estate("AVL003", "internal-below-the-lowest-external-target-the-target-key"), catalogue, select=("AVL003",)
+    )
     assert result.diagnostics[0].message == (
         "'timesheets' serves only internal users and promises 99.5%, "
-        "less than the 99.9% promised to external users ('portal')")
+        "less than the 99.9% promised to external users ('portal')"
+    )
 
 
 # --- one computation for AVL002 and the html chain ------------------------------------------------
 
-EXAMPLES = [REPO / "examples" / "compliant" / "estate.yaml", REPO / "examples" / "legacy" / "estate.yaml",
-            REPO / "examples" / "multi-file"]
+EXAMPLES = [
+    REPO / "examples" / "compliant" / "estate.yaml",
+    REPO / "examples" / "legacy" / "estate.yaml",
+    REPO / "examples" / "multi-file",
+]
 
 
 def named(link) -> str:

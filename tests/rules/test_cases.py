@@ -17,8 +17,11 @@ def test_every_built_in_rule_has_a_case_that_fires_and_one_that_does_not(catalog
     missing = {}
     for rule in catalogue:
         cases = load(rule.code).values() if rule.code in rules_with_cases() else ()
-        lacking = [kind for kind, wanted in (("firing", True), ("non-firing", False))
-                   if not any(case.fires == wanted for case in cases)]
+        lacking = [
+            kind
+            for kind, wanted in (("firing", True), ("non-firing", False))
+            if not any(case.fires == wanted for case in cases)
+        ]
         if lacking:
             missing[rule.code] = lacking
     assert missing == {}, "add them to tests/rules/cases/CODE.yaml (the format: tests/rules/rule_cases.py)"

@@ -15,23 +15,28 @@ from rule_cases import estate
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+
 def messages(text: str, code: str, catalogue, **overrides) -> list:
     return [d.message for d in run(text, catalogue, select=(code,), **overrides).diagnostics]
 
 
 # --- ACC ---------------------------------------------------------------------------------------
 
+
 def test_chromebook_message_shows_the_devices_in_both_languages(catalogue):
     text = estate("ACC002", "devices-without-chromebook-the-devices-key")
     assert messages(text, "ACC002", catalogue) == [
-        "'crm' cannot be used from a Chromebook (access.devices: windows, macos)"]
+        "'crm' cannot be used from a Chromebook (access.devices: windows, macos)"
+    ]
     assert messages(text, "ACC002", catalogue, lang="fr") == [
-        "« crm » ne s'utilise pas depuis un Chromebook (access.devices : windows, macos)"]
+        "« crm » ne s'utilise pas depuis un Chromebook (access.devices : windows, macos)"
+    ]
 
 
 def test_an_empty_device_list_reads_as_such(catalogue):
     assert messages(estate("ACC002", "devices-empty-no-device-at-all"), "ACC002", catalogue) == [
-        "'crm' cannot be used from a Chromebook (access.devices: [])"]
+        "'crm' cannot be used from a Chromebook (access.devices: [])"
+    ]
 
 
 def test_any_device_lists_the_missing_families_in_option_order(catalogue):
@@ -41,9 +46,11 @@ def test_any_device_lists_the_missing_families_in_option_order(catalogue):
     [diagnostic] = run(text, catalogue, select=("ACC003",)).diagnostics
     # no devices stated and an installed client: it is unstated, and the message says why none is counted
     assert diagnostic.unstated
-    assert diagnostic.message == ("'crm': access.devices is not stated, and an installed client (agent) cancels the "
-                                  "browser default, so no family is counted: list the families it is used from in "
-                                  "access.devices")
+    assert diagnostic.message == (
+        "'crm': access.devices is not stated, and an installed client (agent) cancels the "
+        "browser default, so no family is counted: list the families it is used from in "
+        "access.devices"
+    )
 
 
 def test_no_installed_client_names_the_clients(catalogue):
@@ -52,17 +59,22 @@ def test_no_installed_client_names_the_clients(catalogue):
     applications:
       mail: {access: {browser: true, installed_clients: [outlook, teams]}}
     """
-    assert messages(text, "ACC004", catalogue) == [
-        "'mail' needs software installed on users' devices: outlook, teams"]
+    assert messages(text, "ACC004", catalogue) == ["'mail' needs software installed on users' devices: outlook, teams"]
 
 
 # --- CLD ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case, message", [
-    ("application-delivered-on-premise-the-delivery-key",
-     "'erp' does not run in a public cloud (delivery: on-premise)"),
-    ("data-store-in-a-private-cloud", "'erp-db' does not run in a public cloud (provider: vmware, private-cloud)"),
-])
+
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        (
+            "application-delivered-on-premise-the-delivery-key",
+            "'erp' does not run in a public cloud (delivery: on-premise)",
+        ),
+        ("data-store-in-a-private-cloud", "'erp-db' does not run in a public cloud (provider: vmware, private-cloud)"),
+    ],
+)
 def test_public_cloud_message_says_why(catalogue, case, message):
     assert messages(estate("CLD001", case), "CLD001", catalogue) == [message]
 
@@ -70,11 +82,13 @@ def test_public_cloud_message_says_why(catalogue, case, message):
 def test_iaas_providers_message_lists_them(catalogue):
     text = estate("CLD006", "three-iaas-providers-in-use-at-the-offers-of-the-third")
     assert messages(text, "CLD006", catalogue) == [
-        "IaaS is bought from 3 providers: aws, gcp, azure (at most 2, all public clouds)"]
+        "IaaS is bought from 3 providers: aws, gcp, azure (at most 2, all public clouds)"
+    ]
     text = estate("CLD006", "an-on-premise-iaas-alone-is-enough-to-fire-at-its-type")
     assert messages(text, "CLD006", catalogue, lang="fr") == [
         "l'IaaS est acheté auprès de 1 fournisseur : basement "
-        "(au plus 2, tous en cloud public ; hors cloud public : basement (sur site))"]
+        "(au plus 2, tous en cloud public ; hors cloud public : basement (sur site))"
+    ]
 
 
 def test_iaas_providers_is_one_finding_for_the_estate(catalogue):
@@ -96,6 +110,7 @@ def test_iaas_providers_is_one_finding_for_the_estate(catalogue):
 
 # --- COL ---------------------------------------------------------------------------------------
 
+
 def test_collaboration_messages_show_the_value(catalogue):
     text = """\
     version: 1
@@ -109,7 +124,7 @@ def test_collaboration_messages_show_the_value(catalogue):
         "COL001": "'docs' holds content but is not natively collaborative (collaboration.native: false)",
         "COL002": "'docs' makes new content private by default (collaboration.default_sharing: private)",
         "COL003": "'docs' holds content and collaboration.single_version is not stated (counted as several versions "
-                  "of one content)",
+        "of one content)",
     }
 
 
@@ -118,19 +133,23 @@ def test_open_exchange_formats_names_the_proprietary_ones_as_written(catalogue):
     assert messages(text, "COL004", catalogue) == ["'purchasing' exchanges documents in proprietary formats: .DOCX"]
     text = estate("COL004", "proprietary-formats-the-exchange-formats-key")
     assert messages(text, "COL004", catalogue, lang="fr") == [
-        "« purchasing » échange des documents dans des formats propriétaires : xlsx, docx"]
+        "« purchasing » échange des documents dans des formats propriétaires : xlsx, docx"
+    ]
 
 
 # --- CST ---------------------------------------------------------------------------------------
+
 
 def test_the_office_budget_gives_the_breakdown_in_both_languages(catalogue):
     text = estate("CST001", "above-the-ceiling-at-the-organization-key")
     assert messages(text, "CST001", catalogue) == [
         "the office budget is 18 EUR per user per month, above the ceiling of 10 EUR (option office_cost_ceiling): "
-        "software office-suite 8 EUR, chat 6 EUR; access devices laptops 4 EUR"]
+        "software office-suite 8 EUR, chat 6 EUR; access devices laptops 4 EUR"
+    ]
     assert messages(text, "CST001", catalogue, lang="fr") == [
         "le budget de la bureautique atteint 18 € par utilisateur et par mois, au-delà du plafond de 10 € "
-        "(option office_cost_ceiling) : logiciels office-suite 8 €, chat 6 € ; objets d'accès laptops 4 €"]
+        "(option office_cost_ceiling) : logiciels office-suite 8 €, chat 6 € ; objets d'accès laptops 4 €"
+    ]
     assert not any(d.unstated for d in run(text, catalogue, select=("CST001",)).diagnostics)
 
 
@@ -146,7 +165,8 @@ def test_office_costs_in_another_currency_are_listed_as_not_counted(catalogue):
     assert messages(text, "CST001", catalogue, lang="fr") == [
         "le budget de la bureautique atteint 11,50 € par utilisateur et par mois, au-delà du plafond de 10 € "
         "(option office_cost_ceiling) : logiciels office-suite 7,50 € ; objets d'accès laptops 4 € ; non comptés, "
-        "dans une autre devise : chat 12 USD"]
+        "dans une autre devise : chat 12 USD"
+    ]
 
 
 def test_the_currency_option_makes_the_other_costs_the_ones_not_counted(catalogue):
@@ -164,14 +184,17 @@ def test_the_default_device_cost_is_said_and_makes_the_finding_unstated(catalogu
         "the office budget is 11.50 EUR per user per month, above the ceiling of 10 EUR "
         "(option office_cost_ceiling), only because cost.per_user_month is not stated for access devices: "
         "software office-suite 6 EUR; access devices 5.50 EUR by default (option device_cost_default: "
-        "no access-devices component states a cost)")
+        "no access-devices component states a cost)"
+    )
     # 11 of software alone is above the ceiling whatever the devices cost: stated, not unstated
-    [diagnostic] = run(text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue,
-                       select=("CST001",)).diagnostics
+    [diagnostic] = run(
+        text.replace("per_user_month: 6}", "per_user_month: 11}"), catalogue, select=("CST001",)
+    ).diagnostics
     assert not diagnostic.unstated
 
 
 # --- DAT ---------------------------------------------------------------------------------------
+
 
 def test_data_independence_message_names_the_application(catalogue):
     [message] = messages(estate("DAT001", "owned-store-exported-nowhere-the-stores-key"), "DAT001", catalogue)
@@ -189,24 +212,38 @@ def test_data_spaces_names_each_kind_and_its_stores(catalogue):
 
 # --- INT ---------------------------------------------------------------------------------------
 
+
 def test_integration_platform_message_names_the_flow_and_its_kind(catalogue):
     assert messages(estate("INT001", "point-to-point-the-via-key"), "INT001", catalogue) == [
-        "'crm->billing' goes through no integration platform (via: point-to-point): route it through one"]
+        "'crm->billing' goes through no integration platform (via: point-to-point): route it through one"
+    ]
 
 
-@pytest.mark.parametrize("case, lang, message", [
-    ("a-flow-via-a-shared-database-the-via-key", "en",
-     "'crm->billing' couples applications through a shared database: give each application its own store and "
-     "exchange the data through an integration platform"),
-    ("reading-another-applications-stores-the-first-foreign-item-once", "en",
-     "'reporting' couples applications through a shared database "
-     "(stores of other applications: stock-db (stock), orders-db (orders)): give each application its own store "
-     "and exchange the data through an integration platform"),
-    ("reading-another-applications-stores-the-first-foreign-item-once", "fr",
-     "« reporting » passe par une base de données partagée entre applications "
-     "(stockages de données d'autres applications : stock-db (stock), orders-db (orders)) : donner à chaque "
-     "application son propre stockage de données et échanger les données par une plateforme d'intégration"),
-])
+@pytest.mark.parametrize(
+    "case, lang, message",
+    [
+        (
+            "a-flow-via-a-shared-database-the-via-key",
+            "en",
+            "'crm->billing' couples applications through a shared database: give each application its own store and "
+            "exchange the data through an integration platform",
+        ),
+        (
+            "reading-another-applications-stores-the-first-foreign-item-once",
+            "en",
+            "'reporting' couples applications through a shared database "
+            "(stores of other applications: stock-db (stock), orders-db (orders)): give each application its own store "
+            "and exchange the data through an integration platform",
+        ),
+        (
+            "reading-another-applications-stores-the-first-foreign-item-once",
+            "fr",
+            "« reporting » passe par une base de données partagée entre applications "
+            "(stockages de données d'autres applications : stock-db (stock), orders-db (orders)) : donner à chaque "
+            "application son propre stockage de données et échanger les données par une plateforme d'intégration",
+        ),
+    ],
+)
 def test_no_shared_database_message(catalogue, case, lang, message):
     assert messages(estate("INT002", case), "INT002", catalogue, lang=lang) == [message]
 
@@ -259,8 +296,10 @@ def test_device_choice_unstated_families(catalogue):
     assert en.unstated and en.severity == "info"
     assert en.message == "the access devices (laptops, phones): families is not stated (counted as offering none)"
     [fr] = run(text, catalogue, select=("ACC007",), lang="fr").diagnostics
-    assert fr.message.startswith("les composants access-devices (laptops, phones) n'indiquent pas leurs familles "
-                                 "(families) : ils sont réputés n'en offrir aucune")
+    assert fr.message.startswith(
+        "les composants access-devices (laptops, phones) n'indiquent pas leurs familles "
+        "(families) : ils sont réputés n'en offrir aucune"
+    )
     # one fleet that states its families is a stated finding: what is offered is known
     stated = text.replace("phones: {type: access-devices}", "phones: {type: access-devices, families: [ios]}")
     [diagnostic] = run(stated, catalogue, select=("ACC007",)).diagnostics
@@ -315,10 +354,14 @@ def test_office_tools_for_all_messages_give_both_figures_and_the_share(catalogue
     [en] = run(text, catalogue, select=("COL006",)).diagnostics
     assert (en.message, en.severity, en.unstated) == (
         "office and messaging tools reach 2,500 people (suite), 16.7% of the workforce of 3,000 left out",
-        "warning", False)
+        "warning",
+        False,
+    )
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
-    assert fr.message == ("la bureautique et la messagerie touchent 2 500 personnes (suite) : 16,7 % des 3 000 "
-                          "collaborateurs restent à l'écart")
+    assert fr.message == (
+        "la bureautique et la messagerie touchent 2 500 personnes (suite) : 16,7 % des 3 000 "
+        "collaborateurs restent à l'écart"
+    )
 
 
 def test_office_tools_for_all_unstated_users(catalogue):
@@ -331,11 +374,14 @@ def test_office_tools_for_all_unstated_users(catalogue):
     """
     [en] = run(text, catalogue, select=("COL006",)).diagnostics
     assert en.unstated
-    assert en.message == ("the office and messaging tools (mail, suite): users is not stated (counted as reaching "
-                          "nobody of the workforce of 3,000)")
+    assert en.message == (
+        "the office and messaging tools (mail, suite): users is not stated (counted as reaching "
+        "nobody of the workforce of 3,000)"
+    )
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
-    assert fr.message.startswith("la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre "
-                                 "d'utilisateurs (users)")
+    assert fr.message.startswith(
+        "la bureautique et la messagerie (mail, suite) n'indiquent pas leur nombre d'utilisateurs (users)"
+    )
     assert "aucun des 3 000 collaborateurs" in fr.message
 
 
@@ -354,8 +400,9 @@ def test_office_tools_for_all_names_the_tools_it_does_not_count(catalogue):
     assert en.message.endswith("; not counted, users not stated: suite")
     [fr] = run(text, catalogue, select=("COL006",), lang="fr").diagnostics
     assert fr.message.endswith(" ; non comptés, faute d'indiquer users : suite")
-    [every] = run(text.replace("suite: {category: office}", "suite: {category: office, users: 10}"), catalogue,
-                  select=("COL006",)).diagnostics
+    [every] = run(
+        text.replace("suite: {category: office}", "suite: {category: office, users: 10}"), catalogue, select=("COL006",)
+    ).diagnostics
     assert "not counted" not in every.message
 
 

@@ -28,23 +28,29 @@ THICK_CLIENT = """\
 
 def test_all_acc_rules_on_a_thick_client(catalogue):
     assert findings(THICK_CLIENT, catalogue, select=("ACC",)) == [
-        ("ACC002", "cad", 3, 3), ("ACC003", "cad", 3, 3),
-        ("ACC001", "cad", 4, 14), ("ACC004", "cad", 4, 30),
+        ("ACC002", "cad", 3, 3),
+        ("ACC003", "cad", 3, 3),
+        ("ACC001", "cad", 4, 14),
+        ("ACC004", "cad", 4, 30),
     ]
 
 
-@pytest.mark.parametrize("select, ignore, codes", [
-    (("ACC002",), (), ["ACC002"]),
-    (("ACC",), ("ACC00",), []),
-    (("ACC",), ("ACC001", "ACC003"), ["ACC002", "ACC004"]),
-    (None, ("ACC",), []),
-])
+@pytest.mark.parametrize(
+    "select, ignore, codes",
+    [
+        (("ACC002",), (), ["ACC002"]),
+        (("ACC",), ("ACC00",), []),
+        (("ACC",), ("ACC001", "ACC003"), ["ACC002", "ACC004"]),
+        (None, ("ACC",), []),
+    ],
+)
 def test_select_and_ignore(catalogue, select, ignore, codes):
     found = findings(THICK_CLIENT, catalogue, select=select, ignore=ignore)
     assert sorted(code for code, *_ in found if code.startswith("ACC")) == codes
 
 
 # --- preview: off by default, on when asked -------------------------------------------------
+
 
 def _firing():
     """Every case of a preview rule that fires with `preview` alone: (code, text, expected)."""
@@ -105,8 +111,9 @@ def test_exact_selection_runs_only_that_preview_rule(catalogue):
     for code in PREVIEW:
         found = {found_code for found_code, *_ in findings(text, catalogue, select=(code,))}
         assert found == {code}
-        assert {found_code for found_code, *_ in findings(text, catalogue, extend_select=(code,))} & set(PREVIEW) == \
-            {code}
+        assert {found_code for found_code, *_ in findings(text, catalogue, extend_select=(code,))} & set(PREVIEW) == {
+            code
+        }
 
 
 # --- through the command line: the config key and the flag ------------------------------------
@@ -125,7 +132,10 @@ applications:
     lifecycle: {version: "2013", end_of_support: 2023-04-11}
 """
 CLI_PREVIEW = [  # (line, column, code) of CLI_ESTATE's preview findings
-    (2, 1, "COL006"), (4, 35, "ACC007"), (10, 14, "ACC006")]
+    (2, 1, "COL006"),
+    (4, 35, "ACC007"),
+    (10, 14, "ACC006"),
+]
 
 
 def _cli(tmp_path, monkeypatch, *args, config: str = ""):
@@ -134,13 +144,15 @@ def _cli(tmp_path, monkeypatch, *args, config: str = ""):
     if config:
         (tmp_path / ".si-lint.yaml").write_text(config, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["estate.yaml", "--today", "2026-11-23", "--format", "json", *args],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["estate.yaml", "--today", "2026-11-23", "--format", "json", *args], catch_exceptions=False
+    )
     import json
 
     assert result.exit_code in (0, 1), result.output
-    return [(d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)["diagnostics"]
-            if d["code"] in PREVIEW]
+    return [
+        (d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)["diagnostics"] if d["code"] in PREVIEW
+    ]
 
 
 def test_cli_without_preview_runs_no_preview_rule(tmp_path, monkeypatch):
@@ -164,16 +176,19 @@ def test_cli_preview_in_pyproject(tmp_path, monkeypatch):
     assert _cli(tmp_path, monkeypatch) == CLI_PREVIEW
 
 
-@pytest.mark.parametrize("args, config, expected", [
-    (("--select", "ACC006"), "", [(10, 14, "ACC006")]),
-    (("--select", "acc006,COL006"), "", [(2, 1, "COL006"), (10, 14, "ACC006")]),
-    (("--select", "ACC"), "", []),
-    (("--select", "ACC00"), "", []),
-    ((), "select: [COL006]\n", [(2, 1, "COL006")]),
-    ((), "extend-select: [ACC007]\n", [(4, 35, "ACC007")]),
-    ((), "select: [COL]\n", []),
-    (("--select", "ACC"), "preview: true\n", [(4, 35, "ACC007"), (10, 14, "ACC006")]),
-])
+@pytest.mark.parametrize(
+    "args, config, expected",
+    [
+        (("--select", "ACC006"), "", [(10, 14, "ACC006")]),
+        (("--select", "acc006,COL006"), "", [(2, 1, "COL006"), (10, 14, "ACC006")]),
+        (("--select", "ACC"), "", []),
+        (("--select", "ACC00"), "", []),
+        ((), "select: [COL006]\n", [(2, 1, "COL006")]),
+        ((), "extend-select: [ACC007]\n", [(4, 35, "ACC007")]),
+        ((), "select: [COL]\n", []),
+        (("--select", "ACC"), "preview: true\n", [(4, 35, "ACC007"), (10, 14, "ACC006")]),
+    ],
+)
 def test_cli_exact_code_selection(tmp_path, monkeypatch, args, config, expected):
     assert _cli(tmp_path, monkeypatch, *args, config=config) == expected
 

@@ -42,28 +42,34 @@ def test_a_live_waiver_silences_its_finding_which_is_listed_as_waived(catalogue)
 
 def test_an_expired_waiver_names_both_dates(catalogue):
     gov003 = the("GOV003", waived("2026-11-22"), catalogue, today=datetime.date(2027, 1, 1))
-    assert gov003.message == ("the waiver of ACC004 on 'crm' expired on 22 November 2026 (today is 1 January 2027): "
-                              "the finding it excused is back")
+    assert gov003.message == (
+        "the waiver of ACC004 on 'crm' expired on 22 November 2026 (today is 1 January 2027): "
+        "the finding it excused is back"
+    )
     assert gov003.severity == "error"
 
 
 def test_an_unused_waiver_says_to_remove_it(catalogue):
     gov004 = the("GOV004", waived(clients="[]"), catalogue)
-    assert gov004.message == ("the waiver of ACC004 on 'crm' excuses nothing: ACC004 does not fire there, "
-                              "so remove the waiver")
+    assert gov004.message == (
+        "the waiver of ACC004 on 'crm' excuses nothing: ACC004 does not fire there, so remove the waiver"
+    )
     assert gov004.severity == "warning"
 
 
-@pytest.mark.parametrize("rule, reason", [
-    ("ACCC004", "no rule has this code (did you mean 'ACC004'?); `si-lint rules` lists them"),
-    ("ZZZ001", "no rule has this code; `si-lint rules` lists them"),
-    # a malformed code gets the hint too, never a regular expression
-    ("acc4", "rule codes are written like ACC002 (did you mean 'ACC004'?)"),
-    ("EST003", "EST findings are about reading the estate: fix them, they cannot be waived"),
-    ("EST005", "EST findings are about reading the estate: fix them, they cannot be waived"),
-    ("GOV003", "GOV003 is about waivers themselves: renew or remove the waiver instead"),
-    ("GOV004", "GOV004 is about waivers themselves: renew or remove the waiver instead"),
-])
+@pytest.mark.parametrize(
+    "rule, reason",
+    [
+        ("ACCC004", "no rule has this code (did you mean 'ACC004'?); `si-lint rules` lists them"),
+        ("ZZZ001", "no rule has this code; `si-lint rules` lists them"),
+        # a malformed code gets the hint too, never a regular expression
+        ("acc4", "rule codes are written like ACC002 (did you mean 'ACC004'?)"),
+        ("EST003", "EST findings are about reading the estate: fix them, they cannot be waived"),
+        ("EST005", "EST findings are about reading the estate: fix them, they cannot be waived"),
+        ("GOV003", "GOV003 is about waivers themselves: renew or remove the waiver instead"),
+        ("GOV004", "GOV004 is about waivers themselves: renew or remove the waiver instead"),
+    ],
+)
 def test_a_waiver_for_an_unknown_or_unwaivable_rule_says_why(catalogue, rule, reason):
     est005 = the("EST005", waived(rule=rule), catalogue)
     assert est005.message == f"the waiver names '{rule}': {reason}"
@@ -71,8 +77,9 @@ def test_a_waiver_for_an_unknown_or_unwaivable_rule_says_why(catalogue, rule, re
 
 def test_unknown_rule_speaks_french(catalogue):
     est005 = the("EST005", waived(rule="ZZZ001"), catalogue, lang="fr")
-    assert est005.message == ("la dérogation cite « ZZZ001 » : aucune règle n'a ce code ; "
-                              "`si-lint rules` donne la liste des règles")
+    assert est005.message == (
+        "la dérogation cite « ZZZ001 » : aucune règle n'a ce code ; `si-lint rules` donne la liste des règles"
+    )
 
 
 THREE_IAAS = """\
@@ -99,27 +106,41 @@ def test_an_estate_wide_finding_is_waived_at_the_top_level(catalogue):
 
 
 def test_an_unused_top_level_waiver_is_gov004_at_its_place(catalogue):
-    text = THREE_IAAS.replace("      c:\n        type: public-cloud\n        offers: [iaas]\n", "") \
-        .replace("      z: {type: security, provider: c}\n", "").rstrip(" ")
+    text = (
+        THREE_IAAS.replace("      c:\n        type: public-cloud\n        offers: [iaas]\n", "")
+        .replace("      z: {type: security, provider: c}\n", "")
+        .rstrip(" ")
+    )
     text += "    waivers:\n      - {rule: CLD006, reason: exit from c planned, expires: 2027-06-30}\n"
     [gov004] = run(text, catalogue, select=("CLD006", "GOV")).diagnostics
     assert (gov004.code, gov004.entity, gov004.line, gov004.column) == ("GOV004", None, 9, 6)
-    assert gov004.message == ("the waiver of CLD006 on the estate excuses nothing: CLD006 does not fire there, "
-                              "so remove the waiver")
+    assert gov004.message == (
+        "the waiver of CLD006 on the estate excuses nothing: CLD006 does not fire there, so remove the waiver"
+    )
 
 
-@pytest.mark.parametrize("lang, message", [
-    ("en", "providers.c.waivers[0].rule: CLD006 is an estate-wide rule: waive it in the top-level `waivers` list"),
-    ("fr", "providers.c.waivers[0].rule : CLD006 porte sur tout le patrimoine : y déroger dans la liste "
-           "`waivers` de premier niveau"),
-])
+@pytest.mark.parametrize(
+    "lang, message",
+    [
+        ("en", "providers.c.waivers[0].rule: CLD006 is an estate-wide rule: waive it in the top-level `waivers` list"),
+        (
+            "fr",
+            "providers.c.waivers[0].rule : CLD006 porte sur tout le patrimoine : y déroger dans la liste "
+            "`waivers` de premier niveau",
+        ),
+    ],
+)
 def test_an_estate_wide_rule_waived_on_an_entity_is_est003_saying_where_it_belongs(catalogue, lang, message):
-    text = THREE_IAAS.replace("        offers: [iaas]\n    infra", "        offers: [iaas]\n        waivers: [{rule: "
-                              "CLD006, reason: planned, expires: 2027-06-30}]\n    infra")
+    text = THREE_IAAS.replace(
+        "        offers: [iaas]\n    infra",
+        "        offers: [iaas]\n        waivers: [{rule: CLD006, reason: planned, expires: 2027-06-30}]\n    infra",
+    )
     assert "waivers" in text
     result = run(text, catalogue, select=("CLD006", "GOV"), lang=lang)
     assert [(d.code, d.entity, d.line, d.column) for d in result.diagnostics] == [
-        ("CLD006", None, 7, 5), ("EST003", "c", 8, 16)]
+        ("CLD006", None, 7, 5),
+        ("EST003", "c", 8, 16),
+    ]
     assert result.diagnostics[1].message == message
     # the misplaced waiver excuses nothing: the finding stays in force
     assert result.waived == []
@@ -129,8 +150,9 @@ def test_an_entity_rule_waived_at_the_top_level_is_est003(catalogue):
     text = "version: 1\nwaivers:\n  - {rule: ACC001, reason: planned, expires: 2027-06-30}\n"
     [est003] = run(text, catalogue).diagnostics
     assert (est003.code, est003.line, est003.column) == ("EST003", 3, 6)
-    assert est003.message == ("waivers[0].rule: ACC001 concerns an entity: waive it in the `waivers` of the entity "
-                              "it fires on")
+    assert est003.message == (
+        "waivers[0].rule: ACC001 concerns an entity: waive it in the `waivers` of the entity it fires on"
+    )
 
 
 def test_an_integration_carries_its_waivers(catalogue):
@@ -150,11 +172,17 @@ def test_an_integration_carries_its_waivers(catalogue):
     assert [(d.code, d.entity) for d in result.waived] == [("INT001", "a->b")]
 
 
-@pytest.mark.parametrize("fires, message", [
-    (True, "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026): "
-           "the finding it excused is back"),
-    (False, "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026)"),
-])
+@pytest.mark.parametrize(
+    "fires, message",
+    [
+        (
+            True,
+            "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026): "
+            "the finding it excused is back",
+        ),
+        (False, "the waiver of ACC004 on 'crm' expired on 1 January 2020 (today is 23 November 2026)"),
+    ],
+)
 def test_gov003_says_a_finding_is_back_only_when_its_rule_fires_again(catalogue, fires, message):
     gov003 = the("GOV003", waived("2020-01-01", clients="[agent]" if fires else "[]"), catalogue)
     assert gov003.message == message

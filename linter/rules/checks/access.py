@@ -18,8 +18,9 @@ def missing_devices(app: Entity, estate: Estate, settings: Settings) -> Iterator
     missing = [d for d in settings.options["required_devices"] if d != "chromebook" and d not in devices]
     if missing:
         unstated = () if app.states("access.devices") else ("access.devices",)
-        yield Finding(app, ("access", "devices"), {"missing": Listing(missing), "why": _no_devices(app)},
-                      missing=unstated)
+        yield Finding(
+            app, ("access", "devices"), {"missing": Listing(missing), "why": _no_devices(app)}, missing=unstated
+        )
 
 
 @check("device_choice")
@@ -28,18 +29,26 @@ def device_choice(estate: Estate, settings: Settings) -> Iterator[Finding]:
     fleets = [c for c in valid_entities(estate, "infrastructure") if c.data.get("type") == "access-devices"]
     if not fleets:
         return
-    offered = [family for family in DEVICE_FAMILIES
-               if any(family in (fleet.data.get("families") or []) for fleet in fleets)]
+    offered = [
+        family for family in DEVICE_FAMILIES if any(family in (fleet.data.get("families") or []) for fleet in fleets)
+    ]
     required = settings.options["required_devices"]
     minimum = settings.options["min_device_families"]
     among = [family for family in required if family in offered]
     if len(among) < minimum or "chromebook" not in offered:
         stated_any = any("families" in fleet.data for fleet in fleets)
-        yield Finding(None, ("families",), {
-            "offered": Listing(offered) if offered else Text("check.no_family"),
-            "count": len(among), "minimum": minimum,
-            "fleets": Listing(fleet.id for fleet in fleets),
-        }, anchor=fleets[0], missing=() if stated_any else ("families",))
+        yield Finding(
+            None,
+            ("families",),
+            {
+                "offered": Listing(offered) if offered else Text("check.no_family"),
+                "count": len(among),
+                "minimum": minimum,
+                "fleets": Listing(fleet.id for fleet in fleets),
+            },
+            anchor=fleets[0],
+            missing=() if stated_any else ("families",),
+        )
 
 
 def _no_devices(app: Entity) -> Text:

@@ -22,8 +22,6 @@ def _figure_below(value: float, target: float) -> float:
     return value
 
 
-
-
 def _link(link: Link) -> Text:
     """The weakest link as AVL002 names it: a component, an application's own figure, or a redundant group."""
     if link.kind == "own":
@@ -43,11 +41,16 @@ def end_to_end_availability(estate: Estate, settings: Settings) -> Iterator[Find
         figure = figures[app.id]
         # Products of fractions carry float noise: a chain that meets its target exactly must pass.
         if figure.value < target - 1e-9:
-            yield Finding(app, ("availability", "target"), {
-                "figure": _figure_below(figure.value, target), "target": target,
-                "weakest": _link(figure.weakest) if figure.weakest else "-",
-                "missing": Clause(figure.missing),
-            })
+            yield Finding(
+                app,
+                ("availability", "target"),
+                {
+                    "figure": _figure_below(figure.value, target),
+                    "target": target,
+                    "weakest": _link(figure.weakest) if figure.weakest else "-",
+                    "missing": Clause(figure.missing),
+                },
+            )
 
 
 @check("same_service_for_all")
@@ -64,8 +67,11 @@ def same_service_for_all(estate: Estate, settings: Settings) -> Iterator[Finding
 
 def external_floor(estate: Estate) -> Optional[tuple[float, Entity]]:
     """(target, application): the lowest availability target promised to external users; None when none is."""
-    external = [(target, app) for app, target in ((app, _target(app)) for app in valid_entities(estate, "applications"))
-                if target is not None and "external" in (app.data.get("audience") or [])]
+    external = [
+        (target, app)
+        for app, target in ((app, _target(app)) for app in valid_entities(estate, "applications"))
+        if target is not None and "external" in (app.data.get("audience") or [])
+    ]
     return min(external, key=lambda pair: pair[0]) if external else None
 
 

@@ -17,13 +17,21 @@ _NOT_PUBLIC = ("on-premise", "private-cloud", "colocation")
 def public_cloud(entity: Entity, estate: Estate, settings: Settings) -> Iterator[Finding]:
     delivery = entity.data.get("delivery")
     if delivery in ("on-premise", "desktop"):
-        yield Finding(entity, ("delivery",), {"where": Text("check.where_delivery",
-                                                            delivery=stated(entity, "delivery"))})
+        yield Finding(
+            entity, ("delivery",), {"where": Text("check.where_delivery", delivery=stated(entity, "delivery"))}
+        )
         return
     kind = provider_type(estate, entity)
     if kind in _NOT_PUBLIC:
-        yield Finding(entity, ("provider",), {"where": Text(
-            "check.where_provider", provider=entity.data["provider"], type=Text("word.provider." + kind))})
+        yield Finding(
+            entity,
+            ("provider",),
+            {
+                "where": Text(
+                    "check.where_provider", provider=entity.data["provider"], type=Text("word.provider." + kind)
+                )
+            },
+        )
 
 
 @check("iaas_providers")
@@ -33,19 +41,31 @@ def iaas_providers(estate: Estate, settings: Settings) -> Iterator[Finding]:
         for entity in estate.entities(section):
             if isinstance(entity.data.get("provider"), str):
                 referenced.add(entity.data["provider"])
-    iaas = [p for p in estate.providers.values()
-            if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])]
+    iaas = [
+        p
+        for p in estate.providers.values()
+        if p.valid and p.id in referenced and "iaas" in (p.data.get("offers") or [])
+    ]
     not_public = [p for p in iaas if p.data.get("type") != "public-cloud"]
     limit = settings.options["max_iaas_providers"]
     if iaas and (len(iaas) > limit or not_public):
         # Point at what to change: the type of a private provider, else the offers of one too many.
         anchor, path = (not_public[0], ("type",)) if not_public else (iaas[max(int(limit), 0)], ("offers",))
-        yield Finding(None, path, {
-            "count": Plural("check.providers", len(iaas)), "limit": limit, "providers": Listing(p.id for p in iaas),
-            "not_public": Clause(Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
-                                 for p in not_public),
-        }, anchor=anchor, about={"providers": tuple(p.id for p in iaas),
-                                 "leave": tuple(p.id for p in (not_public or iaas))})
+        yield Finding(
+            None,
+            path,
+            {
+                "count": Plural("check.providers", len(iaas)),
+                "limit": limit,
+                "providers": Listing(p.id for p in iaas),
+                "not_public": Clause(
+                    Text("check.provider_and_type", id=p.id, type=Text("word.provider." + p.data["type"]))
+                    for p in not_public
+                ),
+            },
+            anchor=anchor,
+            about={"providers": tuple(p.id for p in iaas), "leave": tuple(p.id for p in (not_public or iaas))},
+        )
 
 
 @check("supported_versions")
@@ -56,8 +76,15 @@ def supported_versions(estate: Estate, settings: Settings) -> Iterator[Finding]:
         if isinstance(end, str) and end < today:
             version = app.get("lifecycle.version")
             product = app.source("lifecycle.end_of_support")
-            yield Finding(app, ("lifecycle", "end_of_support"), {
-                "date": Day(end), "today": Day(today),
-                "version": Text("check.version", version=version) if version is not None else Text("check.a_version"),
-                "source": Clause([product.id] if product is not None else []),
-            })
+            yield Finding(
+                app,
+                ("lifecycle", "end_of_support"),
+                {
+                    "date": Day(end),
+                    "today": Day(today),
+                    "version": Text("check.version", version=version)
+                    if version is not None
+                    else Text("check.a_version"),
+                    "source": Clause([product.id] if product is not None else []),
+                },
+            )

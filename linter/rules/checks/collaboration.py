@@ -28,8 +28,11 @@ def _closed_formats(formats: tuple[str, ...]) -> frozenset[str]:
 
 def _office_tools(estate: Estate, options: dict[str, Any]) -> list[Entity]:
     """The content applications (`content_categories`) whose category is office or messaging, any case (COL006)."""
-    return [app for app in valid_entities(estate, "applications")
-            if is_content(app, options) and app.data["category"].lower() in ("office", "messaging")]
+    return [
+        app
+        for app in valid_entities(estate, "applications")
+        if is_content(app, options) and app.data["category"].lower() in ("office", "messaging")
+    ]
 
 
 @check("office_tools_for_all")
@@ -44,8 +47,17 @@ def office_tools_for_all(estate: Estate, settings: Settings) -> Iterator[Finding
     if reached < workforce:
         left_out = 100 * (workforce - reached) / workforce if workforce else 0
         best = max(counted, key=lambda app: app.data["users"], default=None)
-        yield Finding(None, ("workforce",), {
-            "workforce": workforce, "reached": Plural("check.people", reached), "share": round(left_out, 1),
-            "tools": Listing(app.id for app in tools) if tools else Text("word.none_of_them"),
-            "best": Clause([best.id] if best is not None else []), "uncounted": Clause(uncounted),
-        }, missing=("users",) if tools and not counted else (), document=document)
+        yield Finding(
+            None,
+            ("workforce",),
+            {
+                "workforce": workforce,
+                "reached": Plural("check.people", reached),
+                "share": round(left_out, 1),
+                "tools": Listing(app.id for app in tools) if tools else Text("word.none_of_them"),
+                "best": Clause([best.id] if best is not None else []),
+                "uncounted": Clause(uncounted),
+            },
+            missing=("users",) if tools and not counted else (),
+            document=document,
+        )

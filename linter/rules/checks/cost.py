@@ -39,15 +39,26 @@ def office_cost(estate: Estate, settings: Settings) -> Iterator[Finding]:
         spent += device_cost
     if spent <= ceiling + 1e-9 or not software and assumed:
         return
-    yield Finding(None, (), {
-        "total": Money(round(spent, 2), currency), "ceiling": Money(ceiling, currency),
-        "software": Clause(_cost_of(entity, currency) for entity in software),
-        "devices": (Text("check.device_default", cost=Money(device_cost, currency)) if assumed
-                    else Listing(_device_cost_of(component, people, currency) for component in devices)),
-        "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),
-    }, missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else (),
-        about={"costed": tuple(entity.id for entity in software + devices),
-               "applications": tuple(app.id for app in software)})
+    yield Finding(
+        None,
+        (),
+        {
+            "total": Money(round(spent, 2), currency),
+            "ceiling": Money(ceiling, currency),
+            "software": Clause(_cost_of(entity, currency) for entity in software),
+            "devices": (
+                Text("check.device_default", cost=Money(device_cost, currency))
+                if assumed
+                else Listing(_device_cost_of(component, people, currency) for component in devices)
+            ),
+            "other": Clause(_cost_of(entity, entity.get("cost.currency", "EUR")) for entity in other),
+        },
+        missing=("cost.per_user_month",) if assumed and spent - device_cost <= ceiling + 1e-9 else (),
+        about={
+            "costed": tuple(entity.id for entity in software + devices),
+            "applications": tuple(app.id for app in software),
+        },
+    )
 
 
 def _users(component: Entity, people: int) -> Optional[int]:
@@ -67,8 +78,14 @@ def _device_cost_of(component: Entity, people: int, currency: str) -> Text:
     users = _users(component, people)
     if users is None:
         return _cost_of(component, currency)
-    return Text("check.cost_of_share", id=component.id, cost=Money(component.get("cost.per_user_month"), currency),
-                users=users, workforce=people, weighted=Money(round(_device_cost(component, people), 2), currency))
+    return Text(
+        "check.cost_of_share",
+        id=component.id,
+        cost=Money(component.get("cost.per_user_month"), currency),
+        users=users,
+        workforce=people,
+        weighted=Money(round(_device_cost(component, people), 2), currency),
+    )
 
 
 def _cost_of(entity: Entity, currency: str) -> Text:

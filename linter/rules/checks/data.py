@@ -18,8 +18,12 @@ def data_independence(estate: Estate, settings: Settings) -> Iterator[Finding]:
             continue
         targets = [estate.lookup(t, "data_stores") for t in store.data.get("exported_to") or []]
         if not any(t is not None and is_independent_space(t) for t in targets):
-            yield Finding(store, ("exported_to",), {"application": store.data["application"]},
-                          missing=() if store.states("exported_to") else ("exported_to",))
+            yield Finding(
+                store,
+                ("exported_to",),
+                {"application": store.data["application"]},
+                missing=() if store.states("exported_to") else ("exported_to",),
+            )
 
 
 @check("data_spaces")
@@ -35,6 +39,10 @@ def data_spaces(estate: Estate, settings: Settings) -> Iterator[Finding]:
         if kind in held and kind not in covered:
             stores = held[kind]
             # Anchored at the first store holding the kind, on its `data` list when written out.
-            yield Finding(None, ("data",), {"kind": Text("word.data_kind." + kind),
-                                            "stores": Listing(s.id for s in stores)}, anchor=stores[0],
-                          about={"kind": kind})
+            yield Finding(
+                None,
+                ("data",),
+                {"kind": Text("word.data_kind." + kind), "stores": Listing(s.id for s in stores)},
+                anchor=stores[0],
+                about={"kind": kind},
+            )

@@ -30,8 +30,14 @@ def is_independent_space(entity: Entity) -> bool:
     return entity.data.get("kind") in ("warehouse", "lake") and "application" not in entity.data
 
 
-_DEFAULT_DATA = {"operational": "structured", "warehouse": "structured", "lake": "structured",
-                 "documents": "documents", "media": "media", "geographic": "geographic"}
+_DEFAULT_DATA = {
+    "operational": "structured",
+    "warehouse": "structured",
+    "lake": "structured",
+    "documents": "documents",
+    "media": "media",
+    "geographic": "geographic",
+}
 
 
 def data_kinds(entity: Entity) -> list[str]:

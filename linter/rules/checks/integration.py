@@ -25,8 +25,12 @@ def shared_database(estate: Estate, settings: Settings) -> Iterator[Finding]:
             if isinstance(owner, str) and owner != app.id:
                 foreign.setdefault(Text("check.store_of", store=target, owner=owner), path)
         if foreign:
-            yield Finding(app, min(foreign.values()), {"stores": Clause(foreign)},
-                          about={"stores": tuple(dict.fromkeys(text.params["store"] for text in foreign))})
+            yield Finding(
+                app,
+                min(foreign.values()),
+                {"stores": Clause(foreign)},
+                about={"stores": tuple(dict.fromkeys(text.params["store"] for text in foreign))},
+            )
 
 
 def store_references(app: Entity) -> Iterator[tuple[Path, object]]:

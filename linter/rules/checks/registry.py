@@ -1,6 +1,5 @@
 """What a check is: its registration by name, the finding it yields, and a message clause it may fill."""
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -39,6 +38,7 @@ def check(name: str) -> Callable[[CheckT], CheckT]:
     def register(function: CheckT) -> CheckT:
         CHECKS[name] = function
         return function
+
     return register
 
 
@@ -50,10 +50,12 @@ def entity_check(name: str) -> Callable[[CheckT], CheckT]:
     options, nothing else, and its findings are about that entity: so an editor keeps what it
     found on an entity that did not change (engine.Memo), as for declarative rules.
     """
+
     def register(function: CheckT) -> CheckT:
         CHECKS[name] = function
         ENTITY_CHECKS.add(name)
         return function
+
     return register
 
 
